@@ -1,0 +1,40 @@
+// Package notes keeps the codebook and the tagged passages (notes) of a
+// corpus in a crash-safe store, anchors each passage by quote, position and
+// context so it survives edited articles, and undoes and redoes changes.
+package notes
+
+import "time"
+
+// Code is one tag of the codebook. Name is unique; a hierarchical tag
+// names its parent ("blame/us" has parent "blame").
+type Code struct {
+	Name        string `json:"name"`
+	Colour      string `json:"colour"` // #rrggbb
+	Description string `json:"description"`
+	Parent      string `json:"parent"`
+}
+
+// Anchor locates a passage in an article, the way web annotation tools do:
+// by position, exact quote and the context around it.
+type Anchor struct {
+	Article string `json:"article"` // article id
+	Hash    string `json:"hash"`    // hex SHA-256 of the article text when tagged
+	Start   int    `json:"start"`   // byte offsets into the article text
+	End     int    `json:"end"`
+	Quote   string `json:"quote"`
+	Prefix  string `json:"prefix"` // up to 32 characters before the quote
+	Suffix  string `json:"suffix"` // up to 32 characters after the quote
+}
+
+// Note is a tagged passage with its tags and memo.
+type Note struct {
+	ID       string    `json:"id"`
+	Anchor   Anchor    `json:"anchor"`
+	Tags     []string  `json:"tags"`
+	Memo     string    `json:"memo"`
+	Created  time.Time `json:"created"`
+	Modified time.Time `json:"modified"`
+	// Orphaned is set when the passage cannot be placed in the current
+	// article text; the note is kept and shown with its quote.
+	Orphaned bool `json:"orphaned"`
+}

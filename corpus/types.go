@@ -1,0 +1,201 @@
+// Package corpus loads news articles from files, folders or the embedded
+// default corpus: it decodes and sanitises the text, reads metadata, detects
+// each article's outlet, marks page furniture and splits the text into
+// paragraphs and sentences with byte offsets.
+//
+// Offsets are the truth: every Span is a half-open byte range into
+// Article.Text, the article text exactly as loaded (after decoding and
+// sanitising, and without front matter). Nothing is deleted: furniture is
+// marked, not removed.
+package corpus
+
+import "time"
+
+// Span is a half-open byte range [Start, End) into an article's Text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len returns the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether the byte offset off lies inside the span.
+func (s Span) Contains(off int) bool { return off >= s.Start && off < s.End }
+
+// Overlaps reports whether two spans share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Role says what a block of text is within an article.
+type Role string
+
+// The roles a paragraph or sentence can have.
+const (
+	RoleTitle     Role = "title"     // the headline line inside the text
+	RoleHeading   Role = "heading"   // a sub-heading inside the article
+	RoleBody      Role = "body"      // article prose (standfirst included)
+	RoleByline    Role = "byline"    // "By Elena Teslova"
+	RoleFurniture Role = "furniture" // page furniture: marked, never deleted
+)
+
+// Paragraph is a block of text separated from its neighbours by a line break.
+type Paragraph struct {
+	Span
+	Role Role `json:"role"`
+	// Reason says why a furniture paragraph was marked as furniture.
+	Reason string `json:"reason,omitempty"`
+}
+
+// Sentence is one sentence (or a title or heading line) of an article.
+// Sentences of furniture paragraphs are not listed.
+type Sentence struct {
+	Span
+	Index int    `json:"index"`     // position in Article.Sentences
+	Para  int    `json:"paragraph"` // index into Article.Paragraphs
+	Role  Role   `json:"role"`
+	Text  string `json:"text"` // Article.Text[Start:End]
+}
+
+// Furniture is a stretch of page furniture (menus, counters, credits, tag
+// lists, related headlines) that is not article text. It stays in the text
+// and is shown on request.
+type Furniture struct {
+	Span
+	Text   string `json:"text"`
+	Reason string `json:"reason"`
+}
+
+// Dateline is the place and date an article gives at the start of its body
+// ("MOSCOW, November 8. /TASS/."). Fields are empty when the text does not
+// state them; nothing is invented.
+type Dateline struct {
+	Span
+	Place string `json:"place,omitempty"`
+	Date  string `json:"date,omitempty"`
+}
+
+// Outlet is a news organisation from the outlet table.
+type Outlet struct {
+	Name      string   `json:"name"`
+	Short     string   `json:"short,omitempty"`
+	Aliases   []string `json:"aliases,omitempty"`
+	Domains   []string `json:"domains,omitempty"`
+	Country   string   `json:"country,omitempty"`
+	Ownership string   `json:"ownership,omitempty"` // state-owned, state-affiliated, public, private
+}
+
+// Article is one loaded article.
+type Article struct {
+	// ID is stable across reloads: from metadata, else from the file name.
+	ID     string `json:"id"`
+	Path   string `json:"path"`
+	Format string `json:"format"` // text, markdown, html, json, jsonl
+
+	// Outlet is the outlet's display name; "" when unknown.
+	Outlet string `json:"outlet"`
+	// OutletInfo is the outlet table entry, nil when the outlet is unknown
+	// or not in the table.
+	OutletInfo *Outlet `json:"-"`
+	// OutletEvidence says how the outlet was detected ("front matter
+	// outlet: TASS", "dateline credit /TASS/", "unknown: ...").
+	OutletEvidence string `json:"outlet_evidence"`
+
+	Title     string     `json:"title"`
+	Published *time.Time `json:"published"`
+	// PublishedEvidence says where the date came from.
+	PublishedEvidence string    `json:"published_evidence,omitempty"`
+	URL               string    `json:"url,omitempty"`
+	Author            string    `json:"author,omitempty"`
+	Language          string    `json:"language,omitempty"`
+	Dateline          *Dateline `json:"dateline,omitempty"`
+
+	// Text is the article text as loaded; every Span refers to it.
+	Text string `json:"-"`
+	// Hash is the hex SHA-256 of Text, used to notice edited articles.
+	Hash string `json:"-"`
+
+	Paragraphs []Paragraph `json:"-"`
+	Sentences  []Sentence  `json:"-"`
+	Furniture  []Furniture `json:"-"`
+	Warnings   []string    `json:"warnings"`
+}
+
+// Body returns the sentences whose role is RoleBody.
+func (a *Article) Body() []Sentence {
+	out := make([]Sentence, 0, len(a.Sentences))
+	for _, s := range a.Sentences {
+		if s.Role == RoleBody {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// SentenceAt returns the index of the sentence containing byte offset off,
+// or -1 when off is in furniture, between sentences or out of range.
+func (a *Article) SentenceAt(off int) int {
+	lo, hi := 0, len(a.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch {
+		case off < a.Sentences[m].Start:
+			hi = m
+		case off >= a.Sentences[m].End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// DisplayOutlet returns the outlet name, or "unknown outlet".
+func (a *Article) DisplayOutlet() string {
+	if a.Outlet == "" {
+		return "unknown outlet"
+	}
+	return a.Outlet
+}
+
+// LoadError is a file that could not be loaded, and why.
+type LoadError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+func (e LoadError) Error() string { return e.Path + ": " + e.Message }
+
+// Corpus is a set of loaded articles plus the files that failed to load.
+type Corpus struct {
+	// Name describes where the corpus came from ("embedded INF corpus",
+	// a folder path, "3 files").
+	Name     string      `json:"name"`
+	Articles []*Article  `json:"articles"`
+	Errors   []LoadError `json:"errors"`
+}
+
+// Article returns the article with the given id, or nil.
+func (c *Corpus) Article(id string) *Article {
+	for _, a := range c.Articles {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
+// Options tunes loading. The zero value is usable.
+type Options struct {
+	// MaxBytes is the size limit per file; 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// Outlets is the outlet table; nil means the shipped table plus the
+	// user's file in the config dir (see LoadOutlets).
+	Outlets *OutletTable
+	// Progress, when set, is called after each file with the number of
+	// files done and the total. It may be called from another goroutine
+	// than the caller's but never concurrently.
+	Progress func(done, total int)
+}
+
+// DefaultMaxBytes is the default per-file size limit (20 MB).
+const DefaultMaxBytes = 20 << 20
