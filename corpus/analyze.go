@@ -1,0 +1,280 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// meta is what a file format states about an article besides its text.
+type meta struct {
+	ID              string
+	Title           string
+	Outlet          string
+	Source          string // where the metadata came from: "front matter", "JSON record 3", "HTML og:site_name"
+	Published       *time.Time
+	PublishedApprox bool
+	PublishedFrom   string
+	URL             string
+	Author          string
+	Language        string
+}
+
+// analyzer turns loaded text into an Article: paragraphs, furniture,
+// roles, metadata from the text, outlet and sentences. It is read-only
+// and safe for concurrent use.
+type analyzer struct {
+	outlets   *OutletTable
+	furniture *furnitureFinder
+	split     *splitter
+}
+
+func newAnalyzer(t *OutletTable) (*analyzer, error) {
+	sp, err := newSplitter()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence segmenter: %w", err)
+	}
+	return &analyzer{outlets: t, furniture: newFurnitureFinder(t), split: sp}, nil
+}
+
+// article builds an Article from its text and metadata.
+func (z *analyzer) article(path, format, text string, m meta, warnings []string) *Article {
+	a := &Article{
+		ID:       m.ID,
+		Path:     path,
+		Format:   format,
+		Text:     text,
+		URL:      m.URL,
+		Author:   m.Author,
+		Language: m.Language,
+		Warnings: append([]string{}, warnings...),
+	}
+	sum := sha256.Sum256([]byte(text))
+	a.Hash = hex.EncodeToString(sum[:])
+	if a.ID == "" {
+		a.ID = idFromPath(path)
+	}
+	if m.Published != nil {
+		t := *m.Published
+		a.Published = &t
+		a.PublishedEvidence = m.PublishedFrom
+		if m.PublishedApprox {
+			a.PublishedEvidence += " (approximate)"
+		}
+	}
+
+	paras := splitParagraphs(text)
+	z.furniture.mark(text, paras, a.Language)
+	z.assignRoles(a, paras, m)
+	a.Paragraphs = paras
+
+	// The dateline opens one of the first body paragraphs (after a
+	// standfirst, say), if there is one.
+	body := 0
+	for _, p := range paras {
+		if p.Role != RoleBody {
+			continue
+		}
+		if a.Dateline = findDateline(text, p.Span); a.Dateline != nil || body >= 3 {
+			break
+		}
+		body++
+	}
+	if a.Published == nil {
+		z.publishedFromText(a)
+	}
+	detectOutlet(a, m.Outlet, m.Source, z.outlets)
+	z.sentences(a)
+	a.Title = strings.TrimSpace(m.Title)
+	if a.Title == "" {
+		a.Title = z.titleFromText(a)
+	}
+	return a
+}
+
+// assignRoles finds the title line, the byline and sub-headings among the
+// paragraphs that are not furniture.
+func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
+	text := a.Text
+	first := -1
+	for i, p := range paras {
+		if p.Role != RoleFurniture {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	ft := text[paras[first].Start:paras[first].End]
+	if sameText(ft, m.Title) || headlineLike(ft, 30) {
+		paras[first].Role = RoleTitle
+	}
+	seen := 0
+	for i := first; i < len(paras) && seen < 6; i++ {
+		if paras[i].Role != RoleBody {
+			continue
+		}
+		seen++
+		if au := findByline(text[paras[i].Start:paras[i].End]); au != "" {
+			paras[i].Role = RoleByline
+			if a.Author == "" {
+				a.Author = au
+			}
+			break
+		}
+	}
+	for i := first + 1; i < len(paras); i++ {
+		if paras[i].Role != RoleBody {
+			continue
+		}
+		t := text[paras[i].Start:paras[i].End]
+		if headlineLike(t, 14) && !startsWithDateline(text, paras[i]) {
+			paras[i].Role = RoleHeading
+		}
+	}
+}
+
+func startsWithDateline(text string, p Paragraph) bool { return findDateline(text, p.Span) != nil }
+
+// sameText compares two titles ignoring case, spacing and quote style.
+func sameText(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "—", "-", "–", "-").Replace(s)
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	return b != "" && norm(a) == norm(b)
+}
+
+// publishedFromText takes the publication date from a line that states it
+// ("Published: 16 January 2019") or from a dateline with a year.
+func (z *analyzer) publishedFromText(a *Article) {
+	for _, p := range a.Paragraphs {
+		line := a.Text[p.Start:p.End]
+		if t, ok := findPublished(line); ok {
+			a.Published = &t
+			a.PublishedEvidence = fmt.Sprintf("text: %q", line)
+			return
+		}
+	}
+	if a.Dateline != nil && a.Dateline.Date != "" {
+		if t, ok := ParseDate(a.Dateline.Date); ok {
+			a.Published = &t
+			a.PublishedEvidence = fmt.Sprintf("dateline: %q", a.Dateline.Date)
+		}
+	}
+}
+
+// sentences fills a.Sentences and a.Furniture from the paragraphs: title,
+// heading and byline paragraphs are one sentence each, body paragraphs are
+// segmented, furniture paragraphs give none.
+func (z *analyzer) sentences(a *Article) {
+	a.Sentences = a.Sentences[:0]
+	a.Furniture = a.Furniture[:0]
+	for pi, p := range a.Paragraphs {
+		switch p.Role {
+		case RoleFurniture:
+			a.Furniture = append(a.Furniture, Furniture{Span: p.Span, Text: a.Text[p.Start:p.End], Reason: p.Reason})
+		case RoleBody:
+			var dl *Dateline
+			if a.Dateline != nil && p.Contains(a.Dateline.Start) {
+				dl = a.Dateline
+			}
+			for _, s := range z.split.sentences(a.Text, p.Span, dl) {
+				a.Sentences = append(a.Sentences, Sentence{Span: s, Index: len(a.Sentences), Para: pi, Role: RoleBody, Text: a.Text[s.Start:s.End]})
+			}
+		default:
+			a.Sentences = append(a.Sentences, Sentence{Span: p.Span, Index: len(a.Sentences), Para: pi, Role: p.Role, Text: a.Text[p.Start:p.End]})
+		}
+	}
+}
+
+// titleFromText returns the title line, else the first body sentence
+// (shortened), else "".
+func (z *analyzer) titleFromText(a *Article) string {
+	for _, s := range a.Sentences {
+		if s.Role == RoleTitle {
+			return s.Text
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Role == RoleBody {
+			return shorten(s.Text, 100)
+		}
+	}
+	return ""
+}
+
+// shorten cuts s to at most n runes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// idFromPath makes an article id from its file name without extension.
+func idFromPath(p string) string {
+	base := baseName(p)
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// markRepeated marks, across a corpus, short lines that recur in two or
+// more different articles of the same outlet (site slogans, section
+// names, sign-offs) as furniture, and re-derives those articles'
+// sentences.
+func (z *analyzer) markRepeated(arts []*Article) {
+	type key struct{ outlet, line string }
+	seen := make(map[key]map[string]bool) // line → distinct article hashes
+	for _, a := range arts {
+		if a.Outlet == "" {
+			continue
+		}
+		for _, p := range a.Paragraphs {
+			if p.Role == RoleFurniture || p.Role == RoleTitle {
+				continue
+			}
+			t := a.Text[p.Start:p.End]
+			if len(strings.Fields(t)) > 12 {
+				continue
+			}
+			k := key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}
+			if seen[k] == nil {
+				seen[k] = make(map[string]bool)
+			}
+			seen[k][a.Hash] = true
+		}
+	}
+	for _, a := range arts {
+		changed := false
+		for i, p := range a.Paragraphs {
+			if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
+				continue
+			}
+			t := a.Text[p.Start:p.End]
+			if len(strings.Fields(t)) > 12 {
+				continue
+			}
+			k := key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}
+			if n := len(seen[k]); n >= 2 {
+				a.Paragraphs[i].Role = RoleFurniture
+				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
+				changed = true
+			}
+		}
+		if changed {
+			z.sentences(a)
+		}
+	}
+}

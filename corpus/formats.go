@@ -1,0 +1,463 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+)
+
+// doc is one article's text and metadata as a file format gives them,
+// before analysis.
+type doc struct {
+	Path     string // file path, with "#N" for the Nth record of a JSON file
+	Format   string
+	Text     string
+	Meta     meta
+	Warnings []string
+}
+
+// formatOf returns the format a file name says: text, markdown, html, json
+// or jsonl; "" when the extension is not one parallax reads.
+func formatOf(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return "text"
+	case ".md", ".markdown", ".mdown":
+		return "markdown"
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".json":
+		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	}
+	return ""
+}
+
+// sniffFormat guesses the format of a file given by name whose extension
+// says nothing.
+func sniffFormat(b []byte) string {
+	t := bytes.TrimSpace(bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF}))
+	switch {
+	case bytes.HasPrefix(t, []byte("---\n")) || bytes.HasPrefix(t, []byte("---\r\n")):
+		return "markdown"
+	case len(t) > 0 && t[0] == '<' && bytes.Contains(bytes.ToLower(t[:min(len(t), 2048)]), []byte("<html")):
+		return "html"
+	}
+	return "text"
+}
+
+// frontMatter is the YAML front matter of a Markdown article. Unknown
+// fields are ignored.
+type frontMatter struct {
+	ID                   string `yaml:"id"`
+	Title                string `yaml:"title"`
+	Outlet               string `yaml:"outlet"`
+	Published            any    `yaml:"published"`
+	PublishedApproximate bool   `yaml:"published_approximate"`
+	URL                  string `yaml:"url"`
+	Author               string `yaml:"author"`
+	Language             string `yaml:"language"`
+}
+
+// parseMarkdown splits YAML front matter from the body. A file without
+// front matter is all body.
+func parseMarkdown(path, text string) (doc, error) {
+	d := doc{Path: path, Format: "markdown", Text: text}
+	if !strings.HasPrefix(text, "---\n") {
+		return d, nil
+	}
+	rest := text[4:]
+	end := -1
+	for off := 0; off <= len(rest); {
+		nl := strings.IndexByte(rest[off:], '\n')
+		line := rest[off:]
+		if nl >= 0 {
+			line = rest[off : off+nl]
+		}
+		if strings.TrimRight(line, " \t") == "---" || strings.TrimRight(line, " \t") == "..." {
+			end = off
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	if end < 0 {
+		return d, fmt.Errorf("front matter starts with --- but has no closing --- line")
+	}
+	var fm frontMatter
+	if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
+		return d, fmt.Errorf("front matter: %w", err)
+	}
+	body := rest[end:]
+	if nl := strings.IndexByte(body, '\n'); nl >= 0 {
+		body = body[nl+1:]
+	} else {
+		body = ""
+	}
+	d.Text = body
+	d.Meta = meta{ID: fm.ID, Title: fm.Title, Outlet: fm.Outlet, Source: "front matter", URL: fm.URL,
+		Author: fm.Author, Language: fm.Language, PublishedApprox: fm.PublishedApproximate}
+	if fm.Published != nil {
+		t, err := anyDate(fm.Published)
+		if err != nil {
+			d.Warnings = append(d.Warnings, "front matter published: "+err.Error())
+		} else {
+			d.Meta.Published = &t
+			d.Meta.PublishedFrom = "front matter"
+		}
+	}
+	return d, nil
+}
+
+// anyDate reads a published value from YAML or JSON: a time (YAML dates
+// decode to time.Time) or a string ParseDate understands.
+func anyDate(v any) (time.Time, error) {
+	switch x := v.(type) {
+	case time.Time:
+		return x, nil
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return time.Time{}, fmt.Errorf("empty date")
+		}
+		if t, ok := ParseDate(x); ok {
+			return t, nil
+		}
+		return time.Time{}, fmt.Errorf("%q is not a date (use 2019-11-08 or 2019-11-08T10:30:00Z)", x)
+	}
+	return time.Time{}, fmt.Errorf("%v is not a date (use 2019-11-08 or 2019-11-08T10:30:00Z)", v)
+}
+
+// jsonRecord is one article in a JSON array or JSON Lines file.
+type jsonRecord struct {
+	ID        string          `json:"id"`
+	Title     string          `json:"title"`
+	Outlet    string          `json:"outlet"`
+	Published json.RawMessage `json:"published"`
+	URL       string          `json:"url"`
+	Author    string          `json:"author"`
+	Language  string          `json:"language"`
+	Text      string          `json:"text"`
+	HTML      string          `json:"html"`
+}
+
+// recordError is a bad record in a JSON file; it names the record.
+type recordError struct {
+	N   int
+	Err error
+}
+
+func (e recordError) Error() string { return fmt.Sprintf("record %d: %v", e.N, e.Err) }
+
+// parseJSON reads a JSON array (format json) or JSON Lines (jsonl) of
+// article records. A bad record becomes a recordError; the good ones load.
+func parseJSON(path, format, text string) ([]doc, []recordError, error) {
+	var raws []json.RawMessage
+	var bad []recordError
+	if format == "json" {
+		if err := json.Unmarshal([]byte(text), &raws); err != nil {
+			return nil, nil, fmt.Errorf("not a JSON array of articles ({id, title, outlet, published, url, text|html}): %w", err)
+		}
+	} else {
+		sc := bufio.NewScanner(strings.NewReader(text))
+		sc.Buffer(make([]byte, 0, 64*1024), len(text)+1)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" {
+				raws = append(raws, nil)
+				continue
+			}
+			raws = append(raws, json.RawMessage(line))
+		}
+		if err := sc.Err(); err != nil {
+			return nil, nil, fmt.Errorf("read JSON Lines: %w", err)
+		}
+	}
+	var docs []doc
+	for i, raw := range raws {
+		n := i + 1
+		if raw == nil {
+			continue
+		}
+		var r jsonRecord
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		if err := dec.Decode(&r); err != nil {
+			bad = append(bad, recordError{n, fmt.Errorf("not an article object: %w", err)})
+			continue
+		}
+		d := doc{Path: fmt.Sprintf("%s#%d", path, n), Format: format}
+		switch {
+		case strings.TrimSpace(r.Text) != "":
+			d.Text = r.Text
+		case strings.TrimSpace(r.HTML) != "":
+			hd, err := parseHTML(d.Path, []byte(r.HTML), true)
+			if err != nil {
+				bad = append(bad, recordError{n, err})
+				continue
+			}
+			d.Text, d.Warnings = hd.Text, hd.Warnings
+			if r.Title == "" {
+				r.Title = hd.Meta.Title
+			}
+		default:
+			bad = append(bad, recordError{n, fmt.Errorf("has neither \"text\" nor \"html\"")})
+			continue
+		}
+		d.Meta = meta{ID: r.ID, Title: r.Title, Outlet: r.Outlet, Source: "JSON record", URL: r.URL, Author: r.Author, Language: r.Language}
+		if d.Meta.ID == "" {
+			d.Meta.ID = fmt.Sprintf("%s-%d", idFromPath(path), n)
+		}
+		if len(r.Published) > 0 && string(r.Published) != "null" {
+			var s string
+			if err := json.Unmarshal(r.Published, &s); err != nil {
+				bad = append(bad, recordError{n, fmt.Errorf("published must be a string date like \"2019-11-08\"")})
+				continue
+			}
+			t, err := anyDate(s)
+			if err != nil {
+				bad = append(bad, recordError{n, fmt.Errorf("published: %w", err)})
+				continue
+			}
+			d.Meta.Published = &t
+			d.Meta.PublishedFrom = "JSON record"
+		}
+		docs = append(docs, d)
+	}
+	return docs, bad, nil
+}
+
+// parseHTML extracts the article text and metadata from a saved web page
+// with go-readability. raw is decoded with the page's declared charset.
+// inRecord is true for HTML inside a JSON record.
+func parseHTML(path string, raw []byte, inRecord bool) (doc, error) {
+	d := doc{Path: path, Format: "html"}
+	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
+	if err != nil {
+		return d, fmt.Errorf("decode HTML charset: %w", err)
+	}
+	node, err := html.Parse(r)
+	if err != nil {
+		return d, fmt.Errorf("parse HTML: %w", err)
+	}
+	pm := pageMeta(node)
+	var base *url.URL
+	if pm.URL != "" {
+		base, _ = url.Parse(pm.URL)
+	}
+	if base == nil {
+		base = &url.URL{Scheme: "file", Path: "/" + filepath.ToSlash(filepath.Base(path))}
+	}
+	art, err := readability.FromDocument(node, base)
+	if err != nil {
+		return d, fmt.Errorf("extract article from HTML: %w", err)
+	}
+	var sb strings.Builder
+	if art.Node != nil {
+		if err := art.RenderText(&sb); err != nil {
+			return d, fmt.Errorf("render article text: %w", err)
+		}
+	}
+	body := normalizeExtracted(sb.String())
+	title := firstNonEmpty(pm.Title, art.Title())
+	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
+		body = title + "\n\n" + body
+	}
+	clean, counts := sanitize(body)
+	d.Text = clean
+	d.Warnings = append(d.Warnings, counts.warnings()...)
+	d.Meta = meta{Title: title, URL: pm.URL, Author: firstNonEmpty(pm.Author, art.Byline()), Language: firstNonEmpty(pm.Language, art.Language())}
+	switch {
+	case pm.SiteName != "":
+		d.Meta.Outlet, d.Meta.Source = pm.SiteName, "HTML "+pm.SiteNameFrom
+	}
+	if pm.Published != "" {
+		if t, ok := ParseDate(pm.Published); ok {
+			d.Meta.Published, d.Meta.PublishedFrom = &t, "HTML "+pm.PublishedFrom
+		}
+	}
+	if d.Meta.Published == nil {
+		if t, err := art.PublishedTime(); err == nil && !t.IsZero() {
+			d.Meta.Published, d.Meta.PublishedFrom = &t, "HTML metadata"
+		}
+	}
+	if strings.TrimSpace(d.Text) == "" {
+		return d, fmt.Errorf("no article text found in the HTML page")
+	}
+	_ = inRecord
+	return d, nil
+}
+
+// normalizeExtracted tidies text rendered from HTML: trims each line and
+// keeps at most one blank line between paragraphs.
+func normalizeExtracted(s string) string {
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	lines := strings.Split(s, "\n")
+	var out []string
+	blank := false
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			if !blank && len(out) > 0 {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, l)
+	}
+	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return strings.TrimSpace(x)
+		}
+	}
+	return ""
+}
+
+// htmlMeta is the metadata a saved page states in its head.
+type htmlMeta struct {
+	Title, SiteName, SiteNameFrom, URL, Published, PublishedFrom, Author, Language string
+}
+
+// pageMeta reads <title>, <html lang>, og:site_name, og:url, og:title,
+// article:published_time, canonical links and JSON-LD from a page.
+func pageMeta(n *html.Node) htmlMeta {
+	var m htmlMeta
+	var docTitle, ogTitle string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "html":
+				if l := attr(n, "lang"); l != "" {
+					m.Language = l
+				}
+			case "title":
+				if n.FirstChild != nil && docTitle == "" {
+					docTitle = strings.TrimSpace(n.FirstChild.Data)
+				}
+			case "meta":
+				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
+				val := strings.TrimSpace(attr(n, "content"))
+				switch key {
+				case "og:site_name", "application-name":
+					if m.SiteName == "" && val != "" {
+						m.SiteName, m.SiteNameFrom = val, key
+					}
+				case "og:url":
+					m.URL = firstNonEmpty(m.URL, val)
+				case "og:title":
+					ogTitle = firstNonEmpty(ogTitle, val)
+				case "article:published_time", "datepublished", "pubdate", "date":
+					if m.Published == "" && val != "" {
+						m.Published, m.PublishedFrom = val, key
+					}
+				case "author", "article:author":
+					m.Author = firstNonEmpty(m.Author, val)
+				}
+			case "link":
+				if strings.EqualFold(attr(n, "rel"), "canonical") {
+					m.URL = firstNonEmpty(m.URL, attr(n, "href"))
+				}
+			case "script":
+				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
+					jsonLD(n.FirstChild.Data, &m)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	m.Title = firstNonEmpty(ogTitle, m.Title, docTitle)
+	return m
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// jsonLD reads NewsArticle fields from a JSON-LD block: headline,
+// datePublished, url, author name, publisher name.
+func jsonLD(src string, m *htmlMeta) {
+	var v any
+	if json.Unmarshal([]byte(src), &v) != nil {
+		return
+	}
+	var visit func(any)
+	visit = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e)
+			}
+		case map[string]any:
+			if g, ok := x["@graph"]; ok {
+				visit(g)
+			}
+			str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
+			name := func(k string) string {
+				switch y := x[k].(type) {
+				case string:
+					return y
+				case map[string]any:
+					s, _ := y["name"].(string)
+					return s
+				case []any:
+					if len(y) > 0 {
+						if z, ok := y[0].(map[string]any); ok {
+							s, _ := z["name"].(string)
+							return s
+						}
+					}
+				}
+				return ""
+			}
+			if _, ok := x["headline"]; !ok {
+				if _, ok := x["datePublished"]; !ok {
+					return
+				}
+			}
+			if m.Published == "" && str("datePublished") != "" {
+				m.Published, m.PublishedFrom = str("datePublished"), "JSON-LD datePublished"
+			}
+			if m.URL == "" {
+				m.URL = str("url")
+			}
+			if m.Title == "" {
+				m.Title = str("headline")
+			}
+			if m.Author == "" {
+				m.Author = strings.TrimSpace(name("author"))
+			}
+			if m.SiteName == "" {
+				if p := strings.TrimSpace(name("publisher")); p != "" {
+					m.SiteName, m.SiteNameFrom = p, "JSON-LD publisher"
+				}
+			}
+		}
+	}
+	visit(v)
+}

@@ -1,0 +1,406 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Furniture reasons. Each furniture mark carries one of these, sometimes
+// with a detail after a colon.
+const (
+	ReasonPhrase     = "page furniture phrase"
+	ReasonMenu       = "menu words"
+	ReasonCounter    = "read/share/comment counter"
+	ReasonCredit     = "photo credit"
+	ReasonCaption    = "photo caption next to a credit"
+	ReasonTags       = "tag/keyword list"
+	ReasonLanguage   = "notice in another language"
+	ReasonTimestamp  = "timestamp line"
+	ReasonLabel      = "empty label"
+	ReasonRelated    = "related headlines at the end"
+	ReasonRepeated   = "repeated across articles of the same outlet"
+	ReasonMarkupOnly = "markup without text"
+)
+
+// furniturePhrases are phrases web pages put around articles: player and
+// sharing controls, navigation, comment and newsletter prompts, legal
+// lines. A line made only of these (plus outlet or network names and
+// numbers) is furniture. They are general web-page phrases, not taken
+// from any one page.
+var furniturePhrases = []string{
+	"listen live", "listen", "live", "watch live", "watch", "play", "pause", "video", "audio", "podcast",
+	"get short url", "short url", "short link", "copy link", "copy url", "link copied", "permalink",
+	"all news", "latest news", "breaking news", "news feed", "top news", "top stories", "top content", "trending",
+	"trending now", "most read", "most popular", "most viewed", "most shared", "editor's picks", "editors picks",
+	"enable read mode", "read mode", "reader mode", "font size", "text size", "a a",
+	"community standards", "community rules", "discussion", "comments", "comment", "comment via", "show comments",
+	"hide comments", "leave a comment", "add a comment", "post a comment", "join the conversation", "join the discussion",
+	"share", "shares", "share this", "share this article", "share article", "share on", "tweet", "follow us", "follow us on", "follow",
+	"subscribe", "subscribe now", "unsubscribe", "sign up", "sign in", "log in", "login", "logout", "register", "newsletter",
+	"read more", "read also", "also read", "see also", "more", "related", "related articles", "related news", "related stories",
+	"related topics", "recommended", "recommended for you", "you may also like", "you might also like", "more from", "more on this",
+	"more stories", "more news", "advertisement", "advertising", "ad", "sponsored", "sponsored content", "promoted", "click here",
+	"print", "print this", "email", "e mail", "skip to content", "skip to main content", "skip navigation",
+	"accept cookies", "cookie policy", "cookie settings", "cookies", "privacy policy", "terms of use", "terms of service",
+	"terms and conditions", "all rights reserved", "copyright", "published", "updated", "last updated", "posted", "modified",
+	"menu", "search", "home", "homepage", "back to top", "next article", "previous article", "next", "previous",
+	"tags", "topics", "keywords", "filed under", "bookmark", "save", "saved", "download", "download app", "open in app",
+	"facebook", "twitter", "x", "whatsapp", "telegram", "vk", "vkontakte", "linkedin", "reddit", "pinterest", "instagram",
+	"youtube", "tiktok", "rss", "flipboard", "messenger", "viber", "odnoklassniki", "via", "close", "toggle navigation",
+	"loading", "please wait", "ok", "cancel", "photo", "photos", "gallery", "images", "infographic",
+}
+
+// menuWords are section names that make up navigation menus. Alone they
+// might be a heading; three or more together are a menu.
+var menuWords = map[string]bool{
+	"news": true, "world": true, "politics": true, "business": true, "economy": true, "sport": true, "sports": true,
+	"science": true, "tech": true, "technology": true, "culture": true, "opinion": true, "opinions": true, "lifestyle": true,
+	"life": true, "health": true, "entertainment": true, "travel": true, "weather": true, "analysis": true, "features": true,
+	"europe": true, "asia": true, "africa": true, "americas": true, "middle": true, "east": true, "us": true, "uk": true,
+	"russia": true, "china": true, "india": true, "media": true, "society": true, "defense": true, "defence": true,
+	"military": true, "multimedia": true, "interviews": true, "about": true, "contact": true, "contacts": true, "archive": true,
+}
+
+// furnitureFinder holds the compiled furniture rules. Build one with
+// newFurnitureFinder; it is read-only afterwards.
+type furnitureFinder struct {
+	phrases    map[string]bool
+	maxPhrase  int
+	outletWord map[string]bool // lower-cased words of outlet names
+}
+
+func newFurnitureFinder(t *OutletTable) *furnitureFinder {
+	f := &furnitureFinder{phrases: make(map[string]bool), outletWord: make(map[string]bool)}
+	for _, p := range furniturePhrases {
+		f.phrases[p] = true
+		if n := len(strings.Fields(p)); n > f.maxPhrase {
+			f.maxPhrase = n
+		}
+	}
+	if t != nil {
+		for _, o := range t.Outlets {
+			for _, v := range o.variants() {
+				for _, w := range normWords(v) {
+					f.outletWord[w] = true
+				}
+			}
+		}
+	}
+	return f
+}
+
+var (
+	camelJoin  = regexp.MustCompile(`(\p{Ll})(\p{Lu})`)
+	letterNum  = regexp.MustCompile(`(\p{L})(\d)|(\d)(\p{L})`)
+	counterRE  = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
+	creditRE   = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
+	labelRE    = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
+	tagPrefix  = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)
+	timeTok    = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$`)
+	numTok     = regexp.MustCompile(`^\d+(?:[.,/-]\d+)*%?$`)
+	langNotice = regexp.MustCompile(`(?i)\b(?:also available in|read (?:this|it) in|this (?:article|page|story) is (?:also )?available in|switch to (?:the )?\p{L}+ (?:edition|version))\b`)
+)
+
+var timeWords = map[string]bool{
+	"gmt": true, "utc": true, "msk": true, "est": true, "edt": true, "cet": true, "cest": true, "bst": true, "pst": true,
+	"pdt": true, "ist": true, "trt": true, "irst": true, "ast": true, "am": true, "pm": true, "a.m": true, "p.m": true,
+	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true, "apr": true, "april": true,
+	"may": true, "jun": true, "june": true, "jul": true, "july": true, "aug": true, "august": true, "sep": true, "sept": true,
+	"september": true, "oct": true, "october": true, "nov": true, "november": true, "dec": true, "december": true,
+	"mon": true, "monday": true, "tue": true, "tuesday": true, "wed": true, "wednesday": true, "thu": true, "thursday": true,
+	"fri": true, "friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true, "today": true, "yesterday": true,
+	"updated": true, "published": true, "posted": true, "at": true, "on": true, "ago": true, "hours": true, "hour": true,
+	"minutes": true, "min": true, "mins": true, "days": true, "day": true,
+}
+
+// englishFunctionWords is a short list of the commonest English function
+// words, used to notice a line in another language in an English article.
+var englishFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "and": true, "or": true, "is": true, "are": true,
+	"was": true, "were": true, "be": true, "for": true, "on": true, "with": true, "by": true, "at": true, "from": true,
+	"that": true, "this": true, "it": true, "as": true, "not": true, "has": true, "have": true, "will": true, "he": true,
+	"she": true, "they": true, "we": true, "you": true, "said": true, "says": true, "but": true, "its": true, "his": true,
+	"her": true, "their": true, "our": true, "if": true, "no": true, "do": true, "does": true, "been": true, "after": true,
+}
+
+// normWords splits s into lower-case words, first breaking words glued
+// together by a page's lost markup ("standardsDiscussion") and letters
+// glued to digits ("GMT05").
+func normWords(s string) []string {
+	s = camelJoin.ReplaceAllString(s, "$1 $2")
+	s = letterNum.ReplaceAllString(s, "$1$3 $2$4")
+	s = strings.ToLower(s)
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%' && r != '\'' && r != '’' && r != ':' && r != '.'
+	})
+}
+
+// trimWord strips trailing colons and dots from a normalised word.
+func trimWord(w string) string { return strings.Trim(w, ":.'’") }
+
+// line classifies one paragraph line on its own; context rules (captions,
+// related headlines, repeated lines) come later. It returns the reason, or
+// "" when the line is not furniture.
+func (f *furnitureFinder) line(text string) string {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return ""
+	}
+	if strings.Trim(t, "-–—_=*•·|#>~ ") == "" {
+		return ReasonMarkupOnly
+	}
+	words := strings.Fields(t)
+	if len(words) <= 15 && creditRE.MatchString(t) {
+		return ReasonCredit
+	}
+	if len(words) <= 15 && counterRE.MatchString(t) {
+		return ReasonCounter
+	}
+	if labelRE.MatchString(t) {
+		return ReasonLabel
+	}
+	if len(words) <= 25 && langNotice.MatchString(t) {
+		return ReasonLanguage
+	}
+	if isTimestampLine(t) {
+		return ReasonTimestamp
+	}
+	if r := f.phraseLine(t); r != "" {
+		return r
+	}
+	if isTagList(t) {
+		return ReasonTags
+	}
+	return ""
+}
+
+// phraseLine reports lines made only of furniture phrases, menu words,
+// outlet names and numbers.
+func (f *furnitureFinder) phraseLine(t string) string {
+	var ws []string
+	for _, w := range normWords(t) {
+		if w = trimWord(w); w != "" {
+			ws = append(ws, w)
+		}
+	}
+	if len(ws) == 0 || len(ws) > 14 {
+		return ""
+	}
+	strong, menu := 0, 0
+	for i := 0; i < len(ws); {
+		matched := false
+		for n := min(f.maxPhrase, len(ws)-i); n >= 1; n-- {
+			if f.phrases[strings.Join(ws[i:i+n], " ")] {
+				strong++
+				i += n
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		switch w := ws[i]; {
+		case menuWords[w]:
+			menu++
+		case numTok.MatchString(w), f.outletWord[w]:
+		default:
+			return ""
+		}
+		i++
+	}
+	switch {
+	case strong > 0:
+		return ReasonPhrase
+	case menu >= 3:
+		return ReasonMenu
+	}
+	return ""
+}
+
+// isTimestampLine reports a line holding only a date and/or time
+// ("23:25 GMT 05 June 2020", "Updated 12:01 PM").
+func isTimestampLine(t string) bool {
+	ws := normWords(t)
+	if len(ws) == 0 || len(ws) > 10 {
+		return false
+	}
+	hasTime, hasNum, hasDateWord := false, false, false
+	for _, w := range ws {
+		w = strings.Trim(w, ".")
+		switch {
+		case timeTok.MatchString(w):
+			hasTime = true
+		case numTok.MatchString(w):
+			hasNum = true
+		case timeWords[strings.TrimSuffix(w, ":")]:
+			if monthOf(w) > 0 {
+				hasDateWord = true
+			}
+		default:
+			return false
+		}
+	}
+	return hasTime || (hasNum && hasDateWord)
+}
+
+// isTagList reports a comma-separated list of short terms with no sentence
+// punctuation ("missiles, arms race, Sergei Lavrov, INF Treaty").
+func isTagList(t string) bool {
+	prefixed := false
+	if loc := tagPrefix.FindStringIndex(t); loc != nil {
+		t = t[loc[1]:]
+		prefixed = true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsAny(string(last), ".!?:;\"”") {
+		return false
+	}
+	items := strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '•' || r == '·' })
+	if len(items) < 4 && !(prefixed && len(items) >= 1) {
+		return false
+	}
+	capital := 0
+	for _, it := range items {
+		it = strings.TrimSpace(it)
+		n := len(strings.Fields(it))
+		if n == 0 || n > 4 || len(it) > 40 {
+			return false
+		}
+		if strings.ContainsAny(it, ".!?\"“”") {
+			return false
+		}
+		for _, w := range strings.Fields(strings.ToLower(it)) {
+			if w == "and" || w == "or" || w == "the" || w == "said" || w == "says" {
+				return false
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(it); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			capital++
+		}
+	}
+	return prefixed || capital*2 >= len(items)
+}
+
+// isForeignNotice reports a line of at least four words with no English
+// function word and many non-ASCII letters: in an English article, a
+// notice in the site's own language (comment rules, legal lines).
+func isForeignNotice(t string) bool {
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) < 4 || len(ws) > 40 {
+		return false
+	}
+	nonASCII := 0
+	for _, w := range ws {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if englishFunctionWords[w] {
+			return false
+		}
+		for _, r := range w {
+			if r > unicode.MaxASCII && unicode.IsLetter(r) {
+				nonASCII++
+				break
+			}
+		}
+	}
+	return nonASCII*10 >= len(ws)*3
+}
+
+// headlineLike reports a line that reads like a headline or sub-heading:
+// a few words, starting with a capital or digit, not ending like a
+// sentence.
+func headlineLike(t string, maxWords int) bool {
+	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "-–—•*#> "))
+	n := len(strings.Fields(t))
+	if n == 0 || n > maxWords {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && first != '"' && first != '“' && first != '\'' && first != '‘' {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(".:;,", last) {
+		return false
+	}
+	if (last == '"' || last == '”' || last == '’') && len(t) > 2 {
+		prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"”’"))
+		if prev == '.' || prev == ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// markFurniture sets the role and reason of every paragraph that is page
+// furniture. lang is the article's language ("" when unknown).
+func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
+	english := lang == "" || strings.HasPrefix(strings.ToLower(lang), "en")
+	for i := range paras {
+		p := &paras[i]
+		t := text[p.Start:p.End]
+		if r := f.line(t); r != "" {
+			p.Role, p.Reason = RoleFurniture, r
+			continue
+		}
+		if english && isForeignNotice(t) {
+			p.Role, p.Reason = RoleFurniture, ReasonLanguage
+		}
+	}
+	// Captions: the short lines right before and after a photo credit.
+	for i := range paras {
+		if paras[i].Reason != ReasonCredit {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j < 0 || j >= len(paras) || paras[j].Role == RoleFurniture {
+				continue
+			}
+			if isCaption(text[paras[j].Start:paras[j].End]) {
+				paras[j].Role, paras[j].Reason = RoleFurniture, ReasonCaption
+			}
+		}
+	}
+	// Related headlines: a run of two or more headline-like lines at the
+	// end of the article (furniture between them allowed), after some
+	// body text.
+	var run []int
+	for i := len(paras) - 1; i >= 0; i-- {
+		if paras[i].Role == RoleFurniture {
+			continue
+		}
+		t := text[paras[i].Start:paras[i].End]
+		if !headlineLike(t, 25) || len(strings.Fields(t)) < 3 {
+			break
+		}
+		run = append(run, i)
+	}
+	if len(run) >= 2 && len(run) < countNonFurniture(paras)-1 {
+		for _, i := range run {
+			paras[i].Role, paras[i].Reason = RoleFurniture, ReasonRelated
+		}
+	}
+}
+
+// isCaption reports a line short enough to be a photo caption and not
+// ending like a sentence of prose.
+func isCaption(t string) bool {
+	n := len(strings.Fields(t))
+	if n == 0 || n > 30 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(t))
+	return !strings.ContainsRune(".!?", last)
+}
+
+func countNonFurniture(paras []Paragraph) int {
+	n := 0
+	for _, p := range paras {
+		if p.Role != RoleFurniture {
+			n++
+		}
+	}
+	return n
+}

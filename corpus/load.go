@@ -1,0 +1,393 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed embedded/*.md
+var embeddedFS embed.FS
+
+// DefaultName is the Name of the embedded corpus.
+const DefaultName = "embedded INF corpus"
+
+// Default returns the embedded corpus: five articles on Sergey Lavrov and
+// the INF treaty from TASS, Sputnik, Tasnim, Anadolu Agency and Al Arabiya,
+// as Markdown with front matter and their page furniture left in.
+func Default() *Corpus {
+	c, err := loadFS(context.Background(), Options{Outlets: ShippedOutlets()}, embeddedFS, "embedded")
+	if err != nil {
+		return &Corpus{Name: DefaultName, Errors: []LoadError{{Path: "embedded", Message: err.Error()}}}
+	}
+	c.Name = DefaultName
+	return c
+}
+
+// Load reads articles from files and folders; see LoadWith.
+func Load(paths ...string) (*Corpus, error) {
+	return LoadWith(context.Background(), Options{}, paths...)
+}
+
+// LoadWith reads articles from files and folders (recursively, in sorted
+// path order, skipping hidden files and, inside folders, files of formats
+// it does not read). Each file that cannot be loaded becomes an entry in
+// Corpus.Errors and the rest loads. The error is non-nil only when ctx is
+// cancelled, the outlet table is broken, or nothing at all could be read.
+func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("load: no paths given (use Default for the embedded corpus)")
+	}
+	if opts.Outlets == nil {
+		t, err := LoadOutlets()
+		if err != nil {
+			return nil, fmt.Errorf("load outlets: %w", err)
+		}
+		opts.Outlets = t
+	}
+	c := &Corpus{Name: corpusName(paths)}
+	var files []string
+	for _, p := range paths {
+		fs, errs := collect(p)
+		files = append(files, fs...)
+		c.Errors = append(c.Errors, errs...)
+	}
+	files = dedupe(files)
+	arts, errs, err := loadFiles(ctx, opts, osReader{}, files)
+	if err != nil {
+		return nil, err
+	}
+	c.Articles = arts
+	c.Errors = append(c.Errors, errs...)
+	sort.SliceStable(c.Errors, func(i, j int) bool { return c.Errors[i].Path < c.Errors[j].Path })
+	if len(c.Articles) == 0 {
+		if len(c.Errors) == 0 {
+			return c, fmt.Errorf("load %s: no article files found (parallax reads .txt, .md, .html, .json and .jsonl)", strings.Join(paths, ", "))
+		}
+		return c, fmt.Errorf("load %s: nothing could be read (%d error(s); first: %s)", strings.Join(paths, ", "), len(c.Errors), c.Errors[0].Error())
+	}
+	return c, nil
+}
+
+func corpusName(paths []string) string {
+	if len(paths) == 1 {
+		return paths[0]
+	}
+	return fmt.Sprintf("%d paths", len(paths))
+}
+
+// collect lists the loadable files under p, or a LoadError for p itself.
+func collect(p string) ([]string, []LoadError) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, []LoadError{{Path: p, Message: describeOSError(err)}}
+	}
+	if !fi.IsDir() {
+		return []string{p}, nil
+	}
+	var files []string
+	var errs []LoadError
+	_ = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, LoadError{Path: path, Message: describeOSError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || formatOf(path) == "" {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := os.Stat(path); err != nil {
+				errs = append(errs, LoadError{Path: path, Message: describeOSError(err)})
+				return nil
+			}
+		}
+		files = append(files, path)
+		return nil
+	})
+	return files, errs
+}
+
+func dedupe(files []string) []string {
+	sort.Strings(files)
+	out := files[:0]
+	for i, f := range files {
+		if i == 0 || f != files[i-1] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// describeOSError says in plain words why a file could not be opened.
+func describeOSError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder (or a broken symbolic link): check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: the file is not readable by you (check its permissions)"
+	}
+	return "cannot read: " + err.Error()
+}
+
+// reader abstracts the file system so the embedded corpus and real files
+// load the same way.
+type reader interface {
+	Stat(path string) (size int64, isDir bool, err error)
+	Open(path string) (io.ReadCloser, error)
+}
+
+type osReader struct{}
+
+func (osReader) Stat(p string) (int64, bool, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return 0, false, err
+	}
+	return fi.Size(), fi.IsDir(), nil
+}
+
+func (osReader) Open(p string) (io.ReadCloser, error) { return os.Open(p) }
+
+type fsReader struct{ fsys fs.FS }
+
+func (r fsReader) Stat(p string) (int64, bool, error) {
+	fi, err := fs.Stat(r.fsys, p)
+	if err != nil {
+		return 0, false, err
+	}
+	return fi.Size(), fi.IsDir(), nil
+}
+
+func (r fsReader) Open(p string) (io.ReadCloser, error) { return r.fsys.Open(p) }
+
+// loadFS loads every article file under dir of fsys.
+func loadFS(ctx context.Context, opts Options, fsys fs.FS, dir string) (*Corpus, error) {
+	var files []string
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && formatOf(p) != "" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", dir, err)
+	}
+	sort.Strings(files)
+	arts, errs, err := loadFiles(ctx, opts, fsReader{fsys}, files)
+	if err != nil {
+		return nil, err
+	}
+	return &Corpus{Articles: arts, Errors: errs}, nil
+}
+
+// fileResult is what loading one file produced.
+type fileResult struct {
+	arts []*Article
+	errs []LoadError
+}
+
+// loadFiles loads files with a bounded pool of workers (one per CPU) and
+// returns the articles and errors in the files' order.
+func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*Article, []LoadError, error) {
+	if opts.Outlets == nil {
+		opts.Outlets = ShippedOutlets()
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	z, err := newAnalyzer(opts.Outlets)
+	if err != nil {
+		return nil, nil, err
+	}
+	results := make([]fileResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = loadFile(z, r, files[i], opts.MaxBytes)
+				if opts.Progress != nil {
+					mu.Lock()
+					done++
+					opts.Progress(done, len(files))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	var cancelled error
+feed:
+	for i := range files {
+		select {
+		case <-ctx.Done():
+			cancelled = ctx.Err()
+			break feed
+		case jobs <- i:
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if cancelled != nil {
+		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)
+	}
+	var arts []*Article
+	var errs []LoadError
+	for _, res := range results {
+		arts = append(arts, res.arts...)
+		errs = append(errs, res.errs...)
+	}
+	uniqueIDs(arts)
+	z.markRepeated(arts)
+	return arts, errs, nil
+}
+
+// uniqueIDs makes article ids unique by suffixing repeats, with a warning.
+func uniqueIDs(arts []*Article) {
+	seen := make(map[string]int)
+	for _, a := range arts {
+		seen[a.ID]++
+		if n := seen[a.ID]; n > 1 {
+			old := a.ID
+			a.ID = fmt.Sprintf("%s-%d", old, n)
+			for seen[a.ID] > 0 {
+				n++
+				a.ID = fmt.Sprintf("%s-%d", old, n)
+			}
+			seen[a.ID]++
+			a.Warnings = append(a.Warnings, fmt.Sprintf("id %q is used by an earlier article: renamed to %q", old, a.ID))
+		}
+	}
+}
+
+// loadFile reads, decodes and analyses one file.
+func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
+	fail := func(format string, a ...any) fileResult {
+		return fileResult{errs: []LoadError{{Path: path, Message: fmt.Sprintf(format, a...)}}}
+	}
+	size, isDir, err := r.Stat(path)
+	if err != nil {
+		return fail("%s", describeOSError(err))
+	}
+	if isDir {
+		return fail("is a folder, not a file")
+	}
+	if size > maxBytes {
+		return fail("file is %s, over the size limit of %s: split it or raise the limit", humanBytes(size), humanBytes(maxBytes))
+	}
+	f, err := r.Open(path)
+	if err != nil {
+		return fail("%s", describeOSError(err))
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	f.Close()
+	if err != nil {
+		return fail("%s", describeOSError(err))
+	}
+	if int64(len(raw)) > maxBytes {
+		return fail("file is over the size limit of %s: split it or raise the limit", humanBytes(maxBytes))
+	}
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return fail("%v", errEmpty)
+	}
+	format := formatOf(path)
+	if format == "" {
+		format = sniffFormat(raw)
+	}
+	var docs []doc
+	var bad []recordError
+	if format == "html" && !hasUTF16BOM(raw) {
+		if looksBinary(raw) {
+			return fail("%v", errBinary)
+		}
+		d, err := parseHTML(path, raw, false)
+		if err != nil {
+			return fail("%v", err)
+		}
+		docs = []doc{d}
+	} else {
+		dec, err := decode(raw)
+		if err != nil {
+			return fail("%v", err)
+		}
+		switch format {
+		case "html":
+			d, err := parseHTML(path, []byte(dec.Text), false)
+			if err != nil {
+				return fail("%v", err)
+			}
+			docs = []doc{d}
+		case "markdown":
+			d, err := parseMarkdown(path, dec.Text)
+			if err != nil {
+				return fail("%v", err)
+			}
+			docs = []doc{d}
+		case "json", "jsonl":
+			docs, bad, err = parseJSON(path, format, dec.Text)
+			if err != nil {
+				return fail("%v", err)
+			}
+		default:
+			docs = []doc{{Path: path, Format: "text", Text: dec.Text}}
+		}
+		for i := range docs {
+			docs[i].Warnings = append(append([]string{}, dec.Warnings...), docs[i].Warnings...)
+		}
+	}
+	var res fileResult
+	for _, b := range bad {
+		res.errs = append(res.errs, LoadError{Path: path, Message: b.Error()})
+	}
+	for _, d := range docs {
+		if strings.TrimSpace(d.Text) == "" {
+			res.errs = append(res.errs, LoadError{Path: d.Path, Message: "no article text (only front matter or white space)"})
+			continue
+		}
+		res.arts = append(res.arts, z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings))
+	}
+	if len(res.arts) == 0 && len(res.errs) == 0 {
+		return fail("no articles in the file")
+	}
+	return res
+}
+
+func hasUTF16BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,335 @@
+package corpus
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+//go:embed data/outlets.json
+var shippedOutlets []byte
+
+// OutletsFileName is the name of the user's outlet file in ConfigDir(). It
+// has the same JSON format as the shipped table ({"outlets": [...]}); its
+// entries are added to the shipped ones, and an entry with the name of a
+// shipped outlet replaces it.
+const OutletsFileName = "outlets.json"
+
+// OutletTable is the table of known outlets, with the indexes used to
+// detect an article's outlet. Build one with ShippedOutlets, LoadOutlets or
+// NewOutletTable; it is safe for concurrent use.
+type OutletTable struct {
+	Outlets []Outlet
+
+	once    sync.Once
+	byName  map[string]int // lower-cased name, short name or alias → index
+	credit  *regexp.Regexp // dateline and credit patterns
+	variant []variantRef   // every name variant with its outlet, longest first
+}
+
+type variantRef struct {
+	text   string
+	outlet int
+}
+
+// outletFile is the on-disk format of an outlet table.
+type outletFile struct {
+	About   string   `json:"about,omitempty"`
+	Outlets []Outlet `json:"outlets"`
+}
+
+// NewOutletTable returns a table of the given outlets.
+func NewOutletTable(outlets []Outlet) *OutletTable {
+	return &OutletTable{Outlets: outlets}
+}
+
+// ParseOutlets reads an outlet table in the shipped JSON format. Every entry
+// needs a name.
+func ParseOutlets(data []byte) ([]Outlet, error) {
+	var f outletFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("parse outlet table: %w", err)
+	}
+	for i, o := range f.Outlets {
+		if strings.TrimSpace(o.Name) == "" {
+			return nil, fmt.Errorf("parse outlet table: entry %d has no name", i+1)
+		}
+		switch o.Ownership {
+		case "", "state-owned", "state-affiliated", "public", "private":
+		default:
+			return nil, fmt.Errorf("parse outlet table: %s: ownership %q is not one of state-owned, state-affiliated, public, private", o.Name, o.Ownership)
+		}
+	}
+	return f.Outlets, nil
+}
+
+// ShippedOutlets returns the outlet table built into parallax.
+func ShippedOutlets() *OutletTable {
+	outlets, err := ParseOutlets(shippedOutlets)
+	if err != nil {
+		// The shipped table is tested; a broken build should say so loudly.
+		panic("corpus: shipped outlet table: " + err.Error())
+	}
+	return NewOutletTable(outlets)
+}
+
+// LoadOutlets returns the shipped outlet table merged with the user's file
+// OutletsFileName in ConfigDir(), when it exists. User entries replace
+// shipped entries of the same name.
+func LoadOutlets() (*OutletTable, error) {
+	t := ShippedOutlets()
+	p, ok := UserFile(OutletsFileName)
+	if !ok {
+		return t, nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return t, nil
+		}
+		return t, fmt.Errorf("read outlet file %s: %w", p, err)
+	}
+	user, err := ParseOutlets(data)
+	if err != nil {
+		return t, fmt.Errorf("%s: %w", p, err)
+	}
+	return NewOutletTable(mergeOutlets(t.Outlets, user)), nil
+}
+
+func mergeOutlets(base, user []Outlet) []Outlet {
+	out := append([]Outlet(nil), base...)
+	for _, u := range user {
+		replaced := false
+		for i := range out {
+			if strings.EqualFold(out[i].Name, u.Name) {
+				out[i] = u
+				replaced = true
+				break
+			}
+		}
+		if !replaced {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func (t *OutletTable) prepare() {
+	t.once.Do(func() {
+		t.byName = make(map[string]int)
+		for i, o := range t.Outlets {
+			for _, v := range o.variants() {
+				k := strings.ToLower(v)
+				if _, dup := t.byName[k]; !dup {
+					t.byName[k] = i
+				}
+				t.variant = append(t.variant, variantRef{v, i})
+			}
+		}
+		sort.SliceStable(t.variant, func(i, j int) bool { return len(t.variant[i].text) > len(t.variant[j].text) })
+		if len(t.variant) == 0 {
+			return
+		}
+		alts := make([]string, 0, len(t.variant))
+		for _, v := range t.variant {
+			q := regexp.QuoteMeta(v.text)
+			// Short names (AA, AP, RT) only count in their own case.
+			if len(v.text) > 4 {
+				q = "(?i:" + q + ")"
+			}
+			alts = append(alts, q)
+		}
+		names := "(" + strings.Join(alts, "|") + ")"
+		// /TASS/   (AA)   (Reuters)   © Sputnik   (c) AFP   Copyright Reuters   Photo: AFP
+		t.credit = regexp.MustCompile(`/` + names + `/` +
+			`|\(` + names + `\)` +
+			`|(?:©|\([cC]\)|(?i:copyright)|(?i:photo:))\s*` + names + `\b`)
+	})
+}
+
+// variants returns the outlet's name, short name and aliases.
+func (o Outlet) variants() []string {
+	v := []string{o.Name}
+	if o.Short != "" {
+		v = append(v, o.Short)
+	}
+	return append(v, o.Aliases...)
+}
+
+// Lookup returns the outlet whose name, short name or alias is name
+// (case-insensitive), or nil.
+func (t *OutletTable) Lookup(name string) *Outlet {
+	if t == nil {
+		return nil
+	}
+	t.prepare()
+	if i, ok := t.byName[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return &t.Outlets[i]
+	}
+	return nil
+}
+
+// ByURL returns the outlet whose web domain is the URL's host or a parent
+// domain of it, and the matching domain.
+func (t *OutletTable) ByURL(raw string) (*Outlet, string) {
+	if t == nil || raw == "" {
+		return nil, ""
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		u, err = url.Parse("https://" + strings.TrimSpace(raw))
+		if err != nil {
+			return nil, ""
+		}
+	}
+	host := strings.ToLower(strings.TrimPrefix(u.Hostname(), "www."))
+	if host == "" {
+		return nil, ""
+	}
+	best, bestDomain := -1, ""
+	for i, o := range t.Outlets {
+		for _, d := range o.Domains {
+			d = strings.ToLower(d)
+			if (host == d || strings.HasSuffix(host, "."+d)) && len(d) > len(bestDomain) {
+				best, bestDomain = i, d
+			}
+		}
+	}
+	if best < 0 {
+		return nil, ""
+	}
+	return &t.Outlets[best], bestDomain
+}
+
+// creditMatch is a dateline or credit pattern found in a text.
+type creditMatch struct {
+	Outlet *Outlet
+	Span
+	Text string
+}
+
+// Credits returns the dateline and credit patterns naming a known outlet
+// in text ("/TASS/", "(AA)", "© Sputnik"), in text order.
+func (t *OutletTable) credits(text string) []creditMatch {
+	if t == nil {
+		return nil
+	}
+	t.prepare()
+	if t.credit == nil {
+		return nil
+	}
+	var out []creditMatch
+	for _, m := range t.credit.FindAllStringSubmatchIndex(text, -1) {
+		for g := 1; g < len(m)/2; g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			name := text[m[2*g]:m[2*g+1]]
+			if o := t.Lookup(name); o != nil {
+				out = append(out, creditMatch{Outlet: o, Span: Span{m[0], m[1]}, Text: text[m[0]:m[1]]})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// byFileName returns the outlet a file name mentions as a whole word
+// ("tass-lavrov.txt", "aljazeera_2019.html"), and the word.
+func (t *OutletTable) byFileName(name string) (*Outlet, string) {
+	if t == nil {
+		return nil, ""
+	}
+	t.prepare()
+	base := strings.ToLower(name)
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	tokens := strings.FieldsFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	joined := " " + strings.Join(tokens, " ") + " "
+	for _, v := range t.variant {
+		vt := strings.FieldsFunc(strings.ToLower(v.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(vt) == 0 {
+			continue
+		}
+		phrase := strings.Join(vt, " ")
+		if len(phrase) < 2 {
+			continue
+		}
+		if strings.Contains(joined, " "+phrase+" ") || (len(vt) > 1 && strings.Contains(joined, " "+strings.Join(vt, "")+" ")) {
+			return &t.Outlets[v.outlet], phrase
+		}
+	}
+	for i, o := range t.Outlets {
+		for _, d := range o.Domains {
+			label := strings.ToLower(strings.SplitN(d, ".", 2)[0])
+			if len(label) >= 3 && strings.Contains(joined, " "+label+" ") {
+				return &t.Outlets[i], label
+			}
+		}
+	}
+	return nil, ""
+}
+
+// detectOutlet sets the article's outlet from, in order: the explicit
+// outlet metadata, the URL's domain, dateline and credit patterns in the
+// text, and the file name. It records the evidence, or says why the
+// outlet is unknown.
+func detectOutlet(a *Article, metaOutlet, metaSource string, t *OutletTable) {
+	if m := strings.TrimSpace(metaOutlet); m != "" {
+		if o := t.Lookup(m); o != nil {
+			a.Outlet, a.OutletInfo = o.Name, o
+			a.OutletEvidence = fmt.Sprintf("%s outlet: %s", metaSource, m)
+			return
+		}
+		a.Outlet = m
+		a.OutletEvidence = fmt.Sprintf("%s outlet: %s (not in the outlet table)", metaSource, m)
+		return
+	}
+	if o, d := t.ByURL(a.URL); o != nil {
+		a.Outlet, a.OutletInfo = o.Name, o
+		a.OutletEvidence = "URL domain: " + d
+		return
+	}
+	cs := t.credits(a.Text)
+	if a.Dateline != nil {
+		for _, c := range cs {
+			if c.Start >= a.Dateline.Start && c.End <= a.Dateline.End+1 {
+				a.Outlet, a.OutletInfo = c.Outlet.Name, c.Outlet
+				a.OutletEvidence = "dateline credit " + c.Text
+				return
+			}
+		}
+	}
+	if len(cs) > 0 {
+		c := cs[0]
+		a.Outlet, a.OutletInfo = c.Outlet.Name, c.Outlet
+		a.OutletEvidence = "credit " + c.Text
+		return
+	}
+	if o, w := t.byFileName(baseName(a.Path)); o != nil {
+		a.Outlet, a.OutletInfo = o.Name, o
+		a.OutletEvidence = fmt.Sprintf("file name mentions %q", w)
+		return
+	}
+	a.OutletEvidence = "unknown: no outlet metadata, URL, dateline credit or file name match"
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		p = p[i+1:]
+	}
+	if i := strings.IndexByte(p, '#'); i >= 0 {
+		p = p[:i]
+	}
+	return p
+}

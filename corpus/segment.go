@@ -1,0 +1,165 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/segment"
+)
+
+// splitParagraphs returns one paragraph per non-blank line of text, each
+// span trimmed of surrounding white space. News pages pasted as text put
+// one paragraph on a line, with or without blank lines between.
+func splitParagraphs(text string) []Paragraph {
+	var out []Paragraph
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		if s < e {
+			out = append(out, Paragraph{Span: Span{s, e}, Role: RoleBody})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// trimSpan narrows [s, e) past Unicode white space at both ends.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// splitter splits body paragraphs into sentences: prose's punkt segmenter
+// plus rules for what it gets wrong in news text. It is safe for
+// concurrent use.
+type splitter struct {
+	seg *segment.Segmenter
+}
+
+func newSplitter() (*splitter, error) {
+	s, err := segment.New()
+	if err != nil {
+		return nil, err
+	}
+	return &splitter{seg: s}, nil
+}
+
+// sentences returns the sentence spans of text[p.Start:p.End]. dl, when not
+// nil, is a dateline that must stay with the sentence it starts.
+func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
+	src := text[p.Start:p.End]
+	var spans []Span
+	for _, s := range sp.seg.Segment(src) {
+		spans = append(spans, Span{p.Start + s.Start, p.Start + s.End()})
+	}
+	if len(spans) == 0 {
+		return []Span{p}
+	}
+	return mergeSentences(text, spans, dl)
+}
+
+// Abbreviations the segmenter may end a sentence after. titleAbbrev come
+// before a name and never end a sentence; the others only stay joined when
+// a number or lower-case word follows.
+var (
+	titleAbbrev = map[string]bool{
+		"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sgt": true,
+		"capt": true, "cpt": true, "maj": true, "adm": true, "cmdr": true, "sen": true, "rep": true, "gov": true,
+		"prof": true, "rev": true, "hon": true, "pres": true, "amb": true, "supt": true, "insp": true,
+	}
+	numberAbbrev = map[string]bool{
+		"no": true, "nos": true, "art": true, "vol": true, "p": true, "pp": true, "fig": true, "para": true,
+		"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+		"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "ca": true, "vs": true, "v": true,
+	}
+	attributionRE = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|the \p{Ll}+(?:\s+\p{Ll}+){0,2})\s+(?:said|says|added|adds|stated|noted|told reporters|explained|stressed|emphasized|emphasised|warned|wrote|insisted|continued|went on|pointed out|claimed)\.$`)
+)
+
+// mergeSentences joins sentence pieces the segmenter split wrongly.
+func mergeSentences(text string, spans []Span, dl *Dateline) []Span {
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		prev := &out[len(out)-1]
+		if shouldJoin(text, *prev, s, dl) {
+			prev.End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
+	// A dateline ("MOSCOW, November 8. /TASS/.") belongs to the sentence
+	// it opens.
+	if dl != nil && prev.Start >= dl.Start && prev.End <= dl.End {
+		return true
+	}
+	p, n := text[prev.Start:prev.End], text[next.Start:next.End]
+	first, _ := utf8.DecodeRuneInString(n)
+	// A piece with no letters (a stray quote mark, bracket or ellipsis)
+	// belongs to the sentence before it.
+	if !strings.ContainsFunc(n, unicode.IsLetter) || !strings.ContainsFunc(p, unicode.IsLetter) {
+		return true
+	}
+	// A sentence never starts with a lower-case word: the split was after
+	// an abbreviation or inside a quotation ("...," he said).
+	if unicode.IsLower(first) {
+		return true
+	}
+	last := lastWord(p)
+	if strings.HasSuffix(p, ".") {
+		w := strings.ToLower(strings.TrimSuffix(last, "."))
+		w = strings.TrimLeft(w, "([\"'“‘")
+		if titleAbbrev[w] {
+			return true
+		}
+		if numberAbbrev[w] && unicode.IsDigit(first) {
+			return true
+		}
+		// An initial: "J. R. R. Tolkien", "Donald J. Trump".
+		if r := []rune(w); len(r) == 1 && unicode.IsLetter(r[0]) && unicode.IsUpper([]rune(last)[0]) && unicode.IsUpper(first) && len(strings.Fields(p)) > 1 {
+			pw := strings.Fields(p)
+			before := pw[len(pw)-2]
+			if br, _ := utf8.DecodeRuneInString(before); unicode.IsUpper(br) {
+				return true
+			}
+		}
+	}
+	// "'We are ready.' Lavrov said." — a bare attribution after a quote.
+	if endsWithQuote(p) && attributionRE.MatchString(n) {
+		return true
+	}
+	return false
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	return s[i+1:]
+}
+
+func endsWithQuote(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '"' || r == '”' || r == '’' || r == '\''
+}
