@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(&Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, args)
+	return out.String(), errb.String(), code
+}
+
+func TestListEmbeddedShowsFiveOutlets(t *testing.T) {
+	out, _, code := runCLI(t, "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, o := range []string{"TASS", "Sputnik", "Tasnim", "Anadolu Agency", "Al Arabiya", "US presents no proof"} {
+		if !strings.Contains(out, o) {
+			t.Errorf("list output lacks %q:\n%s", o, out)
+		}
+	}
+}
+
+func TestListJSONContract(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A headline\n\nMOSCOW, May 2. /TASS/. Body text here. More text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "list", dir, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Articles []map[string]json.RawMessage `json:"articles"`
+		Errors   []struct{ Path, Message string }
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Articles) != 1 || len(got.Errors) != 1 || !strings.Contains(got.Errors[0].Message, "empty") {
+		t.Fatalf("got %d articles, errors %+v", len(got.Articles), got.Errors)
+	}
+	for _, k := range []string{"id", "path", "outlet", "outlet_evidence", "title", "published", "sentences", "furniture", "warnings"} {
+		if _, ok := got.Articles[0][k]; !ok {
+			t.Errorf("article lacks %q", k)
+		}
+	}
+	if string(got.Articles[0]["outlet"]) != `"TASS"` || string(got.Articles[0]["published"]) != "null" {
+		t.Errorf("outlet %s published %s", got.Articles[0]["outlet"], got.Articles[0]["published"])
+	}
+	var sents []struct {
+		Start, End int
+		Text       string
+	}
+	if err := json.Unmarshal(got.Articles[0]["sentences"], &sents); err != nil || len(sents) != 2 {
+		t.Fatalf("sentences %s (%v)", got.Articles[0]["sentences"], err)
+	}
+	if !strings.HasPrefix(sents[0].Text, "MOSCOW, May 2. /TASS/. Body") {
+		t.Errorf("first sentence %q", sents[0].Text)
+	}
+}
+
+func TestShowUnknownIDListsIDs(t *testing.T) {
+	_, errOut, code := runCLI(t, "show", "nope")
+	if code == 0 || !strings.Contains(errOut, "003_901c7662e3582013") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	out, _, code := runCLI(t, "show", "003_901c7662e3582013")
+	if code != 0 || !strings.Contains(out, "furniture (") || !strings.Contains(out, "MOSCOW, November 8. /TASS/. The United States") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}

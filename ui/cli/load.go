@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// loadCorpus returns the corpus a command works on: the embedded corpus
+// when no paths are given, else the articles under paths. Files that fail
+// to load are in the corpus's Errors; the error is for "nothing could be
+// read at all".
+func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
+	if len(paths) == 0 {
+		return corpus.Default(), nil
+	}
+	return corpus.Load(paths...)
+}
+
+// parseArgs parses flags that may come before, between or after the
+// positional arguments ("list PATH --json" as well as "list --json PATH"),
+// and returns the positional arguments. "--" ends flag parsing.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > 0 && len(rest) < len(args) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// flagExit is the exit code for a flag parsing error: 0 for --help (the
+// usage was printed), 2 for a bad flag.
+func flagExit(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	return 2
+}
+
+// newFlagSet makes a command's flag set whose --help prints the usage
+// lines and examples given, then the flags.
+func newFlagSet(env *Env, name, usage string, examples ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		w := env.Stdout
+		fmt.Fprintf(w, "Usage: %s\n\n", usage)
+		fmt.Fprintln(w, "Flags:")
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(env.Stderr)
+		if len(examples) > 0 {
+			fmt.Fprintln(w, "\nExamples:")
+			for _, e := range examples {
+				fmt.Fprintln(w, "  "+e)
+			}
+		}
+	}
+	return fs
+}
+
+// printLoadErrors writes the files that failed to load, one per line.
+func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
+	if len(errs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%d file(s) could not be loaded:\n", len(errs))
+	for _, e := range errs {
+		fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+	}
+}
+
+// dateString formats a publication date: the day alone when the time is
+// midnight UTC (a date without a time), else RFC 3339.
+func dateString(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// articleJSON is one article in the JSON contract of list and show.
+type articleJSON struct {
+	ID                string             `json:"id"`
+	Path              string             `json:"path"`
+	Format            string             `json:"format"`
+	Outlet            string             `json:"outlet"`
+	OutletEvidence    string             `json:"outlet_evidence"`
+	OutletCountry     string             `json:"outlet_country,omitempty"`
+	OutletOwnership   string             `json:"outlet_ownership,omitempty"`
+	Title             string             `json:"title"`
+	Published         *string            `json:"published"`
+	PublishedEvidence string             `json:"published_evidence,omitempty"`
+	Author            string             `json:"author,omitempty"`
+	URL               string             `json:"url,omitempty"`
+	Language          string             `json:"language,omitempty"`
+	Dateline          *corpus.Dateline   `json:"dateline,omitempty"`
+	Sentences         []sentenceJSON     `json:"sentences"`
+	Furniture         []corpus.Furniture `json:"furniture"`
+	Warnings          []string           `json:"warnings"`
+	Paragraphs        []corpus.Paragraph `json:"paragraphs,omitempty"`
+	Headings          []sentenceRoleJSON `json:"headings,omitempty"`
+}
+
+type sentenceJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+type sentenceRoleJSON struct {
+	Start int         `json:"start"`
+	End   int         `json:"end"`
+	Role  corpus.Role `json:"role"`
+	Text  string      `json:"text"`
+}
+
+// toJSON converts an article to its JSON form; full adds paragraphs and
+// the title, byline and heading lines (for show).
+func toJSON(a *corpus.Article, full bool) articleJSON {
+	j := articleJSON{
+		ID: a.ID, Path: a.Path, Format: a.Format, Outlet: a.Outlet, OutletEvidence: a.OutletEvidence,
+		Title: a.Title, PublishedEvidence: a.PublishedEvidence, Author: a.Author, URL: a.URL,
+		Language: a.Language, Dateline: a.Dateline,
+		Sentences: []sentenceJSON{}, Furniture: []corpus.Furniture{}, Warnings: []string{},
+	}
+	if a.OutletInfo != nil {
+		j.OutletCountry, j.OutletOwnership = a.OutletInfo.Country, a.OutletInfo.Ownership
+	}
+	if a.Published != nil {
+		s := dateString(a.Published)
+		j.Published = &s
+	}
+	for _, s := range a.Sentences {
+		if s.Role == corpus.RoleBody {
+			j.Sentences = append(j.Sentences, sentenceJSON{s.Start, s.End, s.Text})
+		} else if full {
+			j.Headings = append(j.Headings, sentenceRoleJSON{s.Start, s.End, s.Role, s.Text})
+		}
+	}
+	j.Furniture = append(j.Furniture, a.Furniture...)
+	j.Warnings = append(j.Warnings, a.Warnings...)
+	if full {
+		j.Paragraphs = a.Paragraphs
+	}
+	return j
+}
+
+// errorsJSON returns the load errors, never nil.
+func errorsJSON(errs []corpus.LoadError) []corpus.LoadError {
+	if errs == nil {
+		return []corpus.LoadError{}
+	}
+	return errs
+}
+
+// oneLine squeezes white space and cuts s to n runes for a table cell.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
