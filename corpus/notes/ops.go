@@ -1,0 +1,1100 @@
+package notes
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// ErrNothingToUndo is returned by Undo when the history is empty.
+var ErrNothingToUndo = errors.New("nothing to undo")
+
+// ErrNothingToRedo is returned by Redo when there is nothing undone to redo.
+var ErrNothingToRedo = errors.New("nothing to redo")
+
+// ErrConflict is wrapped by Undo and Redo when another process changed the
+// same codes or notes since; the store is left as it is.
+var ErrConflict = errors.New("changed elsewhere since")
+
+// ErrNotFound is wrapped when a note or code does not exist.
+var ErrNotFound = errors.New("not found")
+
+// maxHistory bounds the undo history of one Store.
+const maxHistory = 500
+
+// codeRow is a code as stored, with its place in the codebook.
+type codeRow struct {
+	Code
+	Pos int64
+}
+
+// codeDelta and noteDelta are a row before and after a change (nil: absent).
+type codeDelta struct {
+	key           string // asciiLower(name)
+	before, after *codeRow
+}
+
+type noteDelta struct {
+	id            string
+	before, after *Note
+}
+
+// change is one undoable step: the rows it touched, before and after.
+type change struct {
+	desc, undoDesc string
+	codes          []codeDelta
+	notes          []noteDelta
+}
+
+func (c *change) empty() bool { return len(c.codes) == 0 && len(c.notes) == 0 }
+
+// txn is one write transaction that remembers the before-image of every
+// row it touches, so the change can be undone.
+type txn struct {
+	ctx        context.Context
+	tx         *sql.Tx
+	s          *Store
+	now        string
+	codeBefore map[string]*codeRow
+	codeOrder  []string
+	noteBefore map[string]*Note
+	noteOrder  []string
+}
+
+// asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func (t *txn) code(name string) (*codeRow, error) {
+	var r codeRow
+	err := t.tx.QueryRowContext(t.ctx, "SELECT name, colour, description, parent, pos FROM codes WHERE name = ?", name).
+		Scan(&r.Name, &r.Colour, &r.Description, &r.Parent, &r.Pos)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+func (t *txn) note(id string) (*Note, error) {
+	ns, err := readNotes(t.ctx, t.tx, "WHERE id = ?", []any{id})
+	if err != nil || len(ns) == 0 {
+		return nil, err
+	}
+	return &ns[0], nil
+}
+
+// touchCode records a code's before-image; call it before changing the row.
+func (t *txn) touchCode(name string) error {
+	key := asciiLower(name)
+	if _, ok := t.codeBefore[key]; ok {
+		return nil
+	}
+	r, err := t.code(name)
+	if err != nil {
+		return err
+	}
+	t.codeBefore[key] = r
+	t.codeOrder = append(t.codeOrder, key)
+	return nil
+}
+
+// touchNote records a note's before-image; call it before changing the row.
+func (t *txn) touchNote(id string) error {
+	if _, ok := t.noteBefore[id]; ok {
+		return nil
+	}
+	n, err := t.note(id)
+	if err != nil {
+		return err
+	}
+	t.noteBefore[id] = n
+	t.noteOrder = append(t.noteOrder, id)
+	return nil
+}
+
+// collect compares every touched row with its before-image.
+func (t *txn) collect() (*change, error) {
+	ch := &change{}
+	for _, key := range t.codeOrder {
+		after, err := t.code(key)
+		if err != nil {
+			return nil, err
+		}
+		if before := t.codeBefore[key]; !sameCode(before, after) {
+			ch.codes = append(ch.codes, codeDelta{key: key, before: before, after: after})
+		}
+	}
+	for _, id := range t.noteOrder {
+		after, err := t.note(id)
+		if err != nil {
+			return nil, err
+		}
+		if before := t.noteBefore[id]; !sameNote(before, after) {
+			ch.notes = append(ch.notes, noteDelta{id: id, before: before, after: after})
+		}
+	}
+	return ch, nil
+}
+
+func sameCode(a, b *codeRow) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Code == b.Code
+}
+
+// sameNote compares what the user wrote (tags and memo); anchors move with
+// re-anchoring and are not the user's change.
+func sameNote(a, b *Note) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Memo == b.Memo && slices.Equal(a.Tags, b.Tags)
+}
+
+// mutate runs fn in one write transaction, commits it and records it in
+// the undo history. fn returns the change's description and the
+// description of its undoing.
+func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err error)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return s.closedErr()
+	}
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
+	}
+	defer tx.Rollback()
+	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()),
+		codeBefore: map[string]*codeRow{}, noteBefore: map[string]*Note{}}
+	desc, undoDesc, err := fn(t)
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	ch, err := t.collect()
+	if err != nil {
+		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
+	}
+	if !ch.empty() {
+		ch.desc, ch.undoDesc = desc, undoDesc
+		s.undo = append(s.undo, ch)
+		if len(s.undo) > maxHistory {
+			s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxHistory)
+		}
+		s.redo = nil
+	}
+	return nil
+}
+
+// CanUndo and CanRedo report whether Undo or Redo has a step to apply, and
+// its description.
+func (s *Store) CanUndo() (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.undo) == 0 {
+		return "", false
+	}
+	return s.undo[len(s.undo)-1].desc, true
+}
+
+// CanRedo reports whether Redo has a step to apply, and its description.
+func (s *Store) CanRedo() (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.redo) == 0 {
+		return "", false
+	}
+	return s.redo[len(s.redo)-1].desc, true
+}
+
+// Undo reverts this Store's most recent change and returns a description of
+// what it did ("untagged 'blame' on “…”"). When another process has changed
+// the same codes or notes since, nothing is changed, the step is dropped
+// from the history and the error wraps ErrConflict.
+func (s *Store) Undo() (string, error) {
+	return s.step(true)
+}
+
+// Redo re-applies the most recently undone change and returns its
+// description. Conflicts are handled as in Undo.
+func (s *Store) Redo() (string, error) {
+	return s.step(false)
+}
+
+func (s *Store) step(undo bool) (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return "", s.closedErr()
+	}
+	from, to := &s.undo, &s.redo
+	verb, none := "undo", ErrNothingToUndo
+	if !undo {
+		from, to = &s.redo, &s.undo
+		verb, none = "redo", ErrNothingToRedo
+	}
+	if len(*from) == 0 {
+		return "", none
+	}
+	ch := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	desc := ch.undoDesc
+	if !undo {
+		desc = ch.desc
+	}
+
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		*from = append(*from, ch)
+		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
+	}
+	defer tx.Rollback()
+	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now())}
+	if err := t.apply(ch, undo); err != nil {
+		if errors.Is(err, ErrConflict) {
+			return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed and the step was dropped from the history", verb, ch.desc, err)
+		}
+		*from = append(*from, ch)
+		return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, ch.desc, s.path, err)
+	}
+	if err := tx.Commit(); err != nil {
+		*from = append(*from, ch)
+		return "", fmt.Errorf("%s “%s”: save to %s: %w", verb, ch.desc, s.path, err)
+	}
+	*to = append(*to, ch)
+	return desc, nil
+}
+
+// apply checks that every row the change touched is still as the change
+// left it (or, for redo, as it found it), then writes the other image.
+func (t *txn) apply(ch *change, undo bool) error {
+	for _, d := range ch.codes {
+		want, write := d.after, d.before
+		if !undo {
+			want, write = d.before, d.after
+		}
+		name := d.key
+		if want != nil {
+			name = want.Name
+		} else if write != nil {
+			name = write.Name
+		}
+		cur, err := t.code(name)
+		if err != nil {
+			return err
+		}
+		if !sameCode(cur, want) {
+			return fmt.Errorf("code '%s' was %w", name, ErrConflict)
+		}
+	}
+	for _, d := range ch.notes {
+		want := d.after
+		if !undo {
+			want = d.before
+		}
+		cur, err := t.note(d.id)
+		if err != nil {
+			return err
+		}
+		if !sameNote(cur, want) {
+			q := ""
+			if cur != nil {
+				q = snippet(cur.Anchor.Quote)
+			} else if want != nil {
+				q = snippet(want.Anchor.Quote)
+			}
+			return fmt.Errorf("the note on “%s” was %w", q, ErrConflict)
+		}
+	}
+	// Deletions first, so a re-inserted row never collides with one
+	// about to go.
+	for pass := 0; pass < 2; pass++ {
+		for _, d := range ch.codes {
+			write, other := d.before, d.after
+			if !undo {
+				write, other = d.after, d.before
+			}
+			if (write == nil) != (pass == 0) {
+				continue
+			}
+			if write == nil {
+				if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", other.Name); err != nil {
+					return err
+				}
+				continue
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+				write.Name, write.Colour, write.Description, write.Parent, write.Pos); err != nil {
+				return err
+			}
+		}
+	}
+	for _, d := range ch.notes {
+		write := d.before
+		if !undo {
+			write = d.after
+		}
+		if err := t.writeNote(d.id, write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeNote makes a note's tags and memo equal to img, inserting the whole
+// note when it is absent, or deletes it when img is nil.
+func (t *txn) writeNote(id string, img *Note) error {
+	if img == nil {
+		return t.deleteNote(id)
+	}
+	res, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ?, modified = ? WHERE id = ?", img.Memo, t.now, id)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		a := img.Anchor
+		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, img.Memo,
+			formatTime(img.Created), t.now, boolInt(img.Orphaned)); err != nil {
+			return err
+		}
+	}
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
+		return err
+	}
+	for i, tag := range img.Tags {
+		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO note_tags(note_id, tag, pos) VALUES (?, ?, ?)", id, tag, i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t *txn) deleteNote(id string) error {
+	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
+		return err
+	}
+	_, err := t.tx.ExecContext(t.ctx, "DELETE FROM notes WHERE id = ?", id)
+	return err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// snippet shortens a quote for a message.
+func snippet(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if utf8.RuneCountInString(q) <= 40 {
+		return q
+	}
+	r := []rune(q)
+	return strings.TrimSpace(string(r[:39])) + "…"
+}
+
+func quoteNames(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = "'" + n + "'"
+	}
+	return strings.Join(q, ", ")
+}
+
+// ensureCode returns the canonical name of the code called name, creating
+// it (with a palette colour, and its parents for a name like "blame/us")
+// when it does not exist.
+func (t *txn) ensureCode(name string) (string, error) {
+	if err := ValidateName(name); err != nil {
+		return "", err
+	}
+	r, err := t.code(name)
+	if err != nil {
+		return "", err
+	}
+	if r != nil {
+		return r.Name, nil
+	}
+	parent := ""
+	if i := strings.LastIndex(name, "/"); i > 0 {
+		if parent, err = t.ensureCode(name[:i]); err != nil {
+			return "", err
+		}
+	}
+	return name, t.insertCode(Code{Name: name, Parent: parent})
+}
+
+// insertCode adds a new code at the end of the codebook.
+func (t *txn) insertCode(c Code) error {
+	if err := t.touchCode(c.Name); err != nil {
+		return err
+	}
+	if c.Colour == "" {
+		col, err := t.nextColour()
+		if err != nil {
+			return err
+		}
+		c.Colour = col
+	}
+	_, err := t.tx.ExecContext(t.ctx,
+		"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
+		c.Name, c.Colour, c.Description, c.Parent)
+	return err
+}
+
+// nextColour picks the first palette colour no code uses yet, else cycles.
+func (t *txn) nextColour() (string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT colour FROM codes")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	used := map[string]bool{}
+	n := 0
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return "", err
+		}
+		used[strings.ToLower(c)] = true
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	for _, c := range palette {
+		if !used[c] {
+			return c, nil
+		}
+	}
+	return palette[n%len(palette)], nil
+}
+
+// Tag tags the passage a with the given tags and an optional memo, creating
+// codes that do not exist yet. When a note on exactly the same passage
+// exists, the tags are added to it (and a new memo appended to its memo)
+// instead of creating a second note. It returns the note as saved.
+func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
+	var out Note
+	op := "tag passage"
+	if a.Article == "" {
+		return out, fmt.Errorf("%s: no article id given", op)
+	}
+	if a.Start < 0 || a.End <= a.Start || a.Quote == "" {
+		return out, fmt.Errorf("%s: empty or invalid range %d–%d in article %s; select some text first", op, a.Start, a.End, a.Article)
+	}
+	var clean []string
+	for _, tag := range tags {
+		tag = strings.TrimSpace(tag)
+		if err := ValidateName(tag); err != nil {
+			return out, fmt.Errorf("%s: %w", op, err)
+		}
+		if !slices.ContainsFunc(clean, func(c string) bool { return asciiLower(c) == asciiLower(tag) }) {
+			clean = append(clean, tag)
+		}
+	}
+	if len(clean) == 0 && strings.TrimSpace(memo) == "" {
+		return out, fmt.Errorf("%s: give at least one tag or a memo", op)
+	}
+	err := s.mutate(op, func(t *txn) (string, string, error) {
+		names := make([]string, 0, len(clean))
+		for _, tag := range clean {
+			name, err := t.ensureCode(tag)
+			if err != nil {
+				return "", "", err
+			}
+			names = append(names, name)
+		}
+		var id string
+		err := t.tx.QueryRowContext(t.ctx,
+			"SELECT id FROM notes WHERE article = ? AND start_byte = ? AND end_byte = ? AND quote = ? AND orphaned = 0 ORDER BY created, id LIMIT 1",
+			a.Article, a.Start, a.End, a.Quote).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			id = uuid.NewString()
+			if err := t.touchNote(id); err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now); err != nil {
+				return "", "", err
+			}
+		case err != nil:
+			return "", "", err
+		default:
+			if err := t.touchNote(id); err != nil {
+				return "", "", err
+			}
+			old := t.noteBefore[id]
+			newMemo := old.Memo
+			switch {
+			case memo == "" || memo == old.Memo:
+			case old.Memo == "":
+				newMemo = memo
+			default:
+				newMemo = old.Memo + "\n\n" + memo
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ?, modified = ? WHERE id = ?", newMemo, t.now, id); err != nil {
+				return "", "", err
+			}
+		}
+		var added []string
+		for _, name := range names {
+			res, err := t.tx.ExecContext(t.ctx,
+				"INSERT OR IGNORE INTO note_tags(note_id, tag, pos) VALUES (?, ?, (SELECT coalesce(max(pos), -1) + 1 FROM note_tags WHERE note_id = ?))",
+				id, name, id)
+			if err != nil {
+				return "", "", err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				added = append(added, name)
+			}
+		}
+		n, err := t.note(id)
+		if err != nil {
+			return "", "", err
+		}
+		out = *n
+		q := snippet(a.Quote)
+		if len(added) == 0 {
+			return fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q), nil
+		}
+		return fmt.Sprintf("tagged %s on “%s”", quoteNames(added), q), fmt.Sprintf("untagged %s on “%s”", quoteNames(added), q), nil
+	})
+	return out, err
+}
+
+// Untag removes one tag from a note. A note left with no tags and no memo
+// is deleted.
+func (s *Store) Untag(noteID, tag string) error {
+	return s.mutate("untag", func(t *txn) (string, string, error) {
+		if err := t.touchNote(noteID); err != nil {
+			return "", "", err
+		}
+		n := t.noteBefore[noteID]
+		if n == nil {
+			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
+		}
+		i := slices.IndexFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(tag) })
+		if i < 0 {
+			return "", "", fmt.Errorf("the note on “%s” has no tag '%s'", snippet(n.Anchor.Quote), tag)
+		}
+		name := n.Tags[i]
+		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", noteID, name); err != nil {
+			return "", "", err
+		}
+		if err := t.dropIfEmpty(noteID); err != nil {
+			return "", "", err
+		}
+		q := snippet(n.Anchor.Quote)
+		return fmt.Sprintf("untagged '%s' on “%s”", name, q), fmt.Sprintf("tagged '%s' on “%s”", name, q), nil
+	})
+}
+
+// dropIfEmpty deletes a note that has neither tags nor a memo, or just
+// bumps its modification time.
+func (t *txn) dropIfEmpty(id string) error {
+	var tags int
+	var memo string
+	if err := t.tx.QueryRowContext(t.ctx, "SELECT (SELECT count(*) FROM note_tags WHERE note_id = ?), memo FROM notes WHERE id = ?", id, id).Scan(&tags, &memo); err != nil {
+		return err
+	}
+	if tags == 0 && strings.TrimSpace(memo) == "" {
+		return t.deleteNote(id)
+	}
+	_, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id = ?", t.now, id)
+	return err
+}
+
+// SetMemo replaces a note's memo. A note left with no tags and no memo is
+// deleted.
+func (s *Store) SetMemo(noteID, memo string) error {
+	return s.mutate("set memo", func(t *txn) (string, string, error) {
+		if err := t.touchNote(noteID); err != nil {
+			return "", "", err
+		}
+		n := t.noteBefore[noteID]
+		if n == nil {
+			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ? WHERE id = ?", memo, noteID); err != nil {
+			return "", "", err
+		}
+		if err := t.dropIfEmpty(noteID); err != nil {
+			return "", "", err
+		}
+		q := snippet(n.Anchor.Quote)
+		return fmt.Sprintf("edited the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q), nil
+	})
+}
+
+// DeleteNote deletes a note with its tags and memo.
+func (s *Store) DeleteNote(noteID string) error {
+	return s.mutate("delete note", func(t *txn) (string, string, error) {
+		if err := t.touchNote(noteID); err != nil {
+			return "", "", err
+		}
+		n := t.noteBefore[noteID]
+		if n == nil {
+			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
+		}
+		if err := t.deleteNote(noteID); err != nil {
+			return "", "", err
+		}
+		q := snippet(n.Anchor.Quote)
+		return fmt.Sprintf("deleted the note on “%s”", q), fmt.Sprintf("restored the note on “%s”", q), nil
+	})
+}
+
+// AddCode adds a code to the codebook. An empty colour gets one from the
+// palette; a name like "blame/us" without a parent gets parent "blame",
+// created when missing. An explicit parent must exist.
+func (s *Store) AddCode(c Code) error {
+	c.Name = strings.TrimSpace(c.Name)
+	if err := validateCode(c); err != nil {
+		return fmt.Errorf("add code: %w", err)
+	}
+	return s.mutate("add code", func(t *txn) (string, string, error) {
+		if err := t.addCode(c); err != nil {
+			return "", "", err
+		}
+		return fmt.Sprintf("added code '%s'", c.Name), fmt.Sprintf("removed code '%s'", c.Name), nil
+	})
+}
+
+func (t *txn) addCode(c Code) error {
+	existing, err := t.code(c.Name)
+	if err != nil {
+		return err
+	}
+	if existing != nil {
+		return fmt.Errorf("code '%s' already exists", existing.Name)
+	}
+	switch {
+	case c.Parent != "":
+		p, err := t.code(c.Parent)
+		if err != nil {
+			return err
+		}
+		if p == nil {
+			return fmt.Errorf("code '%s': parent '%s' does not exist; add it first", c.Name, c.Parent)
+		}
+		c.Parent = p.Name
+	case strings.Contains(c.Name, "/"):
+		if c.Parent, err = t.ensureCode(c.Name[:strings.LastIndex(c.Name, "/")]); err != nil {
+			return err
+		}
+	}
+	return t.insertCode(c)
+}
+
+// UpdateCode changes the colour, description and parent of the code named
+// c.Name. An empty colour keeps the current one.
+func (s *Store) UpdateCode(c Code) error {
+	c.Name = strings.TrimSpace(c.Name)
+	if err := validateCode(c); err != nil {
+		return fmt.Errorf("update code: %w", err)
+	}
+	return s.mutate("update code", func(t *txn) (string, string, error) {
+		old, err := t.code(c.Name)
+		if err != nil {
+			return "", "", err
+		}
+		if old == nil {
+			return "", "", fmt.Errorf("code '%s': %w", c.Name, ErrNotFound)
+		}
+		c.Name = old.Name
+		if c.Colour == "" {
+			c.Colour = old.Colour
+		}
+		if c.Parent != "" {
+			p, err := t.code(c.Parent)
+			if err != nil {
+				return "", "", err
+			}
+			if p == nil {
+				return "", "", fmt.Errorf("code '%s': parent '%s' does not exist", c.Name, c.Parent)
+			}
+			c.Parent = p.Name
+			for anc := p; anc != nil; {
+				if asciiLower(anc.Name) == asciiLower(c.Name) {
+					return "", "", fmt.Errorf("code '%s' cannot have '%s' as parent: that would make a loop", c.Name, c.Parent)
+				}
+				if anc.Parent == "" {
+					break
+				}
+				if anc, err = t.code(anc.Parent); err != nil {
+					return "", "", err
+				}
+			}
+		}
+		if err := t.touchCode(c.Name); err != nil {
+			return "", "", err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET colour = ?, description = ?, parent = ? WHERE name = ?",
+			c.Colour, c.Description, c.Parent, c.Name); err != nil {
+			return "", "", err
+		}
+		return fmt.Sprintf("changed code '%s'", c.Name), fmt.Sprintf("restored code '%s'", c.Name), nil
+	})
+}
+
+// notesWithTag returns the ids of the notes carrying a tag.
+func (t *txn) notesWithTag(tag string) ([]string, error) {
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT note_id FROM note_tags WHERE tag = ? ORDER BY note_id", tag)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// codeNames returns every code name in codebook order.
+func (t *txn) codeNames() ([]codeRow, error) {
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT name, colour, description, parent, pos FROM codes ORDER BY pos, name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []codeRow
+	for rows.Next() {
+		var r codeRow
+		if err := rows.Scan(&r.Name, &r.Colour, &r.Description, &r.Parent, &r.Pos); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// reparent points the children of one code at another parent.
+func (t *txn) reparent(from, to string) error {
+	all, err := t.codeNames()
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		if asciiLower(r.Parent) != asciiLower(from) || asciiLower(r.Name) == asciiLower(to) {
+			continue
+		}
+		if err := t.touchCode(r.Name); err != nil {
+			return err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", to, r.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RenameCode renames a code everywhere: in the codebook, on every note and
+// as the parent of its children. Children named "old/…" become "new/…".
+func (s *Store) RenameCode(oldName, newName string) error {
+	newName = strings.TrimSpace(newName)
+	if err := ValidateName(newName); err != nil {
+		return fmt.Errorf("rename code: %w", err)
+	}
+	return s.mutate("rename code", func(t *txn) (string, string, error) {
+		old, err := t.code(oldName)
+		if err != nil {
+			return "", "", err
+		}
+		if old == nil {
+			return "", "", fmt.Errorf("code '%s': %w", oldName, ErrNotFound)
+		}
+		if old.Name == newName {
+			return "", "", nil
+		}
+		all, err := t.codeNames()
+		if err != nil {
+			return "", "", err
+		}
+		// The code itself and its descendants by name.
+		type pair struct{ from, to string }
+		renames := []pair{{old.Name, newName}}
+		for _, r := range all {
+			if strings.HasPrefix(r.Name, old.Name+"/") {
+				renames = append(renames, pair{r.Name, newName + r.Name[len(old.Name):]})
+			}
+		}
+		moving := map[string]bool{}
+		for _, p := range renames {
+			moving[asciiLower(p.from)] = true
+		}
+		for _, p := range renames {
+			if err := ValidateName(p.to); err != nil {
+				return "", "", err
+			}
+			if ex, err := t.code(p.to); err != nil {
+				return "", "", err
+			} else if ex != nil && !moving[asciiLower(ex.Name)] {
+				return "", "", fmt.Errorf("code '%s' already exists; merge '%s' into it instead", ex.Name, p.from)
+			}
+		}
+		rows := map[string]*codeRow{}
+		for _, p := range renames {
+			r, err := t.code(p.from)
+			if err != nil {
+				return "", "", err
+			}
+			rows[p.from] = r
+			if err := t.touchCode(p.from); err != nil {
+				return "", "", err
+			}
+			if err := t.touchCode(p.to); err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", p.from); err != nil {
+				return "", "", err
+			}
+		}
+		for _, p := range renames {
+			r := rows[p.from]
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+				p.to, r.Colour, r.Description, r.Parent, r.Pos); err != nil {
+				return "", "", err
+			}
+			ids, err := t.notesWithTag(p.from)
+			if err != nil {
+				return "", "", err
+			}
+			for _, id := range ids {
+				if err := t.touchNote(id); err != nil {
+					return "", "", err
+				}
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE note_tags SET tag = ? WHERE tag = ?", p.to, p.from); err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
+				return "", "", err
+			}
+		}
+		for _, p := range renames {
+			if err := t.reparent(p.from, p.to); err != nil {
+				return "", "", err
+			}
+		}
+		return fmt.Sprintf("renamed code '%s' to '%s'", old.Name, newName), fmt.Sprintf("renamed code '%s' back to '%s'", newName, old.Name), nil
+	})
+}
+
+// MergeCodes merges code from into code into: every passage tagged from is
+// tagged into instead, from's children move under into, and from is
+// removed from the codebook.
+func (s *Store) MergeCodes(from, into string) error {
+	return s.mutate("merge codes", func(t *txn) (string, string, error) {
+		f, err := t.code(from)
+		if err != nil {
+			return "", "", err
+		}
+		if f == nil {
+			return "", "", fmt.Errorf("code '%s': %w", from, ErrNotFound)
+		}
+		i, err := t.code(into)
+		if err != nil {
+			return "", "", err
+		}
+		if i == nil {
+			return "", "", fmt.Errorf("code '%s': %w", into, ErrNotFound)
+		}
+		if asciiLower(f.Name) == asciiLower(i.Name) {
+			return "", "", fmt.Errorf("cannot merge code '%s' into itself", f.Name)
+		}
+		ids, err := t.notesWithTag(f.Name)
+		if err != nil {
+			return "", "", err
+		}
+		for _, id := range ids {
+			if err := t.touchNote(id); err != nil {
+				return "", "", err
+			}
+			n := t.noteBefore[id]
+			if slices.ContainsFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(i.Name) }) {
+				_, err = t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, f.Name)
+			} else {
+				_, err = t.tx.ExecContext(t.ctx, "UPDATE note_tags SET tag = ? WHERE note_id = ? AND tag = ?", i.Name, id, f.Name)
+			}
+			if err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id = ?", t.now, id); err != nil {
+				return "", "", err
+			}
+		}
+		if asciiLower(i.Parent) == asciiLower(f.Name) {
+			if err := t.touchCode(i.Name); err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", f.Parent, i.Name); err != nil {
+				return "", "", err
+			}
+		}
+		if err := t.reparent(f.Name, i.Name); err != nil {
+			return "", "", err
+		}
+		if err := t.touchCode(f.Name); err != nil {
+			return "", "", err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", f.Name); err != nil {
+			return "", "", err
+		}
+		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, plural(len(ids), "passage")),
+			fmt.Sprintf("split code '%s' from '%s' again", f.Name, i.Name), nil
+	})
+}
+
+// DeleteCode removes a code from the codebook and from every note. Notes
+// left with no tags and no memo are deleted; children move to the deleted
+// code's parent. Undo restores all of it.
+func (s *Store) DeleteCode(name string) error {
+	return s.mutate("delete code", func(t *txn) (string, string, error) {
+		c, err := t.code(name)
+		if err != nil {
+			return "", "", err
+		}
+		if c == nil {
+			return "", "", fmt.Errorf("code '%s': %w", name, ErrNotFound)
+		}
+		ids, err := t.notesWithTag(c.Name)
+		if err != nil {
+			return "", "", err
+		}
+		for _, id := range ids {
+			if err := t.touchNote(id); err != nil {
+				return "", "", err
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, c.Name); err != nil {
+				return "", "", err
+			}
+			if err := t.dropIfEmpty(id); err != nil {
+				return "", "", err
+			}
+		}
+		if err := t.reparent(c.Name, c.Parent); err != nil {
+			return "", "", err
+		}
+		if err := t.touchCode(c.Name); err != nil {
+			return "", "", err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", c.Name); err != nil {
+			return "", "", err
+		}
+		return fmt.Sprintf("deleted code '%s' (from %s)", c.Name, plural(len(ids), "passage")),
+			fmt.Sprintf("restored code '%s'", c.Name), nil
+	})
+}
+
+// ImportCodebook adds the codes that are not in the codebook yet (parents
+// before children) as one undoable step, and returns how many it added.
+// Existing codes are left as they are. source names where the codes came
+// from, for the history ("media-frames", "codes.qdc").
+func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
+	for _, c := range codes {
+		if err := validateCode(c); err != nil {
+			return 0, fmt.Errorf("import codebook %s: %w", source, err)
+		}
+	}
+	added := 0
+	err := s.mutate("import codebook "+source, func(t *txn) (string, string, error) {
+		before, err := t.codeNames()
+		if err != nil {
+			return "", "", err
+		}
+		pending := slices.Clone(codes)
+		for len(pending) > 0 {
+			progress := false
+			var rest []Code
+			for _, c := range pending {
+				if c.Parent != "" {
+					p, err := t.code(c.Parent)
+					if err != nil {
+						return "", "", err
+					}
+					if p == nil && slices.ContainsFunc(pending, func(o Code) bool { return asciiLower(o.Name) == asciiLower(c.Parent) }) {
+						rest = append(rest, c)
+						continue
+					}
+					if p == nil {
+						if _, err := t.ensureCode(c.Parent); err != nil {
+							return "", "", err
+						}
+					}
+				}
+				progress = true
+				ex, err := t.code(c.Name)
+				if err != nil {
+					return "", "", err
+				}
+				if ex != nil {
+					continue
+				}
+				if err := t.addCode(c); err != nil {
+					return "", "", err
+				}
+			}
+			if !progress {
+				return "", "", fmt.Errorf("codes %s: their parents form a loop", quoteNames(names(rest)))
+			}
+			pending = rest
+		}
+		after, err := t.codeNames()
+		if err != nil {
+			return "", "", err
+		}
+		added = len(after) - len(before)
+		return fmt.Sprintf("imported %s from %s", plural(added, "code"), source),
+			fmt.Sprintf("removed %s imported from %s", plural(added, "code"), source), nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return added, nil
+}
+
+func names(cs []Code) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.Name
+	}
+	return out
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,539 @@
+package notes
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// SchemaVersion is the version of the store's schema this build writes. It
+// is kept in SQLite's PRAGMA user_version; older files are migrated on open,
+// newer ones refused.
+const SchemaVersion = 1
+
+// applicationID marks an SQLite file as a parallax notes store
+// (PRAGMA application_id, the bytes "PRLX").
+const applicationID = 0x50524c58
+
+// FileName is the notes file's name beside a folder corpus.
+const FileName = ".parallax-notes.db"
+
+// busyTimeout is how long a call waits for another process's write
+// transaction on the same file before giving up.
+const busyTimeout = 15 * time.Second
+
+// ErrNotStore is wrapped by Open's error for a file that is not a parallax
+// notes store (not SQLite, another program's database, corrupt or
+// truncated).
+var ErrNotStore = errors.New("not a valid parallax notes store")
+
+// ErrNewerVersion is wrapped by Open's error for a store written by a newer
+// parallax.
+var ErrNewerVersion = errors.New("written by a newer version of parallax")
+
+// Store is an open notes file: the codebook and the tagged passages of one
+// corpus. Every change is committed to disk before its method returns.
+// A Store is safe for use by several goroutines; several processes may open
+// the same file at once without losing each other's changes.
+type Store struct {
+	path string
+
+	mu          sync.Mutex
+	db          *sql.DB
+	dataVersion int64
+	undo        []*change
+	redo        []*change
+	now         func() time.Time
+}
+
+// migrations[v] upgrades a store from schema version v to v+1. Each runs
+// inside the transaction that also bumps user_version.
+var migrations = [SchemaVersion]string{
+	// 0 → 1: the first schema.
+	`CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	 INSERT INTO meta(key, value) VALUES ('format', 'parallax-notes');
+	 CREATE TABLE codes(
+		name TEXT PRIMARY KEY COLLATE NOCASE,
+		colour TEXT NOT NULL,
+		description TEXT NOT NULL DEFAULT '',
+		parent TEXT NOT NULL DEFAULT '',
+		pos INTEGER NOT NULL
+	 );
+	 CREATE TABLE notes(
+		id TEXT PRIMARY KEY,
+		article TEXT NOT NULL,
+		hash TEXT NOT NULL,
+		start_byte INTEGER NOT NULL,
+		end_byte INTEGER NOT NULL,
+		quote TEXT NOT NULL,
+		prefix TEXT NOT NULL,
+		suffix TEXT NOT NULL,
+		memo TEXT NOT NULL DEFAULT '',
+		created TEXT NOT NULL,
+		modified TEXT NOT NULL,
+		orphaned INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE INDEX notes_by_article ON notes(article, start_byte, end_byte);
+	 CREATE TABLE note_tags(
+		note_id TEXT NOT NULL,
+		tag TEXT NOT NULL COLLATE NOCASE,
+		pos INTEGER NOT NULL,
+		PRIMARY KEY(note_id, tag)
+	 );
+	 CREATE INDEX note_tags_by_tag ON note_tags(tag);`,
+}
+
+// DefaultPath returns where the notes of a corpus live when no --notes file
+// is given: beside the corpus for a folder (<folder>/.parallax-notes.db),
+// in the common folder of the files for a list of files, and in
+// corpus.DataDir() for the embedded corpus (no paths) or when the files
+// share no folder but the root.
+func DefaultPath(c *corpus.Corpus, paths []string) string {
+	if len(paths) == 0 {
+		return filepath.Join(corpus.DataDir(), "embedded-notes.db")
+	}
+	dirs := make([]string, 0, len(paths))
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			abs = filepath.Clean(p)
+		}
+		if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
+			abs = filepath.Dir(abs)
+		}
+		dirs = append(dirs, abs)
+	}
+	common := dirs[0]
+	for _, d := range dirs[1:] {
+		for !within(d, common) {
+			parent := filepath.Dir(common)
+			if parent == common {
+				break
+			}
+			common = parent
+		}
+	}
+	if filepath.Dir(common) == common { // the file-system root: not a home for notes
+		sorted := append([]string(nil), dirs...)
+		sort.Strings(sorted)
+		sum := sha256.Sum256([]byte(strings.Join(sorted, "\x00")))
+		return filepath.Join(corpus.DataDir(), "notes-"+hex.EncodeToString(sum[:6])+".db")
+	}
+	return filepath.Join(common, FileName)
+}
+
+// within reports whether path is dir or lies below it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sqliteURI builds a modernc.org/sqlite DSN for path with the given query.
+func sqliteURI(path, query string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + r.Replace(filepath.ToSlash(path)) + "?" + query
+}
+
+// Open opens the notes store at path, creating it (and its folder) when it
+// does not exist. A file that is not a parallax store, is corrupt or
+// truncated, or was written by a newer parallax is refused with an error
+// that says so, and is never written to: it is first examined through a
+// read-only connection.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open notes: no file name given")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open notes %s: %w", path, err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case err == nil && fi.IsDir():
+		return nil, fmt.Errorf("open notes %s: is a folder; give a file name such as %s", abs, filepath.Join(abs, FileName))
+	case err == nil:
+		if err := inspect(abs); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return nil, fmt.Errorf("open notes %s: create its folder: %w", abs, err)
+		}
+	default:
+		return nil, fmt.Errorf("open notes %s: %w", abs, err)
+	}
+
+	q := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate",
+		busyTimeout.Milliseconds())
+	db, err := sql.Open("sqlite", sqliteURI(abs, q))
+	if err != nil {
+		return nil, fmt.Errorf("open notes %s: %w", abs, err)
+	}
+	// One connection: PRAGMA data_version is per connection, and a single
+	// writer per process keeps SQLite's locking simple.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	s := &Store{path: abs, db: db, now: time.Now}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	syncDir(filepath.Dir(abs))
+	if s.dataVersion, err = s.readDataVersion(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open notes %s: %w", abs, err)
+	}
+	return s, nil
+}
+
+// inspect checks an existing file through a read-only connection: it must
+// be an intact SQLite database that is empty (a store whose creation was
+// interrupted) or a parallax store of this or an older schema version.
+//
+// It never opens the file with os.Open: closing any descriptor of a file
+// drops every POSIX lock this process holds on it, including SQLite's.
+func inspect(path string) error {
+	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", busyTimeout.Milliseconds())))
+	if err != nil {
+		return fmt.Errorf("open notes %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return refuse(path, err)
+	}
+	defer conn.Close()
+
+	var appID, version int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return refuse(path, err)
+	}
+	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return refuse(path, err)
+	}
+	var pageSize, pageCount int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+		return refuse(path, err)
+	}
+	if err := conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pageCount); err != nil {
+		return refuse(path, err)
+	}
+	if fi, err := os.Stat(path); err == nil && pageSize > 0 && fi.Size()%pageSize != 0 {
+		return refuse(path, fmt.Errorf("its size (%d bytes) is not a whole number of %d-byte pages: the file is truncated", fi.Size(), pageSize))
+	}
+	var tables int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return refuse(path, err)
+	}
+	if appID == 0 && version == 0 && tables == 0 {
+		return nil // an empty database: a store whose creation never committed
+	}
+	if appID != applicationID {
+		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program (application id %#x); choose another file with --notes", path, ErrNotStore, appID)
+	}
+	if version > SchemaVersion {
+		return fmt.Errorf("open notes %s: %w (schema version %d; this parallax reads up to version %d): upgrade parallax to open it; the file was not changed", path, ErrNewerVersion, version, SchemaVersion)
+	}
+	rows, err := conn.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		return refuse(path, err)
+	}
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
+			return refuse(path, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return refuse(path, err)
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], fmt.Sprintf("and %d more", len(problems)-3))
+		}
+		return refuse(path, fmt.Errorf("integrity check failed: %s", strings.Join(problems, "; ")))
+	}
+	var format string
+	if err := conn.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'format'").Scan(&format); err != nil || format != "parallax-notes" {
+		return refuse(path, fmt.Errorf("its format marker is missing"))
+	}
+	return nil
+}
+
+// refuse wraps why a file cannot be opened as a store.
+func refuse(path string, why error) error {
+	msg := why.Error()
+	switch {
+	case strings.Contains(msg, "file is not a database"):
+		msg = "it is not an SQLite database (another kind of file, or garbage)"
+	case strings.Contains(msg, "malformed"):
+		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
+	}
+	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)
+}
+
+// migrate creates the schema of a new store, or upgrades an older one, in
+// one transaction.
+func (s *Store) migrate() error {
+	ctx := context.Background()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return s.wrapOpen(err)
+	}
+	defer tx.Rollback()
+	var version, appID int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return s.wrapOpen(err)
+	}
+	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return s.wrapOpen(err)
+	}
+	switch {
+	case version > SchemaVersion:
+		return fmt.Errorf("open notes %s: %w (schema version %d; this parallax reads up to version %d): upgrade parallax to open it; the file was not changed", s.path, ErrNewerVersion, version, SchemaVersion)
+	case version == SchemaVersion:
+		return nil
+	case version > 0 && appID != applicationID:
+		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program; choose another file with --notes", s.path, ErrNotStore)
+	}
+	for v := version; v < SchemaVersion; v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("open notes %s: upgrade schema from version %d: %w", s.path, v, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return s.wrapOpen(err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+		return s.wrapOpen(err)
+	}
+	if err := tx.Commit(); err != nil {
+		return s.wrapOpen(err)
+	}
+	return nil
+}
+
+func (s *Store) wrapOpen(err error) error {
+	return fmt.Errorf("open notes %s: %w", s.path, err)
+}
+
+// syncDir flushes a folder's entries so a newly created file survives a
+// power cut. Errors are ignored: not every file system supports it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// Close closes the store. Every change is already on disk.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return nil
+	}
+	err := s.db.Close()
+	s.db = nil
+	if err != nil {
+		return fmt.Errorf("close notes %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the notes file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) readDataVersion() (int64, error) {
+	var v int64
+	err := s.db.QueryRow("PRAGMA data_version").Scan(&v)
+	return v, err
+}
+
+// Refresh reports whether another process changed the store since the
+// last call (or since Open). The Store reads from disk on every call, so
+// a caller that gets true simply reads Notes and Codebook again.
+func (s *Store) Refresh() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return false, s.closedErr()
+	}
+	v, err := s.readDataVersion()
+	if err != nil {
+		return false, fmt.Errorf("refresh notes %s: %w", s.path, err)
+	}
+	changed := v != s.dataVersion
+	s.dataVersion = v
+	return changed, nil
+}
+
+func (s *Store) closedErr() error {
+	return fmt.Errorf("notes %s: the store is closed", s.path)
+}
+
+// querier is what both *sql.DB and *sql.Tx offer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Codebook returns every code in codebook order (the order they were added).
+func (s *Store) Codebook() ([]Code, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return nil, s.closedErr()
+	}
+	codes, err := readCodes(context.Background(), s.db)
+	if err != nil {
+		return nil, fmt.Errorf("read codebook from %s: %w", s.path, err)
+	}
+	return codes, nil
+}
+
+func readCodes(ctx context.Context, q querier) ([]Code, error) {
+	rows, err := q.QueryContext(ctx, "SELECT name, colour, description, parent FROM codes ORDER BY pos, name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Code
+	for rows.Next() {
+		var c Code
+		if err := rows.Scan(&c.Name, &c.Colour, &c.Description, &c.Parent); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Notes returns every note, ordered by article, position and creation.
+func (s *Store) Notes() ([]Note, error) {
+	return s.queryNotes("", nil)
+}
+
+// NotesFor returns the notes of one article, ordered by position.
+func (s *Store) NotesFor(article string) ([]Note, error) {
+	return s.queryNotes("WHERE article = ?", []any{article})
+}
+
+// Note returns one note by id; ok is false when there is none.
+func (s *Store) Note(id string) (n Note, ok bool, err error) {
+	ns, err := s.queryNotes("WHERE id = ?", []any{id})
+	if err != nil || len(ns) == 0 {
+		return Note{}, false, err
+	}
+	return ns[0], true, nil
+}
+
+func (s *Store) queryNotes(where string, args []any) ([]Note, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return nil, s.closedErr()
+	}
+	ctx := context.Background()
+	// One read transaction, so the notes and their tags are one snapshot.
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("read notes from %s: %w", s.path, err)
+	}
+	defer tx.Rollback()
+	ns, err := readNotes(ctx, tx, where, args)
+	if err != nil {
+		return nil, fmt.Errorf("read notes from %s: %w", s.path, err)
+	}
+	return ns, nil
+}
+
+const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned"
+
+func readNotes(ctx context.Context, q querier, where string, args []any) ([]Note, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+noteColumns+" FROM notes "+where+" ORDER BY article, start_byte, end_byte, created, id", args...)
+	if err != nil {
+		return nil, err
+	}
+	var out []Note
+	index := map[string]int{}
+	for rows.Next() {
+		n, err := scanNote(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[n.ID] = len(out)
+		out = append(out, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	tagQuery := "SELECT note_id, tag FROM note_tags ORDER BY note_id, pos"
+	var tagArgs []any
+	if len(out) == 1 {
+		tagQuery = "SELECT note_id, tag FROM note_tags WHERE note_id = ? ORDER BY pos"
+		tagArgs = []any{out[0].ID}
+	}
+	trows, err := q.QueryContext(ctx, tagQuery, tagArgs...)
+	if err != nil {
+		return nil, err
+	}
+	defer trows.Close()
+	for trows.Next() {
+		var id, tag string
+		if err := trows.Scan(&id, &tag); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			out[i].Tags = append(out[i].Tags, tag)
+		}
+	}
+	return out, trows.Err()
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanNote(r scanner) (Note, error) {
+	var n Note
+	var created, modified string
+	var orphaned int
+	if err := r.Scan(&n.ID, &n.Anchor.Article, &n.Anchor.Hash, &n.Anchor.Start, &n.Anchor.End,
+		&n.Anchor.Quote, &n.Anchor.Prefix, &n.Anchor.Suffix, &n.Memo, &created, &modified, &orphaned); err != nil {
+		return Note{}, err
+	}
+	n.Created, _ = time.Parse(time.RFC3339Nano, created)
+	n.Modified, _ = time.Parse(time.RFC3339Nano, modified)
+	n.Orphaned = orphaned != 0
+	return n, nil
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -1,0 +1,571 @@
+package notes
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+func article(id, text string) *corpus.Article {
+	return &corpus.Article{ID: id, Text: text, Hash: TextHash(text)}
+}
+
+func openTemp(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "notes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// anchorOf anchors the first occurrence of quote in a.
+func anchorOf(t *testing.T, a *corpus.Article, quote string) Anchor {
+	t.Helper()
+	i := strings.Index(a.Text, quote)
+	if i < 0 {
+		t.Fatalf("%q not in article %s", quote, a.ID)
+	}
+	return NewAnchor(a, i, i+len(quote))
+}
+
+const sampleText = "MOSCOW, November 8. The United States is to blame for the collapse of the treaty, the minister said. " +
+	"He added that Russia had offered an inspection of the missile. Washington rejected the offer last week.\n\n" +
+	"Analysts in Brussels said the move could start a new arms race in Europe."
+
+func mustTag(t *testing.T, s *Store, a Anchor, tags ...string) Note {
+	t.Helper()
+	n, err := s.Tag(a, tags, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func tagsOf(t *testing.T, s *Store) map[string][]string {
+	t.Helper()
+	ns, err := s.Notes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for _, n := range ns {
+		out[n.Anchor.Quote] = n.Tags
+	}
+	return out
+}
+
+func codeNames(t *testing.T, s *Store) []string {
+	t.Helper()
+	cs, err := s.Codebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Name)
+	}
+	return out
+}
+
+func TestTagCreatesCodesAndMergesSamePassage(t *testing.T) {
+	s := openTemp(t)
+	a := article("tass", sampleText)
+	an := anchorOf(t, a, "The United States is to blame for the collapse of the treaty")
+	n1 := mustTag(t, s, an, "blame", "blame/us")
+	n2, err := s.Tag(an, []string{"Blame", "loaded language"}, "strong words")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n1.ID != n2.ID {
+		t.Fatalf("same passage got a second note: %s and %s", n1.ID, n2.ID)
+	}
+	if want := []string{"blame", "blame/us", "loaded language"}; !slices.Equal(n2.Tags, want) {
+		t.Fatalf("tags = %v, want %v", n2.Tags, want)
+	}
+	if n2.Memo != "strong words" {
+		t.Fatalf("memo = %q", n2.Memo)
+	}
+	cs, _ := s.Codebook()
+	if len(cs) != 3 || cs[1].Parent != "blame" || cs[0].Colour == "" || cs[0].Colour == cs[1].Colour {
+		t.Fatalf("codebook = %+v", cs)
+	}
+	ns, _ := s.NotesFor("tass")
+	if len(ns) != 1 {
+		t.Fatalf("NotesFor = %d notes", len(ns))
+	}
+	if ns, _ := s.NotesFor("other"); len(ns) != 0 {
+		t.Fatalf("NotesFor(other) = %v", ns)
+	}
+	// A second memo is appended, never replacing the first.
+	n3, err := s.Tag(an, []string{"blame"}, "see also AA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n3.Memo != "strong words\n\nsee also AA" {
+		t.Fatalf("memo = %q", n3.Memo)
+	}
+	if _, err := s.Tag(an, []string{" "}, ""); err == nil {
+		t.Fatal("empty tag name accepted")
+	}
+	if _, err := s.Tag(Anchor{Article: "x"}, []string{"a"}, ""); err == nil {
+		t.Fatal("empty range accepted")
+	}
+}
+
+// TestUndoRedoEveryOperation performs each kind of change, checks it, undoes
+// it (back to the state before), redoes it (back to the state after) and
+// undoes it again.
+func TestUndoRedoEveryOperation(t *testing.T) {
+	s := openTemp(t)
+	a := article("tass", sampleText)
+	p1 := anchorOf(t, a, "The United States is to blame")
+	p2 := anchorOf(t, a, "Russia had offered an inspection")
+	p3 := anchorOf(t, a, "start a new arms race")
+
+	type state struct {
+		codes []Code
+		notes []Note
+	}
+	snap := func() state {
+		cs, err := s.Codebook()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ns, err := s.Notes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return state{cs, ns}
+	}
+	same := func(x, y state) bool {
+		if !slices.Equal(x.codes, y.codes) || len(x.notes) != len(y.notes) {
+			return false
+		}
+		for i := range x.notes {
+			a, b := x.notes[i], y.notes[i]
+			if a.ID != b.ID || a.Memo != b.Memo || !slices.Equal(a.Tags, b.Tags) || a.Anchor != b.Anchor {
+				return false
+			}
+		}
+		return true
+	}
+	var ids []string
+	ops := []struct {
+		name     string
+		do       func() error
+		undoDesc string
+	}{
+		{"tag", func() error { n, err := s.Tag(p1, []string{"blame"}, ""); ids = append(ids, n.ID); return err }, "untagged 'blame'"},
+		{"tag hierarchical", func() error { n, err := s.Tag(p2, []string{"claim/inspection"}, "memo"); ids = append(ids, n.ID); return err }, "untagged 'claim/inspection'"},
+		{"tag more", func() error { _, err := s.Tag(p1, []string{"loaded"}, ""); return err }, "untagged 'loaded'"},
+		{"tag third", func() error { n, err := s.Tag(p3, []string{"loaded", "blame"}, ""); ids = append(ids, n.ID); return err }, "untagged 'loaded', 'blame'"},
+		{"untag", func() error { return s.Untag(ids[0], "loaded") }, "tagged 'loaded'"},
+		{"untag last tag", func() error { return s.Untag(ids[0], "BLAME") }, "tagged 'blame'"},
+		{"set memo", func() error { return s.SetMemo(ids[1], "changed memo") }, "restored the memo"},
+		{"delete note", func() error { return s.DeleteNote(ids[1]) }, "restored the note"},
+		{"add code", func() error { return s.AddCode(Code{Name: "omission", Description: "left out"}) }, "removed code 'omission'"},
+		{"update code", func() error {
+			return s.UpdateCode(Code{Name: "omission", Colour: "#123456", Description: "missing", Parent: "claim"})
+		}, "restored code 'omission'"},
+		{"rename code", func() error { return s.RenameCode("claim", "assertion") }, "renamed code 'assertion' back to 'claim'"},
+		{"merge codes", func() error { return s.MergeCodes("loaded", "blame") }, "split code 'loaded'"},
+		{"delete code", func() error { return s.DeleteCode("blame") }, "restored code 'blame'"},
+		{"import codebook", func() error { _, err := s.ImportCodebook(mustStarter(t, "media-frames"), "media-frames"); return err }, "removed 15 codes"},
+	}
+	for _, op := range ops {
+		before := snap()
+		if err := op.do(); err != nil {
+			t.Fatalf("%s: %v", op.name, err)
+		}
+		after := snap()
+		if same(before, after) {
+			t.Fatalf("%s changed nothing", op.name)
+		}
+		desc, err := s.Undo()
+		if err != nil {
+			t.Fatalf("%s: undo: %v", op.name, err)
+		}
+		if !strings.Contains(desc, op.undoDesc) {
+			t.Errorf("%s: undo said %q, want it to contain %q", op.name, desc, op.undoDesc)
+		}
+		if got := snap(); !same(before, got) {
+			t.Fatalf("%s: undo did not restore the state:\nbefore %+v\ngot    %+v", op.name, before, got)
+		}
+		if _, err := s.Redo(); err != nil {
+			t.Fatalf("%s: redo: %v", op.name, err)
+		}
+		if got := snap(); !same(after, got) {
+			t.Fatalf("%s: redo did not restore the state:\nafter %+v\ngot   %+v", op.name, after, got)
+		}
+		// Undo, redo once more to be sure the history survives a round.
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Redo(); err != nil {
+			t.Fatal(err)
+		}
+		if got := snap(); !same(after, got) {
+			t.Fatalf("%s: second redo differs", op.name)
+		}
+	}
+	// Undo everything, in order, back to an empty store.
+	for range ops {
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := snap(); len(st.codes) != 0 || len(st.notes) != 0 {
+		t.Fatalf("after undoing everything: %+v", st)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Fatalf("undo on empty history: %v", err)
+	}
+	// A new change clears the redo history.
+	mustTag(t, s, p1, "x")
+	if _, err := s.Redo(); !errors.Is(err, ErrNothingToRedo) {
+		t.Fatalf("redo after a new change: %v", err)
+	}
+}
+
+func mustStarter(t *testing.T, name string) []Code {
+	t.Helper()
+	cs, err := Starter(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+func TestCodebookRenameMergeDelete(t *testing.T) {
+	s := openTemp(t)
+	a := article("a", sampleText)
+	p1 := anchorOf(t, a, "The United States is to blame")
+	p2 := anchorOf(t, a, "Washington rejected the offer")
+	n1 := mustTag(t, s, p1, "blame/us", "loaded")
+	mustTag(t, s, p2, "blame", "rejection")
+	if err := s.AddCode(Code{Name: "us-side", Parent: "blame"}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Rename applies to the code, its "blame/…" children, their notes and
+	// the parent of every child.
+	if err := s.RenameCode("blame", "accusation"); err != nil {
+		t.Fatal(err)
+	}
+	got := tagsOf(t, s)
+	if !slices.Equal(got[p1.Quote], []string{"accusation/us", "loaded"}) || !slices.Equal(got[p2.Quote], []string{"accusation", "rejection"}) {
+		t.Fatalf("after rename: %v", got)
+	}
+	cs, _ := s.Codebook()
+	parents := map[string]string{}
+	for _, c := range cs {
+		parents[c.Name] = c.Parent
+	}
+	if parents["accusation/us"] != "accusation" || parents["us-side"] != "accusation" {
+		t.Fatalf("parents after rename: %v", parents)
+	}
+	if err := s.RenameCode("accusation", "loaded"); err == nil || !strings.Contains(err.Error(), "merge") {
+		t.Fatalf("rename onto an existing code: %v", err)
+	}
+	if err := s.RenameCode("nope", "x"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("rename missing code: %v", err)
+	}
+
+	// Merge: notes carry the target once, children move, source is gone.
+	if err := s.MergeCodes("rejection", "accusation"); err != nil {
+		t.Fatal(err)
+	}
+	if got := tagsOf(t, s)[p2.Quote]; !slices.Equal(got, []string{"accusation"}) {
+		t.Fatalf("after merge: %v", got)
+	}
+	if slices.Contains(codeNames(t, s), "rejection") {
+		t.Fatal("merged code still in codebook")
+	}
+
+	// Delete: removed from notes; a note left empty goes, one with a memo stays.
+	if err := s.SetMemo(n1.ID, "keep me"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []string{"accusation/us", "loaded", "accusation"} {
+		if err := s.DeleteCode(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ns, _ := s.Notes()
+	if len(ns) != 1 || ns[0].ID != n1.ID || len(ns[0].Tags) != 0 || ns[0].Memo != "keep me" {
+		t.Fatalf("after deletes: %+v", ns)
+	}
+	if cs := codeNames(t, s); !slices.Equal(cs, []string{"us-side"}) {
+		t.Fatalf("codebook after deletes: %v", cs)
+	}
+	if cs, _ := s.Codebook(); cs[0].Parent != "" {
+		t.Fatalf("child of a deleted root keeps parent %q", cs[0].Parent)
+	}
+	// Undo all three deletes, the memo, the merge and the rename.
+	for range 6 {
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got = tagsOf(t, s)
+	if !slices.Equal(got[p1.Quote], []string{"blame/us", "loaded"}) || !slices.Equal(got[p2.Quote], []string{"blame", "rejection"}) {
+		t.Fatalf("after undoing: %v", got)
+	}
+}
+
+func TestCodeValidation(t *testing.T) {
+	s := openTemp(t)
+	bad := []Code{
+		{Name: ""}, {Name: "   "}, {Name: "a//b"}, {Name: "/a"}, {Name: "a/"}, {Name: "a\tb"},
+		{Name: "ok", Colour: "red"}, {Name: "ok", Colour: "#12345"}, {Name: "ok", Parent: "missing"}, {Name: "ok", Parent: "ok"},
+	}
+	for _, c := range bad {
+		if err := s.AddCode(c); err == nil {
+			t.Errorf("AddCode(%+v) accepted", c)
+		}
+	}
+	if err := s.AddCode(Code{Name: "Blame"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddCode(Code{Name: "blame"}); err == nil {
+		t.Error("duplicate differing only in case accepted")
+	}
+	if err := s.AddCode(Code{Name: "child", Parent: "blame"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UpdateCode(Code{Name: "blame", Parent: "child"}); err == nil {
+		t.Error("parent loop accepted")
+	}
+	if err := s.RenameCode("Blame", "blame"); err != nil {
+		t.Fatalf("case-only rename: %v", err)
+	}
+	if cs := codeNames(t, s); !slices.Equal(cs, []string{"blame", "child"}) {
+		t.Fatalf("codebook = %v", cs)
+	}
+}
+
+// TestUndoConflict: an undo whose note another process changed since is
+// refused, reported and leaves that process's change in place.
+func TestUndoConflict(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	s1, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	a := article("a", sampleText)
+	p := anchorOf(t, a, "Washington rejected the offer")
+	n := mustTag(t, s1, p, "blame")
+	if ch, err := s1.Refresh(); err != nil || ch {
+		t.Fatalf("refresh after own change: %v %v", ch, err)
+	}
+	if err := s2.SetMemo(n.ID, "written by the other window"); err != nil {
+		t.Fatal(err)
+	}
+	if ch, err := s1.Refresh(); err != nil || !ch {
+		t.Fatalf("refresh after the other process's change: %v %v", ch, err)
+	}
+	// The memo change does not touch tags... but the undo of the tag must
+	// still refuse: the note is no longer as the tag left it.
+	_, err = s1.Undo()
+	if !errors.Is(err, ErrConflict) {
+		t.Fatalf("undo over another process's change: %v", err)
+	}
+	ns, _ := s1.Notes()
+	if len(ns) != 1 || ns[0].Memo != "written by the other window" || !slices.Equal(ns[0].Tags, []string{"blame"}) {
+		t.Fatalf("store after refused undo: %+v", ns)
+	}
+	// Independent changes undo fine.
+	p2 := anchorOf(t, a, "start a new arms race")
+	mustTag(t, s1, p2, "fear")
+	if err := s2.AddCode(Code{Name: "unrelated"}); err != nil {
+		t.Fatal(err)
+	}
+	if d, err := s1.Undo(); err != nil || !strings.Contains(d, "untagged 'fear'") {
+		t.Fatalf("undo of an independent change: %q %v", d, err)
+	}
+}
+
+func fileHash(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(b))
+}
+
+// fillStore writes a store with enough notes to span several pages.
+func fillStore(t *testing.T, path string, n int) {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article("a", strings.Repeat(sampleText+"\n\n", 3))
+	for i := range n {
+		st := i % (len(a.Text) - 40)
+		if _, err := s.Tag(NewAnchor(a, st, st+30), []string{fmt.Sprintf("code %d", i%7)}, strings.Repeat("memo ", i%20)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRefuseBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+
+	garbage := filepath.Join(dir, "garbage.db")
+	b := make([]byte, 9000)
+	for i := range b {
+		b[i] = byte(rng.UintN(256))
+	}
+	os.WriteFile(garbage, b, 0o644)
+
+	text := filepath.Join(dir, "text.db")
+	os.WriteFile(text, []byte("these are my notes, in a plain text file\n"), 0o644)
+
+	good := filepath.Join(dir, "good.db")
+	fillStore(t, good, 120)
+	whole, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole) < 4*4096 {
+		t.Fatalf("test store too small to truncate meaningfully: %d bytes", len(whole))
+	}
+	truncated := filepath.Join(dir, "truncated.db")
+	os.WriteFile(truncated, whole[:len(whole)/2], 0o644)
+	truncatedOdd := filepath.Join(dir, "truncated-odd.db")
+	os.WriteFile(truncatedOdd, whole[:len(whole)/2+1000], 0o644)
+	headerOnly := filepath.Join(dir, "header.db")
+	os.WriteFile(headerOnly, whole[:100], 0o644)
+
+	future := filepath.Join(dir, "future.db")
+	fillStore(t, future, 3)
+	setPragma(t, future, "PRAGMA user_version = 99")
+
+	foreign := filepath.Join(dir, "foreign.db")
+	db, err := sql.Open("sqlite", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE accounts(id INTEGER, balance REAL); INSERT INTO accounts VALUES (1, 2.5)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	cases := []struct {
+		path string
+		want error
+		says string
+	}{
+		{garbage, ErrNotStore, "not an SQLite database"},
+		{text, ErrNotStore, "not an SQLite database"},
+		{truncated, ErrNotStore, "corrupt or truncated"},
+		{truncatedOdd, ErrNotStore, "truncated"},
+		{headerOnly, ErrNotStore, "corrupt or truncated"},
+		{future, ErrNewerVersion, "upgrade parallax"},
+		{foreign, ErrNotStore, "another program"},
+	}
+	for _, c := range cases {
+		t.Run(filepath.Base(c.path), func(t *testing.T) {
+			before := fileHash(t, c.path)
+			s, err := Open(c.path)
+			if err == nil {
+				s.Close()
+				t.Fatal("opened")
+			}
+			if !errors.Is(err, c.want) || !strings.Contains(strings.ReplaceAll(err.Error(), c.path, "FILE"), c.says) || !strings.Contains(err.Error(), c.path) {
+				t.Fatalf("error %q: want %v mentioning %q and the path", err, c.want, c.says)
+			}
+			if after := fileHash(t, c.path); after != before {
+				t.Fatal("the refused file was changed")
+			}
+			t.Log(err)
+		})
+	}
+}
+
+func setPragma(t *testing.T, path, pragma string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(pragma); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenEmptyFileAndReopen(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sub", "dir", "empty.db")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	os.WriteFile(p, nil, 0o644) // e.g. made by mktemp
+	s, err := Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := article("a", sampleText)
+	n := mustTag(t, s, anchorOf(t, a, "Analysts in Brussels"), "voice")
+	s.Close()
+	s, err = Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ns, _ := s.Notes()
+	if len(ns) != 1 || ns[0].ID != n.ID || s.Path() != p {
+		t.Fatalf("after reopen: %+v", ns)
+	}
+	if _, err := Open(dir); err == nil {
+		t.Fatal("opened a folder")
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("PARALLAX_DATA_DIR", filepath.Join(dir, "data"))
+	folder := filepath.Join(dir, "corpus")
+	os.MkdirAll(filepath.Join(folder, "sub"), 0o755)
+	f1 := filepath.Join(folder, "a.md")
+	f2 := filepath.Join(folder, "sub", "b.md")
+	os.WriteFile(f1, []byte("x"), 0o644)
+	os.WriteFile(f2, []byte("x"), 0o644)
+	cases := []struct {
+		paths []string
+		want  string
+	}{
+		{nil, filepath.Join(dir, "data", "embedded-notes.db")},
+		{[]string{folder}, filepath.Join(folder, FileName)},
+		{[]string{f1}, filepath.Join(folder, FileName)},
+		{[]string{f1, f2}, filepath.Join(folder, FileName)},
+		{[]string{f2, folder}, filepath.Join(folder, FileName)},
+	}
+	for _, c := range cases {
+		if got := DefaultPath(&corpus.Corpus{}, c.paths); got != c.want {
+			t.Errorf("DefaultPath(%v) = %s, want %s", c.paths, got, c.want)
+		}
+	}
+}
