@@ -1,0 +1,387 @@
+package compare
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// piece is one part of a word (hyphenated words are split into parts).
+type piece struct {
+	text  string // as written
+	fold  string // folded
+	cap   bool   // starts with a capital letter
+	first bool   // first word of the sentence
+	code  bool   // mixes letters and digits ("9M729")
+	num   bool   // a number
+	start int
+	end   int
+}
+
+// toPieces tokenizes s and splits hyphenated words into parts; codes such
+// as "F-16" and numbers stay whole.
+func toPieces(s string) []piece {
+	ws := tokenize(s)
+	out := make([]piece, 0, len(ws)+4)
+	for wi, w := range ws {
+		t := w.text
+		if hasLetterAndDigit(t) {
+			out = append(out, piece{text: t, fold: strings.ReplaceAll(fold(t), "-", ""), code: true, first: wi == 0, start: w.start, end: w.end})
+			continue
+		}
+		if isNumeric(t) || (strings.ContainsAny(t, "0123456789") && strings.Contains(t, "-")) {
+			out = append(out, piece{text: t, fold: t, num: true, first: wi == 0, start: w.start, end: w.end})
+			continue
+		}
+		off := w.start
+		for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '‑' }) {
+			i := strings.Index(s[off:], part)
+			st := off + i
+			r, _ := utf8.DecodeRuneInString(part)
+			out = append(out, piece{text: part, fold: fold(part), cap: unicode.IsUpper(r), first: wi == 0, start: st, end: st + len(part)})
+			off = st + len(part)
+		}
+	}
+	return out
+}
+
+// features is what the matcher compares of one sentence.
+type features struct {
+	terms  []string // sorted unique terms: stems, "~concept", "@entity", "#code"
+	surf   []string // a surface form per term, for evidence
+	names  []bool   // per term: a name (entity, capitalised word or code)
+	nums   []Quantity
+	dates  []Date
+	quotes []quote
+	neg    bool
+	words  int
+	// bigrams and trigrams are sorted hashes of consecutive word stems
+	// (stop words included).
+	bigrams, trigrams []uint32
+}
+
+// quote is a quoted stretch of a sentence as folded word stems.
+type quote struct {
+	text  string
+	stems []string
+}
+
+// analyzer turns sentences into features. It is not safe for concurrent
+// use; each goroutine gets its own (they share the read-only lexicon).
+type analyzer struct {
+	lx     *lexicon
+	acr    map[string][]acronym // by first folded part of the expansion
+	cache  map[string]wordInfo
+	hashes map[string]uint32
+
+	lastAlias string // set by matchAlias
+}
+
+type wordInfo struct {
+	term string // "" for a stop word
+	neg  bool
+}
+
+// acronym is an expansion defined in the text, "Intermediate-Range Nuclear
+// Forces (INF)", that stands for the acronym's term.
+type acronym struct {
+	parts []string
+	term  string
+}
+
+func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
+	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096)}
+}
+
+var quoteRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`"([^"]{8,})"|“([^”]{8,})”|«([^»]{8,})»|‘([^’]{12,})’`)
+})
+
+// word maps a folded word to its term.
+func (an *analyzer) word(f string) wordInfo {
+	if wi, ok := an.cache[f]; ok {
+		return wi
+	}
+	var wi wordInfo
+	w := stripPossessive(f)
+	switch {
+	case negations[w] || strings.HasSuffix(w, "n't"):
+		wi.neg = true
+	case isStop(w) || utf8.RuneCountInString(w) < 2:
+	default:
+		st := english.Stem(an.lx.spell(w), false)
+		if c, ok := an.lx.concepts[st]; ok {
+			st = c
+		}
+		wi.term = st
+	}
+	an.cache[f] = wi
+	return wi
+}
+
+// analyze computes the features of one sentence.
+func (an *analyzer) analyze(s string) features {
+	ps := toPieces(s)
+	var ft features
+	ft.words = len(ps)
+	type occ struct {
+		term, surf string
+		name       bool
+	}
+	occs := make([]occ, 0, len(ps))
+	seq := make([]uint32, 0, len(ps))
+	for _, p := range ps {
+		seq = append(seq, an.seqHash(p.fold))
+	}
+	ft.bigrams = ngrams(seq, 2)
+	ft.trigrams = ngrams(seq, 3)
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		if n := an.matchAlias(ps, i); n > 0 {
+			id := an.lastAlias
+			occs = append(occs, occ{"@" + id, s[p.start:ps[i+n-1].end], true})
+			i += n - 1
+			continue
+		}
+		if n, t := an.matchAcronym(ps, i); n > 0 {
+			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true})
+			i += n - 1
+			continue
+		}
+		switch {
+		case p.num:
+			continue
+		case p.code:
+			occs = append(occs, occ{"#" + p.fold, p.text, true})
+			continue
+		}
+		wi := an.word(p.fold)
+		if wi.neg {
+			ft.neg = true
+		}
+		if wi.term == "" {
+			continue
+		}
+		name := p.cap && (!p.first || an.lx.bg[wi.term] == 0)
+		if p.cap && strings.ToUpper(p.text) == p.text && len(p.text) >= 2 {
+			name = true // an acronym
+		}
+		occs = append(occs, occ{wi.term, p.text, name})
+	}
+	sort.SliceStable(occs, func(i, j int) bool { return occs[i].term < occs[j].term })
+	for i, o := range occs {
+		if i > 0 && occs[i-1].term == o.term {
+			if o.name {
+				ft.names[len(ft.names)-1] = true
+			}
+			continue
+		}
+		ft.terms = append(ft.terms, o.term)
+		ft.surf = append(ft.surf, o.surf)
+		ft.names = append(ft.names, o.name)
+	}
+	ft.nums = ExtractQuantities(s)
+	ft.dates = ExtractDates(s)
+	if strings.ContainsAny(s, "\"“«‘") {
+		for _, m := range quoteRE().FindAllStringSubmatch(s, -1) {
+			q := ""
+			for _, g := range m[1:] {
+				if g != "" {
+					q = g
+				}
+			}
+			var st []string
+			for _, p := range toPieces(q) {
+				st = append(st, english.Stem(an.lx.spell(stripPossessive(p.fold)), false))
+			}
+			if len(st) >= 3 {
+				ft.quotes = append(ft.quotes, quote{text: q, stems: st})
+			}
+		}
+	}
+	return ft
+}
+
+// seqHash is the hash of a folded word's stem (stop words included), for
+// n-gram overlap.
+func (an *analyzer) seqHash(f string) uint32 {
+	if h, ok := an.hashes[f]; ok {
+		return h
+	}
+	st := english.Stem(an.lx.spell(stripPossessive(f)), false)
+	if c, ok := an.lx.concepts[st]; ok {
+		st = c
+	}
+	h := fnv32(st)
+	an.hashes[f] = h
+	return h
+}
+
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// ngrams returns the sorted unique hashes of the n-grams of seq.
+func ngrams(seq []uint32, n int) []uint32 {
+	if len(seq) < n {
+		return nil
+	}
+	out := make([]uint32, 0, len(seq)-n+1)
+	for i := 0; i+n <= len(seq); i++ {
+		h := uint32(2166136261)
+		for _, x := range seq[i : i+n] {
+			h = (h ^ x) * 16777619
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// matchAlias returns how many pieces from i form a name of the alias table
+// (0 when none) and leaves the entity id in an.lastAlias.
+func (an *analyzer) matchAlias(ps []piece, i int) int {
+	cands := an.lx.aliases[ps[i].fold]
+	if len(cands) == 0 {
+		// "Russia's": the possessive does not hide the name.
+		f := stripPossessive(ps[i].fold)
+		if f == ps[i].fold {
+			return 0
+		}
+		cands = an.lx.aliases[f]
+	}
+outer:
+	for _, c := range cands {
+		if i+len(c.toks) > len(ps) {
+			continue
+		}
+		for k, t := range c.toks {
+			p := ps[i+k]
+			got := p.fold
+			if k == len(c.toks)-1 {
+				got = stripPossessive(got)
+			}
+			if got != t {
+				continue outer
+			}
+			if c.cs && strings.TrimSuffix(strings.TrimSuffix(p.text, "'s"), "’s") != c.exact[k] {
+				continue outer
+			}
+		}
+		an.lastAlias = c.id
+		return len(c.toks)
+	}
+	return 0
+}
+
+// matchAcronym returns how many pieces from i spell out an acronym defined
+// in the corpus, and the acronym's term.
+func (an *analyzer) matchAcronym(ps []piece, i int) (int, string) {
+outer:
+	for _, a := range an.acr[ps[i].fold] {
+		if i+len(a.parts) > len(ps) {
+			continue
+		}
+		for k, t := range a.parts {
+			if stripPossessive(ps[i+k].fold) != t {
+				continue outer
+			}
+		}
+		return len(a.parts), a.term
+	}
+	return 0, ""
+}
+
+var acronymRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\(([A-Z][A-Z0-9]{1,7})s?\)`)
+})
+
+// findAcronyms finds acronyms defined in text as "Long Name (LN)": the
+// initials of the words before the parenthesis (hyphenated words count
+// once or per part; "of", "and", "the", "for" may be skipped) spell the
+// acronym.
+func findAcronyms(text string, into map[string][]acronym) {
+	if !strings.Contains(text, "(") {
+		return
+	}
+	for _, m := range acronymRE().FindAllStringSubmatchIndex(text, -1) {
+		acr := text[m[2]:m[3]]
+		lo := m[0] - 200
+		if lo < 0 {
+			lo = 0
+		}
+		before := text[lo:m[0]]
+		ws := tokenize(before)
+		if exp := spellsAcronym(before, ws, acr); exp != nil {
+			key := exp[0]
+			term := strings.ToLower(acr)
+			dup := false
+			for _, a := range into[key] {
+				if strings.Join(a.parts, " ") == strings.Join(exp, " ") {
+					dup = true
+				}
+			}
+			if !dup {
+				into[key] = append(into[key], acronym{parts: exp, term: term})
+				sort.SliceStable(into[key], func(i, j int) bool { return len(into[key][i].parts) > len(into[key][j].parts) })
+			}
+		}
+	}
+}
+
+// spellsAcronym checks whether the last words of ws spell acr and returns
+// the folded parts of the expansion, or nil.
+func spellsAcronym(text string, ws []word, acr string) []string {
+	skip := map[string]bool{"of": true, "and": true, "the": true, "for": true, "on": true, "in": true}
+	letters := []rune(acr)
+	for _, perPart := range []bool{false, true} {
+		var initials []rune
+		var used []string
+		li := len(letters) - 1
+		for wi := len(ws) - 1; wi >= 0 && li >= 0; wi-- {
+			w := ws[wi].text
+			parts := []string{w}
+			if perPart {
+				parts = strings.FieldsFunc(w, func(r rune) bool { return r == '-' })
+			}
+			ok := true
+			for pi := len(parts) - 1; pi >= 0; pi-- {
+				r, _ := utf8.DecodeRuneInString(parts[pi])
+				if li >= 0 && unicode.ToUpper(r) == letters[li] {
+					initials = append(initials, r)
+					li--
+				} else if skip[strings.ToLower(parts[pi])] && len(initials) > 0 {
+					continue
+				} else {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+			used = append([]string{w}, used...)
+		}
+		if li < 0 && len(used) >= 2 {
+			var exp []string
+			for _, w := range used {
+				for _, p := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' }) {
+					exp = append(exp, stripPossessive(fold(p)))
+				}
+			}
+			return exp
+		}
+	}
+	return nil
+}

@@ -1,0 +1,286 @@
+package compare
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// Alias is one entity of the alias table: a country, place, organisation,
+// group or person, with the names that stand for it.
+type Alias struct {
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`    // country, place, org, person, group
+	Country string   `json:"country"` // ISO 3166 alpha-2 code, "" when none
+	Names   []string `json:"names"`
+}
+
+// Aliases returns the alias table: the shipped data/aliases.tsv merged with
+// aliases.tsv in corpus.ConfigDir() when that file exists. A user line with
+// an existing id adds names to that entity (and replaces its kind and
+// country when given).
+func Aliases() ([]Alias, error) {
+	base, err := dataFS.Open("data/aliases.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("open shipped aliases: %w", err)
+	}
+	defer base.Close()
+	table, err := ReadAliases(base, nil)
+	if err != nil {
+		return nil, fmt.Errorf("shipped aliases: %w", err)
+	}
+	if p, ok := corpus.UserFile("aliases.tsv"); ok {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("open user aliases: %w", err)
+		}
+		defer f.Close()
+		table, err = ReadAliases(f, table)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return table, nil
+}
+
+// ReadAliases parses an alias file (id<TAB>kind<TAB>country<TAB>name|name…,
+// '#' comments) and merges it into base, returning the merged table.
+func ReadAliases(r io.Reader, base []Alias) ([]Alias, error) {
+	out := append([]Alias(nil), base...)
+	idx := map[string]int{}
+	for i, a := range out {
+		idx[a.ID] = i
+	}
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("line %d: want 4 tab-separated fields (id, kind, country, names), got %d", n, len(f))
+		}
+		id := strings.TrimSpace(f[0])
+		if id == "" {
+			return nil, fmt.Errorf("line %d: empty id", n)
+		}
+		var names []string
+		for _, nm := range strings.Split(f[3], "|") {
+			if nm = strings.TrimSpace(nm); nm != "" {
+				names = append(names, nm)
+			}
+		}
+		if i, ok := idx[id]; ok {
+			if k := strings.TrimSpace(f[1]); k != "" {
+				out[i].Kind = k
+			}
+			if c := strings.TrimSpace(f[2]); c != "" {
+				out[i].Country = c
+			}
+			out[i].Names = append(out[i].Names, names...)
+			continue
+		}
+		idx[id] = len(out)
+		out = append(out, Alias{ID: id, Kind: strings.TrimSpace(f[1]), Country: strings.TrimSpace(f[2]), Names: names})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read aliases: %w", err)
+	}
+	return out, nil
+}
+
+// aliasPattern is one name of an entity as a token sequence.
+type aliasPattern struct {
+	toks  []string // folded tokens
+	exact []string // original tokens, compared when caseSensitive
+	cs    bool     // all-capitals short name ("US"): match case-sensitively
+	id    string
+}
+
+// lexicon holds the read-only tables the analyser needs.
+type lexicon struct {
+	aliases  map[string][]aliasPattern // by first folded token, longest first
+	entity   map[string]Alias
+	spelling map[string]string // british -> american (folded words)
+	concepts map[string]string // stem -> concept
+	bg       map[string]float64
+	bgTotal  float64
+	bgMaxIDF float64
+}
+
+// loadLexicon builds the lexicon from the shipped data and the user's files.
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		aliases:  map[string][]aliasPattern{},
+		entity:   map[string]Alias{},
+		spelling: map[string]string{},
+		concepts: map[string]string{},
+		bg:       map[string]float64{},
+	}
+	table, err := Aliases()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range table {
+		lx.entity[a.ID] = a
+		for _, nm := range a.Names {
+			nm = strings.TrimPrefix(nm, "the ")
+			ps := toPieces(nm)
+			if len(ps) == 0 {
+				continue
+			}
+			p := aliasPattern{id: a.ID}
+			for _, t := range ps {
+				p.exact = append(p.exact, t.text)
+				p.toks = append(p.toks, t.fold)
+			}
+			exact := p.exact
+			p.cs = len(exact) == 1 && len(exact[0]) <= 4 && strings.ToUpper(exact[0]) == exact[0]
+			lx.aliases[p.toks[0]] = append(lx.aliases[p.toks[0]], p)
+		}
+	}
+	for k := range lx.aliases {
+		ps := lx.aliases[k]
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+	}
+	if err := readPairsFile("spelling.tsv", func(a, b string) { lx.spelling[fold(a)] = fold(b) }); err != nil {
+		return nil, err
+	}
+	if err := readPairsFile("concepts.tsv", func(c, words string) {
+		for _, w := range strings.Split(words, "|") {
+			w = fold(strings.TrimSpace(w))
+			if w != "" {
+				lx.concepts[english.Stem(lx.spell(w), false)] = "~" + c
+			}
+		}
+	}); err != nil {
+		return nil, err
+	}
+	if err := lx.readBackground(); err != nil {
+		return nil, err
+	}
+	for st, c := range lx.concepts {
+		lx.bg[c] += lx.bg[st]
+	}
+	// An entity's background frequency is that of its commonest
+	// lower-case single-word name, so "Washington" and "US" weigh like
+	// "american", not like the pronoun "us".
+	for _, a := range table {
+		best := 0.0
+		for _, nm := range a.Names {
+			w := splitWords(nm)
+			if len(w) != 1 || (len(w[0]) <= 4 && strings.ToUpper(w[0]) == w[0]) {
+				continue
+			}
+			if c := lx.bgWord(fold(w[0])); c > best {
+				best = c
+			}
+		}
+		lx.bg["@"+a.ID] = best
+	}
+	return lx, nil
+}
+
+// bgWord is the background count of a folded word (before stemming).
+func (lx *lexicon) bgWord(w string) float64 { return lx.bg[english.Stem(lx.spell(w), false)] }
+
+// spell maps a folded word to its American spelling.
+func (lx *lexicon) spell(w string) string {
+	if a, ok := lx.spelling[w]; ok {
+		return a
+	}
+	for _, suf := range [...]string{"metres", "metre", "litres", "litre"} {
+		if strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)] + strings.Replace(suf, "tre", "ter", 1)
+		}
+	}
+	return w
+}
+
+func (lx *lexicon) readBackground() error {
+	f, err := dataFS.Open("data/background.tsv")
+	if err != nil {
+		return fmt.Errorf("open background frequencies: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		w, c, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		n, err := strconv.ParseFloat(c, 64)
+		if err != nil {
+			return fmt.Errorf("background frequencies: bad count %q", c)
+		}
+		lx.bg[english.Stem(lx.spell(w), false)] += n
+		lx.bgTotal += n
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read background frequencies: %w", err)
+	}
+	lx.bgMaxIDF = math.Log(lx.bgTotal / 1)
+	return nil
+}
+
+// readPairsFile reads a shipped two-column TSV and then the user's file of
+// the same name in the config directory, if any.
+func readPairsFile(name string, add func(a, b string)) error {
+	read := func(r io.Reader, where string) error {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			a, b, ok := strings.Cut(line, "\t")
+			if !ok {
+				return fmt.Errorf("%s: line %q: want two tab-separated fields", where, line)
+			}
+			add(strings.TrimSpace(a), strings.TrimSpace(b))
+		}
+		return sc.Err()
+	}
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", name, err)
+	}
+	defer f.Close()
+	if err := read(f, name); err != nil {
+		return err
+	}
+	if p, ok := corpus.UserFile(name); ok {
+		uf, err := os.Open(p)
+		if err != nil {
+			return fmt.Errorf("open %s: %w", p, err)
+		}
+		defer uf.Close()
+		if err := read(uf, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// defaultLexicon is built once per process; it is read-only afterwards.
+var defaultLexicon = sync.OnceValues(loadLexicon)

@@ -1,0 +1,65 @@
+package compare
+
+import (
+	"os"
+	"testing"
+)
+
+// msrpFeatures loads the MSRP training split and computes the feature
+// vectors of its pairs with a matcher weighted on its sentences.
+func msrpFeatures(t testing.TB) (*Matcher, [][]float64, []int) {
+	t.Helper()
+	f, err := os.Open("../../testdata/msrp-train.tsv")
+	if err != nil {
+		t.Skipf("MSRP file not available: %v", err)
+	}
+	defer f.Close()
+	pairs, err := ReadPairs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents []string
+	for _, p := range pairs {
+		sents = append(sents, p.A, p.B)
+	}
+	m, err := NewMatcher(sents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs := make([][]float64, len(pairs))
+	ys := make([]int, len(pairs))
+	for i, p := range pairs {
+		xs[i] = m.Features(p.A, p.B)
+		ys[i] = p.Label
+	}
+	return m, xs, ys
+}
+
+// TestMSRPCrossValidation checks the matcher against the MSRP training
+// split by 10-fold cross-validation and against the shipped weights.
+func TestMSRPCrossValidation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	m, xs, ys := msrpFeatures(t)
+	if len(xs) != 4076 {
+		t.Fatalf("read %d MSRP pairs, want 4076", len(xs))
+	}
+	cv := CrossValidate(xs, ys, 10)
+	mt, sd := meanStd(cv.Thresholds)
+	t.Logf("10-fold CV: accuracy %.3f precision %.3f recall %.3f F1 %.3f (thresholds %.3f ± %.3f)",
+		cv.Metrics.Accuracy, cv.Metrics.Precision, cv.Metrics.Recall, cv.Metrics.F1, mt, sd)
+	w := FitWeights(xs, ys)
+	t.Logf("weights fitted on all pairs: %.2f", w)
+	dec := make([]bool, len(xs))
+	for i, x := range xs {
+		var a [nFeatures]float64
+		copy(a[:], x)
+		dec[i] = m.prob(a) >= m.Threshold
+	}
+	sh := Evaluate(dec, ys)
+	t.Logf("shipped weights at threshold %.2f: accuracy %.3f F1 %.3f", m.Threshold, sh.Accuracy, sh.F1)
+	if cv.Metrics.Accuracy < 0.72 {
+		t.Errorf("cross-validated accuracy %.3f below 0.72", cv.Metrics.Accuracy)
+	}
+}

@@ -1,0 +1,396 @@
+package compare
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Quantity is a number, a range of numbers or an amount with a unit found
+// in a sentence: "5,500 kilometres" is {5500, 5500, "km"}, "between 500 and
+// 5,500 km" is {500, 5500, "km"}, "$2.5 billion" is {2.5e9, 2.5e9, "usd"}.
+type Quantity struct {
+	Lo, Hi float64
+	Unit   string // canonical unit ("km", "percent", "usd"), "" for a bare number
+	Text   string // the words it came from
+	Start  int    // byte offsets in the sentence
+	End    int
+}
+
+// IsRange reports whether the quantity is a range.
+func (q Quantity) IsRange() bool { return q.Lo != q.Hi }
+
+// String formats the quantity canonically: "500–5,500 km", "60 days".
+func (q Quantity) String() string {
+	s := fmtNum(q.Lo)
+	if q.IsRange() {
+		s += "–" + fmtNum(q.Hi)
+	}
+	if q.Unit != "" {
+		if q.Unit == "usd" {
+			return "$" + s
+		}
+		s += " " + q.Unit
+	}
+	return s
+}
+
+// fmtNum prints n with thousands separators and no trailing zeros.
+func fmtNum(n float64) string {
+	if n == math.Trunc(n) && math.Abs(n) < 1e15 {
+		s := strconv.FormatInt(int64(math.Abs(n)), 10)
+		var b strings.Builder
+		if n < 0 {
+			b.WriteByte('-')
+		}
+		for i, c := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(c)
+		}
+		return b.String()
+	}
+	return strconv.FormatFloat(n, 'f', -1, 64)
+}
+
+// Date is a calendar date as precise as the text gives it; zero fields are
+// unknown ("Aug. 2" has no year, "1987" only a year).
+type Date struct {
+	Y, M, D int
+	Text    string
+	Start   int
+	End     int
+}
+
+// String formats the date as ISO 8601 with unknown parts left out:
+// "1987-12-08", "2019-02", "--08-02", "1987".
+func (d Date) String() string {
+	switch {
+	case d.Y != 0 && d.M != 0 && d.D != 0:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+	case d.Y != 0 && d.M != 0:
+		return fmt.Sprintf("%04d-%02d", d.Y, d.M)
+	case d.Y != 0:
+		return fmt.Sprintf("%04d", d.Y)
+	case d.M != 0 && d.D != 0:
+		return fmt.Sprintf("--%02d-%02d", d.M, d.D)
+	default:
+		return fmt.Sprintf("--%02d", d.M)
+	}
+}
+
+// Compatible reports whether two dates can be the same day: no known field
+// differs. Shared reports whether they are compatible and agree on at least
+// one field that pins them down (a year, or a month and day).
+func (d Date) Compatible(o Date) bool {
+	return (d.Y == 0 || o.Y == 0 || d.Y == o.Y) && (d.M == 0 || o.M == 0 || d.M == o.M) && (d.D == 0 || o.D == 0 || d.D == o.D)
+}
+
+// Shared reports whether d and o are compatible and both give the same year,
+// or the same month and day.
+func (d Date) Shared(o Date) bool {
+	if !d.Compatible(o) {
+		return false
+	}
+	return (d.Y != 0 && d.Y == o.Y) || (d.M != 0 && d.M == o.M && d.D != 0 && d.D == o.D)
+}
+
+var months = map[string]int{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+var smallNums = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+	"seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+
+var scales = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"k": 1e3, "m": 1e6, "mln": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+}
+
+// units maps a folded unit word to its canonical form.
+var units = map[string]string{
+	"km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
+	"mile": "mi", "miles": "mi", "mi": "mi",
+	"m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+	"kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilogramme": "kg", "kilogrammes": "kg",
+	"ton": "t", "tons": "t", "tonne": "t", "tonnes": "t",
+	"percent": "percent", "per cent": "percent", "pct": "percent", "%": "percent",
+	"dollar": "usd", "dollars": "usd", "usd": "usd", "euro": "eur", "euros": "eur", "eur": "eur",
+	"pound": "gbp", "pounds": "gbp", "rouble": "rub", "roubles": "rub", "ruble": "rub", "rubles": "rub",
+	"people": "people", "persons": "people", "person": "people",
+	"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+	"year": "years", "years": "years", "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+	"soldier": "soldiers", "soldiers": "soldiers", "troops": "troops", "missile": "missiles", "missiles": "missiles",
+	"country": "countries", "countries": "countries", "state": "states", "states": "states",
+	"member": "members", "members": "members", "share": "shares", "shares": "shares",
+	"point": "points", "points": "points", "cent": "cents", "cents": "cents",
+}
+
+type numPatterns struct {
+	num, date, dateDM, monthYear, iso, year *regexp.Regexp
+}
+
+var patterns = sync.OnceValue(func() numPatterns {
+	const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
+	const n = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`
+	const scale = `(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
+	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
+	one := `(` + n + scale + `)`
+	return numPatterns{
+		num: regexp.MustCompile(`(?i)(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`),
+		// December 8, 1987 / Aug. 2 / August 2
+		date: regexp.MustCompile(`\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
+		// 8 December 1987 / 2 August
+		dateDM:    regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + month + `)(?:,?\s+(\d{4})\b)?`),
+		monthYear: regexp.MustCompile(`\b(` + month + `)(?:\s+of)?\s+(\d{4})\b`),
+		iso:       regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
+		year:      regexp.MustCompile(`\b(1[89]\d\d|20\d\d)s?\b`),
+	}
+})
+
+// parseNumber turns "5,500", "2.5 billion", "five hundred", "twenty-five"
+// into a value.
+func parseNumber(s string) (float64, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return 0, false
+	}
+	fields := strings.Fields(strings.ReplaceAll(s, "-", " "))
+	total, cur := 0.0, 0.0
+	seen := false
+	for _, f := range fields {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil {
+			cur += v
+			seen = true
+			continue
+		}
+		if v, ok := smallNums[f]; ok {
+			cur += v
+			seen = true
+			continue
+		}
+		if f == "a" {
+			cur += 1
+			seen = true
+			continue
+		}
+		if sc, ok := scales[f]; ok {
+			if cur == 0 {
+				cur = 1
+			}
+			if sc == 100 {
+				cur *= sc
+			} else {
+				total += cur * sc
+				cur = 0
+			}
+			seen = true
+			continue
+		}
+		return 0, false
+	}
+	return total + cur, seen
+}
+
+// ExtractQuantities finds numbers, ranges and amounts with units in s.
+// Years and the numbers that are part of dates are left to ExtractDates.
+func ExtractQuantities(s string) []Quantity {
+	if !strings.ContainsAny(s, "0123456789") && !mentionsScale(s) {
+		return nil
+	}
+	p := patterns()
+	dates := ExtractDates(s)
+	inDate := func(a, b int) bool {
+		for _, d := range dates {
+			if a < d.End && d.Start < b {
+				return true
+			}
+		}
+		return false
+	}
+	var out []Quantity
+	for _, m := range p.num.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[0], m[1]
+		get := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return s[m[2*k]:m[2*k+1]]
+		}
+		lead, cur1, n1, cur2, n2, unitText := get(1), get(2), get(3), get(4), get(5), strings.TrimSpace(get(6))
+		// Word numbers alone ("one of", "a") are too common to be claims.
+		if !strings.ContainsAny(n1, "0123456789") && (n2 == "" || !strings.ContainsAny(n2, "0123456789")) && unitText == "" && !hasScaleWord(n1) {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(n1), "a") && unitText == "" {
+			continue
+		}
+		v1, ok1 := parseNumber(n1)
+		if !ok1 {
+			continue
+		}
+		lo, hi := v1, v1
+		if n2 != "" {
+			v2, ok2 := parseNumber(n2)
+			if !ok2 {
+				continue
+			}
+			joiner := strings.ToLower(s[m[7]:m[10]])
+			// "X and Y" is a range only after "between"; "X to Y" after "from" or alone.
+			if strings.Contains(joiner, "and") && !strings.EqualFold(lead, "between") {
+				// Two separate numbers: keep the first; the regexp resumes after the second.
+				out = append(out, quantityOf(s, v1, v1, cur1, "", m[6], m[7])...)
+				out = append(out, quantityOf(s, v2, v2, cur2, unitText, m[10], end)...)
+				continue
+			}
+			lo, hi = math.Min(v1, v2), math.Max(v1, v2)
+			if lo == hi {
+				hi = v2
+			}
+		}
+		if lead != "" {
+			start = m[2]
+		}
+		// "F-16", "Su-57": a number after a letter and a hyphen is part of a name.
+		if m[6] > 1 && s[m[6]-1] == '-' && isLetterByte(s[m[6]-2]) {
+			continue
+		}
+		if inDate(start, end) && unitText == "" && lo == hi {
+			continue
+		}
+		if lo == hi && unitText == "" && cur1 == "" && isYear(n1) {
+			continue // a bare year is a date
+		}
+		cur := cur1
+		if cur == "" {
+			cur = cur2
+		}
+		out = append(out, quantityOf(s, lo, hi, cur, unitText, start, end)...)
+	}
+	return out
+}
+
+// mentionsScale reports whether s may hold a number written in words.
+func mentionsScale(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func hasScaleWord(s string) bool {
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		if _, ok := scales[f]; ok && len(f) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(n string) bool {
+	if len(n) != 4 {
+		return false
+	}
+	v, err := strconv.Atoi(n)
+	return err == nil && v >= 1800 && v <= 2099
+}
+
+func quantityOf(s string, lo, hi float64, cur, unitText string, start, end int) []Quantity {
+	if start < 0 || end <= start {
+		return nil
+	}
+	u := ""
+	switch cur {
+	case "$":
+		u = "usd"
+	case "€":
+		u = "eur"
+	case "£":
+		u = "gbp"
+	}
+	if unitText != "" {
+		u = units[strings.ToLower(strings.Join(strings.Fields(unitText), " "))]
+	}
+	return []Quantity{{Lo: lo, Hi: hi, Unit: u, Text: strings.TrimSpace(s[start:end]), Start: start, End: end}}
+}
+
+// ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
+// 1987", "Aug. 2", "February 2019", "2019-08-02" and bare years.
+func ExtractDates(s string) []Date {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil
+	}
+	p := patterns()
+	var out []Date
+	taken := func(a, b int) bool {
+		for _, d := range out {
+			if a < d.End && d.Start < b {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(d Date) {
+		if d.M < 0 || d.M > 12 || d.D < 0 || d.D > 31 || taken(d.Start, d.End) {
+			return
+		}
+		d.Text = s[d.Start:d.End]
+		out = append(out, d)
+	}
+	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
+	month := func(x string) int { return months[strings.ToLower(strings.TrimSuffix(x, "."))] }
+	for _, m := range p.iso.FindAllStringSubmatchIndex(s, -1) {
+		add(Date{Y: atoi(s[m[2]:m[3]]), M: atoi(s[m[4]:m[5]]), D: atoi(s[m[6]:m[7]]), Start: m[0], End: m[1]})
+	}
+	for _, m := range p.date.FindAllStringSubmatchIndex(s, -1) {
+		d := Date{M: month(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]}
+		if m[6] >= 0 {
+			d.Y = atoi(s[m[6]:m[7]])
+		}
+		if s[m[2]:m[3]] == "May" && m[6] < 0 && d.D == 0 {
+			continue
+		}
+		add(d)
+	}
+	for _, m := range p.dateDM.FindAllStringSubmatchIndex(s, -1) {
+		d := Date{D: atoi(s[m[2]:m[3]]), M: month(s[m[4]:m[5]]), Start: m[0], End: m[1]}
+		if m[6] >= 0 {
+			d.Y = atoi(s[m[6]:m[7]])
+		}
+		add(d)
+	}
+	for _, m := range p.monthYear.FindAllStringSubmatchIndex(s, -1) {
+		add(Date{M: month(s[m[2]:m[3]]), Y: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]})
+	}
+	for _, m := range p.year.FindAllStringSubmatchIndex(s, -1) {
+		// A year directly followed by a unit is a quantity ("1987 missiles").
+		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
+			f := strings.ToLower(strings.Fields(rest)[0])
+			if _, ok := units[strings.Trim(f, ".,;:")]; ok {
+				continue
+			}
+		}
+		if m[0] > 0 && (s[m[0]-1] == '$' || s[m[0]-1] == ',' || s[m[0]-1] == '.') {
+			continue
+		}
+		add(Date{Y: atoi(s[m[2]:m[3]]), Start: m[0], End: m[1]})
+	}
+	return out
+}
