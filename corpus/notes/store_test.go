@@ -167,9 +167,17 @@ func TestUndoRedoEveryOperation(t *testing.T) {
 		undoDesc string
 	}{
 		{"tag", func() error { n, err := s.Tag(p1, []string{"blame"}, ""); ids = append(ids, n.ID); return err }, "untagged 'blame'"},
-		{"tag hierarchical", func() error { n, err := s.Tag(p2, []string{"claim/inspection"}, "memo"); ids = append(ids, n.ID); return err }, "untagged 'claim/inspection'"},
+		{"tag hierarchical", func() error {
+			n, err := s.Tag(p2, []string{"claim/inspection"}, "memo")
+			ids = append(ids, n.ID)
+			return err
+		}, "untagged 'claim/inspection'"},
 		{"tag more", func() error { _, err := s.Tag(p1, []string{"loaded"}, ""); return err }, "untagged 'loaded'"},
-		{"tag third", func() error { n, err := s.Tag(p3, []string{"loaded", "blame"}, ""); ids = append(ids, n.ID); return err }, "untagged 'loaded', 'blame'"},
+		{"tag third", func() error {
+			n, err := s.Tag(p3, []string{"loaded", "blame"}, "")
+			ids = append(ids, n.ID)
+			return err
+		}, "untagged 'loaded', 'blame'"},
 		{"untag", func() error { return s.Untag(ids[0], "loaded") }, "tagged 'loaded'"},
 		{"untag last tag", func() error { return s.Untag(ids[0], "BLAME") }, "tagged 'blame'"},
 		{"set memo", func() error { return s.SetMemo(ids[1], "changed memo") }, "restored the memo"},
