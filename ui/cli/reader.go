@@ -1,6 +1,46 @@
 package cli
 
-// runReader is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"flag"
+	"fmt"
+
+	"github.com/parallax-reader/parallax/ui"
+)
+
+// runReader opens the terminal reader on the given paths (none: the
+// embedded corpus).
 func runReader(env *Env, args []string) int {
-	return errorf(env, "the reader command is not built yet")
+	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
+	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: one per corpus in the data directory)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [PATH...]")
+		fmt.Fprintln(env.Stderr)
+		fmt.Fprintln(env.Stderr, "Opens the reader: articles side by side, shared facts and framing in colour.")
+		fmt.Fprintln(env.Stderr, "With no PATH it opens the embedded corpus. Press ? inside for keys and the colour legend.")
+		fmt.Fprintln(env.Stderr)
+		fmt.Fprintln(env.Stderr, "Examples:")
+		fmt.Fprintln(env.Stderr, "  parallax")
+		fmt.Fprintln(env.Stderr, "  parallax --no-color articles/")
+		fmt.Fprintln(env.Stderr, "  parallax tass.md sputnik.html aa.txt")
+		fmt.Fprintln(env.Stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	opts := ui.Options{
+		Paths:     fs.Args(),
+		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
+		NotesPath: *notes,
+		Getenv:    env.Getenv,
+	}
+	if err := ui.Run(opts); err != nil {
+		return errorf(env, "%v", err)
+	}
+	return 0
 }

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/muesli/termenv"
+)
+
+// Context is shared by pointer between the root and every component: the
+// styles, the key map, the data, and how to render Markdown. Sizes are
+// pushed to each component with SetSize, not kept here.
+type Context struct {
+	Styles *Styles
+	Keys   *KeyMap
+	Data   *Data // nil until loading is done
+	Markup *Markup
+}
+
+// Markup renders Markdown with Glamour in one style fixed before the
+// program starts, keeping one renderer per width. It is safe to use from
+// tea.Cmds.
+type Markup struct {
+	style   string // glamour standard style: dark, light or notty
+	profile termenv.Profile
+
+	mu        sync.Mutex
+	renderers map[int]*glamour.TermRenderer
+}
+
+// NewMarkup returns a Markdown renderer for a standard glamour style
+// ("dark", "light" or "notty"; never "auto") and colour profile.
+func NewMarkup(style string, profile termenv.Profile) *Markup {
+	return &Markup{style: style, profile: profile, renderers: map[int]*glamour.TermRenderer{}}
+}
+
+// Render renders md wrapped to width cells.
+func (g *Markup) Render(md string, width int) (string, error) {
+	if width < 10 {
+		width = 10
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	r, ok := g.renderers[width]
+	if !ok {
+		var err error
+		r, err = glamour.NewTermRenderer(
+			glamour.WithStandardStyle(g.style),
+			glamour.WithColorProfile(g.profile),
+			glamour.WithWordWrap(width),
+		)
+		if err != nil {
+			return "", fmt.Errorf("markdown renderer: %w", err)
+		}
+		g.renderers[width] = r
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return out, nil
+}

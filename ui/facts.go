@@ -1,0 +1,316 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// gotoFactMsg asks the root to show fact fi in the read view.
+type gotoFactMsg struct{ fact int }
+
+// factSort is an order of the facts view.
+type factSort int
+
+const (
+	sortByNumber factSort = iota
+	sortByOutlets
+	sortByDiscrepancy
+	sortByLabel
+	numFactSorts
+)
+
+func (s factSort) String() string {
+	return [...]string{"number", "most outlets", "discrepancies first", "label"}[s]
+}
+
+// factsModel is the coverage matrix: facts as rows, outlets as columns.
+type factsModel struct {
+	ctx           *Context
+	width, height int
+
+	sort     factSort
+	onlyDisc bool
+	filter   textinput.Model
+	editing  bool
+
+	rows   []int // fact indices after filter and sort
+	cursor int   // index into rows
+	top    int
+	colOff int // first outlet column shown
+}
+
+func newFactsModel(ctx *Context) factsModel {
+	ti := textinput.New()
+	ti.Prompt = "filter: "
+	ti.Placeholder = "words in the label or wording"
+	f := factsModel{ctx: ctx, filter: ti}
+	f.refresh()
+	return f
+}
+
+// SetSize sets the facts view's area.
+func (f *factsModel) SetSize(w, h int) {
+	f.width, f.height = w, h
+	f.filter.Width = max(w-12, 5)
+	f.scroll()
+}
+
+// Capturing reports whether the filter input is open.
+func (f factsModel) Capturing() bool { return f.editing }
+
+// refresh recomputes the visible rows from filter and sort.
+func (f *factsModel) refresh() {
+	d := f.ctx.Data
+	q := foldCase(strings.TrimSpace(f.filter.Value()))
+	f.rows = f.rows[:0]
+	for i, fact := range d.Facts {
+		if f.onlyDisc && len(fact.Discrepancies) == 0 {
+			continue
+		}
+		if q != "" && !factMatches(fact.Label, fact.Members, q) {
+			continue
+		}
+		f.rows = append(f.rows, i)
+	}
+	sort.SliceStable(f.rows, func(i, j int) bool {
+		a, b := d.Facts[f.rows[i]], d.Facts[f.rows[j]]
+		switch f.sort {
+		case sortByOutlets:
+			return len(a.Outlets) > len(b.Outlets)
+		case sortByDiscrepancy:
+			return len(a.Discrepancies) > len(b.Discrepancies)
+		case sortByLabel:
+			return foldCase(a.Label) < foldCase(b.Label)
+		}
+		return f.rows[i] < f.rows[j]
+	})
+	f.cursor = max(0, min(f.cursor, len(f.rows)-1))
+	f.scroll()
+}
+
+func factMatches(label string, members []compare.Member, q string) bool {
+	if strings.Contains(foldCase(label), q) {
+		return true
+	}
+	for _, m := range members {
+		if strings.Contains(foldCase(m.Text), q) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *factsModel) listHeight() int { return max(f.height-3, 1) }
+
+func (f *factsModel) scroll() {
+	h := f.listHeight()
+	if f.cursor < f.top {
+		f.top = f.cursor
+	}
+	if f.cursor >= f.top+h {
+		f.top = f.cursor - h + 1
+	}
+	f.top = max(0, min(f.top, max(len(f.rows)-h, 0)))
+}
+
+// Update handles the facts view's keys.
+func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
+	k := f.ctx.Keys
+	if f.editing {
+		if km, ok := msg.(tea.KeyMsg); ok {
+			switch {
+			case key.Matches(km, k.Back):
+				f.editing = false
+				f.filter.Blur()
+				f.filter.SetValue("")
+				f.refresh()
+				return f, nil
+			case key.Matches(km, k.Confirm):
+				f.editing = false
+				f.filter.Blur()
+				return f, nil
+			}
+		}
+		var cmd tea.Cmd
+		f.filter, cmd = f.filter.Update(msg)
+		f.refresh()
+		return f, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelDown:
+			f.cursor = min(f.cursor+3, len(f.rows)-1)
+		case tea.MouseButtonWheelUp:
+			f.cursor = max(f.cursor-3, 0)
+		case tea.MouseButtonLeft:
+			if msg.Action == tea.MouseActionPress && msg.Y >= 2 && f.top+msg.Y-2 < len(f.rows) {
+				f.cursor = f.top + msg.Y - 2
+			}
+		}
+		f.scroll()
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Down):
+			f.cursor = min(f.cursor+1, len(f.rows)-1)
+		case key.Matches(msg, k.Up):
+			f.cursor = max(f.cursor-1, 0)
+		case key.Matches(msg, k.Top):
+			f.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			f.cursor = len(f.rows) - 1
+		case key.Matches(msg, k.HalfDown):
+			f.cursor = min(f.cursor+f.listHeight()/2, len(f.rows)-1)
+		case key.Matches(msg, k.HalfUp):
+			f.cursor = max(f.cursor-f.listHeight()/2, 0)
+		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
+			f.colOff = min(f.colOff+1, max(len(f.ctx.Data.Outlets)-1, 0))
+		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):
+			f.colOff = max(f.colOff-1, 0)
+		case key.Matches(msg, k.Sort):
+			f.sort = (f.sort + 1) % numFactSorts
+			f.refresh()
+		case key.Matches(msg, k.OnlyDisc):
+			f.onlyDisc = !f.onlyDisc
+			f.refresh()
+		case key.Matches(msg, k.Filter):
+			f.editing = true
+			return f, f.filter.Focus()
+		case key.Matches(msg, k.Open):
+			if fi, ok := f.current(); ok {
+				return f, func() tea.Msg { return openWhyMsg{article: -1, sentence: -1, fact: fi} }
+			}
+		case key.Matches(msg, k.ReadFact):
+			if fi, ok := f.current(); ok {
+				return f, func() tea.Msg { return gotoFactMsg{fact: fi} }
+			}
+		}
+		f.cursor = max(f.cursor, 0)
+		f.scroll()
+	}
+	return f, nil
+}
+
+// current returns the fact under the cursor.
+func (f factsModel) current() (int, bool) {
+	if f.cursor < 0 || f.cursor >= len(f.rows) {
+		return 0, false
+	}
+	return f.rows[f.cursor], true
+}
+
+// View renders the coverage matrix: only the rows on screen.
+func (f factsModel) View() string {
+	if f.width <= 0 || f.height <= 0 {
+		return ""
+	}
+	st := f.ctx.Styles
+	d := f.ctx.Data
+	var lines []string
+	// Title line: counts, sort, filter.
+	title := fmt.Sprintf("%d of %d facts · sort: %s", len(f.rows), len(d.Facts), f.sort)
+	if f.onlyDisc {
+		title += " · only discrepancies"
+	}
+	if q := f.filter.Value(); q != "" && !f.editing {
+		title += " · filter: " + oneLine(q)
+	}
+	lines = append(lines, st.Muted.Render(ellipsize(title, f.width)))
+
+	// Columns: number, outlets count, flag, outlet marks, label.
+	numW := max(gutterWidth(len(d.Facts)), 1) + 1
+	const cellW = 5
+	markW := f.width / 2
+	nOut := len(d.Outlets) - f.colOff
+	nOut = max(0, min(nOut, markW/cellW))
+	labelW := max(f.width-numW-6-nOut*cellW, 8)
+	var head strings.Builder
+	head.WriteString(fit("#", numW) + " out  ")
+	for i := 0; i < nOut; i++ {
+		head.WriteString(fit(d.short[d.Outlets[f.colOff+i]], cellW))
+	}
+	more := ""
+	if f.colOff+nOut < len(d.Outlets) || f.colOff > 0 {
+		more = fmt.Sprintf(" (outlets %d-%d/%d, h/l)", f.colOff+1, f.colOff+nOut, len(d.Outlets))
+	}
+	head.WriteString("label" + more)
+	lines = append(lines, st.Label.Render(fit(ellipsize(head.String(), f.width), f.width)))
+
+	if len(f.rows) == 0 {
+		msg := "No shared facts."
+		if !d.Analysis.HasFacts {
+			msg = "Shared facts were not computed for this corpus."
+		} else if f.onlyDisc || f.filter.Value() != "" {
+			msg = "No fact matches the filter."
+		}
+		lines = append(lines, st.Muted.Render(msg))
+	}
+	h := f.listHeight()
+	for i := f.top; i < len(f.rows) && i < f.top+h; i++ {
+		fi := f.rows[i]
+		fact := d.Facts[fi]
+		flag := " "
+		if len(fact.Discrepancies) > 0 {
+			flag = st.FactNumDisc.Render("!")
+		}
+		var b strings.Builder
+		b.WriteString(fit(fmt.Sprint(factNumber(fi)), numW))
+		b.WriteString(fmt.Sprintf(" %3d ", len(fact.Outlets)) + flag + " ")
+		for j := 0; j < nOut; j++ {
+			o := d.Outlets[f.colOff+j]
+			if containsString(fact.Outlets, o) {
+				b.WriteString(st.Present.Render("●") + "    ")
+			} else {
+				b.WriteString(st.Absent.Render("·") + "    ")
+			}
+		}
+		b.WriteString(ellipsize(oneLine(fact.Label), labelW))
+		line := fit(b.String(), f.width)
+		if i == f.cursor {
+			line = st.RowSelected.Render(ansi.Strip(line))
+		}
+		lines = append(lines, line)
+	}
+	body := fitBlock(strings.Join(lines, "\n"), f.width, f.height-1)
+	foot := st.Muted.Render("● carries the fact  · does not  ! outlets disagree on a number or date")
+	if f.editing {
+		foot = f.filter.View()
+	}
+	return body + "\n" + fit(foot, f.width)
+}
+
+func containsString(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ShortHelp is the facts view's footer help.
+func (f factsModel) ShortHelp() []key.Binding {
+	k := f.ctx.Keys
+	if f.editing {
+		return []key.Binding{k.Confirm, k.Back}
+	}
+	return []key.Binding{k.Down, k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}
+}
+
+// FullHelp is the facts view's full help.
+func (f factsModel) FullHelp() [][]key.Binding {
+	k := f.ctx.Keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
+		{k.Left, k.Right, k.Open, k.ReadFact},
+		{k.Sort, k.Filter, k.OnlyDisc},
+	}
+}

@@ -1,0 +1,87 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is every key binding of the reader. Components take the groups
+// they use from it; help is generated from it, so it never lies.
+type KeyMap struct {
+	// Global.
+	Quit, Help, Search, SearchNext, SearchPrev, Back key.Binding
+	ViewRead, ViewFacts, ViewOutlets, ViewNotes      key.Binding
+	ViewProblems                                     key.Binding
+
+	// Movement, shared by every view.
+	Up, Down, Top, Bottom, HalfDown, HalfUp key.Binding
+	Left, Right, NextCol, PrevCol           key.Binding
+	PageLeft, PageRight                     key.Binding
+
+	// Read view.
+	NextFact, PrevFact, NextUnique, PrevUnique key.Binding
+	Why, Choose, Pin, Furniture                key.Binding
+
+	// Reserved for the notes round; disabled until it lands.
+	Tag, Visual, Export key.Binding
+
+	// Facts view.
+	Open, ReadFact, Sort, Filter, OnlyDisc key.Binding
+
+	// Dialogs.
+	Toggle, Confirm key.Binding
+}
+
+// DefaultKeyMap returns parallax's key bindings.
+func DefaultKeyMap() *KeyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	km := &KeyMap{
+		Quit:         b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Help:         b([]string{"?"}, "?", "help & legend"),
+		Search:       b([]string{"/"}, "/", "search all articles"),
+		SearchNext:   b([]string{"n"}, "n", "next match"),
+		SearchPrev:   b([]string{"N"}, "N", "previous match"),
+		Back:         b([]string{"esc"}, "esc", "close / back"),
+		ViewRead:     b([]string{"1"}, "1", "read view"),
+		ViewFacts:    b([]string{"2"}, "2", "facts view"),
+		ViewOutlets:  b([]string{"3"}, "3", "outlets view"),
+		ViewNotes:    b([]string{"4"}, "4", "notes view"),
+		ViewProblems: b([]string{"5"}, "5", "load problems"),
+
+		Up:        b([]string{"k", "up"}, "↑/k", "up"),
+		Down:      b([]string{"j", "down"}, "↓/j", "down"),
+		Top:       b([]string{"g", "home"}, "g", "top"),
+		Bottom:    b([]string{"G", "end"}, "G", "bottom"),
+		HalfDown:  b([]string{"ctrl+d", "pgdown"}, "ctrl+d", "half page down"),
+		HalfUp:    b([]string{"ctrl+u", "pgup"}, "ctrl+u", "half page up"),
+		Left:      b([]string{"h", "left"}, "←/h", "column left"),
+		Right:     b([]string{"l", "right"}, "→/l", "column right"),
+		NextCol:   b([]string{"tab"}, "tab", "next column"),
+		PrevCol:   b([]string{"shift+tab"}, "shift+tab", "previous column"),
+		PageLeft:  b([]string{"H"}, "H", "page columns left"),
+		PageRight: b([]string{"L"}, "L", "page columns right"),
+
+		NextFact:   b([]string{"]"}, "]", "next shared fact"),
+		PrevFact:   b([]string{"["}, "[", "previous shared fact"),
+		NextUnique: b([]string{"o"}, "o", "next outlet-only passage"),
+		PrevUnique: b([]string{"O"}, "O", "previous outlet-only passage"),
+		Why:        b([]string{"w", "enter"}, "w/enter", "why? explain sentence"),
+		Choose:     b([]string{"a"}, "a", "choose articles"),
+		Pin:        b([]string{"p"}, "p", "pin as reference"),
+		Furniture:  b([]string{"f"}, "f", "show/hide furniture"),
+
+		Tag:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag passage"), key.WithDisabled()),
+		Visual: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage"), key.WithDisabled()),
+		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export"), key.WithDisabled()),
+
+		Open:     b([]string{"enter"}, "enter", "wordings side by side"),
+		ReadFact: b([]string{"r"}, "r", "show in read view"),
+		Sort:     b([]string{"s"}, "s", "cycle sort"),
+		Filter:   b([]string{"f"}, "f", "filter by label"),
+		OnlyDisc: b([]string{"d"}, "d", "only discrepancies"),
+
+		Toggle:  b([]string{" ", "x"}, "space", "show/hide"),
+		Confirm: b([]string{"enter"}, "enter", "confirm"),
+	}
+	km.ViewNotes.SetEnabled(false)
+	return km
+}

@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// rline is one wrapped, highlighted line of an article column, without the
+// cursor mark on its left and the outline edge on its right (those change
+// with every keypress; the rest is cached per width).
+type rline struct {
+	text string // styled; exactly layout.width-2 cells
+	sent int    // sentence index, -1 for blank lines and furniture
+}
+
+// layoutKey is what a column layout depends on besides the article.
+type layoutKey struct {
+	width     int // column width in cells
+	furniture bool
+	query     string
+}
+
+// layout is an article wrapped and highlighted for one column width.
+type layout struct {
+	key   layoutKey
+	lines []rline
+	first []int // first line of each sentence
+	last  []int // last line of each sentence
+}
+
+// sentenceAt returns the sentence shown on line li, or the nearest one
+// after it, or -1.
+func (l *layout) sentenceAt(li int) int {
+	if li < 0 {
+		li = 0
+	}
+	for ; li < len(l.lines); li++ {
+		if l.lines[li].sent >= 0 {
+			return l.lines[li].sent
+		}
+	}
+	return -1
+}
+
+// layoutCache keeps one layout per article; it is shared by pointer between
+// copies of the read model.
+type layoutCache struct {
+	byArticle map[int]*layout
+}
+
+func newLayoutCache() *layoutCache { return &layoutCache{byArticle: map[int]*layout{}} }
+
+// gutterWidth is the width of the fact-number gutter for n facts.
+func gutterWidth(nfacts int) int {
+	return len(strconv.Itoa(max(nfacts, 1)))
+}
+
+// buildLayout wraps and highlights article ai for a column of key.width
+// cells: a 1-cell mark, the fact number, a flag, a space, the text, and a
+// 1-cell edge.
+func buildLayout(ctx *Context, ai int, key layoutKey) *layout {
+	d := ctx.Data
+	st := ctx.Styles
+	art := d.article(ai)
+	numW := gutterWidth(len(d.Facts))
+	inner := key.width - 2
+	textW := inner - numW - 2
+	if textW < 1 {
+		textW = 1
+	}
+	l := &layout{key: key, first: make([]int, len(art.Sentences)), last: make([]int, len(art.Sentences))}
+	for i := range l.first {
+		l.first[i], l.last[i] = -1, -1
+	}
+	blank := strings.Repeat(" ", max(inner, 0))
+	gutterBlank := strings.Repeat(" ", numW+2)
+	text := art.Text
+	si := 0
+	for pi, p := range art.Paragraphs {
+		if p.Role == corpus.RoleFurniture && !key.furniture {
+			continue
+		}
+		if len(l.lines) > 0 {
+			l.lines = append(l.lines, rline{text: blank, sent: -1})
+		}
+		// Skip sentences of earlier paragraphs (they are always in order).
+		for si < len(art.Sentences) && art.Sentences[si].Para < pi {
+			si++
+		}
+		if p.Role == corpus.RoleFurniture || si >= len(art.Sentences) || art.Sentences[si].Para != pi {
+			ps := safeText(sliceText(text, p.Start, p.End))
+			style := st.Body
+			if p.Role == corpus.RoleFurniture {
+				style = st.Furniture
+			}
+			for _, sp := range wrapSpans(ps, textW) {
+				seg := ps[sp.start:sp.end]
+				l.lines = append(l.lines, rline{text: gutterBlank + padStyled(style.Render(seg), ansi.StringWidth(seg), textW, style), sent: -1})
+			}
+			continue
+		}
+		for si < len(art.Sentences) && art.Sentences[si].Para == pi {
+			s := art.Sentences[si]
+			info := d.info(ai, si)
+			l.first[si] = len(l.lines)
+			for i, ln := range sentenceLines(st, s, info, key.query, textW) {
+				g := gutterBlank
+				if i == 0 {
+					g = gutter(st, info, numW)
+				}
+				l.lines = append(l.lines, rline{text: g + ln, sent: si})
+			}
+			l.last[si] = len(l.lines) - 1
+			si++
+		}
+	}
+	// Sentences outside any listed paragraph still need a place.
+	for i := range art.Sentences {
+		if l.first[i] >= 0 {
+			continue
+		}
+		if art.Sentences[i].Role == corpus.RoleFurniture && !key.furniture {
+			continue
+		}
+		info := d.info(ai, i)
+		l.lines = append(l.lines, rline{text: blank, sent: -1})
+		l.first[i] = len(l.lines)
+		for j, ln := range sentenceLines(st, art.Sentences[i], info, key.query, textW) {
+			g := gutterBlank
+			if j == 0 {
+				g = gutter(st, info, numW)
+			}
+			l.lines = append(l.lines, rline{text: g + ln, sent: i})
+		}
+		l.last[i] = len(l.lines) - 1
+	}
+	return l
+}
+
+// gutter renders the fact number and flag of a sentence's first line:
+// "12!" for fact 12 with a discrepancy, "  *" for an outlet-only sentence.
+func gutter(st *Styles, info sentInfo, numW int) string {
+	num := strings.Repeat(" ", numW)
+	flag := " "
+	if len(info.facts) > 0 {
+		n := strconv.Itoa(factNumber(info.facts[0]))
+		num = strings.Repeat(" ", max(numW-len(n), 0)) + n
+		ns := st.FactNum
+		if info.share >= 3 {
+			ns = ns.Bold(true)
+		}
+		num = ns.Render(num)
+		if info.disc {
+			flag = st.FactNumDisc.Render("!")
+		}
+	} else if info.unique {
+		flag = st.Unique.Render("*")
+	}
+	return num + flag + " "
+}
+
+// sentenceStyle is the base style of a sentence: its role, tinted by how
+// many outlets share its fact.
+func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) lipgloss.Style {
+	base := st.Body
+	switch role {
+	case corpus.RoleTitle:
+		base = st.Title
+	case corpus.RoleHeading:
+		base = st.Heading
+	case corpus.RoleByline:
+		base = st.Byline
+	}
+	if len(info.facts) > 0 {
+		base = base.Inherit(st.shareStyle(info.share))
+	}
+	return base
+}
+
+type hl struct {
+	start, end int
+	style      lipgloss.Style
+}
+
+// sentenceLines wraps one sentence to width and highlights framing markers
+// and search hits; every line is exactly width cells.
+func sentenceLines(st *Styles, s corpus.Sentence, info sentInfo, query string, width int) []string {
+	t := safeText(s.Text)
+	base := sentenceStyle(st, s.Role, info)
+	var hls []hl
+	for _, m := range info.markers {
+		a, b := m.Start-s.Start, m.End-s.Start
+		if a < 0 {
+			a = 0
+		}
+		if b > len(t) {
+			b = len(t)
+		}
+		if a >= b {
+			continue
+		}
+		ks, ok := st.Kind[m.Kind]
+		if !ok || m.Kind == "unique" {
+			continue
+		}
+		hls = append(hls, hl{runeStart(t, a), runeStart(t, b), ks.Inherit(base)})
+	}
+	if query != "" {
+		low := foldCase(t)
+		if len(low) == len(t) {
+			for off := 0; ; {
+				i := strings.Index(low[off:], query)
+				if i < 0 {
+					break
+				}
+				a := off + i
+				hls = append(hls, hl{a, a + len(query), st.SearchHit.Inherit(base)})
+				off = a + len(query)
+			}
+		}
+	}
+	spans := wrapSpans(t, width)
+	out := make([]string, 0, len(spans))
+	for _, sp := range spans {
+		out = append(out, styleLine(t, sp, base, hls, width))
+	}
+	return out
+}
+
+// styleLine renders t[sp] with base style and the highlights that overlap
+// it (later highlights win), padded with the base style to width.
+func styleLine(t string, sp span, base lipgloss.Style, hls []hl, width int) string {
+	seg := t[sp.start:sp.end]
+	w := ansi.StringWidth(seg)
+	if len(hls) == 0 {
+		return padStyled(base.Render(seg), w, width, base)
+	}
+	cuts := []int{sp.start, sp.end}
+	for _, h := range hls {
+		if h.end <= sp.start || h.start >= sp.end {
+			continue
+		}
+		cuts = append(cuts, max(h.start, sp.start), min(h.end, sp.end))
+	}
+	sort.Ints(cuts)
+	var b strings.Builder
+	for i := 0; i+1 < len(cuts); i++ {
+		a, z := cuts[i], cuts[i+1]
+		if a >= z {
+			continue
+		}
+		style := base
+		for _, h := range hls {
+			if h.start <= a && h.end >= z {
+				style = h.style
+			}
+		}
+		b.WriteString(style.Render(t[a:z]))
+	}
+	return padStyled(b.String(), w, width, base)
+}
+
+// padStyled pads a rendered string of known width w to width cells with
+// spaces in style, cutting it when it is too wide.
+func padStyled(s string, w, width int, style lipgloss.Style) string {
+	if w == width {
+		return s
+	}
+	if w > width {
+		return fit(s, width)
+	}
+	return s + style.Render(strings.Repeat(" ", width-w))
+}
+
+// runeStart moves byte offset i back to the start of its UTF-8 sequence.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+// sliceText returns text[a:b] clamped to the text.
+func sliceText(text string, a, b int) string {
+	a = max(0, min(a, len(text)))
+	b = max(a, min(b, len(text)))
+	return text[runeStart(text, a):runeStart(text, b)]
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/progress"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// progressMsg reports a start-up stage.
+type progressMsg struct {
+	stage       string
+	done, total int
+}
+
+// loadedMsg carries the loaded and analysed corpus.
+type loadedMsg struct {
+	data *Data
+	err  error
+}
+
+// loadingModel is the start-up screen: a spinner, the current stage and a
+// progress bar while the corpus loads and the analyses run in a tea.Cmd.
+type loadingModel struct {
+	ctx           *Context
+	width, height int
+	spin          spinner.Model
+	bar           progress.Model
+	stage         string
+	done, total   int
+	err           error
+	events        chan tea.Msg
+}
+
+func newLoadingModel(ctx *Context, profile termenv.Profile) loadingModel {
+	st := ctx.Styles
+	bar := progress.New(progress.WithColorProfile(profile), progress.WithoutPercentage())
+	if st.Mono {
+		bar = progress.New(progress.WithColorProfile(termenv.Ascii), progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'))
+	} else {
+		bar = progress.New(progress.WithColorProfile(profile), progress.WithoutPercentage(), progress.WithSolidFill("12"))
+	}
+	return loadingModel{
+		ctx:    ctx,
+		spin:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Accent)),
+		bar:    bar,
+		stage:  "starting",
+		events: make(chan tea.Msg, 64),
+	}
+}
+
+// SetSize sets the start-up screen's area.
+func (l *loadingModel) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.bar.Width = max(min(w-4, 60), 10)
+}
+
+// start returns the Cmds that load and analyse in the background and
+// report progress through the events channel.
+func (l loadingModel) start(ctx context.Context, opts Options) tea.Cmd {
+	ch := l.events
+	work := func() tea.Msg {
+		report := func(stage string, done, total int) {
+			select {
+			case ch <- progressMsg{stage, done, total}:
+			default: // never block the work on a slow UI
+			}
+		}
+		c := opts.Corpus
+		if c == nil {
+			load := opts.Load
+			if load == nil {
+				load = DefaultLoader
+			}
+			var err error
+			c, err = load(ctx, opts.Paths, report)
+			if err != nil {
+				return loadedMsg{err: fmt.Errorf("load: %w", err)}
+			}
+		}
+		analyze := opts.Analyze
+		if analyze == nil {
+			analyze = DefaultAnalyzer
+		}
+		a, err := analyze(ctx, c, report)
+		if err != nil {
+			a = &Analysis{Warnings: []string{"analysis failed: " + err.Error()}}
+		}
+		report("indexing", 0, 0)
+		return loadedMsg{data: NewData(c, a)}
+	}
+	return tea.Batch(l.spin.Tick, l.wait(), func() tea.Msg {
+		msg := work()
+		ch <- msg
+		return nil
+	})
+}
+
+// wait returns the next event from the background work.
+func (l loadingModel) wait() tea.Cmd {
+	ch := l.events
+	return func() tea.Msg { return <-ch }
+}
+
+// Update follows the background work.
+func (l loadingModel) Update(msg tea.Msg) (loadingModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case progressMsg:
+		l.stage, l.done, l.total = msg.stage, msg.done, msg.total
+		var cmd tea.Cmd
+		if msg.total > 0 {
+			cmd = l.bar.SetPercent(float64(msg.done) / float64(msg.total))
+		}
+		return l, tea.Batch(cmd, l.wait())
+	case spinner.TickMsg:
+		var cmd tea.Cmd
+		l.spin, cmd = l.spin.Update(msg)
+		return l, cmd
+	case progress.FrameMsg:
+		m, cmd := l.bar.Update(msg)
+		l.bar = m.(progress.Model)
+		return l, cmd
+	}
+	return l, nil
+}
+
+// View shows the stage, the spinner and the progress bar, or the error.
+func (l loadingModel) View() string {
+	st := l.ctx.Styles
+	var lines []string
+	if l.err != nil {
+		lines = append(lines, st.Error.Render("parallax could not start"), "")
+		lines = append(lines, wrapText(l.err.Error(), max(l.width-4, 10))...)
+		lines = append(lines, "", st.Muted.Render("Press q to quit."))
+	} else {
+		lines = append(lines, st.Bold.Render("parallax"), "")
+		count := ""
+		if l.total > 0 {
+			count = fmt.Sprintf(" %d/%d", l.done, l.total)
+		}
+		lines = append(lines, l.spin.View()+" "+l.stage+count)
+		lines = append(lines, "", l.bar.View())
+	}
+	for i := range lines {
+		lines[i] = "  " + lines[i]
+	}
+	top := max((l.height-len(lines))/3, 0)
+	return fitBlock(strings.Repeat("\n", top)+strings.Join(lines, "\n"), l.width, l.height)
+}
+
+// DefaultLoader loads paths with corpus.LoadWith, or the embedded corpus
+// when there are none.
+func DefaultLoader(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error) {
+	return defaultLoad(ctx, paths, progress)
+}

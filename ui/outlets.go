@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// profileRenderedMsg carries an outlet profile rendered by Glamour.
+type profileRenderedMsg struct {
+	outlet string
+	width  int
+	out    string
+	err    error
+}
+
+type renderKey struct {
+	outlet string
+	width  int
+}
+
+// outletsModel shows each outlet's profile: marker-rate bars drawn by the
+// UI, then the domain layer's Markdown rendered with Glamour.
+type outletsModel struct {
+	ctx           *Context
+	width, height int
+	cursor        int // index into Data.Analysis.Profiles
+	vp            viewport.Model
+	rendered      map[renderKey]string // shared by copies; written only in Update
+	pending       map[renderKey]bool
+}
+
+func newOutletsModel(ctx *Context) outletsModel {
+	return outletsModel{ctx: ctx, vp: viewport.New(0, 0), rendered: map[renderKey]string{}, pending: map[renderKey]bool{}}
+}
+
+const outletListWidth = 22
+
+func (o outletsModel) listWidth() int {
+	if o.width < 60 {
+		return 0
+	}
+	return outletListWidth
+}
+
+func (o outletsModel) profileWidth() int {
+	lw := o.listWidth()
+	if lw > 0 {
+		lw++
+	}
+	return max(o.width-lw, 10)
+}
+
+// SetSize sets the view's area and asks for a render at the new width.
+func (o *outletsModel) SetSize(w, h int) tea.Cmd {
+	o.width, o.height = w, h
+	o.vp.Width = o.profileWidth()
+	o.vp.Height = max(h, 1)
+	return o.load()
+}
+
+// load shows the current profile, rendering it in a tea.Cmd when it is not
+// cached for this width.
+func (o *outletsModel) load() tea.Cmd {
+	ps := o.ctx.Data.Analysis.Profiles
+	if len(ps) == 0 || o.width <= 0 {
+		o.vp.SetContent("")
+		return nil
+	}
+	o.cursor = max(0, min(o.cursor, len(ps)-1))
+	p := ps[o.cursor]
+	wrap := o.profileWidth() - 2
+	k := renderKey{p.Outlet, wrap}
+	if out, ok := o.rendered[k]; ok {
+		o.vp.SetContent(o.bars(p) + out)
+		return nil
+	}
+	o.vp.SetContent(o.bars(p) + "\n  rendering profile…")
+	if o.pending[k] {
+		return nil
+	}
+	o.pending[k] = true
+	markup, md := o.ctx.Markup, safeBlock(p.Markdown)
+	return func() tea.Msg {
+		out, err := markup.Render(md, wrap)
+		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
+	}
+}
+
+// bars draws the outlet's framing-marker rates as small bar charts.
+func (o outletsModel) bars(p OutletProfile) string {
+	if len(p.Rates) == 0 {
+		return ""
+	}
+	st := o.ctx.Styles
+	top := 0.0
+	for _, prof := range o.ctx.Data.Analysis.Profiles {
+		for _, v := range prof.Rates {
+			top = math.Max(top, v)
+		}
+	}
+	if top <= 0 {
+		top = 1
+	}
+	barW := max(min(o.profileWidth()-32, 30), 5)
+	var b strings.Builder
+	b.WriteString("  " + st.Label.Render("Framing markers per 100 sentences") + "\n")
+	for _, k := range markerKinds() {
+		v := p.Rates[k]
+		n := int(math.Round(v / top * float64(barW)))
+		bar := st.Kind[k].UnsetUnderline().Render(strings.Repeat("█", n)) + st.Subtle.Render(strings.Repeat("░", barW-n))
+		b.WriteString(fmt.Sprintf("  %-12s %s %5.1f\n", k, bar, v))
+	}
+	return b.String()
+}
+
+// Update handles keys and rendered profiles.
+func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
+	k := o.ctx.Keys
+	n := len(o.ctx.Data.Analysis.Profiles)
+	switch msg := msg.(type) {
+	case profileRenderedMsg:
+		k := renderKey{msg.outlet, msg.width}
+		delete(o.pending, k)
+		out := msg.out
+		if msg.err != nil {
+			out = "  could not render the profile: " + oneLine(msg.err.Error())
+		}
+		o.rendered[k] = out
+		return o, o.load()
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelDown:
+			o.vp.ScrollDown(3)
+		case tea.MouseButtonWheelUp:
+			o.vp.ScrollUp(3)
+		case tea.MouseButtonLeft:
+			if msg.Action == tea.MouseActionPress && msg.X < o.listWidth() && msg.Y >= 1 && msg.Y-1 < n {
+				o.cursor = msg.Y - 1
+				o.vp.GotoTop()
+				return o, o.load()
+			}
+		}
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol), key.Matches(msg, k.NextFact):
+			if n > 0 {
+				o.cursor = (o.cursor + 1) % n
+				o.vp.GotoTop()
+				return o, o.load()
+			}
+		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol), key.Matches(msg, k.PrevFact):
+			if n > 0 {
+				o.cursor = (o.cursor - 1 + n) % n
+				o.vp.GotoTop()
+				return o, o.load()
+			}
+		case key.Matches(msg, k.Down):
+			o.vp.ScrollDown(1)
+		case key.Matches(msg, k.Up):
+			o.vp.ScrollUp(1)
+		case key.Matches(msg, k.HalfDown):
+			o.vp.HalfPageDown()
+		case key.Matches(msg, k.HalfUp):
+			o.vp.HalfPageUp()
+		case key.Matches(msg, k.Top):
+			o.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			o.vp.GotoBottom()
+		}
+	}
+	return o, nil
+}
+
+// View renders the outlet list and the current profile.
+func (o outletsModel) View() string {
+	if o.width <= 0 || o.height <= 0 {
+		return ""
+	}
+	st := o.ctx.Styles
+	ps := o.ctx.Data.Analysis.Profiles
+	if len(ps) == 0 {
+		msg := "No outlet profiles: the framing analysis did not run for this corpus."
+		return fitBlock(strings.Join(wrapText(msg, o.width), "\n"), o.width, o.height)
+	}
+	right := fitBlock(o.vp.View(), o.profileWidth(), o.height)
+	lw := o.listWidth()
+	if lw == 0 {
+		return right
+	}
+	list := []string{st.Label.Render(fit("Outlets", lw))}
+	for i, p := range ps {
+		line := fit(" "+ellipsize(oneLine(p.Outlet), lw-6)+fmt.Sprintf(" (%d)", p.Articles), lw)
+		if i == o.cursor {
+			line = st.RowSelected.Render(line)
+		}
+		list = append(list, line)
+	}
+	left := strings.Split(fitBlock(strings.Join(list, "\n"), lw, o.height), "\n")
+	rl := strings.Split(right, "\n")
+	sep := st.ColSep.Render("│")
+	var b strings.Builder
+	for i := 0; i < o.height; i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left[i] + sep + rl[i])
+	}
+	return b.String()
+}
+
+// ShortHelp is the outlets view's footer help.
+func (o outletsModel) ShortHelp() []key.Binding {
+	k := o.ctx.Keys
+	return []key.Binding{k.Right, k.Left, k.Down, k.Up}
+}
+
+// FullHelp is the outlets view's full help.
+func (o outletsModel) FullHelp() [][]key.Binding {
+	k := o.ctx.Keys
+	return [][]key.Binding{{k.Left, k.Right, k.NextCol, k.PrevCol}, {k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom}}
+}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// problemsModel lists the files that failed to load, the articles' warnings
+// and the analysis warnings, instead of printing them over the UI.
+type problemsModel struct {
+	ctx           *Context
+	width, height int
+	vp            viewport.Model
+}
+
+func newProblemsModel(ctx *Context) problemsModel {
+	return problemsModel{ctx: ctx, vp: viewport.New(0, 0)}
+}
+
+// count returns the number of problems listed.
+func (p problemsModel) count() int { return problemCount(p.ctx.Data) }
+
+func problemCount(d *Data) int {
+	n := len(d.Corpus.Errors) + len(d.Analysis.Warnings)
+	for _, a := range d.Corpus.Articles {
+		n += len(a.Warnings)
+	}
+	return n
+}
+
+// SetSize sets the view's area and re-flows the list.
+func (p *problemsModel) SetSize(w, h int) {
+	p.width, p.height = w, h
+	p.vp.Width, p.vp.Height = w, max(h, 1)
+	p.vp.SetContent(p.content(w))
+}
+
+func (p problemsModel) content(w int) string {
+	d := p.ctx.Data
+	st := p.ctx.Styles
+	var lines []string
+	add := func(s string, indent int) {
+		for _, l := range wrapText(s, max(w-indent, 10)) {
+			lines = append(lines, strings.Repeat(" ", indent)+l)
+		}
+	}
+	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
+	if len(d.Corpus.Errors) > 0 {
+		lines = append(lines, st.Error.Render(fmt.Sprintf("Files that could not be loaded (%d)", len(d.Corpus.Errors))))
+		for _, e := range d.Corpus.Errors {
+			add(oneLine(e.Path)+": "+oneLine(e.Message), 2)
+		}
+		lines = append(lines, "")
+	}
+	var warned int
+	for _, a := range d.Corpus.Articles {
+		if len(a.Warnings) > 0 {
+			warned++
+		}
+	}
+	if warned > 0 {
+		lines = append(lines, st.Warn.Render(fmt.Sprintf("Articles with warnings (%d)", warned)))
+		for _, a := range d.Corpus.Articles {
+			if len(a.Warnings) == 0 {
+				continue
+			}
+			add(oneLine(a.ID)+" ("+oneLine(a.DisplayOutlet())+")", 2)
+			for _, w := range a.Warnings {
+				add("- "+oneLine(w), 4)
+			}
+		}
+		lines = append(lines, "")
+	}
+	if len(d.Analysis.Warnings) > 0 {
+		lines = append(lines, st.Warn.Render("Analysis"))
+		for _, w := range d.Analysis.Warnings {
+			add("- "+oneLine(w), 2)
+		}
+	}
+	if problemCount(d) == 0 {
+		lines = append(lines, st.Muted.Render("Every file loaded without warnings."))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Update scrolls the list.
+func (p problemsModel) Update(msg tea.Msg) (problemsModel, tea.Cmd) {
+	k := p.ctx.Keys
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Down):
+			p.vp.ScrollDown(1)
+		case key.Matches(msg, k.Up):
+			p.vp.ScrollUp(1)
+		case key.Matches(msg, k.HalfDown):
+			p.vp.HalfPageDown()
+		case key.Matches(msg, k.HalfUp):
+			p.vp.HalfPageUp()
+		case key.Matches(msg, k.Top):
+			p.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			p.vp.GotoBottom()
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelDown:
+			p.vp.ScrollDown(3)
+		case tea.MouseButtonWheelUp:
+			p.vp.ScrollUp(3)
+		}
+	}
+	return p, nil
+}
+
+// View renders the visible part of the list.
+func (p problemsModel) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	return fitBlock(p.vp.View(), p.width, p.height)
+}
+
+// ShortHelp is the problems view's footer help.
+func (p problemsModel) ShortHelp() []key.Binding {
+	k := p.ctx.Keys
+	return []key.Binding{k.Down, k.Up, k.ViewRead}
+}
+
+// FullHelp is the problems view's full help.
+func (p problemsModel) FullHelp() [][]key.Binding {
+	k := p.ctx.Keys
+	return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom}}
+}

@@ -1,0 +1,93 @@
+// Package ui is parallax's reader: articles side by side with shared facts
+// and framing in colour, a coverage matrix of facts, outlet profiles, and a
+// "Why?" panel that explains every highlight. It is built with Bubble Tea,
+// Bubbles, Lip Gloss and Glamour; it reads the corpus and the analyses and
+// never computes them inside Update or View.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// Options configures the reader.
+type Options struct {
+	// Paths are the files and folders to read; none means the embedded
+	// corpus.
+	Paths []string
+	// NoColor gives a monochrome profile (as does $NO_COLOR): emphasis
+	// survives as bold, underline and reverse.
+	NoColor bool
+	// NotesPath is the notes file (used by the tagging round).
+	NotesPath string
+	// Width and Height, when set, are the initial size (tests); otherwise
+	// the terminal reports it.
+	Width, Height int
+
+	// Corpus, when set, is shown instead of loading Paths.
+	Corpus *corpus.Corpus
+	// Load and Analyze replace the default loader and analyses (tests).
+	Load    Loader
+	Analyze Analyzer
+
+	// Input and Output default to the terminal.
+	Input  io.Reader
+	Output io.Writer
+	// Getenv reads the environment; nil means os.Getenv.
+	Getenv func(string) string
+}
+
+// Run opens the reader and returns when the user quits.
+func Run(opts Options) error {
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	out := opts.Output
+	if out == nil {
+		out = os.Stdout
+	}
+	// Decide colours and light or dark once, before the program starts:
+	// nothing queries the terminal afterwards.
+	mono := opts.NoColor || getenv("NO_COLOR") != ""
+	r := lipgloss.NewRenderer(out)
+	profile := termenv.NewOutput(out).ColorProfile() // NO_COLOR is handled as mono below
+	if mono && profile != termenv.Ascii {
+		profile = termenv.ANSI
+	}
+	r.SetColorProfile(profile)
+	dark := r.HasDarkBackground()
+	r.SetHasDarkBackground(dark)
+	style := "light"
+	if dark {
+		style = "dark"
+	}
+	if mono || profile == termenv.Ascii {
+		style = "notty"
+	}
+	ctx := &Context{
+		Styles: NewStyles(r, DefaultTheme(), mono),
+		Keys:   DefaultKeyMap(),
+		Markup: NewMarkup(style, profile),
+	}
+	bg, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m := newModel(bg, opts, ctx, profile)
+
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
+		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// safeText makes untrusted article text safe to print while keeping every
+// byte offset valid: each control character is replaced by a sequence of the
+// same length in bytes. C0 controls, DEL and invalid bytes become a space or
+// '?', C1 controls (two bytes) a no-break space, and the bidi embedding,
+// override and isolate controls (three bytes) a zero-width space. The corpus
+// sanitises on load; this is the UI's own line of defence.
+func safeText(s string) string { return sanitize(s, false) }
+
+// safeBlock is safeText for multi-line text: it keeps newlines.
+func safeBlock(s string) string { return sanitize(s, true) }
+
+func sanitize(s string, keepNewlines bool) string {
+	clean := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unsafeRune(r, n) && !(keepNewlines && r == '\n') {
+			clean = false
+			break
+		}
+		i += n
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b.WriteByte('?')
+		case r == '\n' && keepNewlines:
+			b.WriteByte('\n')
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		case r >= 0x80 && r <= 0x9f:
+			b.WriteString("\u00a0")
+		case isBidiControl(r):
+			b.WriteString("\u200b")
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune, n int) bool {
+	return (r == utf8.RuneError && n == 1) || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidiControl(r)
+}
+
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// oneLine makes s safe and collapses it to one line of single spaces.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(safeText(s)), " ")
+}
+
+// span is a half-open byte range of a wrapped line inside its text.
+type span struct{ start, end int }
+
+// wrapSpans word-wraps text to width cells and returns each line's byte
+// range; widths are those of ansi.StringWidth (grapheme clusters), words
+// longer than the width are broken, and the spaces at a break are dropped.
+// text must be free of control characters and newlines.
+func wrapSpans(text string, width int) []span {
+	if width < 1 {
+		width = 1
+	}
+	var lines []span
+	lineStart, lineW := 0, 0
+	lastBreak := -1 // byte offset of the last space in the current line
+	i := 0
+	for i < len(text) {
+		cluster, w := ansi.FirstGraphemeCluster(text[i:], ansi.GraphemeWidth)
+		if len(cluster) == 0 {
+			cluster, w = text[i:i+1], 1
+		}
+		if cluster == " " {
+			if lineW == 0 && i == lineStart { // no leading spaces on a line
+				i++
+				lineStart = i
+				continue
+			}
+			lastBreak = i
+			lineW += w
+			i += len(cluster)
+			continue
+		}
+		if lineW+w > width && lineW > 0 {
+			if lastBreak > lineStart {
+				lines = append(lines, span{lineStart, trimRight(text, lineStart, lastBreak)})
+				// restart after the spaces at the break
+				j := lastBreak
+				for j < len(text) && text[j] == ' ' {
+					j++
+				}
+				lineStart = j
+				lineW = ansi.StringWidth(text[lineStart:i])
+			} else {
+				lines = append(lines, span{lineStart, i})
+				lineStart, lineW = i, 0
+			}
+			lastBreak = -1
+			// the current cluster is re-examined on the new line
+			continue
+		}
+		lineW += w
+		i += len(cluster)
+	}
+	if end := trimRight(text, lineStart, len(text)); end > lineStart || len(lines) == 0 {
+		lines = append(lines, span{lineStart, end})
+	}
+	return lines
+}
+
+func trimRight(text string, start, end int) int {
+	for end > start && text[end-1] == ' ' {
+		end--
+	}
+	return end
+}
+
+// fit pads or truncates s (which may hold escape codes) to exactly width
+// cells.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s)
+	switch {
+	case w == width:
+		return s
+	case w < width:
+		return s + strings.Repeat(" ", width-w)
+	}
+	t := ansi.Truncate(s, width, "")
+	if tw := ansi.StringWidth(t); tw < width {
+		t += strings.Repeat(" ", width-tw)
+	}
+	return t
+}
+
+// ellipsize truncates plain or styled s to width cells with an ellipsis.
+func ellipsize(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, "…")
+}
+
+// wrapText wraps plain text to width and returns its lines.
+func wrapText(text string, width int) []string {
+	text = oneLine(text)
+	sp := wrapSpans(text, width)
+	out := make([]string, len(sp))
+	for i, s := range sp {
+		out[i] = text[s.start:s.end]
+	}
+	return out
+}
+
+// fitBlock pads or cuts a multi-line string to exactly w×h cells.
+func fitBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i := range lines {
+		lines[i] = fit(lines[i], w)
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}

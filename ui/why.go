@@ -1,0 +1,318 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// openWhyMsg asks the root to open the why-panel for a sentence
+// (article ≥ 0) or a fact (fact ≥ 0).
+type openWhyMsg struct {
+	article, sentence int
+	fact              int
+}
+
+// panelModel is the "Why?" panel: for a sentence, the fact it belongs to
+// with each outlet's wording side by side, the evidence of the link, the
+// discrepancies and the framing markers; for a fact, its wordings.
+type panelModel struct {
+	ctx           *Context
+	width, height int
+	req           openWhyMsg
+	vp            viewport.Model
+}
+
+func newPanel(ctx *Context, req openWhyMsg) panelModel {
+	return panelModel{ctx: ctx, req: req, vp: viewport.New(0, 0)}
+}
+
+// SetSize sizes the panel and re-flows its content.
+func (p *panelModel) SetSize(w, h int) {
+	p.width, p.height = w, h
+	fw, fh := p.ctx.Styles.PanelBorder.GetFrameSize()
+	p.vp.Width = max(w-fw-2, 1)
+	p.vp.Height = max(h-fh-1, 1)
+	p.vp.SetContent(p.content(p.vp.Width))
+}
+
+// Update scrolls the panel; the root closes it on esc.
+func (p panelModel) Update(msg tea.Msg) (panelModel, tea.Cmd) {
+	k := p.ctx.Keys
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Down):
+			p.vp.ScrollDown(1)
+		case key.Matches(msg, k.Up):
+			p.vp.ScrollUp(1)
+		case key.Matches(msg, k.HalfDown):
+			p.vp.HalfPageDown()
+		case key.Matches(msg, k.HalfUp):
+			p.vp.HalfPageUp()
+		case key.Matches(msg, k.Top):
+			p.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			p.vp.GotoBottom()
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelDown:
+			p.vp.ScrollDown(3)
+		case tea.MouseButtonWheelUp:
+			p.vp.ScrollUp(3)
+		}
+	}
+	return p, nil
+}
+
+// View draws the panel in a border with its title.
+func (p panelModel) View() string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	st := p.ctx.Styles
+	title := "Why?"
+	if p.req.article < 0 {
+		title = "Fact wordings"
+	}
+	pct := fmt.Sprintf(" %3.0f%% ", p.vp.ScrollPercent()*100)
+	head := fit(st.PanelTitle.Render(title)+st.Muted.Render("  esc closes · j/k scroll"), p.vp.Width-len(pct)) + st.Muted.Render(pct)
+	body := head + "\n" + p.vp.View()
+	fw, fh := st.PanelBorder.GetFrameSize()
+	box := st.PanelBorder.Padding(0, 1).Width(p.width - fw).Height(p.height - fh).MaxHeight(p.height).Render(fitBlock(body, p.vp.Width, p.vp.Height+1))
+	return fitBlock(box, p.width, p.height)
+}
+
+// ShortHelp is the panel's footer help.
+func (p panelModel) ShortHelp() []key.Binding {
+	k := p.ctx.Keys
+	return []key.Binding{k.Down, k.Up, k.Back}
+}
+
+// FullHelp is the panel's full help.
+func (p panelModel) FullHelp() [][]key.Binding {
+	k := p.ctx.Keys
+	return [][]key.Binding{{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back}}
+}
+
+// content builds the panel text for width w.
+func (p panelModel) content(w int) string {
+	d := p.ctx.Data
+	st := p.ctx.Styles
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
+	para := func(s string, indent int) {
+		for _, l := range wrapText(s, max(w-indent, 10)) {
+			line(strings.Repeat(" ", indent) + l)
+		}
+	}
+	fi := p.req.fact
+	var info sentInfo
+	if p.req.article >= 0 {
+		a, s := p.req.article, p.req.sentence
+		art := d.article(a)
+		if s < 0 || s >= len(art.Sentences) {
+			return "No sentence under the cursor."
+		}
+		sent := art.Sentences[s]
+		info = d.info(a, s)
+		line(st.Bold.Render(fmt.Sprintf("%s · sentence %d of %d (%s)", oneLine(art.DisplayOutlet()), s+1, len(art.Sentences), sent.Role)))
+		para("“"+oneLine(sent.Text)+"”", 2)
+		line("")
+		if len(info.facts) > 0 {
+			fi = info.facts[0]
+		}
+		if len(info.facts) > 1 {
+			nums := make([]string, len(info.facts))
+			for i, f := range info.facts {
+				nums[i] = fmt.Sprint(factNumber(f))
+			}
+			line(st.Muted.Render("This sentence belongs to facts " + strings.Join(nums, ", ") + "; the first is shown."))
+		}
+		if fi < 0 {
+			switch {
+			case info.unique:
+				line(st.Unique.Render("* Outlet-only") + ": no other outlet carries this sentence's claim.")
+			case !d.Analysis.HasFacts:
+				line(st.Muted.Render("Shared facts were not computed for this corpus."))
+			default:
+				line(st.Muted.Render("Not part of a shared fact (" + string(sent.Role) + " text is not compared)."))
+			}
+			line("")
+		}
+	}
+	if fi >= 0 && fi < len(d.Facts) {
+		f := d.Facts[fi]
+		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), strings.Join(f.Outlets, ", "))))
+		if f.Label != "" {
+			para(oneLine(f.Label), 2)
+		}
+		line("")
+		line(st.Label.Render("Each outlet's wording"))
+		for _, l := range wordings(p.ctx, f, p.req, w) {
+			line(l)
+		}
+		line("")
+		ev := mergedEvidence(f, p.ctx, p.req)
+		line(st.Label.Render("Why these are linked"))
+		evLine := func(name string, xs []string) {
+			if len(xs) > 0 {
+				para(fmt.Sprintf("%-8s %s", name, strings.Join(xs, ", ")), 2)
+			}
+		}
+		evLine("terms", ev.Terms)
+		evLine("numbers", ev.Numbers)
+		evLine("dates", ev.Dates)
+		evLine("names", ev.Names)
+		if ev.Quote != "" {
+			para(fmt.Sprintf("%-8s “%s”", "quote", oneLine(ev.Quote)), 2)
+		}
+		if len(ev.Terms)+len(ev.Numbers)+len(ev.Dates)+len(ev.Names) == 0 && ev.Quote == "" {
+			line(st.Muted.Render("  (no evidence recorded)"))
+		}
+		line("")
+		if len(f.Discrepancies) > 0 {
+			line(st.Warn.Render("! Outlets disagree"))
+			for _, dsc := range f.Discrepancies {
+				para(oneLine(dsc.What)+":", 2)
+				for _, v := range dsc.Values {
+					para(fmt.Sprintf("%s: %s", oneLine(v.Outlet), oneLine(v.Value)), 4)
+				}
+			}
+			line("")
+		}
+	}
+	if p.req.article >= 0 {
+		if len(info.markers) == 0 {
+			if d.Analysis.HasFraming {
+				line(st.Muted.Render("No framing markers in this sentence."))
+			}
+		} else {
+			line(st.Label.Render("Framing markers in this sentence"))
+			for _, m := range info.markers {
+				ks := st.Kind[m.Kind]
+				head := fmt.Sprintf("%s “%s”", ks.Render(m.Kind), oneLine(m.Text))
+				if m.Speaker != "" {
+					head += st.Muted.Render(" — speaker: " + oneLine(m.Speaker))
+				}
+				if m.Stance != "" {
+					head += st.Muted.Render(" (" + oneLine(m.Stance) + ")")
+				}
+				line("  " + head)
+				if m.Reason != "" {
+					para(oneLine(m.Reason), 4)
+				}
+				if m.Source != "" {
+					para("rule: "+oneLine(m.Source), 4)
+				}
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// mergedEvidence is the evidence of the member under the cursor, or the
+// union of all members' evidence for a fact.
+func mergedEvidence(f *compare.Fact, ctx *Context, req openWhyMsg) compare.Evidence {
+	if req.article >= 0 {
+		id := ctx.Data.article(req.article).ID
+		for _, m := range f.Members {
+			if m.Article == id && m.Sentence == req.sentence {
+				return m.Evidence
+			}
+		}
+	}
+	var ev compare.Evidence
+	seen := map[string]bool{}
+	add := func(dst *[]string, kind string, xs []string) {
+		for _, x := range xs {
+			if !seen[kind+x] {
+				seen[kind+x] = true
+				*dst = append(*dst, oneLine(x))
+			}
+		}
+	}
+	for _, m := range f.Members {
+		add(&ev.Terms, "t", m.Evidence.Terms)
+		add(&ev.Numbers, "n", m.Evidence.Numbers)
+		add(&ev.Dates, "d", m.Evidence.Dates)
+		add(&ev.Names, "p", m.Evidence.Names)
+		if ev.Quote == "" {
+			ev.Quote = m.Evidence.Quote
+		}
+	}
+	return ev
+}
+
+// wordings lays out each member's sentence side by side when they fit at
+// 24 cells or more each, else one under the other.
+func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
+	st := ctx.Styles
+	members := append([]compare.Member(nil), f.Members...)
+	sort.SliceStable(members, func(i, j int) bool { return members[i].Outlet < members[j].Outlet })
+	var curID string
+	if req.article >= 0 {
+		curID = ctx.Data.article(req.article).ID
+	}
+	block := func(m compare.Member, cw int) []string {
+		head := oneLine(m.Outlet)
+		if m.Article == curID && m.Sentence == req.sentence {
+			head = "▶ " + head
+		}
+		out := []string{st.Bold.Render(ellipsize(head, cw))}
+		if m.Score > 0 {
+			out = append(out, st.Muted.Render(ellipsize(fmt.Sprintf("score %.2f · sentence %d", m.Score, m.Sentence+1), cw)))
+		}
+		for _, l := range wrapText(m.Text, cw) {
+			out = append(out, l)
+		}
+		return out
+	}
+	k := len(members)
+	gap := 2
+	cw := 0
+	if k > 0 {
+		cw = (w - (k-1)*gap) / k
+	}
+	if k <= 1 || cw < 24 {
+		var out []string
+		for i, m := range members {
+			if i > 0 {
+				out = append(out, "")
+			}
+			for _, l := range block(m, w-2) {
+				out = append(out, "  "+l)
+			}
+		}
+		return out
+	}
+	blocks := make([][]string, k)
+	rows := 0
+	for i, m := range members {
+		blocks[i] = block(m, cw)
+		rows = max(rows, len(blocks[i]))
+	}
+	out := make([]string, rows)
+	for r := 0; r < rows; r++ {
+		var b strings.Builder
+		for i := range blocks {
+			if i > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			cell := ""
+			if r < len(blocks[i]) {
+				cell = blocks[i][r]
+			}
+			b.WriteString(fit(cell, cw))
+		}
+		out[r] = b.String()
+	}
+	return out
+}
