@@ -1,0 +1,615 @@
+package export
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// The Web Annotation vocabulary and parallax's extension of it.
+const (
+	// AnnoContext is the JSON-LD context of the W3C Web Annotation Data
+	// Model; it comes first in the @context of every export.
+	AnnoContext = "http://www.w3.org/ns/anno.jsonld"
+	// Namespace is the IRI the "parallax:" prefix stands for in the
+	// extension properties of the JSON export.
+	Namespace = "https://github.com/parallax-reader/parallax/ns#"
+	// ArticleURNPrefix starts the target source of a passage whose article
+	// has no URL: "urn:parallax:article:<article id>".
+	ArticleURNPrefix = "urn:parallax:article:"
+)
+
+// annoCollection is the document the JSON export writes: an
+// AnnotationCollection whose first (and only) page embeds every
+// annotation, with the codebook as an extension property.
+type annoCollection struct {
+	Context   []any      `json:"@context"`
+	ID        string     `json:"id"`
+	Type      string     `json:"type"`
+	Label     string     `json:"label"`
+	Generator annoAgent  `json:"generator"`
+	Generated string     `json:"generated"`
+	Total     int        `json:"total"`
+	Corpus    string     `json:"parallax:corpus,omitempty"`
+	Codebook  []annoCode `json:"parallax:codebook"`
+	First     annoPage   `json:"first"`
+	Comment   string     `json:"parallax:offsets"`
+}
+
+type annoAgent struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	Name string `json:"name"`
+}
+
+type annoCode struct {
+	Name        string `json:"name"`
+	Colour      string `json:"colour"`
+	Description string `json:"description,omitempty"`
+	Parent      string `json:"parent,omitempty"`
+}
+
+type annoPage struct {
+	ID         string       `json:"id"`
+	Type       string       `json:"type"`
+	StartIndex int          `json:"startIndex"`
+	Items      []annotation `json:"items"`
+}
+
+type annotation struct {
+	ID         string     `json:"id"`
+	Type       string     `json:"type"`
+	Motivation string     `json:"motivation,omitempty"`
+	Created    string     `json:"created,omitempty"`
+	Modified   string     `json:"modified,omitempty"`
+	Body       []annoBody `json:"body,omitempty"`
+	Target     annoTarget `json:"target"`
+	Note       string     `json:"parallax:note,omitempty"`
+	Outlet     string     `json:"parallax:outlet,omitempty"`
+	Orphaned   bool       `json:"parallax:orphaned,omitempty"`
+}
+
+type annoBody struct {
+	Type    string `json:"type"`
+	Purpose string `json:"purpose"`
+	Value   string `json:"value"`
+	Format  string `json:"format,omitempty"`
+}
+
+type annoTarget struct {
+	Source    string         `json:"source"`
+	Selector  []annoSelector `json:"selector"`
+	Article   string         `json:"parallax:article,omitempty"`
+	Hash      string         `json:"parallax:hash,omitempty"`
+	ByteStart *int           `json:"parallax:byteStart,omitempty"`
+	ByteEnd   *int           `json:"parallax:byteEnd,omitempty"`
+}
+
+// annoSelector is a TextQuoteSelector or a TextPositionSelector.
+type annoSelector struct {
+	Type   string  `json:"type"`
+	Exact  *string `json:"exact,omitempty"`
+	Prefix *string `json:"prefix,omitempty"`
+	Suffix *string `json:"suffix,omitempty"`
+	Start  *int    `json:"start,omitempty"`
+	End    *int    `json:"end,omitempty"`
+}
+
+// guidSpace is the name space of the UUIDs this package derives from ids;
+// derived ids make the same input give the same output.
+func guidSpace() uuid.UUID {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://github.com/parallax-reader/parallax/export"))
+}
+
+// guid returns a stable UUID for a kind of object and its id.
+func guid(kind, id string) string {
+	return uuid.NewSHA1(guidSpace(), []byte(kind+"\x00"+id)).String()
+}
+
+// offsetsNote documents the offsets in the JSON export, inside the file.
+const offsetsNote = "TextPositionSelector start/end count Unicode code points of the article text as parallax loaded it; parallax:byteStart/byteEnd are the same positions in bytes of its UTF-8 encoding."
+
+// writeJSON writes the notes as a W3C Web Annotation collection.
+func writeJSON(w io.Writer, in Input) error {
+	ps := in.passages()
+	doc := annoCollection{
+		Context:   []any{AnnoContext, map[string]string{"parallax": Namespace}},
+		ID:        "urn:uuid:" + guid("collection", in.corpusName()),
+		Type:      "AnnotationCollection",
+		Label:     in.title(),
+		Generator: annoAgent{ID: "https://github.com/parallax-reader/parallax", Type: "Software", Name: "parallax"},
+		Generated: in.generated().UTC().Format(time.RFC3339),
+		Total:     len(ps),
+		Corpus:    in.corpusName(),
+		Codebook:  []annoCode{},
+		Comment:   offsetsNote,
+		First: annoPage{
+			ID:    "urn:uuid:" + guid("page", in.corpusName()),
+			Type:  "AnnotationPage",
+			Items: []annotation{},
+		},
+	}
+	for _, c := range in.codebook() {
+		doc.Codebook = append(doc.Codebook, annoCode{Name: c.Name, Colour: c.Colour, Description: c.Description, Parent: c.Parent})
+	}
+	for _, p := range ps {
+		doc.First.Items = append(doc.First.Items, toAnnotation(p))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// toAnnotation turns a passage into a Web Annotation.
+func toAnnotation(p passage) annotation {
+	n := p.Note
+	a := annotation{
+		ID:       "urn:uuid:" + guid("note", n.ID),
+		Type:     "Annotation",
+		Note:     n.ID,
+		Outlet:   p.Outlet,
+		Orphaned: n.Orphaned || p.Article != nil && !p.Placed,
+	}
+	if !n.Created.IsZero() {
+		a.Created = n.Created.UTC().Format(time.RFC3339Nano)
+	}
+	if !n.Modified.IsZero() {
+		a.Modified = n.Modified.UTC().Format(time.RFC3339Nano)
+	}
+	for _, t := range n.Tags {
+		a.Body = append(a.Body, annoBody{Type: "TextualBody", Purpose: "tagging", Value: t})
+	}
+	if n.Memo != "" {
+		a.Body = append(a.Body, annoBody{Type: "TextualBody", Purpose: "commenting", Value: n.Memo, Format: "text/plain"})
+	}
+	switch {
+	case len(n.Tags) > 0:
+		a.Motivation = "tagging"
+	case n.Memo != "":
+		a.Motivation = "commenting"
+	}
+	exact, prefix, suffix := p.Quote, n.Anchor.Prefix, n.Anchor.Suffix
+	a.Target = annoTarget{
+		Source:   sourceIRI(p),
+		Selector: []annoSelector{{Type: "TextQuoteSelector", Exact: &exact, Prefix: &prefix, Suffix: &suffix}},
+		Article:  n.Anchor.Article,
+		Hash:     n.Anchor.Hash,
+	}
+	bs, be := n.Anchor.Start, n.Anchor.End
+	a.Target.ByteStart, a.Target.ByteEnd = &bs, &be
+	if p.Placed {
+		cs, ce := p.CharStart, p.CharEnd
+		a.Target.Selector = append(a.Target.Selector, annoSelector{Type: "TextPositionSelector", Start: &cs, End: &ce})
+	}
+	return a
+}
+
+// sourceIRI names the annotated document: the article's web address when
+// it has one, else an URN made from its id.
+func sourceIRI(p passage) string {
+	if u, err := url.Parse(p.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		return p.URL
+	}
+	return ArticleURNPrefix + url.PathEscape(p.Note.Anchor.Article)
+}
+
+// ImportedNote is one annotation read back by ReadAnnotations.
+type ImportedNote struct {
+	// Note holds what the annotation says: ID (from parallax:note, else
+	// the annotation id), Anchor.Article (from parallax:article or an
+	// article URN; "" when the source is only a web address), the byte
+	// offsets when the file carries them, the quote, prefix and suffix,
+	// the tags, the memo and the times.
+	Note notes.Note
+	// Source is the target's source IRI.
+	Source string
+	// CharStart and CharEnd are the TextPositionSelector offsets in code
+	// points, -1 when the annotation has none.
+	CharStart, CharEnd int
+	// HasBytes reports whether Note.Anchor.Start/End came from the file.
+	HasBytes bool
+	// Problem says why the annotation cannot be imported ("" when it can).
+	Problem string
+}
+
+// ReadAnnotations reads Web Annotation JSON: an AnnotationCollection (as
+// the JSON export writes, with its pages embedded), an AnnotationPage, a
+// single Annotation or an array of annotations. Bodies whose purpose is
+// tagging become tags, other textual bodies the memo. It returns the
+// codebook the file carries (parallax:codebook) and one ImportedNote per
+// annotation; an annotation that cannot be used has Problem set.
+func ReadAnnotations(r io.Reader) ([]notes.Code, []ImportedNote, error) {
+	var doc any
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, fmt.Errorf("read annotations: not JSON: %w", err)
+	}
+	var codes []notes.Code
+	var items []any
+	switch v := doc.(type) {
+	case []any:
+		items = v
+	case map[string]any:
+		codes = readCodebook(v["parallax:codebook"])
+		switch {
+		case hasType(v, "AnnotationCollection"):
+			first, ok := v["first"].(map[string]any)
+			if !ok {
+				if _, isLink := v["first"].(string); isLink {
+					return nil, nil, errors.New("read annotations: the collection links to its pages instead of embedding them; download the pages and import those")
+				}
+				if n, _ := jsonInt(v["total"]); n == 0 {
+					return codes, nil, nil
+				}
+				return nil, nil, errors.New("read annotations: the collection has no embedded first page")
+			}
+			for page := first; page != nil; {
+				its, _ := page["items"].([]any)
+				items = append(items, its...)
+				next, _ := page["next"].(map[string]any)
+				page = next
+			}
+		case hasType(v, "AnnotationPage"):
+			items, _ = v["items"].([]any)
+		case hasType(v, "Annotation"):
+			items = []any{v}
+		default:
+			return nil, nil, errors.New("read annotations: the JSON is neither an Annotation, an AnnotationPage nor an AnnotationCollection (no \"type\")")
+		}
+	default:
+		return nil, nil, errors.New("read annotations: expected a JSON object or array")
+	}
+	out := make([]ImportedNote, 0, len(items))
+	for i, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			out = append(out, ImportedNote{CharStart: -1, CharEnd: -1, Problem: fmt.Sprintf("item %d is not an object", i+1)})
+			continue
+		}
+		out = append(out, readAnnotation(m))
+	}
+	return codes, out, nil
+}
+
+// readCodebook reads the parallax:codebook extension.
+func readCodebook(v any) []notes.Code {
+	list, _ := v.([]any)
+	var out []notes.Code
+	for _, it := range list {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		c := notes.Code{Name: str(m["name"]), Colour: str(m["colour"]), Description: str(m["description"]), Parent: str(m["parent"])}
+		if c.Colour == "" {
+			c.Colour = str(m["color"])
+		}
+		if strings.TrimSpace(c.Name) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readAnnotation reads one annotation object.
+func readAnnotation(m map[string]any) ImportedNote {
+	in := ImportedNote{CharStart: -1, CharEnd: -1}
+	n := &in.Note
+	n.ID = str(m["parallax:note"])
+	if n.ID == "" {
+		n.ID = str(m["id"])
+	}
+	n.Created = parseTime(m["created"])
+	n.Modified = parseTime(m["modified"])
+	if n.Modified.IsZero() {
+		n.Modified = n.Created
+	}
+	n.Orphaned, _ = m["parallax:orphaned"].(bool)
+	motivation := strings.ToLower(firstString(m["motivation"]))
+
+	var memos []string
+	addBody := func(value, purpose string) {
+		value = strings.TrimSpace(value)
+		if value == "" {
+			return
+		}
+		if purpose == "" {
+			purpose = motivation
+		}
+		if purpose == "tagging" {
+			n.Tags = append(n.Tags, value)
+		} else {
+			memos = append(memos, value)
+		}
+	}
+	if bv := str(m["bodyValue"]); bv != "" {
+		addBody(bv, "")
+	}
+	for _, b := range asList(m["body"]) {
+		bm, ok := b.(map[string]any)
+		if !ok {
+			continue // a body given only by IRI carries no text
+		}
+		if t := firstString(bm["type"]); t != "" && t != "TextualBody" {
+			continue
+		}
+		addBody(str(bm["value"]), strings.ToLower(firstString(bm["purpose"])))
+	}
+	n.Tags = cleanTags(n.Tags)
+	n.Memo = strings.Join(memos, "\n\n")
+
+	targets := asList(m["target"])
+	if len(targets) == 0 {
+		in.Problem = "the annotation has no target"
+		return in
+	}
+	var tm map[string]any
+	for _, t := range targets {
+		if x, ok := t.(map[string]any); ok {
+			tm = x
+			break
+		}
+	}
+	if tm == nil {
+		in.Source = firstString(targets[0])
+		in.Problem = "the target names a document but no passage in it (no selector)"
+		return in
+	}
+	in.Source = firstString(tm["source"])
+	n.Anchor.Article = str(tm["parallax:article"])
+	if n.Anchor.Article == "" && strings.HasPrefix(in.Source, ArticleURNPrefix) {
+		if id, err := url.PathUnescape(strings.TrimPrefix(in.Source, ArticleURNPrefix)); err == nil {
+			n.Anchor.Article = id
+		}
+	}
+	n.Anchor.Hash = str(tm["parallax:hash"])
+	bs, okS := jsonInt(tm["parallax:byteStart"])
+	be, okE := jsonInt(tm["parallax:byteEnd"])
+	if okS && okE {
+		n.Anchor.Start, n.Anchor.End, in.HasBytes = bs, be, true
+	}
+	hasQuote := false
+	for _, s := range asList(tm["selector"]) {
+		sm, ok := s.(map[string]any)
+		if !ok {
+			continue
+		}
+		switch firstString(sm["type"]) {
+		case "TextQuoteSelector":
+			n.Anchor.Quote, n.Anchor.Prefix, n.Anchor.Suffix = str(sm["exact"]), str(sm["prefix"]), str(sm["suffix"])
+			hasQuote = n.Anchor.Quote != ""
+		case "TextPositionSelector":
+			cs, ok1 := jsonInt(sm["start"])
+			ce, ok2 := jsonInt(sm["end"])
+			if ok1 && ok2 && cs >= 0 && ce >= cs {
+				in.CharStart, in.CharEnd = cs, ce
+			}
+		}
+	}
+	switch {
+	case !hasQuote && in.CharStart < 0 && !in.HasBytes:
+		in.Problem = "the target has neither a TextQuoteSelector nor a TextPositionSelector"
+	case len(n.Tags) == 0 && n.Memo == "":
+		in.Problem = "the annotation has no tag and no comment"
+	}
+	return in
+}
+
+// Place finds the passage of an imported note in the corpus and returns
+// its anchor, with the quote, prefix and suffix taken from the article
+// text. It tries, in order: the byte offsets (when they still hold the
+// quote), the code-point offsets, then the quote itself, choosing among
+// several occurrences the one whose context matches best. ok is false when
+// the article is not in the corpus or the passage is not found; the anchor
+// then holds what the file said.
+func Place(c *corpus.Corpus, in ImportedNote) (notes.Anchor, bool) {
+	an := in.Note.Anchor
+	a := findArticle(c, in)
+	if a == nil {
+		return an, false
+	}
+	text, quote := a.Text, an.Quote
+	fits := func(s, e int) bool {
+		return s >= 0 && s < e && e <= len(text) && utf8.ValidString(text[s:e]) && (quote == "" || text[s:e] == quote)
+	}
+	switch {
+	case in.HasBytes && fits(an.Start, an.End):
+		return anchorAt(a, an.Start, an.End), true
+	case in.CharStart >= 0:
+		if s, e, ok := charsToBytes(text, in.CharStart, in.CharEnd); ok && fits(s, e) {
+			return anchorAt(a, s, e), true
+		}
+	}
+	if quote == "" {
+		return an, false
+	}
+	best, bestScore := -1, -1
+	for from := 0; ; {
+		i := strings.Index(text[from:], quote)
+		if i < 0 {
+			break
+		}
+		i += from
+		score := commonSuffix(text[:i], an.Prefix) + commonPrefix(text[i+len(quote):], an.Suffix)
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+		from = i + 1
+	}
+	if best < 0 {
+		return an, false
+	}
+	return anchorAt(a, best, best+len(quote)), true
+}
+
+// findArticle returns the article an imported note refers to, by id, by
+// source URL or by article URN.
+func findArticle(c *corpus.Corpus, in ImportedNote) *corpus.Article {
+	if c == nil {
+		return nil
+	}
+	if a := c.Article(in.Note.Anchor.Article); a != nil && in.Note.Anchor.Article != "" {
+		return a
+	}
+	if in.Source == "" {
+		return nil
+	}
+	for _, a := range c.Articles {
+		if a.URL != "" && strings.TrimRight(a.URL, "/") == strings.TrimRight(in.Source, "/") {
+			return a
+		}
+	}
+	return nil
+}
+
+// contextChars is how many characters of context an anchor keeps on each
+// side of its quote (the notes store keeps the same).
+const contextChars = 32
+
+// anchorAt builds the anchor of text[s:e] of article a.
+func anchorAt(a *corpus.Article, s, e int) notes.Anchor {
+	hash := a.Hash
+	if hash == "" {
+		sum := sha256.Sum256([]byte(a.Text))
+		hash = hex.EncodeToString(sum[:])
+	}
+	ps := s
+	for n := 0; n < contextChars && ps > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(a.Text[:ps])
+		ps -= size
+	}
+	se := e
+	for n := 0; n < contextChars && se < len(a.Text); n++ {
+		_, size := utf8.DecodeRuneInString(a.Text[se:])
+		se += size
+	}
+	return notes.Anchor{Article: a.ID, Hash: hash, Start: s, End: e, Quote: a.Text[s:e], Prefix: a.Text[ps:s], Suffix: a.Text[e:se]}
+}
+
+// charsToBytes converts code-point offsets into byte offsets of text.
+func charsToBytes(text string, cs, ce int) (int, int, bool) {
+	s, e := -1, -1
+	n := 0
+	for i := range text {
+		if n == cs {
+			s = i
+		}
+		if n == ce {
+			e = i
+			break
+		}
+		n++
+	}
+	if n == cs && s < 0 {
+		s = len(text)
+	}
+	if n == ce && e < 0 {
+		e = len(text)
+	}
+	return s, e, s >= 0 && e >= s
+}
+
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// hasType reports whether a JSON-LD object's type (a string or a list)
+// includes t.
+func hasType(m map[string]any, t string) bool {
+	for _, v := range asList(m["type"]) {
+		if s, _ := v.(string); s == t {
+			return true
+		}
+	}
+	for _, v := range asList(m["@type"]) {
+		if s, _ := v.(string); s == t {
+			return true
+		}
+	}
+	return false
+}
+
+// asList returns v as a list: a JSON array as is, anything else as a
+// one-element list, nil as nil.
+func asList(v any) []any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return x
+	}
+	return []any{v}
+}
+
+// firstString returns a string value, or the first string of a list, or
+// the "id" of an object.
+func firstString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []any:
+		for _, e := range x {
+			if s := firstString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		return str(x["id"])
+	}
+	return ""
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return s
+}
+
+func jsonInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case json.Number:
+		i, err := x.Int64()
+		return int(i), err == nil
+	case float64:
+		return int(x), x == float64(int(x))
+	}
+	return 0, false
+}
+
+func parseTime(v any) time.Time {
+	s := str(v)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, layout := range []string{time.RFC3339Nano, time.RFC3339, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}

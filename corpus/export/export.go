@@ -1,0 +1,471 @@
+// Package export writes the tagged passages of a corpus, and the
+// comparison of its outlets, in the formats other tools read: Markdown
+// notes, CSV, W3C Web Annotation JSON, a REFI-QDA project (.qdpx) or
+// codebook (.qdc), and a self-contained HTML report. It also reads Web
+// Annotation JSON back for `parallax import`.
+//
+// Everything works on a plain Input value, so export depends neither on the
+// notes store nor on the analysers: the caller gathers the codebook, notes,
+// facts and markers and passes them in. Output is a pure function of the
+// Input and Options: the same input gives the same bytes.
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/renameio/v2/maybe"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/frame"
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// Input is everything an export may show. Only Notes and Codebook are
+// needed for the notes formats; the HTML report also uses Facts and
+// Markers. Corpus may be nil, in which case passages carry only what their
+// anchors hold.
+type Input struct {
+	Corpus   *corpus.Corpus
+	Codebook []notes.Code
+	Notes    []notes.Note
+	Facts    []compare.Fact
+	Markers  []frame.Marker
+	// Generated is the time stamped into the output; tests fix it. The
+	// zero value means time.Now().
+	Generated time.Time
+	// Title heads the Markdown and HTML documents and names the REFI-QDA
+	// project; "" means a title made from the corpus name.
+	Title string
+}
+
+// Format is an export format.
+type Format string
+
+// The export formats.
+const (
+	Markdown Format = "md"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+	QDPX     Format = "qdpx"
+	QDC      Format = "qdc"
+	HTML     Format = "html"
+)
+
+// Formats lists every format in the order a chooser shows them.
+func Formats() []Format { return []Format{Markdown, CSV, JSON, QDPX, QDC, HTML} }
+
+// ParseFormat turns a name ("md", "markdown", "csv", "json", "qdpx", "qdc",
+// "html") into a Format.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
+	case "md", "markdown":
+		return Markdown, nil
+	case "csv":
+		return CSV, nil
+	case "json", "jsonld", "json-ld", "w3c":
+		return JSON, nil
+	case "qdpx", "refi", "refi-qda":
+		return QDPX, nil
+	case "qdc", "codebook":
+		return QDC, nil
+	case "html", "htm":
+		return HTML, nil
+	}
+	return "", fmt.Errorf("unknown export format %q: use one of md, csv, json, qdpx, qdc, html", s)
+}
+
+// Extension returns the file name extension of the format, with the dot.
+func (f Format) Extension() string {
+	switch f {
+	case Markdown:
+		return ".md"
+	case CSV:
+		return ".csv"
+	case JSON:
+		return ".json"
+	case QDPX:
+		return ".qdpx"
+	case QDC:
+		return ".qdc"
+	case HTML:
+		return ".html"
+	}
+	return ""
+}
+
+// Binary reports whether the format is not text (a .qdpx is a zip file),
+// so it should not be written to a terminal.
+func (f Format) Binary() bool { return f == QDPX }
+
+// Description says in a few words what the format is and what opens it.
+func (f Format) Description() string {
+	switch f {
+	case Markdown:
+		return "Markdown notes (Obsidian, any Markdown editor)"
+	case CSV:
+		return "CSV table, one row per tag (Excel, LibreOffice, pandas)"
+	case JSON:
+		return "W3C Web Annotation JSON (annotation tools; parallax import)"
+	case QDPX:
+		return "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"
+	case QDC:
+		return "REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder)"
+	case HTML:
+		return "HTML report, articles side by side (any browser)"
+	}
+	return ""
+}
+
+// GroupBy chooses how the Markdown notes are grouped.
+type GroupBy string
+
+// The groupings of the Markdown notes.
+const (
+	ByTag     GroupBy = "tag"
+	ByOutlet  GroupBy = "outlet"
+	ByArticle GroupBy = "article"
+)
+
+// ParseGroupBy turns "tag", "outlet" or "article" into a GroupBy.
+func ParseGroupBy(s string) (GroupBy, error) {
+	switch g := GroupBy(strings.ToLower(strings.TrimSpace(s))); g {
+	case ByTag, ByOutlet, ByArticle:
+		return g, nil
+	case "":
+		return ByTag, nil
+	}
+	return "", fmt.Errorf("unknown grouping %q: use tag, outlet or article", s)
+}
+
+// Options tunes an export. The zero value is usable.
+type Options struct {
+	// GroupBy groups the Markdown notes; "" means by tag.
+	GroupBy GroupBy
+	// InlineTags writes each passage's tags as #tag lines in Markdown, for
+	// note apps such as Obsidian.
+	InlineTags bool
+	// BOM starts the CSV with a UTF-8 byte order mark, which older Excel
+	// versions need to recognise UTF-8. Off by default: RFC 4180 readers
+	// would see it as part of the first header.
+	BOM bool
+}
+
+// Write writes the export of in in format f to w.
+func Write(w io.Writer, f Format, in Input, opts Options) error {
+	var err error
+	switch f {
+	case Markdown:
+		err = writeMarkdown(w, in, opts)
+	case CSV:
+		err = writeCSV(w, in, opts)
+	case JSON:
+		err = writeJSON(w, in)
+	case QDPX:
+		err = writeQDPX(w, in)
+	case QDC:
+		err = writeQDC(w, in)
+	case HTML:
+		err = writeHTML(w, in)
+	default:
+		return fmt.Errorf("export: unknown format %q", f)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", f, err)
+	}
+	return nil
+}
+
+// ExistsError is returned by WriteFile for a file that exists when
+// overwriting was not asked for. It matches fs.ErrExist with errors.Is.
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string {
+	return e.Path + " already exists; not overwritten"
+}
+
+// Is makes errors.Is(err, fs.ErrExist) true.
+func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
+
+// WriteFile writes the export to path atomically: the whole file is built
+// in memory, written to a temporary file beside path and renamed over it,
+// so a reader never sees half a file. It refuses to replace an existing
+// file (an *ExistsError) unless force is set.
+func WriteFile(path string, f Format, in Input, opts Options, force bool) error {
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return &ExistsError{Path: path}
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("export to %s: %w", path, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, f, in, opts); err != nil {
+		return err
+	}
+	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("export to %s: %w", path, err)
+	}
+	return nil
+}
+
+// DefaultFileName proposes a file name for an export of the named corpus
+// made at now: "parallax-<corpus>-<yyyymmdd-hhmm><ext>".
+func DefaultFileName(f Format, corpusName string, now time.Time) string {
+	name := slug(corpusName)
+	if name == "" {
+		name = "notes"
+	}
+	if len(name) > 40 {
+		name = strings.TrimRight(name[:40], "-")
+	}
+	return "parallax-" + name + "-" + now.Format("20060102-1504") + f.Extension()
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// slug turns s into lower-case ASCII words joined by hyphens.
+func slug(s string) string {
+	return strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
+}
+
+// passage is one note placed in its article, with everything the writers
+// show about it.
+type passage struct {
+	Note    notes.Note
+	Article *corpus.Article // nil when the corpus does not hold the article
+	Outlet  string
+	Title   string
+	Date    string // yyyy-mm-dd, "" when undated
+	URL     string
+	Quote   string
+	// Placed reports whether Start/End locate Quote in the article text.
+	Placed     bool
+	Start, End int // byte offsets
+	// CharStart and CharEnd are the offsets in Unicode code points.
+	CharStart, CharEnd int
+}
+
+// generated returns the export time stamp.
+func (in Input) generated() time.Time {
+	if in.Generated.IsZero() {
+		return time.Now().UTC()
+	}
+	return in.Generated
+}
+
+// title returns the document title.
+func (in Input) title() string {
+	if in.Title != "" {
+		return in.Title
+	}
+	if in.Corpus != nil && in.Corpus.Name != "" {
+		return "parallax notes: " + in.Corpus.Name
+	}
+	return "parallax notes"
+}
+
+// corpusName returns the corpus name or "".
+func (in Input) corpusName() string {
+	if in.Corpus == nil {
+		return ""
+	}
+	return in.Corpus.Name
+}
+
+// article returns the article with the given id, or nil.
+func (in Input) article(id string) *corpus.Article {
+	if in.Corpus == nil {
+		return nil
+	}
+	return in.Corpus.Article(id)
+}
+
+// articleOrder returns each article id's position in the corpus.
+func (in Input) articleOrder() map[string]int {
+	order := map[string]int{}
+	if in.Corpus != nil {
+		for i, a := range in.Corpus.Articles {
+			order[a.ID] = i
+		}
+	}
+	return order
+}
+
+// passages places every note in its article, ordered by article (corpus
+// order, then unknown articles by id), position and note id.
+func (in Input) passages() []passage {
+	out := make([]passage, 0, len(in.Notes))
+	for _, n := range in.Notes {
+		p := passage{Note: n, Quote: n.Anchor.Quote, Start: n.Anchor.Start, End: n.Anchor.End}
+		p.Note.Tags = cleanTags(n.Tags)
+		if a := in.article(n.Anchor.Article); a != nil {
+			p.Article = a
+			p.Outlet = a.DisplayOutlet()
+			p.Title = a.Title
+			p.URL = a.URL
+			if a.Published != nil {
+				p.Date = a.Published.Format("2006-01-02")
+			}
+			s, e := n.Anchor.Start, n.Anchor.End
+			if !n.Orphaned && s >= 0 && s <= e && e <= len(a.Text) && (n.Anchor.Quote == "" || a.Text[s:e] == n.Anchor.Quote) {
+				p.Placed = true
+				p.Quote = a.Text[s:e]
+				p.CharStart = utf8.RuneCountInString(a.Text[:s])
+				p.CharEnd = p.CharStart + utf8.RuneCountInString(a.Text[s:e])
+			}
+		} else {
+			p.Outlet = "unknown outlet"
+			p.Title = n.Anchor.Article
+		}
+		if !p.Placed {
+			p.CharStart = -1
+			p.CharEnd = -1
+		}
+		out = append(out, p)
+	}
+	order := in.articleOrder()
+	rank := func(id string) int {
+		if r, ok := order[id]; ok {
+			return r
+		}
+		return len(order)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Note, out[j].Note
+		if ra, rb := rank(a.Anchor.Article), rank(b.Anchor.Article); ra != rb {
+			return ra < rb
+		}
+		if a.Anchor.Article != b.Anchor.Article {
+			return a.Anchor.Article < b.Anchor.Article
+		}
+		if a.Anchor.Start != b.Anchor.Start {
+			return a.Anchor.Start < b.Anchor.Start
+		}
+		if a.Anchor.End != b.Anchor.End {
+			return a.Anchor.End < b.Anchor.End
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// cleanTags drops empty and repeated tags, keeping the order.
+func cleanTags(tags []string) []string {
+	out := make([]string, 0, len(tags))
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// codebook returns the codebook with a code added for every tag a note
+// uses that the codebook lacks (and for every missing parent), each with a
+// valid #rrggbb colour. Order: codebook order, then added codes by name.
+func (in Input) codebook() []notes.Code {
+	var out []notes.Code
+	have := map[string]bool{}
+	for _, c := range in.Codebook {
+		c.Name = strings.TrimSpace(c.Name)
+		if c.Name == "" || have[c.Name] {
+			continue
+		}
+		have[c.Name] = true
+		out = append(out, c)
+	}
+	var extra []string
+	for _, n := range in.Notes {
+		for _, t := range cleanTags(n.Tags) {
+			if !have[t] {
+				have[t] = true
+				extra = append(extra, t)
+			}
+		}
+	}
+	for _, c := range out {
+		if c.Parent != "" && !have[c.Parent] {
+			have[c.Parent] = true
+			extra = append(extra, c.Parent)
+		}
+	}
+	sort.Strings(extra)
+	for _, t := range extra {
+		out = append(out, notes.Code{Name: t})
+	}
+	for i := range out {
+		out[i].Colour = colourOf(out[i])
+	}
+	return out
+}
+
+var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// palette holds the colours, six hex digits each, given to codes without
+// a valid colour of their own.
+const palette = "e6194b3cb44b4363d8f58231911eb442d4f4f032e69a6324800000469990808000000075"
+
+// colourOf returns the code's colour as lower-case #rrggbb, or a colour
+// picked from the palette by the code's name.
+func colourOf(c notes.Code) string {
+	if hexColour.MatchString(c.Colour) {
+		return strings.ToLower(c.Colour)
+	}
+	if len(c.Colour) == 4 && c.Colour[0] == '#' {
+		if long := "#" + strings.Repeat(c.Colour[1:2], 2) + strings.Repeat(c.Colour[2:3], 2) + strings.Repeat(c.Colour[3:4], 2); hexColour.MatchString(long) {
+			return strings.ToLower(long)
+		}
+	}
+	var h uint32 = 2166136261
+	for i := 0; i < len(c.Name); i++ {
+		h = (h ^ uint32(c.Name[i])) * 16777619
+	}
+	i := int(h%uint32(len(palette)/6)) * 6
+	return "#" + palette[i:i+6]
+}
+
+// tagNames returns the names of the codebook in order.
+func tagNames(codes []notes.Code) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c.Name
+	}
+	return out
+}
+
+// outlets returns the outlets of the corpus in order of first appearance,
+// followed by outlets that only passages name.
+func (in Input) outlets(ps []passage) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(o string) {
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	if in.Corpus != nil {
+		for _, a := range in.Corpus.Articles {
+			add(a.DisplayOutlet())
+		}
+	}
+	for _, p := range ps {
+		add(p.Outlet)
+	}
+	return out
+}
