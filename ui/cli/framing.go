@@ -1,6 +1,131 @@
 package cli
 
-// runFraming is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/frame"
+)
+
+// runFraming prints the framing markers of each article and the outlet
+// profiles, as a readable report or as JSON.
 func runFraming(env *Env, args []string) int {
-	return errorf(env, "the framing command is not built yet")
+	fs := newFlagSet(env, "framing", "parallax framing [--json] [--no-user-lexicons] [PATH...]",
+		"parallax framing                    # the embedded INF corpus",
+		"parallax framing ~/articles         # every article under a folder",
+		"parallax framing --json | jq '.outlets[] | {outlet, voices}'")
+	asJSON := fs.Bool("json", false, `print JSON: {"markers": [...], "outlets": [...]}`)
+	noUser := fs.Bool("no-user-lexicons", false, "use only the shipped lexicons, not those in the config dir")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	c, err := loadCorpus(env, paths)
+	if c == nil {
+		return errorf(env, "%v", err)
+	}
+	// The shared-facts analysis is not wired in yet: without it there are
+	// no "unique" markers and no omissions.
+	var cmp frame.Comparison
+	res, ferr := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: *noUser})
+	if ferr != nil {
+		return errorf(env, "framing: %v", ferr)
+	}
+	if *asJSON {
+		if e := writeFramingJSON(env.Stdout, res); e != nil {
+			return errorf(env, "write JSON: %v", e)
+		}
+	} else {
+		printFraming(env.Stdout, c, res)
+		printLoadErrors(env.Stdout, c.Errors)
+	}
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	return 0
+}
+
+// framingMarkerJSON is one marker in the JSON contract.
+type framingMarkerJSON struct {
+	Article  string `json:"article"`
+	Sentence int    `json:"sentence"`
+	Start    int    `json:"start"`
+	End      int    `json:"end"`
+	Text     string `json:"text"`
+	Kind     string `json:"kind"`
+	Reason   string `json:"reason"`
+	Stance   string `json:"stance,omitempty"`
+	Speaker  string `json:"speaker,omitempty"`
+	Source   string `json:"source,omitempty"`
+}
+
+// writeFramingJSON prints {"markers": [...], "outlets": [...]}; arrays are
+// never null.
+func writeFramingJSON(w io.Writer, res *frame.Result) error {
+	out := struct {
+		Markers []framingMarkerJSON `json:"markers"`
+		Outlets []frame.Profile     `json:"outlets"`
+	}{Markers: []framingMarkerJSON{}, Outlets: res.Outlets}
+	for _, m := range res.Markers {
+		out.Markers = append(out.Markers, framingMarkerJSON(m))
+	}
+	if out.Outlets == nil {
+		out.Outlets = []frame.Profile{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// printFraming writes the readable report: each article's marked
+// sentences with the reasons, then each outlet's profile.
+func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result) {
+	fmt.Fprintf(w, "Framing markers in %d article(s) from %s\n", len(c.Articles), c.Name)
+	fmt.Fprintln(w, "(no shared-facts comparison: 'unique' markers and omissions are not shown)")
+	for _, a := range c.Articles {
+		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", a.ID, a.DisplayOutlet(), oneLine(a.Title, 100))
+		n := 0
+		for _, s := range a.Sentences {
+			ms := res.MarkersOf(a.ID, s.Index)
+			if len(ms) == 0 {
+				continue
+			}
+			n++
+			fmt.Fprintf(w, "\n  [%d] %s\n", s.Index, highlight(a.Text, s, ms))
+			for _, m := range ms {
+				fmt.Fprintf(w, "      %-12s %s\n", m.Kind, m.Reason)
+			}
+		}
+		if n == 0 {
+			fmt.Fprintln(w, "\n  (no markers)")
+		} else {
+			fmt.Fprintf(w, "\n  %d of %d sentences marked\n", n, len(a.Sentences))
+		}
+	}
+	fmt.Fprintln(w, "\n\nOutlet profiles")
+	for i := range res.Outlets {
+		fmt.Fprintln(w)
+		fmt.Fprint(w, res.Outlets[i].Markdown())
+	}
+}
+
+// highlight returns a sentence on one line with each marked span in
+// [brackets] (nested or overlapping spans are bracketed once, outermost).
+func highlight(text string, s corpus.Sentence, ms []frame.Marker) string {
+	var b strings.Builder
+	pos := s.Start
+	for _, m := range ms {
+		if m.Kind == frame.KindUnique || m.Start < pos || m.End > s.End {
+			continue
+		}
+		b.WriteString(text[pos:m.Start])
+		b.WriteString("[" + text[m.Start:m.End] + "]")
+		pos = m.End
+	}
+	b.WriteString(text[pos:s.End])
+	return strings.Join(strings.Fields(b.String()), " ")
 }

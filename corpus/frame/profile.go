@@ -1,0 +1,357 @@
+package frame
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Prior strengths of the log-odds model: how many pseudo-counts the
+// background distribution contributes. Larger values shrink rare words
+// harder towards "not distinctive".
+const (
+	priorUnigram = 1000.0
+	priorBigram  = 500.0
+	bgWeight     = 0.5 // share of the unigram prior taken from the background list
+	minCount     = 2   // a term must occur this often in the outlet
+)
+
+// profiles builds one profile per outlet, in order of first appearance.
+func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) []Profile {
+	k := opts.Distinctive
+	if k <= 0 {
+		k = 12
+	}
+	var order []string
+	group := map[string][]*articleInfo{}
+	for _, ai := range arts {
+		o := ai.a.DisplayOutlet()
+		if _, ok := group[o]; !ok {
+			order = append(order, o)
+		}
+		group[o] = append(group[o], ai)
+	}
+	titles := map[string]string{}
+	for _, ai := range arts {
+		for _, si := range ai.sents {
+			for _, at := range si.attrs {
+				if at.speaker.kind == spName && len(at.resolved) == 1 && at.speaker.role != "" {
+					if _, ok := titles[at.resolved[0]]; !ok {
+						titles[at.resolved[0]] = at.speaker.role
+					}
+				}
+			}
+		}
+	}
+	uni, bi := map[string]map[string]float64{}, map[string]map[string]float64{}
+	for _, o := range order {
+		uni[o], bi[o] = map[string]float64{}, map[string]float64{}
+		for _, ai := range group[o] {
+			for _, si := range ai.sents {
+				countTerms(si.toks, uni[o], bi[o])
+			}
+		}
+	}
+	dist := map[string][]Term{}
+	for _, o := range order {
+		dist[o] = an.logOdds(o, order, uni, true, k)
+		dist[o] = mergeTerms(dist[o], an.logOdds(o, order, bi, false, k), k)
+	}
+	out := make([]Profile, 0, len(order))
+	for _, o := range order {
+		p := Profile{Outlet: o, Articles: []string{}, Distinctive: dist[o], Voices: []Voice{}, MarkerRates: map[string]float64{},
+			Attribution: map[string]int{}, Omissions: []string{}}
+		counts := map[string]int{}
+		voices := map[string]int{}
+		for _, ai := range group[o] {
+			p.Articles = append(p.Articles, ai.a.ID)
+			p.Sentences += len(ai.a.Sentences)
+			for _, m := range ai.markers {
+				counts[m.Kind]++
+			}
+			for v, n := range ai.verbs {
+				p.Attribution[v] += n
+			}
+			for _, vs := range ai.voices {
+				for _, v := range vs {
+					voices[v]++
+				}
+			}
+		}
+		for _, kind := range kindOrder() {
+			rate := 0.0
+			if p.Sentences > 0 {
+				rate = math.Round(float64(counts[kind])*1000/float64(p.Sentences)) / 10
+			}
+			p.MarkerRates[kind] = rate
+		}
+		for v, n := range voices {
+			p.Voices = append(p.Voices, Voice{Speaker: v, Sentences: n, Side: an.sideOf(v, titles)})
+		}
+		sort.Slice(p.Voices, func(i, j int) bool {
+			if p.Voices[i].Sentences != p.Voices[j].Sentences {
+				return p.Voices[i].Sentences > p.Voices[j].Sentences
+			}
+			return p.Voices[i].Speaker < p.Voices[j].Speaker
+		})
+		if cmp != nil {
+			if om := cmp.OmittedBy(o); om != nil {
+				p.Omissions = append(p.Omissions, om...)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// termWord reports whether a token counts for distinctive vocabulary:
+// a word with a letter, not a stop word.
+func termWord(t token) bool {
+	if t.kind != tokWord || len(t.lower) < 2 || t.lower == "'s" || t.lower == "n't" {
+		return false
+	}
+	hasL := false
+	for _, r := range t.lower {
+		if unicode.IsLetter(r) {
+			hasL = true
+			break
+		}
+	}
+	return hasL && !english.IsStopWord(t.lower)
+}
+
+// countTerms adds a sentence's words and two-word phrases (both words
+// content words, adjacent in the text) to the counts.
+func countTerms(toks []token, uni, bi map[string]float64) {
+	for i, t := range toks {
+		if !termWord(t) {
+			continue
+		}
+		uni[t.lower]++
+		if i+1 < len(toks) && termWord(toks[i+1]) {
+			bi[t.lower+" "+toks[i+1].lower]++
+		}
+	}
+}
+
+// logOdds ranks terms of outlet o against all other outlets by the
+// log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+// Quinn 2008, "Fightin' Words", eq. 22 and 24): the prior mixes the
+// background word list with the pooled corpus, so rare words are shrunk
+// and a small corpus does not crown every hapax. Returns the top k terms
+// with z > 0 that occur at least minCount times in o.
+func (an *analyzer) logOdds(o string, order []string, counts map[string]map[string]float64, useBackground bool, k int) []Term {
+	pooled := map[string]float64{}
+	var total float64
+	for _, oo := range order {
+		for w, c := range counts[oo] {
+			pooled[w] += c
+			total += c
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	var ni, nj float64
+	for w, c := range pooled {
+		ci := counts[o][w]
+		ni += ci
+		nj += c - ci
+	}
+	a0 := priorBigram
+	if useBackground {
+		a0 = priorUnigram
+	}
+	var terms []Term
+	for w, yi := range counts[o] {
+		if yi < minCount {
+			continue
+		}
+		yj := pooled[w] - yi
+		p := pooled[w] / total
+		if useBackground {
+			p = (1-bgWeight)*p + bgWeight*an.lx.background[w]/an.lx.bgTotal
+		}
+		aw := a0 * p
+		di := math.Log((yi+aw)/(ni+a0-yi-aw)) - math.Log((yj+aw)/(nj+a0-yj-aw))
+		v := 1/(yi+aw) + 1/(yj+aw)
+		z := di / math.Sqrt(v)
+		if z > 0 {
+			terms = append(terms, Term{Term: w, Z: math.Round(z*100) / 100})
+		}
+	}
+	sortTerms(terms)
+	if len(terms) > k {
+		terms = terms[:k]
+	}
+	return terms
+}
+
+func sortTerms(ts []Term) {
+	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].Z != ts[j].Z {
+			return ts[i].Z > ts[j].Z
+		}
+		return ts[i].Term < ts[j].Term
+	})
+}
+
+// mergeTerms merges words and phrases into one ranking; a word that only
+// occurs inside a listed phrase is dropped in favour of the phrase.
+func mergeTerms(words, phrases []Term, k int) []Term {
+	all := append(append([]Term{}, phrases...), words...)
+	sortTerms(all)
+	out := []Term{}
+	for _, t := range all {
+		dup := false
+		for _, o := range out {
+			if strings.Contains(" "+o.Term+" ", " "+t.Term+" ") || strings.Contains(" "+t.Term+" ", " "+o.Term+" ") {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, t)
+		}
+		if len(out) == k {
+			break
+		}
+	}
+	return out
+}
+
+// kindOrder returns the marker kinds in the order reports list them.
+func kindOrder() []string {
+	return []string{KindLoaded, KindEvaluative, KindAttribution, KindHedge, KindScareQuote, KindIntensifier, KindUnique}
+}
+
+// Markdown renders the profile as Markdown, with text bar charts for the
+// distinctive terms, voices, attribution verbs and marker rates.
+func (p *Profile) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", p.Outlet)
+	fmt.Fprintf(&b, "%d article%s · %d sentences\n\n", len(p.Articles), plural(len(p.Articles)), p.Sentences)
+
+	b.WriteString("### Distinctive words and phrases\n\n")
+	if len(p.Distinctive) == 0 {
+		b.WriteString("Nothing stands out against the other outlets.\n\n")
+	} else {
+		b.WriteString("Log-odds z-score against the other outlets (Monroe et al. 2008); above 1.96 is unlikely to be chance.\n\n")
+		rows := make([]barRow, len(p.Distinctive))
+		for i, t := range p.Distinctive {
+			rows[i] = barRow{label: t.Term, value: t.Z, note: fmt.Sprintf("%.2f", t.Z)}
+		}
+		writeBars(&b, rows)
+	}
+
+	b.WriteString("### Voices\n\n")
+	if len(p.Voices) == 0 {
+		b.WriteString("No one is quoted or paraphrased by name.\n\n")
+	} else {
+		b.WriteString("Sentences in which each speaker is quoted or paraphrased.\n\n")
+		rows := make([]barRow, len(p.Voices))
+		for i, v := range p.Voices {
+			label := v.Speaker
+			if v.Side != "" && v.Side != v.Speaker {
+				label += " (" + v.Side + ")"
+			}
+			rows[i] = barRow{label: label, value: float64(v.Sentences), note: fmt.Sprint(v.Sentences)}
+		}
+		writeBars(&b, rows)
+		sides := map[string]int{}
+		for _, v := range p.Voices {
+			s := v.Side
+			if s == "" {
+				s = "unknown"
+			}
+			sides[s] += v.Sentences
+		}
+		if len(sides) > 1 {
+			b.WriteString("By side:\n\n")
+			var srows []barRow
+			for s, n := range sides {
+				srows = append(srows, barRow{label: s, value: float64(n), note: fmt.Sprint(n)})
+			}
+			sort.Slice(srows, func(i, j int) bool {
+				if srows[i].value != srows[j].value {
+					return srows[i].value > srows[j].value
+				}
+				return srows[i].label < srows[j].label
+			})
+			writeBars(&b, srows)
+		}
+	}
+
+	b.WriteString("### Attribution verbs\n\n")
+	if len(p.Attribution) == 0 {
+		b.WriteString("No reporting verbs found.\n\n")
+	} else {
+		var rows []barRow
+		for v, n := range p.Attribution {
+			rows = append(rows, barRow{label: v, value: float64(n), note: fmt.Sprint(n)})
+		}
+		sort.Slice(rows, func(i, j int) bool {
+			if rows[i].value != rows[j].value {
+				return rows[i].value > rows[j].value
+			}
+			return rows[i].label < rows[j].label
+		})
+		writeBars(&b, rows)
+	}
+
+	b.WriteString("### Markers per 100 sentences\n\n")
+	var rows []barRow
+	for _, k := range kindOrder() {
+		if v, ok := p.MarkerRates[k]; ok {
+			rows = append(rows, barRow{label: k, value: v, note: fmt.Sprintf("%.1f", v)})
+		}
+	}
+	writeBars(&b, rows)
+
+	b.WriteString("### Omissions\n\n")
+	if len(p.Omissions) == 0 {
+		b.WriteString("None found (or no shared-facts analysis was given).\n")
+	} else {
+		b.WriteString("Facts most other outlets carry that this one leaves out:\n\n")
+		for _, o := range p.Omissions {
+			fmt.Fprintf(&b, "- %s\n", o)
+		}
+	}
+	return b.String()
+}
+
+type barRow struct {
+	label string
+	value float64
+	note  string
+}
+
+// writeBars writes rows as an aligned text bar chart in a fenced block,
+// the longest bar 24 cells wide.
+func writeBars(b *strings.Builder, rows []barRow) {
+	const width = 24
+	maxV, maxL := 0.0, 0
+	for _, r := range rows {
+		maxV = math.Max(maxV, r.value)
+		if n := len([]rune(r.label)); n > maxL {
+			maxL = n
+		}
+	}
+	b.WriteString("```text\n")
+	for _, r := range rows {
+		n := 0
+		if maxV > 0 {
+			n = int(math.Round(r.value / maxV * width))
+		}
+		if n == 0 && r.value > 0 {
+			n = 1
+		}
+		pad := maxL - len([]rune(r.label))
+		fmt.Fprintf(b, "%s%s  %s %s\n", r.label, strings.Repeat(" ", pad), strings.Repeat("█", n)+strings.Repeat("·", width-n), r.note)
+	}
+	b.WriteString("```\n\n")
+}
