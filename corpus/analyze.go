@@ -233,40 +233,79 @@ func idFromPath(p string) string {
 // markRepeated marks, across a corpus, short lines that recur in two or
 // more different articles of the same outlet (site slogans, section
 // names, sign-offs) as furniture, and re-derives those articles'
-// sentences.
+// sentences. Near-copies of one article (the same story loaded twice, or
+// an updated version) count once: they share most of their long
+// paragraphs.
 func (z *analyzer) markRepeated(arts []*Article) {
 	type key struct{ outlet, line string }
-	seen := make(map[key]map[string]bool) // line → distinct article hashes
-	for _, a := range arts {
+	lineKey := func(a *Article, p Paragraph) (key, bool) {
+		if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
+			return key{}, false
+		}
+		t := a.Text[p.Start:p.End]
+		if countWords(t) > 12 {
+			return key{}, false
+		}
+		return key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}, true
+	}
+	// Group near-copies into clusters, per outlet.
+	cluster := make([]int, len(arts))
+	owner := make(map[key]int) // long paragraph → first cluster holding it
+	next := 0
+	for i, a := range arts {
 		if a.Outlet == "" {
+			cluster[i] = -1
 			continue
 		}
+		hits := make(map[int]int)
+		var long []key
 		for _, p := range a.Paragraphs {
-			if p.Role == RoleFurniture || p.Role == RoleTitle {
-				continue
-			}
 			t := a.Text[p.Start:p.End]
-			if len(strings.Fields(t)) > 12 {
+			if p.Role == RoleFurniture || countWords(t) <= 12 {
 				continue
 			}
-			k := key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}
-			if seen[k] == nil {
-				seen[k] = make(map[string]bool)
+			k := key{a.Outlet, t}
+			long = append(long, k)
+			if c, ok := owner[k]; ok {
+				hits[c]++
 			}
-			seen[k][a.Hash] = true
+		}
+		best, bestHits := -1, 0
+		for c, h := range hits {
+			if h > bestHits || (h == bestHits && c < best) {
+				best, bestHits = c, h
+			}
+		}
+		if best >= 0 && bestHits*2 >= len(long) {
+			cluster[i] = best
+		} else {
+			cluster[i] = next
+			next++
+		}
+		for _, k := range long {
+			if _, ok := owner[k]; !ok {
+				owner[k] = cluster[i]
+			}
+		}
+	}
+	seen := make(map[key]map[int]bool) // short line → clusters holding it
+	for i, a := range arts {
+		for _, p := range a.Paragraphs {
+			if k, ok := lineKey(a, p); ok {
+				if seen[k] == nil {
+					seen[k] = make(map[int]bool)
+				}
+				seen[k][cluster[i]] = true
+			}
 		}
 	}
 	for _, a := range arts {
 		changed := false
 		for i, p := range a.Paragraphs {
-			if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
+			k, ok := lineKey(a, p)
+			if !ok {
 				continue
 			}
-			t := a.Text[p.Start:p.End]
-			if len(strings.Fields(t)) > 12 {
-				continue
-			}
-			k := key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}
 			if n := len(seen[k]); n >= 2 {
 				a.Paragraphs[i].Role = RoleFurniture
 				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)

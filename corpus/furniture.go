@@ -92,8 +92,6 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 }
 
 var (
-	camelJoin  = regexp.MustCompile(`(\p{Ll})(\p{Lu})`)
-	letterNum  = regexp.MustCompile(`(\p{L})(\d)|(\d)(\p{L})`)
 	counterRE  = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
 	creditRE   = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
 	labelRE    = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
@@ -129,12 +127,31 @@ var englishFunctionWords = map[string]bool{
 // together by a page's lost markup ("standardsDiscussion") and letters
 // glued to digits ("GMT05").
 func normWords(s string) []string {
-	s = camelJoin.ReplaceAllString(s, "$1 $2")
-	s = letterNum.ReplaceAllString(s, "$1$3 $2$4")
-	s = strings.ToLower(s)
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%' && r != '\'' && r != '’' && r != ':' && r != '.'
-	})
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	var prev rune
+	for _, r := range s {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' || r == '\'' || r == '’' || r == ':' || r == '.'
+		if !inWord {
+			flush()
+			prev = 0
+			continue
+		}
+		if len(cur) > 0 && ((unicode.IsLower(prev) && unicode.IsUpper(r)) ||
+			(unicode.IsLetter(prev) && unicode.IsDigit(r)) || (unicode.IsDigit(prev) && unicode.IsLetter(r))) {
+			flush()
+		}
+		cur = append(cur, unicode.ToLower(r))
+		prev = r
+	}
+	flush()
+	return out
 }
 
 // trimWord strips trailing colons and dots from a normalised word.
@@ -151,26 +168,32 @@ func (f *furnitureFinder) line(text string) string {
 	if strings.Trim(t, "-–—_=*•·|#>~ ") == "" {
 		return ReasonMarkupOnly
 	}
-	words := strings.Fields(t)
-	if len(words) <= 15 && creditRE.MatchString(t) {
+	nw := countWords(t)
+	if nw > 40 {
+		return "" // prose, whatever it mentions
+	}
+	hasDigit := strings.ContainsAny(t, "0123456789")
+	if first, _ := utf8.DecodeRuneInString(t); nw <= 15 && strings.ContainsRune("©(cCpPiI", first) && creditRE.MatchString(t) {
 		return ReasonCredit
 	}
-	if len(words) <= 15 && counterRE.MatchString(t) {
+	if nw <= 15 && hasDigit && counterRE.MatchString(t) {
 		return ReasonCounter
 	}
-	if labelRE.MatchString(t) {
+	if nw <= 2 && strings.HasSuffix(t, ":") && labelRE.MatchString(t) {
 		return ReasonLabel
 	}
-	if len(words) <= 25 && langNotice.MatchString(t) {
+	if nw <= 25 && mayBeLanguageNotice(t) && langNotice.MatchString(t) {
 		return ReasonLanguage
 	}
-	if isTimestampLine(t) {
+	if nw <= 10 && isTimestampLine(t) {
 		return ReasonTimestamp
 	}
-	if r := f.phraseLine(t); r != "" {
-		return r
+	if nw <= 14 {
+		if r := f.phraseLine(t); r != "" {
+			return r
+		}
 	}
-	if isTagList(t) {
+	if (strings.Count(t, ",")+strings.Count(t, "|")+strings.Count(t, ";") >= 3 || tagPrefix.MatchString(t)) && isTagList(t) {
 		return ReasonTags
 	}
 	return ""
@@ -212,10 +235,10 @@ func (f *furnitureFinder) phraseLine(t string) string {
 		i++
 	}
 	switch {
+	case menu >= 3 || (menu >= 2 && menu >= strong):
+		return ReasonMenu
 	case strong > 0:
 		return ReasonPhrase
-	case menu >= 3:
-		return ReasonMenu
 	}
 	return ""
 }
@@ -288,6 +311,16 @@ func isTagList(t string) bool {
 // function word and many non-ASCII letters: in an English article, a
 // notice in the site's own language (comment rules, legal lines).
 func isForeignNotice(t string) bool {
+	ascii := true
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return false
+	}
 	ws := strings.Fields(strings.ToLower(t))
 	if len(ws) < 4 || len(ws) > 40 {
 		return false
@@ -313,7 +346,7 @@ func isForeignNotice(t string) bool {
 // sentence.
 func headlineLike(t string, maxWords int) bool {
 	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "-–—•*#> "))
-	n := len(strings.Fields(t))
+	n := countWords(t)
 	if n == 0 || n > maxWords {
 		return false
 	}
@@ -372,7 +405,7 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if !headlineLike(t, 25) || len(strings.Fields(t)) < 3 {
+		if !headlineLike(t, 25) || countWords(t) < 3 {
 			break
 		}
 		run = append(run, i)
@@ -387,7 +420,7 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 // isCaption reports a line short enough to be a photo caption and not
 // ending like a sentence of prose.
 func isCaption(t string) bool {
-	n := len(strings.Fields(t))
+	n := countWords(t)
 	if n == 0 || n > 30 {
 		return false
 	}
@@ -403,4 +436,41 @@ func countNonFurniture(paras []Paragraph) int {
 		}
 	}
 	return n
+}
+
+// countWords counts the white-space separated words of s without
+// allocating.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				in = false
+			} else if !in {
+				in = true
+				n++
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size - 1
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// mayBeLanguageNotice is a cheap filter before the langNotice expression.
+func mayBeLanguageNotice(t string) bool {
+	for _, w := range []string{"vailable", "ead this in", "ead it in", "witch to", "VAILABLE"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }

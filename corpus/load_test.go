@@ -459,3 +459,7 @@ func ptrTime(t *time.Time) interface{ Format(string) string } {
 	}
 	return *t
 }
+
+func writeFileErr(dir, name, body string) error {
+	return os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+}

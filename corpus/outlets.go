@@ -8,11 +8,11 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/outlets.json
@@ -32,7 +32,6 @@ type OutletTable struct {
 
 	once    sync.Once
 	byName  map[string]int // lower-cased name, short name or alias → index
-	credit  *regexp.Regexp // dateline and credit patterns
 	variant []variantRef   // every name variant with its outlet, longest first
 }
 
@@ -136,23 +135,6 @@ func (t *OutletTable) prepare() {
 			}
 		}
 		sort.SliceStable(t.variant, func(i, j int) bool { return len(t.variant[i].text) > len(t.variant[j].text) })
-		if len(t.variant) == 0 {
-			return
-		}
-		alts := make([]string, 0, len(t.variant))
-		for _, v := range t.variant {
-			q := regexp.QuoteMeta(v.text)
-			// Short names (AA, AP, RT) only count in their own case.
-			if len(v.text) > 4 {
-				q = "(?i:" + q + ")"
-			}
-			alts = append(alts, q)
-		}
-		names := "(" + strings.Join(alts, "|") + ")"
-		// /TASS/   (AA)   (Reuters)   © Sputnik   (c) AFP   Copyright Reuters   Photo: AFP
-		t.credit = regexp.MustCompile(`/` + names + `/` +
-			`|\(` + names + `\)` +
-			`|(?:©|\([cC]\)|(?i:copyright)|(?i:photo:))\s*` + names + `\b`)
 	})
 }
 
@@ -217,30 +199,129 @@ type creditMatch struct {
 	Text string
 }
 
-// Credits returns the dateline and credit patterns naming a known outlet
-// in text ("/TASS/", "(AA)", "© Sputnik"), in text order.
+// credits returns the dateline and credit patterns naming a known outlet
+// in text ("/TASS/", "(AA)", "(Reuters)", "© Sputnik", "Photo: AFP"), in
+// text order. Short names (AA, AP, RT) only count in their own case.
 func (t *OutletTable) credits(text string) []creditMatch {
 	if t == nil {
 		return nil
 	}
 	t.prepare()
-	if t.credit == nil {
-		return nil
-	}
 	var out []creditMatch
-	for _, m := range t.credit.FindAllStringSubmatchIndex(text, -1) {
-		for g := 1; g < len(m)/2; g++ {
-			if m[2*g] < 0 {
+	add := func(start, end int, name string) bool {
+		o := t.lookupCased(name)
+		if o == nil {
+			return false
+		}
+		out = append(out, creditMatch{Outlet: o, Span: Span{start, end}, Text: text[start:end]})
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case (c == '/' || c == '(') && !hasPrefixFold(text[i:], "(c) "):
+			closer := byte('/')
+			if c == '(' {
+				closer = ')'
+			}
+			j := strings.IndexByte(text[i+1:min(len(text), i+42)], closer)
+			if j <= 0 || strings.ContainsAny(text[i+1:i+1+j], "\n/()") {
 				continue
 			}
-			name := text[m[2*g]:m[2*g+1]]
-			if o := t.Lookup(name); o != nil {
-				out = append(out, creditMatch{Outlet: o, Span: Span{m[0], m[1]}, Text: text[m[0]:m[1]]})
+			if add(i, i+j+2, strings.TrimSpace(text[i+1:i+1+j])) {
+				i += j + 1
 			}
-			break
+		case c == 0xC2 && strings.HasPrefix(text[i:], "©"), c == '(', c == 'C' || c == 'c' || c == 'P' || c == 'p':
+			rest := text[i:]
+			var after int
+			switch {
+			case strings.HasPrefix(rest, "©"):
+				after = len("©")
+			case hasPrefixFold(rest, "copyright") && (i == 0 || !isWordByte(text[i-1])):
+				after = len("copyright")
+			case hasPrefixFold(rest, "photo:") && (i == 0 || !isWordByte(text[i-1])):
+				after = len("photo:")
+			case hasPrefixFold(rest, "(c)"):
+				after = len("(c)")
+			default:
+				continue
+			}
+			k := i + after
+			for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+				k++
+			}
+			// Try the longest run of up to five words that names an outlet.
+			ends := wordEnds(text[k:], 5)
+			for w := len(ends) - 1; w >= 0; w-- {
+				if add(i, k+ends[w], text[k:k+ends[w]]) {
+					i = k + ends[w] - 1
+					break
+				}
+			}
 		}
 	}
 	return out
+}
+
+// lookupCased is Lookup, except that names of four letters or fewer
+// must match in case ("AA" names Anadolu Agency, "aa" does not).
+func (t *OutletTable) lookupCased(name string) *Outlet {
+	t.prepare()
+	i, ok := t.byName[strings.ToLower(name)]
+	if !ok {
+		return nil
+	}
+	if len(name) <= 4 {
+		found := false
+		for _, v := range t.Outlets[i].variants() {
+			if v == name {
+				found = true
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return &t.Outlets[i]
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// wordEnds returns the byte offsets in s where each of its first n words
+// ends (words are runs of letters, digits, '-', '.', '&' and apostrophes;
+// a trailing full stop is not part of a word).
+func wordEnds(s string, n int) []int {
+	var ends []int
+	i := 0
+	for len(ends) < n && i < len(s) {
+		start := i
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '.' || r == '&' || r == '\'' || r == '’') {
+				break
+			}
+			i += size
+		}
+		if i == start {
+			break
+		}
+		end := i
+		for end > start && s[end-1] == '.' {
+			end--
+		}
+		if end > start {
+			ends = append(ends, end)
+		}
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+	}
+	return ends
 }
 
 // byFileName returns the outlet a file name mentions as a whole word

@@ -1,0 +1,278 @@
+package corpus
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func testAnalyzer(t testing.TB) *analyzer {
+	t.Helper()
+	z, err := newAnalyzer(ShippedOutlets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return z
+}
+
+// bodySentences analyses text as a plain-text article and returns the
+// texts of its body sentences.
+func bodySentences(t *testing.T, z *analyzer, text string) []string {
+	t.Helper()
+	a := z.article("t.txt", "text", text, meta{}, nil)
+	checkSpans(t, a)
+	var out []string
+	for _, s := range a.Body() {
+		out = append(out, s.Text)
+	}
+	return out
+}
+
+// Each case is a failure of the plain segmenter (or a trap near one) that
+// a rule in segment.go handles.
+func TestSegmentationRules(t *testing.T) {
+	z := testAnalyzer(t)
+	const title = "A headline for the test\n\n"
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"TASS dateline stays with its sentence",
+			"MOSCOW, November 8. /TASS/. The United States has presented no images. Lavrov said so.",
+			[]string{"MOSCOW, November 8. /TASS/. The United States has presented no images.", "Lavrov said so."}},
+		{"wire dateline with abbreviated month",
+			"WASHINGTON, Aug. 2 (Reuters) - The U.S. left the treaty on Friday. Russia said it regretted it.",
+			[]string{"WASHINGTON, Aug. 2 (Reuters) - The U.S. left the treaty on Friday.", "Russia said it regretted it."}},
+		{"U.S. and Aug. mid-sentence",
+			"The U.S. withdrew on Aug. 2. Pentagon spokesman Robert Carver clarified it.",
+			[]string{"The U.S. withdrew on Aug. 2.", "Pentagon spokesman Robert Carver clarified it."}},
+		{"No. before a number",
+			"Resolution No. 2231 was adopted. It ended sanctions.",
+			[]string{"Resolution No. 2231 was adopted.", "It ended sanctions."}},
+		{"titles before names",
+			"Gen. Smith met Dr. Jones and Sen. Brown. They talked.",
+			[]string{"Gen. Smith met Dr. Jones and Sen. Brown.", "They talked."}},
+		{"initials",
+			"The novel by J. R. R. Tolkien was cited by George W. Bush. Nobody laughed.",
+			[]string{"The novel by J. R. R. Tolkien was cited by George W. Bush.", "Nobody laughed."}},
+		{"numbers with commas and points",
+			"The range was 5,500 km, or 2.5 times more. It was banned.",
+			[]string{"The range was 5,500 km, or 2.5 times more.", "It was banned."}},
+		{"quote ending with comma then attribution",
+			`"We will not hesitate to respond," he said. "We are ready."`,
+			[]string{`"We will not hesitate to respond," he said.`, `"We are ready."`}},
+		{"quote ending with period inside curly quote",
+			"He said it was “over.” Then he left.",
+			[]string{"He said it was “over.”", "Then he left."}},
+		{"mixed curly and straight quotes",
+			`“Of course, we will talk about this with the French," the foreign minister added. France seems responsive.`,
+			[]string{`“Of course, we will talk about this with the French," the foreign minister added.`, "France seems responsive."}},
+		{"bare attribution after a quoted sentence",
+			`"Nobody has ever shown us satellite images." Lavrov said. "It is true."`,
+			[]string{`"Nobody has ever shown us satellite images." Lavrov said.`, `"It is true."`}},
+		{"lower-case continuation after a quote",
+			`"It is over!" the minister said, and left. Talks ended.`,
+			[]string{`"It is over!" the minister said, and left.`, "Talks ended."}},
+		{"quotation spanning sentences",
+			`He said: "Russia may terminate the restrictions ... and consider strengthening deterrence. These decisions rest with the president."`,
+			[]string{`He said: "Russia may terminate the restrictions ... and consider strengthening deterrence.`, `These decisions rest with the president."`}},
+		{"times with a.m. and p.m.",
+			"He arrived at 5 p.m. and left at 6 p.m. The talks ended.",
+			[]string{"He arrived at 5 p.m. and left at 6 p.m.", "The talks ended."}},
+	} {
+		got := bodySentences(t, z, title+c.text+"\n")
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s:\n got  %q\n want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestRolesHeadingsBulletsBylines(t *testing.T) {
+	z := testAnalyzer(t)
+	text := strings.Join([]string{
+		"Russia ready to work with US to save arms treaty",
+		"By Jane Doe",
+		"MOSCOW (AA) - The minister spoke on Monday. He was calm.",
+		"Collapse of INF Treaty",
+		"The treaty collapsed in 2019.",
+		"- F-16 fighter jets and escalation in Ukraine",
+		"- Talks are possible, the minister said.",
+		"The end of the story came quickly.",
+	}, "\n")
+	a := z.article("x.txt", "text", text, meta{}, nil)
+	checkSpans(t, a)
+	var got []string
+	for _, s := range a.Sentences {
+		got = append(got, string(s.Role)+": "+s.Text)
+	}
+	want := []string{
+		"title: Russia ready to work with US to save arms treaty",
+		"byline: By Jane Doe",
+		"body: MOSCOW (AA) - The minister spoke on Monday.",
+		"body: He was calm.",
+		"heading: Collapse of INF Treaty",
+		"body: The treaty collapsed in 2019.",
+		"heading: - F-16 fighter jets and escalation in Ukraine",
+		"body: - Talks are possible, the minister said.",
+		"body: The end of the story came quickly.",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("roles:\n got  %q\n want %q", got, want)
+	}
+	if a.Author != "Jane Doe" || a.Dateline == nil || a.Dateline.Place != "MOSCOW" || a.Outlet != "Anadolu Agency" {
+		t.Errorf("author %q dateline %+v outlet %q", a.Author, a.Dateline, a.Outlet)
+	}
+	if a.Published != nil {
+		t.Errorf("published invented: %v", a.Published)
+	}
+}
+
+func TestFurnitureLines(t *testing.T) {
+	f := newFurnitureFinder(ShippedOutlets())
+	for _, c := range []struct {
+		line, reason string
+	}{
+		{"Listen Live", ReasonPhrase},
+		{"Share on Facebook | Share on X | Copy link", ReasonPhrase},
+		{"Community standardsDiscussion", ReasonPhrase},
+		{"Comment via SputnikComment via Facebook", ReasonPhrase},
+		{"Read more", ReasonPhrase},
+		{"100% Font Size", ReasonPhrase},
+		{"Home | World | Politics | Business | Sport", ReasonMenu},
+		{"This news has been read 126 times in total", ReasonCounter},
+		{"1,204 comments", ReasonCounter},
+		{"Shares: 35", ReasonCounter},
+		{"© Sputnik / Maksim Blinov", ReasonCredit},
+		{"Photo: AFP / John Smith", ReasonCredit},
+		{"missiles, arms race, Sergei Lavrov, INF Treaty, United States, Russia", ReasonTags},
+		{"Tags: Russia, NATO", ReasonTags},
+		{"23:25 GMT05 June 2020", ReasonTimestamp},
+		{"Updated 12:01 PM", ReasonTimestamp},
+		{"16.01.2019 10:41", ReasonTimestamp},
+		{"Kaynak:", ReasonLabel},
+		{"This article is also available in Arabic", ReasonLanguage},
+		{"-----", ReasonMarkupOnly},
+		// Not furniture: sub-headings, prose, lists inside sentences.
+		{"Collapse of INF Treaty", ""},
+		{"Russia denies violations", ""},
+		{"Stance on the Nuclear Test Ban Treaty", ""},
+		{"Lavrov said:", ""},
+		{"Japan, South Korea and some Pacific islands are the likeliest locations.", ""},
+		{"The range was 500 to 5,500 kilometres, he said.", ""},
+		{"Russia, China, Iran and Turkey", ""},
+		{"In September, Russian President Vladimir Putin addressed the leaders.", ""},
+		{"Live fire exercises continued in the region for a week.", ""},
+		{"Share prices fell 5 percent on Monday.", ""},
+	} {
+		if got := f.line(c.line); got != c.reason {
+			t.Errorf("line(%q) = %q, want %q", c.line, got, c.reason)
+		}
+	}
+	if !isForeignNotice("Türkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar onaylanmamaktadır.") {
+		t.Error("Turkish comment notice not noticed")
+	}
+	if isForeignNotice("Russia denies violations of the treaty signed in Genève") {
+		t.Error("English line with a French place name taken for a notice")
+	}
+}
+
+func TestRepeatedLinesAcrossOneOutlet(t *testing.T) {
+	hermetic(t)
+	dir := t.TempDir()
+	body := func(n string) string {
+		return "Story " + n + " about the treaty\n\nMOSCOW, May " + n + ". /TASS/. Text of story " + n + " is here.\n\nFollow TASS on Telegram now\n"
+	}
+	for _, n := range []string{"1", "2"} {
+		writeFile(t, dir, "s"+n+".txt", body(n))
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range c.Articles {
+		checkSpans(t, a)
+		found := false
+		for _, f := range a.Furniture {
+			if f.Text == "Follow TASS on Telegram now" && strings.HasPrefix(f.Reason, ReasonRepeated) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: repeated line not marked: %+v", a.ID, a.Furniture)
+		}
+		if len(a.Body()) != 1 {
+			t.Errorf("%s: body %+v", a.ID, a.Body())
+		}
+	}
+}
+
+func writeFile(t *testing.T, dir, name, body string) {
+	t.Helper()
+	if err := writeFileErr(dir, name, body); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2019-11-08", "2019-11-08"},
+		{"2019-11-08T10:30:00Z", "2019-11-08"},
+		{"2019-11-08T10:30:00+03:00", "2019-11-08"},
+		{"November 8, 2019", "2019-11-08"},
+		{"Nov. 8, 2019", "2019-11-08"},
+		{"8 November 2019", "2019-11-08"},
+		{"08.11.2019", "2019-11-08"},
+		{"November 8", ""},
+		{"31 February 2019", ""},
+		{"yesterday", ""},
+	} {
+		got := ""
+		if d, ok := ParseDate(c.in); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != c.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCredits(t *testing.T) {
+	tab := ShippedOutlets()
+	for _, c := range []struct{ text, want string }{
+		{"MOSCOW, November 8. /TASS/. The", "/TASS/ TASS"},
+		{"TEHRAN (Tasnim) – Just", "(Tasnim) Tasnim"},
+		{"MOSCOW (AA) - Russia", "(AA) Anadolu Agency"},
+		{"a meeting (aa) here", ""},
+		{"© Sputnik / Maksim Blinov", "© Sputnik Sputnik"},
+		{"(c) AFP 2019", "(c) AFP Agence France-Presse"},
+		{"Photo: Reuters/John Doe", "Photo: Reuters Reuters"},
+		{"Copyright Anadolu Agency.", "Copyright Anadolu Agency Anadolu Agency"},
+		{"(of the UN Security Council) and /etc/ and ©", ""},
+		{"GENEVA (Reuters) -", "(Reuters) Reuters"},
+	} {
+		var got []string
+		for _, m := range tab.credits(c.text) {
+			got = append(got, m.Text+" "+m.Outlet.Name)
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("credits(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestRepeatedLinesIgnoreNearCopies(t *testing.T) {
+	hermetic(t)
+	dir := t.TempDir()
+	story := "Story about the treaty\n\nMOSCOW, May 2. /TASS/. The first long paragraph of the story says a great deal about the treaty and its end.\n\nCollapse of the treaty\n\nThe second long paragraph of the story goes on about the talks and what came of them.\n"
+	writeFile(t, dir, "a.txt", story)
+	writeFile(t, dir, "b.txt", strings.Replace(story, "great deal", "lot", 1))
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range c.Articles {
+		if len(a.Furniture) != 0 || !hasRoleText(a, RoleHeading, "Collapse of the treaty") {
+			t.Errorf("%s: near-copy lines marked as furniture: %+v", a.ID, a.Furniture)
+		}
+	}
+}
