@@ -1,8 +1,6 @@
 package export
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -476,29 +474,9 @@ func findArticle(c *corpus.Corpus, in ImportedNote) *corpus.Article {
 	return nil
 }
 
-// contextChars is how many characters of context an anchor keeps on each
-// side of its quote (the notes store keeps the same).
-const contextChars = 32
-
-// anchorAt builds the anchor of text[s:e] of article a.
-func anchorAt(a *corpus.Article, s, e int) notes.Anchor {
-	hash := a.Hash
-	if hash == "" {
-		sum := sha256.Sum256([]byte(a.Text))
-		hash = hex.EncodeToString(sum[:])
-	}
-	ps := s
-	for n := 0; n < contextChars && ps > 0; n++ {
-		_, size := utf8.DecodeLastRuneInString(a.Text[:ps])
-		ps -= size
-	}
-	se := e
-	for n := 0; n < contextChars && se < len(a.Text); n++ {
-		_, size := utf8.DecodeRuneInString(a.Text[se:])
-		se += size
-	}
-	return notes.Anchor{Article: a.ID, Hash: hash, Start: s, End: e, Quote: a.Text[s:e], Prefix: a.Text[ps:s], Suffix: a.Text[e:se]}
-}
+// anchorAt builds the anchor of text[s:e] of article a, the way the notes
+// store anchors a passage.
+func anchorAt(a *corpus.Article, s, e int) notes.Anchor { return notes.NewAnchor(a, s, e) }
 
 // charsToBytes converts code-point offsets into byte offsets of text.
 func charsToBytes(text string, cs, ce int) (int, int, bool) {

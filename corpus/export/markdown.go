@@ -151,7 +151,7 @@ func writeMarkdown(w io.Writer, in Input, opts Options) error {
 			}
 			fmt.Fprintf(bw, "### %s (%d)\n\n", mdEscape(t), len(these))
 			if d := codeDescription(codes, t); d != "" {
-				fmt.Fprintf(bw, "%s\n\n", mdEscape(d))
+				fmt.Fprintf(bw, "%s\n\n", mdLine(d))
 			}
 			for _, p := range these {
 				writePassage(bw, p, opts)
@@ -199,7 +199,7 @@ func writePassage(w io.Writer, p passage, opts Options) {
 			fmt.Fprintln(w, ">")
 			continue
 		}
-		fmt.Fprintf(w, "> %s\n", mdEscape(line))
+		fmt.Fprintf(w, "> %s\n", mdLine(line))
 	}
 	fmt.Fprintln(w, ">")
 	src := "*" + mdEscape(orDefault(p.Title, "untitled")) + "*"
@@ -237,19 +237,26 @@ func writePassage(w io.Writer, p passage, opts Options) {
 			case line == "":
 				fmt.Fprintln(w, ">")
 			default:
-				fmt.Fprintf(w, "> %s\n", mdEscape(line))
+				fmt.Fprintf(w, "> %s\n", mdLine(line))
 			}
 		}
 	}
 	fmt.Fprintln(w)
 }
 
-// mdEscape escapes text so that Markdown renderers (CommonMark, GFM and
+// mdEscape escapes text that goes inside a line (after other text, in a
+// heading or a table cell) so that Markdown renderers (CommonMark, GFM and
 // Obsidian) show it literally: inline syntax, HTML, table pipes, math and
-// comment markers, and the block syntax a line could start with.
-func mdEscape(s string) string {
+// comment markers, and block syntax after any line break inside it.
+func mdEscape(s string) string { return escapeMarkdown(s, false) }
+
+// mdLine escapes text that starts a line, where "-", "+", "=" or "1." would
+// start a list or underline a heading.
+func mdLine(s string) string { return escapeMarkdown(s, true) }
+
+func escapeMarkdown(s string, atLineStart bool) string {
 	var b strings.Builder
-	atLineStart := true
+	startsLine := atLineStart
 	rs := []rune(s)
 	for i, r := range rs {
 		switch r {
@@ -272,8 +279,13 @@ func mdEscape(s string) string {
 				b.WriteByte('\\')
 			}
 		case '.', ')':
-			if i > 0 && unicode.IsDigit(rs[i-1]) && allDigitsBefore(rs[:i]) {
-				b.WriteByte('\\')
+			if i > 0 && unicode.IsDigit(rs[i-1]) && allDigitsBefore(rs[:i], startsLine) ||
+				r == '.' && i >= 3 && strings.EqualFold(string(rs[i-3:i]), "www") && (i == 3 || !isWordRune(rs[i-4])) {
+				b.WriteByte('\\') // "1." starts a list; "www." is autolinked
+			}
+		case ':':
+			if i+2 < len(rs) && rs[i+1] == '/' && rs[i+2] == '/' {
+				b.WriteByte('\\') // "http://" is autolinked by GFM and Obsidian
 			}
 		}
 		b.WriteRune(r)
@@ -286,9 +298,12 @@ func mdEscape(s string) string {
 	return b.String()
 }
 
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
 // allDigitsBefore reports whether the current line, up to its end, holds
-// only optional spaces then digits (the start of an ordered list item).
-func allDigitsBefore(rs []rune) bool {
+// only optional spaces then digits (the start of an ordered list item);
+// lineStart says whether rs itself starts a line.
+func allDigitsBefore(rs []rune, lineStart bool) bool {
 	i := len(rs) - 1
 	for i >= 0 && unicode.IsDigit(rs[i]) {
 		i--
@@ -296,7 +311,7 @@ func allDigitsBefore(rs []rune) bool {
 	for i >= 0 && (rs[i] == ' ' || rs[i] == '\t') {
 		i--
 	}
-	return i < 0 || rs[i] == '\n'
+	return i < 0 && lineStart || i >= 0 && rs[i] == '\n'
 }
 
 // entityLike reports whether rs starts like an HTML entity reference

@@ -20,20 +20,34 @@ const ProjectNamespace = "urn:QDA-XML:project:1.0"
 // The REFI-QDA project document (project.qde). Element order follows the
 // sequences of the QDA-XML 1.0 Project.xsd.
 type qdeProject struct {
-	XMLName           xml.Name    `xml:"urn:QDA-XML:project:1.0 Project"`
-	Name              string      `xml:"name,attr"`
-	Origin            string      `xml:"origin,attr"`
-	CreatingUserGUID  string      `xml:"creatingUserGUID,attr"`
-	CreationDateTime  string      `xml:"creationDateTime,attr"`
-	ModifyingUserGUID string      `xml:"modifyingUserGUID,attr"`
-	ModifiedDateTime  string      `xml:"modifiedDateTime,attr"`
-	Users             []qdeUser   `xml:"Users>User"`
-	Codes             []qdeCode   `xml:"CodeBook>Codes>Code,omitempty"`
-	Sources           []qdeSource `xml:"Sources>TextSource,omitempty"`
-	Notes             []qdeNote   `xml:"Notes>Note,omitempty"`
-	Description       string      `xml:"Description,omitempty"`
-	NoteRefs          []qdeRef    `xml:"NoteRef"`
+	XMLName           xml.Name     `xml:"urn:QDA-XML:project:1.0 Project"`
+	Name              string       `xml:"name,attr"`
+	Origin            string       `xml:"origin,attr"`
+	CreatingUserGUID  string       `xml:"creatingUserGUID,attr"`
+	CreationDateTime  string       `xml:"creationDateTime,attr"`
+	ModifyingUserGUID string       `xml:"modifyingUserGUID,attr"`
+	ModifiedDateTime  string       `xml:"modifiedDateTime,attr"`
+	Users             []qdeUser    `xml:"Users>User"`
+	CodeBook          *qdeCodeBook `xml:"CodeBook"`
+	Sources           *qdeSources  `xml:"Sources"`
+	Notes             *qdeNotes    `xml:"Notes"`
+	Description       string       `xml:"Description,omitempty"`
+	NoteRefs          []qdeRef     `xml:"NoteRef"`
 }
+
+// The optional lists of a project: each is left out when empty, since the
+// schema wants at least one entry in each.
+type (
+	qdeCodeBook struct {
+		Codes []qdeCode `xml:"Codes>Code"`
+	}
+	qdeSources struct {
+		TextSources []qdeSource `xml:"TextSource"`
+	}
+	qdeNotes struct {
+		Notes []qdeNote `xml:"Note"`
+	}
+)
 
 type qdeUser struct {
 	GUID string `xml:"guid,attr"`
@@ -92,8 +106,8 @@ type qdeNote struct {
 }
 
 // codeGUID returns the GUID of a code: the one the notes package gives it,
-// so a code keeps its GUID across .qdc and .qdpx exports.
-func codeGUID(name string) string { return guid("code", name) }
+// so a code keeps its GUID across every .qdc and .qdpx export.
+func codeGUID(name string) string { return notes.CodeGUID(name) }
 
 // sourceEntry is one text source file of the project.
 type sourceEntry struct {
@@ -120,8 +134,12 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		ModifyingUserGUID: user,
 		ModifiedDateTime:  stamp(gen),
 		Users:             []qdeUser{{GUID: user, Name: "parallax"}},
-		Codes:             codeTree(in.codebook()),
 	}
+	if codes := codeTree(in.codebook()); len(codes) > 0 {
+		p.CodeBook = &qdeCodeBook{Codes: codes}
+	}
+	var sources []qdeSource
+	var memos []qdeNote
 	if name := in.corpusName(); name != "" {
 		p.Description = "Exported by parallax from " + name + "."
 	}
@@ -136,7 +154,7 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 	var files []sourceEntry
 	addMemo := func(id, name, text string, created time.Time) string {
 		g := guid("memo", id)
-		p.Notes = append(p.Notes, qdeNote{GUID: g, Name: name, CreatingUser: user, CreationDateTime: stamp(created), PlainTextContent: text})
+		memos = append(memos, qdeNote{GUID: g, Name: name, CreatingUser: user, CreationDateTime: stamp(created), PlainTextContent: text})
 		return g
 	}
 	if in.Corpus != nil {
@@ -177,7 +195,7 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 				}
 				src.Selections = append(src.Selections, sel)
 			}
-			p.Sources = append(p.Sources, src)
+			sources = append(sources, src)
 			files = append(files, sourceEntry{path: "sources/" + g + ".txt", text: a.Text})
 		}
 	}
@@ -197,6 +215,12 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		}
 		g := addMemo(x.Note.ID, "Orphaned passage: "+snippetOf(x.Quote, 40), strings.TrimSpace(b.String()), x.Note.Created)
 		p.NoteRefs = append(p.NoteRefs, qdeRef{TargetGUID: g})
+	}
+	if len(sources) > 0 {
+		p.Sources = &qdeSources{TextSources: sources}
+	}
+	if len(memos) > 0 {
+		p.Notes = &qdeNotes{Notes: memos}
 	}
 	return p, files
 }

@@ -1,0 +1,250 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+func TestHTMLReportIsSelfContainedAndEscaped(t *testing.T) {
+	in := fixture(t)
+	in.Notes[0].Memo = `</q><script>alert("x")</script>`
+	in.Corpus.Article(tass).URL = `javascript:alert(1)`
+	out := string(render(t, HTML, in, Options{}))
+	if strings.Contains(out, "<script") || strings.Contains(out, "javascript:") {
+		t.Error("user text reached the page unescaped")
+	}
+	if !strings.Contains(out, "&lt;script&gt;") {
+		t.Error("the memo is missing from the page")
+	}
+	// Nothing is loaded from anywhere: no src attributes, style sheets,
+	// imports or CSS urls.
+	for _, re := range []string{`(?i)\ssrc=`, `(?i)<link\b`, `(?i)@import`, `(?i)url\(`, `(?i)<iframe`, `(?i)<object`} {
+		if regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("the report refers to an external resource (%s)", re)
+		}
+	}
+	for _, want := range []string{"@media print", "@page", `id="coverage"`, `class="legend"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// Every in-page link has a target.
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(`id="([^"]+)"`).FindAllStringSubmatch(out, -1) {
+		ids[m[1]] = true
+	}
+	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(out, -1) {
+		if !ids[m[1]] {
+			t.Errorf("link to #%s has no target", m[1])
+		}
+	}
+}
+
+func TestHTMLReportStructure(t *testing.T) {
+	in := fixture(t)
+	r := buildReport(in)
+	if len(r.Articles) != 5 || r.Columns != 5 {
+		t.Fatalf("%d article columns, want 5", len(r.Articles))
+	}
+	if len(r.Facts) != 2 || r.Facts[0].Outlets != 3 {
+		t.Fatalf("facts not ordered by outlet count: %+v", r.Facts)
+	}
+	// The 3-outlet fact has a cell for Tasnim, TASS and Al Arabiya only.
+	var filled []string
+	for i, c := range r.Facts[0].Cells {
+		if c.Href != "" {
+			filled = append(filled, r.Outlets[i])
+		}
+	}
+	if strings.Join(filled, ",") != "Tasnim,TASS,Al Arabiya" {
+		t.Errorf("coverage row: %v", filled)
+	}
+	// Markers are underlined on exactly their words.
+	var found bool
+	for _, a := range r.Articles {
+		for _, p := range a.Paras {
+			for _, s := range p.Sentences {
+				for _, seg := range s.Segments {
+					if strings.Contains(seg.Class, "mk-intensifier") {
+						found = true
+						if seg.Text != "emphatically" || !strings.Contains(seg.Title, "intensifier") {
+							t.Errorf("intensifier segment %q title %q", seg.Text, seg.Title)
+						}
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no intensifier marker in the report")
+	}
+	// The text of every column is the article text: segments rejoin to
+	// the sentences.
+	for _, ha := range r.Articles {
+		a := in.Corpus.Article(ha.ID)
+		paras := ha.Paras
+		if ha.Head != nil {
+			paras = append(paras, *ha.Head)
+		}
+		for _, p := range paras {
+			for _, s := range p.Sentences {
+				var b strings.Builder
+				for _, seg := range s.Segments {
+					b.WriteString(seg.Text)
+				}
+				if !strings.Contains(a.Text, b.String()) || b.Len() == 0 {
+					t.Errorf("%s: sentence text %q is not in the article", ha.ID, b.String())
+				}
+			}
+		}
+	}
+	if len(r.Orphans) != 1 {
+		t.Errorf("%d orphaned notes listed, want 1", len(r.Orphans))
+	}
+}
+
+// textOf returns the text content of an HTML node.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func hasClass(n *html.Node, class string) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			for _, c := range strings.Fields(a.Val) {
+				if c == class {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// TestHTMLReportInBrowser opens the report in headless Chromium, takes a
+// screenshot and checks the rendered DOM has a column of text per article.
+func TestHTMLReportInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chromium := ""
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			chromium = p
+			break
+		}
+	}
+	if chromium == "" {
+		needTool(t, "chromium", "chromium")
+	}
+	in := fixture(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := WriteFile(page, HTML, in, Options{}, false); err != nil {
+		t.Fatal(err)
+	}
+	run := func(extra ...string) []byte {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		defer cancel()
+		args := append([]string{
+			"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir=" + filepath.Join(dir, "profile"), "--window-size=1400,1000",
+		}, extra...)
+		args = append(args, "file://"+page)
+		cmd := exec.CommandContext(ctx, chromium, args...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("chromium %v: %v\n%s", extra, err, stderr.String())
+		}
+		return stdout.Bytes()
+	}
+
+	shot := filepath.Join(dir, "report.png")
+	run("--screenshot=" + shot)
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	img, err := png.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatalf("screenshot is not a PNG: %v", err)
+	}
+	colours := map[uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[r>>8<<16|g>>8<<8|bl>>8] = true
+		}
+	}
+	if len(colours) < 20 {
+		t.Errorf("the screenshot looks blank (%d colours)", len(colours))
+	}
+	if dst := os.Getenv("PARALLAX_SCREENSHOT"); dst != "" {
+		if data, err := os.ReadFile(shot); err == nil {
+			_ = os.WriteFile(dst, data, 0o644)
+		}
+	}
+
+	dom := run("--dump-dom")
+	doc, err := html.Parse(bytes.NewReader(dom))
+	if err != nil {
+		t.Fatalf("dumped DOM does not parse: %v", err)
+	}
+	var cols []*html.Node
+	var rows int
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "article" && hasClass(n, "col") {
+			cols = append(cols, n)
+		}
+		if n.Type == html.ElementNode && n.Data == "tr" {
+			rows++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(cols) != len(in.Corpus.Articles) {
+		t.Fatalf("rendered DOM has %d article columns, want %d", len(cols), len(in.Corpus.Articles))
+	}
+	for i, c := range cols {
+		a := in.Corpus.Articles[i]
+		text := textOf(c)
+		if !strings.Contains(text, a.DisplayOutlet()) || len(text) < 500 {
+			t.Errorf("column %d (%s) has %d bytes of text", i, a.ID, len(text))
+		}
+		if body := a.Body(); len(body) > 0 && !strings.Contains(text, body[0].Text) {
+			t.Errorf("column %d lacks its first sentence %q", i, body[0].Text)
+		}
+	}
+	if rows != 1+len(in.Facts) {
+		t.Errorf("coverage matrix has %d rows, want %d", rows, 1+len(in.Facts))
+	}
+}
