@@ -285,8 +285,9 @@ func locate(text string, a Anchor) (start, end int, ok bool) {
 		return s, e, true
 	}
 
-	// Approximate matches: at most a quarter of the quote's bytes edited.
-	k := len(nq) / 4
+	// Approximate matches: at most a quarter of the quote's bytes edited,
+	// and no more than 256 edits, which bounds the search to O(len·256).
+	k := min(len(nq)/4, 256)
 	if k == 0 {
 		return 0, 0, false
 	}

@@ -2,6 +2,7 @@ package notes
 
 import (
 	"errors"
+	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -250,4 +251,32 @@ func FuzzLocate(f *testing.F) {
 			t.Fatalf("range %d–%d outside text of %d bytes", s, e, len(edited))
 		}
 	})
+}
+
+// BenchmarkLocateApprox re-places a 300-byte quote, edited inside, in a
+// 60 KB article of distinct words whose text moved.
+func BenchmarkLocateApprox(b *testing.B) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := strings.Fields(anchorText)
+	var sb strings.Builder
+	for sb.Len() < 60_000 {
+		sb.WriteString(words[rng.IntN(len(words))])
+		sb.WriteByte(' ')
+	}
+	text := sb.String()
+	a := article("big", text)
+	mid := len(text) / 2
+	an := NewAnchor(a, mid, mid+300)
+	q := []byte(an.Quote)
+	for i := 10; i < len(q); i += 40 {
+		q[i] = '#'
+	}
+	edited := "A new lead paragraph.\n\n" + text[:mid] + string(q) + text[mid+300:]
+	b.ResetTimer()
+	for b.Loop() {
+		s, e, ok := locate(edited, an)
+		if !ok || edited[s:e] != string(q) && !strings.Contains(string(q), edited[s:e]) {
+			b.Fatalf("placed %v on %q", ok, edited[s:e])
+		}
+	}
 }

@@ -296,8 +296,14 @@ type qdcCode struct {
 	Codes       []qdcCode `xml:"Code"`
 }
 
+// qdcBook reads a codebook in any namespace; qdcOut writes one in REFI's.
 type qdcBook struct {
 	XMLName xml.Name  `xml:"CodeBook"`
+	Codes   []qdcCode `xml:"Codes>Code"`
+}
+
+type qdcOut struct {
+	XMLName xml.Name  `xml:"urn:QDA-XML:codebook:1.0 CodeBook"`
 	Origin  string    `xml:"origin,attr,omitempty"`
 	Codes   []qdcCode `xml:"Codes>Code"`
 }
@@ -354,7 +360,7 @@ func ExportCodebookQDC(w io.Writer, codes []Code) error {
 	if len(codes) == 0 {
 		return errors.New("write codebook .qdc: the codebook is empty (REFI-QDA requires at least one code)")
 	}
-	book := qdcBook{XMLName: xml.Name{Space: QDCNamespace, Local: "CodeBook"}, Origin: "parallax", Codes: qdcTree(codes)}
+	book := qdcOut{Origin: "parallax", Codes: qdcTree(codes)}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return fmt.Errorf("write codebook .qdc: %w", err)
 	}
@@ -411,6 +417,9 @@ func ImportCodebookQDC(r io.Reader) ([]Code, error) {
 	}
 	if err := walk(book.Codes, ""); err != nil {
 		return nil, fmt.Errorf("read codebook .qdc: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("read codebook .qdc: it holds no codes")
 	}
 	return out, nil
 }
