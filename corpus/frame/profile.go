@@ -121,7 +121,17 @@ func termWord(t token) bool {
 			break
 		}
 	}
-	return hasL && !english.IsStopWord(t.lower)
+	return hasL && !english.IsStopWord(t.lower) && !extraStop(t.lower)
+}
+
+// extraStop lists frequent news words that say nothing about an outlet's
+// framing on their own: modal verbs and the commonest reporting verbs.
+func extraStop(w string) bool {
+	switch w {
+	case "also", "said", "says", "say", "told", "would", "could", "may", "might", "must", "shall", "one", "two", "mr", "mrs", "ms", "like", "well", "even", "still":
+		return true
+	}
+	return false
 }
 
 // countTerms adds a sentence's words and two-word phrases (both words

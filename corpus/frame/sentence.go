@@ -19,11 +19,12 @@ func wordSet(words ...string) map[string]bool {
 }
 
 type wordClasses struct {
-	determiner, auxSkip, nounFollower, modalBefore, roleNoun, titleWord, naming, nounAmbiguous, physical, speechNoun, connector map[string]bool
+	preposition, determiner, auxSkip, nounFollower, modalBefore, roleNoun, titleWord, naming, nounAmbiguous, physical, speechNoun, connector map[string]bool
 }
 
 func newWordClasses() *wordClasses {
 	return &wordClasses{
+		preposition: wordSet("in", "at", "on", "from", "to", "with", "for", "of", "by", "during", "after", "before", "into", "near", "against", "between", "across", "over", "under", "since", "until", "about"),
 		determiner: wordSet("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "these", "those", "this", "'s", "such", "any", "some", "no", "mutual", "new", "previous", "own", "all"),
 		auxSkip: wordSet("also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "earlier", "later", "then", "again", "further",
 			"previously", "once", "reportedly", "repeatedly", "publicly", "recently", "already", "never", "not", "just", "now", "had", "has", "subsequently", "last", "first", "ultimately", "even"),
@@ -225,7 +226,7 @@ func (an *analyzer) isVerbUse(toks []token, i, n int, e *entry, heading bool) bo
 			return false // "claims were", "claims by", "claims."
 		}
 		// A named subject right before: "the US claims breach".
-		if prev.kind == tokWord && (prev.isCap() || prev.lower == "he" || prev.lower == "she" || prev.lower == "it" || prev.lower == "who" || prev.lower == "which") {
+		if prev.kind == tokWord && (prev.isCap() && !an.commonAtStart(toks, i-1) || prev.lower == "he" || prev.lower == "she" || prev.lower == "it" || prev.lower == "who" || prev.lower == "which") {
 			return true
 		}
 		return false // "insurance claims rose"
@@ -350,6 +351,15 @@ func (an *analyzer) speakerBefore(toks []token, i int) rawSpeaker {
 		return rawSpeaker{kind: spPronoun}
 	}
 	if toks[j].isCap() {
+		// A name after a preposition is not a subject: "their meeting in
+		// Beijing asserting that...".
+		k := j
+		for k-1 >= 0 && toks[k-1].kind == tokWord && (toks[k-1].isCap() || an.wc.connector[toks[k-1].lower] && k-2 >= 0 && toks[k-2].isCap()) {
+			k--
+		}
+		if k-1 >= 0 && an.wc.preposition[toks[k-1].lower] {
+			return rawSpeaker{}
+		}
 		return an.nameRunBack(toks, j)
 	}
 	if an.wc.roleNoun[toks[j].lower] {
@@ -592,4 +602,14 @@ func hasLetter(s string) bool {
 func firstRuneUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// commonAtStart reports whether token j is a capitalised common word only
+// because it starts the sentence ("Insurance claims rose"): a frequent
+// English word that the actors table does not know.
+func (an *analyzer) commonAtStart(toks []token, j int) bool {
+	if j != 0 || an.lx.actors.byName[toks[j].lower] != nil {
+		return false
+	}
+	return an.lx.background[toks[j].lower] >= 50
 }

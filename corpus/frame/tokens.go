@@ -48,7 +48,7 @@ func isWordRune(r rune) bool {
 // Hyphenated words and abbreviations with dots ("U.S.") stay whole; the
 // clitics "'s" and "n't" become tokens of their own.
 func tokenize(text string, base int) []token {
-	var out []token
+	out := make([]token, 0, len(text)/5+4)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -106,24 +106,36 @@ func abbrevDot(w string) bool {
 
 // appendWord adds a word, splitting off "'s" and "n't".
 func appendWord(out []token, w string, off int) []token {
-	low := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	low := lowerWord(w)
 	if strings.HasSuffix(low, "n't") && len(low) > 3 {
 		k := len(w) - len("n't")
 		if strings.HasSuffix(w, "n’t") {
 			k = len(w) - len("n’t")
 		}
 		out = appendWord(out, w[:k], off)
-		return append(out, mkWord(w[k:], off+k))
+		return append(out, token{start: off + k, end: off + len(w), text: w[k:], lower: "n't", kind: tokWord})
 	}
 	if (strings.HasSuffix(low, "'s") || strings.HasSuffix(low, "'")) && len(low) > 2 {
 		k := strings.LastIndexAny(w, "'’")
-		out = append(out, mkWord(w[:k], off))
+		out = append(out, token{start: off, end: off + k, text: w[:k], lower: lowerWord(w[:k]), kind: tokWord})
 		return append(out, token{start: off + k, end: off + len(w), text: w[k:], lower: "'s", kind: tokPunct})
 	}
-	return append(out, mkWord(w, off))
+	return append(out, token{start: off, end: off + len(w), text: w, lower: low, kind: tokWord})
 }
 
-func mkWord(w string, off int) token {
-	low := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	return token{start: off, end: off + len(w), text: w, lower: low, kind: tokWord}
+// lowerWord lower-cases a word and folds the typographic apostrophe, without
+// allocating for words that are already lower-case ASCII.
+func lowerWord(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
+	return strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 }

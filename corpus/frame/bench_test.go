@@ -1,0 +1,82 @@
+package frame
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// syntheticCorpus recombines the seed corpus's sentences into n articles of
+// 25 sentences each, spread over 10 outlets, deterministically.
+func syntheticCorpus(n int) *corpus.Corpus {
+	var pool []corpus.Sentence
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			if s.Role == corpus.RoleBody {
+				pool = append(pool, s)
+			}
+		}
+	}
+	c := &corpus.Corpus{Name: "synthetic"}
+	seed := uint32(2166136261)
+	for i := 0; i < n; i++ {
+		var b strings.Builder
+		a := &corpus.Article{ID: fmt.Sprintf("syn-%04d", i), Outlet: fmt.Sprintf("Outlet %d", i%10)}
+		for k := 0; k < 25; k++ {
+			seed = seed*1664525 + 1013904223
+			s := pool[int(seed>>8)%len(pool)]
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			start := b.Len()
+			b.WriteString(s.Text)
+			span := corpus.Span{Start: start, End: b.Len()}
+			a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: span, Role: corpus.RoleBody})
+			a.Sentences = append(a.Sentences, corpus.Sentence{Span: span, Index: k, Para: k, Role: corpus.RoleBody, Text: s.Text})
+		}
+		a.Text = b.String()
+		c.Articles = append(c.Articles, a)
+	}
+	return c
+}
+
+// BenchmarkAnalyze1000 analyses 1,000 synthetic articles (25,000 sentences).
+func BenchmarkAnalyze1000(b *testing.B) {
+	c := syntheticCorpus(1000)
+	if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestSyntheticOffsets(t *testing.T) {
+	c := syntheticCorpus(20)
+	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Markers) == 0 {
+		t.Fatal("no markers on the synthetic corpus")
+	}
+	for _, m := range res.Markers {
+		a := c.Article(m.Article)
+		if a.Text[m.Start:m.End] != m.Text {
+			t.Fatalf("marker %+v: text at offsets is %q", m, a.Text[m.Start:m.End])
+		}
+		s := a.Sentences[m.Sentence]
+		if m.Start < s.Start || m.End > s.End {
+			t.Fatalf("marker %+v outside its sentence %d-%d", m, s.Start, s.End)
+		}
+	}
+	if len(res.Outlets) != 10 {
+		t.Errorf("got %d profiles, want 10", len(res.Outlets))
+	}
+}
