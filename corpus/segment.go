@@ -9,12 +9,19 @@ import (
 	"github.com/jdkato/prose/v3/segment"
 )
 
-// splitParagraphs returns one paragraph per non-blank line of text, each
-// span trimmed of surrounding white space. News pages pasted as text put
-// one paragraph on a line, with or without blank lines between.
+// splitParagraphs returns the paragraphs of text, each span trimmed of
+// surrounding white space. News pages pasted as text put one paragraph on
+// a line, with or without blank lines between, so a line is a paragraph;
+// but a line cut short by hard wrapping (ending in a comma, hyphen or
+// function word) continues on the next, and in a hard-wrapped text (lines
+// no longer than 100 characters, most of them near that width) every
+// full-width line continues on the next unless a blank line, list item or
+// heading follows.
 func splitParagraphs(text string) []Paragraph {
+	width := wrapWidth(text)
 	var out []Paragraph
 	start := 0
+	open := false // the last paragraph may continue on the next line
 	for start <= len(text) {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -23,12 +30,95 @@ func splitParagraphs(text string) []Paragraph {
 			end += start
 		}
 		s, e := trimSpan(text, start, end)
-		if s < e {
+		switch {
+		case s >= e:
+			open = false
+		case open && continuesLine(text[s:e]):
+			out[len(out)-1].End = e
+			open = wrapsOnward(text[s:e]) || (width > 0 && utf8.RuneCountInString(text[start:end])*10 >= width*7)
+		default:
 			out = append(out, Paragraph{Span: Span{s, e}, Role: RoleBody})
+			open = wrapsOnward(text[s:e]) || (width > 0 && utf8.RuneCountInString(text[start:end])*10 >= width*7 && continuesLine(text[s:e]))
 		}
 		start = end + 1
 	}
 	return out
+}
+
+// wrapWidth returns the width a hard-wrapped text is wrapped at, or 0 when
+// the text is not hard-wrapped.
+func wrapWidth(text string) int {
+	type line struct {
+		n       int
+		stopped bool // ends with sentence punctuation
+	}
+	var lines []line
+	width := 0
+	for l := range strings.SplitSeq(text, "\n") {
+		l = strings.TrimRight(l, " \t")
+		n := utf8.RuneCountInString(l)
+		if n == 0 {
+			continue
+		}
+		if n > 100 {
+			return 0
+		}
+		lines = append(lines, line{n, endsSentence(l)})
+		width = max(width, n)
+	}
+	if len(lines) < 5 || width < 40 {
+		return 0
+	}
+	// Most lines are near full width, and most of those stop mid-sentence.
+	full, midSentence := 0, 0
+	for _, l := range lines {
+		if l.n*10 >= width*7 {
+			full++
+			if !l.stopped {
+				midSentence++
+			}
+		}
+	}
+	if full < 3 || full*2 < len(lines) || midSentence*10 < full*7 {
+		return 0
+	}
+	return width
+}
+
+// wrapFunctionWords are words a hard-wrapped line may end with but a
+// headline, heading or paragraph never does.
+var wrapFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "and": true, "or": true,
+	"for": true, "with": true, "by": true, "at": true, "from": true, "that": true, "as": true, "is": true,
+	"was": true, "were": true, "are": true, "be": true, "but": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+// wrapsOnward reports whether a line looks cut short by hard wrapping.
+func wrapsOnward(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if last == ',' || (last == '-' && !strings.HasSuffix(line, " -")) {
+		return true
+	}
+	w := lastWord(line)
+	return wrapFunctionWords[w] && countWords(line) > 3
+}
+
+// endsSentence reports whether a line ends with sentence punctuation,
+// possibly followed by closing quotes or brackets.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, "\"”’')]")
+	r, _ := utf8.DecodeLastRuneInString(line)
+	return strings.ContainsRune(".!?:;…", r)
+}
+
+// continuesLine reports whether a line may continue the previous,
+// unfinished one: it does not start a list item, heading or quote block.
+func continuesLine(line string) bool {
+	first, _ := utf8.DecodeRuneInString(line)
+	if strings.ContainsRune("-*+•#>|", first) {
+		return false
+	}
+	return true
 }
 
 // trimSpan narrows [s, e) past Unicode white space at both ends.

@@ -276,3 +276,27 @@ func TestRepeatedLinesIgnoreNearCopies(t *testing.T) {
 		}
 	}
 }
+
+func TestHardWrappedParagraphs(t *testing.T) {
+	z := testAnalyzer(t)
+	text := "Treaty talks end without a deal\n\nMOSCOW, May 2. /TASS/. Russia and the\nUnited States ended their talks on Friday,\nofficials said. Lavrov said Moscow would\nrespond in kind.\n\nA new paragraph starts here.\n- a list item\n- another item\n"
+	a := z.article("w.txt", "text", text, meta{}, nil)
+	checkSpans(t, a)
+	var got []string
+	for _, s := range a.Body() {
+		got = append(got, strings.Join(strings.Fields(s.Text), " "))
+	}
+	want := []string{
+		"MOSCOW, May 2. /TASS/. Russia and the United States ended their talks on Friday, officials said.",
+		"Lavrov said Moscow would respond in kind.",
+		"A new paragraph starts here.",
+		"- a list item",
+		"- another item",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("wrapped text:\n got  %q\n want %q", got, want)
+	}
+	if len(a.Paragraphs) != 5 {
+		t.Errorf("%d paragraphs, want 5", len(a.Paragraphs))
+	}
+}
