@@ -593,10 +593,29 @@ func (m Model) helpView(w, h int) string {
 	hm.Width = w - 2
 	var lines []string
 	lines = append(lines, st.PanelTitle.Render("Help")+st.Muted.Render(" — keys for this view and everywhere (esc or ? closes)"), "")
-	for _, l := range strings.Split(hm.FullHelpView(m.FullHelp()), "\n") {
-		lines = append(lines, " "+l)
+	// help.Model drops the groups that overflow the width: lay the groups
+	// out in as many rows as they need instead.
+	var row [][]key.Binding
+	wide := hm
+	wide.Width = 0 // unlimited: to measure
+	flush := func() {
+		if len(row) == 0 {
+			return
+		}
+		for _, l := range strings.Split(hm.FullHelpView(row), "\n") {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, "")
+		row = nil
 	}
-	lines = append(lines, "", st.PanelTitle.Render("What the colours and marks mean"))
+	for _, g := range m.FullHelp() {
+		if len(row) > 0 && ansi.StringWidth(strings.Split(wide.FullHelpView(append(row, g)), "\n")[0]) > w-2 {
+			flush()
+		}
+		row = append(row, g)
+	}
+	flush()
+	lines = append(lines, st.PanelTitle.Render("What the colours and marks mean"))
 	lines = append(lines, m.legendLines(w)...)
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }

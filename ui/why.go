@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
@@ -113,6 +114,16 @@ func (p panelModel) content(w int) string {
 			line(strings.Repeat(" ", indent) + l)
 		}
 	}
+	// labelled writes "  label    text…" with the text wrapped under itself.
+	labelled := func(label, text string, lw int) {
+		for i, l := range wrapText(text, max(w-lw, 10)) {
+			if i == 0 {
+				line(st.Muted.Render(fit("  "+label, lw)) + l)
+			} else {
+				line(strings.Repeat(" ", lw) + l)
+			}
+		}
+	}
 	fi := p.req.fact
 	var info sentInfo
 	if p.req.article >= 0 {
@@ -164,7 +175,7 @@ func (p panelModel) content(w int) string {
 		line(st.Label.Render("Why these are linked"))
 		evLine := func(name string, xs []string) {
 			if len(xs) > 0 {
-				para(fmt.Sprintf("%-8s %s", name, strings.Join(xs, ", ")), 2)
+				labelled(name, strings.Join(xs, ", "), 10)
 			}
 		}
 		evLine("terms", ev.Terms)
@@ -172,7 +183,7 @@ func (p panelModel) content(w int) string {
 		evLine("dates", ev.Dates)
 		evLine("names", ev.Names)
 		if ev.Quote != "" {
-			para(fmt.Sprintf("%-8s “%s”", "quote", oneLine(ev.Quote)), 2)
+			labelled("quote", "“"+oneLine(ev.Quote)+"”", 10)
 		}
 		if len(ev.Terms)+len(ev.Numbers)+len(ev.Dates)+len(ev.Names) == 0 && ev.Quote == "" {
 			line(st.Muted.Render("  (no evidence recorded)"))
@@ -182,8 +193,13 @@ func (p panelModel) content(w int) string {
 			line(st.Warn.Render("! Outlets disagree"))
 			for _, dsc := range f.Discrepancies {
 				para(oneLine(dsc.What)+":", 2)
+				lw := 0
 				for _, v := range dsc.Values {
-					para(fmt.Sprintf("%s: %s", oneLine(v.Outlet), oneLine(v.Value)), 4)
+					lw = max(lw, ansi.StringWidth(oneLine(v.Outlet))+5)
+				}
+				lw = min(lw, max(w/3, 10))
+				for _, v := range dsc.Values {
+					labelled("  "+ellipsize(oneLine(v.Outlet), lw-5), oneLine(v.Value), lw)
 				}
 			}
 			line("")

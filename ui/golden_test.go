@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"gotest.tools/v3/golden"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// Golden views at two sizes with a colourless profile. Regenerate with
+//
+//	go test ./ui/ -run TestGolden -update
+func TestGoldenViews(t *testing.T) {
+	flows := []struct{ name, keys string }{
+		{"read", ""},
+		{"read-step", "j"},
+		{"why", "j w"},
+		{"facts", "2"},
+		{"outlets", "3"},
+		{"problems", "5"},
+		{"help", "?"},
+		{"picker", "a"},
+	}
+	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+		for _, f := range flows {
+			name := fmt.Sprintf("%s-%dx%d", f.name, sz[0], sz[1])
+			t.Run(name, func(t *testing.T) {
+				c, a := testCorpus()
+				m := newTestModel(t, c, a, sz[0], sz[1])
+				m = send(m, keys(f.keys)...)
+				if f.name == "outlets" {
+					m = waitRendered(t, m)
+				}
+				golden.Assert(t, m.View(), name+".golden")
+			})
+		}
+	}
+}
+
+// waitRendered runs the outlets view's render Cmd to completion.
+func waitRendered(t *testing.T, m Model) Model {
+	t.Helper()
+	for k := range m.outlets.pending {
+		delete(m.outlets.pending, k) // a render dropped by send's timeout
+	}
+	cmd := m.outlets.load()
+	if cmd == nil {
+		return m
+	}
+	nm, _ := m.Update(cmd())
+	return nm.(Model)
+}
+
+// TestAnySizeRendersWithoutPanic renders every view at sizes from 20x5 to
+// 250x80 and resizes between them; every frame has exactly the terminal's
+// lines and width.
+func TestAnySizeRendersWithoutPanic(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("j j")...)
+	check := func(w, h int, what string) {
+		t.Helper()
+		lines := strings.Split(m.View(), "\n")
+		if len(lines) != h {
+			t.Fatalf("%dx%d %s: %d lines", w, h, what, len(lines))
+		}
+		for i, l := range lines {
+			if lw := ansi.StringWidth(l); lw != w {
+				t.Fatalf("%dx%d %s: line %d is %d wide: %q", w, h, what, i, lw, l)
+			}
+		}
+	}
+	steps := []string{"1", "l j ] w", "esc 2 j enter", "esc 3", "5", "?", "? 1 a", "esc"}
+	for w := 20; w <= 250; w += 23 {
+		for h := 5; h <= 80; h += 11 {
+			m = sendNoCmd(m, tea.WindowSizeMsg{Width: w, Height: h})
+			for _, s := range steps {
+				m = sendNoCmd(m, keys(s)...)
+				check(w, h, "after "+s)
+			}
+		}
+	}
+	// The too-small message is readable at the smallest size.
+	m = send(m, tea.WindowSizeMsg{Width: 20, Height: 5})
+	if v := m.View(); !strings.Contains(v, "Terminal too") {
+		t.Fatalf("too-small message missing:\n%s", v)
+	}
+}
+
+// sendNoCmd feeds messages and drops the Cmds they return.
+func sendNoCmd(m Model, msgs ...tea.Msg) Model {
+	for _, msg := range msgs {
+		nm, _ := m.Update(msg)
+		m = nm.(Model)
+	}
+	return m
+}
+
+// hostileCorpus has CJK, right-to-left, combining characters, emoji and
+// escape sequences in outlet names, titles and text.
+func hostileCorpus() (*corpus.Corpus, *Analysis) {
+	a1 := makeArticle("cjk", "新华社 Xinhua", "俄罗斯外长拉夫罗夫说美国将在欧洲部署导弹", "2024-01-02",
+		para{corpus.RoleBody, []string{
+			"俄罗斯外长拉夫罗夫周一表示，美国正在为在欧洲和亚洲部署中程导弹铺平道路。",
+			"Ｆｕｌｌｗｉｄｔｈ letters and emoji 🇷🇺🚀 mixed with text.",
+		}},
+	)
+	a2 := makeArticle("rtl", "العربية", "لافروف: الولايات المتحدة تمهد الطريق لنشر صواريخ", "2024-01-02",
+		para{corpus.RoleBody, []string{
+			"قال وزير الخارجية الروسي سيرغي لافروف يوم الاثنين إن الولايات المتحدة تمهد الطريق.",
+			"Mixed \u202eRTL override\u202c and isolate \u2067text\u2069 here.",
+		}},
+	)
+	a3 := makeArticle("esc", "Evil \x1b[31mRed\x1b[0m Outlet", "Title with \x1b]0;pwned\x07 OSC and \x07 bell", "",
+		para{corpus.RoleBody, []string{
+			"Combining: Ame\u0301lie cafe\u0301 nai\u0308ve Z\u0336a\u0336l\u0336g\u0336o\u0336 text.",
+			"Escapes \x1b[2J\x1b[H clear screen, CR\rreturn, tab\there, backspace\b, C1 \u009b31m.",
+			"Invalid bytes \xff\xfe in the middle.",
+		}},
+	)
+	c := &corpus.Corpus{Name: "hostile \x1b[5m corpus", Articles: []*corpus.Article{a1, a2, a3}}
+	an := &Analysis{HasFacts: true}
+	return c, an
+}
+
+func TestHostileTextKeepsColumnsAligned(t *testing.T) {
+	c, a := hostileCorpus()
+	for _, w := range []int{40, 63, 80, 97, 120, 160, 211} {
+		m := newTestModel(t, c, a, w, 30)
+		for _, k := range []string{"", "j", "l j", "f", "w", "esc a", "esc 5"} {
+			m = send(m, keys(k)...)
+			v := m.View()
+			if strings.ContainsAny(v, "\x1b\x07\r\b\u009b\u202e\u2067") {
+				t.Fatalf("width %d after %q: raw control bytes reached the screen: %q", w, k, v)
+			}
+			for i, l := range strings.Split(v, "\n") {
+				if lw := ansi.StringWidth(l); lw != w {
+					t.Fatalf("width %d after %q: line %d is %d wide: %q", w, k, i, lw, l)
+				}
+			}
+		}
+		// Every column body line is exactly its column width.
+		r := m.read
+		vis := r.visible()
+		ws := r.colWidths(len(vis))
+		for i, oi := range vis {
+			for j, l := range r.columnView(oi, ws[i]) {
+				if lw := ansi.StringWidth(l); lw != ws[i] {
+					t.Fatalf("width %d column %d line %d is %d wide, want %d: %q", w, i, j, lw, ws[i], l)
+				}
+			}
+		}
+	}
+}
+
+func TestSafeTextKeepsOffsets(t *testing.T) {
+	for _, s := range []string{"plain", "a\x1b[31mb", "x\u202ey", "c1\u009bz", "bad\xffbyte", "tab\tnl\n", "ok ZWJ 👩\u200d💻"} {
+		got := safeText(s)
+		if len(got) != len(s) {
+			t.Errorf("safeText(%q) changed length %d -> %d", s, len(s), len(got))
+		}
+		if strings.ContainsAny(got, "\x1b\t\n\u202e\u009b") {
+			t.Errorf("safeText(%q) = %q still has controls", s, got)
+		}
+	}
+	if got := safeText("ok ZWJ 👩\u200d💻"); got != "ok ZWJ 👩\u200d💻" {
+		t.Errorf("safeText dropped a ZWJ: %q", got)
+	}
+}
+
+func TestWrapSpans(t *testing.T) {
+	cases := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"the quick brown fox", 10, []string{"the quick", "brown fox"}},
+		{"abcdefghijkl", 5, []string{"abcde", "fghij", "kl"}},
+		{"中文字符测试", 5, []string{"中文", "字符", "测试"}},
+		{"a  b", 1, []string{"a", "b"}},
+		{"", 5, []string{""}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range wrapSpans(c.text, c.width) {
+			got = append(got, c.text[sp.start:sp.end])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("wrapSpans(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > c.width && c.width > 1 {
+				t.Errorf("line %q wider than %d", l, c.width)
+			}
+		}
+	}
+}

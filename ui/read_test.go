@@ -1,0 +1,332 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestCursorMovesBySentence(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	if got := m.read.focusedArticle(); got != 0 {
+		t.Fatalf("focused article = %d, want 0", got)
+	}
+	m = send(m, keys("j j")...)
+	if got := m.read.cursor[0]; got != 2 {
+		t.Fatalf("after j j cursor = %d, want 2", got)
+	}
+	m = send(m, keys("k")...)
+	if got := m.read.cursor[0]; got != 1 {
+		t.Fatalf("after k cursor = %d, want 1", got)
+	}
+	m = send(m, keys("G")...)
+	if got, want := m.read.cursor[0], len(c.Articles[0].Sentences)-1; got != want {
+		t.Fatalf("after G cursor = %d, want %d", got, want)
+	}
+	m = send(m, keys("g")...)
+	if got := m.read.cursor[0]; got != 0 {
+		t.Fatalf("after g cursor = %d, want 0", got)
+	}
+	m = send(m, keyMsg("down"), keyMsg("down"), keyMsg("up"))
+	if got := m.read.cursor[0]; got != 1 {
+		t.Fatalf("after arrows cursor = %d, want 1", got)
+	}
+}
+
+func TestColumnsFocusAndPaging(t *testing.T) {
+	c, a := testCorpus()
+	// 80 cells: two columns of at least 30.
+	m := newTestModel(t, c, a, 80, 24)
+	if n := len(m.read.visible()); n != 2 {
+		t.Fatalf("visible columns at 80 = %d, want 2", n)
+	}
+	m = send(m, keys("l")...)
+	if got := m.read.focusedArticle(); got != 1 {
+		t.Fatalf("after l focus = %d, want 1", got)
+	}
+	m = send(m, keys("l")...)
+	if got := m.read.focusedArticle(); got != 2 {
+		t.Fatalf("after l l focus = %d, want 2", got)
+	}
+	vis := m.read.visible()
+	if vis[len(vis)-1] != 2 {
+		t.Fatalf("focused third column not on screen: visible %v", vis)
+	}
+	if !strings.Contains(m.View(), "Gamma Times") {
+		t.Fatal("third outlet's header not shown after paging to it")
+	}
+	m = send(m, keys("l")...) // no wrap with l
+	if got := m.read.focusedArticle(); got != 2 {
+		t.Fatalf("l at the last column moved focus to %d", got)
+	}
+	m = send(m, keyMsg("tab")) // tab wraps
+	if got := m.read.focusedArticle(); got != 0 {
+		t.Fatalf("tab at the last column = %d, want 0", got)
+	}
+	m = send(m, keyMsg("shift+tab"))
+	if got := m.read.focusedArticle(); got != 2 {
+		t.Fatalf("shift+tab from first = %d, want 2", got)
+	}
+	m = send(m, keys("h")...)
+	if got := m.read.focusedArticle(); got != 1 {
+		t.Fatalf("h = %d, want 1", got)
+	}
+	m = send(m, keys("H")...)
+	if got := m.read.visible(); got[0] != 0 {
+		t.Fatalf("H did not page back to the first column: %v", got)
+	}
+}
+
+// rowOf returns the screen row of sentence s in article a's column.
+func rowOf(m Model, a, s int) int {
+	l := m.read.layout(a, m.read.widthOf(a))
+	return l.first[s] - m.read.offset[a]
+}
+
+func TestMovingInStep(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	// Sentence 1 of a1 is fact f1; its counterparts: a2 s2, a3 s2.
+	m = send(m, keys("j")...)
+	if m.read.linkFact != 0 {
+		t.Fatalf("linkFact = %d, want 0", m.read.linkFact)
+	}
+	want := rowOf(m, 0, 1)
+	for _, cp := range []struct{ a, s int }{{1, 2}, {2, 2}} {
+		if got := m.read.cursor[cp.a]; got != cp.s {
+			t.Errorf("article %d counterpart cursor = %d, want %d", cp.a, got, cp.s)
+		}
+		if got := rowOf(m, cp.a, cp.s); got != want {
+			t.Errorf("article %d counterpart row = %d, want %d (level with the cursor)", cp.a, got, want)
+		}
+	}
+	// The counterparts are outlined in the view, on the cursor's row.
+	lines := strings.Split(m.View(), "\n")
+	row := lines[chromeTop+headerHeight+want]
+	if strings.Count(row, "┃") != 4 {
+		t.Errorf("row %q: want two outlined counterparts (4 ┃)", row)
+	}
+	if !strings.Contains(row, "▌") {
+		t.Errorf("row %q: cursor mark missing", row)
+	}
+	// Moving to the other fact realigns: a1 s3 pairs with a2 s1; a3 has
+	// no counterpart and says so.
+	m = send(m, keys("]")...)
+	if got := m.read.cursor[0]; got != 3 {
+		t.Fatalf("] went to %d, want 3", got)
+	}
+	if got, want := rowOf(m, 1, 1), rowOf(m, 0, 3); got != want {
+		t.Errorf("fact 2 counterpart row = %d, want %d", got, want)
+	}
+	if v := m.View(); !strings.Contains(v, "fact 2: not here") {
+		t.Errorf("column without the fact should say so:\n%s", v)
+	}
+	// [ goes back.
+	m = send(m, keys("[")...)
+	if got := m.read.cursor[0]; got != 1 {
+		t.Fatalf("[ went to %d, want 1", got)
+	}
+}
+
+func TestOutletOnlyJump(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("o")...)
+	// a1: s0 title, s1 fact, s2 outlet-only.
+	if got := m.read.cursor[0]; got != 2 {
+		t.Fatalf("o went to %d, want 2", got)
+	}
+	m = send(m, keys("o")...)
+	if got := m.read.cursor[0]; got != 4 {
+		t.Fatalf("second o went to %d, want 4", got)
+	}
+	m = send(m, keys("O")...)
+	if got := m.read.cursor[0]; got != 2 {
+		t.Fatalf("O went to %d, want 2", got)
+	}
+}
+
+func TestFurnitureToggle(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	if strings.Contains(m.View(), "Subscribe") {
+		t.Fatal("furniture shown by default")
+	}
+	m = send(m, keys("f")...)
+	if !strings.Contains(m.View(), "Subscribe") {
+		t.Fatal("f did not show furniture")
+	}
+}
+
+func TestPickerHidesAndPins(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("a")...)
+	if !m.read.picking || !strings.Contains(m.View(), "Choose articles") {
+		t.Fatal("a did not open the picker")
+	}
+	// Hide the first article, pin the third, close.
+	m = send(m, keyMsg("space"), keyMsg("j"), keyMsg("j"), keyMsg("p"), keyMsg("enter"))
+	if m.read.picking {
+		t.Fatal("enter did not close the picker")
+	}
+	if len(m.read.order) != 2 || m.read.order[0] != 2 {
+		t.Fatalf("order = %v, want the pinned article 2 first and article 0 hidden", m.read.order)
+	}
+	v := m.View()
+	if strings.Contains(v, "Alpha News") || !strings.Contains(v, "◆ref") {
+		t.Fatalf("view after picking:\n%s", v)
+	}
+}
+
+func TestWhyPanelExplainsSentence(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 160, 40)
+	m = send(m, keys("j w")...)
+	if !m.panelOpen {
+		t.Fatal("w did not open the why panel")
+	}
+	v := m.View()
+	for _, want := range []string{"Why?", "Fact 1", "Beta Wire", "four hours", "Outlets disagree", "duration", "Geneva", "Monday"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("why panel lacks %q:\n%s", want, v)
+		}
+	}
+	m = send(m, keyMsg("esc"))
+	if m.panelOpen {
+		t.Fatal("esc did not close the panel")
+	}
+	// A framing marker explains itself.
+	m = send(m, keys("j enter")...)
+	v = m.View()
+	if !strings.Contains(v, "loaded") || !strings.Contains(v, "assigns blame") {
+		t.Errorf("marker kind and reason missing:\n%s", v)
+	}
+}
+
+func TestSearchAcrossArticles(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("/")...)
+	if !m.searching || !strings.Contains(m.View(), "/") {
+		t.Fatal("/ did not open the search prompt")
+	}
+	m = send(m, typeText("june")...)
+	m = send(m, keyMsg("enter"))
+	if len(m.hits) != 3 {
+		t.Fatalf("hits = %v, want 3 (title of a2, a1 s3, a2 s1)", m.hits)
+	}
+	first := m.hits[m.hitIdx]
+	if m.read.focusedArticle() != first.article || m.read.cursor[first.article] != first.sentence {
+		t.Fatalf("cursor not on the first hit %v", first)
+	}
+	m = send(m, keys("n")...)
+	second := m.hits[m.hitIdx]
+	if second == first || m.read.focusedArticle() != second.article {
+		t.Fatalf("n did not move to the next hit")
+	}
+	m = send(m, keys("N")...)
+	if m.hits[m.hitIdx] != first {
+		t.Fatal("N did not go back")
+	}
+}
+
+func TestMouseWheelAndClick(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 12)
+	// Click on the second column's first body line.
+	x := m.read.colWidths(3)[0] + 2
+	m = send(m, tea.MouseMsg{X: x, Y: chromeTop + headerHeight, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.read.focusedArticle() != 1 {
+		t.Fatalf("click did not focus column 2: %d", m.read.focusedArticle())
+	}
+	before := m.read.offset[1]
+	m = send(m, tea.MouseMsg{X: x, Y: chromeTop + headerHeight + 1, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m.read.offset[1] <= before {
+		t.Fatalf("wheel did not scroll the column under the pointer: %d -> %d", before, m.read.offset[1])
+	}
+}
+
+func TestViewSwitchingAndHelp(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 40)
+	m = send(m, keys("2")...)
+	if m.view != viewFacts || !strings.Contains(m.View(), "Ministers met in Geneva") {
+		t.Fatalf("2 did not show the facts view:\n%s", m.View())
+	}
+	m = send(m, keys("4")...)
+	if m.view != viewFacts {
+		t.Fatal("disabled notes key switched view")
+	}
+	m = send(m, keys("5")...)
+	if v := m.View(); !strings.Contains(v, "broken.bin") || !strings.Contains(v, "test warning") {
+		t.Fatalf("problems view:\n%s", v)
+	}
+	m = send(m, keys("1 ?")...)
+	v := m.View()
+	for _, want := range []string{"Help", "next shared fact", "outlet-only", "search all articles"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	m = send(m, keys("?")...)
+	if m.showHelp {
+		t.Fatal("? did not close help")
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit")
+	}
+}
+
+func TestFactsViewSortFilterOpenJump(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("2")...)
+	if len(m.facts.rows) != 2 {
+		t.Fatalf("rows = %v", m.facts.rows)
+	}
+	m = send(m, keys("d")...)
+	if len(m.facts.rows) != 1 || m.facts.rows[0] != 0 {
+		t.Fatalf("only-discrepancies rows = %v", m.facts.rows)
+	}
+	m = send(m, keys("d f")...)
+	m = send(m, typeText("june")...)
+	m = send(m, keyMsg("enter"))
+	if len(m.facts.rows) != 1 || m.facts.rows[0] != 1 {
+		t.Fatalf("filtered rows = %v", m.facts.rows)
+	}
+	m = send(m, keyMsg("enter"))
+	if !m.panelOpen || !strings.Contains(m.View(), "Fact wordings") {
+		t.Fatal("enter did not open the wordings")
+	}
+	m = send(m, keyMsg("esc"), keyMsg("r"))
+	if m.view != viewRead || m.read.linkFact != 1 {
+		t.Fatalf("r did not jump to fact 2 in the read view (view %d, fact %d)", m.view, m.read.linkFact)
+	}
+	m = send(m, keys("2 f esc s")...)
+	if m.facts.sort != sortByOutlets || m.facts.rows[0] != 0 {
+		t.Fatalf("sort by outlets: %v", m.facts.rows)
+	}
+}
+
+func TestEveryLineIsTheTerminalWidth(t *testing.T) {
+	c, a := testCorpus()
+	for _, sz := range [][2]int{{80, 24}, {160, 48}, {41, 10}, {200, 50}} {
+		m := newTestModel(t, c, a, sz[0], sz[1])
+		for _, k := range []string{"", "j", "2", "3", "5", "1 w", "esc ?"} {
+			m = send(m, keys(k)...)
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%dx%d after %q: %d lines", sz[0], sz[1], k, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("%dx%d after %q: line %d is %d wide: %q", sz[0], sz[1], k, i, w, l)
+				}
+			}
+		}
+	}
+}
