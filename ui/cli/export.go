@@ -1,6 +1,164 @@
 package cli
 
-// runExport is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/parallax-reader/parallax/corpus/export"
+	"github.com/parallax-reader/parallax/corpus/frame"
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// runExport writes the tagged passages (and, for the HTML report, the
+// comparison) in one of the export formats, to a file or to stdout.
 func runExport(env *Env, args []string) int {
-	return errorf(env, "the export command is not built yet")
+	flags := newFlagSet(env, "export",
+		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [PATH...]",
+		"parallax export --format md > notes.md             # Markdown notes of the embedded corpus",
+		"parallax export --format csv -o notes.csv ~/news   # one row per tagged passage, for a spreadsheet",
+		"parallax export -o project.qdpx ~/news             # REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
+		"parallax export --format html -o report.html       # the articles side by side, for any browser",
+		"parallax export --format json -o notes.json        # W3C Web Annotations; read back with 'parallax import'")
+	format := flags.String("format", "", "md, csv, json, qdpx, qdc or html (default: from the -o extension, else md)")
+	out := flags.String("o", "", "write to `FILE` instead of stdout (required for qdpx on a terminal)")
+	force := flags.Bool("force", false, "overwrite FILE if it exists")
+	notesPath := flags.String("notes", "", "the notes `FILE` (default: beside the corpus, or the embedded corpus's notes)")
+	groupBy := flags.String("group-by", "tag", "group Markdown notes by tag, outlet or article")
+	inline := flags.Bool("inline-tags", false, "write tags as #tag in Markdown (Obsidian and other note apps)")
+	bom := flags.Bool("bom", false, "start CSV with a UTF-8 byte order mark (for older Excel)")
+	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
+	paths, err := parseArgs(flags, args)
+	if err != nil {
+		return flagExit(err)
+	}
+
+	f, err := chooseFormat(*format, *out)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	group, err := export.ParseGroupBy(*groupBy)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	toStdout := *out == "" || *out == "-"
+	if toStdout && f.Binary() {
+		if fl, ok := env.Stdout.(*os.File); ok && term.IsTerminal(int(fl.Fd())) {
+			return errorf(env, "a .qdpx project is a zip file: give -o FILE (for example -o project.qdpx), or redirect stdout")
+		}
+	}
+	if !toStdout && !*force {
+		// Fail before loading and analysing anything.
+		if _, err := os.Lstat(*out); err == nil {
+			return errorf(env, "%s already exists; use --force to overwrite it", *out)
+		}
+	}
+
+	c, err := loadCorpus(env, paths)
+	if c == nil {
+		return errorf(env, "%v", err)
+	}
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	printLoadErrors(env.Stderr, c.Errors)
+	in := export.Input{Corpus: c, Title: *title}
+
+	np := *notesPath
+	if np == "" {
+		np = notes.DefaultPath(c, paths)
+	}
+	if _, err := os.Stat(np); errors.Is(err, fs.ErrNotExist) {
+		if *notesPath != "" {
+			return errorf(env, "no notes file at %s", np)
+		}
+		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", np)
+	} else {
+		codes, ns, err := readStore(np)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		in.Codebook, in.Notes = codes, ns
+	}
+
+	if f == export.HTML {
+		if err := analyse(&in); err != nil {
+			return errorf(env, "%v", err)
+		}
+	}
+
+	opts := export.Options{GroupBy: group, InlineTags: *inline, BOM: *bom}
+	if toStdout {
+		var buf bytes.Buffer
+		if err := export.Write(&buf, f, in, opts); err != nil {
+			return errorf(env, "%v", err)
+		}
+		if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+			return errorf(env, "write %s export: %v", f, err)
+		}
+		return 0
+	}
+	if err := export.WriteFile(*out, f, in, opts, *force); err != nil {
+		var ee *export.ExistsError
+		if errors.As(err, &ee) {
+			return errorf(env, "%s already exists; use --force to overwrite it", ee.Path)
+		}
+		return errorf(env, "%v", err)
+	}
+	abs, _ := filepath.Abs(*out)
+	fmt.Fprintf(env.Stderr, "wrote %s (%s, %d tagged passages)\n", abs, f.Description(), len(in.Notes))
+	return 0
+}
+
+// chooseFormat returns the format named by --format, else the one the
+// output file's extension names, else Markdown.
+func chooseFormat(format, out string) (export.Format, error) {
+	if format != "" {
+		return export.ParseFormat(format)
+	}
+	if ext := strings.ToLower(filepath.Ext(out)); ext != "" && out != "-" {
+		f, err := export.ParseFormat(ext)
+		if err != nil {
+			return "", fmt.Errorf("cannot tell the format from %q: give --format md, csv, json, qdpx, qdc or html", out)
+		}
+		return f, nil
+	}
+	return export.Markdown, nil
+}
+
+// readStore reads the codebook and notes of a notes file.
+func readStore(path string) ([]notes.Code, []notes.Note, error) {
+	st, err := notes.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer st.Close()
+	codes, err := st.Codebook()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read codebook of %s: %w", path, err)
+	}
+	ns, err := st.Notes()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read notes of %s: %w", path, err)
+	}
+	return codes, ns, nil
+}
+
+// analyse adds the framing markers to the report's input. The shared
+// facts are not wired in yet: the report then says it has none.
+func analyse(in *export.Input) error {
+	var cmp frame.Comparison
+	res, err := frame.Analyze(context.Background(), in.Corpus, cmp, frame.Options{})
+	if err != nil {
+		return fmt.Errorf("framing analysis: %w", err)
+	}
+	in.Markers = res.Markers
+	return nil
 }

@@ -1,6 +1,209 @@
 package cli
 
-// runImport is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/export"
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// runImport reads W3C Web Annotation JSON (as 'parallax export --format
+// json' writes it) and merges it into the notes store: codes the store
+// lacks are added, each annotation becomes a tagged passage, and a passage
+// that is already noted gains only the tags and memo it lacks, so
+// importing the same file twice changes nothing.
 func runImport(env *Env, args []string) int {
-	return errorf(env, "the import command is not built yet")
+	flags := newFlagSet(env, "import", "parallax import [--notes FILE] [--dry-run] FILE [PATH...]",
+		"parallax import notes.json                 # into the notes of the embedded corpus",
+		"parallax import notes.json ~/news          # into the notes beside ~/news",
+		"parallax import --notes team.db notes.json # into a given notes file",
+		"parallax import - < notes.json             # from stdin")
+	notesPath := flags.String("notes", "", "the notes `FILE` to merge into (default: beside the corpus, or the embedded corpus's notes)")
+	dryRun := flags.Bool("dry-run", false, "say what would change without writing")
+	pos, err := parseArgs(flags, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if len(pos) == 0 {
+		flags.Usage()
+		return 2
+	}
+	file, paths := pos[0], pos[1:]
+
+	var r io.Reader = env.Stdin
+	if file != "-" {
+		fh, err := os.Open(file)
+		if err != nil {
+			return errorf(env, "import: %v", err)
+		}
+		defer fh.Close()
+		r = fh
+	}
+	codes, imported, err := export.ReadAnnotations(r)
+	if err != nil {
+		return errorf(env, "import %s: %v", file, err)
+	}
+
+	c, err := loadCorpus(env, paths)
+	if c == nil {
+		return errorf(env, "%v", err)
+	}
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	printLoadErrors(env.Stderr, c.Errors)
+
+	np := *notesPath
+	if np == "" {
+		np = notes.DefaultPath(c, paths)
+	}
+	st, err := notes.Open(np)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	defer st.Close()
+
+	sum, err := merge(st, c, codes, imported, *dryRun)
+	if err != nil {
+		return errorf(env, "import into %s: %v", np, err)
+	}
+	verb := "imported"
+	if *dryRun {
+		verb = "would import"
+	}
+	fmt.Fprintf(env.Stdout, "%s %s into %s: %d new passages, %d updated, %d already there; %d new codes\n",
+		verb, file, st.Path(), sum.added, sum.updated, sum.unchanged, sum.codes)
+	if sum.unplaced > 0 {
+		fmt.Fprintf(env.Stdout, "%d passages were not found in the corpus (%s) and are kept with their quote; they show as orphaned\n", sum.unplaced, c.Name)
+	}
+	for _, s := range sum.skipped {
+		fmt.Fprintf(env.Stderr, "parallax: skipped %s\n", s)
+	}
+	if len(sum.skipped) > 0 {
+		return errorf(env, "%d of %d annotations could not be imported", len(sum.skipped), len(imported))
+	}
+	return 0
+}
+
+// importSummary counts what an import did.
+type importSummary struct {
+	added, updated, unchanged, unplaced, codes int
+	skipped                                    []string
+}
+
+// merge adds the file's codebook and notes to the store. Codes are added
+// parents first; a note on a passage the store already has gains only
+// what it lacks.
+func merge(st *notes.Store, c *corpus.Corpus, codes []notes.Code, imported []export.ImportedNote, dryRun bool) (importSummary, error) {
+	var sum importSummary
+	have, err := st.Codebook()
+	if err != nil {
+		return sum, err
+	}
+	known := map[string]bool{}
+	for _, k := range have {
+		known[strings.ToLower(k.Name)] = true
+	}
+	pending := slices.Clone(codes)
+	for len(pending) > 0 {
+		var next []notes.Code
+		for _, k := range pending {
+			switch {
+			case known[strings.ToLower(k.Name)]:
+			case k.Parent != "" && !known[strings.ToLower(k.Parent)] && slices.ContainsFunc(pending, func(p notes.Code) bool { return strings.EqualFold(p.Name, k.Parent) }):
+				next = append(next, k) // its parent comes first
+			default:
+				if k.Parent != "" && !known[strings.ToLower(k.Parent)] {
+					k.Parent = "" // a parent the file does not define
+				}
+				if col, err := notes.NormaliseColour(k.Colour); err == nil {
+					k.Colour = col
+				} else {
+					k.Colour = "" // the store picks one
+				}
+				if !dryRun {
+					if err := st.AddCode(k); err != nil {
+						return sum, fmt.Errorf("add code %q: %w", k.Name, err)
+					}
+				}
+				known[strings.ToLower(k.Name)] = true
+				sum.codes++
+			}
+		}
+		if len(next) == len(pending) { // a parent loop: add the rest flat
+			for i := range next {
+				next[i].Parent = ""
+			}
+		}
+		pending = next
+	}
+
+	existing, err := st.Notes()
+	if err != nil {
+		return sum, err
+	}
+	for i, im := range imported {
+		label := fmt.Sprintf("annotation %d", i+1)
+		if im.Note.ID != "" {
+			label += " (" + im.Note.ID + ")"
+		}
+		if im.Problem != "" {
+			sum.skipped = append(sum.skipped, label+": "+im.Problem)
+			continue
+		}
+		an, placed := export.Place(c, im)
+		if !placed {
+			if !im.HasBytes || an.Quote == "" || an.Start < 0 || an.End <= an.Start || an.Article == "" {
+				sum.skipped = append(sum.skipped, fmt.Sprintf("%s: its passage “%s” is not in the corpus and the file gives no position to keep it at", label, oneLine(an.Quote, 60)))
+				continue
+			}
+			sum.unplaced++
+		}
+		tags, memo := im.Note.Tags, strings.TrimSpace(im.Note.Memo)
+		var old *notes.Note
+		for j := range existing {
+			e := &existing[j]
+			if !e.Orphaned && e.Anchor.Article == an.Article && e.Anchor.Start == an.Start && e.Anchor.End == an.End && e.Anchor.Quote == an.Quote {
+				old = e
+				break
+			}
+		}
+		if old != nil {
+			var missing []string
+			for _, t := range tags {
+				if !slices.ContainsFunc(old.Tags, func(o string) bool { return strings.EqualFold(o, t) }) {
+					missing = append(missing, t)
+				}
+			}
+			if memo != "" && strings.Contains(old.Memo, memo) {
+				memo = ""
+			}
+			if len(missing) == 0 && memo == "" {
+				sum.unchanged++
+				continue
+			}
+			tags = missing
+			sum.updated++
+		} else {
+			sum.added++
+		}
+		if dryRun {
+			continue
+		}
+		n, err := st.Tag(an, tags, memo)
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", label, err)
+		}
+		if old != nil {
+			*old = n
+		} else {
+			existing = append(existing, n)
+		}
+	}
+	return sum, nil
 }
