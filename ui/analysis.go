@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
 // defaultLoad loads the corpus: the embedded one without paths.
@@ -20,6 +22,31 @@ func defaultLoad(ctx context.Context, paths []string, progress Progress) (*corpu
 // DefaultAnalyzer runs the shared-facts and framing analyses on a corpus.
 func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
 	a := &Analysis{}
-	a.Warnings = append(a.Warnings, "shared facts and framing are not built into this version yet")
+	a.Warnings = append(a.Warnings, "shared facts are not built into this version yet")
+	progress("marking framing language", 0, 0)
+	fr, err := frame.Analyze(ctx, c, nil, frame.Options{})
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		a.Warnings = append(a.Warnings, fmt.Sprintf("framing analysis failed: %v", err))
+		return a, nil
+	}
+	addFraming(a, fr)
 	return a, nil
+}
+
+// addFraming copies the framing result into the analysis.
+func addFraming(a *Analysis, fr *frame.Result) {
+	a.HasFraming = true
+	a.Markers = fr.Markers
+	for i := range fr.Outlets {
+		p := &fr.Outlets[i]
+		a.Profiles = append(a.Profiles, OutletProfile{
+			Outlet:   p.Outlet,
+			Markdown: p.Markdown(),
+			Rates:    p.MarkerRates,
+			Articles: len(p.Articles),
+		})
+	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -23,8 +22,8 @@ type renderKey struct {
 	width  int
 }
 
-// outletsModel shows each outlet's profile: marker-rate bars drawn by the
-// UI, then the domain layer's Markdown rendered with Glamour.
+// outletsModel shows each outlet's profile: the domain layer's Markdown
+// (with its bar charts) rendered with Glamour.
 type outletsModel struct {
 	ctx           *Context
 	width, height int
@@ -76,10 +75,10 @@ func (o *outletsModel) load() tea.Cmd {
 	wrap := o.profileWidth() - 2
 	k := renderKey{p.Outlet, wrap}
 	if out, ok := o.rendered[k]; ok {
-		o.vp.SetContent(o.bars(p) + out)
+		o.vp.SetContent(out)
 		return nil
 	}
-	o.vp.SetContent(o.bars(p) + "\n  rendering profile…")
+	o.vp.SetContent("\n  rendering profile…")
 	if o.pending[k] {
 		return nil
 	}
@@ -89,33 +88,6 @@ func (o *outletsModel) load() tea.Cmd {
 		out, err := markup.Render(md, wrap)
 		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
 	}
-}
-
-// bars draws the outlet's framing-marker rates as small bar charts.
-func (o outletsModel) bars(p OutletProfile) string {
-	if len(p.Rates) == 0 {
-		return ""
-	}
-	st := o.ctx.Styles
-	top := 0.0
-	for _, prof := range o.ctx.Data.Analysis.Profiles {
-		for _, v := range prof.Rates {
-			top = math.Max(top, v)
-		}
-	}
-	if top <= 0 {
-		top = 1
-	}
-	barW := max(min(o.profileWidth()-32, 30), 5)
-	var b strings.Builder
-	b.WriteString("  " + st.Label.Render("Framing markers per 100 sentences") + "\n")
-	for _, k := range markerKinds() {
-		v := p.Rates[k]
-		n := int(math.Round(v / top * float64(barW)))
-		bar := st.Kind[k].UnsetUnderline().Render(strings.Repeat("█", n)) + st.Subtle.Render(strings.Repeat("░", barW-n))
-		b.WriteString(fmt.Sprintf("  %-12s %s %5.1f\n", k, bar, v))
-	}
-	return b.String()
 }
 
 // Update handles keys and rendered profiles.
