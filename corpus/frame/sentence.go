@@ -25,7 +25,7 @@ type wordClasses struct {
 func newWordClasses() *wordClasses {
 	return &wordClasses{
 		preposition: wordSet("in", "at", "on", "from", "to", "with", "for", "of", "by", "during", "after", "before", "into", "near", "against", "between", "across", "over", "under", "since", "until", "about"),
-		determiner: wordSet("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "these", "those", "this", "'s", "such", "any", "some", "no", "mutual", "new", "previous", "own", "all"),
+		determiner:  wordSet("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "these", "those", "this", "'s", "such", "any", "some", "no", "mutual", "new", "previous", "own", "all"),
 		auxSkip: wordSet("also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "earlier", "later", "then", "again", "further",
 			"previously", "once", "reportedly", "repeatedly", "publicly", "recently", "already", "never", "not", "just", "now", "had", "has", "subsequently", "last", "first", "ultimately", "even"),
 		nounFollower: wordSet("is", "are", "was", "were", "be", "been", "have", "has", "had", "will", "would", "could", "should", "may", "might", "must", "can",

@@ -1,0 +1,101 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFramingJSONContract(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	out, errOut, code := runCLI(t, "framing", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc map[string][]map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc["markers"]) == 0 || len(doc["outlets"]) != 5 {
+		t.Fatalf("got %d markers, %d outlets", len(doc["markers"]), len(doc["outlets"]))
+	}
+	for _, m := range doc["markers"] {
+		for _, k := range []string{"article", "start", "end", "text", "kind", "reason"} {
+			if _, ok := m[k]; !ok {
+				t.Fatalf("marker lacks %q: %v", k, m)
+			}
+		}
+	}
+	for _, o := range doc["outlets"] {
+		for _, k := range []string{"outlet", "articles", "distinctive", "voices", "marker_rates"} {
+			if _, ok := o[k]; !ok {
+				t.Fatalf("outlet lacks %q: %v", k, o)
+			}
+		}
+		voices := o["voices"].([]any)
+		if len(voices) == 0 {
+			t.Fatalf("%v: no voices", o["outlet"])
+		}
+		v := voices[0].(map[string]any)
+		if _, ok := v["speaker"]; !ok {
+			t.Errorf("voice lacks speaker: %v", v)
+		}
+		if _, ok := v["sentences"]; !ok {
+			t.Errorf("voice lacks sentences: %v", v)
+		}
+		for _, d := range o["distinctive"].([]any) {
+			dm := d.(map[string]any)
+			if _, ok := dm["term"]; !ok {
+				t.Errorf("distinctive term lacks term: %v", dm)
+			}
+			if _, ok := dm["z"]; !ok {
+				t.Errorf("distinctive term lacks z: %v", dm)
+			}
+		}
+	}
+}
+
+func TestFramingReport(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	out, _, code := runCLI(t, "framing")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Framing markers", "[slammed]", "stance-bearing reporting verb 'slammed'", "Outlet profiles", "## TASS", "### Voices", "Sergey Lavrov"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestFramingUserLexicon(t *testing.T) {
+	cfg := t.TempDir()
+	t.Setenv("PARALLAX_CONFIG_DIR", cfg)
+	if err := os.MkdirAll(filepath.Join(cfg, "lexicons"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	lex := "@kind loaded\n@name mine\nnuclear deterrence | my own test entry\n"
+	if err := os.WriteFile(filepath.Join(cfg, "lexicons", "mine.txt"), []byte(lex), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "framing", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "my own test entry") {
+		t.Error("user lexicon entry not used")
+	}
+	out, _, _ = runCLI(t, "framing", "--json", "--no-user-lexicons")
+	if strings.Contains(out, "my own test entry") {
+		t.Error("--no-user-lexicons still used the user's lexicon")
+	}
+	if err := os.WriteFile(filepath.Join(cfg, "lexicons", "bad.txt"), []byte("@kind nonsense\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := runCLI(t, "framing")
+	if code == 0 || !strings.Contains(errOut, "bad.txt") {
+		t.Errorf("bad lexicon: exit %d, stderr %q; want an error naming the file", code, errOut)
+	}
+}
