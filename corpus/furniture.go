@@ -311,14 +311,17 @@ func isTagList(t string) bool {
 // function word and many non-ASCII letters: in an English article, a
 // notice in the site's own language (comment rules, legal lines).
 func isForeignNotice(t string) bool {
-	ascii := true
-	for i := 0; i < len(t); i++ {
+	if n := countWords(t); n < 4 || n > 40 {
+		return false
+	}
+	foreignLetter := false
+	for i := 0; i < len(t) && !foreignLetter; i++ {
 		if t[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+			r, _ := utf8.DecodeRuneInString(t[i:])
+			foreignLetter = unicode.IsLetter(r)
 		}
 	}
-	if ascii {
+	if !foreignLetter {
 		return false
 	}
 	ws := strings.Fields(strings.ToLower(t))

@@ -305,8 +305,10 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 	if err != nil {
 		return fail("%s", describeOSError(err))
 	}
-	raw, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxBytes)+512))
+	_, err = buf.ReadFrom(io.LimitReader(f, maxBytes+1))
 	f.Close()
+	raw := buf.Bytes()
 	if err != nil {
 		return fail("%s", describeOSError(err))
 	}
