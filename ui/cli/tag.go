@@ -1,6 +1,100 @@
 package cli
 
-// runTag is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// tagList collects a repeatable --tag flag. Names are not split on commas:
+// a code may contain one ("name calling, labeling").
+type tagList []string
+
+func (t *tagList) String() string { return strings.Join(*t, "; ") }
+
+func (t *tagList) Set(v string) error {
+	*t = append(*t, v)
+	return nil
+}
+
+// runTag tags a passage, found by its quote, from a script. It exits 0
+// only once the tag is committed to the notes file.
 func runTag(env *Env, args []string) int {
-	return errorf(env, "the tag command is not built yet")
+	fset := newFlagSet(env, "tag", "parallax tag --article ID --quote TEXT --tag NAME [--tag NAME...] [--memo TEXT] [--notes FILE] [PATH...]",
+		"parallax tag --article 003_901c7662e3582013 --quote 'Lavrov said' --tag attribution",
+		"parallax tag --article lavrov --quote 'openly paves the way' --tag blame/us --tag 'loaded language' --memo 'compare AA' ~/articles",
+		"parallax tag --notes study.db --article lavrov --quote '...' --tag omission ~/articles")
+	article := fset.String("article", "", "the article id (see 'parallax list')")
+	quote := fset.String("quote", "", "the exact text of the passage; spacing, quote marks and dashes may differ; it must occur once")
+	var tags tagList
+	fset.Var(&tags, "tag", "a code to apply (repeatable); a new name is added to the codebook, \"a/b\" makes b a child of a")
+	memo := fset.String("memo", "", "a memo for the passage")
+	notesFlag := fset.String("notes", "", "the notes file (default: beside the corpus folder, or in the data dir for the embedded corpus)")
+	paths, err := parseArgs(fset, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	var missing []string
+	if *article == "" {
+		missing = append(missing, "--article")
+	}
+	if *quote == "" {
+		missing = append(missing, "--quote")
+	}
+	if len(tags) == 0 && *memo == "" {
+		missing = append(missing, "--tag")
+	}
+	if len(missing) > 0 {
+		fmt.Fprintln(env.Stderr, "parallax: tag needs "+strings.Join(missing, " and ")+"; see 'parallax tag --help'")
+		return 2
+	}
+	for _, t := range tags {
+		if err := notes.ValidateName(strings.TrimSpace(t)); err != nil {
+			return errorf(env, "--tag: %v", err)
+		}
+	}
+
+	c, err := loadCorpus(env, paths)
+	if c == nil || (err != nil && len(c.Articles) == 0) {
+		if c != nil {
+			printLoadErrors(env.Stderr, c.Errors)
+		}
+		return errorf(env, "%v", err)
+	}
+	a := c.Article(*article)
+	if a == nil {
+		ids := make([]string, 0, len(c.Articles))
+		for _, x := range c.Articles {
+			ids = append(ids, x.ID)
+		}
+		sort.Strings(ids)
+		return errorf(env, "no article %q in %s; its ids are: %s", *article, c.Name, strings.Join(ids, ", "))
+	}
+	start, end, err := notes.FindQuote(a, *quote)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+
+	path := notesPath(*notesFlag, c, paths)
+	s, err := notes.Open(path)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	// Re-place existing notes first, so a passage tagged before an edit
+	// is recognised as the same passage.
+	if _, _, err := s.Reanchor(c); err != nil {
+		fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
+	}
+	n, err := s.Tag(notes.NewAnchor(a, start, end), tags, *memo)
+	if cerr := s.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	fmt.Fprintf(env.Stdout, "tagged %s bytes %d–%d “%s” with [%s]; note %s saved in %s\n",
+		a.ID, n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), strings.Join(n.Tags, ", "), n.ID, s.Path())
+	return 0
 }
