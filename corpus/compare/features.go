@@ -61,6 +61,8 @@ type features struct {
 	quotes []quote
 	neg    bool
 	words  int
+	// clauses are the terms of each clause, when there is more than one.
+	clauses [][]string
 	// bigrams and trigrams are sorted hashes of consecutive word stems
 	// (stop words included).
 	bigrams, trigrams []uint32
@@ -81,6 +83,7 @@ type analyzer struct {
 	hashes map[string]uint32
 
 	lastAlias string // set by matchAlias
+	noNgrams  bool   // skip n-gram hashes (Analyze does not use them)
 }
 
 type wordInfo struct {
@@ -133,24 +136,38 @@ func (an *analyzer) analyze(s string) features {
 	type occ struct {
 		term, surf string
 		name       bool
+		clause     int
 	}
 	occs := make([]occ, 0, len(ps))
-	seq := make([]uint32, 0, len(ps))
+	clause := clauseStarts(s, ps)
+	// In Title Case lines capitals do not mark names.
+	caps, lower := 0, 0
 	for _, p := range ps {
-		seq = append(seq, an.seqHash(p.fold))
+		if p.cap {
+			caps++
+		} else if !p.num && !p.code && !isStop(p.fold) {
+			lower++
+		}
 	}
-	ft.bigrams = ngrams(seq, 2)
-	ft.trigrams = ngrams(seq, 3)
+	titleCase := caps >= 3 && lower <= caps/3
+	if !an.noNgrams {
+		seq := make([]uint32, 0, len(ps))
+		for _, p := range ps {
+			seq = append(seq, an.seqHash(p.fold))
+		}
+		ft.bigrams = ngrams(seq, 2)
+		ft.trigrams = ngrams(seq, 3)
+	}
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]
 		if n := an.matchAlias(ps, i); n > 0 {
 			id := an.lastAlias
-			occs = append(occs, occ{"@" + id, s[p.start:ps[i+n-1].end], true})
+			occs = append(occs, occ{"@" + id, s[p.start:ps[i+n-1].end], true, clause[i]})
 			i += n - 1
 			continue
 		}
 		if n, t := an.matchAcronym(ps, i); n > 0 {
-			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true})
+			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i]})
 			i += n - 1
 			continue
 		}
@@ -158,7 +175,7 @@ func (an *analyzer) analyze(s string) features {
 		case p.num:
 			continue
 		case p.code:
-			occs = append(occs, occ{"#" + p.fold, p.text, true})
+			occs = append(occs, occ{"#" + p.fold, p.text, true, clause[i]})
 			continue
 		}
 		wi := an.word(p.fold)
@@ -168,11 +185,31 @@ func (an *analyzer) analyze(s string) features {
 		if wi.term == "" {
 			continue
 		}
-		name := p.cap && (!p.first || an.lx.bg[wi.term] == 0)
+		name := p.cap && !titleCase && (!p.first || an.lx.bg[wi.term] == 0)
 		if p.cap && strings.ToUpper(p.text) == p.text && len(p.text) >= 2 {
 			name = true // an acronym
 		}
-		occs = append(occs, occ{wi.term, p.text, name})
+		occs = append(occs, occ{wi.term, p.text, name, clause[i]})
+	}
+	// Clauses: runs of terms between clause boundaries; a clause with
+	// fewer than three terms joins the previous one.
+	var cl [][]string
+	last := -1
+	for _, o := range occs {
+		if o.clause != last {
+			if len(cl) == 0 || len(cl[len(cl)-1]) >= 3 {
+				cl = append(cl, nil)
+			}
+			last = o.clause
+		}
+		cl[len(cl)-1] = append(cl[len(cl)-1], o.term)
+	}
+	if len(cl) > 1 && len(cl[len(cl)-1]) < 3 {
+		cl[len(cl)-2] = append(cl[len(cl)-2], cl[len(cl)-1]...)
+		cl = cl[:len(cl)-1]
+	}
+	if len(cl) > 1 {
+		ft.clauses = cl
 	}
 	sort.SliceStable(occs, func(i, j int) bool { return occs[i].term < occs[j].term })
 	for i, o := range occs {
@@ -247,6 +284,30 @@ func ngrams(seq []uint32, n int) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// clauseWords start a new clause.
+var clauseWords = map[string]bool{
+	"which": true, "who": true, "but": true, "while": true, "whereas": true, "saying": true,
+	"claiming": true, "noting": true, "adding": true, "because": true, "although": true,
+	"after": true, "unless": true, "until": true, "if": true, "when": true, "where": true,
+}
+
+// clauseStarts numbers the clause each piece belongs to: a clause ends at
+// , ; : ( ) – — or a quotation mark, and before a subordinating word.
+func clauseStarts(s string, ps []piece) []int {
+	out := make([]int, len(ps))
+	c := 0
+	for i := range ps {
+		if i > 0 {
+			gap := s[ps[i-1].end:ps[i].start]
+			if strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - ") || clauseWords[ps[i].fold] {
+				c++
+			}
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // matchAlias returns how many pieces from i form a name of the alias table

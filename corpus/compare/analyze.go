@@ -1,0 +1,1344 @@
+package compare
+
+import (
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// Default thresholds of Analyze. They were set on the seed corpus's
+// reference judgements (testdata/seed-gold.json) — the only labelled
+// same-claim data for whole articles we have — without any rule naming
+// its articles, sentences or numbers; see README for the figures.
+const (
+	// DefaultFactThreshold is the link score at which two sentences of
+	// different outlets state the same claim and may form a fact.
+	DefaultFactThreshold = 0.25
+	// DefaultCounterpartThreshold is the looser link score at which a
+	// sentence counts as having a counterpart in another outlet.
+	DefaultCounterpartThreshold = 0.20
+	// DefaultStoryThreshold is the cosine similarity of two articles'
+	// weighted term vectors at which they are about the same story.
+	DefaultStoryThreshold = 0.12
+	// minSharedWeight is the least summed weight of shared terms for a
+	// link: one rare shared word is not a shared claim.
+	minSharedWeight = 1.6
+	// minContentWeight is the least summed weight of shared words that
+	// are not names (numbers, dates and quotes count too) for a full link.
+	minContentWeight = 0.6
+)
+
+// Options tunes Analyze. The zero value is usable.
+type Options struct {
+	// MinOutlets is the least number of outlets a fact needs; 0 means 2.
+	MinOutlets int
+	// Progress, when set, is called as the analysis advances with the
+	// stage name and the work done out of total in that stage. It is
+	// called from the goroutine that runs Analyze.
+	Progress func(stage string, done, total int)
+	// FactThreshold is the sentence link score for facts; 0 means
+	// DefaultFactThreshold.
+	FactThreshold float64
+	// CounterpartThreshold is the link score for HasCounterpart; 0 means
+	// DefaultCounterpartThreshold.
+	CounterpartThreshold float64
+	// StoryThreshold is the article similarity for grouping stories; 0
+	// means DefaultStoryThreshold.
+	StoryThreshold float64
+}
+
+// Result is the outcome of Analyze: stories, facts and omissions, plus
+// indexes for looking them up by sentence and outlet.
+type Result struct {
+	Stories   []Story    `json:"stories"`
+	Facts     []Fact     `json:"facts"`
+	Omissions []Omission `json:"omissions"`
+
+	byID        map[string]*Fact
+	bySentence  map[sentKey][]*Fact
+	counterpart map[sentKey]bool
+	omitted     map[string][]string
+}
+
+type sentKey struct {
+	article  string
+	sentence int
+}
+
+// FactsOf returns the facts the given sentence (an index into
+// Article.Sentences) belongs to.
+func (r *Result) FactsOf(article string, sentence int) []*Fact {
+	if r == nil {
+		return nil
+	}
+	return r.bySentence[sentKey{article, sentence}]
+}
+
+// HasCounterpart reports whether the sentence is linked to some sentence
+// of another outlet (at the looser counterpart threshold).
+func (r *Result) HasCounterpart(article string, sentence int) bool {
+	if r == nil {
+		return false
+	}
+	return r.counterpart[sentKey{article, sentence}]
+}
+
+// OmittedBy returns the labels of the facts most other outlets of the
+// outlet's story carry and it does not.
+func (r *Result) OmittedBy(outlet string) []string {
+	if r == nil {
+		return nil
+	}
+	return r.omitted[outlet]
+}
+
+// Fact returns the fact with the given id, or nil.
+func (r *Result) Fact(id string) *Fact {
+	if r == nil {
+		return nil
+	}
+	return r.byID[id]
+}
+
+// unit is one sentence under analysis, in compact form.
+type unit struct {
+	art, sent, outlet, story int32
+	terms                    []int32 // sorted term ids
+	names                    []bool  // per term: a name
+	nums                     []Quantity
+	dates                    []Date
+	quotes                   []quote
+	w                        float64 // summed term weight
+	heading                  bool    // a title or sub-heading
+	// segs are the sentence's clauses and pairs of adjacent clauses, as
+	// sorted term ids, when it has more than one clause; segW their weights.
+	segs [][]int32
+	segW []float64
+}
+
+// analysis is the state of one Analyze run.
+type analysis struct {
+	c       *corpus.Corpus
+	opts    Options
+	lx      *lexicon
+	acr     map[string][]acronym
+	units   []unit
+	vocab   map[string]int32
+	strs    []string  // term by id
+	isName  []bool    // by id: written as a name somewhere
+	surf    []string  // a surface form by id
+	df      []int32   // sentences holding the term
+	wts     []float64 // blended weight by id
+	outlets []string  // outlet name by id
+	artOut  []int32   // outlet id by article
+	artUnit [][]int32 // unit indices by article
+
+	bgK        float64 // backgroundK unless an experiment changes it
+	minShared  float64 // minSharedWeight unless an experiment changes it
+	minContent float64 // minContentWeight unless an experiment changes it
+	rareShare  float64 // rareNameShare unless an experiment changes it
+}
+
+// Analyze groups the corpus into stories, links sentences of different
+// outlets that state the same claim into facts, and finds discrepancies
+// and omissions. It is a pure function of the corpus and options.
+func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, error) {
+	return analyzeWith(ctx, c, opts, nil)
+}
+
+// analyzeWith is Analyze with a hook that may change internal parameters
+// (for experiments in tests).
+func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func(*analysis)) (*Result, error) {
+	if c == nil {
+		return nil, fmt.Errorf("analyze: nil corpus")
+	}
+	if opts.MinOutlets <= 0 {
+		opts.MinOutlets = 2
+	}
+	if opts.FactThreshold <= 0 {
+		opts.FactThreshold = DefaultFactThreshold
+	}
+	if opts.CounterpartThreshold <= 0 {
+		opts.CounterpartThreshold = DefaultCounterpartThreshold
+	}
+	if opts.StoryThreshold <= 0 {
+		opts.StoryThreshold = DefaultStoryThreshold
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("analyze: load matching lexicon: %w", err)
+	}
+	x := newAnalysis(c, opts, lx)
+	if tweak != nil {
+		tweak(x)
+	}
+	if err := x.analyzeSentences(ctx); err != nil {
+		return nil, err
+	}
+	stories := x.groupStories(ctx)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
+	res := &Result{
+		byID:        map[string]*Fact{},
+		bySentence:  map[sentKey][]*Fact{},
+		counterpart: map[sentKey]bool{},
+		omitted:     map[string][]string{},
+		Stories:     []Story{},
+		Facts:       []Fact{},
+		Omissions:   []Omission{},
+	}
+	ev := newAnalyzer(lx, x.acr)
+	for si, members := range stories {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("analyze: %w", err)
+		}
+		x.progress("linking sentences", si, len(stories))
+		st := x.story(members)
+		res.Stories = append(res.Stories, st)
+		links := x.linkStory(members)
+		for u, ls := range links {
+			for _, l := range ls {
+				if l.score >= opts.CounterpartThreshold {
+					un := &x.units[u]
+					res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
+				}
+			}
+		}
+		facts := x.cluster(links)
+		for _, f := range facts {
+			res.Facts = append(res.Facts, x.buildFact(ev, f, links, st.ID))
+		}
+	}
+	x.progress("linking sentences", len(stories), len(stories))
+	sort.SliceStable(res.Facts, func(i, j int) bool {
+		a, b := &res.Facts[i], &res.Facts[j]
+		if a.Story != b.Story {
+			return storyIndex(res.Stories, a.Story) < storyIndex(res.Stories, b.Story)
+		}
+		if len(a.Outlets) != len(b.Outlets) {
+			return len(a.Outlets) > len(b.Outlets)
+		}
+		if len(a.Members) != len(b.Members) {
+			return len(a.Members) > len(b.Members)
+		}
+		return a.ID < b.ID
+	})
+	for i := range res.Facts {
+		f := &res.Facts[i]
+		res.byID[f.ID] = f
+		for _, m := range f.Members {
+			k := sentKey{m.Article, m.Sentence}
+			res.bySentence[k] = append(res.bySentence[k], f)
+		}
+	}
+	x.omissions(res)
+	return res, nil
+}
+
+func newAnalysis(c *corpus.Corpus, opts Options, lx *lexicon) *analysis {
+	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, bgK: backgroundK, minShared: minSharedWeight, minContent: minContentWeight, rareShare: rareNameShare}
+}
+
+func storyIndex(ss []Story, id string) int {
+	for i, s := range ss {
+		if s.ID == id {
+			return i
+		}
+	}
+	return len(ss)
+}
+
+func (x *analysis) progress(stage string, done, total int) {
+	if x.opts.Progress != nil {
+		x.opts.Progress(stage, done, total)
+	}
+}
+
+// linkable reports whether a sentence takes part in matching.
+func linkable(s corpus.Sentence) bool {
+	return s.Role == corpus.RoleBody || s.Role == corpus.RoleTitle || s.Role == corpus.RoleHeading || s.Role == ""
+}
+
+// analyzeSentences computes the compact features of every sentence, the
+// vocabulary and the blended term weights.
+func (x *analysis) analyzeSentences(ctx context.Context) error {
+	c := x.c
+	x.acr = map[string][]acronym{}
+	outletID := map[string]int32{}
+	x.artOut = make([]int32, len(c.Articles))
+	x.artUnit = make([][]int32, len(c.Articles))
+	type ref struct{ art, sent int32 }
+	var refs []ref
+	for ai, a := range c.Articles {
+		findAcronyms(a.Text, x.acr)
+		name := a.Outlet
+		if name == "" {
+			name = "unknown (" + a.ID + ")"
+		}
+		id, ok := outletID[name]
+		if !ok {
+			id = int32(len(x.outlets))
+			outletID[name] = id
+			x.outlets = append(x.outlets, name)
+		}
+		x.artOut[ai] = id
+		for si, s := range a.Sentences {
+			if linkable(s) {
+				refs = append(refs, ref{int32(ai), int32(si)})
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	ans := make([]*analyzer, workers)
+	for i := range ans {
+		ans[i] = newAnalyzer(x.lx, x.acr)
+		ans[i].noNgrams = true
+	}
+	x.units = make([]unit, 0, len(refs))
+	const block = 4096
+	fts := make([]features, block)
+	for lo := 0; lo < len(refs); lo += block {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("analyze: %w", err)
+		}
+		x.progress("analysing sentences", lo, len(refs))
+		hi := min(lo+block, len(refs))
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := lo + w; i < hi; i += workers {
+					r := refs[i]
+					fts[i-lo] = ans[w].analyze(c.Articles[r.art].Sentences[r.sent].Text)
+				}
+			}(w)
+		}
+		wg.Wait()
+		for i := lo; i < hi; i++ {
+			ft := &fts[i-lo]
+			r := refs[i]
+			role := c.Articles[r.art].Sentences[r.sent].Role
+			u := unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art], nums: ft.nums, dates: ft.dates, quotes: ft.quotes,
+				heading: role == corpus.RoleTitle || role == corpus.RoleHeading}
+			u.terms = make([]int32, len(ft.terms))
+			u.names = ft.names
+			for k, t := range ft.terms {
+				id, ok := x.vocab[t]
+				if !ok {
+					id = int32(len(x.strs))
+					x.vocab[t] = id
+					x.strs = append(x.strs, t)
+					x.surf = append(x.surf, ft.surf[k])
+					x.df = append(x.df, 0)
+					x.isName = append(x.isName, false)
+				}
+				if ft.names[k] {
+					x.isName[id] = true
+				}
+				x.df[id]++
+				u.terms[k] = id
+			}
+			// Term ids are not in string order: sort terms and names together.
+			sortTerms(u.terms, u.names)
+			if len(ft.clauses) > 1 {
+				var cls [][]int32
+				for _, cl := range ft.clauses {
+					ids := make([]int32, 0, len(cl))
+					for _, t := range cl {
+						ids = append(ids, x.vocab[t])
+					}
+					cls = append(cls, ids)
+				}
+				for k := range cls {
+					u.segs = append(u.segs, uniqSorted(cls[k]))
+					if k+1 < len(cls) {
+						u.segs = append(u.segs, uniqSorted(append(append([]int32(nil), cls[k]...), cls[k+1]...)))
+					}
+				}
+			}
+			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
+			x.units = append(x.units, u)
+			*ft = features{}
+		}
+	}
+	x.progress("analysing sentences", len(refs), len(refs))
+	// Blended weights: background IDF for small corpora, corpus IDF for large.
+	n := float64(len(x.units))
+	alpha := x.bgK / (x.bgK + n)
+	lb := math.Log(x.lx.bgTotal + 1)
+	ln := math.Log(n + 1)
+	x.wts = make([]float64, len(x.strs))
+	for id, t := range x.strs {
+		bgIDF := math.Log((x.lx.bgTotal+1)/(x.lx.bg[t]+1)) / lb
+		cIDF := 1.0
+		if n > 1 {
+			cIDF = math.Max(0, math.Min(1, math.Log((n+1)/(float64(x.df[id])+0.5))/ln))
+		}
+		x.wts[id] = alpha*bgIDF + (1-alpha)*cIDF
+	}
+	for i := range x.units {
+		u := &x.units[i]
+		for _, sg := range u.segs {
+			w := 0.0
+			for _, t := range sg {
+				w += x.termWeight(t)
+			}
+			u.segW = append(u.segW, w)
+		}
+		for k, t := range u.terms {
+			if u.names[k] && !x.contentName(t) {
+				u.w += x.wts[t] * nameFactor
+			} else {
+				u.w += x.wts[t]
+			}
+		}
+	}
+	return nil
+}
+
+// termWeight is a term's weight in a segment: names many sentences
+// mention count less.
+func (x *analysis) termWeight(t int32) float64 {
+	if x.isName[t] && !x.contentName(t) {
+		return x.wts[t] * nameFactor
+	}
+	return x.wts[t]
+}
+
+// contentName reports whether a name is part of what a sentence claims
+// rather than who says it: a place, country or organisation of the alias
+// table, or a code such as a weapon designation, that few sentences of the
+// corpus mention. People's names never are.
+func (x *analysis) contentName(t int32) bool {
+	s := x.strs[t]
+	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, x.rareShare*float64(len(x.units))) {
+		return false
+	}
+	if s[0] == '@' {
+		return x.lx.entity[s[1:]].Kind != "person"
+	}
+	return true
+}
+
+func uniqSorted(v []int32) []int32 {
+	sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+	out := v[:0]
+	for i, t := range v {
+		if i == 0 || t != v[i-1] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sortTerms sorts term ids ascending, keeping names aligned.
+func sortTerms(t []int32, n []bool) {
+	sort.Sort(termSorter{t, n})
+}
+
+type termSorter struct {
+	t []int32
+	n []bool
+}
+
+func (s termSorter) Len() int           { return len(s.t) }
+func (s termSorter) Less(i, j int) bool { return s.t[i] < s.t[j] }
+func (s termSorter) Swap(i, j int) {
+	s.t[i], s.t[j] = s.t[j], s.t[i]
+	s.n[i], s.n[j] = s.n[j], s.n[i]
+}
+
+// weightOf returns the blended weight of a term string (0 when unseen).
+func (x *analysis) weightOf(t string) float64 {
+	if id, ok := x.vocab[t]; ok {
+		return x.wts[id]
+	}
+	return 0
+}
+
+// link is a scored link from one unit to another.
+type link struct {
+	to    int32
+	score float64
+}
+
+// linkScore scores whether two sentences state the same claim: the mean
+// of the weighted cosine and the containment of the shorter in the longer,
+// plus agreement of numbers, dates and quotations, damped when the shared
+// weight is small.
+func (x *analysis) linkScore(a, b *unit) float64 {
+	s, _, _ := x.linkParts(a, b)
+	return s
+}
+
+// linkParts returns the link score, the shared weight and the shared
+// content (non-name) weight of two units.
+func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
+	shared, content := 0.0, 0.0
+	var onlyA, onlyB []int32
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			if a.names[i] {
+				onlyA = append(onlyA, a.terms[i])
+			}
+			i++
+		case a.terms[i] > b.terms[j]:
+			if b.names[j] {
+				onlyB = append(onlyB, b.terms[j])
+			}
+			j++
+		default:
+			w := x.wts[a.terms[i]]
+			if (a.names[i] || b.names[j]) && !x.contentName(a.terms[i]) {
+				shared += w * nameFactor
+			} else {
+				shared += w
+				content += w
+			}
+			i++
+			j++
+		}
+	}
+	if shared == 0 {
+		return 0, 0, 0
+	}
+	for ; i < len(a.terms); i++ {
+		if a.names[i] {
+			onlyA = append(onlyA, a.terms[i])
+		}
+	}
+	for ; j < len(b.terms); j++ {
+		if b.names[j] {
+			onlyB = append(onlyB, b.terms[j])
+		}
+	}
+	for _, ta := range onlyA {
+		sa := x.strs[ta]
+		if len(sa) < 5 || sa[0] == '@' {
+			continue
+		}
+		for _, tb := range onlyB {
+			sb := x.strs[tb]
+			if len(sb) < 5 || sb[0] == '@' {
+				continue
+			}
+			if sim := jaroWinkler(sa, sb); sim >= 0.88 {
+				shared += math.Min(x.wts[ta], x.wts[tb]) * sim * nameFactor
+				break
+			}
+		}
+	}
+	best := claimScore(shared, content, a.w, b.w, a, b, x.minShared, x.minContent)
+	// A claim is often one clause of a longer sentence: score the best
+	// pair of clauses too.
+	if content >= x.minContent*0.5 && (len(a.segs) > 0 || len(b.segs) > 0) {
+		sa, wa := a.segs, a.segW
+		if len(sa) == 0 {
+			sa, wa = [][]int32{a.terms}, []float64{a.w}
+		}
+		sb, wb := b.segs, b.segW
+		if len(sb) == 0 {
+			sb, wb = [][]int32{b.terms}, []float64{b.w}
+		}
+		for i, ta := range sa {
+			for j, tb := range sb {
+				sh, ct := x.overlap(ta, tb)
+				if ct == 0 {
+					continue
+				}
+				if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], a, b, x.minShared, x.minContent); sc > best {
+					best = sc
+				}
+			}
+		}
+	}
+	return best, shared, content
+}
+
+// maxPerOutlet is how many sentences of one outlet a fact's centre takes.
+const maxPerOutlet = 2
+
+// mergeOverlap is the share of members two candidate facts must have in
+// common, each way, to merge.
+const mergeOverlap = 0.5
+
+// clauseFactor discounts a link found between clauses against one between
+// whole sentences.
+const clauseFactor = 0.9
+
+// overlap returns the shared weight and shared content weight of two
+// sorted term lists.
+func (x *analysis) overlap(a, b []int32) (float64, float64) {
+	shared, content := 0.0, 0.0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			w := x.termWeight(a[i])
+			shared += w
+			if !x.isName[a[i]] || x.contentName(a[i]) {
+				content += x.wts[a[i]]
+			}
+			i++
+			j++
+		}
+	}
+	return shared, content
+}
+
+// nameFactor is how much a shared name counts against a shared content
+// word: two sentences naming the same people and places may still say
+// different things.
+const nameFactor = 0.5
+
+// rareNameShare is the largest share of the corpus's sentences that may
+// mention a place, organisation or code for it to count as content: a name
+// few sentences mention is part of what they claim.
+const rareNameShare = 0.10
+
+// claimScore combines the shared weight with the agreement of numbers,
+// dates and quotes into a link score in [0, 1]. Links resting on names
+// alone, or on little shared weight, are damped.
+func claimScore(shared, content, wa, wb float64, a, b *unit, minShared, minContent float64) float64 {
+	if wa <= 0 || wb <= 0 {
+		return 0
+	}
+	cos := shared / math.Sqrt(wa*wb)
+	cont := math.Min(1, shared/math.Min(wa, wb))
+	s := 0.5*cos + 0.5*cont
+	bonus := 0.0
+	for _, qa := range a.nums {
+		for _, qb := range b.nums {
+			if sameQuantity(qa, qb) {
+				bonus += 0.06
+				content += 0.5
+			} else if qa.Unit != "" && qa.Unit == qb.Unit {
+				bonus += 0.03
+				content += 0.25
+			}
+		}
+	}
+	for _, da := range a.dates {
+		for _, db := range b.dates {
+			if da.Shared(db) {
+				bonus += 0.06
+				content += 0.5
+			}
+		}
+	}
+	for _, qa := range a.quotes {
+		for _, qb := range b.quotes {
+			if l := lcs(qa.stems, qb.stems); l >= 4 && float64(l) >= 0.7*float64(min(len(qa.stems), len(qb.stems))) {
+				bonus += 0.15
+				content += 1
+			}
+		}
+	}
+	s += math.Min(bonus, 0.2)
+	if shared < minShared {
+		s *= shared / minShared
+	}
+	if content < minContent {
+		s *= content / minContent
+	}
+	return math.Min(1, s)
+}
+
+// groupStories groups articles into stories by the cosine similarity of
+// their weighted term vectors, found through an inverted index; it returns
+// the unit indices of each story in a stable order.
+func (x *analysis) groupStories(ctx context.Context) [][]int32 {
+	na := len(x.c.Articles)
+	type tw struct {
+		t int32
+		w float64
+	}
+	const topK = 40
+	vecs := make([][]tw, na)
+	norms := make([]float64, na)
+	tf := map[int32]float64{}
+	for ai := range x.c.Articles {
+		clear(tf)
+		for _, ui := range x.artUnit[ai] {
+			for _, t := range x.units[ui].terms {
+				tf[t]++
+			}
+		}
+		v := make([]tw, 0, len(tf))
+		for t, n := range tf {
+			v = append(v, tw{t, (1 + math.Log(n)) * x.wts[t]})
+		}
+		sort.Slice(v, func(i, j int) bool {
+			if v[i].w != v[j].w {
+				return v[i].w > v[j].w
+			}
+			return v[i].t < v[j].t
+		})
+		if len(v) > topK {
+			v = v[:topK]
+		}
+		for _, e := range v {
+			norms[ai] += e.w * e.w
+		}
+		norms[ai] = math.Sqrt(norms[ai])
+		vecs[ai] = v
+	}
+	post := map[int32][]int32{}
+	for ai, v := range vecs {
+		for _, e := range v {
+			post[e.t] = append(post[e.t], int32(ai))
+		}
+	}
+	maxPost := max(50, na/10)
+	parent := make([]int32, na)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	acc := make([]float64, na)
+	var touched []int32
+	for ai, v := range vecs {
+		if ai%256 == 0 {
+			x.progress("grouping stories", ai, na)
+			if ctx.Err() != nil {
+				return nil
+			}
+		}
+		touched = touched[:0]
+		for _, e := range v {
+			p := post[e.t]
+			if len(p) > maxPost {
+				continue
+			}
+			for _, b := range p {
+				if int(b) <= ai {
+					continue
+				}
+				if acc[b] == 0 {
+					touched = append(touched, b)
+				}
+				for _, f := range vecs[b] {
+					if f.t == e.t {
+						acc[b] += e.w * f.w
+						break
+					}
+				}
+			}
+		}
+		for _, b := range touched {
+			cos := acc[b] / (norms[ai]*norms[b] + 1e-12)
+			acc[b] = 0
+			if cos >= x.opts.StoryThreshold {
+				ra, rb := find(int32(ai)), find(b)
+				if ra != rb {
+					parent[max(ra, rb)] = min(ra, rb)
+				}
+			}
+		}
+	}
+	x.progress("grouping stories", na, na)
+	groups := map[int32][]int32{}
+	var roots []int32
+	for ai := range x.c.Articles {
+		r := find(int32(ai))
+		if _, ok := groups[r]; !ok {
+			roots = append(roots, r)
+		}
+		groups[r] = append(groups[r], x.artUnit[ai]...)
+	}
+	out := make([][]int32, 0, len(roots))
+	for si, r := range roots {
+		for _, ui := range groups[r] {
+			x.units[ui].story = int32(si)
+		}
+		out = append(out, groups[r])
+	}
+	return out
+}
+
+// story describes a group of units as a Story.
+func (x *analysis) story(members []int32) Story {
+	seen := map[int32]bool{}
+	var ids []string
+	score := map[int32]float64{}
+	for _, ui := range members {
+		u := &x.units[ui]
+		if !seen[u.art] {
+			seen[u.art] = true
+			ids = append(ids, x.c.Articles[u.art].ID)
+		}
+		for _, t := range u.terms {
+			score[t] += x.wts[t]
+		}
+	}
+	type ts struct {
+		t int32
+		s float64
+	}
+	var all []ts
+	for t, s := range score {
+		if x.df[t] >= 2 {
+			all = append(all, ts{t, s})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s > all[j].s
+		}
+		return all[i].t < all[j].t
+	})
+	var label []string
+	for _, e := range all {
+		if len(label) == 4 {
+			break
+		}
+		label = append(label, x.surf[e.t])
+	}
+	sorted := append([]string(nil), ids...)
+	sort.Strings(sorted)
+	return Story{ID: "s-" + shortHash(strings.Join(sorted, "\n")), Label: strings.Join(label, ", "), Articles: ids}
+}
+
+func shortHash(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:5])
+}
+
+// linkStory links the sentences of one story to sentences of other outlets
+// of the same story. Candidates come from an inverted index over the
+// story's terms (very common terms are not indexed), so the work grows
+// with the number of sentences that share rare-ish words, not with all
+// pairs. It returns, per unit, its links at or above the counterpart
+// threshold (symmetric).
+func (x *analysis) linkStory(members []int32) map[int32][]link {
+	type tu struct{ t, u int32 }
+	var pairs []tu
+	for _, ui := range members {
+		for _, t := range x.units[ui].terms {
+			pairs = append(pairs, tu{t, ui})
+		}
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].t != pairs[j].t {
+			return pairs[i].t < pairs[j].t
+		}
+		return pairs[i].u < pairs[j].u
+	})
+	post := map[int32][]int32{}
+	maxPost := max(40, len(members)/4)
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j].t == pairs[i].t {
+			j++
+		}
+		if j-i >= 2 && j-i <= maxPost {
+			p := make([]int32, j-i)
+			for k := i; k < j; k++ {
+				p[k-i] = pairs[k].u
+			}
+			post[pairs[i].t] = p
+		}
+		i = j
+	}
+	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
+	links := map[int32][]link{}
+	acc := map[int32]float64{}
+	for _, ui := range members {
+		u := &x.units[ui]
+		clear(acc)
+		for _, t := range u.terms {
+			for _, v := range post[t] {
+				if v <= ui || x.units[v].outlet == u.outlet {
+					continue
+				}
+				acc[v] += x.wts[t]
+			}
+		}
+		for v, s := range acc {
+			if s < x.minShared*0.5 {
+				continue
+			}
+			sc := x.linkScore(u, &x.units[v])
+			if sc >= low {
+				links[ui] = append(links[ui], link{v, sc})
+				links[v] = append(links[v], link{ui, sc})
+			}
+		}
+	}
+	for u := range links {
+		ls := links[u]
+		sort.Slice(ls, func(i, j int) bool {
+			if ls[i].score != ls[j].score {
+				return ls[i].score > ls[j].score
+			}
+			return ls[i].to < ls[j].to
+		})
+	}
+	return links
+}
+
+// cluster builds facts from the links: each sentence with links at the
+// fact threshold is the centre of a candidate fact made of itself and its
+// linked sentences (so every member links to the centre and no chain can
+// grow); candidates that mostly repeat an accepted fact are merged into
+// it, and those covering too few outlets are dropped.
+func (x *analysis) cluster(links map[int32][]link) [][]int32 {
+	type cand struct {
+		centre  int32
+		members []int32
+		weight  float64
+	}
+	var cands []cand
+	for u, ls := range links {
+		if x.units[u].heading {
+			continue // a title or heading summarises; it is no claim's centre
+		}
+		c := cand{centre: u, members: []int32{u}}
+		perOutlet := map[int32]int{}
+		for _, l := range ls {
+			o := x.units[l.to].outlet
+			if l.score >= x.opts.FactThreshold && perOutlet[o] < maxPerOutlet {
+				perOutlet[o]++
+				c.members = append(c.members, l.to)
+				c.weight += l.score
+			}
+		}
+		if len(c.members) < 2 {
+			continue
+		}
+		sort.Slice(c.members, func(i, j int) bool { return c.members[i] < c.members[j] })
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if len(cands[i].members) != len(cands[j].members) {
+			return len(cands[i].members) > len(cands[j].members)
+		}
+		if cands[i].weight != cands[j].weight {
+			return cands[i].weight > cands[j].weight
+		}
+		return cands[i].centre < cands[j].centre
+	})
+	var facts [][]int32
+	var sets []map[int32]bool
+	for _, c := range cands {
+		merged := false
+		for fi, s := range sets {
+			in := 0
+			for _, m := range c.members {
+				if s[m] {
+					in++
+				}
+			}
+			if in == len(c.members) {
+				merged = true // already covered
+				break
+			}
+			// Near-duplicates (most members shared both ways) merge.
+			if float64(in) >= mergeOverlap*float64(len(c.members)) && float64(in) >= mergeOverlap*float64(len(s)) {
+				for _, m := range c.members {
+					if !s[m] {
+						s[m] = true
+						facts[fi] = append(facts[fi], m)
+					}
+				}
+				merged = true
+				break
+			}
+		}
+		if merged {
+			continue
+		}
+		s := map[int32]bool{}
+		for _, m := range c.members {
+			s[m] = true
+		}
+		sets = append(sets, s)
+		facts = append(facts, append([]int32(nil), c.members...))
+	}
+	out := facts[:0]
+	for _, f := range facts {
+		outs := map[int32]bool{}
+		for _, m := range f {
+			outs[x.units[m].outlet] = true
+		}
+		if len(outs) >= x.opts.MinOutlets {
+			sort.Slice(f, func(i, j int) bool { return f[i] < f[j] })
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// buildFact turns a cluster of units into a Fact with members, evidence,
+// a stable id, a label and discrepancies.
+func (x *analysis) buildFact(an *analyzer, f []int32, links map[int32][]link, story string) Fact {
+	in := map[int32]bool{}
+	for _, m := range f {
+		in[m] = true
+	}
+	fact := Fact{Story: story, Discrepancies: []Discrepancy{}}
+	var keys []string
+	best := int32(-1)
+	bestSum := -1.0
+	for _, m := range f {
+		sum := 0.0
+		for _, l := range links[m] {
+			if in[l.to] {
+				sum += l.score
+			}
+		}
+		if sum > bestSum {
+			best, bestSum = m, sum
+		}
+	}
+	outletSeen := map[string]bool{}
+	for _, m := range f {
+		u := &x.units[m]
+		a := x.c.Articles[u.art]
+		s := a.Sentences[u.sent]
+		mem := Member{Article: a.ID, Outlet: x.outlets[u.outlet], Sentence: int(u.sent), Start: s.Start, End: s.End, Text: s.Text}
+		// Best link to another member of another outlet.
+		var to int32 = -1
+		for _, l := range links[m] {
+			if in[l.to] && l.score > mem.Score {
+				mem.Score, to = l.score, l.to
+			}
+		}
+		if to < 0 {
+			// A second sentence of an outlet: its evidence is its best
+			// match within the fact.
+			for _, o := range f {
+				if o != m && x.units[o].outlet != u.outlet {
+					if sc := x.linkScore(u, &x.units[o]); sc > mem.Score {
+						mem.Score, to = sc, o
+					}
+				}
+			}
+		}
+		if to >= 0 {
+			ou := &x.units[to]
+			fa := an.analyze(s.Text)
+			fb := an.analyze(x.c.Articles[ou.art].Sentences[ou.sent].Text)
+			m := &Matcher{lx: x.lx}
+			_, mem.Evidence = m.pairFeatures(&fa, &fb, x.weightOf)
+		}
+		mem.Evidence = normEvidence(mem.Evidence)
+		mem.Score = math.Round(mem.Score*1000) / 1000
+		fact.Members = append(fact.Members, mem)
+		keys = append(keys, fmt.Sprintf("%s:%d", a.ID, s.Start))
+		if !outletSeen[mem.Outlet] {
+			outletSeen[mem.Outlet] = true
+			fact.Outlets = append(fact.Outlets, mem.Outlet)
+		}
+	}
+	sort.Strings(keys)
+	fact.ID = "f-" + shortHash(strings.Join(keys, "\n"))
+	fact.Label = x.label(best, f)
+	fact.Discrepancies = x.discrepancies(f)
+	return fact
+}
+
+// normEvidence turns nil slices into empty ones for stable JSON.
+func normEvidence(e Evidence) Evidence {
+	if e.Terms == nil {
+		e.Terms = []string{}
+	}
+	if e.Numbers == nil {
+		e.Numbers = []string{}
+	}
+	if e.Dates == nil {
+		e.Dates = []string{}
+	}
+	if e.Names == nil {
+		e.Names = []string{}
+	}
+	return e
+}
+
+// label is a short readable label for a fact: the centre sentence's terms
+// that other members share, heaviest first, in the sentence's order.
+func (x *analysis) label(centre int32, f []int32) string {
+	cu := &x.units[centre]
+	count := map[int32]int{}
+	for _, m := range f {
+		if m == centre {
+			continue
+		}
+		for _, t := range x.units[m].terms {
+			count[t]++
+		}
+	}
+	type cand struct {
+		t int32
+		s float64
+	}
+	var cs []cand
+	for _, t := range cu.terms {
+		if count[t] > 0 {
+			cs = append(cs, cand{t, x.wts[t] * (1 + math.Log(float64(count[t])))})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].s != cs[j].s {
+			return cs[i].s > cs[j].s
+		}
+		return cs[i].t < cs[j].t
+	})
+	if len(cs) > 6 {
+		cs = cs[:6]
+	}
+	text := x.c.Articles[cu.art].Sentences[cu.sent].Text
+	lower := fold(text)
+	type pos struct {
+		p int
+		s string
+	}
+	var ps []pos
+	for _, c := range cs {
+		s := x.surf[c.t]
+		p := strings.Index(lower, fold(s))
+		if p < 0 {
+			p = len(lower)
+		}
+		ps = append(ps, pos{p, s})
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
+	var parts []string
+	for _, p := range ps {
+		parts = append(parts, p.s)
+	}
+	if len(parts) == 0 {
+		return trimLabel(text)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// trimLabel cuts text to about 80 characters at a word boundary.
+func trimLabel(s string) string {
+	r := []rune(s)
+	if len(r) <= 80 {
+		return s
+	}
+	cut := string(r[:80])
+	if i := strings.LastIndex(cut, " "); i > 40 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// discrepancies finds quantities with the same unit and dates that differ
+// between outlets within a fact.
+func (x *analysis) discrepancies(f []int32) []Discrepancy {
+	out := []Discrepancy{}
+	byUnit := map[string][]int32{}
+	var unitsSeen []string
+	for _, m := range f {
+		seen := map[string]bool{}
+		for _, q := range x.units[m].nums {
+			if q.Unit == "" || seen[q.Unit] {
+				continue
+			}
+			seen[q.Unit] = true
+			if _, ok := byUnit[q.Unit]; !ok {
+				unitsSeen = append(unitsSeen, q.Unit)
+			}
+			byUnit[q.Unit] = append(byUnit[q.Unit], m)
+		}
+	}
+	for _, un := range unitsSeen {
+		ms := byUnit[un]
+		values := map[int32]string{}
+		outs := map[int32]bool{}
+		for _, m := range ms {
+			var vs []string
+			for _, q := range x.units[m].nums {
+				if q.Unit == un {
+					vs = append(vs, q.String())
+				}
+			}
+			values[m] = strings.Join(vs, "; ")
+			outs[x.units[m].outlet] = true
+		}
+		if len(outs) < 2 {
+			continue
+		}
+		// Differ between outlets: some two members of different outlets
+		// give different values, and their values are of a comparable size.
+		differ := false
+		for i, a := range ms {
+			for _, b := range ms[i+1:] {
+				ua, ub := &x.units[a], &x.units[b]
+				if ua.outlet != ub.outlet && values[a] != values[b] && comparable(ua.nums, ub.nums, un) {
+					differ = true
+				}
+			}
+		}
+		if !differ {
+			continue
+		}
+		d := Discrepancy{What: unitName(un)}
+		for _, m := range ms {
+			u := &x.units[m]
+			a := x.c.Articles[u.art]
+			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: values[m], Text: a.Sentences[u.sent].Text})
+		}
+		out = append(out, d)
+	}
+	// Dates that pin a day or a month and conflict between outlets.
+	var dm []int32
+	for _, m := range f {
+		for _, d := range x.units[m].dates {
+			if d.M != 0 {
+				dm = append(dm, m)
+				break
+			}
+		}
+	}
+	conflict := false
+	for i, a := range dm {
+		for _, b := range dm[i+1:] {
+			ua, ub := &x.units[a], &x.units[b]
+			if ua.outlet == ub.outlet {
+				continue
+			}
+			for _, da := range ua.dates {
+				for _, db := range ub.dates {
+					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) {
+						conflict = true
+					}
+				}
+			}
+		}
+	}
+	if conflict {
+		d := Discrepancy{What: "date"}
+		for _, m := range dm {
+			u := &x.units[m]
+			a := x.c.Articles[u.art]
+			var vs []string
+			for _, dt := range u.dates {
+				if dt.M != 0 {
+					vs = append(vs, dt.String())
+				}
+			}
+			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(vs, "; "), Text: a.Sentences[u.sent].Text})
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// comparable reports whether two quantity lists hold values of the given
+// unit within a factor of four of each other that are not equal — the
+// sign of two figures for the same point rather than two different points.
+func comparable(a, b []Quantity, unit string) bool {
+	for _, qa := range a {
+		if qa.Unit != unit {
+			continue
+		}
+		for _, qb := range b {
+			if qb.Unit != unit || sameQuantity(qa, qb) {
+				continue
+			}
+			for _, va := range [2]float64{qa.Lo, qa.Hi} {
+				for _, vb := range [2]float64{qb.Lo, qb.Hi} {
+					if va > 0 && vb > 0 && va != vb && va/vb <= 4 && vb/va <= 4 {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+func unitName(u string) string {
+	switch u {
+	case "km":
+		return "distance (km)"
+	case "mi":
+		return "distance (miles)"
+	case "m":
+		return "length (m)"
+	case "usd":
+		return "amount (US$)"
+	case "eur":
+		return "amount (€)"
+	case "percent":
+		return "percentage"
+	}
+	return u
+}
+
+// omissions fills, per outlet, the facts of its story that most of the
+// story's other outlets carry and it does not.
+func (x *analysis) omissions(res *Result) {
+	storyOutlets := map[string][]string{}
+	for _, st := range res.Stories {
+		seen := map[string]bool{}
+		for _, id := range st.Articles {
+			a := x.c.Article(id)
+			if a == nil {
+				continue
+			}
+			name := a.Outlet
+			if name == "" {
+				name = "unknown (" + a.ID + ")"
+			}
+			if !seen[name] {
+				seen[name] = true
+				storyOutlets[st.ID] = append(storyOutlets[st.ID], name)
+			}
+		}
+	}
+	om := map[string][]string{}
+	var order []string
+	for i := range res.Facts {
+		f := &res.Facts[i]
+		has := map[string]bool{}
+		for _, o := range f.Outlets {
+			has[o] = true
+		}
+		for _, o := range storyOutlets[f.Story] {
+			if has[o] {
+				continue
+			}
+			others := len(storyOutlets[f.Story]) - 1
+			if len(f.Outlets)*2 <= others {
+				continue
+			}
+			if _, ok := om[o]; !ok {
+				order = append(order, o)
+			}
+			om[o] = append(om[o], f.ID)
+			res.omitted[o] = append(res.omitted[o], f.Label)
+		}
+	}
+	sort.Strings(order)
+	for _, o := range order {
+		res.Omissions = append(res.Omissions, Omission{Outlet: o, Facts: om[o]})
+	}
+}
