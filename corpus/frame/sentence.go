@@ -360,6 +360,9 @@ func (an *analyzer) speakerBefore(toks []token, i int) rawSpeaker {
 		if k-1 >= 0 && an.wc.preposition[toks[k-1].lower] {
 			return rawSpeaker{}
 		}
+		if k == j && an.commonAtStart(toks, j) {
+			return rawSpeaker{} // "We asked", "Officials said"
+		}
 		return an.nameRunBack(toks, j)
 	}
 	if an.wc.roleNoun[toks[j].lower] {
@@ -605,10 +608,15 @@ func firstRuneUpper(s string) bool {
 }
 
 // commonAtStart reports whether token j is a capitalised common word only
-// because it starts the sentence ("Insurance claims rose"): a frequent
-// English word that the actors table does not know.
+// because it is the sentence's first word ("Insurance claims rose", "We
+// asked"): a frequent English word that the actors table does not know.
 func (an *analyzer) commonAtStart(toks []token, j int) bool {
-	if j != 0 || an.lx.actors.byName[toks[j].lower] != nil {
+	for k := 0; k < j; k++ {
+		if toks[k].kind == tokWord {
+			return false // not the first word
+		}
+	}
+	if an.lx.actors.byName[toks[j].lower] != nil {
 		return false
 	}
 	return an.lx.background[toks[j].lower] >= 50

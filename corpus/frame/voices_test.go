@@ -1,0 +1,97 @@
+package frame
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// article builds an article whose paragraphs are the given sentences.
+func article(id, outlet string, sents ...string) *corpus.Article {
+	a := &corpus.Article{ID: id, Outlet: outlet}
+	var b strings.Builder
+	for i, s := range sents {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(s)
+		sp := corpus.Span{Start: start, End: b.Len()}
+		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: sp, Role: corpus.RoleBody})
+		a.Sentences = append(a.Sentences, corpus.Sentence{Span: sp, Index: i, Para: i, Role: corpus.RoleBody, Text: s})
+	}
+	a.Text = b.String()
+	return a
+}
+
+func voicesOf(t *testing.T, arts ...*corpus.Article) map[string][]Voice {
+	t.Helper()
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: arts}, nil, Options{NoUserLexicons: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]Voice{}
+	for _, p := range res.Outlets {
+		out[p.Outlet] = p.Voices
+	}
+	return out
+}
+
+func TestVoicesUnknownNamesMerge(t *testing.T) {
+	v := voicesOf(t, article("a", "Daily",
+		"Interior Minister Ivan Petrovsky said the border would stay open.",
+		`"We have nothing to hide," Petrovsky told reporters.`,
+		"He added that talks would resume in May.",
+		"Petrovksy warned that any attack would be answered.",
+		"The weather was mild."))["Daily"]
+	if len(v) != 1 || v[0].Speaker != "Ivan Petrovsky" || v[0].Sentences != 4 {
+		t.Fatalf("voices = %+v, want Ivan Petrovsky with 4 sentences (title stripped, surname, pronoun and typo merged)", v)
+	}
+}
+
+func TestVoicesTableAndSides(t *testing.T) {
+	v := voicesOf(t, article("b", "Wire",
+		"Russian Foreign Minister Sergei Lavrov said the treaty was dead.",
+		"According to Lavrov, talks are possible.",
+		"French President Emmanuel Macron, speaking in Paris, urged restraint.",
+		`"We will not give in," the president said.`,
+		"The foreign minister added that Moscow was ready."))["Wire"]
+	got := map[string]Voice{}
+	for _, x := range v {
+		got[x.Speaker] = x
+	}
+	if l := got["Sergey Lavrov"]; l.Sentences != 3 || l.Side != "Russia" {
+		t.Errorf("Lavrov = %+v, want 3 sentences, side Russia (\"the foreign minister\" resolves to him)", l)
+	}
+	if m := got["Emmanuel Macron"]; m.Sentences != 2 || m.Side != "France" {
+		t.Errorf("Macron = %+v, want 2 sentences, side France", m)
+	}
+	if len(got) != 2 {
+		t.Errorf("voices = %+v, want exactly Lavrov and Macron", v)
+	}
+}
+
+func TestVoicesQuoteContinuation(t *testing.T) {
+	text := `"We asked for proof," Jane Doe said. "Nobody has shown us anything."`
+	a := &corpus.Article{ID: "q", Outlet: "Q", Text: text,
+		Paragraphs: []corpus.Paragraph{{Span: corpus.Span{Start: 0, End: len(text)}, Role: corpus.RoleBody}},
+		Sentences: []corpus.Sentence{
+			{Span: corpus.Span{Start: 0, End: 36}, Index: 0, Role: corpus.RoleBody, Text: text[:36]},
+			{Span: corpus.Span{Start: 37, End: len(text)}, Index: 1, Role: corpus.RoleBody, Text: text[37:]},
+		}}
+	v := voicesOf(t, a)["Q"]
+	if len(v) != 1 || v[0].Speaker != "Jane Doe" || v[0].Sentences != 2 {
+		t.Fatalf("voices = %+v, want Jane Doe with 2 sentences (the next quoted sentence is hers too)", v)
+	}
+}
+
+func TestVoicesNotFromPassiveOrPlace(t *testing.T) {
+	v := voicesOf(t, article("c", "P",
+		"Japan and South Korea were mentioned as possible sites.",
+		"Leaders met in Beijing, agreeing that trade matters."))["P"]
+	if len(v) != 0 {
+		t.Errorf("voices = %+v, want none (passive subject, place after a preposition)", v)
+	}
+}
