@@ -22,6 +22,9 @@ const (
 	ReasonRelated    = "related headlines at the end"
 	ReasonRepeated   = "repeated across articles of the same outlet"
 	ReasonMarkupOnly = "markup without text"
+	ReasonSiteName   = "outlet name alone (site logo)"
+	ReasonSignoff    = "reporting/editing credit"
+	ReasonReadAlso   = "link to another story"
 )
 
 // furniturePhrases are phrases web pages put around articles: player and
@@ -69,10 +72,11 @@ type furnitureFinder struct {
 	phrases    map[string]bool
 	maxPhrase  int
 	outletWord map[string]bool // lower-cased words of outlet names
+	outlets    *OutletTable
 }
 
 func newFurnitureFinder(t *OutletTable) *furnitureFinder {
-	f := &furnitureFinder{phrases: make(map[string]bool), outletWord: make(map[string]bool)}
+	f := &furnitureFinder{phrases: make(map[string]bool), outletWord: make(map[string]bool), outlets: t}
 	for _, p := range furniturePhrases {
 		f.phrases[p] = true
 		if n := len(strings.Fields(p)); n > f.maxPhrase {
@@ -92,13 +96,16 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 }
 
 var (
-	counterRE  = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
-	creditRE   = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
-	labelRE    = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
-	tagPrefix  = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)
-	timeTok    = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$`)
-	numTok     = regexp.MustCompile(`^\d+(?:[.,/-]\d+)*%?$`)
-	langNotice = regexp.MustCompile(`(?i)\b(?:also available in|read (?:this|it) in|this (?:article|page|story) is (?:also )?available in|switch to (?:the )?\p{L}+ (?:edition|version))\b`)
+	counterRE       = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
+	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}`)
+	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
+	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60})\s*$`)
+	creditRE        = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
+	labelRE         = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
+	tagPrefix       = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)
+	timeTok         = regexp.MustCompile(`^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?$`)
+	numTok          = regexp.MustCompile(`^\d+(?:[.,/-]\d+)*%?$`)
+	langNotice      = regexp.MustCompile(`(?i)\b(?:also available in|read (?:this|it) in|this (?:article|page|story) is (?:also )?available in|switch to (?:the )?\p{L}+ (?:edition|version))\b`)
 )
 
 var timeWords = map[string]bool{
@@ -168,6 +175,9 @@ func (f *furnitureFinder) line(text string) string {
 	if strings.Trim(t, "-–—_=*•·|#>~ ") == "" {
 		return ReasonMarkupOnly
 	}
+	if f.outlets != nil && len(t) <= 60 && f.outlets.Lookup(strings.Trim(t, " .|·•-–—")) != nil {
+		return ReasonSiteName
+	}
 	nw := countWords(t)
 	if nw > 40 {
 		return "" // prose, whatever it mentions
@@ -175,6 +185,15 @@ func (f *furnitureFinder) line(text string) string {
 	hasDigit := strings.ContainsAny(t, "0123456789")
 	if first, _ := utf8.DecodeRuneInString(t); nw <= 15 && strings.ContainsRune("©(cCpPiI", first) && creditRE.MatchString(t) {
 		return ReasonCredit
+	}
+	if nw <= 25 && signoffRE.MatchString(t) {
+		return ReasonSignoff
+	}
+	if nw <= 25 && readAlsoRE.MatchString(t) {
+		return ReasonReadAlso
+	}
+	if nw <= 40 && strings.ContainsAny(t, "()|/©") && captionCreditRE.MatchString(t) {
+		return ReasonCaption
 	}
 	if nw <= 15 && hasDigit && counterRE.MatchString(t) {
 		return ReasonCounter

@@ -152,6 +152,15 @@ func TestFurnitureLines(t *testing.T) {
 		{"Kaynak:", ReasonLabel},
 		{"This article is also available in Arabic", ReasonLanguage},
 		{"-----", ReasonMarkupOnly},
+		{"Reuters", ReasonSiteName},
+		{"TASS Russian News Agency", ReasonSiteName},
+		{"Reporting by Jane Doe; Editing by John Smith", ReasonSignoff},
+		{"(Additional reporting by Tom Ray in Moscow)", ReasonSignoff},
+		{"Read also: US Orders Equipment for Testing Missiles", ReasonReadAlso},
+		{"READ MORE: Russia to Produce Non-INF Compliant Missiles", ReasonReadAlso},
+		{"Russian Foreign Minister Sergei Lavrov speaks in Moscow. (Photo: AFP)", ReasonCaption},
+		{"Lavrov and Pompeo in Munich | Photo: Reuters/John Doe", ReasonCaption},
+		{"Lavrov and Pompeo in Munich (AFP Photo)", ReasonCaption},
 		// Not furniture: sub-headings, prose, lists inside sentences.
 		{"Collapse of INF Treaty", ""},
 		{"Russia denies violations", ""},
@@ -163,6 +172,12 @@ func TestFurnitureLines(t *testing.T) {
 		{"In September, Russian President Vladimir Putin addressed the leaders.", ""},
 		{"Live fire exercises continued in the region for a week.", ""},
 		{"Share prices fell 5 percent on Monday.", ""},
+		{"Europe", ""},
+		{"Read the statement: it says the treaty is dead.", ""},
+		{"Watch this space, the minister said.", ""},
+		{"The range (500 to 5,500 km) was banned by the treaty.", ""},
+		{"MOSCOW (AA) - Russia may lift the self-imposed restrictions.", ""},
+		{"He said the treaty was signed in 1987 / 88 by both sides.", ""},
 	} {
 		if got := f.line(c.line); got != c.reason {
 			t.Errorf("line(%q) = %q, want %q", c.line, got, c.reason)
