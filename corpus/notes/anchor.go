@@ -463,9 +463,13 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	for _, n := range all {
 		art := c.Article(n.Anchor.Article)
 		if art == nil {
+			// Not in this corpus: orphaned until it comes back. The hash
+			// is cleared so its return is never mistaken for "unchanged".
 			orphaned++
-			if !n.Orphaned {
-				ups = append(ups, update{n, n.Anchor, true})
+			if !n.Orphaned || n.Anchor.Hash != "" {
+				a := n.Anchor
+				a.Hash = ""
+				ups = append(ups, update{n, a, true})
 			}
 			continue
 		}

@@ -137,6 +137,16 @@ func TestReanchorPersistsAndRecovers(t *testing.T) {
 	if _, o, err := s.Reanchor(&corpus.Corpus{}); err != nil || o != 1 {
 		t.Fatalf("missing article: %d orphaned, %v", o, err)
 	}
+	// It comes back unchanged: placed where it was.
+	if m, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{orig}}); err != nil || m != 1 || o != 0 {
+		t.Fatalf("article back unchanged: moved %d orphaned %d %v", m, o, err)
+	}
+	if got, _, _ := s.Note(n.ID); got.Orphaned || got.Anchor != n.Anchor {
+		t.Fatalf("not restored: %+v", got.Anchor)
+	}
+	if _, o, err := s.Reanchor(&corpus.Corpus{}); err != nil || o != 1 {
+		t.Fatalf("missing article again: %d orphaned, %v", o, err)
+	}
 	edited := article("tass", "A new lead paragraph.\n\n"+anchorText)
 	s.Close()
 	s, err = Open(path)
