@@ -327,7 +327,19 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		for i := lo; i < hi; i++ {
 			ft := &fts[i-lo]
 			r := refs[i]
-			role := c.Articles[r.art].Sentences[r.sent].Role
+			art := c.Articles[r.art]
+			if art.Dateline != nil && len(ft.dates) > 0 {
+				// The dateline's date says when the article was filed, not what it claims.
+				st := art.Sentences[r.sent].Start
+				kept := ft.dates[:0]
+				for _, d := range ft.dates {
+					if !art.Dateline.Overlaps(corpus.Span{Start: st + d.Start, End: st + d.End}) {
+						kept = append(kept, d)
+					}
+				}
+				ft.dates = kept
+			}
+			role := art.Sentences[r.sent].Role
 			u := unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art], nums: ft.nums, dates: ft.dates, quotes: ft.quotes,
 				heading: role == corpus.RoleTitle || role == corpus.RoleHeading}
 			u.terms = make([]int32, len(ft.terms))

@@ -1,6 +1,121 @@
 package cli
 
-// runFacts is a placeholder until its issue lands; it says so instead of pretending.
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// runFacts prints the facts shared across outlets, with their members,
+// evidence and discrepancies, and what each outlet leaves out.
 func runFacts(env *Env, args []string) int {
-	return errorf(env, "the facts command is not built yet")
+	fs := newFlagSet(env, "facts", "parallax facts [--json] [--min-outlets N] [PATH...]",
+		"parallax facts                     # the embedded INF corpus",
+		"parallax facts --min-outlets 3 ~/articles",
+		"parallax facts --json a.txt b.txt  # {\"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
+	asJSON := fs.Bool("json", false, "print JSON: {\"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
+	minOutlets := fs.Int("min-outlets", 2, "least number of outlets a fact needs")
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return flagExit(err)
+	}
+	if *minOutlets < 2 {
+		return errorf(env, "--min-outlets must be 2 or more, got %d", *minOutlets)
+	}
+	c, err := loadCorpus(env, paths)
+	if c == nil {
+		return errorf(env, "%v", err)
+	}
+	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets})
+	if aerr != nil {
+		return errorf(env, "compare: %v", aerr)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		if e := enc.Encode(res); e != nil {
+			return errorf(env, "write JSON: %v", e)
+		}
+	} else {
+		printFacts(env, res)
+		printLoadErrors(env.Stdout, c.Errors)
+	}
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
+	return 0
+}
+
+// printFacts writes the facts story by story as a readable table.
+func printFacts(env *Env, res *compare.Result) {
+	w := env.Stdout
+	labels := map[string]string{}
+	for _, f := range res.Facts {
+		labels[f.ID] = f.Label
+	}
+	for _, st := range res.Stories {
+		fmt.Fprintf(w, "STORY %s  %s  (%d article(s))\n", st.ID, st.Label, len(st.Articles))
+		n := 0
+		for _, f := range res.Facts {
+			if f.Story != st.ID {
+				continue
+			}
+			n++
+			fmt.Fprintf(w, "\n  FACT %s  %s\n", f.ID, f.Label)
+			fmt.Fprintf(w, "  outlets: %s\n", strings.Join(f.Outlets, ", "))
+			for _, m := range f.Members {
+				fmt.Fprintf(w, "    %-16s %.2f  %s\n", oneLine(m.Outlet, 16), m.Score, oneLine(m.Text, 96))
+				if ev := evidenceLine(m.Evidence); ev != "" {
+					fmt.Fprintf(w, "    %-16s       %s\n", "", oneLine(ev, 96))
+				}
+			}
+			for _, d := range f.Discrepancies {
+				var vs []string
+				for _, v := range d.Values {
+					vs = append(vs, v.Outlet+" "+v.Value)
+				}
+				fmt.Fprintf(w, "  ! differs — %s: %s\n", d.What, strings.Join(vs, " | "))
+			}
+		}
+		if n == 0 {
+			fmt.Fprintln(w, "\n  no fact is shared by enough outlets")
+		}
+		fmt.Fprintln(w)
+	}
+	if len(res.Omissions) > 0 {
+		fmt.Fprintln(w, "LEFT OUT (facts most other outlets of the story carry)")
+		for _, o := range res.Omissions {
+			var ls []string
+			for _, id := range o.Facts {
+				ls = append(ls, id+" ("+oneLine(labels[id], 40)+")")
+			}
+			fmt.Fprintf(w, "  %s: %s\n", o.Outlet, strings.Join(ls, "; "))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d fact(s) in %d story(ies)\n", len(res.Facts), len(res.Stories))
+}
+
+// evidenceLine summarises a link's evidence in one line.
+func evidenceLine(e compare.Evidence) string {
+	var parts []string
+	if len(e.Terms) > 0 {
+		parts = append(parts, "terms: "+strings.Join(e.Terms, ", "))
+	}
+	if len(e.Names) > 0 {
+		parts = append(parts, "names: "+strings.Join(e.Names, ", "))
+	}
+	if len(e.Numbers) > 0 {
+		parts = append(parts, "numbers: "+strings.Join(e.Numbers, ", "))
+	}
+	if len(e.Dates) > 0 {
+		parts = append(parts, "dates: "+strings.Join(e.Dates, ", "))
+	}
+	if e.Quote != "" {
+		parts = append(parts, "quote: “"+e.Quote+"”")
+	}
+	return strings.Join(parts, "; ")
 }
