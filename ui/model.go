@@ -68,6 +68,7 @@ type Model struct {
 	panel     panelModel
 	panelOpen bool
 	showHelp  bool
+	helpTop   int // first line of the help screen shown
 
 	searching bool
 	search    textinput.Model
@@ -234,11 +235,25 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	}
 	if m.showHelp {
+		bh := m.height - chromeTop - chromeBottom
+		last := max(len(m.helpLines(m.width))-bh, 0)
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
 		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
 			m.showHelp = false
+		case key.Matches(msg, k.Down):
+			m.helpTop = min(m.helpTop+1, last)
+		case key.Matches(msg, k.Up):
+			m.helpTop = max(m.helpTop-1, 0)
+		case key.Matches(msg, k.HalfDown):
+			m.helpTop = min(m.helpTop+bh/2, last)
+		case key.Matches(msg, k.HalfUp):
+			m.helpTop = max(m.helpTop-bh/2, 0)
+		case key.Matches(msg, k.Top):
+			m.helpTop = 0
+		case key.Matches(msg, k.Bottom):
+			m.helpTop = last
 		}
 		return m, nil
 	}
@@ -262,6 +277,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.showHelp = true
+		m.helpTop = 0
 		return m, nil
 	case key.Matches(msg, k.Search):
 		m.searching = true
@@ -542,7 +558,7 @@ func (m Model) ShortHelp() []key.Binding {
 	var own []key.Binding
 	switch {
 	case m.showHelp:
-		return []key.Binding{k.Back, k.Quit}
+		return []key.Binding{k.Down, k.Up, k.Back, k.Quit}
 	case m.panelOpen:
 		own = m.panel.ShortHelp()
 	default:
@@ -585,14 +601,26 @@ func (m Model) FullHelp() [][]key.Binding {
 	)
 }
 
-// helpView is the full help: the key map of the active view and the global
-// keys, then what the colours and marks mean.
+// helpView is the full help, scrolled to helpTop.
 func (m Model) helpView(w, h int) string {
+	lines := m.helpLines(w)
+	top := max(0, min(m.helpTop, len(lines)-h))
+	lines = lines[top:]
+	if top+h < len(m.helpLines(w)) && h > 1 && len(lines) >= h {
+		lines[h-1] = m.ctx.Styles.Muted.Render(fmt.Sprintf(" ↓ more: %s", m.ctx.Keys.Down.Help().Key))
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// helpLines is the full help: the key map of the active view and the
+// global keys, then what the colours and marks mean.
+func (m Model) helpLines(w int) []string {
 	st := m.ctx.Styles
+	k := m.ctx.Keys
 	hm := m.help
 	hm.Width = w - 2
 	var lines []string
-	lines = append(lines, st.PanelTitle.Render("Help")+st.Muted.Render(" — keys for this view and everywhere (esc or ? closes)"), "")
+	lines = append(lines, st.PanelTitle.Render("Help")+st.Muted.Render(fmt.Sprintf(" — keys for this view and everywhere; %s or %s closes", k.Back.Help().Key, k.Help.Help().Key)), "")
 	// help.Model drops the groups that overflow the width: lay the groups
 	// out in as many rows as they need instead.
 	var row [][]key.Binding
@@ -616,8 +644,7 @@ func (m Model) helpView(w, h int) string {
 	}
 	flush()
 	lines = append(lines, st.PanelTitle.Render("What the colours and marks mean"))
-	lines = append(lines, m.legendLines(w)...)
-	return fitBlock(strings.Join(lines, "\n"), w, h)
+	return append(lines, m.legendLines(w)...)
 }
 
 // legendLines explains every highlight of the read view.

@@ -83,7 +83,7 @@ func (p pickerModel) viewWith(r readModel) string {
 	st := r.ctx.Styles
 	lines := []string{
 		st.PanelTitle.Render("Choose articles"),
-		st.Muted.Render("space: show/hide · p: pin as reference (leftmost) · enter/esc: done"),
+		st.Muted.Render("Which articles get a column; the reference column stays leftmost (◆)."),
 		"",
 	}
 	rows := p.height - len(lines)

@@ -84,7 +84,7 @@ func (p panelModel) View() string {
 		title = "Fact wordings"
 	}
 	pct := fmt.Sprintf(" %3.0f%% ", p.vp.ScrollPercent()*100)
-	head := fit(st.PanelTitle.Render(title)+st.Muted.Render("  esc closes · j/k scroll"), p.vp.Width-len(pct)) + st.Muted.Render(pct)
+	head := fit(st.PanelTitle.Render(title), p.vp.Width-len(pct)) + st.Muted.Render(pct)
 	body := head + "\n" + p.vp.View()
 	fw, fh := st.PanelBorder.GetFrameSize()
 	box := st.PanelBorder.Padding(0, 1).Width(p.width - fw).Height(p.height - fh).MaxHeight(p.height).Render(fitBlock(body, p.vp.Width, p.vp.Height+1))
