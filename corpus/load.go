@@ -42,20 +42,24 @@ func Load(paths ...string) (*Corpus, error) {
 // LoadWith reads articles from files and folders (recursively, in sorted
 // path order, skipping hidden files and, inside folders, files of formats
 // it does not read). Each file that cannot be loaded becomes an entry in
-// Corpus.Errors and the rest loads. The error is non-nil only when ctx is
-// cancelled, the outlet table is broken, or nothing at all could be read.
+// Corpus.Errors and the rest loads; so does a broken user outlet file
+// (the built-in table is used). The error is non-nil only when ctx is
+// cancelled or nothing at all could be read.
 func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("load: no paths given (use Default for the embedded corpus)")
 	}
+	c := &Corpus{Name: corpusName(paths)}
 	if opts.Outlets == nil {
 		t, err := LoadOutlets()
 		if err != nil {
-			return nil, fmt.Errorf("load outlets: %w", err)
+			// A broken user outlet file should not stop the reading: say
+			// so and use the shipped table.
+			p, _ := UserFile(OutletsFileName)
+			c.Errors = append(c.Errors, LoadError{Path: p, Message: err.Error() + " (using the built-in outlet table only)"})
 		}
 		opts.Outlets = t
 	}
-	c := &Corpus{Name: corpusName(paths)}
 	var files []string
 	for _, p := range paths {
 		fs, errs := collect(p)

@@ -395,6 +395,11 @@ func TestUserOutletFile(t *testing.T) {
 	if _, err := LoadOutlets(); err == nil || !strings.Contains(err.Error(), "ownership") {
 		t.Errorf("bad user file: %v", err)
 	}
+	// Loading still works, with the built-in table, and says why.
+	c, err = Load(art)
+	if err != nil || len(c.Articles) != 1 || len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Message, "built-in outlet table") {
+		t.Errorf("load with a broken outlet file: %v %+v", err, c.Errors)
+	}
 }
 
 func TestShippedOutletTable(t *testing.T) {

@@ -83,7 +83,8 @@ func ShippedOutlets() *OutletTable {
 
 // LoadOutlets returns the shipped outlet table merged with the user's file
 // OutletsFileName in ConfigDir(), when it exists. User entries replace
-// shipped entries of the same name.
+// shipped entries of the same name. When the user file cannot be read or
+// parsed it returns the shipped table and the error.
 func LoadOutlets() (*OutletTable, error) {
 	t := ShippedOutlets()
 	p, ok := UserFile(OutletsFileName)
