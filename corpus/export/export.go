@@ -264,15 +264,19 @@ func (in Input) generated() time.Time {
 	return in.Generated
 }
 
-// title returns the document title.
-func (in Input) title() string {
+// title returns the title of a notes document.
+func (in Input) title() string { return in.titleFor("notes") }
+
+// titleFor returns the document title; kind says what the document is
+// ("notes", "report").
+func (in Input) titleFor(kind string) string {
 	if in.Title != "" {
 		return in.Title
 	}
 	if in.Corpus != nil && in.Corpus.Name != "" {
-		return "parallax notes: " + in.Corpus.Name
+		return "parallax " + kind + ": " + in.Corpus.Name
 	}
-	return "parallax notes"
+	return "parallax " + kind
 }
 
 // corpusName returns the corpus name or "".

@@ -165,7 +165,7 @@ func writeHTML(w io.Writer, in Input) error {
 // buildReport computes the report's view model.
 func buildReport(in Input) *htmlReport {
 	r := &htmlReport{
-		Title:     in.title(),
+		Title:     in.titleFor("report"),
 		Generated: in.generated().UTC().Format("2006-01-02 15:04 UTC"),
 		Corpus:    in.corpusName(),
 		NoFacts:   len(in.Facts) == 0,

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/export"
 	"github.com/parallax-reader/parallax/corpus/frame"
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -151,11 +152,16 @@ func readStore(path string) ([]notes.Code, []notes.Note, error) {
 	return codes, ns, nil
 }
 
-// analyse adds the framing markers to the report's input. The shared
-// facts are not wired in yet: the report then says it has none.
+// analyse adds the shared facts and the framing markers to the report's
+// input, running the same analyses as the reader.
 func analyse(in *export.Input) error {
-	var cmp frame.Comparison
-	res, err := frame.Analyze(context.Background(), in.Corpus, cmp, frame.Options{})
+	ctx := context.Background()
+	cmp, err := compare.Analyze(ctx, in.Corpus, compare.Options{})
+	if err != nil {
+		return fmt.Errorf("shared-facts analysis: %w", err)
+	}
+	in.Facts = cmp.Facts
+	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{})
 	if err != nil {
 		return fmt.Errorf("framing analysis: %w", err)
 	}
