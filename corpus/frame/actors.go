@@ -122,13 +122,32 @@ func (t *actorTable) lookup(name string) *actor {
 		return nil
 	}
 	if len(f) == 1 && len([]rune(last)) >= 5 {
-		for s, a := range t.bySurname {
-			if a != nil && damerau1(last, s) {
-				return a
+		for _, a := range t.actors {
+			for _, n := range append([]string{a.name}, a.aliases...) {
+				nf := strings.Fields(strings.ToLower(n))
+				if a.person && len(nf) > 1 && t.bySurname[nf[len(nf)-1]] == a && swapped(last, nf[len(nf)-1]) {
+					return a
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// swapped reports whether a and b differ only by two adjacent letters
+// swapped ("Lavorv" for "Lavrov"), the commonest typo in names; other
+// one-letter differences are too often different people ("Healey",
+// "Haley").
+func swapped(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) || a == b {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
 }
 
 func firstNameAgrees(first string, a *actor) bool {

@@ -351,15 +351,39 @@ func (an *analyzer) scareQuotes(ai *articleInfo) {
 		if an.quoteAttributed(ai, si, q) {
 			continue
 		}
-		// Naming: `a plan dubbed "X"`, `known as "X"`.
-		if q.openTok > 0 && an.wc.naming[si.toks[q.openTok-1].lower] {
-			continue
+		// Naming: `a plan dubbed "X"`, `known as "X"`, `called the
+		// blackout "a wake-up call"`.
+		naming := false
+		for k := q.openTok - 1; k >= 0 && k >= q.openTok-4; k-- {
+			if an.wc.naming[si.toks[k].lower] {
+				naming = true
+			}
+		}
+		if naming || allCapitalised(q.text) {
+			continue // titles of works, nicknames, slogans: "The Known World"
 		}
 		ai.markers = append(ai.markers, Marker{Article: ai.a.ID, Sentence: si.s.Index, Start: q.start, End: q.end, Text: ai.a.Text[q.start:q.end],
 			Kind: KindScareQuote, Source: "rule:scare-quote",
 			Reason: fmt.Sprintf("short quoted phrase (%d word%s) not attributed to a speaker: the outlet keeps its distance from the wording", q.words, plural(q.words))})
 		_ = qi
 	}
+}
+
+// allCapitalised reports whether every word of s starts with a capital
+// letter: the title of a work, a name or a nickname rather than a phrase the
+// outlet keeps its distance from.
+func allCapitalised(s string) bool {
+	n := 0
+	for _, t := range tokenize(s, 0) {
+		if t.kind != tokWord {
+			continue
+		}
+		n++
+		if !t.isCap() {
+			return false
+		}
+	}
+	return n > 0
 }
 
 func plural(n int) string {

@@ -96,6 +96,10 @@ func TestAttribution(t *testing.T) {
 		{"participle after comma", "The ministry announced the move, claiming that the rules had changed.", KindAttribution, "claiming", ""},
 		{"trailing attribution", `"We will never accept this," the spokesman insisted.`, KindAttribution, "insisted", ""},
 		{"inverted", `"It is over," admitted Jane Doe.`, KindAttribution, "admitted", "Jane Doe"},
+		{"base form after plural subject", "Officials claim that the deal is dead.", KindAttribution, "claim", ""},
+		{"passive without agent", "The mother is accused of drowning her children.", KindAttribution, "", ""},
+		{"ing noun", "Markets rallied without warning from the bank.", KindAttribution, "", ""},
+		{"appositive", "Ken Livingstone, the London mayor, claimed the police had foiled attacks.", KindAttribution, "claimed", "Ken Livingstone"},
 		{"said is neutral", "Lavrov said the talks would continue.", KindAttribution, "", ""},
 		{"told is neutral", "The minister told reporters the talks would continue.", KindAttribution, "", ""},
 		{"claims as a noun: insurance claims", "Insurance claims rose sharply after the storm.", KindAttribution, "", ""},
@@ -143,7 +147,8 @@ func TestIntensifiers(t *testing.T) {
 func TestScareQuotes(t *testing.T) {
 	runMarkerCases(t, []markerCase{
 		{"unattributed short quote", `Russia launched a "special military operation" in 2022, Lavrov said "talks are hard to imagine now."`, KindScareQuote, `"special military operation"`, ""},
-		{"curly quotes", "The plan was called a “peace initiative” by nobody in particular.", KindScareQuote, "“peace initiative”", ""},
+		{"curly quotes", "The plan is a “peace initiative” in name only.", KindScareQuote, "“peace initiative”", ""},
+		{"base form noun is not attribution", "They sought to support the still unproven claim that the weapons existed.", KindAttribution, "", ""},
 		{"quoted full sentence with speaker", `"We will not deploy these systems first," Lavrov said.`, KindScareQuote, "", ""},
 		{"short quote with trailing speaker", `"We will respond," he said.`, KindScareQuote, "", ""},
 		{"fragment after reporting verb", `Shoigu called for "symmetric steps" in Europe.`, KindScareQuote, "", ""},

@@ -192,16 +192,18 @@ func TestMSRPPrecision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flagged := map[string]bool{}
+	flagged, anyKind := map[string]bool{}, map[string]bool{}
 	entries := map[string]int{}
 	for _, m := range res.Markers {
+		anyKind[m.Article] = true
 		if m.Kind == KindLoaded || m.Kind == KindEvaluative {
 			flagged[m.Article] = true
 			entries[m.Source]++
 		}
 	}
 	share := float64(len(flagged)) / float64(len(c.Articles))
-	t.Logf("MSRP: %d of %d sentences (%.1f%%) carry a loaded/evaluative marker", len(flagged), len(c.Articles), 100*share)
+	t.Logf("MSRP: %d of %d sentences (%.1f%%) carry a loaded/evaluative marker; %d (%.1f%%) carry a marker of any kind",
+		len(flagged), len(c.Articles), 100*share, len(anyKind), 100*float64(len(anyKind))/float64(len(c.Articles)))
 	type kv struct {
 		k string
 		v int

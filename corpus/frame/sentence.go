@@ -24,7 +24,7 @@ type wordClasses struct {
 
 func newWordClasses() *wordClasses {
 	return &wordClasses{
-		preposition: wordSet("in", "at", "on", "from", "to", "with", "for", "of", "by", "during", "after", "before", "into", "near", "against", "between", "across", "over", "under", "since", "until", "about"),
+		preposition: wordSet("in", "at", "on", "from", "to", "with", "for", "of", "by", "during", "into", "near", "against", "between", "across", "over", "under", "about"),
 		determiner:  wordSet("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "these", "those", "this", "'s", "such", "any", "some", "no", "mutual", "new", "previous", "own", "all"),
 		auxSkip: wordSet("also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "earlier", "later", "then", "again", "further",
 			"previously", "once", "reportedly", "repeatedly", "publicly", "recently", "already", "never", "not", "just", "now", "had", "has", "subsequently", "last", "first", "ultimately", "even"),
@@ -110,6 +110,9 @@ func (an *analyzer) findAttributions(si *sentInfo) {
 		}
 		if !an.isVerbUse(toks, i, n, e, heading) {
 			continue
+		}
+		if an.verbForm(t) == "ed" && an.passive(toks, i) && !(isWordTok(toks, i+n) && toks[i+n].lower == "by") {
+			continue // "is accused of", "could be denied": no one is reported as speaking
 		}
 		a := attribution{verb: e, form: joinText(toks[i : i+n]), start: t.start, end: toks[i+n-1].end, tokIdx: i}
 		a.speaker = an.speakerOf(si, i, n)
@@ -211,7 +214,12 @@ func (an *analyzer) isVerbUse(toks []token, i, n int, e *entry, heading bool) bo
 		}
 		return true
 	case "ing":
-		return !an.wc.determiner[prev.lower] // "a warning"
+		if an.wc.determiner[prev.lower] {
+			return false // "a warning"
+		}
+		// "without warning to", "the latest warning from": a noun when a
+		// preposition or punctuation follows.
+		return next.lower == "that" || next.kind == tokWord && !an.wc.nounFollower[next.lower] || next.kind == tokQuote || next.text == ":"
 	case "s":
 		if !amb {
 			return true
@@ -219,24 +227,28 @@ func (an *analyzer) isVerbUse(toks []token, i, n int, e *entry, heading bool) bo
 		if an.wc.determiner[prev.lower] {
 			return false // "its claims"
 		}
-		if next.lower == "that" {
+		// A named subject right before: "the US claims breach", "the
+		// minister claims that"; not "the attacks that killed".
+		subject := prev.kind == tokWord && (prev.isCap() && !an.commonAtStart(toks, i-1) || an.wc.roleNoun[prev.lower] ||
+			prev.lower == "he" || prev.lower == "she" || prev.lower == "it" || prev.lower == "who" || prev.lower == "which")
+		if !subject {
+			return false // "insurance claims rose"
+		}
+		if next.lower == "that" || next.kind == tokQuote || next.text == ":" {
 			return true
 		}
-		if next.kind != tokWord || an.wc.nounFollower[next.lower] {
-			return false // "claims were", "claims by", "claims."
-		}
-		// A named subject right before: "the US claims breach".
-		if prev.kind == tokWord && (prev.isCap() && !an.commonAtStart(toks, i-1) || prev.lower == "he" || prev.lower == "she" || prev.lower == "it" || prev.lower == "who" || prev.lower == "which") {
-			return true
-		}
-		return false // "insurance claims rose"
+		return next.kind == tokWord && !an.wc.nounFollower[next.lower] // not "claims were", "claims by", "claims."
 	default:
 		// A bare base form reports speech only with its complement in
 		// sight: "they deny that", "to say:", `we warn "..."`.
-		if an.wc.determiner[prev.lower] {
+		if an.wc.determiner[prev.lower] || prev.kind != tokWord {
 			return false
 		}
-		return next.lower == "that" || next.kind == tokQuote || next.text == ":"
+		// ...and a subject or auxiliary before it: "officials claim that",
+		// "we warn:", not "the still unproven claim that".
+		subject := an.wc.modalBefore[prev.lower] || prev.isCap() && !an.commonAtStart(toks, i-1) ||
+			strings.HasSuffix(prev.lower, "s") && !strings.HasSuffix(prev.lower, "ss") && an.lx.background[prev.lower] > 0
+		return subject && (next.lower == "that" || next.kind == tokQuote || next.text == ":")
 	}
 }
 
@@ -620,4 +632,19 @@ func (an *analyzer) commonAtStart(toks []token, j int) bool {
 		return false
 	}
 	return an.lx.background[toks[j].lower] >= 50
+}
+
+// passive reports whether the verb at i follows a form of "be", skipping
+// adverbs: "is accused", "has been repeatedly confirmed".
+func (an *analyzer) passive(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch toks[j].lower {
+		case "is", "are", "was", "were", "be", "been", "being", "am", "'s":
+			return true
+		}
+		if toks[j].kind != tokWord || !strings.HasSuffix(toks[j].lower, "ly") {
+			return false
+		}
+	}
+	return false
 }

@@ -190,7 +190,8 @@ func (an *analyzer) resolveArticle(ai *articleInfo) {
 
 // canonicalNames maps every raw speaker name to one display name: the
 // actors table's name where the table knows it, else the most frequent
-// full form sharing its surname (or a surname one typo away).
+// full form sharing its surname (or the same surname with two letters
+// swapped).
 func (an *analyzer) canonicalNames(arts []*articleInfo) map[string]string {
 	count := map[string]int{}
 	for _, ai := range arts {
@@ -230,9 +231,14 @@ func (an *analyzer) canonicalNames(arts []*articleInfo) map[string]string {
 			continue
 		}
 		if len(f) == 1 && len([]rune(s)) >= 5 {
-			for sur, best := range bySurname {
-				if damerau1(s, sur) {
-					canon[n] = best
+			surs := make([]string, 0, len(bySurname))
+			for sur := range bySurname {
+				surs = append(surs, sur)
+			}
+			sort.Strings(surs)
+			for _, sur := range surs {
+				if swapped(s, sur) {
+					canon[n] = bySurname[sur]
 					break
 				}
 			}
