@@ -328,27 +328,24 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return fmt.Errorf("the note on “%s” was %w", q, ErrConflict)
 		}
 	}
-	// Deletions first, so a re-inserted row never collides with one
-	// about to go.
-	for pass := 0; pass < 2; pass++ {
-		for _, d := range ch.codes {
-			write, other := d.before, d.after
-			if !undo {
-				write, other = d.after, d.before
-			}
-			if (write == nil) != (pass == 0) {
-				continue
-			}
-			if write == nil {
-				if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", other.Name); err != nil {
-					return err
-				}
-				continue
-			}
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
-				write.Name, write.Colour, write.Description, write.Parent, write.Pos); err != nil {
+	// Rows are keyed case-insensitively by name, so no two deltas touch
+	// the same row and the order of writes does not matter.
+	var deleted []string
+	for _, d := range ch.codes {
+		write, other := d.before, d.after
+		if !undo {
+			write, other = d.after, d.before
+		}
+		if write == nil {
+			deleted = append(deleted, other.Name)
+			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", other.Name); err != nil {
 				return err
 			}
+			continue
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+			write.Name, write.Colour, write.Description, write.Parent, write.Pos); err != nil {
+			return err
 		}
 	}
 	for _, d := range ch.notes {
@@ -357,6 +354,28 @@ func (t *txn) apply(ch *change, undo bool) error {
 			write = d.after
 		}
 		if err := t.writeNote(d.id, write); err != nil {
+			return err
+		}
+	}
+	// Every tag must stay in the codebook: a code this step removes may
+	// meanwhile be used by a passage tagged elsewhere, and a tag this step
+	// restores may name a code deleted elsewhere.
+	for _, name := range deleted {
+		var uses int
+		if err := t.tx.QueryRowContext(t.ctx, "SELECT count(*) FROM note_tags WHERE tag = ?", name).Scan(&uses); err != nil {
+			return err
+		}
+		if uses > 0 {
+			return fmt.Errorf("code '%s' is now used by %s tagged elsewhere: it was %w", name, plural(uses, "passage"), ErrConflict)
+		}
+	}
+	for _, d := range ch.notes {
+		var missing string
+		err := t.tx.QueryRowContext(t.ctx, "SELECT tag FROM note_tags WHERE note_id = ? AND tag NOT IN (SELECT name FROM codes) LIMIT 1", d.id).Scan(&missing)
+		switch {
+		case err == nil:
+			return fmt.Errorf("code '%s' was deleted from the codebook: it was %w", missing, ErrConflict)
+		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
 	}

@@ -577,3 +577,52 @@ func TestDefaultPath(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoKeepsCodebookConsistent: undo never leaves a tag whose code is
+// gone, even when another process used or deleted that code meanwhile.
+func TestUndoKeepsCodebookConsistent(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	s1, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	a := article("a", sampleText)
+
+	// s1 creates code "fresh" by tagging; s2 uses it on another passage;
+	// undoing s1's tag would delete a code in use: refused.
+	mustTag(t, s1, anchorOf(t, a, "Washington rejected"), "fresh")
+	mustTag(t, s2, anchorOf(t, a, "Analysts in Brussels"), "fresh")
+	if _, err := s1.Undo(); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "used by 1 passage") {
+		t.Fatalf("undo deleting a code in use elsewhere: %v", err)
+	}
+	if got := tagsOf(t, s1); len(got) != 2 {
+		t.Fatalf("refused undo changed the store: %v", got)
+	}
+
+	// s1 untags; s2 deletes the code; undoing the untag would restore a
+	// tag without a code: refused.
+	n := mustTag(t, s1, anchorOf(t, a, "The United States is to blame"), "gone", "kept")
+	if err := s1.Untag(n.ID, "gone"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.DeleteCode("gone"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s1.Undo(); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "'gone' was deleted") {
+		t.Fatalf("undo restoring a deleted code's tag: %v", err)
+	}
+	ns, _ := s1.Notes()
+	for _, n := range ns {
+		for _, tag := range n.Tags {
+			if !slices.Contains(codeNames(t, s1), tag) {
+				t.Fatalf("tag %s has no code", tag)
+			}
+		}
+	}
+}
