@@ -205,6 +205,18 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if msg.String() == "ctrl+c" {
 		return m, tea.Quit
 	}
+	// Keys typed faster than the terminal is read arrive as one message
+	// ("jjj"); outside text inputs each is its own keypress.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.searching && !m.capturing() {
+		var cmds []tea.Cmd
+		var model tea.Model = m
+		for _, r := range msg.Runes {
+			var cmd tea.Cmd
+			model, cmd = model.(Model).updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			cmds = append(cmds, cmd)
+		}
+		return model, tea.Batch(cmds...)
+	}
 	if !m.loaded || m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
 			return m, tea.Quit

@@ -30,6 +30,12 @@ func TestCursorMovesBySentence(t *testing.T) {
 	if got := m.read.cursor[0]; got != 0 {
 		t.Fatalf("after g cursor = %d, want 0", got)
 	}
+	// Keys read together from the terminal arrive as one message.
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjj")})
+	if got := m.read.cursor[0]; got != 3 {
+		t.Fatalf("after \"jjj\" cursor = %d, want 3", got)
+	}
+	m = send(m, keys("g")...)
 	m = send(m, keyMsg("down"), keyMsg("down"), keyMsg("up"))
 	if got := m.read.cursor[0]; got != 1 {
 		t.Fatalf("after arrows cursor = %d, want 1", got)
