@@ -3,6 +3,7 @@ package frame
 import (
 	"bufio"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -22,6 +23,7 @@ type actorTable struct {
 	byName    map[string]*actor // lower-case name or alias
 	bySurname map[string]*actor // lower-case last token of a person's names; nil entry = ambiguous
 	titleWord map[string]bool   // aliases of states and organisations, usable in titles
+	surnames  []string          // keys of bySurname, sorted
 }
 
 // parse reads a tab-separated actors file (see lexicons/README.md).
@@ -99,6 +101,11 @@ func (t *actorTable) index() {
 			t.bySurname[s] = a
 		}
 	}
+	t.surnames = t.surnames[:0]
+	for s := range t.bySurname {
+		t.surnames = append(t.surnames, s)
+	}
+	sort.Strings(t.surnames)
 }
 
 // lookup finds the actor a name refers to, by full name or alias, by
@@ -122,12 +129,9 @@ func (t *actorTable) lookup(name string) *actor {
 		return nil
 	}
 	if len(f) == 1 && len([]rune(last)) >= 5 {
-		for _, a := range t.actors {
-			for _, n := range append([]string{a.name}, a.aliases...) {
-				nf := strings.Fields(strings.ToLower(n))
-				if a.person && len(nf) > 1 && t.bySurname[nf[len(nf)-1]] == a && swapped(last, nf[len(nf)-1]) {
-					return a
-				}
+		for _, s := range t.surnames {
+			if a := t.bySurname[s]; a != nil && swapped(last, s) {
+				return a
 			}
 		}
 	}
