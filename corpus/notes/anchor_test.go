@@ -290,3 +290,69 @@ func BenchmarkLocateApprox(b *testing.B) {
 		}
 	}
 }
+
+// TestReanchorEmbeddedArticle tags every body sentence of a real article,
+// then edits it the way a re-download does — a new lead, reflowed
+// paragraphs, a word changed, a sentence removed — and checks each tag lands
+// on its own sentence, and the removed one is orphaned.
+func TestReanchorEmbeddedArticle(t *testing.T) {
+	c := corpus.Default()
+	if len(c.Articles) == 0 {
+		t.Skip("embedded corpus not available")
+	}
+	for _, orig := range c.Articles {
+		body := orig.Body()
+		if len(body) < 6 {
+			continue
+		}
+		t.Run(orig.ID, func(t *testing.T) {
+			s := openTemp(t)
+			ids := make([]string, len(body))
+			for i, se := range body {
+				ids[i] = mustTag(t, s, NewAnchor(orig, se.Start, se.End), "s").ID
+			}
+			deleted, changed := len(body)/2, len(body)/3
+			text := orig.Text
+			// Work from the end so earlier offsets stay valid.
+			want := make([]string, len(body))
+			for i := len(body) - 1; i >= 0; i-- {
+				se := body[i]
+				switch i {
+				case deleted:
+					text = text[:se.Start] + text[se.End:]
+				case changed:
+					w := strings.Fields(se.Text)
+					w[len(w)/2] = "CHANGED"
+					want[i] = strings.Join(w, " ")
+					text = text[:se.Start] + want[i] + text[se.End:]
+				default:
+					want[i] = se.Text
+				}
+			}
+			text = "BREAKING: a new lead paragraph was added here.\n\n" + strings.ReplaceAll(text, "\n\n", "\n \n\n")
+			edited := &corpus.Article{ID: orig.ID, Text: text, Hash: TextHash(text)}
+			if _, _, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{edited}}); err != nil {
+				t.Fatal(err)
+			}
+			for i, id := range ids {
+				n, ok, err := s.Note(id)
+				if err != nil || !ok {
+					t.Fatalf("note %d lost: %v", i, err)
+				}
+				if i == deleted {
+					if !n.Orphaned {
+						t.Errorf("deleted sentence %q placed on %q", body[i].Text, text[n.Anchor.Start:n.Anchor.End])
+					}
+					continue
+				}
+				if n.Orphaned {
+					t.Errorf("sentence %d orphaned: %q", i, body[i].Text)
+					continue
+				}
+				if got := text[n.Anchor.Start:n.Anchor.End]; got != want[i] {
+					t.Errorf("sentence %d placed on %q, want %q", i, got, want[i])
+				}
+			}
+		})
+	}
+}

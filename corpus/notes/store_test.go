@@ -626,3 +626,43 @@ func TestUndoKeepsCodebookConsistent(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTag measures one durable tag (a committed, fsynced transaction).
+func BenchmarkTag(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "n.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a := article("a", strings.Repeat(sampleText, 20))
+	i := 0
+	for b.Loop() {
+		st := (i * 7) % (len(a.Text) - 50)
+		if _, err := s.Tag(NewAnchor(a, st, st+40), []string{fmt.Sprintf("c%d", i%30)}, ""); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkNotes reads back 2000 notes with their tags.
+func BenchmarkNotes(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "n.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a := article("a", strings.Repeat(sampleText, 20))
+	for i := range 2000 {
+		if _, err := s.Tag(NewAnchor(a, i, i+40), []string{fmt.Sprintf("c%d", i%30), "all"}, ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		ns, err := s.Notes()
+		if err != nil || len(ns) != 2000 {
+			b.Fatal(len(ns), err)
+		}
+	}
+}
