@@ -240,3 +240,18 @@ func TestEmptyInput(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWrite measures each format on the fixture (five articles, eight
+// notes, the HTML report with facts and markers).
+func BenchmarkWrite(b *testing.B) {
+	in := fixture(b)
+	for _, f := range Formats() {
+		b.Run(string(f), func(b *testing.B) {
+			for b.Loop() {
+				if err := Write(io.Discard, f, in, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -452,4 +454,39 @@ func TestQDPXValidatesAgainstSchema(t *testing.T) {
 	}
 	// Even an empty input writes a valid project.
 	validate(t, xmllint, "Project.xsd", unzip(t, render(t, QDPX, Input{}, Options{}))["project.qde"])
+}
+
+// FuzzMarkdownEscape checks that any one-line text, escaped, renders as
+// exactly that text in a block quote and in a table cell.
+func FuzzMarkdownEscape(f *testing.F) {
+	for _, s := range tricky {
+		f.Add(s)
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.TrimSpace(s) != s || s == "" || strings.IndexFunc(s, func(r rune) bool {
+			return unicode.IsControl(r) || unicode.IsSpace(r) && r != ' ' || r == utf8.RuneError
+		}) >= 0 {
+			return // the loader strips control characters; lines are trimmed
+		}
+		var buf bytes.Buffer
+		if err := md.Convert([]byte("> "+mdLine(s)+"\n"), &buf); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(buf.String(), "")))
+		if got != s || strings.Count(buf.String(), "<") != 4 {
+			t.Fatalf("quote line %q renders as %q:\n%s", s, got, buf.String())
+		}
+		buf.Reset()
+		if err := md.Convert([]byte("| a | b |\n| --- | --- |\n| "+mdCell(s)+" | end |\n"), &buf); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.Count(out, "<td>") != 2 {
+			t.Fatalf("table cell %q split:\n%s", s, out)
+		}
+		if cell := html.UnescapeString(out[strings.Index(out, "<td>")+4 : strings.Index(out, "</td>")]); cell != s {
+			t.Fatalf("table cell %q renders as %q", s, cell)
+		}
+	})
 }
