@@ -187,11 +187,13 @@ type articleInfo struct {
 	markers []Marker
 	voices  [][]string // per sentence: raw speaker names after pronoun and role resolution
 	verbs   map[string]int
+	stances map[string]int
+	bearing map[string]bool // stance-bearing verbs seen
 }
 
 // article runs the sentence-level rules over one article.
 func (an *analyzer) article(a *corpus.Article) *articleInfo {
-	ai := &articleInfo{a: a, verbs: map[string]int{}}
+	ai := &articleInfo{a: a, verbs: map[string]int{}, stances: map[string]int{}, bearing: map[string]bool{}}
 	for _, s := range a.Sentences {
 		si := &sentInfo{s: s, toks: tokenize(s.Text, s.Start)}
 		an.findAttributions(si)
@@ -329,6 +331,10 @@ func (an *analyzer) attributionMarkers(ai *articleInfo, si *sentInfo) {
 			continue
 		}
 		ai.verbs[at.verb.phrase]++
+		ai.stances[at.verb.stance]++
+		if at.verb.stance == StanceBearing {
+			ai.bearing[at.verb.phrase] = true
+		}
 		if at.verb.stance != StanceBearing {
 			continue
 		}

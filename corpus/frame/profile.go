@@ -64,9 +64,10 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 	out := make([]Profile, 0, len(order))
 	for _, o := range order {
 		p := Profile{Outlet: o, Articles: []string{}, Distinctive: dist[o], Voices: []Voice{}, MarkerRates: map[string]float64{},
-			Attribution: map[string]int{}, Omissions: []string{}}
+			Attribution: map[string]int{}, AttributionStance: map[string]int{StanceNeutral: 0, StanceBearing: 0}, Omissions: []string{}}
 		counts := map[string]int{}
 		voices := map[string]int{}
+		bearing := map[string]bool{}
 		for _, ai := range group[o] {
 			p.Articles = append(p.Articles, ai.a.ID)
 			p.Sentences += len(ai.a.Sentences)
@@ -75,6 +76,12 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 			}
 			for v, n := range ai.verbs {
 				p.Attribution[v] += n
+			}
+			for st, n := range ai.stances {
+				p.AttributionStance[st] += n
+			}
+			for v := range ai.bearing {
+				bearing[v] = true
 			}
 			for _, vs := range ai.voices {
 				for _, v := range vs {
@@ -98,6 +105,10 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 			}
 			return p.Voices[i].Speaker < p.Voices[j].Speaker
 		})
+		for v := range bearing {
+			p.bearing = append(p.bearing, v)
+		}
+		sort.Strings(p.bearing)
 		if cmp != nil {
 			if om := cmp.OmittedBy(o); om != nil {
 				p.Omissions = append(p.Omissions, om...)
@@ -300,9 +311,14 @@ func (p *Profile) Markdown() string {
 	if len(p.Attribution) == 0 {
 		b.WriteString("No reporting verbs found.\n\n")
 	} else {
+		fmt.Fprintf(&b, "%d neutral, %d stance-bearing (marked *).\n\n", p.AttributionStance[StanceNeutral], p.AttributionStance[StanceBearing])
 		var rows []barRow
 		for v, n := range p.Attribution {
-			rows = append(rows, barRow{label: v, value: float64(n), note: fmt.Sprint(n)})
+			label := v
+			if sort.SearchStrings(p.bearing, v) < len(p.bearing) && p.bearing[sort.SearchStrings(p.bearing, v)] == v {
+				label += " *"
+			}
+			rows = append(rows, barRow{label: label, value: float64(n), note: fmt.Sprint(n)})
 		}
 		sort.Slice(rows, func(i, j int) bool {
 			if rows[i].value != rows[j].value {

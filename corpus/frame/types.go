@@ -53,6 +53,11 @@ type Profile struct {
 	Voices      []Voice            `json:"voices"`
 	MarkerRates map[string]float64 `json:"marker_rates"`
 	Attribution map[string]int     `json:"attribution"` // reporting verb -> count
-	Omissions   []string           `json:"omissions"`   // fact labels the outlet leaves out
-	Sentences   int                `json:"sentences"`
+	// AttributionStance counts the reporting verbs by stance: neutral and
+	// stance-bearing.
+	AttributionStance map[string]int `json:"attribution_stance"`
+	Omissions         []string       `json:"omissions"` // fact labels the outlet leaves out
+	Sentences         int            `json:"sentences"`
+
+	bearing []string // stance-bearing verbs among Attribution, sorted
 }
