@@ -759,16 +759,12 @@ func (s *Store) UpdateCode(c Code) error {
 				return "", "", fmt.Errorf("code '%s': parent '%s' does not exist", c.Name, c.Parent)
 			}
 			c.Parent = p.Name
-			for anc := p; anc != nil; {
-				if asciiLower(anc.Name) == asciiLower(c.Name) {
-					return "", "", fmt.Errorf("code '%s' cannot have '%s' as parent: that would make a loop", c.Name, c.Parent)
-				}
-				if anc.Parent == "" {
-					break
-				}
-				if anc, err = t.code(anc.Parent); err != nil {
-					return "", "", err
-				}
+			loop, err := t.isDescendant(p.Name, c.Name)
+			if err != nil {
+				return "", "", err
+			}
+			if loop || asciiLower(p.Name) == asciiLower(c.Name) {
+				return "", "", fmt.Errorf("code '%s' cannot have '%s' as parent: that would make a loop", c.Name, c.Parent)
 			}
 		}
 		if err := t.touchCode(c.Name); err != nil {
@@ -780,6 +776,18 @@ func (s *Store) UpdateCode(c Code) error {
 		}
 		return fmt.Sprintf("changed code '%s'", c.Name), fmt.Sprintf("restored code '%s'", c.Name), nil
 	})
+}
+
+// isDescendant reports whether code name lies below code ancestor.
+func (t *txn) isDescendant(name, ancestor string) (bool, error) {
+	cur, err := t.code(name)
+	for steps := 0; err == nil && cur != nil && cur.Parent != "" && steps < 10000; steps++ {
+		if asciiLower(cur.Parent) == asciiLower(ancestor) {
+			return true, nil
+		}
+		cur, err = t.code(cur.Parent)
+	}
+	return false, err
 }
 
 // notesWithTag returns the ids of the notes carrying a tag.
@@ -973,7 +981,11 @@ func (s *Store) MergeCodes(from, into string) error {
 				return "", "", err
 			}
 		}
-		if asciiLower(i.Parent) == asciiLower(f.Name) {
+		descendant, err := t.isDescendant(i.Name, f.Name)
+		if err != nil {
+			return "", "", err
+		}
+		if descendant { // lift the target out from under the code that goes
 			if err := t.touchCode(i.Name); err != nil {
 				return "", "", err
 			}

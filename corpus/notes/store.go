@@ -338,6 +338,13 @@ func (s *Store) migrate() error {
 }
 
 func (s *Store) wrapOpen(err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
+		return fmt.Errorf("open notes %s: %w; parallax needs to write the file and its folder (for the -wal and -shm files beside it): choose a writable place with --notes", s.path, err)
+	}
+	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "busy") {
+		return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", s.path, err, busyTimeout)
+	}
 	return fmt.Errorf("open notes %s: %w", s.path, err)
 }
 

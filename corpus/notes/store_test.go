@@ -666,3 +666,26 @@ func BenchmarkNotes(b *testing.B) {
 		}
 	}
 }
+
+func TestMergeIntoDescendant(t *testing.T) {
+	s := openTemp(t)
+	for _, c := range []string{"a", "a/b", "a/b/c"} {
+		if err := s.AddCode(Code{Name: c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.MergeCodes("a", "a/b/c"); err != nil {
+		t.Fatal(err)
+	}
+	cs, _ := s.Codebook()
+	parents := map[string]string{}
+	for _, c := range cs {
+		parents[c.Name] = c.Parent
+	}
+	if len(cs) != 2 || parents["a/b/c"] != "" || parents["a/b"] != "a/b/c" {
+		t.Fatalf("after merge into a descendant: %v", parents)
+	}
+	if err := s.UpdateCode(Code{Name: "a/b/c", Parent: "a/b"}); err == nil {
+		t.Fatal("loop accepted")
+	}
+}
