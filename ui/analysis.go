@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
@@ -22,9 +23,21 @@ func defaultLoad(ctx context.Context, paths []string, progress Progress) (*corpu
 // DefaultAnalyzer runs the shared-facts and framing analyses on a corpus.
 func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
 	a := &Analysis{}
-	a.Warnings = append(a.Warnings, "shared facts are not built into this version yet")
+	cmp, err := compare.Analyze(ctx, c, compare.Options{Progress: func(stage string, done, total int) {
+		progress("comparing outlets: "+stage, done, total)
+	}})
+	var fc frame.Comparison
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		a.Warnings = append(a.Warnings, fmt.Sprintf("shared-facts analysis failed: %v", err))
+	} else {
+		addFacts(a, cmp)
+		fc = cmp
+	}
 	progress("marking framing language", 0, 0)
-	fr, err := frame.Analyze(ctx, c, nil, frame.Options{})
+	fr, err := frame.Analyze(ctx, c, fc, frame.Options{})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
@@ -34,6 +47,17 @@ func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (
 	}
 	addFraming(a, fr)
 	return a, nil
+}
+
+// addFacts copies the shared-facts result into the analysis.
+func addFacts(a *Analysis, r *compare.Result) {
+	a.HasFacts = true
+	a.Facts = r.Facts
+	a.HasCounterpart = r.HasCounterpart
+	a.Omissions = map[string][]string{}
+	for _, o := range r.Omissions {
+		a.Omissions[o.Outlet] = append(a.Omissions[o.Outlet], o.Facts...)
+	}
 }
 
 // addFraming copies the framing result into the analysis.

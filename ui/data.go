@@ -21,6 +21,9 @@ type Analysis struct {
 	// sentence is called outlet-only.
 	HasFacts bool
 	Facts    []compare.Fact
+	// HasCounterpart, when set, reports whether a sentence has a
+	// counterpart in another outlet (a looser link than a fact).
+	HasCounterpart func(article string, sentence int) bool
 	// Omissions maps an outlet to the ids of facts it leaves out.
 	Omissions map[string][]string
 
@@ -54,7 +57,8 @@ type Loader func(ctx context.Context, paths []string, progress Progress) (*corpu
 type sentInfo struct {
 	facts   []int // indices into Data.Facts
 	markers []frame.Marker
-	unique  bool // in no fact while facts were computed (outlet-only)
+	unique  bool // no counterpart in any other outlet (outlet-only)
+	similar bool // a looser counterpart exists, though no shared fact
 	disc    bool // one of its facts has a discrepancy
 	share   int  // the most outlets any of its facts spans
 }
@@ -133,7 +137,11 @@ func NewData(c *corpus.Corpus, a *Analysis) *Data {
 			ms := d.sents[ai][si].markers
 			sort.SliceStable(ms, func(x, y int) bool { return ms[x].Start < ms[y].Start })
 			if a.HasFacts && art.Sentences[si].Role == corpus.RoleBody && len(d.sents[ai][si].facts) == 0 {
-				d.sents[ai][si].unique = true
+				if a.HasCounterpart != nil && a.HasCounterpart(art.ID, si) {
+					d.sents[ai][si].similar = true
+				} else {
+					d.sents[ai][si].unique = true
+				}
 			}
 		}
 	}

@@ -666,7 +666,7 @@ func (m Model) legendLines(w int) []string {
 		" " + st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
 			"  sentence states a fact other outlets share, tinted by how many outlets carry it",
 		" " + st.FactNum.Render("12") + "   its fact number, in the gutter; the same number marks the fact in every column",
-		" " + st.FactNumDisc.Render("!") + "    the outlets disagree on a number, date or name in that fact",
+		" " + st.FactNumDisc.Render("!") + "    outlets disagree on a number or date in a fact of this sentence",
 		" " + st.Unique.Render("*") + "    outlet-only: no other outlet carries this sentence",
 		" " + st.Cursor.Render("▌") + "    the cursor;  " + st.Outline.Render("┃…┃") + " its counterparts, level with it in the other columns",
 		" " + st.Furniture.Render("dim") + "  page furniture (menus, credits) — f shows or hides it",

@@ -124,7 +124,10 @@ func (p panelModel) content(w int) string {
 			}
 		}
 	}
-	fi := p.req.fact
+	var facts []int
+	if p.req.fact >= 0 {
+		facts = []int{p.req.fact}
+	}
 	var info sentInfo
 	if p.req.article >= 0 {
 		a, s := p.req.article, p.req.sentence
@@ -137,20 +140,21 @@ func (p panelModel) content(w int) string {
 		line(st.Bold.Render(fmt.Sprintf("%s · sentence %d of %d (%s)", oneLine(art.DisplayOutlet()), s+1, len(art.Sentences), sent.Role)))
 		para("“"+oneLine(sent.Text)+"”", 2)
 		line("")
-		if len(info.facts) > 0 {
-			fi = info.facts[0]
-		}
+		facts = info.facts
 		if len(info.facts) > 1 {
 			nums := make([]string, len(info.facts))
 			for i, f := range info.facts {
 				nums[i] = fmt.Sprint(factNumber(f))
 			}
-			line(st.Muted.Render("This sentence belongs to facts " + strings.Join(nums, ", ") + "; the first is shown."))
+			line(st.Muted.Render(fmt.Sprintf("This sentence states %d shared facts (%s); each is explained below. The columns move in step with fact %s.", len(nums), strings.Join(nums, ", "), nums[0])))
+			line("")
 		}
-		if fi < 0 {
+		if len(facts) == 0 {
 			switch {
 			case info.unique:
 				line(st.Unique.Render("* Outlet-only") + ": no other outlet carries this sentence's claim.")
+			case info.similar:
+				line(st.Muted.Render("Another outlet has similar wording, but not close enough to count as the same fact."))
 			case !d.Analysis.HasFacts:
 				line(st.Muted.Render("Shared facts were not computed for this corpus."))
 			default:
@@ -159,7 +163,10 @@ func (p panelModel) content(w int) string {
 			line("")
 		}
 	}
-	if fi >= 0 && fi < len(d.Facts) {
+	for _, fi := range facts {
+		if fi < 0 || fi >= len(d.Facts) {
+			continue
+		}
 		f := d.Facts[fi]
 		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), strings.Join(f.Outlets, ", "))))
 		if f.Label != "" {
