@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
@@ -28,9 +29,17 @@ func runFraming(env *Env, args []string) int {
 	if c == nil {
 		return errorf(env, "%v", err)
 	}
-	// The shared-facts analysis is not wired in yet: without it there are
-	// no "unique" markers and no omissions.
+	// The shared-facts analysis gives the "unique" markers (sentences no
+	// other outlet carries) and each outlet's omissions; framing still
+	// works without it.
 	var cmp frame.Comparison
+	cmpNote := ""
+	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{}); cerr != nil {
+		cmpNote = fmt.Sprintf("shared-facts analysis failed (%v): 'unique' markers and omissions are not shown", cerr)
+		fmt.Fprintln(env.Stderr, "parallax: "+cmpNote)
+	} else {
+		cmp = cres
+	}
 	res, ferr := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: *noUser})
 	if ferr != nil {
 		return errorf(env, "framing: %v", ferr)
@@ -40,7 +49,7 @@ func runFraming(env *Env, args []string) int {
 			return errorf(env, "write JSON: %v", e)
 		}
 	} else {
-		printFraming(env.Stdout, c, res)
+		printFraming(env.Stdout, c, res, cmpNote)
 		printLoadErrors(env.Stdout, c.Errors)
 	}
 	if err != nil {
@@ -83,9 +92,12 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 
 // printFraming writes the readable report: each article's marked
 // sentences with the reasons, then each outlet's profile.
-func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result) {
+func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string) {
 	fmt.Fprintf(w, "Framing markers in %d article(s) from %s\n", len(c.Articles), c.Name)
-	fmt.Fprintln(w, "(no shared-facts comparison: 'unique' markers and omissions are not shown)")
+	fmt.Fprintln(w, "Spans in [brackets]; each marker's kind and reason below its sentence. 'unique' = no other outlet reports it.")
+	if note != "" {
+		fmt.Fprintf(w, "(%s)\n", note)
+	}
 	for _, a := range c.Articles {
 		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", a.ID, a.DisplayOutlet(), oneLine(a.Title, 100))
 		n := 0

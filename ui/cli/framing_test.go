@@ -21,18 +21,30 @@ func TestFramingJSONContract(t *testing.T) {
 	if len(doc["markers"]) == 0 || len(doc["outlets"]) != 5 {
 		t.Fatalf("got %d markers, %d outlets", len(doc["markers"]), len(doc["outlets"]))
 	}
+	unique := 0
 	for _, m := range doc["markers"] {
+		if m["kind"] == "unique" {
+			unique++
+		}
 		for _, k := range []string{"article", "start", "end", "text", "kind", "reason"} {
 			if _, ok := m[k]; !ok {
 				t.Fatalf("marker lacks %q: %v", k, m)
 			}
 		}
 	}
+	if unique == 0 {
+		t.Error("no 'unique' markers: the shared-facts comparison is not wired in")
+	}
+	omissions := 0
 	for _, o := range doc["outlets"] {
+		omissions += len(o["omissions"].([]any))
 		for _, k := range []string{"outlet", "articles", "distinctive", "voices", "marker_rates"} {
 			if _, ok := o[k]; !ok {
 				t.Fatalf("outlet lacks %q: %v", k, o)
 			}
+		}
+		if _, ok := o["marker_rates"].(map[string]any)["unique"]; !ok {
+			t.Errorf("%v: marker_rates lacks unique", o["outlet"])
 		}
 		voices := o["voices"].([]any)
 		if len(voices) == 0 {
@@ -54,6 +66,9 @@ func TestFramingJSONContract(t *testing.T) {
 				t.Errorf("distinctive term lacks z: %v", dm)
 			}
 		}
+	}
+	if omissions == 0 {
+		t.Error("no outlet has omissions: the shared-facts comparison is not wired in")
 	}
 }
 
