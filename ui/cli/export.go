@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/export"
 	"github.com/parallax-reader/parallax/corpus/frame"
@@ -82,7 +83,7 @@ func runExport(env *Env, args []string) int {
 		}
 		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", np)
 	} else {
-		codes, ns, err := readStore(np)
+		codes, ns, err := readStore(env, np, c)
 		if err != nil {
 			return errorf(env, "%v", err)
 		}
@@ -134,13 +135,20 @@ func chooseFormat(format, out string) (export.Format, error) {
 	return export.Markdown, nil
 }
 
-// readStore reads the codebook and notes of a notes file.
-func readStore(path string) ([]notes.Code, []notes.Note, error) {
+// readStore reads the codebook and notes of a notes file, after placing
+// the notes on the articles as loaded now (as the reader and 'parallax
+// notes' do), so an edited article does not export its notes as orphaned.
+func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.Note, error) {
 	st, err := notes.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
+	if len(c.Articles) > 0 {
+		if _, _, err := st.Reanchor(c); err != nil {
+			fmt.Fprintf(env.Stderr, "parallax: %v; exporting the notes as they were saved\n", err)
+		}
+	}
 	codes, err := st.Codebook()
 	if err != nil {
 		return nil, nil, fmt.Errorf("read codebook of %s: %w", path, err)

@@ -194,3 +194,24 @@ func TestImportReportsUnusableAnnotations(t *testing.T) {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+func TestImportDryRunWritesNothing(t *testing.T) {
+	t.Setenv("PARALLAX_DATA_DIR", t.TempDir())
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	seedStore(t, src)
+	js, _, _ := runCLI(t, "export", "--format", "json", "--notes", src)
+	file := filepath.Join(dir, "n.json")
+	if err := os.WriteFile(file, []byte(js), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, "dst.db")
+	out, errs, code := runCLI(t, "import", "--dry-run", "--notes", dst, file)
+	if code != 0 || !strings.Contains(out, "would import") || !strings.Contains(out, "3 new passages") {
+		t.Fatalf("dry run: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(dst); err == nil {
+		t.Fatal("a dry run created the notes file")
+	}
+}

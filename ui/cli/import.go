@@ -62,11 +62,25 @@ func runImport(env *Env, args []string) int {
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
 	}
-	st, err := notes.Open(np)
-	if err != nil {
-		return errorf(env, "%v", err)
+	var st importStore = emptyStore{}
+	where := np
+	if _, statErr := os.Stat(np); !*dryRun || statErr == nil {
+		// A dry run never creates a notes file, nor re-anchors one.
+		ns, err := notes.Open(np)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		defer ns.Close()
+		where = ns.Path()
+		if len(c.Articles) > 0 && !*dryRun {
+			// Place the store's notes on the current text first, so a
+			// passage noted before an edit is recognised as the same one.
+			if _, _, err := ns.Reanchor(c); err != nil {
+				return errorf(env, "%v", err)
+			}
+		}
+		st = ns
 	}
-	defer st.Close()
 
 	sum, err := merge(st, c, codes, imported, *dryRun)
 	if err != nil {
@@ -77,7 +91,7 @@ func runImport(env *Env, args []string) int {
 		verb = "would import"
 	}
 	fmt.Fprintf(env.Stdout, "%s %s into %s: %d new passages, %d updated, %d already there; %d new codes\n",
-		verb, file, st.Path(), sum.added, sum.updated, sum.unchanged, sum.codes)
+		verb, file, where, sum.added, sum.updated, sum.unchanged, sum.codes)
 	if sum.unplaced > 0 {
 		fmt.Fprintf(env.Stdout, "%d passages were not found in the corpus (%s) and are kept with their quote; they show as orphaned\n", sum.unplaced, c.Name)
 	}
@@ -90,6 +104,27 @@ func runImport(env *Env, args []string) int {
 	return 0
 }
 
+// importStore is what an import needs of the notes store.
+type importStore interface {
+	Codebook() ([]notes.Code, error)
+	Notes() ([]notes.Note, error)
+	AddCode(c notes.Code) error
+	Tag(a notes.Anchor, tags []string, memo string) (notes.Note, error)
+}
+
+// emptyStore stands in for a notes file that does not exist yet during a
+// dry run; a dry run never writes, so AddCode and Tag are never called.
+type emptyStore struct{}
+
+func (emptyStore) Codebook() ([]notes.Code, error) { return nil, nil }
+func (emptyStore) Notes() ([]notes.Note, error)    { return nil, nil }
+func (emptyStore) AddCode(notes.Code) error {
+	return fmt.Errorf("a dry run does not add codes")
+}
+func (emptyStore) Tag(notes.Anchor, []string, string) (notes.Note, error) {
+	return notes.Note{}, fmt.Errorf("a dry run does not tag")
+}
+
 // importSummary counts what an import did.
 type importSummary struct {
 	added, updated, unchanged, unplaced, codes int
@@ -99,7 +134,7 @@ type importSummary struct {
 // merge adds the file's codebook and notes to the store. Codes are added
 // parents first; a note on a passage the store already has gains only
 // what it lacks.
-func merge(st *notes.Store, c *corpus.Corpus, codes []notes.Code, imported []export.ImportedNote, dryRun bool) (importSummary, error) {
+func merge(st importStore, c *corpus.Corpus, codes []notes.Code, imported []export.ImportedNote, dryRun bool) (importSummary, error) {
 	var sum importSummary
 	have, err := st.Codebook()
 	if err != nil {
