@@ -220,6 +220,19 @@ func TestFormats(t *testing.T) {
 		t.Errorf("html sub-heading not a heading: %+v", h.Sentences)
 	}
 
+	// HTML in a legacy charset, in Russian: decoded by its declared
+	// charset, outlet from the URL, a Cyrillic dateline with its credit.
+	r := byID["tass-ru"]
+	if r == nil || r.Outlet != "TASS" || r.Language != "ru" || !strings.Contains(r.Text, "Лавров: США не представили") {
+		t.Fatalf("cp1251 html: %+v", r)
+	}
+	if r.Dateline == nil || r.Dateline.Place != "МОСКВА" || r.Dateline.Date != "8 ноября" || !strings.HasPrefix(r.Body()[0].Text, "МОСКВА, 8 ноября. /ТАСС/. США") {
+		t.Errorf("cp1251 dateline %+v, first sentence %q", r.Dateline, r.Body()[0].Text)
+	}
+	if tab := ShippedOutlets(); len(tab.credits(r.Text)) != 1 {
+		t.Errorf("/ТАСС/ credit not found")
+	}
+
 	// Markdown: canonical outlet name from a short name, datetime, author.
 	m := byID["lavrov-interview"]
 	if m == nil || m.Outlet != "Anadolu Agency" || m.Published == nil || m.Published.Hour() != 9 || m.Author != "Elena Teslova" {

@@ -74,9 +74,12 @@ func mkDate(year string, month int, day string) (time.Time, bool) {
 
 // datelineRE matches an agency dateline at the start of a paragraph:
 // "MOSCOW, November 8. /TASS/.", "TEHRAN (Tasnim) –", "MOSCOW (AA) -",
-// "WASHINGTON, Aug 2 (Reuters) -", "PARIS, 3 June 2020 —".
+// "WASHINGTON, Aug 2 (Reuters) -", "PARIS, 3 June 2020 —",
+// "KYIV, Ukraine (AP) —", "МОСКВА, 8 ноября. /ТАСС/.".
 var datelineRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.-]+(?:[ -]\p{Lu}[\p{Lu}'’.-]+){0,3})` +
-	`(?:,\s*(` + monthRE + `\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+` + monthRE + `(?:\s+\d{4})?))?` +
+	`(?:,\s*(\p{L}{3,12}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{L}{3,12}\.?(?:\s+\d{4})?))?` + // any language's "November 8", "8 ноября"
+	`(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)?` + // region or country: "KYIV, Ukraine (AP) —"
+
 	`\.?\s*(?:(/[^/\n]{1,30}/|\([^)\n]{1,30}\))\s*\.?)?` +
 	`(\s*[-–—:]\s*|\s+)`)
 
@@ -109,7 +112,7 @@ func findDateline(text string, p Span) *Dateline {
 	}
 	d := &Dateline{Span: Span{p.Start, p.Start + end}, Place: place}
 	if m[4] >= 0 {
-		d.Date = s[m[4]:m[5]]
+		d.Date = strings.TrimRight(s[m[4]:m[5]], ".")
 	}
 	return d
 }

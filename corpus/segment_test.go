@@ -315,3 +315,27 @@ func TestHardWrappedParagraphs(t *testing.T) {
 		t.Errorf("%d paragraphs, want 5", len(a.Paragraphs))
 	}
 }
+
+func TestDatelines(t *testing.T) {
+	for _, c := range []struct{ line, place, date, text string }{
+		{"MOSCOW, November 8. /TASS/. The United States", "MOSCOW", "November 8", "MOSCOW, November 8. /TASS/."},
+		{"TEHRAN (Tasnim) – Just out", "TEHRAN", "", "TEHRAN (Tasnim) –"},
+		{"MOSCOW (AA) - Russia may", "MOSCOW", "", "MOSCOW (AA) -"},
+		{"WASHINGTON, Aug. 2 (Reuters) - The U.S.", "WASHINGTON", "Aug. 2", "WASHINGTON, Aug. 2 (Reuters) -"},
+		{"KYIV, Ukraine (AP) — Russian forces", "KYIV", "", "KYIV, Ukraine (AP) —"},
+		{"PARIS, 3 June 2020 — France said", "PARIS", "3 June 2020", "PARIS, 3 June 2020 —"},
+		{"МОСКВА, 8 ноября. /ТАСС/. США не", "МОСКВА", "8 ноября", "МОСКВА, 8 ноября. /ТАСС/."},
+		{"NATO (the alliance) said on Monday", "", "", ""},
+		{"US officials said on Monday", "", "", ""},
+		{"The U.S. - Russia talks", "", "", ""},
+	} {
+		d := findDateline(c.line, Span{0, len(c.line)})
+		got := [3]string{}
+		if d != nil {
+			got = [3]string{d.Place, d.Date, c.line[d.Start:d.End]}
+		}
+		if want := [3]string{c.place, c.date, c.text}; got != want {
+			t.Errorf("findDateline(%q) = %q, want %q", c.line, got, want)
+		}
+	}
+}
