@@ -47,7 +47,7 @@ func NewAnchor(a *corpus.Article, start, end int) Anchor {
 	}
 	start = max(0, min(start, len(text)))
 	end = max(0, min(end, len(text)))
-	for start > 0 && !utf8.RuneStart(text[start]) {
+	for start > 0 && start < len(text) && !utf8.RuneStart(text[start]) {
 		start--
 	}
 	for end < len(text) && !utf8.RuneStart(text[end]) {
@@ -222,6 +222,9 @@ func (n normText) span(s, e int) (int, int) {
 	return n.start[s], n.end[e-1]
 }
 
+// maxCandidates bounds how many exact occurrences of a quote are scored.
+const maxCandidates = 100
+
 // match is a candidate placement of a quote.
 type match struct {
 	start, end int // in the original text
@@ -275,7 +278,15 @@ func locate(text string, a Anchor) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	var ms []match
-	for _, p := range occurrences(nt.s, nq) {
+	occ := occurrences(nt.s, nq)
+	if len(occ) > maxCandidates {
+		// A quote repeated this often says little; weigh the nearest.
+		sort.SliceStable(occ, func(i, j int) bool {
+			return abs(nt.start[occ[i]]-a.Start) < abs(nt.start[occ[j]]-a.Start)
+		})
+		occ = occ[:maxCandidates]
+	}
+	for _, p := range occ {
 		s, e := nt.span(p, p+len(nq))
 		m := match{start: s, end: e}
 		score(&m, p, p+len(nq), len(nq))

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -354,5 +355,25 @@ func TestReanchorEmbeddedArticle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLocatePathological keeps re-anchoring fast on repetitive text.
+func TestLocatePathological(t *testing.T) {
+	text := strings.Repeat("a", 200_000)
+	an := Anchor{Quote: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", Prefix: "bbbb", Suffix: "cccc", Start: 5000, End: 5036}
+	start := time.Now()
+	s, e, ok := locate(text, an)
+	if el := time.Since(start); el > 3*time.Second {
+		t.Fatalf("took %v", el)
+	}
+	if ok && e-s != len(an.Quote) {
+		t.Fatalf("placed on %d–%d", s, e)
+	}
+	an.Quote = strings.Repeat("ab", 300)
+	start = time.Now()
+	locate(text, an)
+	if el := time.Since(start); el > 3*time.Second {
+		t.Fatalf("approximate search took %v", el)
 	}
 }
