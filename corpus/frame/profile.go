@@ -255,13 +255,17 @@ func kindOrder() []string {
 func (p *Profile) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", p.Outlet)
-	fmt.Fprintf(&b, "%d article%s · %d sentences\n\n", len(p.Articles), plural(len(p.Articles)), p.Sentences)
+	fmt.Fprintf(&b, "%d article%s · %d sentences", len(p.Articles), plural(len(p.Articles)), p.Sentences)
+	if len(p.Voices) > 0 {
+		fmt.Fprintf(&b, " · leading voice: %s (%d sentences)", p.Voices[0].Speaker, p.Voices[0].Sentences)
+	}
+	b.WriteString("\n\n")
 
 	b.WriteString("### Distinctive words and phrases\n\n")
 	if len(p.Distinctive) == 0 {
 		b.WriteString("Nothing stands out against the other outlets.\n\n")
 	} else {
-		b.WriteString("Log-odds z-score against the other outlets (Monroe et al. 2008); above 1.96 is unlikely to be chance.\n\n")
+		b.WriteString("z-scores of the log-odds against the other outlets (Monroe et al. 2008). Above 2: unlikely by chance.\n\n")
 		rows := make([]barRow, len(p.Distinctive))
 		for i, t := range p.Distinctive {
 			rows[i] = barRow{label: t.Term, value: t.Z, note: fmt.Sprintf("%.2f", t.Z)}
