@@ -108,6 +108,11 @@ func (f Format) Extension() string {
 // so it should not be written to a terminal.
 func (f Format) Binary() bool { return f == QDPX }
 
+// UsesAnalysis reports whether the format shows the shared facts and
+// framing markers, so the caller should run the analyses to fill
+// Input.Facts and Input.Markers (only the HTML report does).
+func (f Format) UsesAnalysis() bool { return f == HTML }
+
 // Description says in a few words what the format is and what opens it.
 func (f Format) Description() string {
 	switch f {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 func TestHTMLReportIsSelfContainedAndEscaped(t *testing.T) {
@@ -110,6 +112,40 @@ func TestHTMLReportStructure(t *testing.T) {
 	}
 	if len(r.Orphans) != 1 {
 		t.Errorf("%d orphaned notes listed, want 1", len(r.Orphans))
+	}
+}
+
+func TestHTMLPassageOverSeveralSentences(t *testing.T) {
+	in := fixture(t)
+	a := in.Corpus.Article(tass)
+	// From inside sentence 3 to the end of sentence 4, across the space.
+	s3, s4 := a.Sentences[3], a.Sentences[4]
+	an := anchorAt(a, s3.Start+10, s4.End)
+	in.Notes = []notes.Note{{ID: "span", Anchor: an, Tags: []string{"evidence"}}}
+	r := buildReport(in)
+	var col *htmlArticle
+	for _, c := range r.Articles {
+		if c.ID == tass {
+			col = c
+		}
+	}
+	var refs int
+	var tagged strings.Builder
+	for _, p := range col.Paras {
+		for _, s := range p.Sentences {
+			for _, seg := range s.Segments {
+				refs += len(seg.NoteRef)
+				if strings.Contains(seg.Class, "tg") {
+					tagged.WriteString(seg.Text)
+				}
+			}
+		}
+	}
+	if refs != 1 {
+		t.Errorf("a passage over two sentences has %d note marks, want 1", refs)
+	}
+	if want := a.Text[s3.Start+10:s3.End] + s4.Text; tagged.String() != want {
+		t.Errorf("highlighted %q, want %q", tagged.String(), want)
 	}
 }
 

@@ -90,7 +90,7 @@ func runExport(env *Env, args []string) int {
 		in.Codebook, in.Notes = codes, ns
 	}
 
-	if f == export.HTML {
+	if f.UsesAnalysis() {
 		if err := analyse(&in); err != nil {
 			return errorf(env, "%v", err)
 		}
