@@ -197,7 +197,7 @@ func (z *analyzer) sentences(a *Article) {
 func (z *analyzer) titleFromText(a *Article) string {
 	for _, s := range a.Sentences {
 		if s.Role == RoleTitle {
-			return s.Text
+			return strings.TrimSpace(strings.TrimLeft(s.Text, "#"))
 		}
 	}
 	for _, s := range a.Sentences {

@@ -25,6 +25,7 @@ const (
 	ReasonSiteName   = "outlet name alone (site logo)"
 	ReasonSignoff    = "reporting/editing credit"
 	ReasonReadAlso   = "link to another story"
+	ReasonImage      = "image"
 )
 
 // furniturePhrases are phrases web pages put around articles: player and
@@ -97,6 +98,7 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 
 var (
 	counterRE       = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
+	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
 	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
 	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60})\s*$`)
@@ -174,6 +176,11 @@ func (f *furnitureFinder) line(text string) string {
 	}
 	if strings.Trim(t, "-–—_=*•·|#>~ ") == "" {
 		return ReasonMarkupOnly
+	}
+	if strings.HasPrefix(t, "![") || strings.HasPrefix(t, "[![") || strings.HasPrefix(t, "<img") {
+		if mdImageRE.MatchString(t) {
+			return ReasonImage
+		}
 	}
 	if f.outlets != nil && len(t) <= 60 && f.outlets.Lookup(strings.Trim(t, " .|·•-–—")) != nil {
 		return ReasonSiteName
@@ -392,7 +399,7 @@ func headlineLike(t string, maxWords int) bool {
 // markFurniture sets the role and reason of every paragraph that is page
 // furniture. lang is the article's language ("" when unknown).
 func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
-	english := lang == "" || strings.HasPrefix(strings.ToLower(lang), "en")
+	english := strings.HasPrefix(strings.ToLower(lang), "en") || (lang == "" && looksEnglish(text))
 	for i := range paras {
 		p := &paras[i]
 		t := text[p.Start:p.End]
@@ -495,4 +502,21 @@ func mayBeLanguageNotice(t string) bool {
 		}
 	}
 	return false
+}
+
+// looksEnglish reports whether at least one in ten of the first 3,000
+// words of text is a common English function word: English prose scores
+// about one in three, other languages next to nothing.
+func looksEnglish(text string) bool {
+	n, hits := 0, 0
+	for w := range strings.FieldsSeq(text) {
+		if n >= 3000 {
+			break
+		}
+		n++
+		if englishFunctionWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”'’()"))] {
+			hits++
+		}
+	}
+	return n > 0 && hits*10 >= n
 }

@@ -153,6 +153,8 @@ func TestFurnitureLines(t *testing.T) {
 		{"This article is also available in Arabic", ReasonLanguage},
 		{"-----", ReasonMarkupOnly},
 		{"Reuters", ReasonSiteName},
+		{"![Sergei Lavrov in Moscow](https://example.com/lavrov.jpg)", ReasonImage},
+		{"[![x](a.png)](https://example.com)", ReasonImage},
 		{"TASS Russian News Agency", ReasonSiteName},
 		{"Reporting by Jane Doe; Editing by John Smith", ReasonSignoff},
 		{"(Additional reporting by Tom Ray in Moscow)", ReasonSignoff},
@@ -337,5 +339,26 @@ func TestDatelines(t *testing.T) {
 		if want := [3]string{c.place, c.date, c.text}; got != want {
 			t.Errorf("findDateline(%q) = %q, want %q", c.line, got, want)
 		}
+	}
+}
+
+func TestForeignNoticeOnlyInEnglishArticles(t *testing.T) {
+	z := testAnalyzer(t)
+	ru := "Лавров: США не представили доказательств\n\nМинистр иностранных дел России Сергей Лавров заявил об этом в пятницу на конференции.\n\nПо его словам, никто никогда не показывал спутниковые снимки.\n"
+	if a := z.article("ru.txt", "text", ru, meta{}, nil); len(a.Furniture) != 0 || len(a.Body()) != 2 {
+		t.Errorf("Russian article without a language: furniture %+v", a.Furniture)
+	}
+	en := "Lavrov says talks are over\n\nThe minister said on Friday that the talks were over and that the treaty was dead.\n\nTürkçe karakter kullanılmayan ve büyük harflerle yazılmış yorumlar onaylanmamaktadır.\n"
+	a := z.article("en.txt", "text", en, meta{}, nil)
+	if len(a.Furniture) != 1 || a.Furniture[0].Reason != ReasonLanguage {
+		t.Errorf("English article with a Turkish notice: furniture %+v", a.Furniture)
+	}
+}
+
+func TestMarkdownHeadings(t *testing.T) {
+	z := testAnalyzer(t)
+	a := z.article("m.md", "markdown", "# Lavrov on the treaty\n\nThe minister spoke on Friday.\n\n## Russia denies violations\n\nRussia denies it.\n", meta{}, nil)
+	if a.Title != "Lavrov on the treaty" || !hasRoleText(a, RoleHeading, "## Russia denies violations") || len(a.Body()) != 2 {
+		t.Errorf("title %q sentences %+v", a.Title, a.Sentences)
 	}
 }
