@@ -168,15 +168,14 @@ func sortMarkers(ms []Marker) {
 
 // quoteSpan is a stretch of quoted text, marks included.
 type quoteSpan struct {
-	start, end   int // byte offsets, quote marks included
-	sOpen, sEnd  int // indexes into articleInfo.sents of the sentences holding the marks
-	words        int
-	text         string // inner text
-	speaker      []string
-	closed       bool
-	openTok      int // token index of the opening mark in sents[sOpen]
-	closeTok     int // token index of the closing mark in sents[sEnd]
-	attributedBy int // -1, or index of the attribution in sents[sOpen] that covers it
+	start, end  int // byte offsets, quote marks included
+	sOpen, sEnd int // indexes into articleInfo.sents of the sentences holding the marks
+	words       int
+	text        string // inner text
+	speaker     []string
+	closed      bool
+	openTok     int // token index of the opening mark in sents[sOpen]
+	closeTok    int // token index of the closing mark in sents[sEnd]
 }
 
 // articleInfo is the per-article working state.
@@ -225,7 +224,7 @@ func (an *analyzer) findQuotes(ai *articleInfo) {
 				continue
 			}
 			if !open {
-				cur = quoteSpan{start: t.start, sOpen: si, openTok: ti, attributedBy: -1}
+				cur = quoteSpan{start: t.start, sOpen: si, openTok: ti}
 				open = true
 				continue
 			}
@@ -349,7 +348,7 @@ func (an *analyzer) attributionMarkers(ai *articleInfo, si *sentInfo) {
 // sentence, or when a reporting verb after it closes the sentence with no
 // further quote ("…," Lavrov said).
 func (an *analyzer) scareQuotes(ai *articleInfo) {
-	for qi, q := range ai.quotes {
+	for _, q := range ai.quotes {
 		if q.sOpen != q.sEnd || q.words < 1 || q.words > 4 || !hasLetter(q.text) {
 			continue
 		}
@@ -371,7 +370,6 @@ func (an *analyzer) scareQuotes(ai *articleInfo) {
 		ai.markers = append(ai.markers, Marker{Article: ai.a.ID, Sentence: si.s.Index, Start: q.start, End: q.end, Text: ai.a.Text[q.start:q.end],
 			Kind: KindScareQuote, Source: "rule:scare-quote",
 			Reason: fmt.Sprintf("short quoted phrase (%d word%s) not attributed to a speaker: the outlet keeps its distance from the wording", q.words, plural(q.words))})
-		_ = qi
 	}
 }
 

@@ -3,7 +3,6 @@ package frame
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -82,7 +81,6 @@ type sentInfo struct {
 	s     corpus.Sentence
 	toks  []token
 	attrs []attribution
-	first bool // first token is the sentence start (for capitalisation rules)
 }
 
 // isWordTok reports whether the token at i exists and is a word.
@@ -611,12 +609,6 @@ func hasLetter(s string) bool {
 		}
 	}
 	return false
-}
-
-// firstRuneUpper reports whether s starts with an upper-case letter.
-func firstRuneUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 // commonAtStart reports whether token j is a capitalised common word only
