@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -313,34 +312,11 @@ func writeQDPX(w io.Writer, in Input) error {
 	return zw.Close()
 }
 
-// CodebookNamespace is the XML namespace of a REFI-QDA codebook (.qdc).
-const CodebookNamespace = "urn:QDA-XML:codebook:1.0"
-
-// qdcBook is a REFI-QDA codebook document (Codebook.xsd). Its codes have
-// the same shape as a project's, without NoteRefs.
-type qdcBook struct {
-	XMLName xml.Name  `xml:"urn:QDA-XML:codebook:1.0 CodeBook"`
-	Origin  string    `xml:"origin,attr"`
-	Codes   []qdeCode `xml:"Codes>Code"`
-}
-
-// writeQDC writes the codebook alone as a REFI-QDA codebook (.qdc), with
-// the same code GUIDs as the .qdpx project.
+// writeQDC writes the codebook alone as a REFI-QDA codebook (.qdc). The
+// notes package owns that format (it also reads it back); its code GUIDs
+// are the ones the .qdpx project uses.
 func writeQDC(w io.Writer, in Input) error {
-	codes := in.codebook()
-	if len(codes) == 0 {
-		return errors.New("the codebook is empty, and a REFI-QDA codebook needs at least one code")
-	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(qdcBook{Origin: "parallax", Codes: codeTree(codes)}); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return notes.ExportCodebookQDC(w, in.codebook())
 }
 
 // sourceName names a text source "Outlet — Title".
