@@ -33,6 +33,7 @@ type layout struct {
 	lines []rline
 	first []int // first line of each sentence
 	last  []int // last line of each sentence
+	heads map[headKey][2]string
 }
 
 // sentenceAt returns the sentence shown on line li, or the nearest one
@@ -53,9 +54,42 @@ func (l *layout) sentenceAt(li int) int {
 // copies of the read model.
 type layoutCache struct {
 	byArticle map[int]*layout
+	palette   *palette
 }
 
-func newLayoutCache() *layoutCache { return &layoutCache{byArticle: map[int]*layout{}} }
+func newLayoutCache() *layoutCache {
+	return &layoutCache{byArticle: map[int]*layout{}, palette: &palette{brushes: map[string]brush{}}}
+}
+
+// brush is a style reduced to the escape codes before and after the text,
+// so that painting a segment is two string concatenations instead of a
+// lipgloss Render.
+type brush struct{ pre, post string }
+
+func (b brush) paint(s string) string {
+	if s == "" || (b.pre == "" && b.post == "") {
+		return s
+	}
+	return b.pre + s + b.post
+}
+
+// palette caches one brush per named style combination.
+type palette struct{ brushes map[string]brush }
+
+// get returns the brush for style, computing it once per key.
+func (p *palette) get(key string, style lipgloss.Style) brush {
+	if b, ok := p.brushes[key]; ok {
+		return b
+	}
+	const mark = "\x00"
+	out := style.Render(mark)
+	b := brush{}
+	if i := strings.Index(out, mark); i >= 0 {
+		b = brush{pre: out[:i], post: out[i+len(mark):]}
+	}
+	p.brushes[key] = b
+	return b
+}
 
 // gutterWidth is the width of the fact-number gutter for n facts.
 func gutterWidth(nfacts int) int {
@@ -65,7 +99,7 @@ func gutterWidth(nfacts int) int {
 // buildLayout wraps and highlights article ai for a column of key.width
 // cells: a 1-cell mark, the fact number, a flag, a space, the text, and a
 // 1-cell edge.
-func buildLayout(ctx *Context, ai int, key layoutKey) *layout {
+func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 	d := ctx.Data
 	st := ctx.Styles
 	art := d.article(ai)
@@ -96,13 +130,13 @@ func buildLayout(ctx *Context, ai int, key layoutKey) *layout {
 		}
 		if p.Role == corpus.RoleFurniture || si >= len(art.Sentences) || art.Sentences[si].Para != pi {
 			ps := safeText(sliceText(text, p.Start, p.End))
-			style := st.Body
+			br := pal.get("body", st.Body)
 			if p.Role == corpus.RoleFurniture {
-				style = st.Furniture
+				br = pal.get("furniture", st.Furniture)
 			}
 			for _, sp := range wrapSpans(ps, textW) {
 				seg := ps[sp.start:sp.end]
-				l.lines = append(l.lines, rline{text: gutterBlank + padStyled(style.Render(seg), ansi.StringWidth(seg), textW, style), sent: -1})
+				l.lines = append(l.lines, rline{text: gutterBlank + padStyled(br.paint(seg), ansi.StringWidth(seg), textW, br), sent: -1})
 			}
 			continue
 		}
@@ -110,7 +144,7 @@ func buildLayout(ctx *Context, ai int, key layoutKey) *layout {
 			s := art.Sentences[si]
 			info := d.info(ai, si)
 			l.first[si] = len(l.lines)
-			for i, ln := range sentenceLines(st, s, info, key.query, textW) {
+			for i, ln := range sentenceLines(st, pal, s, info, key.query, textW) {
 				g := gutterBlank
 				if i == 0 {
 					g = gutter(st, info, numW)
@@ -132,7 +166,7 @@ func buildLayout(ctx *Context, ai int, key layoutKey) *layout {
 		info := d.info(ai, i)
 		l.lines = append(l.lines, rline{text: blank, sent: -1})
 		l.first[i] = len(l.lines)
-		for j, ln := range sentenceLines(st, art.Sentences[i], info, key.query, textW) {
+		for j, ln := range sentenceLines(st, pal, art.Sentences[i], info, key.query, textW) {
 			g := gutterBlank
 			if j == 0 {
 				g = gutter(st, info, numW)
@@ -166,9 +200,9 @@ func gutter(st *Styles, info sentInfo, numW int) string {
 	return num + flag + " "
 }
 
-// sentenceStyle is the base style of a sentence: its role, tinted by how
-// many outlets share its fact.
-func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) lipgloss.Style {
+// sentenceStyle is the base style of a sentence, and its palette key: its
+// role, tinted by how many outlets share its fact.
+func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) (lipgloss.Style, string) {
 	base := st.Body
 	switch role {
 	case corpus.RoleTitle:
@@ -178,22 +212,25 @@ func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) lipgloss.Style {
 	case corpus.RoleByline:
 		base = st.Byline
 	}
+	key := string(role)
 	if len(info.facts) > 0 {
 		base = base.Inherit(st.shareStyle(info.share))
+		key += "/" + strconv.Itoa(min(info.share, 4))
 	}
-	return base
+	return base, key
 }
 
 type hl struct {
 	start, end int
-	style      lipgloss.Style
+	brush      brush
 }
 
 // sentenceLines wraps one sentence to width and highlights framing markers
 // and search hits; every line is exactly width cells.
-func sentenceLines(st *Styles, s corpus.Sentence, info sentInfo, query string, width int) []string {
+func sentenceLines(st *Styles, pal *palette, s corpus.Sentence, info sentInfo, query string, width int) []string {
 	t := safeText(s.Text)
-	base := sentenceStyle(st, s.Role, info)
+	baseStyle, baseKey := sentenceStyle(st, s.Role, info)
+	base := pal.get(baseKey, baseStyle)
 	var hls []hl
 	for _, m := range info.markers {
 		a, b := m.Start-s.Start, m.End-s.Start
@@ -210,7 +247,7 @@ func sentenceLines(st *Styles, s corpus.Sentence, info sentInfo, query string, w
 		if !ok || m.Kind == "unique" {
 			continue
 		}
-		hls = append(hls, hl{runeStart(t, a), runeStart(t, b), ks.Inherit(base)})
+		hls = append(hls, hl{runeStart(t, a), runeStart(t, b), pal.get("kind/"+m.Kind+"/"+baseKey, ks.Inherit(baseStyle))})
 	}
 	if query != "" {
 		low := foldCase(t)
@@ -221,7 +258,7 @@ func sentenceLines(st *Styles, s corpus.Sentence, info sentInfo, query string, w
 					break
 				}
 				a := off + i
-				hls = append(hls, hl{a, a + len(query), st.SearchHit.Inherit(base)})
+				hls = append(hls, hl{a, a + len(query), pal.get("hit/"+baseKey, st.SearchHit.Inherit(baseStyle))})
 				off = a + len(query)
 			}
 		}
@@ -236,11 +273,11 @@ func sentenceLines(st *Styles, s corpus.Sentence, info sentInfo, query string, w
 
 // styleLine renders t[sp] with base style and the highlights that overlap
 // it (later highlights win), padded with the base style to width.
-func styleLine(t string, sp span, base lipgloss.Style, hls []hl, width int) string {
+func styleLine(t string, sp span, base brush, hls []hl, width int) string {
 	seg := t[sp.start:sp.end]
 	w := ansi.StringWidth(seg)
 	if len(hls) == 0 {
-		return padStyled(base.Render(seg), w, width, base)
+		return padStyled(base.paint(seg), w, width, base)
 	}
 	cuts := []int{sp.start, sp.end}
 	for _, h := range hls {
@@ -256,27 +293,27 @@ func styleLine(t string, sp span, base lipgloss.Style, hls []hl, width int) stri
 		if a >= z {
 			continue
 		}
-		style := base
+		br := base
 		for _, h := range hls {
 			if h.start <= a && h.end >= z {
-				style = h.style
+				br = h.brush
 			}
 		}
-		b.WriteString(style.Render(t[a:z]))
+		b.WriteString(br.paint(t[a:z]))
 	}
 	return padStyled(b.String(), w, width, base)
 }
 
 // padStyled pads a rendered string of known width w to width cells with
 // spaces in style, cutting it when it is too wide.
-func padStyled(s string, w, width int, style lipgloss.Style) string {
+func padStyled(s string, w, width int, br brush) string {
 	if w == width {
 		return s
 	}
 	if w > width {
 		return fit(s, width)
 	}
-	return s + style.Render(strings.Repeat(" ", width-w))
+	return s + br.paint(strings.Repeat(" ", width-w))
 }
 
 // runeStart moves byte offset i back to the start of its UTF-8 sequence.

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // minColumnWidth is the narrowest readable article column.
@@ -186,7 +188,7 @@ func (r readModel) layout(a, w int) *layout {
 	if l, ok := r.cache.byArticle[a]; ok && l.key == k {
 		return l
 	}
-	l := buildLayout(r.ctx, a, k)
+	l := buildLayout(r.ctx, r.cache.palette, a, k)
 	r.cache.byArticle[a] = l
 	return l
 }
@@ -637,25 +639,19 @@ func (r readModel) columnView(oi, w int) []string {
 	focused := oi == r.focus
 	out := make([]string, 0, r.height)
 
-	// Header: outlet and date; title; rule with the cursor position.
-	outlet := oneLine(art.DisplayOutlet())
-	os := st.ColOutlet
-	if focused {
-		os = st.ColOutletFocus
+	// Header: outlet and date, title (cached per width, focus and pin);
+	// then the rule with the cursor position.
+	l := r.layout(a, w)
+	hk := headKey{focused: focused, ref: a == r.ref}
+	head, ok := l.heads[hk]
+	if !ok {
+		head = r.header(art, w, focused, a == r.ref)
+		if l.heads == nil {
+			l.heads = map[headKey][2]string{}
+		}
+		l.heads[hk] = head
 	}
-	head := os.Render(" " + ellipsize(outlet, max(w-2, 1)) + " ")
-	if a == r.ref {
-		head += st.RefBadge.Render(" ◆ref")
-	}
-	date := "undated"
-	if art.Published != nil {
-		date = art.Published.Format("2006-01-02")
-	}
-	if ansi.StringWidth(head)+len(date)+1 <= w {
-		head = fit(head, w-len(date)) + st.ColDate.Render(date)
-	}
-	out = append(out, fit(head, w))
-	out = append(out, fit(st.ColTitle.Render(ellipsize(oneLine(art.Title), w)), w))
+	out = append(out, head[0], head[1])
 	pos := fmt.Sprintf(" %d/%d ", r.cursor[a]+1, len(art.Sentences))
 	if r.linkFact >= 0 && !focused && !r.articleHasFact(a, r.linkFact) {
 		pos = fmt.Sprintf(" fact %d: not here ", factNumber(r.linkFact))
@@ -663,7 +659,6 @@ func (r readModel) columnView(oi, w int) []string {
 	rule := strings.Repeat("─", max(w-ansi.StringWidth(pos)-1, 0)) + pos + "─"
 	out = append(out, fit(st.ColRule.Render(ellipsize(rule, w)), w))
 
-	l := r.layout(a, w)
 	blank := strings.Repeat(" ", w)
 	cur := r.cursor[a]
 	mark := st.Cursor.Render("▌")
@@ -689,6 +684,32 @@ func (r readModel) columnView(oi, w int) []string {
 		out = append(out, blank)
 	}
 	return out
+}
+
+// headKey selects a cached column header.
+type headKey struct{ focused, ref bool }
+
+// header renders the first two header lines of a column: outlet and date,
+// then the title.
+func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]string {
+	st := r.ctx.Styles
+	outlet := oneLine(art.DisplayOutlet())
+	os := st.ColOutlet
+	if focused {
+		os = st.ColOutletFocus
+	}
+	head := os.Render(" " + ellipsize(outlet, max(w-2, 1)) + " ")
+	if ref {
+		head += st.RefBadge.Render(" ◆ref")
+	}
+	date := "undated"
+	if art.Published != nil {
+		date = art.Published.Format("2006-01-02")
+	}
+	if ansi.StringWidth(head)+len(date)+1 <= w {
+		head = fit(head, w-len(date)) + st.ColDate.Render(date)
+	}
+	return [2]string{fit(head, w), fit(st.ColTitle.Render(ellipsize(oneLine(art.Title), w)), w)}
 }
 
 // articleHasFact reports whether article a carries fact fi.
