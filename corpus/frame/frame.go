@@ -240,6 +240,45 @@ func (an *analyzer) findQuotes(ai *articleInfo) {
 			open = false
 		}
 	}
+	an.singleQuotes(ai)
+	sort.SliceStable(ai.quotes, func(i, j int) bool { return ai.quotes[i].start < ai.quotes[j].start })
+}
+
+// singleQuotes finds short ‘typographic single quotes’ within a sentence
+// (British style). The closing mark doubles as an apostrophe, so a pair is
+// taken only when the opening mark starts a word and the closing mark ends
+// one within eight words; straight single quotes are too ambiguous to use.
+func (an *analyzer) singleQuotes(ai *articleInfo) {
+	for si, s := range ai.sents {
+		for ti := 0; ti < len(s.toks); ti++ {
+			t := s.toks[ti]
+			if t.text != "‘" || !isWordTok(s.toks, ti+1) {
+				continue
+			}
+			for k := ti + 2; k < len(s.toks) && k <= ti+9; k++ {
+				c := s.toks[k]
+				if c.kind == tokQuote || c.text == "." && k+1 < len(s.toks) {
+					break
+				}
+				if c.text != "’" && c.text != "’s" {
+					continue
+				}
+				if c.text == "’s" {
+					break // a possessive, not a closing mark
+				}
+				inner := ai.a.Text[t.end:c.start]
+				q := quoteSpan{start: t.start, end: c.end, sOpen: si, sEnd: si, openTok: ti, closeTok: k, closed: true, text: inner}
+				for _, it := range tokenize(inner, 0) {
+					if it.kind == tokWord {
+						q.words++
+					}
+				}
+				ai.quotes = append(ai.quotes, q)
+				ti = k
+				break
+			}
+		}
+	}
 }
 
 // inQuote reports whether byte offset off lies inside a quotation.

@@ -149,6 +149,8 @@ func TestScareQuotes(t *testing.T) {
 		{"unattributed short quote", `Russia launched a "special military operation" in 2022, Lavrov said "talks are hard to imagine now."`, KindScareQuote, `"special military operation"`, ""},
 		{"curly quotes", "The plan is a “peace initiative” in name only.", KindScareQuote, "“peace initiative”", ""},
 		{"base form noun is not attribution", "They sought to support the still unproven claim that the weapons existed.", KindAttribution, "", ""},
+		{"single typographic quotes", "Officials defended the ‘security measures’ at the border.", KindScareQuote, "‘security measures’", ""},
+		{"apostrophes are not quotes", "The ministers’ plan and the country’s ‘reset’ policy.", KindScareQuote, "‘reset’", ""},
 		{"quoted full sentence with speaker", `"We will not deploy these systems first," Lavrov said.`, KindScareQuote, "", ""},
 		{"short quote with trailing speaker", `"We will respond," he said.`, KindScareQuote, "", ""},
 		{"fragment after reporting verb", `Shoigu called for "symmetric steps" in Europe.`, KindScareQuote, "", ""},
