@@ -226,7 +226,9 @@ type ImportedNote struct {
 // ReadAnnotations reads Web Annotation JSON: an AnnotationCollection (as
 // the JSON export writes, with its pages embedded), an AnnotationPage, a
 // single Annotation or an array of annotations. Bodies whose purpose is
-// tagging become tags, other textual bodies the memo. It returns the
+// tagging become tags, other textual bodies the memo. Rows of the
+// Hypothesis API ({"rows": [...]}, with "tags", "text" and "uri") are read
+// too. It returns the
 // codebook the file carries (parallax:codebook) and one ImportedNote per
 // annotation; an annotation that cannot be used has Problem set.
 func ReadAnnotations(r io.Reader) ([]notes.Code, []ImportedNote, error) {
@@ -244,6 +246,8 @@ func ReadAnnotations(r io.Reader) ([]notes.Code, []ImportedNote, error) {
 	case map[string]any:
 		codes = readCodebook(v["parallax:codebook"])
 		switch {
+		case v["rows"] != nil && v["type"] == nil:
+			items, _ = v["rows"].([]any)
 		case hasType(v, "AnnotationCollection"):
 			first, ok := v["first"].(map[string]any)
 			if !ok {
@@ -347,6 +351,15 @@ func readAnnotation(m map[string]any) ImportedNote {
 		}
 		addBody(str(bm["value"]), strings.ToLower(firstString(bm["purpose"])))
 	}
+	// Hypothesis API rows carry tags and the comment outside the W3C body.
+	for _, t := range asList(m["tags"]) {
+		if ts, ok := t.(string); ok {
+			n.Tags = append(n.Tags, strings.TrimSpace(ts))
+		}
+	}
+	if text := strings.TrimSpace(str(m["text"])); text != "" {
+		memos = append(memos, text)
+	}
 	n.Tags = cleanTags(n.Tags)
 	n.Memo = strings.Join(memos, "\n\n")
 
@@ -368,6 +381,9 @@ func readAnnotation(m map[string]any) ImportedNote {
 		return in
 	}
 	in.Source = firstString(tm["source"])
+	if in.Source == "" {
+		in.Source = str(m["uri"]) // Hypothesis
+	}
 	n.Anchor.Article = str(tm["parallax:article"])
 	if n.Anchor.Article == "" && strings.HasPrefix(in.Source, ArticleURNPrefix) {
 		if id, err := url.PathUnescape(strings.TrimPrefix(in.Source, ArticleURNPrefix)); err == nil {

@@ -371,6 +371,12 @@ func TestReadAnnotationsShapes(t *testing.T) {
 	if ns[1].Problem == "" || ns[2].Problem == "" {
 		t.Errorf("annotations without a passage or without content must carry a problem: %q, %q", ns[1].Problem, ns[2].Problem)
 	}
+	hypothesis := `{"total":1,"rows":[{"id":"hyp1","uri":"https://tass.com/x","text":"a comment","tags":["evidence"," "],
+	  "target":[{"source":"https://tass.com/x","selector":[{"type":"TextQuoteSelector","exact":"satellite images","prefix":"shown us ","suffix":", which"}]}]}]}`
+	_, ns, err = ReadAnnotations(strings.NewReader(hypothesis))
+	if err != nil || len(ns) != 1 || ns[0].Problem != "" || ns[0].Note.Memo != "a comment" || len(ns[0].Note.Tags) != 1 || ns[0].Source != "https://tass.com/x" {
+		t.Fatalf("Hypothesis rows: %v %+v", err, ns)
+	}
 	for _, bad := range []string{"", "not json", `{"type":"Other"}`, `42`, `{"type":"AnnotationCollection","first":"http://x/page1","total":3}`} {
 		if _, _, err := ReadAnnotations(strings.NewReader(bad)); err == nil {
 			t.Errorf("ReadAnnotations(%q) gave no error", bad)
