@@ -114,6 +114,9 @@ func TestMarkdownContent(t *testing.T) {
 	if strings.Contains(out, "<em>demand for proof</em>") || strings.Contains(out, `<a href="http://x">`) {
 		t.Error("memo text was rendered as Markdown")
 	}
+	if !regexp.MustCompile(`html&lt;/b&gt;\.<br\s*/?>\s*Second line`).MatchString(out) {
+		t.Error("a line break in a memo is not kept")
+	}
 	// A source link is written when the article has a URL.
 	in.Corpus.Article(tass).URL = "https://tass.com/politics/1088223"
 	md = string(render(t, Markdown, in, Options{}))

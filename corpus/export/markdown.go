@@ -229,15 +229,24 @@ func writePassage(w io.Writer, p passage, opts Options) {
 	}
 	if memo := strings.TrimSpace(p.Note.Memo); memo != "" {
 		fmt.Fprintln(w, ">")
-		for i, line := range strings.Split(memo, "\n") {
-			line = strings.TrimSpace(line)
+		lines := strings.Split(memo, "\n")
+		for i := range lines {
+			lines[i] = strings.TrimSpace(lines[i])
+		}
+		for i, line := range lines {
+			// A line break inside a paragraph of the memo stays a line
+			// break: a backslash at the end of a line is a hard break.
+			brk := ""
+			if line != "" && i+1 < len(lines) && lines[i+1] != "" {
+				brk = "\\"
+			}
 			switch {
 			case i == 0:
-				fmt.Fprintf(w, "> **Memo:** %s\n", mdEscape(line))
+				fmt.Fprintf(w, "> **Memo:** %s%s\n", mdEscape(line), brk)
 			case line == "":
 				fmt.Fprintln(w, ">")
 			default:
-				fmt.Fprintf(w, "> %s\n", mdLine(line))
+				fmt.Fprintf(w, "> %s%s\n", mdLine(line), brk)
 			}
 		}
 	}
