@@ -132,7 +132,7 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if headlineLike(t, 14) && !startsWithDateline(text, paras[i]) {
+		if headlineLike(t, 14) && countWords(strings.TrimLeft(t, "-–—•*#> ")) >= 2 && !startsWithDateline(text, paras[i]) {
 			paras[i].Role = RoleHeading
 		}
 	}

@@ -26,6 +26,7 @@ const (
 	ReasonSignoff    = "reporting/editing credit"
 	ReasonReadAlso   = "link to another story"
 	ReasonImage      = "image"
+	ReasonPrompt     = "call to action (sign up, share, subscribe)"
 )
 
 // furniturePhrases are phrases web pages put around articles: player and
@@ -98,8 +99,9 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 
 var (
 	counterRE       = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
+	callToActionRE  = regexp.MustCompile(`(?i)^\s*(?:sign (?:up|in)|subscribe|click (?:here|to)|tap (?:here|to)|follow us|download (?:the|our)|save (?:articles?|stories|this)|log ?in (?:to|or)|register (?:to|for|now)|share (?:this|on|via)|get (?:the|our) (?:app|newsletter)|turn on (?:notifications|alerts)|join (?:us|our)|support (?:our|independent)|enable (?:notifications|javascript)|we use cookies)\b`)
 	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
-	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}`)
+	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}|sources?\s*:\s*\p{Lu})`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
 	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60})\s*$`)
 	creditRE        = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
@@ -193,6 +195,9 @@ func (f *furnitureFinder) line(text string) string {
 	if first, _ := utf8.DecodeRuneInString(t); nw <= 15 && strings.ContainsRune("©(cCpPiI", first) && creditRE.MatchString(t) {
 		return ReasonCredit
 	}
+	if nw <= 20 && callToActionRE.MatchString(t) {
+		return ReasonPrompt
+	}
 	if nw <= 25 && signoffRE.MatchString(t) {
 		return ReasonSignoff
 	}
@@ -218,6 +223,9 @@ func (f *furnitureFinder) line(text string) string {
 		if r := f.phraseLine(t); r != "" {
 			return r
 		}
+	}
+	if nw <= 12 && isBreadcrumb(t) {
+		return ReasonMenu
 	}
 	if (strings.Count(t, ",")+strings.Count(t, "|")+strings.Count(t, ";") >= 3 || tagPrefix.MatchString(t)) && isTagList(t) {
 		return ReasonTags
@@ -411,6 +419,22 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 			p.Role, p.Reason = RoleFurniture, ReasonLanguage
 		}
 	}
+	// Menus laid out one item per line: three or more lines in a row of
+	// at most three words each (not list items), furniture or not.
+	for i := 0; i < len(paras); {
+		j := i
+		for j < len(paras) && isMenuItemLine(text[paras[j].Start:paras[j].End]) {
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				if paras[k].Role != RoleFurniture {
+					paras[k].Role, paras[k].Reason = RoleFurniture, ReasonMenu
+				}
+			}
+		}
+		i = max(j, i+1)
+	}
 	// Captions: the short lines right before and after a photo credit.
 	for i := range paras {
 		if paras[i].Reason != ReasonCredit {
@@ -519,4 +543,39 @@ func looksEnglish(text string) bool {
 		}
 	}
 	return n > 0 && hits*10 >= n
+}
+
+// isMenuItemLine reports a line of one to three words without sentence
+// punctuation that is not a list item: what a navigation menu looks like
+// when each of its links lands on a line of its own.
+func isMenuItemLine(t string) bool {
+	n := countWords(t)
+	if n == 0 || n > 3 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if strings.ContainsRune("-*+•#>", first) || unicode.IsDigit(first) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".!?,;\"”", last)
+}
+
+// isBreadcrumb reports a navigation trail: two or more short items
+// separated by |, ›, » or > ("News|Nuclear Weapons", "Home › World").
+func isBreadcrumb(t string) bool {
+	if !strings.ContainsAny(t, "|›»>") {
+		return false
+	}
+	items := strings.FieldsFunc(t, func(r rune) bool { return r == '|' || r == '›' || r == '»' || r == '>' })
+	if len(items) < 2 {
+		return false
+	}
+	for _, it := range items {
+		n := countWords(it)
+		if n == 0 || n > 3 || strings.ContainsAny(it, ".!?,;\"“”") {
+			return false
+		}
+	}
+	return true
 }

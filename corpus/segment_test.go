@@ -133,7 +133,8 @@ func TestFurnitureLines(t *testing.T) {
 		line, reason string
 	}{
 		{"Listen Live", ReasonPhrase},
-		{"Share on Facebook | Share on X | Copy link", ReasonPhrase},
+		{"Share on Facebook | Share on X | Copy link", ReasonPrompt},
+		{"Facebook | X | Copy link", ReasonPhrase},
 		{"Community standardsDiscussion", ReasonPhrase},
 		{"Comment via SputnikComment via Facebook", ReasonPhrase},
 		{"Read more", ReasonPhrase},
@@ -153,6 +154,12 @@ func TestFurnitureLines(t *testing.T) {
 		{"This article is also available in Arabic", ReasonLanguage},
 		{"-----", ReasonMarkupOnly},
 		{"Reuters", ReasonSiteName},
+		{"News|Nuclear Weapons", ReasonMenu},
+		{"Home › World › Europe", ReasonMenu},
+		{"Save articles to read later and create your own reading list.", ReasonPrompt},
+		{"Sign up for our daily newsletter", ReasonPrompt},
+		{"Click here to share on social media", ReasonPrompt},
+		{"Source: Al Jazeera and news agencies", ReasonSignoff},
 		{"![Sergei Lavrov in Moscow](https://example.com/lavrov.jpg)", ReasonImage},
 		{"[![x](a.png)](https://example.com)", ReasonImage},
 		{"TASS Russian News Agency", ReasonSiteName},
@@ -175,6 +182,9 @@ func TestFurnitureLines(t *testing.T) {
 		{"Live fire exercises continued in the region for a week.", ""},
 		{"Share prices fell 5 percent on Monday.", ""},
 		{"Europe", ""},
+		{"Russia > China in missile numbers, he said.", ""},
+		{"Subscribers to the treaty, he said, were few.", ""},
+		{"Registered voters went to the polls.", ""},
 		{"Read the statement: it says the treaty is dead.", ""},
 		{"Watch this space, the minister said.", ""},
 		{"The range (500 to 5,500 km) was banned by the treaty.", ""},
@@ -360,5 +370,17 @@ func TestMarkdownHeadings(t *testing.T) {
 	a := z.article("m.md", "markdown", "# Lavrov on the treaty\n\nThe minister spoke on Friday.\n\n## Russia denies violations\n\nRussia denies it.\n", meta{}, nil)
 	if a.Title != "Lavrov on the treaty" || !hasRoleText(a, RoleHeading, "## Russia denies violations") || len(a.Body()) != 2 {
 		t.Errorf("title %q sentences %+v", a.Title, a.Sentences)
+	}
+}
+
+func TestMenuOneItemPerLine(t *testing.T) {
+	z := testAnalyzer(t)
+	text := "Skip to Content\nLive\nNews\nMiddle East\nOpinion\nSport\nUS pulls out of INF treaty with Russia, blames Moscow\nThe United States has formally withdrawn from the treaty, officials said on Friday.\n- Russia\n- China\n- Iran\nThe end of the story came quickly.\n"
+	a := z.article("m.txt", "text", text, meta{}, nil)
+	if a.Title != "US pulls out of INF treaty with Russia, blames Moscow" {
+		t.Errorf("title %q; furniture %+v", a.Title, a.Furniture)
+	}
+	if len(a.Furniture) != 6 || len(a.Body()) != 5 {
+		t.Errorf("furniture %d %+v body %d", len(a.Furniture), a.Furniture, len(a.Body()))
 	}
 }
