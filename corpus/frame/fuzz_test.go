@@ -51,3 +51,26 @@ func FuzzParseLexicon(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAnalyzeSentence runs every rule over arbitrary text and checks that
+// markers stay inside the text and quote it exactly.
+func FuzzAnalyzeSentence(f *testing.F) {
+	for _, s := range []string{
+		`"We will respond," he said.`, `Lavrov slammed Washington's position, saying "no".`,
+		"the US claims breach the deal", `a "special military operation"`, "‘x’ ’s ‘", `, said`, "According to", "— Lavrov", "X: ",
+		`"a" "b" "c`, "rather", "He, who, said", "by [", "Russia's top diplomat said",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || len(s) > 2000 {
+			return
+		}
+		ms := markersFor(t, s)
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || s[m.Start:m.End] != m.Text || m.Reason == "" {
+				t.Fatalf("bad marker %+v for %q", m, s)
+			}
+		}
+	})
+}
