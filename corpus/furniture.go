@@ -55,6 +55,8 @@ var furniturePhrases = []string{
 	"facebook", "twitter", "x", "whatsapp", "telegram", "vk", "vkontakte", "linkedin", "reddit", "pinterest", "instagram",
 	"youtube", "tiktok", "rss", "flipboard", "messenger", "viber", "odnoklassniki", "via", "close", "toggle navigation",
 	"loading", "please wait", "ok", "cancel", "photo", "photos", "gallery", "images", "infographic",
+	"our standards", "editorial standards", "trust principles", "corrections", "report an error", "contact us",
+	"min read", "minute read", "minutes read", "read time", "reading time", "listen to this article", "listen to article",
 }
 
 // menuWords are section names that make up navigation menus. Alone they
@@ -121,7 +123,8 @@ var timeWords = map[string]bool{
 	"mon": true, "monday": true, "tue": true, "tuesday": true, "wed": true, "wednesday": true, "thu": true, "thursday": true,
 	"fri": true, "friday": true, "sat": true, "saturday": true, "sun": true, "sunday": true, "today": true, "yesterday": true,
 	"updated": true, "published": true, "posted": true, "at": true, "on": true, "ago": true, "hours": true, "hour": true,
-	"minutes": true, "min": true, "mins": true, "days": true, "day": true,
+	"minutes": true, "min": true, "mins": true, "days": true, "day": true, "weeks": true, "week": true,
+	"months": true, "month": true, "years": true, "year": true, "seconds": true, "second": true, "secs": true, "last": true,
 }
 
 // englishFunctionWords is a short list of the commonest English function
@@ -293,7 +296,7 @@ func isTimestampLine(t string) bool {
 		case numTok.MatchString(w):
 			hasNum = true
 		case timeWords[strings.TrimSuffix(w, ":")]:
-			if monthOf(w) > 0 {
+			if monthOf(w) > 0 || w == "ago" {
 				hasDateWord = true
 			}
 		default:
@@ -417,6 +420,20 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 		}
 		if english && isForeignNotice(t) {
 			p.Role, p.Reason = RoleFurniture, ReasonLanguage
+		}
+	}
+	// A section label above the headline ("World", "Middle East"): menu
+	// words alone among the first lines.
+	seen := 0
+	for i := range paras {
+		if paras[i].Role == RoleFurniture {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		if f.menuOnly(text[paras[i].Start:paras[i].End]) {
+			paras[i].Role, paras[i].Reason = RoleFurniture, ReasonMenu
 		}
 	}
 	// Menus laid out one item per line: three or more lines in a row of
@@ -574,6 +591,21 @@ func isBreadcrumb(t string) bool {
 	for _, it := range items {
 		n := countWords(it)
 		if n == 0 || n > 3 || strings.ContainsAny(it, ".!?,;\"“”") {
+			return false
+		}
+	}
+	return true
+}
+
+// menuOnly reports a line of one to three words that are all section
+// names ("World", "Middle East").
+func (f *furnitureFinder) menuOnly(t string) bool {
+	ws := normWords(t)
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	for _, w := range ws {
+		if !menuWords[trimWord(w)] {
 			return false
 		}
 	}

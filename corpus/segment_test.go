@@ -154,6 +154,10 @@ func TestFurnitureLines(t *testing.T) {
 		{"This article is also available in Arabic", ReasonLanguage},
 		{"-----", ReasonMarkupOnly},
 		{"Reuters", ReasonSiteName},
+		{"4 minute read", ReasonPhrase},
+		{"Updated 5 years ago", ReasonTimestamp},
+		{"August 5, 2019 3:13 PM UTC", ReasonTimestamp},
+		{"Our Standards: The Thomson Reuters Trust Principles.", ReasonPhrase},
 		{"News|Nuclear Weapons", ReasonMenu},
 		{"Home › World › Europe", ReasonMenu},
 		{"Save articles to read later and create your own reading list.", ReasonPrompt},
@@ -382,5 +386,13 @@ func TestMenuOneItemPerLine(t *testing.T) {
 	}
 	if len(a.Furniture) != 6 || len(a.Body()) != 5 {
 		t.Errorf("furniture %d %+v body %d", len(a.Furniture), a.Furniture, len(a.Body()))
+	}
+}
+
+func TestSectionLabelAboveHeadline(t *testing.T) {
+	z := testAnalyzer(t)
+	a := z.article("r.txt", "text", "World\nRussia says it will respond to U.S. missile deployments\nBy Andrew Osborn, Reuters\nMOSCOW (Reuters) - Russia will respond, a minister said on Monday.\n", meta{}, nil)
+	if a.Title != "Russia says it will respond to U.S. missile deployments" || a.Author != "Andrew Osborn" || len(a.Furniture) != 1 {
+		t.Errorf("title %q author %q furniture %+v", a.Title, a.Author, a.Furniture)
 	}
 }
