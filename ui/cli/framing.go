@@ -94,7 +94,7 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 // sentences with the reasons, then each outlet's profile.
 func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string) {
 	fmt.Fprintf(w, "Framing markers in %d article(s) from %s\n", len(c.Articles), c.Name)
-	fmt.Fprintln(w, "Spans in [brackets]; each marker's kind and reason below its sentence. 'unique' = no other outlet reports it.")
+	fmt.Fprintln(w, "Marked spans in «guillemets»; each marker's kind and reason below its sentence; 'unique' = no other outlet reports it.")
 	if note != "" {
 		fmt.Fprintf(w, "(%s)\n", note)
 	}
@@ -107,7 +107,7 @@ func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string)
 				continue
 			}
 			n++
-			fmt.Fprintf(w, "\n  [%d] %s\n", s.Index, highlight(a.Text, s, ms))
+			fmt.Fprintf(w, "\n  #%d %s\n", s.Index, highlight(a.Text, s, ms))
 			for _, m := range ms {
 				fmt.Fprintf(w, "      %-12s %s\n", m.Kind, m.Reason)
 			}
@@ -126,7 +126,7 @@ func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string)
 }
 
 // highlight returns a sentence on one line with each marked span in
-// [brackets] (nested or overlapping spans are bracketed once, outermost).
+// «guillemets» (nested or overlapping spans are marked once, outermost).
 func highlight(text string, s corpus.Sentence, ms []frame.Marker) string {
 	var b strings.Builder
 	pos := s.Start
@@ -135,7 +135,7 @@ func highlight(text string, s corpus.Sentence, ms []frame.Marker) string {
 			continue
 		}
 		b.WriteString(text[pos:m.Start])
-		b.WriteString("[" + text[m.Start:m.End] + "]")
+		b.WriteString("«" + text[m.Start:m.End] + "»")
 		pos = m.End
 	}
 	b.WriteString(text[pos:s.End])

@@ -78,7 +78,7 @@ func TestFramingReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"Framing markers", "[slammed]", "stance-bearing reporting verb 'slammed'", "Outlet profiles", "## TASS", "### Voices", "Sergey Lavrov"} {
+	for _, want := range []string{"Framing markers", "«slammed»", "stance-bearing reporting verb 'slammed'", "Outlet profiles", "## TASS", "### Voices", "Sergey Lavrov"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
 		}
