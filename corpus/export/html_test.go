@@ -247,6 +247,13 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		}
 	}
 
+	// It prints: Chromium lays the print style sheet out into a PDF.
+	pdf := filepath.Join(dir, "report.pdf")
+	run("--no-pdf-header-footer", "--print-to-pdf="+pdf)
+	if data, err := os.ReadFile(pdf); err != nil || !bytes.HasPrefix(data, []byte("%PDF")) || len(data) < 20000 {
+		t.Errorf("printing to PDF failed: %v (%d bytes)", err, len(data))
+	}
+
 	dom := run("--dump-dom")
 	doc, err := html.Parse(bytes.NewReader(dom))
 	if err != nil {
