@@ -113,6 +113,14 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 	if sameText(ft, m.Title) || headlineLike(ft, 30) {
 		paras[first].Role = RoleTitle
 	}
+	// The headline repeated further down (as an image's alt text, say).
+	if paras[first].Role == RoleTitle {
+		for i := first + 1; i < len(paras); i++ {
+			if paras[i].Role != RoleFurniture && sameText(text[paras[i].Start:paras[i].End], ft) {
+				paras[i].Role, paras[i].Reason = RoleFurniture, ReasonTitleAgain
+			}
+		}
+	}
 	seen := 0
 	for i := first; i < len(paras) && seen < 6; i++ {
 		if paras[i].Role != RoleBody {

@@ -27,6 +27,7 @@ const (
 	ReasonReadAlso   = "link to another story"
 	ReasonImage      = "image"
 	ReasonPrompt     = "call to action (sign up, share, subscribe)"
+	ReasonTitleAgain = "headline repeated"
 )
 
 // furniturePhrases are phrases web pages put around articles: player and
@@ -101,7 +102,7 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 
 var (
 	counterRE       = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
-	callToActionRE  = regexp.MustCompile(`(?i)^\s*(?:sign (?:up|in)|subscribe|click (?:here|to)|tap (?:here|to)|follow us|download (?:the|our)|save (?:articles?|stories|this)|log ?in (?:to|or)|register (?:to|for|now)|share (?:this|on|via)|get (?:the|our) (?:app|newsletter)|turn on (?:notifications|alerts)|join (?:us|our)|support (?:our|independent)|enable (?:notifications|javascript)|we use cookies)\b`)
+	callToActionRE  = regexp.MustCompile(`(?i)^\s*(?:you can |please )?(?:sign (?:up|in)|subscribe|follow \S+(?: \S+)? on\b|click (?:here|to)|tap (?:here|to)|follow us|download (?:the|our)|save (?:articles?|stories|this)|log ?in (?:to|or)|register (?:to|for|now)|share (?:this|on|via)|share (?:the|this) (?:story|article)|get (?:the|our) (?:app|newsletter)|turn on (?:notifications|alerts)|join (?:us|our)|support (?:our|independent)|enable (?:notifications|javascript)|we use cookies)\b`)
 	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
 	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}|sources?\s*:\s*\p{Lu})`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)

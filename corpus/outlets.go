@@ -393,9 +393,20 @@ func detectOutlet(a *Article, metaOutlet, metaSource string, t *OutletTable) {
 		}
 	}
 	if len(cs) > 0 {
+		// An agency credit in the text, "(Reuters)" or "/TASS/", says more
+		// about the article than a photo credit, "© Sputnik".
 		c := cs[0]
+		for _, x := range cs {
+			if x.Text[0] == '(' || x.Text[0] == '/' {
+				c = x
+				break
+			}
+		}
 		a.Outlet, a.OutletInfo = c.Outlet.Name, c.Outlet
 		a.OutletEvidence = "credit " + c.Text
+		if c.Text[0] != '(' && c.Text[0] != '/' {
+			a.OutletEvidence = "photo credit " + c.Text
+		}
 		return
 	}
 	if o, w := t.byFileName(baseName(a.Path)); o != nil {

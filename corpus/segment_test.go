@@ -154,6 +154,8 @@ func TestFurnitureLines(t *testing.T) {
 		{"This article is also available in Arabic", ReasonLanguage},
 		{"-----", ReasonMarkupOnly},
 		{"Reuters", ReasonSiteName},
+		{"You can share this story on social media:", ReasonPrompt},
+		{"Follow RT on", ReasonPrompt},
 		{"4 minute read", ReasonPhrase},
 		{"Updated 5 years ago", ReasonTimestamp},
 		{"August 5, 2019 3:13 PM UTC", ReasonTimestamp},
@@ -211,7 +213,7 @@ func TestRepeatedLinesAcrossOneOutlet(t *testing.T) {
 	hermetic(t)
 	dir := t.TempDir()
 	body := func(n string) string {
-		return "Story " + n + " about the treaty\n\nMOSCOW, May " + n + ". /TASS/. Text of story " + n + " is here.\n\nFollow TASS on Telegram now\n"
+		return "Story " + n + " about the treaty\n\nMOSCOW, May " + n + ". /TASS/. Text of story " + n + " is here.\n\nMoscow bureau of the agency\n"
 	}
 	for _, n := range []string{"1", "2"} {
 		writeFile(t, dir, "s"+n+".txt", body(n))
@@ -224,7 +226,7 @@ func TestRepeatedLinesAcrossOneOutlet(t *testing.T) {
 		checkSpans(t, a)
 		found := false
 		for _, f := range a.Furniture {
-			if f.Text == "Follow TASS on Telegram now" && strings.HasPrefix(f.Reason, ReasonRepeated) {
+			if f.Text == "Moscow bureau of the agency" && strings.HasPrefix(f.Reason, ReasonRepeated) {
 				found = true
 			}
 		}
@@ -394,5 +396,13 @@ func TestSectionLabelAboveHeadline(t *testing.T) {
 	a := z.article("r.txt", "text", "World\nRussia says it will respond to U.S. missile deployments\nBy Andrew Osborn, Reuters\nMOSCOW (Reuters) - Russia will respond, a minister said on Monday.\n", meta{}, nil)
 	if a.Title != "Russia says it will respond to U.S. missile deployments" || a.Author != "Andrew Osborn" || len(a.Furniture) != 1 {
 		t.Errorf("title %q author %q furniture %+v", a.Title, a.Author, a.Furniture)
+	}
+}
+
+func TestHeadlineRepeated(t *testing.T) {
+	z := testAnalyzer(t)
+	a := z.article("r.txt", "text", "Moscow will mirror US missile moves – Lavrov\nRussia will respond in kind, the minister said\nMoscow will mirror US missile moves – Lavrov\nRussia will take measures, Lavrov has said.\n", meta{}, nil)
+	if len(a.Furniture) != 1 || a.Furniture[0].Reason != ReasonTitleAgain || a.Furniture[0].Start == 0 {
+		t.Errorf("furniture %+v", a.Furniture)
 	}
 }
