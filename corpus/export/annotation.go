@@ -430,7 +430,7 @@ func readAnnotation(m map[string]any) ImportedNote {
 // several occurrences the one whose context matches best. ok is false when
 // the article is not in the corpus or the passage is not found; the anchor
 // then holds what the file said.
-func Place(c *corpus.Corpus, in ImportedNote) (notes.Anchor, bool) {
+func Place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
 	an := in.Note.Anchor
 	a := findArticle(c, in)
 	if a == nil {

@@ -195,6 +195,7 @@ func Write(w io.Writer, f Format, in Input, opts Options) error {
 // overwriting was not asked for. It matches fs.ErrExist with errors.Is.
 type ExistsError struct{ Path string }
 
+// Error says which file exists.
 func (e *ExistsError) Error() string {
 	return e.Path + " already exists; not overwritten"
 }
