@@ -187,6 +187,9 @@ func (an *analyzer) logOdds(o string, order []string, counts map[string]map[stri
 	if useBackground {
 		a0 = priorUnigram
 	}
+	// The prior never outweighs the data: on a tiny corpus it would
+	// flatten every difference.
+	a0 = math.Min(a0, total)
 	var terms []Term
 	for w, yi := range counts[o] {
 		if yi < minCount {
