@@ -230,3 +230,24 @@ func FuzzImportCodebookCSV(f *testing.F) {
 		}
 	})
 }
+
+func FuzzImportCodebookQDC(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "notes", "other-tool.qdc")); err == nil {
+		f.Add(string(b))
+	}
+	f.Add(`<CodeBook><Codes><Code guid="x" name="a" isCodable="true"><Code name="b/c"/></Code></Codes></CodeBook>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		cs, err := ImportCodebookQDC(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		var buf bytes.Buffer
+		if err := ExportCodebookQDC(&buf, cs); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ImportCodebookQDC(&buf)
+		if err != nil || !slices.Equal(again, cs) {
+			t.Fatalf("re-import of own export: %v\n%+v\n%+v", err, cs, again)
+		}
+	})
+}

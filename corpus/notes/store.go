@@ -494,6 +494,7 @@ func readNotes(ctx context.Context, q querier, where string, args []any) ([]Note
 			rows.Close()
 			return nil, err
 		}
+		n.Tags = []string{} // never null in JSON
 		index[n.ID] = len(out)
 		out = append(out, n)
 	}
