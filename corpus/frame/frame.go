@@ -27,6 +27,10 @@ type Options struct {
 	NoUserLexicons bool
 	// Distinctive is how many distinctive terms each profile lists; 0 means 12.
 	Distinctive int
+	// MarkNeutral also marks neutral reporting verbs ("said", "told") as
+	// attribution markers with stance "neutral". Off by default: they
+	// would mark nearly every sentence of wire copy.
+	MarkNeutral bool
 }
 
 // Result holds the markers of every article and one profile per outlet.
@@ -64,8 +68,9 @@ func (r *Result) Profile(outlet string) *Profile {
 
 // analyzer carries the lexicons and word classes through one analysis.
 type analyzer struct {
-	lx *lexicons
-	wc *wordClasses
+	lx          *lexicons
+	wc          *wordClasses
+	markNeutral bool
 }
 
 // newAnalyzer loads the shipped lexicons and, unless turned off, the
@@ -85,7 +90,7 @@ func newAnalyzer(opts Options) (*analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lexicons: %w", err)
 	}
-	return &analyzer{lx: lx, wc: newWordClasses()}, nil
+	return &analyzer{lx: lx, wc: newWordClasses(), markNeutral: opts.MarkNeutral}, nil
 }
 
 func hasUserFiles(dir string) bool {
@@ -373,12 +378,12 @@ func (an *analyzer) attributionMarkers(ai *articleInfo, si *sentInfo) {
 		if at.verb.stance == StanceBearing {
 			ai.bearing[at.verb.phrase] = true
 		}
-		if at.verb.stance != StanceBearing {
+		if at.verb.stance != StanceBearing && !an.markNeutral {
 			continue
 		}
 		ai.markers = append(ai.markers, Marker{Article: ai.a.ID, Sentence: si.s.Index, Start: at.start, End: at.end, Text: ai.a.Text[at.start:at.end],
-			Kind: KindAttribution, Stance: StanceBearing, Source: "lexicon:" + at.verb.lex + ":" + at.verb.phrase,
-			Reason: fmt.Sprintf("stance-bearing reporting verb '%s': %s", ai.a.Text[at.start:at.end], at.verb.gloss)})
+			Kind: KindAttribution, Stance: at.verb.stance, Source: "lexicon:" + at.verb.lex + ":" + at.verb.phrase,
+			Reason: fmt.Sprintf("%s reporting verb '%s': %s", at.verb.stance, ai.a.Text[at.start:at.end], at.verb.gloss)})
 	}
 }
 

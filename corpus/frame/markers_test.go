@@ -203,3 +203,15 @@ func TestUniqueAndOmissions(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkNeutral(t *testing.T) {
+	a := singleSentence("Lavrov said the talks would continue.", "N")
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{NoUserLexicons: true, MarkNeutral: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := find(res.Markers, KindAttribution, "said")
+	if m == nil || m.Stance != StanceNeutral || m.Speaker != "Sergey Lavrov" || !strings.HasPrefix(m.Reason, "neutral reporting verb 'said'") {
+		t.Fatalf("want a neutral marker on 'said' attributed to Lavrov, got %+v", res.Markers)
+	}
+}
