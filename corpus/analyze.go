@@ -63,6 +63,7 @@ func (z *analyzer) article(path, format, text string, m meta, warnings []string)
 		a.PublishedEvidence = m.PublishedFrom
 		if m.PublishedApprox {
 			a.PublishedEvidence += " (approximate)"
+			a.PublishedApproximate = true
 		}
 	}
 

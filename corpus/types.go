@@ -103,11 +103,14 @@ type Article struct {
 	Title     string     `json:"title"`
 	Published *time.Time `json:"published"`
 	// PublishedEvidence says where the date came from.
-	PublishedEvidence string    `json:"published_evidence,omitempty"`
-	URL               string    `json:"url,omitempty"`
-	Author            string    `json:"author,omitempty"`
-	Language          string    `json:"language,omitempty"`
-	Dateline          *Dateline `json:"dateline,omitempty"`
+	PublishedEvidence string `json:"published_evidence,omitempty"`
+	// PublishedApproximate is true when the source marks the date as
+	// approximate (front matter published_approximate: true).
+	PublishedApproximate bool      `json:"published_approximate,omitempty"`
+	URL                  string    `json:"url,omitempty"`
+	Author               string    `json:"author,omitempty"`
+	Language             string    `json:"language,omitempty"`
+	Dateline             *Dateline `json:"dateline,omitempty"`
 
 	// Text is the article text as loaded; every Span refers to it.
 	Text string `json:"-"`

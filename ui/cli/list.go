@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -54,7 +53,7 @@ func printList(env *Env, c *corpus.Corpus) {
 		date := dateString(a.Published)
 		if date == "" {
 			date = "-"
-		} else if strings.Contains(a.PublishedEvidence, "approximate") {
+		} else if a.PublishedApproximate {
 			date = "~" + date
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%d\n", a.ID, oneLine(a.DisplayOutlet(), 20), date,

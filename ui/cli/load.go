@@ -109,6 +109,7 @@ type articleJSON struct {
 	Title             string             `json:"title"`
 	Published         *string            `json:"published"`
 	PublishedEvidence string             `json:"published_evidence,omitempty"`
+	PublishedApprox   bool               `json:"published_approximate,omitempty"`
 	Author            string             `json:"author,omitempty"`
 	URL               string             `json:"url,omitempty"`
 	Language          string             `json:"language,omitempty"`
@@ -138,7 +139,7 @@ type sentenceRoleJSON struct {
 func toJSON(a *corpus.Article, full bool) articleJSON {
 	j := articleJSON{
 		ID: a.ID, Path: a.Path, Format: a.Format, Outlet: a.Outlet, OutletEvidence: a.OutletEvidence,
-		Title: a.Title, PublishedEvidence: a.PublishedEvidence, Author: a.Author, URL: a.URL,
+		Title: a.Title, PublishedEvidence: a.PublishedEvidence, PublishedApprox: a.PublishedApproximate, Author: a.Author, URL: a.URL,
 		Language: a.Language, Dateline: a.Dateline,
 		Sentences: []sentenceJSON{}, Furniture: []corpus.Furniture{}, Warnings: []string{},
 	}
