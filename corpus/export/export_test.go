@@ -3,6 +3,8 @@ package export
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"io"
@@ -12,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/export")
@@ -254,4 +258,47 @@ func BenchmarkWrite(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzWriteHostileNotes feeds notes with any offsets, quotes, memos and tag
+// names to every writer: none may fail or panic, the JSON must parse and
+// the project must stay well-formed XML.
+func FuzzWriteHostileNotes(f *testing.F) {
+	f.Add(10, 40, "quote", "memo", "tag", "#zzz", false)
+	f.Add(-5, 1<<30, "", "=cmd|' /C calc'!A0", "a/b", "", true)
+	f.Add(3, 2, "\x00\xff<>&\"'", "\u202e\r\n\t", "\x01", "#abc", false)
+	in := fixture(f)
+	f.Fuzz(func(t *testing.T, start, end int, quote, memo, tag, colour string, orphaned bool) {
+		n := notes.Note{ID: "fuzz", Anchor: notes.Anchor{Article: tass, Start: start, End: end, Quote: quote}, Tags: []string{tag, "x"}, Memo: memo, Orphaned: orphaned}
+		hostile := in
+		hostile.Notes = append(append([]notes.Note(nil), in.Notes...), n)
+		hostile.Codebook = append(append([]notes.Code(nil), in.Codebook...), notes.Code{Name: tag, Colour: colour, Parent: tag})
+		for _, format := range Formats() {
+			var buf bytes.Buffer
+			if err := Write(&buf, format, hostile, Options{InlineTags: true}); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			switch format {
+			case JSON:
+				if !json.Valid(buf.Bytes()) {
+					t.Fatal("invalid JSON")
+				}
+			case QDPX:
+				zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				rc, _ := zr.File[0].Open()
+				dec := xml.NewDecoder(rc)
+				for {
+					if _, err := dec.Token(); err == io.EOF {
+						break
+					} else if err != nil {
+						t.Fatalf("project.qde is not well-formed: %v", err)
+					}
+				}
+				rc.Close()
+			}
+		}
+	})
 }
