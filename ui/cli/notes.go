@@ -160,7 +160,11 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 	fmt.Fprintf(w, "\nCodebook (%s):\n", plural(len(codes), "code"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, cd := range codes {
-		fmt.Fprintf(tw, "  %s\t%s\t%d\t%s\n", cd.Name, cd.Colour, uses[cd.Name], oneLine(cd.Description, 70))
+		line := fmt.Sprintf("  %s\t%s\t%s", cd.Name, cd.Colour, plural(uses[cd.Name], "passage"))
+		if cd.Description != "" {
+			line += "\t" + oneLine(cd.Description, 70)
+		}
+		fmt.Fprintln(tw, line)
 	}
 	tw.Flush()
 }
