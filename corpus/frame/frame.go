@@ -229,6 +229,9 @@ func (an *analyzer) findQuotes(ai *articleInfo) {
 				continue
 			}
 			if !open {
+				if t.text == "”" || t.text == "»" {
+					continue // a closing mark with nothing open: stray, skip it
+				}
 				cur = quoteSpan{start: t.start, sOpen: si, openTok: ti}
 				open = true
 				continue
@@ -393,8 +396,8 @@ func (an *analyzer) attributionMarkers(ai *articleInfo, si *sentInfo) {
 // further quote ("…," Lavrov said).
 func (an *analyzer) scareQuotes(ai *articleInfo) {
 	for _, q := range ai.quotes {
-		if q.sOpen != q.sEnd || q.words < 1 || q.words > 4 || !hasLetter(q.text) {
-			continue
+		if q.sOpen != q.sEnd || q.words < 1 || q.words > 4 || !hasLetter(q.text) || strings.ContainsAny(q.text, "=<>@/\\") {
+			continue // also not URLs, addresses, markup or code
 		}
 		si := ai.sents[q.sOpen]
 		if an.quoteAttributed(ai, si, q) {

@@ -156,6 +156,8 @@ func TestScareQuotes(t *testing.T) {
 		{"fragment after reporting verb", `Shoigu called for "symmetric steps" in Europe.`, KindScareQuote, "", ""},
 		{"naming", `The operation, dubbed "Desert Storm", began in January.`, KindScareQuote, "", ""},
 		{"no letters", `They met in the "2 + 2" format.`, KindScareQuote, "", ""},
+		{"a web address", `See "http://example.org/page" for details.`, KindScareQuote, "", ""},
+		{"stray closing mark", `The plan” rests on a "rules-based order" today.`, KindScareQuote, `"rules-based order"`, ""},
 		{"too long", `He described it as "a variant of the old land attack missile" on Monday.`, KindScareQuote, "", ""},
 	})
 }
