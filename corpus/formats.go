@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -239,13 +240,19 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 }
 
 // parseHTML extracts the article text and metadata from a saved web page
-// with go-readability. raw is decoded with the page's declared charset.
-// inRecord is true for HTML inside a JSON record.
-func parseHTML(path string, raw []byte, inRecord bool) (doc, error) {
+// with go-readability. raw is decoded with the page's declared charset
+// unless isUTF8.
+// isUTF8 is true when raw is already decoded text (HTML inside a JSON
+// record, or a page decoded from UTF-16), whatever charset it declares.
+func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 	d := doc{Path: path, Format: "html"}
-	r, err := charset.NewReader(bytes.NewReader(raw), "text/html")
-	if err != nil {
-		return d, fmt.Errorf("decode HTML charset: %w", err)
+	var r io.Reader = bytes.NewReader(raw)
+	if !isUTF8 {
+		cr, err := charset.NewReader(r, "text/html")
+		if err != nil {
+			return d, fmt.Errorf("decode HTML charset: %w", err)
+		}
+		r = cr
 	}
 	node, err := html.Parse(r)
 	if err != nil {
@@ -295,7 +302,6 @@ func parseHTML(path string, raw []byte, inRecord bool) (doc, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return d, fmt.Errorf("no article text found in the HTML page")
 	}
-	_ = inRecord
 	return d, nil
 }
 

@@ -344,7 +344,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 		}
 		switch format {
 		case "html":
-			d, err := parseHTML(path, []byte(dec.Text), false)
+			d, err := parseHTML(path, []byte(dec.Text), true)
 			if err != nil {
 				return fail("%v", err)
 			}

@@ -233,6 +233,15 @@ func TestFormats(t *testing.T) {
 		t.Errorf("/ТАСС/ credit not found")
 	}
 
+	// HTML already decoded (a JSON record, a UTF-16 page) keeps its text
+	// whatever charset it declares.
+	if w3 := byID["wire-3"]; w3 == nil || !strings.Contains(w3.Text, "Россия ответит") || w3.Outlet != "TASS" {
+		t.Errorf("json html record declaring windows-1251: %+v", w3)
+	}
+	if u := byID["utf16-page"]; u == nil || !strings.Contains(u.Text, "The talks in Genève — Lavrov said") || !hasWarning(u, "UTF-16LE") {
+		t.Errorf("utf-16 html page: %+v", u)
+	}
+
 	// Markdown: canonical outlet name from a short name, datetime, author.
 	m := byID["lavrov-interview"]
 	if m == nil || m.Outlet != "Anadolu Agency" || m.Published == nil || m.Published.Hour() != 9 || m.Author != "Elena Teslova" {
