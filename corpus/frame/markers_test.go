@@ -100,6 +100,8 @@ func TestAttribution(t *testing.T) {
 		{"passive without agent", "The mother is accused of drowning her children.", KindAttribution, "", ""},
 		{"ing noun", "Markets rallied without warning from the bank.", KindAttribution, "", ""},
 		{"appositive", "Ken Livingstone, the London mayor, claimed the police had foiled attacks.", KindAttribution, "claimed", "Ken Livingstone"},
+		{"long appositive", "Jane Roe, head of administration in the southern province of the country, claimed the blast was an accident.", KindAttribution, "claimed", "Jane Roe"},
+		{"time phrase before verb", "Acme Corp on Thursday claimed record profits.", KindAttribution, "claimed", "Acme Corp"},
 		{"said is neutral", "Lavrov said the talks would continue.", KindAttribution, "", ""},
 		{"told is neutral", "The minister told reporters the talks would continue.", KindAttribution, "", ""},
 		{"claims as a noun: insurance claims", "Insurance claims rose sharply after the storm.", KindAttribution, "", ""},

@@ -18,11 +18,12 @@ func wordSet(words ...string) map[string]bool {
 }
 
 type wordClasses struct {
-	preposition, determiner, auxSkip, nounFollower, modalBefore, roleNoun, titleWord, naming, nounAmbiguous, physical, speechNoun, connector map[string]bool
+	preposition, timeWord, determiner, auxSkip, nounFollower, modalBefore, roleNoun, titleWord, naming, nounAmbiguous, physical, speechNoun, connector map[string]bool
 }
 
 func newWordClasses() *wordClasses {
 	return &wordClasses{
+		timeWord:    wordSet("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "weekend", "night", "morning", "evening", "afternoon"),
 		preposition: wordSet("in", "at", "on", "from", "to", "with", "for", "of", "by", "during", "into", "near", "against", "between", "across", "over", "under", "about"),
 		determiner:  wordSet("the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "these", "those", "this", "'s", "such", "any", "some", "no", "mutual", "new", "previous", "own", "all"),
 		auxSkip: wordSet("also", "has", "have", "had", "was", "were", "is", "are", "will", "would", "earlier", "later", "then", "again", "further",
@@ -331,6 +332,15 @@ func (an *analyzer) speakerBefore(toks []token, i int) rawSpeaker {
 			j--
 			continue
 		}
+		// A time phrase between subject and verb: "BEA on Thursday said".
+		if t.kind == tokWord && an.wc.timeWord[t.lower] && j > 0 && (toks[j-1].lower == "on" || toks[j-1].lower == "last" || toks[j-1].lower == "this") {
+			j -= 2
+			continue
+		}
+		if t.kind == tokWord && (t.lower == "today" || t.lower == "yesterday") {
+			j--
+			continue
+		}
 		if t.lower == "," && j > 0 {
 			// A parenthetical: ", who met ... ," or ", for his part,".
 			k := j - 1
@@ -345,7 +355,10 @@ func (an *analyzer) speakerBefore(toks []token, i int) rawSpeaker {
 				break
 			}
 			first := seg[0].lower
-			if len(seg) <= 6 || first == "who" || first == "which" || first == "speaking" || first == "according" {
+			// An appositive after a name: "Ghulam Mahaiuddin, head of
+			// administration in the southern province of Helmand, said".
+			appositive := len(seg) <= 20 && k > 0 && toks[k-1].kind == tokWord && toks[k-1].isCap()
+			if len(seg) <= 6 || appositive || first == "who" || first == "which" || first == "speaking" || first == "according" {
 				j = k - 1
 				continue
 			}
