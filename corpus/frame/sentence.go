@@ -45,7 +45,7 @@ func newWordClasses() *wordClasses {
 		speechNoun: wordSet("position", "stance", "decision", "claim", "claims", "statement", "statements", "remark", "remarks", "comment", "comments", "policy",
 			"policies", "plan", "plans", "proposal", "proposals", "move", "report", "reports", "accusation", "accusations", "allegation", "allegations", "idea",
 			"demand", "demands", "approach", "criticism", "call", "calls", "offer", "suggestion", "suggestions", "initiative", "charges", "charge", "stance", "position", "view", "views", "rhetoric", "actions", "behaviour", "behavior"),
-		connector: wordSet("of", "de", "du", "la", "le", "von", "van", "der", "den", "bin", "al", "ibn", "da", "di"),
+		connector: wordSet("of", "for", "de", "du", "la", "le", "von", "van", "der", "den", "bin", "al", "ibn", "da", "di"),
 	}
 }
 
