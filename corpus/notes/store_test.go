@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -687,5 +688,49 @@ func TestMergeIntoDescendant(t *testing.T) {
 	}
 	if err := s.UpdateCode(Code{Name: "a/b/c", Parent: "a/b"}); err == nil {
 		t.Fatal("loop accepted")
+	}
+}
+
+// TestStoreGoroutines: the reader calls the store from several tea.Cmd
+// goroutines at once.
+func TestStoreGoroutines(t *testing.T) {
+	s := openTemp(t)
+	a := article("a", strings.Repeat(sampleText, 5))
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 15 {
+				st := g*200 + i*5
+				if _, err := s.Tag(NewAnchor(a, st, st+20), []string{fmt.Sprintf("g%d", g)}, ""); err != nil {
+					errs <- err
+				}
+				if _, err := s.Notes(); err != nil {
+					errs <- err
+				}
+				if _, err := s.Refresh(); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	ns, _ := s.Notes()
+	if len(ns) != 60 {
+		t.Fatalf("%d notes, want 60", len(ns))
+	}
+	for range 60 {
+		if _, err := s.Undo(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ns, _ := s.Notes(); len(ns) != 0 {
+		t.Fatalf("%d notes after undoing all", len(ns))
 	}
 }
