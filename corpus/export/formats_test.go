@@ -43,7 +43,14 @@ var tricky = []string{
 	"a #hashtag and ^[inline footnote]",
 }
 
-var tagRE = regexp.MustCompile(`<[^>]+>`)
+var (
+	tagRE  = regexp.MustCompile(`<[^>]+>`)
+	linkRE = regexp.MustCompile(`</?a\b[^>]*>`)
+)
+
+// markup counts the HTML tags in out, leaving out the links GFM makes of
+// bare web addresses (they keep the text).
+func markup(out string) int { return len(tagRE.FindAllString(linkRE.ReplaceAllString(out, ""), -1)) }
 
 // renderMD renders Markdown with CommonMark plus the GFM extensions
 // (tables, strikethrough, autolinks).
@@ -62,7 +69,7 @@ func TestMarkdownEscapeRendersLiterally(t *testing.T) {
 		// As a line of a block quote.
 		out := renderMD(t, "> "+mdLine(s)+"\n")
 		body := strings.TrimSpace(out)
-		if !strings.HasPrefix(body, "<blockquote>\n<p>") || !strings.HasSuffix(body, "</p>\n</blockquote>") || strings.Count(body, "<") != 4 {
+		if !strings.HasPrefix(body, "<blockquote>\n<p>") || !strings.HasSuffix(body, "</p>\n</blockquote>") || markup(body) != 4 {
 			t.Errorf("quote line %q rendered with markup:\n%s", s, out)
 		}
 		if got := html.UnescapeString(tagRE.ReplaceAllString(out, "")); strings.TrimSpace(got) != s {
@@ -75,7 +82,7 @@ func TestMarkdownEscapeRendersLiterally(t *testing.T) {
 			t.Errorf("table cell %q split into %d cells:\n%s", s, n, out)
 		}
 		cell := out[strings.Index(out, "<td>")+4 : strings.Index(out, "</td>")]
-		if got := html.UnescapeString(cell); got != s {
+		if got := html.UnescapeString(linkRE.ReplaceAllString(cell, "")); got != s {
 			t.Errorf("table cell %q renders as %q", s, got)
 		}
 	}
@@ -99,7 +106,7 @@ func TestMarkdownContent(t *testing.T) {
 	for _, want := range []string{
 		"## Tags per outlet", "## Quote matrix", "> #threat #-escalation",
 		"— **TASS**, 2019-11-08, *US presents no proof",
-		"**Memo:** Scare quotes? Compare \\| AA \\[link\\](http\\://x)",
+		"**Memo:** Scare quotes? Compare \\| AA \\[link\\](http://x)",
 		"| evidence | 0 | 0 | 0 | 2 | 0 | 2 |",
 	} {
 		if !strings.Contains(md, want) {
@@ -111,7 +118,7 @@ func TestMarkdownContent(t *testing.T) {
 	if strings.Count(out, "<table>") != 2 {
 		t.Errorf("want 2 tables (summary, quote matrix), got %d", strings.Count(out, "<table>"))
 	}
-	if strings.Contains(out, "<em>demand for proof</em>") || strings.Contains(out, `<a href="http://x">`) {
+	if strings.Contains(out, "<em>demand for proof</em>") || strings.Contains(out, `">link</a>`) {
 		t.Error("memo text was rendered as Markdown")
 	}
 	if !regexp.MustCompile(`html&lt;/b&gt;\.<br\s*/?>\s*Second line`).MatchString(out) {
@@ -483,7 +490,7 @@ func FuzzMarkdownEscape(f *testing.F) {
 			t.Fatal(err)
 		}
 		got := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(buf.String(), "")))
-		if got != s || strings.Count(buf.String(), "<") != 4 {
+		if got != s || markup(buf.String()) != 4 {
 			t.Fatalf("quote line %q renders as %q:\n%s", s, got, buf.String())
 		}
 		buf.Reset()
@@ -494,7 +501,7 @@ func FuzzMarkdownEscape(f *testing.F) {
 		if strings.Count(out, "<td>") != 2 {
 			t.Fatalf("table cell %q split:\n%s", s, out)
 		}
-		if cell := html.UnescapeString(out[strings.Index(out, "<td>")+4 : strings.Index(out, "</td>")]); cell != s {
+		if cell := html.UnescapeString(linkRE.ReplaceAllString(out[strings.Index(out, "<td>")+4:strings.Index(out, "</td>")], "")); cell != s {
 			t.Fatalf("table cell %q renders as %q", s, cell)
 		}
 	})

@@ -256,7 +256,9 @@ func writePassage(w io.Writer, p passage, opts Options) {
 // mdEscape escapes text that goes inside a line (after other text, in a
 // heading or a table cell) so that Markdown renderers (CommonMark, GFM and
 // Obsidian) show it literally: inline syntax, HTML, table pipes, math and
-// comment markers, and block syntax after any line break inside it.
+// comment markers, and block syntax after any line break inside it. Bare
+// web addresses are left alone: GFM and Obsidian link them, which keeps
+// their text.
 func mdEscape(s string) string { return escapeMarkdown(s, false) }
 
 // mdLine escapes text that starts a line, where "-", "+", "=" or "1." would
@@ -288,13 +290,8 @@ func escapeMarkdown(s string, atLineStart bool) string {
 				b.WriteByte('\\')
 			}
 		case '.', ')':
-			if i > 0 && unicode.IsDigit(rs[i-1]) && allDigitsBefore(rs[:i], startsLine) ||
-				r == '.' && i >= 3 && strings.EqualFold(string(rs[i-3:i]), "www") && (i == 3 || !isWordRune(rs[i-4])) {
-				b.WriteByte('\\') // "1." starts a list; "www." is autolinked
-			}
-		case ':':
-			if i+2 < len(rs) && rs[i+1] == '/' && rs[i+2] == '/' {
-				b.WriteByte('\\') // "http://" is autolinked by GFM and Obsidian
+			if i > 0 && unicode.IsDigit(rs[i-1]) && allDigitsBefore(rs[:i], startsLine) {
+				b.WriteByte('\\') // "1." or "1)" would start a list
 			}
 		}
 		b.WriteRune(r)
@@ -306,8 +303,6 @@ func escapeMarkdown(s string, atLineStart bool) string {
 	}
 	return b.String()
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // allDigitsBefore reports whether the current line, up to its end, holds
 // only optional spaces then digits (the start of an ordered list item);
