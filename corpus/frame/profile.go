@@ -96,8 +96,14 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 			}
 			p.MarkerRates[kind] = rate
 		}
+		p.Sides = map[string]int{}
 		for v, n := range voices {
-			p.Voices = append(p.Voices, Voice{Speaker: v, Sentences: n, Side: an.sideOf(v, titles)})
+			side := an.sideOf(v, titles)
+			p.Voices = append(p.Voices, Voice{Speaker: v, Sentences: n, Side: side})
+			if side == "" {
+				side = "unknown"
+			}
+			p.Sides[side] += n
 		}
 		sort.Slice(p.Voices, func(i, j int) bool {
 			if p.Voices[i].Sentences != p.Voices[j].Sentences {
@@ -290,14 +296,7 @@ func (p *Profile) Markdown() string {
 			rows[i] = barRow{label: label, value: float64(v.Sentences), note: fmt.Sprint(v.Sentences)}
 		}
 		writeBars(&b, rows)
-		sides := map[string]int{}
-		for _, v := range p.Voices {
-			s := v.Side
-			if s == "" {
-				s = "unknown"
-			}
-			sides[s] += v.Sentences
-		}
+		sides := p.Sides
 		if len(sides) > 1 {
 			b.WriteString("By side:\n\n")
 			var srows []barRow

@@ -105,6 +105,9 @@ func TestSeedVoices(t *testing.T) {
 		t.Fatalf("got %d outlet profiles, want 5", len(res.Outlets))
 	}
 	for _, p := range res.Outlets {
+		if total := p.Sides["Russia"]; total < p.Voices[0].Sentences {
+			t.Errorf("%s: side Russia has %d sentences, fewer than its leading voice", p.Outlet, total)
+		}
 		if len(p.Voices) == 0 || p.Voices[0].Speaker != "Sergey Lavrov" {
 			t.Errorf("%s: leading voice %v, want Sergey Lavrov", p.Outlet, p.Voices)
 			continue
