@@ -47,13 +47,13 @@ type Voice struct {
 
 // Profile sums up one outlet.
 type Profile struct {
-	Outlet      string             `json:"outlet"`
-	Articles    []string           `json:"articles"`
-	Distinctive []Term             `json:"distinctive"`
-	Voices      []Voice            `json:"voices"`
+	Outlet      string   `json:"outlet"`
+	Articles    []string `json:"articles"`
+	Distinctive []Term   `json:"distinctive"`
+	Voices      []Voice  `json:"voices"`
 	// Sides sums the voices' sentences by side (country or organisation);
 	// voices whose side is unknown count under "unknown".
-	Sides map[string]int `json:"sides"`
+	Sides       map[string]int     `json:"sides"`
 	MarkerRates map[string]float64 `json:"marker_rates"`
 	Attribution map[string]int     `json:"attribution"` // reporting verb -> count
 	// AttributionStance counts the reporting verbs by stance: neutral and
