@@ -153,12 +153,19 @@ func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
 		rounds = 10
 	}
-	path := filepath.Join(t.TempDir(), "crash.db")
-	want := map[string][]string{}
+	dir := t.TempDir()
+	var path string
+	var want map[string][]string
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	total, early := 0, 0
 	start := time.Now()
 	for r := range rounds {
+		if r%20 == 0 {
+			// A new file now and then, so kills also land while the
+			// store is being created.
+			path = filepath.Join(dir, fmt.Sprintf("crash-%d.db", r/20))
+			want = map[string][]string{}
+		}
 		cmd := helperCmd(t, "loop", path, fmt.Sprintf("r%d", r), 0, uint64(r))
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
