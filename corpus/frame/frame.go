@@ -70,6 +70,7 @@ func (r *Result) Profile(outlet string) *Profile {
 type analyzer struct {
 	lx          *lexicons
 	wc          *wordClasses
+	outlets     *corpus.OutletTable // news outlets quoted as sources ("RT reported")
 	markNeutral bool
 }
 
@@ -90,7 +91,7 @@ func newAnalyzer(opts Options) (*analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lexicons: %w", err)
 	}
-	return &analyzer{lx: lx, wc: newWordClasses(), markNeutral: opts.MarkNeutral}, nil
+	return &analyzer{lx: lx, wc: newWordClasses(), outlets: corpus.ShippedOutlets(), markNeutral: opts.MarkNeutral}, nil
 }
 
 func hasUserFiles(dir string) bool {

@@ -145,6 +145,13 @@ func TestSeedVoices(t *testing.T) {
 			}
 		}
 	}
+	if p := res.Profile("Tasnim"); p != nil {
+		for _, v := range p.Voices {
+			if v.Speaker == "RT" && v.Side != "Russia" {
+				t.Errorf("RT's side = %q, want Russia (from the outlet table)", v.Side)
+			}
+		}
+	}
 	if p := res.Profile("Sputnik"); p != nil {
 		for _, v := range p.Voices {
 			if v.Speaker == "Jean-Yves Le Drian" && v.Sentences < 2 {

@@ -606,6 +606,9 @@ func (an *analyzer) looksPerson(name string) bool {
 	if a := an.lx.actors.lookup(name); a != nil {
 		return a.person
 	}
+	if an.outlets.Lookup(name) != nil {
+		return false // "RT reported"
+	}
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if an.lx.actors.titleWord[w] {
 			return false

@@ -248,10 +248,14 @@ func (an *analyzer) canonicalNames(arts []*articleInfo) map[string]string {
 }
 
 // sideOf returns the side (country or organisation) of a voice: the actors
-// table's, else the first state or organisation named in its title.
+// table's, else a news outlet's country from the outlet table, else the
+// first state or organisation named in its title.
 func (an *analyzer) sideOf(name string, titles map[string]string) string {
 	if a := an.lx.actors.lookup(name); a != nil {
 		return a.side
+	}
+	if o := an.outlets.Lookup(name); o != nil && o.Country != "" {
+		return o.Country // a news outlet quoted as a source
 	}
 	for _, w := range strings.Fields(titles[name]) {
 		if a := an.lx.actors.byName[w]; a != nil && !a.person {
