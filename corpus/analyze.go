@@ -149,13 +149,24 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 
 func startsWithDateline(text string, p Paragraph) bool { return findDateline(text, p.Span) != nil }
 
+// quoteFolder maps typographic quotes and dashes to plain ones. A
+// Replacer is read-only and safe for concurrent use.
+var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "—", "-", "–", "-")
+
 // sameText compares two titles ignoring case, spacing and quote style.
 func sameText(a, b string) bool {
-	norm := func(s string) string {
-		s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "—", "-", "–", "-").Replace(s)
-		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if b == "" {
+		return false
 	}
-	return b != "" && norm(a) == norm(b)
+	// Folding quotes and dashes changes a length by at most two bytes a
+	// character; far-apart lengths cannot match.
+	if d := len(a) - len(b); d > len(b)/2+8 || -d > len(a)/2+8 {
+		return false
+	}
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
+	}
+	return norm(a) == norm(b)
 }
 
 // publishedFromText takes the publication date from a line that states it

@@ -556,7 +556,8 @@ func looksEnglish(text string) bool {
 			break
 		}
 		n++
-		if englishFunctionWords[strings.ToLower(strings.Trim(w, ".,;:!?\"“”'’()"))] {
+		w = strings.Trim(w, ".,;:!?\"“”'’()")
+		if englishFunctionWords[w] || (len(w) <= 5 && englishFunctionWords[strings.ToLower(w)]) {
 			hits++
 		}
 	}
@@ -601,6 +602,9 @@ func isBreadcrumb(t string) bool {
 // menuOnly reports a line of one to three words that are all section
 // names ("World", "Middle East").
 func (f *furnitureFinder) menuOnly(t string) bool {
+	if countWords(t) > 3 {
+		return false
+	}
 	ws := normWords(t)
 	if len(ws) == 0 || len(ws) > 3 {
 		return false

@@ -38,6 +38,8 @@ type OutletTable struct {
 type variantRef struct {
 	text   string
 	outlet int
+	words  string // lower-case words joined by spaces, for file names
+	glued  string // the same words without spaces ("aljazeera")
 }
 
 // outletFile is the on-disk format of an outlet table.
@@ -132,7 +134,8 @@ func (t *OutletTable) prepare() {
 				if _, dup := t.byName[k]; !dup {
 					t.byName[k] = i
 				}
-				t.variant = append(t.variant, variantRef{v, i})
+				vt := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				t.variant = append(t.variant, variantRef{text: v, outlet: i, words: strings.Join(vt, " "), glued: strings.Join(vt, "")})
 			}
 		}
 		sort.SliceStable(t.variant, func(i, j int) bool { return len(t.variant[i].text) > len(t.variant[j].text) })
@@ -339,16 +342,11 @@ func (t *OutletTable) byFileName(name string) (*Outlet, string) {
 	tokens := strings.FieldsFunc(base, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	joined := " " + strings.Join(tokens, " ") + " "
 	for _, v := range t.variant {
-		vt := strings.FieldsFunc(strings.ToLower(v.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(vt) == 0 {
+		if len(v.words) < 2 {
 			continue
 		}
-		phrase := strings.Join(vt, " ")
-		if len(phrase) < 2 {
-			continue
-		}
-		if strings.Contains(joined, " "+phrase+" ") || (len(vt) > 1 && strings.Contains(joined, " "+strings.Join(vt, "")+" ")) {
-			return &t.Outlets[v.outlet], phrase
+		if strings.Contains(joined, " "+v.words+" ") || (v.glued != v.words && strings.Contains(joined, " "+v.glued+" ")) {
+			return &t.Outlets[v.outlet], v.words
 		}
 	}
 	for i, o := range t.Outlets {
