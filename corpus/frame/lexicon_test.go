@@ -125,6 +125,10 @@ func TestMarkdownProfile(t *testing.T) {
 	if res.Profile("No Such Outlet") != nil {
 		t.Error("Profile of an unknown outlet is not nil")
 	}
+	empty := (&Profile{Outlet: "Empty"}).Markdown()
+	if !strings.Contains(empty, "## Empty") || strings.Contains(empty, "```text\n```") {
+		t.Errorf("empty profile renders badly:\n%s", empty)
+	}
 	var nilRes *Result
 	if nilRes.MarkersOf("x", 0) != nil || nilRes.Profile("x") != nil {
 		t.Error("nil Result should answer nil")

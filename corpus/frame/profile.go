@@ -366,6 +366,10 @@ type barRow struct {
 // the longest bar 24 cells wide.
 func writeBars(b *strings.Builder, rows []barRow) {
 	const width = 24
+	if len(rows) == 0 {
+		b.WriteString("Nothing to show.\n\n")
+		return
+	}
 	maxV, maxL := 0.0, 0
 	for _, r := range rows {
 		maxV = math.Max(maxV, r.value)
