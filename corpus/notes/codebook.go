@@ -308,9 +308,9 @@ type qdcOut struct {
 	Codes   []qdcCode `xml:"Codes>Code"`
 }
 
-// QDCTree turns a flat codebook into REFI-QDA's nested codes: a code whose
+// qdcTree turns a flat codebook into REFI-QDA's nested codes: a code whose
 // parent is in the list is nested under it, named without the "parent/"
-// prefix. It is shared with the .qdpx project export.
+// prefix.
 func qdcTree(codes []Code) []qdcCode {
 	byParent := map[string][]Code{}
 	known := map[string]bool{}

@@ -207,8 +207,8 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	return nil
 }
 
-// CanUndo and CanRedo report whether Undo or Redo has a step to apply, and
-// its description.
+// CanUndo reports whether Undo has a step to apply, and its description,
+// so the UI can enable its key and show what it would undo.
 func (s *Store) CanUndo() (string, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
