@@ -368,16 +368,16 @@ func detectOutlet(a *Article, metaOutlet, metaSource string, t *OutletTable) {
 	if m := strings.TrimSpace(metaOutlet); m != "" {
 		if o := t.Lookup(m); o != nil {
 			a.Outlet, a.OutletInfo = o.Name, o
-			a.OutletEvidence = fmt.Sprintf("%s outlet: %s", metaSource, m)
+			a.OutletEvidence = fmt.Sprintf("%s outlet: %s", metaSource, m) + agencyCopy(a, t)
 			return
 		}
 		a.Outlet = m
-		a.OutletEvidence = fmt.Sprintf("%s outlet: %s (not in the outlet table)", metaSource, m)
+		a.OutletEvidence = fmt.Sprintf("%s outlet: %s (not in the outlet table)", metaSource, m) + agencyCopy(a, t)
 		return
 	}
 	if o, d := t.ByURL(a.URL); o != nil {
 		a.Outlet, a.OutletInfo = o.Name, o
-		a.OutletEvidence = "URL domain: " + d
+		a.OutletEvidence = "URL domain: " + d + agencyCopy(a, t)
 		return
 	}
 	cs := t.credits(a.Text)
@@ -423,4 +423,19 @@ func baseName(p string) string {
 		p = p[:i]
 	}
 	return p
+}
+
+// agencyCopy notes a dateline credit naming another outlet than the one
+// detected from metadata: an agency's story republished ("; the dateline
+// credits (AFP)"), worth knowing when comparing outlets.
+func agencyCopy(a *Article, t *OutletTable) string {
+	if a.Dateline == nil {
+		return ""
+	}
+	for _, c := range t.credits(a.Text[a.Dateline.Start:a.Dateline.End]) {
+		if c.Outlet.Name != a.Outlet {
+			return "; the dateline credits " + c.Text
+		}
+	}
+	return ""
 }

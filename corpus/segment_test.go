@@ -406,3 +406,11 @@ func TestHeadlineRepeated(t *testing.T) {
 		t.Errorf("furniture %+v", a.Furniture)
 	}
 }
+
+func TestAgencyCopyNoted(t *testing.T) {
+	z := testAnalyzer(t)
+	a := z.article("x.md", "markdown", "Russia ready to work with US to save arms treaty\n\nMOSCOW (AFP) - Russia is ready to work with Washington, Lavrov said.\n", meta{Outlet: "Al Arabiya", Source: "front matter"}, nil)
+	if a.Outlet != "Al Arabiya" || a.OutletEvidence != "front matter outlet: Al Arabiya; the dateline credits (AFP)" {
+		t.Errorf("outlet %q evidence %q", a.Outlet, a.OutletEvidence)
+	}
+}
