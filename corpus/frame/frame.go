@@ -179,7 +179,6 @@ type quoteSpan struct {
 	words       int
 	text        string // inner text
 	speaker     []string
-	closed      bool
 	openTok     int // token index of the opening mark in sents[sOpen]
 	closeTok    int // token index of the closing mark in sents[sEnd]
 }
@@ -237,7 +236,7 @@ func (an *analyzer) findQuotes(ai *articleInfo) {
 				open = true
 				continue
 			}
-			cur.end, cur.sEnd, cur.closeTok, cur.closed = t.end, si, ti, true
+			cur.end, cur.sEnd, cur.closeTok = t.end, si, ti
 			inner := ai.a.Text[cur.start+len(ai.sents[cur.sOpen].toks[cur.openTok].text) : t.start]
 			cur.text = inner
 			for _, it := range tokenize(inner, 0) {
@@ -276,7 +275,7 @@ func (an *analyzer) singleQuotes(ai *articleInfo) {
 					break // a possessive, not a closing mark
 				}
 				inner := ai.a.Text[t.end:c.start]
-				q := quoteSpan{start: t.start, end: c.end, sOpen: si, sEnd: si, openTok: ti, closeTok: k, closed: true, text: inner}
+				q := quoteSpan{start: t.start, end: c.end, sOpen: si, sEnd: si, openTok: ti, closeTok: k, text: inner}
 				for _, it := range tokenize(inner, 0) {
 					if it.kind == tokWord {
 						q.words++

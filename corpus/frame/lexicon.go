@@ -31,7 +31,6 @@ type entry struct {
 	gloss   string
 	kind    string
 	stance  string // reporting verbs only
-	exact   bool   // match surface forms, not lemmas
 	lex     string // lexicon name
 	file    string
 }
@@ -201,7 +200,7 @@ func (lx *lexicons) parse(file, data string) error {
 		}
 		phrase, gloss, _ := strings.Cut(line, "|")
 		phrase, gloss = strings.TrimSpace(phrase), strings.TrimSpace(gloss)
-		e := &entry{phrase: phrase, gloss: gloss, kind: kind, stance: stance, exact: exact, lex: name, file: filepath.Base(file)}
+		e := &entry{phrase: phrase, gloss: gloss, kind: kind, stance: stance, lex: name, file: filepath.Base(file)}
 		for _, t := range tokenize(phrase, 0) {
 			if t.kind == tokWord {
 				e.words = append(e.words, t.lower)
