@@ -523,6 +523,9 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 		return 0, 0, fmt.Errorf("re-anchor notes in %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
+	if err := s.checkVersion(ctx, tx); err != nil {
+		return 0, 0, fmt.Errorf("re-anchor notes: %w", err)
+	}
 	for _, u := range ups {
 		o := u.old.Anchor
 		// Compare and set: a note another process moved or deleted

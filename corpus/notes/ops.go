@@ -183,6 +183,9 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
 	}
 	defer tx.Rollback()
+	if err := s.checkVersion(ctx, tx); err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()),
 		codeBefore: map[string]*codeRow{}, noteBefore: map[string]*Note{}}
 	desc, undoDesc, err := fn(t)
@@ -203,6 +206,19 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 			s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxHistory)
 		}
 		s.redo = nil
+	}
+	return nil
+}
+
+// checkVersion refuses to write when a newer parallax has upgraded the
+// file since it was opened.
+func (s *Store) checkVersion(ctx context.Context, tx *sql.Tx) error {
+	var v int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("notes %s: %w", s.path, err)
+	}
+	if v > SchemaVersion {
+		return fmt.Errorf("notes %s was upgraded by a newer parallax (schema version %d) while open: %w; nothing was written — restart with the newer parallax", s.path, v, ErrNewerVersion)
 	}
 	return nil
 }
@@ -271,6 +287,10 @@ func (s *Store) step(undo bool) (string, error) {
 		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
 	}
 	defer tx.Rollback()
+	if err := s.checkVersion(ctx, tx); err != nil {
+		*from = append(*from, ch)
+		return "", fmt.Errorf("%s: %w", verb, err)
+	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now())}
 	if err := t.apply(ch, undo); err != nil {
 		if errors.Is(err, ErrConflict) {

@@ -734,3 +734,29 @@ func TestStoreGoroutines(t *testing.T) {
 		t.Fatalf("%d notes after undoing all", len(ns))
 	}
 }
+
+// TestNoWritesAfterUpgradeElsewhere: a newer parallax upgrades the file
+// while this one has it open; this one must stop writing.
+func TestNoWritesAfterUpgradeElsewhere(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := article("a", sampleText)
+	mustTag(t, s, anchorOf(t, a, "Washington rejected"), "x")
+	setPragma(t, path, "PRAGMA user_version = 2")
+	if _, err := s.Tag(anchorOf(t, a, "Analysts in Brussels"), []string{"y"}, ""); !errors.Is(err, ErrNewerVersion) {
+		t.Fatalf("tag after upgrade elsewhere: %v", err)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNewerVersion) {
+		t.Fatalf("undo after upgrade elsewhere: %v", err)
+	}
+	if _, _, err := s.Reanchor(&corpus.Corpus{}); !errors.Is(err, ErrNewerVersion) {
+		t.Fatalf("re-anchor after upgrade elsewhere: %v", err)
+	}
+	if ns, _ := s.Notes(); len(ns) != 1 {
+		t.Fatalf("%d notes", len(ns))
+	}
+}
