@@ -168,8 +168,9 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 	var raws []json.RawMessage
 	var bad []recordError
 	if format == "json" {
-		if err := json.Unmarshal([]byte(text), &raws); err != nil {
-			return nil, nil, fmt.Errorf("not a JSON array of articles ({id, title, outlet, published, url, text|html}): %w", err)
+		var err error
+		if raws, err = jsonRecords(text); err != nil {
+			return nil, nil, err
 		}
 	} else {
 		sc := bufio.NewScanner(strings.NewReader(text))
@@ -237,6 +238,41 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 		docs = append(docs, d)
 	}
 	return docs, bad, nil
+}
+
+// jsonRecords splits a JSON file into article records: an array of
+// records, an object holding such an array under "articles", "items" or
+// "data", or a single record object.
+func jsonRecords(text string) ([]json.RawMessage, error) {
+	const want = "a JSON array of articles ({id, title, outlet, published, url, text|html})"
+	trimmed := strings.TrimSpace(text)
+	if strings.HasPrefix(trimmed, "[") {
+		var raws []json.RawMessage
+		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
+			return nil, fmt.Errorf("not %s: %w", want, err)
+		}
+		return raws, nil
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
+		return nil, fmt.Errorf("not %s: %w", want, err)
+	}
+	for _, k := range []string{"articles", "items", "data"} {
+		if v, ok := obj[k]; ok {
+			var raws []json.RawMessage
+			if err := json.Unmarshal(v, &raws); err != nil {
+				return nil, fmt.Errorf("%q is not an array of articles: %w", k, err)
+			}
+			return raws, nil
+		}
+	}
+	if _, ok := obj["text"]; ok {
+		return []json.RawMessage{json.RawMessage(trimmed)}, nil
+	}
+	if _, ok := obj["html"]; ok {
+		return []json.RawMessage{json.RawMessage(trimmed)}, nil
+	}
+	return nil, fmt.Errorf("not %s: an object without \"articles\", \"text\" or \"html\"", want)
 }
 
 // parseHTML extracts the article text and metadata from a saved web page

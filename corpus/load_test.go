@@ -490,3 +490,33 @@ func ptrTime(t *time.Time) interface{ Format(string) string } {
 func writeFileErr(dir, name, body string) error {
 	return os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
 }
+
+func TestJSONShapes(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		ids        []string
+		err        string
+	}{
+		{"array", `[{"id": "a", "text": "Body one."}, {"id": "b", "text": "Body two."}]`, []string{"a", "b"}, ""},
+		{"wrapped", `{"articles": [{"id": "a", "text": "Body one."}]}`, []string{"a"}, ""},
+		{"single", `{"id": "solo", "title": "Solo", "text": "Body."}`, []string{"solo"}, ""},
+		{"no id", `[{"text": "Body."}]`, []string{"f-1"}, ""},
+		{"object without articles", `{"foo": 1}`, nil, "without \"articles\""},
+		{"broken", `[{"id": "a", "text": "x"`, nil, "not a JSON array of articles"},
+	} {
+		docs, bad, err := parseJSON("f.json", "json", c.body)
+		var ids []string
+		for _, d := range docs {
+			ids = append(ids, d.Meta.ID)
+		}
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s: error %v, want %q", c.name, err, c.err)
+			}
+			continue
+		}
+		if err != nil || len(bad) > 0 || strings.Join(ids, ",") != strings.Join(c.ids, ",") {
+			t.Errorf("%s: ids %v bad %v err %v", c.name, ids, bad, err)
+		}
+	}
+}
