@@ -191,6 +191,8 @@ func TestFurnitureLines(t *testing.T) {
 		{"Russia > China in missile numbers, he said.", ""},
 		{"Subscribers to the treaty, he said, were few.", ""},
 		{"Registered voters went to the polls.", ""},
+		{"Follow the money on this one, the senator said.", ""},
+		{"Follow TASS on Telegram and VK", ReasonPrompt},
 		{"Read the statement: it says the treaty is dead.", ""},
 		{"Watch this space, the minister said.", ""},
 		{"The range (500 to 5,500 km) was banned by the treaty.", ""},
