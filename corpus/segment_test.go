@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -414,5 +415,32 @@ func TestAgencyCopyNoted(t *testing.T) {
 	a := z.article("x.md", "markdown", "Russia ready to work with US to save arms treaty\n\nMOSCOW (AFP) - Russia is ready to work with Washington, Lavrov said.\n", meta{Outlet: "Al Arabiya", Source: "front matter"}, nil)
 	if a.Outlet != "Al Arabiya" || a.OutletEvidence != "front matter outlet: Al Arabiya; the dateline credits (AFP)" {
 		t.Errorf("outlet %q evidence %q", a.Outlet, a.OutletEvidence)
+	}
+}
+
+// TestNewsSentencesAreNotFurniture runs the line rules over the 8,154
+// news sentences of the MSRP paraphrase corpus: none of them is page
+// furniture.
+func TestNewsSentencesAreNotFurniture(t *testing.T) {
+	b, err := os.ReadFile("../testdata/msrp-train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFurnitureFinder(ShippedOutlets())
+	n := 0
+	for i, line := range strings.Split(string(b), "\n") {
+		cols := strings.Split(line, "\t")
+		if i == 0 || len(cols) < 5 {
+			continue
+		}
+		for _, s := range cols[3:5] {
+			n++
+			if r := f.line(s); r != "" || isForeignNotice(s) {
+				t.Errorf("news sentence taken for furniture (%s): %q", r, s)
+			}
+		}
+	}
+	if n < 8000 {
+		t.Fatalf("read only %d sentences", n)
 	}
 }
