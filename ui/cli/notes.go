@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/google/renameio/v2/maybe"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -37,16 +41,41 @@ func notesPath(flagValue string, c *corpus.Corpus, paths []string) string {
 // runNotes lists the codebook and the tagged passages of a corpus, after
 // re-anchoring them on the articles as loaded now.
 func runNotes(env *Env, args []string) int {
-	fset := newFlagSet(env, "notes", "parallax notes [--json] [--notes FILE] [PATH...]",
+	fset := newFlagSet(env, "notes", "parallax notes [--json] [--notes FILE] [--starter NAME] [--import-codebook FILE] [--export-codebook FILE] [PATH...]",
 		"parallax notes                          # notes on the embedded corpus",
 		"parallax notes ~/articles               # notes in ~/articles/.parallax-notes.db",
 		"parallax notes --json ~/articles | jq '.notes[] | select(.tags | index(\"blame\"))'",
-		"parallax notes --notes study.db ~/articles")
+		"parallax notes --notes study.db ~/articles",
+		"parallax notes --starter media-frames ~/articles          # add the 15 Media Frames Corpus codes",
+		"parallax notes --import-codebook team.qdc --export-codebook mine.csv ~/articles")
 	asJSON := fset.Bool("json", false, "print JSON: {\"codebook\": [...], \"notes\": [...]}")
 	notesFlag := fset.String("notes", "", "the notes file (default: beside the corpus folder, or in the data dir for the embedded corpus)")
+	starter := fset.String("starter", "", "first add a starter codebook: "+strings.Join(notes.StarterNames(), ", "))
+	importCB := fset.String("import-codebook", "", "first add the codes of a codebook FILE (.qdc REFI-QDA or .csv)")
+	exportCB := fset.String("export-codebook", "", "write the codebook to FILE (.qdc REFI-QDA or .csv); an existing file is not overwritten")
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	var imports []codebookSource
+	if *starter != "" {
+		codes, err := notes.Starter(*starter)
+		if err != nil {
+			return errorf(env, "--starter: %v", err)
+		}
+		imports = append(imports, codebookSource{"starter " + *starter, codes})
+	}
+	if *importCB != "" {
+		codes, err := readCodebookFile(*importCB)
+		if err != nil {
+			return errorf(env, "--import-codebook: %v", err)
+		}
+		imports = append(imports, codebookSource{*importCB, codes})
+	}
+	if *exportCB != "" {
+		if err := checkCodebookFile(*exportCB); err != nil {
+			return errorf(env, "--export-codebook: %v", err)
+		}
 	}
 	c, err := loadCorpus(env, paths)
 	if c == nil {
@@ -59,8 +88,11 @@ func runNotes(env *Env, args []string) int {
 
 	var codes []notes.Code
 	var all []notes.Note
-	if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) {
+	if _, statErr := os.Stat(path); errors.Is(statErr, fs.ErrNotExist) && len(imports) == 0 {
 		// Listing never creates a notes file.
+		if *exportCB != "" {
+			return errorf(env, "--export-codebook: no codebook yet: %s does not exist", path)
+		}
 		if !*asJSON {
 			fmt.Fprintf(env.Stdout, "No notes yet: %s does not exist. Tag a passage in the reader or with 'parallax tag'.\n", path)
 			return 0
@@ -76,6 +108,13 @@ func runNotes(env *Env, args []string) int {
 				fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
 			}
 		}
+		for _, im := range imports {
+			n, err := s.ImportCodebook(im.codes, im.name)
+			if err != nil {
+				return errorf(env, "%v", err)
+			}
+			fmt.Fprintf(env.Stderr, "parallax: added %s from %s to %s (%d already there)\n", plural(n, "code"), im.name, path, len(im.codes)-n)
+		}
 		if codes, err = s.Codebook(); err != nil {
 			return errorf(env, "%v", err)
 		}
@@ -84,6 +123,12 @@ func runNotes(env *Env, args []string) int {
 		}
 	}
 
+	if *exportCB != "" {
+		if err := writeCodebookFile(*exportCB, codes); err != nil {
+			return errorf(env, "--export-codebook: %v", err)
+		}
+		fmt.Fprintf(env.Stderr, "parallax: wrote %s to %s\n", plural(len(codes), "code"), *exportCB)
+	}
 	if *asJSON {
 		out := struct {
 			Codebook []notes.Code `json:"codebook"`
@@ -174,4 +219,77 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// codebookSource is a list of codes to add, and where it came from.
+type codebookSource struct {
+	name  string
+	codes []notes.Code
+}
+
+// codebookFormat tells a codebook file's format by its extension.
+func codebookFormat(path string) (string, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".qdc":
+		return "qdc", nil
+	case ".csv":
+		return "csv", nil
+	}
+	return "", fmt.Errorf("%s: name a .qdc (REFI-QDA codebook) or .csv file", path)
+}
+
+func readCodebookFile(path string) ([]notes.Code, error) {
+	format, err := codebookFormat(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var codes []notes.Code
+	if format == "qdc" {
+		codes, err = notes.ImportCodebookQDC(f)
+	} else {
+		codes, err = notes.ImportCodebookCSV(f)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return codes, nil
+}
+
+// checkCodebookFile refuses a file name with an unknown extension or one
+// that exists, before any work is done.
+func checkCodebookFile(path string) error {
+	if _, err := codebookFormat(path); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%s exists; parallax does not overwrite it — remove it or choose another name", path)
+	}
+	return nil
+}
+
+// writeCodebookFile writes the codebook atomically to a new file.
+func writeCodebookFile(path string, codes []notes.Code) error {
+	if err := checkCodebookFile(path); err != nil {
+		return err
+	}
+	format, _ := codebookFormat(path)
+	var buf bytes.Buffer
+	var err error
+	if format == "qdc" {
+		err = notes.ExportCodebookQDC(&buf, codes)
+	} else {
+		err = notes.ExportCodebookCSV(&buf, codes)
+	}
+	if err != nil {
+		return err
+	}
+	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }

@@ -147,3 +147,49 @@ func TestNotesFlagAndBadFile(t *testing.T) {
 		t.Fatal("bad file changed")
 	}
 }
+
+func TestNotesCodebookFlags(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	t.Setenv("PARALLAX_DATA_DIR", t.TempDir())
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(tagArticle), 0o644)
+	out := t.TempDir()
+	if _, errs, code := runCLI(t, "notes", "--export-codebook", filepath.Join(out, "x.csv"), dir); code != 1 || !strings.Contains(errs, "no codebook yet") {
+		t.Fatalf("export before any notes: %d %s", code, errs)
+	}
+	_, errs, code := runCLI(t, "notes", "--starter", "propaganda", dir)
+	if code != 0 || !strings.Contains(errs, "added 14 codes from starter propaganda") {
+		t.Fatalf("starter: %d %s", code, errs)
+	}
+	qdc := filepath.Join(out, "cb.qdc")
+	if _, errs, code := runCLI(t, "notes", "--export-codebook", qdc, dir); code != 0 {
+		t.Fatal(errs)
+	}
+	// Into another notes file, through the .qdc and then CSV.
+	other := filepath.Join(out, "other.db")
+	if _, errs, code := runCLI(t, "notes", "--notes", other, "--import-codebook", qdc, "--export-codebook", filepath.Join(out, "cb.csv"), dir); code != 0 {
+		t.Fatal(errs)
+	}
+	got := notesJSON(t, "--notes", other, dir)
+	if len(got.Codebook) != 14 || got.Codebook[1]["name"] != "name calling, labeling" {
+		t.Fatalf("imported codebook: %v", got.Codebook)
+	}
+	csvText, _ := os.ReadFile(filepath.Join(out, "cb.csv"))
+	if !strings.HasPrefix(string(csvText), "name,colour,description,parent\n") || strings.Count(string(csvText), "\n") != 15 {
+		t.Fatalf("csv:\n%s", csvText)
+	}
+	// Never overwrite; refuse unknown formats.
+	before, _ := os.ReadFile(qdc)
+	if _, errs, code := runCLI(t, "notes", "--export-codebook", qdc, dir); code != 1 || !strings.Contains(errs, "does not overwrite") {
+		t.Fatalf("overwrite: %d %s", code, errs)
+	}
+	if after, _ := os.ReadFile(qdc); string(after) != string(before) {
+		t.Fatal("existing file changed")
+	}
+	if _, errs, code := runCLI(t, "notes", "--import-codebook", filepath.Join(out, "x.txt"), dir); code != 1 || !strings.Contains(errs, ".qdc") {
+		t.Fatalf("unknown format: %d %s", code, errs)
+	}
+	if _, errs, code := runCLI(t, "notes", "--starter", "nope", dir); code != 1 || !strings.Contains(errs, "media-frames") {
+		t.Fatalf("unknown starter: %d %s", code, errs)
+	}
+}
