@@ -170,19 +170,35 @@ func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
 }
 
 // Abbreviations the segmenter may end a sentence after. titleAbbrev come
-// before a name and never end a sentence; the others only stay joined when
-// a number or lower-case word follows.
+// before a name (or "v." between two) and never end a sentence;
+// numberAbbrev only stay joined when a number follows.
 var (
 	titleAbbrev = map[string]bool{
 		"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sgt": true,
 		"capt": true, "cpt": true, "maj": true, "adm": true, "cmdr": true, "sen": true, "rep": true, "gov": true,
 		"prof": true, "rev": true, "hon": true, "pres": true, "amb": true, "supt": true, "insp": true,
+		"sens": true, "reps": true, "gens": true, "govs": true, "pfc": true, "pvt": true, "cpl": true, "spc": true,
+		"brig": true, "lieut": true, "cmdt": true, "msgr": true, "fr": true, "det": true, "atty": true,
+		"vs": true, "v": true, // "Roe v. Wade"
 	}
 	numberAbbrev = map[string]bool{
 		"no": true, "nos": true, "art": true, "vol": true, "p": true, "pp": true, "fig": true, "para": true,
 		"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-		"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "ca": true, "vs": true, "v": true,
+		"sept": true, "oct": true, "nov": true, "dec": true, "approx": true, "ca": true,
 	}
+	// countryAbbrev end sentences often ("returned to the U.S."), but not
+	// before the institution they name ("the 9th U.S. Circuit Court").
+	countryAbbrev = map[string]bool{"u.s": true, "u.k": true, "u.n": true, "e.u": true, "u.s.a": true}
+	institutions  = map[string]bool{
+		"circuit": true, "district": true, "court": true, "supreme": true, "army": true, "navy": true, "air": true,
+		"marine": true, "marines": true, "senate": true, "house": true, "congress": true, "department": true,
+		"embassy": true, "ambassador": true, "attorney": true, "forces": true, "military": true, "government": true,
+		"security": true, "general": true, "secretary": true, "special": true, "envoy": true, "mission": true,
+		"treasury": true, "state": true, "coast": true, "central": true, "command": true, "officials": false,
+	}
+	// timeZones follow "4 p.m." without starting a sentence.
+	timeZones = map[string]bool{"ET": true, "EST": true, "EDT": true, "CT": true, "PT": true, "PST": true, "PDT": true,
+		"GMT": true, "UTC": true, "BST": true, "CET": true, "CEST": true, "MSK": true, "JST": true, "IST": true}
 	attributionRE = regexp.MustCompile(`^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|the \p{Ll}+(?:\s+\p{Ll}+){0,2})\s+(?:said|says|added|adds|stated|noted|told reporters|explained|stressed|emphasized|emphasised|warned|wrote|insisted|continued|went on|pointed out|claimed)\.$`)
 )
 
@@ -228,6 +244,17 @@ func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
 		if numberAbbrev[w] && unicode.IsDigit(first) {
 			return true
 		}
+		nextWord := strings.TrimRight(strings.SplitN(n, " ", 2)[0], ".,;:")
+		if countryAbbrev[w] && institutions[strings.ToLower(nextWord)] {
+			return true
+		}
+		if (w == "p.m" || w == "a.m") && timeZones[nextWord] {
+			return true
+		}
+		// Joined initials: "Hynix CEO E.J. Woo" (not country abbreviations).
+		if isInitials(last) && !countryAbbrev[w] && unicode.IsUpper(first) {
+			return true
+		}
 		// An initial: "J. R. R. Tolkien", "Donald J. Trump".
 		if r := []rune(w); len(r) == 1 && unicode.IsLetter(r[0]) && unicode.IsUpper([]rune(last)[0]) && unicode.IsUpper(first) && len(strings.Fields(p)) > 1 {
 			pw := strings.Fields(p)
@@ -242,6 +269,20 @@ func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
 		return true
 	}
 	return false
+}
+
+// isInitials reports two or three joined initials: "E.J.", "J.R.R.".
+func isInitials(w string) bool {
+	w = strings.TrimLeft(w, "([\"'“‘")
+	if len(w) < 4 || len(w) > 6 || len(w)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(w); i += 2 {
+		if w[i] < 'A' || w[i] > 'Z' || w[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func lastWord(s string) string {

@@ -77,6 +77,21 @@ func TestSegmentationRules(t *testing.T) {
 		{"quotation spanning sentences",
 			`He said: "Russia may terminate the restrictions ... and consider strengthening deterrence. These decisions rest with the president."`,
 			[]string{`He said: "Russia may terminate the restrictions ... and consider strengthening deterrence.`, `These decisions rest with the president."`}},
+		{"military ranks and plural titles",
+			"On Monday, U.S. Army Pfc. Jessica Lynch and Brig. Gen. Edward Aritonang met Sens. John Kerry and Bob Graham. They talked.",
+			[]string{"On Monday, U.S. Army Pfc. Jessica Lynch and Brig. Gen. Edward Aritonang met Sens. John Kerry and Bob Graham.", "They talked."}},
+		{"joined initials",
+			"Hynix CEO E.J. Woo condemned the decision. Others agreed.",
+			[]string{"Hynix CEO E.J. Woo condemned the decision.", "Others agreed."}},
+		{"U.S. before an institution",
+			"The 9th U.S. Circuit Court of Appeals upheld the law. Officials welcomed it.",
+			[]string{"The 9th U.S. Circuit Court of Appeals upheld the law.", "Officials welcomed it."}},
+		{"case names",
+			"Under the 1973 Roe v. Wade ruling, it was legal. Under Roe vs. Wade it stayed so.",
+			[]string{"Under the 1973 Roe v. Wade ruling, it was legal.", "Under Roe vs. Wade it stayed so."}},
+		{"time zone after p.m.",
+			"Orders placed after 4 p.m. ET get the next day's price. That is the rule.",
+			[]string{"Orders placed after 4 p.m. ET get the next day's price.", "That is the rule."}},
 		{"times with a.m. and p.m.",
 			"He arrived at 5 p.m. and left at 6 p.m. The talks ended.",
 			[]string{"He arrived at 5 p.m. and left at 6 p.m.", "The talks ended."}},
@@ -442,5 +457,33 @@ func TestNewsSentencesAreNotFurniture(t *testing.T) {
 	}
 	if n < 8000 {
 		t.Fatalf("read only %d sentences", n)
+	}
+}
+
+// TestNewsSentencesStayWhole segments each of the 8,154 MSRP news
+// sentences on its own. A handful really hold two sentences (quotes with
+// an ellipsis, two web addresses); anything more is a segmentation
+// failure.
+func TestNewsSentencesStayWhole(t *testing.T) {
+	z := testAnalyzer(t)
+	b, err := os.ReadFile("../testdata/msrp-train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	split := 0
+	for i, line := range strings.Split(string(b), "\n") {
+		cols := strings.Split(line, "\t")
+		if i == 0 || len(cols) < 5 {
+			continue
+		}
+		for _, s := range cols[3:5] {
+			if got := z.split.sentences(s, Span{0, len(s)}, nil); len(got) > 1 {
+				split++
+				t.Logf("split: %q", s)
+			}
+		}
+	}
+	if split > 10 {
+		t.Errorf("%d MSRP sentences split in pieces, want at most 10", split)
 	}
 }
