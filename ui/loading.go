@@ -65,41 +65,43 @@ func (l *loadingModel) SetSize(w, h int) {
 // report progress through the events channel.
 func (l loadingModel) start(ctx context.Context, opts Options) tea.Cmd {
 	ch := l.events
-	work := func() tea.Msg {
-		report := func(stage string, done, total int) {
-			select {
-			case ch <- progressMsg{stage, done, total}:
-			default: // never block the work on a slow UI
-			}
+	report := func(stage string, done, total int) {
+		select {
+		case ch <- progressMsg{stage, done, total}:
+		default: // never block the work on a slow UI
 		}
-		c := opts.Corpus
-		if c == nil {
-			load := opts.Load
-			if load == nil {
-				load = DefaultLoader
-			}
-			var err error
-			c, err = load(ctx, opts.Paths, report)
-			if err != nil {
-				return loadedMsg{err: fmt.Errorf("load: %w", err)}
-			}
-		}
-		analyze := opts.Analyze
-		if analyze == nil {
-			analyze = DefaultAnalyzer
-		}
-		a, err := analyze(ctx, c, report)
-		if err != nil {
-			a = &Analysis{Warnings: []string{"analysis failed: " + err.Error()}}
-		}
-		report("indexing", 0, 0)
-		return loadedMsg{data: NewData(c, a)}
 	}
 	return tea.Batch(l.spin.Tick, l.wait(), func() tea.Msg {
-		msg := work()
-		ch <- msg
+		ch <- l.work(ctx, opts, report)
 		return nil
 	})
+}
+
+// work loads and analyses the corpus and returns a loadedMsg. It runs in a
+// tea.Cmd and touches no model state.
+func (l loadingModel) work(ctx context.Context, opts Options, report Progress) tea.Msg {
+	c := opts.Corpus
+	if c == nil {
+		load := opts.Load
+		if load == nil {
+			load = DefaultLoader
+		}
+		var err error
+		c, err = load(ctx, opts.Paths, report)
+		if err != nil {
+			return loadedMsg{err: fmt.Errorf("load: %w", err)}
+		}
+	}
+	analyze := opts.Analyze
+	if analyze == nil {
+		analyze = DefaultAnalyzer
+	}
+	a, err := analyze(ctx, c, report)
+	if err != nil {
+		a = &Analysis{Warnings: []string{"analysis failed: " + err.Error()}}
+	}
+	report("indexing", 0, 0)
+	return loadedMsg{data: NewData(c, a)}
 }
 
 // wait returns the next event from the background work.

@@ -35,9 +35,9 @@ func DefaultTheme() Theme {
 		Error:   lipgloss.AdaptiveColor{Light: "1", Dark: "9"},
 		Unique:  lipgloss.AdaptiveColor{Light: "3", Dark: "11"},
 		Share: [3]lipgloss.AdaptiveColor{
+			{Light: "255", Dark: "236"},
 			{Light: "195", Dark: "23"},
-			{Light: "159", Dark: "24"},
-			{Light: "117", Dark: "25"},
+			{Light: "153", Dark: "24"},
 		},
 		Kinds: map[string]lipgloss.AdaptiveColor{
 			frame.KindLoaded:      {Light: "1", Dark: "9"},

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+func TestStartupShowsProgressThenReadView(t *testing.T) {
+	c, a := testCorpus()
+	release := make(chan struct{})
+	opts := Options{
+		Width: 80, Height: 24,
+		Load: func(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error) {
+			progress("loading files", 1, 3)
+			<-release
+			return c, nil
+		},
+		Analyze: func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
+			progress("comparing outlets", 2, 4)
+			return a, nil
+		},
+	}
+	m := newModel(context.Background(), opts, asciiContext(), termenv.Ascii)
+	cmd := m.Init()
+	// The background work reports its first stage before finishing.
+	msgs := make(chan tea.Msg, 16)
+	go func() {
+		for _, c := range cmd().(tea.BatchMsg) {
+			c := c
+			go func() { msgs <- c() }()
+		}
+	}()
+	var got progressMsg
+	for got.stage == "" {
+		if p, ok := (<-msgs).(progressMsg); ok {
+			got = p
+		}
+	}
+	nm, _ := m.Update(got)
+	m = nm.(Model)
+	if v := m.View(); !strings.Contains(v, "loading files 1/3") {
+		t.Fatalf("progress view:\n%s", v)
+	}
+	if _, cmd := m.Update(keyMsg("j")); cmd != nil {
+		t.Fatal("keys other than quit do something while loading")
+	}
+	close(release)
+	// Drain until the data arrives.
+	for !m.loaded {
+		msg := <-m.loading.events
+		nm, _ := m.Update(msg)
+		m = nm.(Model)
+	}
+	if v := m.View(); !strings.Contains(v, "Alpha News") || !strings.Contains(v, "Beta Wire") {
+		t.Fatalf("read view after loading:\n%s", v)
+	}
+}
+
+func TestStartupErrorIsShownNotPrinted(t *testing.T) {
+	opts := Options{Width: 80, Height: 24,
+		Load: func(context.Context, []string, Progress) (*corpus.Corpus, error) {
+			return nil, errors.New("no readable article in nowhere/")
+		},
+	}
+	m := newModel(context.Background(), opts, asciiContext(), termenv.Ascii)
+	msg := m.loading.work(context.Background(), opts, func(string, int, int) {})
+	nm, _ := m.Update(msg)
+	m = nm.(Model)
+	v := m.View()
+	if !strings.Contains(v, "could not start") || !strings.Contains(v, "nowhere/") {
+		t.Fatalf("error view:\n%s", v)
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil {
+		t.Fatal("q does not quit from the error view")
+	}
+}
+
+var colourSGR = regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]`)
+
+func TestMonochromeKeepsEmphasisWithoutColour(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	r.SetHasDarkBackground(true)
+	ctx := &Context{Styles: NewStyles(r, DefaultTheme(), true), Keys: DefaultKeyMap(), Markup: NewMarkup("notty", termenv.ANSI256)}
+	c, a := testCorpus()
+	m := newModel(context.Background(), Options{Width: 120, Height: 30}, ctx, termenv.ANSI256)
+	m.setData(NewData(c, a))
+	m = send(m, keys("j j")...)
+	v := m.View()
+	if loc := colourSGR.FindStringIndex(v); loc != nil {
+		t.Fatalf("monochrome view has a colour code near %q", v[max(loc[0]-20, 0):loc[1]])
+	}
+	for name, code := range map[string]string{"bold": "\x1b[1", "underline": "4m", "reverse": "7m"} {
+		if !strings.Contains(v, code) {
+			t.Errorf("monochrome view lost %s", name)
+		}
+	}
+	// The same view in colour does use colours.
+	r2 := lipgloss.NewRenderer(io.Discard)
+	r2.SetColorProfile(termenv.ANSI256)
+	ctx2 := &Context{Styles: NewStyles(r2, DefaultTheme(), false), Keys: DefaultKeyMap(), Markup: NewMarkup("dark", termenv.ANSI256)}
+	m2 := newModel(context.Background(), Options{Width: 120, Height: 30}, ctx2, termenv.ANSI256)
+	m2.setData(NewData(c, a))
+	if !colourSGR.MatchString(m2.View()) {
+		t.Fatal("colour view has no colour codes: the test cannot tell the difference")
+	}
+}
+
+func TestResizeReflowsColumns(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 200, 40)
+	m = send(m, keys("j")...)
+	if n := len(m.read.visible()); n != 3 {
+		t.Fatalf("columns at 200 = %d, want 3", n)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 20})
+	if n := len(m.read.visible()); n != 1 {
+		t.Fatalf("columns at 60 = %d, want 1 (two need 61 cells)", n)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 61, Height: 20})
+	if n := len(m.read.visible()); n != 2 {
+		t.Fatalf("columns at 61 = %d, want 2", n)
+	}
+	// Still in step after the re-flow.
+	if got, want := rowOf(m, 1, 2), rowOf(m, 0, 1); got != want {
+		t.Fatalf("after resize counterpart row %d, cursor row %d", got, want)
+	}
+}
