@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -196,33 +197,71 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		Facts:       []Fact{},
 		Omissions:   []Omission{},
 	}
-	ev := newAnalyzer(lx, x.acr)
-	for si, members := range stories {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("analyze: %w", err)
-		}
-		x.progress("linking sentences", si, len(stories))
-		st := x.story(members)
-		res.Stories = append(res.Stories, st)
-		links := x.linkStory(members)
-		for u, ls := range links {
-			for _, l := range ls {
-				if l.score >= opts.CounterpartThreshold {
-					un := &x.units[u]
-					res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
+	type storyOut struct {
+		story       Story
+		facts       []Fact
+		counterpart []int32
+	}
+	outs := make([]storyOut, len(stories))
+	work := make(chan int)
+	done := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(stories)))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for si := range work {
+				members := stories[si]
+				o := storyOut{story: x.story(members)}
+				links := x.linkStory(members)
+				for u, ls := range links {
+					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
+						o.counterpart = append(o.counterpart, u)
+					}
 				}
+				for _, f := range x.cluster(links) {
+					o.facts = append(o.facts, x.buildFact(f, links, o.story.ID))
+				}
+				outs[si] = o
+				done <- si
 			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for si := range stories {
+			if ctx.Err() != nil {
+				return
+			}
+			work <- si
 		}
-		facts := x.cluster(links)
-		for _, f := range facts {
-			res.Facts = append(res.Facts, x.buildFact(ev, f, links, st.ID))
+	}()
+	go func() { wg.Wait(); close(done) }()
+	finished := 0
+	for range done {
+		finished++
+		x.progress("linking sentences", finished, len(stories))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyze: %w", err)
+	}
+	for _, o := range outs {
+		res.Stories = append(res.Stories, o.story)
+		res.Facts = append(res.Facts, o.facts...)
+		for _, u := range o.counterpart {
+			un := &x.units[u]
+			res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
 		}
 	}
-	x.progress("linking sentences", len(stories), len(stories))
+	storyIdx := map[string]int{}
+	for i, st := range res.Stories {
+		storyIdx[st.ID] = i
+	}
 	sort.SliceStable(res.Facts, func(i, j int) bool {
 		a, b := &res.Facts[i], &res.Facts[j]
 		if a.Story != b.Story {
-			return storyIndex(res.Stories, a.Story) < storyIndex(res.Stories, b.Story)
+			return storyIdx[a.Story] < storyIdx[b.Story]
 		}
 		if len(a.Outlets) != len(b.Outlets) {
 			return len(a.Outlets) > len(b.Outlets)
@@ -546,16 +585,24 @@ func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
 			if len(sb) < 5 || sb[0] == '@' {
 				continue
 			}
+			if sa[0] != sb[0] || len(sa)-len(sb) > 2 || len(sb)-len(sa) > 2 {
+				continue
+			}
 			if sim := jaroWinkler(sa, sb); sim >= 0.88 {
 				shared += math.Min(x.wts[ta], x.wts[tb]) * sim * nameFactor
 				break
 			}
 		}
 	}
-	best := claimScore(shared, content, a.w, b.w, a, b, x.minShared, x.minContent)
+	ag := agree(a, b)
+	best := claimScore(shared, content, a.w, b.w, ag, x.minShared, x.minContent)
 	// A claim is often one clause of a longer sentence: score the best
 	// pair of clauses too.
-	if content >= x.minContent*0.5 && (len(a.segs) > 0 || len(b.segs) > 0) {
+	// The clause score is bounded by the sentence's shared weights; skip
+	// the clause pairs when the bound cannot change the decisions.
+	bound := clauseFactor * math.Min(1, 1+ag.bonus) * math.Min(1, shared/x.minShared) * math.Min(1, (content+ag.content)/x.minContent)
+	low := math.Min(x.opts.FactThreshold, x.opts.CounterpartThreshold)
+	if bound > best && bound >= low && (len(a.segs) > 0 || len(b.segs) > 0) {
 		sa, wa := a.segs, a.segW
 		if len(sa) == 0 {
 			sa, wa = [][]int32{a.terms}, []float64{a.w}
@@ -570,7 +617,7 @@ func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
 				if ct == 0 {
 					continue
 				}
-				if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], a, b, x.minShared, x.minContent); sc > best {
+				if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
 					best = sc
 				}
 			}
@@ -578,6 +625,11 @@ func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
 	}
 	return best, shared, content
 }
+
+// maxCandidates is how many candidate sentences, by shared weight, each
+// sentence is scored against (links are symmetric, so a sentence may end
+// up with more links).
+const maxCandidates = 40
 
 // maxPerOutlet is how many sentences of one outlet a fact's centre takes.
 const maxPerOutlet = 2
@@ -627,42 +679,14 @@ const rareNameShare = 0.10
 // claimScore combines the shared weight with the agreement of numbers,
 // dates and quotes into a link score in [0, 1]. Links resting on names
 // alone, or on little shared weight, are damped.
-func claimScore(shared, content, wa, wb float64, a, b *unit, minShared, minContent float64) float64 {
+func claimScore(shared, content, wa, wb float64, ag agreement, minShared, minContent float64) float64 {
 	if wa <= 0 || wb <= 0 {
 		return 0
 	}
 	cos := shared / math.Sqrt(wa*wb)
 	cont := math.Min(1, shared/math.Min(wa, wb))
-	s := 0.5*cos + 0.5*cont
-	bonus := 0.0
-	for _, qa := range a.nums {
-		for _, qb := range b.nums {
-			if sameQuantity(qa, qb) {
-				bonus += 0.06
-				content += 0.5
-			} else if qa.Unit != "" && qa.Unit == qb.Unit {
-				bonus += 0.03
-				content += 0.25
-			}
-		}
-	}
-	for _, da := range a.dates {
-		for _, db := range b.dates {
-			if da.Shared(db) {
-				bonus += 0.06
-				content += 0.5
-			}
-		}
-	}
-	for _, qa := range a.quotes {
-		for _, qb := range b.quotes {
-			if l := lcs(qa.stems, qb.stems); l >= 4 && float64(l) >= 0.7*float64(min(len(qa.stems), len(qb.stems))) {
-				bonus += 0.15
-				content += 1
-			}
-		}
-	}
-	s += math.Min(bonus, 0.2)
+	s := 0.5*cos + 0.5*cont + ag.bonus
+	content += ag.content
 	if shared < minShared {
 		s *= shared / minShared
 	}
@@ -672,29 +696,89 @@ func claimScore(shared, content, wa, wb float64, a, b *unit, minShared, minConte
 	return math.Min(1, s)
 }
 
-// groupStories groups articles into stories by the cosine similarity of
-// their weighted term vectors, found through an inverted index; it returns
-// the unit indices of each story in a stable order.
+// agreement is what two sentences' numbers, dates and quotes add to a
+// link: a score bonus and weight that counts as shared content.
+type agreement struct {
+	bonus, content float64
+}
+
+// agree measures the agreement of two units' numbers, dates and quotes.
+func agree(a, b *unit) agreement {
+	var g agreement
+	for _, qa := range a.nums {
+		for _, qb := range b.nums {
+			if sameQuantity(qa, qb) {
+				g.bonus += 0.06
+				g.content += 0.5
+			} else if qa.Unit != "" && qa.Unit == qb.Unit {
+				g.bonus += 0.03
+				g.content += 0.25
+			}
+		}
+	}
+	for _, da := range a.dates {
+		for _, db := range b.dates {
+			if da.Shared(db) {
+				g.bonus += 0.06
+				g.content += 0.5
+			}
+		}
+	}
+	for _, qa := range a.quotes {
+		for _, qb := range b.quotes {
+			if sharedQuote(qa, qb) {
+				g.bonus += 0.15
+				g.content += 1
+			}
+		}
+	}
+	g.bonus = math.Min(g.bonus, 0.2)
+	return g
+}
+
+// sharedQuote reports whether two quotations hold the same words, allowing
+// small edits: their longest common subsequence of stems covers at least
+// four words and 70% of the shorter.
+func sharedQuote(qa, qb quote) bool {
+	short := min(len(qa.stems), len(qb.stems))
+	if short < 4 {
+		return false
+	}
+	// Cheap bound first: the LCS is at most the number of shared stems.
+	common := 0
+	for _, x := range qa.stems {
+		for _, y := range qb.stems {
+			if x == y {
+				common++
+				break
+			}
+		}
+	}
+	if common < 4 || float64(common) < 0.7*float64(short) {
+		return false
+	}
+	l := lcs(qa.stems, qb.stems)
+	return l >= 4 && float64(l) >= 0.7*float64(short)
+}
+
+// groupStories groups articles into stories by leader clustering: in
+// order of publication, each article joins the story whose centroid (its
+// heaviest terms) is most similar to the article's weighted term vector,
+// when the cosine reaches the story threshold, or starts a new story.
+// Story centroids are found through an inverted index over their terms,
+// and a centroid only changes by averaging, so stories cannot chain into
+// one. It returns the unit indices of each story.
 func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 	na := len(x.c.Articles)
+	const topK = 40
 	type tw struct {
 		t int32
 		w float64
 	}
-	const topK = 40
-	vecs := make([][]tw, na)
-	norms := make([]float64, na)
-	tf := map[int32]float64{}
-	for ai := range x.c.Articles {
-		clear(tf)
-		for _, ui := range x.artUnit[ai] {
-			for _, t := range x.units[ui].terms {
-				tf[t]++
-			}
-		}
-		v := make([]tw, 0, len(tf))
-		for t, n := range tf {
-			v = append(v, tw{t, (1 + math.Log(n)) * x.wts[t]})
+	vec := func(m map[int32]float64, k int) ([]tw, float64) {
+		v := make([]tw, 0, len(m))
+		for t, w := range m {
+			v = append(v, tw{t, w})
 		}
 		sort.Slice(v, func(i, j int) bool {
 			if v[i].w != v[j].w {
@@ -702,91 +786,121 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 			}
 			return v[i].t < v[j].t
 		})
-		if len(v) > topK {
-			v = v[:topK]
+		if len(v) > k {
+			v = v[:k]
 		}
+		n := 0.0
 		for _, e := range v {
-			norms[ai] += e.w * e.w
+			n += e.w * e.w
 		}
-		norms[ai] = math.Sqrt(norms[ai])
-		vecs[ai] = v
+		return v, math.Sqrt(n)
 	}
-	post := map[int32][]int32{}
-	for ai, v := range vecs {
-		for _, e := range v {
-			post[e.t] = append(post[e.t], int32(ai))
+	order := make([]int, na)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := x.c.Articles[order[i]], x.c.Articles[order[j]]
+		switch {
+		case a.Published == nil || b.Published == nil:
+			return a.Published != nil && b.Published == nil
+		default:
+			return a.Published.Before(*b.Published)
 		}
+	})
+	type storyAcc struct {
+		sum   map[int32]float64 // summed article vectors
+		cent  []tw              // heaviest terms of sum
+		norm  float64
+		arts  []int
+		index map[int32]bool // terms currently in the inverted index
 	}
-	maxPost := max(50, na/10)
-	parent := make([]int32, na)
-	for i := range parent {
-		parent[i] = int32(i)
-	}
-	var find func(int32) int32
-	find = func(i int32) int32 {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	acc := make([]float64, na)
+	var stories []*storyAcc
+	post := map[int32][]int32{} // term -> stories whose centroid holds it
+	tf := map[int32]float64{}
+	acc := []float64{}
 	var touched []int32
-	for ai, v := range vecs {
-		if ai%256 == 0 {
-			x.progress("grouping stories", ai, na)
+	for k, ai := range order {
+		if k%256 == 0 {
+			x.progress("grouping stories", k, na)
 			if ctx.Err() != nil {
 				return nil
 			}
 		}
-		touched = touched[:0]
-		for _, e := range v {
-			p := post[e.t]
-			if len(p) > maxPost {
-				continue
-			}
-			for _, b := range p {
-				if int(b) <= ai {
-					continue
-				}
-				if acc[b] == 0 {
-					touched = append(touched, b)
-				}
-				for _, f := range vecs[b] {
-					if f.t == e.t {
-						acc[b] += e.w * f.w
-						break
-					}
-				}
+		clear(tf)
+		for _, ui := range x.artUnit[ai] {
+			for _, t := range x.units[ui].terms {
+				tf[t]++
 			}
 		}
-		for _, b := range touched {
-			cos := acc[b] / (norms[ai]*norms[b] + 1e-12)
-			acc[b] = 0
-			if cos >= x.opts.StoryThreshold {
-				ra, rb := find(int32(ai)), find(b)
-				if ra != rb {
-					parent[max(ra, rb)] = min(ra, rb)
+		for t, n := range tf {
+			tf[t] = (1 + math.Log(n)) * x.wts[t]
+		}
+		v, norm := vec(tf, topK)
+		touched = touched[:0]
+		for _, e := range v {
+			for _, si := range post[e.t] {
+				if acc[si] == 0 {
+					touched = append(touched, si)
 				}
+				st := stories[si]
+				acc[si] += e.w * st.sum[e.t]
+			}
+		}
+		best, bestCos := int32(-1), 0.0
+		for _, si := range touched {
+			cos := acc[si] / (norm*stories[si].norm + 1e-12)
+			acc[si] = 0
+			if cos > bestCos || (cos == bestCos && si < best) {
+				best, bestCos = si, cos
+			}
+		}
+		if best < 0 || bestCos < x.opts.StoryThreshold {
+			best = int32(len(stories))
+			stories = append(stories, &storyAcc{sum: map[int32]float64{}, index: map[int32]bool{}})
+			acc = append(acc, 0)
+		}
+		st := stories[best]
+		st.arts = append(st.arts, ai)
+		for _, e := range v {
+			st.sum[e.t] += e.w
+		}
+		// The centroid keeps the heaviest terms; prune the summed vector
+		// now and then so it stays small.
+		if len(st.sum) > 8*topK {
+			keep, _ := vec(st.sum, 4*topK)
+			clear(st.sum)
+			for _, e := range keep {
+				st.sum[e.t] = e.w
+			}
+		}
+		st.cent, _ = vec(st.sum, 2*topK)
+		n := 0.0
+		for _, w := range st.sum {
+			n += w * w
+		}
+		st.norm = math.Sqrt(n)
+		for _, e := range st.cent {
+			if !st.index[e.t] {
+				st.index[e.t] = true
+				post[e.t] = append(post[e.t], best)
 			}
 		}
 	}
 	x.progress("grouping stories", na, na)
-	groups := map[int32][]int32{}
-	var roots []int32
-	for ai := range x.c.Articles {
-		r := find(int32(ai))
-		if _, ok := groups[r]; !ok {
-			roots = append(roots, r)
+	// Stories in order of their first article in the corpus.
+	sort.SliceStable(stories, func(i, j int) bool { return slices.Min(stories[i].arts) < slices.Min(stories[j].arts) })
+	out := make([][]int32, 0, len(stories))
+	for si, st := range stories {
+		sort.Ints(st.arts)
+		var units []int32
+		for _, ai := range st.arts {
+			for _, ui := range x.artUnit[ai] {
+				x.units[ui].story = int32(si)
+				units = append(units, ui)
+			}
 		}
-		groups[r] = append(groups[r], x.artUnit[ai]...)
-	}
-	out := make([][]int32, 0, len(roots))
-	for si, r := range roots {
-		for _, ui := range groups[r] {
-			x.units[ui].story = int32(si)
-		}
-		out = append(out, groups[r])
+		out = append(out, units)
 	}
 	return out
 }
@@ -877,26 +991,56 @@ func (x *analysis) linkStory(members []int32) map[int32][]link {
 	}
 	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
 	links := map[int32][]link{}
-	acc := map[int32]float64{}
+	// Dense accumulators indexed by position in the story.
+	pos := make(map[int32]int32, len(members))
+	for i, ui := range members {
+		pos[ui] = int32(i)
+	}
+	acc := make([]float64, len(members))
+	type cand struct {
+		v int32
+		s float64
+	}
+	var touched []int32
+	var cands []cand
 	for _, ui := range members {
 		u := &x.units[ui]
-		clear(acc)
+		touched = touched[:0]
 		for _, t := range u.terms {
 			for _, v := range post[t] {
 				if v <= ui || x.units[v].outlet == u.outlet {
 					continue
 				}
-				acc[v] += x.wts[t]
+				p := pos[v]
+				if acc[p] == 0 {
+					touched = append(touched, p)
+				}
+				acc[p] += x.wts[t]
 			}
 		}
-		for v, s := range acc {
-			if s < x.minShared*0.5 {
-				continue
+		cands = cands[:0]
+		for _, p := range touched {
+			if acc[p] >= x.minShared*0.5 {
+				cands = append(cands, cand{members[p], acc[p]})
 			}
-			sc := x.linkScore(u, &x.units[v])
+			acc[p] = 0
+		}
+		// Score only the candidates sharing the most weight, so the work
+		// per sentence is bounded however large the story.
+		if len(cands) > maxCandidates {
+			sort.Slice(cands, func(i, j int) bool {
+				if cands[i].s != cands[j].s {
+					return cands[i].s > cands[j].s
+				}
+				return cands[i].v < cands[j].v
+			})
+			cands = cands[:maxCandidates]
+		}
+		for _, c := range cands {
+			sc := x.linkScore(u, &x.units[c.v])
 			if sc >= low {
-				links[ui] = append(links[ui], link{v, sc})
-				links[v] = append(links[v], link{ui, sc})
+				links[ui] = append(links[ui], link{c.v, sc})
+				links[c.v] = append(links[c.v], link{ui, sc})
 			}
 		}
 	}
@@ -1006,7 +1150,7 @@ func (x *analysis) cluster(links map[int32][]link) [][]int32 {
 
 // buildFact turns a cluster of units into a Fact with members, evidence,
 // a stable id, a label and discrepancies.
-func (x *analysis) buildFact(an *analyzer, f []int32, links map[int32][]link, story string) Fact {
+func (x *analysis) buildFact(f []int32, links map[int32][]link, story string) Fact {
 	in := map[int32]bool{}
 	for _, m := range f {
 		in[m] = true
@@ -1051,11 +1195,7 @@ func (x *analysis) buildFact(an *analyzer, f []int32, links map[int32][]link, st
 			}
 		}
 		if to >= 0 {
-			ou := &x.units[to]
-			fa := an.analyze(s.Text)
-			fb := an.analyze(x.c.Articles[ou.art].Sentences[ou.sent].Text)
-			m := &Matcher{lx: x.lx}
-			_, mem.Evidence = m.pairFeatures(&fa, &fb, x.weightOf)
+			mem.Evidence = x.evidence(u, &x.units[to])
 		}
 		mem.Evidence = normEvidence(mem.Evidence)
 		mem.Score = math.Round(mem.Score*1000) / 1000
@@ -1071,6 +1211,74 @@ func (x *analysis) buildFact(an *analyzer, f []int32, links map[int32][]link, st
 	fact.Label = x.label(best, f)
 	fact.Discrepancies = x.discrepancies(f)
 	return fact
+}
+
+// evidence lists what two units share: content words (heaviest first),
+// names, numbers, dates and a quotation.
+func (x *analysis) evidence(a, b *unit) Evidence {
+	var ev Evidence
+	type tw struct {
+		s string
+		w float64
+	}
+	var terms, names []tw
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			t := a.terms[i]
+			e := tw{x.surf[t], x.wts[t]}
+			if a.names[i] || b.names[j] {
+				names = append(names, e)
+			} else {
+				terms = append(terms, e)
+			}
+			i++
+			j++
+		}
+	}
+	byWeight := func(v []tw) {
+		sort.SliceStable(v, func(i, j int) bool { return v[i].w > v[j].w })
+	}
+	byWeight(terms)
+	byWeight(names)
+	for _, t := range terms {
+		if len(ev.Terms) < 8 {
+			ev.Terms = append(ev.Terms, t.s)
+		}
+	}
+	for _, t := range names {
+		ev.Names = append(ev.Names, t.s)
+	}
+	for _, qa := range a.nums {
+		for _, qb := range b.nums {
+			if sameQuantity(qa, qb) {
+				ev.Numbers = appendUnique(ev.Numbers, qa.String())
+			}
+		}
+	}
+	for _, da := range a.dates {
+		for _, db := range b.dates {
+			if da.Shared(db) {
+				ev.Dates = appendUnique(ev.Dates, da.String())
+			}
+		}
+	}
+	for _, qa := range a.quotes {
+		for _, qb := range b.quotes {
+			if ev.Quote == "" && sharedQuote(qa, qb) {
+				ev.Quote = qa.text
+				if len(qb.text) < len(qa.text) {
+					ev.Quote = qb.text
+				}
+			}
+		}
+	}
+	return ev
 }
 
 // normEvidence turns nil slices into empty ones for stable JSON.

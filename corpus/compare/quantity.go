@@ -282,10 +282,37 @@ func ExtractQuantities(s string) []Quantity {
 	return out
 }
 
+// hasFourDigits reports whether s holds four digits in a row (a year).
+func hasFourDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// mentionsMonth reports whether s may name a month.
+func mentionsMonth(s string) bool {
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionsScale reports whether s may hold a number written in words.
 func mentionsScale(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen"} {
+	for _, w := range [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
 		if strings.Contains(l, w) {
 			return true
 		}
@@ -334,7 +361,7 @@ func quantityOf(s string, lo, hi float64, cur, unitText string, start, end int) 
 // ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
 // 1987", "Aug. 2", "February 2019", "2019-08-02" and bare years.
 func ExtractDates(s string) []Date {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !strings.ContainsAny(s, "0123456789") || (!hasFourDigits(s) && !mentionsMonth(s)) {
 		return nil
 	}
 	p := patterns()
