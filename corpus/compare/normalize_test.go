@@ -23,10 +23,10 @@ func TestExtractQuantities(t *testing.T) {
 		{"rose 3.5 percent", []string{"3.5 percent"}},
 		{"rose 3.5%", []string{"3.5 percent"}},
 		{"from 10 to 20 miles", []string{"10–20 mi"}},
-		{"signed on December 8, 1987", nil},  // a date, not a quantity
-		{"the F-16 fighter jets", nil},       // part of a name
+		{"signed on December 8, 1987", nil},    // a date, not a quantity
+		{"the F-16 fighter jets", nil},         // part of a name
 		{"its new 9M729 cruise missiles", nil}, // a code
-		{"one of the best", nil},             // a word number alone is no claim
+		{"one of the best", nil},               // a word number alone is no claim
 		{"the 12th meeting", nil},
 		{"8 of the 44 countries", []string{"8", "44 countries"}},
 	}
