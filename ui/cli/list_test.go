@@ -81,3 +81,25 @@ func TestShowUnknownIDListsIDs(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
+
+func TestListNothingReadable(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	missing := filepath.Join(t.TempDir(), "missing.txt")
+	out, errOut, code := runCLI(t, "list", missing)
+	if code != 1 || !strings.Contains(out, missing+": no such file") || !strings.Contains(errOut, "nothing could be read") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	out, _, code = runCLI(t, "list", "--json", missing)
+	if code != 1 || !strings.Contains(out, `"articles": []`) || !strings.Contains(out, `"message": "no such file`) {
+		t.Fatalf("json exit %d: %s", code, out)
+	}
+}
+
+func TestHelpHasExamples(t *testing.T) {
+	for _, cmd := range []string{"list", "show"} {
+		out, _, code := runCLI(t, cmd, "--help")
+		if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "-json") {
+			t.Errorf("%s --help: exit %d\n%s", cmd, code, out)
+		}
+	}
+}
