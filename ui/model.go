@@ -537,20 +537,21 @@ func (m Model) statusView() string {
 	} else {
 		info = st.Status.Render(info)
 	}
-	line := left + info
 	legend := m.legendShort()
-	if ansi.StringWidth(line)+ansi.StringWidth(legend)+2 <= m.width {
-		return fit(line, m.width-ansi.StringWidth(legend)) + legend
+	room := m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
+	if room >= 16 {
+		// The legend stays; the information gives way.
+		return fit(left+ellipsize(info, room), m.width-ansi.StringWidth(legend)) + legend
 	}
-	return fit(ellipsize(line, m.width), m.width)
+	return fit(ellipsize(left+info, m.width), m.width)
 }
 
 // legendShort is the colour legend of the status line.
 func (m Model) legendShort() string {
 	st := m.ctx.Styles
-	return st.Muted.Render("shared by ") +
+	return st.Muted.Render("outlets") +
 		st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
-		st.Muted.Render(" ") + st.Unique.Render("*") + st.Muted.Render("only here ") +
+		st.Muted.Render(" ") + st.Unique.Render("*") + st.Muted.Render("only ") +
 		st.FactNumDisc.Render("!") + st.Muted.Render("differ ")
 }
 
