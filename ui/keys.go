@@ -1,6 +1,11 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+)
 
 // KeyMap is every key binding of the reader. Components take the groups
 // they use from it; help is generated from it, so it never lies.
@@ -84,4 +89,39 @@ func DefaultKeyMap() *KeyMap {
 	}
 	km.ViewNotes.SetEnabled(false)
 	return km
+}
+
+// KeysMarkdown returns the key map as Markdown tables, one per group, for
+// the README: generated, so it cannot drift from the real keys.
+func KeysMarkdown() string {
+	k := DefaultKeyMap()
+	groups := []struct {
+		name string
+		keys []key.Binding
+	}{
+		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.Help, k.Back, k.Quit}},
+		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
+		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
+		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
+		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
+	}
+	var b strings.Builder
+	for _, g := range groups {
+		fmt.Fprintf(&b, "**%s**\n\n| key | action |\n|---|---|\n", g.name)
+		for _, kb := range g.keys {
+			if !kb.Enabled() {
+				continue
+			}
+			keys := make([]string, len(kb.Keys()))
+			for i, s := range kb.Keys() {
+				if s == " " {
+					s = "space"
+				}
+				keys[i] = "`" + s + "`"
+			}
+			fmt.Fprintf(&b, "| %s | %s |\n", strings.Join(keys, " "), kb.Help().Desc)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -334,5 +337,23 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestKeysMarkdown checks the README key table lists every enabled
+// binding; with -v it prints the table.
+func TestKeysMarkdown(t *testing.T) {
+	md := KeysMarkdown()
+	k := DefaultKeyMap()
+	for _, b := range []key.Binding{k.Quit, k.Help, k.Search, k.NextFact, k.Why, k.NextUnique, k.Choose, k.Pin, k.Furniture, k.Sort, k.Filter, k.ReadFact} {
+		if !strings.Contains(md, b.Help().Desc) {
+			t.Errorf("key table lacks %q", b.Help().Desc)
+		}
+	}
+	if strings.Contains(md, k.Tag.Help().Desc) {
+		t.Error("key table lists a disabled binding")
+	}
+	if testing.Verbose() {
+		fmt.Println(md)
 	}
 }
