@@ -142,6 +142,8 @@ type analysis struct {
 	artOut  []int32   // outlet id by article
 	artUnit [][]int32 // unit indices by article
 
+	bgIDF      []float64 // background IDF by term id
+	nUnits     int
 	bgK        float64 // backgroundK unless an experiment changes it
 	minShared  float64 // minSharedWeight unless an experiment changes it
 	minContent float64 // minContentWeight unless an experiment changes it
@@ -211,17 +213,19 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			sc := newStoryScorer(x)
 			for si := range work {
 				members := stories[si]
-				o := storyOut{story: x.story(members)}
-				links := x.linkStory(members)
+				sc.prepare(members)
+				o := storyOut{story: sc.story(members)}
+				links := sc.linkStory(members)
 				for u, ls := range links {
 					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
 						o.counterpart = append(o.counterpart, u)
 					}
 				}
-				for _, f := range x.cluster(links) {
-					o.facts = append(o.facts, x.buildFact(f, links, o.story.ID))
+				for _, f := range sc.cluster(links) {
+					o.facts = append(o.facts, sc.buildFact(f, links, o.story.ID))
 				}
 				outs[si] = o
 				done <- si
@@ -429,16 +433,69 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	lb := math.Log(x.lx.bgTotal + 1)
 	ln := math.Log(n + 1)
 	x.wts = make([]float64, len(x.strs))
+	x.bgIDF = make([]float64, len(x.strs))
 	for id, t := range x.strs {
-		bgIDF := math.Log((x.lx.bgTotal+1)/(x.lx.bg[t]+1)) / lb
-		cIDF := 1.0
-		if n > 1 {
-			cIDF = math.Max(0, math.Min(1, math.Log((n+1)/(float64(x.df[id])+0.5))/ln))
-		}
-		x.wts[id] = alpha*bgIDF + (1-alpha)*cIDF
+		x.bgIDF[id] = math.Log((x.lx.bgTotal+1)/(x.lx.bg[t]+1)) / lb
+		x.wts[id] = blend(x.bgIDF[id], x.df[id], n, alpha, ln)
 	}
-	for i := range x.units {
-		u := &x.units[i]
+	x.nUnits = len(x.units)
+	return nil
+}
+
+// blend mixes a background IDF with the IDF of a term found in df of n
+// sentences; alpha is the background's share and ln = log(n+1).
+func blend(bgIDF float64, df int32, n, alpha, ln float64) float64 {
+	cIDF := 1.0
+	if n > 1 {
+		cIDF = math.Max(0, math.Min(1, math.Log((n+1)/(float64(df)+0.5))/ln))
+	}
+	return alpha*bgIDF + (1-alpha)*cIDF
+}
+
+// storyScorer links the sentences of one story with term weights from
+// that story alone (blended with the background), so the facts of a story
+// do not change when unrelated stories are added to the corpus. Its wts
+// and df shadow the corpus-wide ones of the embedded analysis.
+type storyScorer struct {
+	*analysis
+	wts    []float64 // by term id; valid for the current story's terms
+	df     []int32
+	nUnits int
+	terms  []int32 // the current story's terms, to reset
+}
+
+func newStoryScorer(x *analysis) *storyScorer {
+	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs))}
+}
+
+// prepare sets the weights for a story and each member's summed weights.
+// Members of different stories are disjoint, so scorers running in
+// parallel on different stories write different units.
+func (x *storyScorer) prepare(members []int32) {
+	for _, t := range x.terms {
+		x.df[t] = 0
+		x.wts[t] = 0
+	}
+	x.terms = x.terms[:0]
+	for _, ui := range members {
+		for _, t := range x.units[ui].terms {
+			if x.df[t] == 0 {
+				x.terms = append(x.terms, t)
+			}
+			x.df[t]++
+		}
+	}
+	x.nUnits = len(members)
+	n := float64(len(members))
+	alpha := x.bgK / (x.bgK + n)
+	ln := math.Log(n + 1)
+	for _, t := range x.terms {
+		x.wts[t] = blend(x.bgIDF[t], x.df[t], n, alpha, ln)
+	}
+	for _, ui := range members {
+		u := &x.units[ui]
+		u.w = 0
+		u.segW = u.segW[:0]
 		for _, sg := range u.segs {
 			w := 0.0
 			for _, t := range sg {
@@ -454,12 +511,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 		}
 	}
-	return nil
 }
 
 // termWeight is a term's weight in a segment: names many sentences
 // mention count less.
-func (x *analysis) termWeight(t int32) float64 {
+func (x *storyScorer) termWeight(t int32) float64 {
 	if x.isName[t] && !x.contentName(t) {
 		return x.wts[t] * nameFactor
 	}
@@ -470,9 +526,9 @@ func (x *analysis) termWeight(t int32) float64 {
 // rather than who says it: a place, country or organisation of the alias
 // table, or a code such as a weapon designation, that few sentences of the
 // corpus mention. People's names never are.
-func (x *analysis) contentName(t int32) bool {
+func (x *storyScorer) contentName(t int32) bool {
 	s := x.strs[t]
-	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, x.rareShare*float64(len(x.units))) {
+	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, x.rareShare*float64(x.nUnits)) {
 		return false
 	}
 	if s[0] == '@' {
@@ -510,7 +566,7 @@ func (s termSorter) Swap(i, j int) {
 }
 
 // weightOf returns the blended weight of a term string (0 when unseen).
-func (x *analysis) weightOf(t string) float64 {
+func (x *storyScorer) weightOf(t string) float64 {
 	if id, ok := x.vocab[t]; ok {
 		return x.wts[id]
 	}
@@ -527,14 +583,14 @@ type link struct {
 // of the weighted cosine and the containment of the shorter in the longer,
 // plus agreement of numbers, dates and quotations, damped when the shared
 // weight is small.
-func (x *analysis) linkScore(a, b *unit) float64 {
+func (x *storyScorer) linkScore(a, b *unit) float64 {
 	s, _, _ := x.linkParts(a, b)
 	return s
 }
 
 // linkParts returns the link score, the shared weight and the shared
 // content (non-name) weight of two units.
-func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
+func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	shared, content := 0.0, 0.0
 	var onlyA, onlyB []int32
 	i, j := 0, 0
@@ -626,6 +682,10 @@ func (x *analysis) linkParts(a, b *unit) (float64, float64, float64) {
 	return best, shared, content
 }
 
+// maxStoryPost is the most story centroids a term may be in and still be
+// used to find an article's story.
+const maxStoryPost = 64
+
 // maxCandidates is how many candidate sentences, by shared weight, each
 // sentence is scored against (links are symmetric, so a sentence may end
 // up with more links).
@@ -644,7 +704,7 @@ const clauseFactor = 0.9
 
 // overlap returns the shared weight and shared content weight of two
 // sorted term lists.
-func (x *analysis) overlap(a, b []int32) (float64, float64) {
+func (x *storyScorer) overlap(a, b []int32) (float64, float64) {
 	shared, content := 0.0, 0.0
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -839,7 +899,11 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		v, norm := vec(tf, topK)
 		touched = touched[:0]
 		for _, e := range v {
-			for _, si := range post[e.t] {
+			p := post[e.t]
+			if len(p) > maxStoryPost {
+				continue // a term in many stories' centroids does not tell them apart
+			}
+			for _, si := range p {
 				if acc[si] == 0 {
 					touched = append(touched, si)
 				}
@@ -906,7 +970,7 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 }
 
 // story describes a group of units as a Story.
-func (x *analysis) story(members []int32) Story {
+func (x *storyScorer) story(members []int32) Story {
 	seen := map[int32]bool{}
 	var ids []string
 	score := map[int32]float64{}
@@ -959,7 +1023,7 @@ func shortHash(s string) string {
 // with the number of sentences that share rare-ish words, not with all
 // pairs. It returns, per unit, its links at or above the counterpart
 // threshold (symmetric).
-func (x *analysis) linkStory(members []int32) map[int32][]link {
+func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	type tu struct{ t, u int32 }
 	var pairs []tu
 	for _, ui := range members {
@@ -1061,7 +1125,7 @@ func (x *analysis) linkStory(members []int32) map[int32][]link {
 // linked sentences (so every member links to the centre and no chain can
 // grow); candidates that mostly repeat an accepted fact are merged into
 // it, and those covering too few outlets are dropped.
-func (x *analysis) cluster(links map[int32][]link) [][]int32 {
+func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	type cand struct {
 		centre  int32
 		members []int32
@@ -1150,7 +1214,7 @@ func (x *analysis) cluster(links map[int32][]link) [][]int32 {
 
 // buildFact turns a cluster of units into a Fact with members, evidence,
 // a stable id, a label and discrepancies.
-func (x *analysis) buildFact(f []int32, links map[int32][]link, story string) Fact {
+func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string) Fact {
 	in := map[int32]bool{}
 	for _, m := range f {
 		in[m] = true
@@ -1215,7 +1279,7 @@ func (x *analysis) buildFact(f []int32, links map[int32][]link, story string) Fa
 
 // evidence lists what two units share: content words (heaviest first),
 // names, numbers, dates and a quotation.
-func (x *analysis) evidence(a, b *unit) Evidence {
+func (x *storyScorer) evidence(a, b *unit) Evidence {
 	var ev Evidence
 	type tw struct {
 		s string
@@ -1300,7 +1364,7 @@ func normEvidence(e Evidence) Evidence {
 
 // label is a short readable label for a fact: the centre sentence's terms
 // that other members share, heaviest first, in the sentence's order.
-func (x *analysis) label(centre int32, f []int32) string {
+func (x *storyScorer) label(centre int32, f []int32) string {
 	cu := &x.units[centre]
 	count := map[int32]int{}
 	for _, m := range f {
@@ -1371,7 +1435,7 @@ func trimLabel(s string) string {
 
 // discrepancies finds quantities with the same unit and dates that differ
 // between outlets within a fact.
-func (x *analysis) discrepancies(f []int32) []Discrepancy {
+func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	out := []Discrepancy{}
 	byUnit := map[string][]int32{}
 	var unitsSeen []string

@@ -1,0 +1,172 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// mixedCorpus is the embedded INF corpus plus three short articles on an
+// unrelated story (floods in Italy) from testdata/compare.
+func mixedCorpus(t *testing.T) *corpus.Corpus {
+	t.Helper()
+	extra, err := corpus.Load("../../testdata/compare")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(extra.Articles) != 3 {
+		t.Fatalf("testdata/compare has %d articles, want 3 (errors %v)", len(extra.Articles), extra.Errors)
+	}
+	c := corpus.Default()
+	c.Articles = append(c.Articles, extra.Articles...)
+	return c
+}
+
+// TestStorySeparation checks that a mixed corpus splits into its two
+// stories, that no fact crosses them, and that the flood story has facts
+// of its own with the death-toll discrepancy.
+func TestStorySeparation(t *testing.T) {
+	c := mixedCorpus(t)
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Stories) != 2 {
+		for _, s := range r.Stories {
+			t.Logf("story %s: %v", s.Label, s.Articles)
+		}
+		t.Fatalf("got %d stories, want 2", len(r.Stories))
+	}
+	storyOf := map[string]string{}
+	for _, s := range r.Stories {
+		flood := strings.HasPrefix(s.Articles[0], "flood-")
+		for _, a := range s.Articles {
+			if strings.HasPrefix(a, "flood-") != flood {
+				t.Errorf("story %s mixes %s and %s", s.ID, s.Articles[0], a)
+			}
+			storyOf[a] = s.ID
+		}
+	}
+	floodFacts := 0
+	toll := false
+	for _, f := range r.Facts {
+		for _, m := range f.Members {
+			if storyOf[m.Article] != f.Story {
+				t.Errorf("fact %s of story %s has a member from %s", f.ID, f.Story, m.Article)
+			}
+		}
+		if strings.HasPrefix(f.Members[0].Article, "flood-") {
+			floodFacts++
+			for _, d := range f.Discrepancies {
+				if d.What == "people" {
+					toll = true
+				}
+			}
+		}
+	}
+	if floodFacts < 3 {
+		t.Errorf("the flood story has %d facts, want at least 3", floodFacts)
+	}
+	if !toll {
+		t.Error("the death toll discrepancy (13 vs 14 people) is not reported")
+	}
+	// The INF story's facts are unchanged by the other story's presence.
+	alone, err := Analyze(context.Background(), corpus.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, f := range r.Facts {
+		ids[f.ID] = true
+	}
+	kept := 0
+	for _, f := range alone.Facts {
+		if ids[f.ID] {
+			kept++
+		}
+	}
+	if kept*10 < len(alone.Facts)*7 {
+		t.Errorf("only %d of %d INF facts survive mixing in another story", kept, len(alone.Facts))
+	}
+}
+
+// TestResultIndexes checks FactsOf, HasCounterpart, OmittedBy, Fact and
+// that fact ids are stable across runs.
+func TestResultIndexes(t *testing.T) {
+	c := corpus.Default()
+	r1, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := Analyze(context.Background(), corpus.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r1.Facts) == 0 || len(r1.Facts) != len(r2.Facts) {
+		t.Fatalf("facts: %d then %d", len(r1.Facts), len(r2.Facts))
+	}
+	for i := range r1.Facts {
+		if r1.Facts[i].ID != r2.Facts[i].ID {
+			t.Errorf("fact %d id %s then %s", i, r1.Facts[i].ID, r2.Facts[i].ID)
+		}
+	}
+	for _, f := range r1.Facts {
+		if r1.Fact(f.ID) == nil || r1.Fact(f.ID).ID != f.ID {
+			t.Errorf("Fact(%s) not found", f.ID)
+		}
+		if len(f.Outlets) < 2 || f.Label == "" {
+			t.Errorf("fact %s: outlets %v label %q", f.ID, f.Outlets, f.Label)
+		}
+		for _, m := range f.Members {
+			a := c.Article(m.Article)
+			if a == nil || a.Text[m.Start:m.End] != m.Text || a.Sentences[m.Sentence].Start != m.Start {
+				t.Errorf("member %+v does not match its article's text", m)
+				continue
+			}
+			found := false
+			for _, g := range r1.FactsOf(m.Article, m.Sentence) {
+				found = found || g.ID == f.ID
+			}
+			if !found {
+				t.Errorf("FactsOf(%s, %d) lacks %s", m.Article, m.Sentence, f.ID)
+			}
+			if !r1.HasCounterpart(m.Article, m.Sentence) {
+				t.Errorf("fact member %s/%d has no counterpart", m.Article, m.Sentence)
+			}
+		}
+	}
+	// A sentence about Gaza in one outlet only has no counterpart.
+	aa := c.Article("001_6f4b6ec31b45714c")
+	last := len(aa.Sentences) - 1
+	if r1.HasCounterpart(aa.ID, last) || len(r1.FactsOf(aa.ID, last)) > 0 {
+		t.Errorf("the outlet-only sentence %q has a counterpart", aa.Sentences[last].Text)
+	}
+	for _, o := range r1.Omissions {
+		if len(r1.OmittedBy(o.Outlet)) != len(o.Facts) {
+			t.Errorf("OmittedBy(%s) = %d labels, omission lists %d facts", o.Outlet, len(r1.OmittedBy(o.Outlet)), len(o.Facts))
+		}
+		for _, id := range o.Facts {
+			f := r1.Fact(id)
+			for _, out := range f.Outlets {
+				if out == o.Outlet {
+					t.Errorf("%s is said to omit fact %s it carries", o.Outlet, id)
+				}
+			}
+		}
+	}
+	var nilRes *Result
+	if nilRes.FactsOf("x", 0) != nil || nilRes.HasCounterpart("x", 0) || nilRes.Fact("x") != nil {
+		t.Error("nil Result lookups should be empty")
+	}
+}
+
+// TestAnalyzeCancelled checks that a cancelled context stops the analysis.
+func TestAnalyzeCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Analyze(ctx, corpus.Default(), Options{}); err == nil {
+		t.Error("Analyze ignored a cancelled context")
+	}
+}
