@@ -3,6 +3,7 @@ package notes
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -25,34 +26,45 @@ var ErrConflict = errors.New("changed elsewhere since")
 // ErrNotFound is wrapped when a note or code does not exist.
 var ErrNotFound = errors.New("not found")
 
-// maxHistory bounds the undo history of one Store.
-const maxHistory = 500
+// maxHistory bounds the undo history kept in a notes file.
+const maxHistory = 1000
+
+// History states of a change (column history.state).
+const (
+	stateDone      = 0 // applied; can be undone
+	stateUndone    = 1 // undone; can be redone
+	stateDiscarded = 2 // undone, then a new change cleared the redo history
+	stateDropped   = 3 // refused by a conflict with another process
+)
 
 // codeRow is a code as stored, with its place in the codebook.
 type codeRow struct {
 	Code
-	Pos int64
+	Pos int64 `json:"pos"`
 }
 
 // codeDelta and noteDelta are a row before and after a change (nil: absent).
 type codeDelta struct {
-	key           string // asciiLower(name)
-	before, after *codeRow
+	Key    string   `json:"key"` // asciiLower(name)
+	Before *codeRow `json:"before"`
+	After  *codeRow `json:"after"`
 }
 
 type noteDelta struct {
-	id            string
-	before, after *Note
+	ID     string `json:"id"`
+	Before *Note  `json:"before"`
+	After  *Note  `json:"after"`
 }
 
-// change is one undoable step: the rows it touched, before and after.
+// change is one undoable step: the rows it touched, before and after. It
+// is kept, as JSON, in the history table of the notes file.
 type change struct {
 	desc, undoDesc string
-	codes          []codeDelta
-	notes          []noteDelta
+	Codes          []codeDelta `json:"codes"`
+	Notes          []noteDelta `json:"notes"`
 }
 
-func (c *change) empty() bool { return len(c.codes) == 0 && len(c.notes) == 0 }
+func (c *change) empty() bool { return len(c.Codes) == 0 && len(c.Notes) == 0 }
 
 // txn is one write transaction that remembers the before-image of every
 // row it touches, so the change can be undone.
@@ -137,7 +149,7 @@ func (t *txn) collect() (*change, error) {
 			return nil, err
 		}
 		if before := t.codeBefore[key]; !sameCode(before, after) {
-			ch.codes = append(ch.codes, codeDelta{key: key, before: before, after: after})
+			ch.Codes = append(ch.Codes, codeDelta{Key: key, Before: before, After: after})
 		}
 	}
 	for _, id := range t.noteOrder {
@@ -146,7 +158,7 @@ func (t *txn) collect() (*change, error) {
 			return nil, err
 		}
 		if before := t.noteBefore[id]; !sameNote(before, after) {
-			ch.notes = append(ch.notes, noteDelta{id: id, before: before, after: after})
+			ch.Notes = append(ch.Notes, noteDelta{ID: id, Before: before, After: after})
 		}
 	}
 	return ch, nil
@@ -196,19 +208,41 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	if err != nil {
 		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
 	}
+	if !ch.empty() {
+		ch.desc, ch.undoDesc = desc, undoDesc
+		if err := s.record(ctx, tx, ch); err != nil {
+			return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
 	}
-	if !ch.empty() {
-		ch.desc, ch.undoDesc = desc, undoDesc
-		s.undo = append(s.undo, ch)
-		if len(s.undo) > maxHistory {
-			s.undo = slices.Delete(s.undo, 0, len(s.undo)-maxHistory)
-		}
-		s.redo = nil
-	}
 	return nil
 }
+
+// record adds a change to the history in the change's own transaction,
+// clears what this Store could redo, and trims the oldest entries.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, ch *change) error {
+	data, err := json.Marshal(ch)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE state = ? AND "+s.mine(),
+		stateDiscarded, stateUndone, s.session, s.openSeq); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO history(session, created, description, undo_description, data, state) VALUES (?, ?, ?, ?, ?, ?)",
+		s.session, formatTime(s.now()), ch.desc, ch.undoDesc, string(data), stateDone); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, "DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?", maxHistory)
+	return err
+}
+
+// mine is the SQL condition (with two parameters: session, openSeq) for
+// the history entries this Store undoes and redoes: its own changes, and
+// those made before it opened the file.
+func (s *Store) mine() string { return "(session = ? OR seq <= ?)" }
 
 // checkVersion refuses to write when a newer parallax has upgraded the
 // file since it was opened.
@@ -226,28 +260,65 @@ func (s *Store) checkVersion(ctx context.Context, tx *sql.Tx) error {
 // CanUndo reports whether Undo has a step to apply, and its description,
 // so the UI can enable its key and show what it would undo.
 func (s *Store) CanUndo() (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.undo) == 0 {
+	e, err := s.next(true)
+	if err != nil || e == nil {
 		return "", false
 	}
-	return s.undo[len(s.undo)-1].desc, true
+	return e.desc, true
 }
 
 // CanRedo reports whether Redo has a step to apply, and its description.
 func (s *Store) CanRedo() (string, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if len(s.redo) == 0 {
+	e, err := s.next(false)
+	if err != nil || e == nil {
 		return "", false
 	}
-	return s.redo[len(s.redo)-1].desc, true
+	return e.desc, true
 }
 
-// Undo reverts this Store's most recent change and returns a description of
-// what it did ("untagged 'blame' on “…”"). When another process has changed
-// the same codes or notes since, nothing is changed, the step is dropped
-// from the history and the error wraps ErrConflict.
+// historyEntry is a row of the history table.
+type historyEntry struct {
+	seq            int64
+	desc, undoDesc string
+	data           string
+}
+
+// next returns the entry Undo (or Redo) would apply, or nil.
+func (s *Store) next(undo bool) (*historyEntry, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return nil, s.closedErr()
+	}
+	return s.nextIn(context.Background(), s.db, undo)
+}
+
+func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry, error) {
+	query := "SELECT seq, description, undo_description, data FROM history WHERE state = ? AND " + s.mine() + " ORDER BY seq DESC LIMIT 1"
+	state := stateDone
+	if !undo {
+		query = "SELECT seq, description, undo_description, data FROM history WHERE state = ? AND " + s.mine() + " ORDER BY undone DESC, seq DESC LIMIT 1"
+		state = stateUndone
+	}
+	var e historyEntry
+	err := q.QueryRowContext(ctx, query, state, s.session, s.openSeq).Scan(&e.seq, &e.desc, &e.undoDesc, &e.data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+// Undo reverts the most recent change and returns a description of what it
+// did ("untagged 'blame' on “…”"). It undoes this Store's own changes
+// first, most recent first, then those made before it opened the file
+// (an earlier session's), never a change another window made while this
+// one was open. The history is kept in the notes file, so it survives
+// quitting. When another process has changed the same codes or notes
+// since, nothing is changed, the step is dropped from the history and the
+// error wraps ErrConflict.
 func (s *Store) Undo() (string, error) {
 	return s.step(true)
 }
@@ -264,58 +335,81 @@ func (s *Store) step(undo bool) (string, error) {
 	if s.db == nil {
 		return "", s.closedErr()
 	}
-	from, to := &s.undo, &s.redo
 	verb, none := "undo", ErrNothingToUndo
 	if !undo {
-		from, to = &s.redo, &s.undo
 		verb, none = "redo", ErrNothingToRedo
 	}
-	if len(*from) == 0 {
-		return "", none
-	}
-	ch := (*from)[len(*from)-1]
-	*from = (*from)[:len(*from)-1]
-	desc := ch.undoDesc
-	if !undo {
-		desc = ch.desc
-	}
-
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		*from = append(*from, ch)
 		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
-		*from = append(*from, ch)
 		return "", fmt.Errorf("%s: %w", verb, err)
 	}
+	e, err := s.nextIn(ctx, tx, undo)
+	if err != nil {
+		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
+	}
+	if e == nil {
+		return "", none
+	}
+	var ch change
+	if err := json.Unmarshal([]byte(e.data), &ch); err != nil {
+		return "", fmt.Errorf("%s “%s”: notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
+	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now())}
-	if err := t.apply(ch, undo); err != nil {
-		if errors.Is(err, ErrConflict) {
-			return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed and the step was dropped from the history", verb, ch.desc, err)
+	if err := t.apply(&ch, undo); err != nil {
+		if !errors.Is(err, ErrConflict) {
+			return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, e.desc, s.path, err)
 		}
-		*from = append(*from, ch)
-		return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, ch.desc, s.path, err)
+		// Undo what apply wrote, and drop the step for good.
+		tx.Rollback()
+		if derr := s.dropEntry(ctx, e.seq); derr != nil {
+			return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed (%v)", verb, e.desc, err, derr)
+		}
+		return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed and the step was dropped from the history", verb, e.desc, err)
+	}
+	if undo {
+		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ?, undone = (SELECT coalesce(max(undone), 0) + 1 FROM history) WHERE seq = ?", stateUndone, e.seq)
+	} else {
+		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE seq = ?", stateDone, e.seq)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, e.desc, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		*from = append(*from, ch)
-		return "", fmt.Errorf("%s “%s”: save to %s: %w", verb, ch.desc, s.path, err)
+		return "", fmt.Errorf("%s “%s”: save to %s: %w", verb, e.desc, s.path, err)
 	}
-	*to = append(*to, ch)
-	return desc, nil
+	if undo {
+		return e.undoDesc, nil
+	}
+	return e.desc, nil
+}
+
+// dropEntry marks a history entry that conflicted as dropped.
+func (s *Store) dropEntry(ctx context.Context, seq int64) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE seq = ?", stateDropped, seq); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // apply checks that every row the change touched is still as the change
 // left it (or, for redo, as it found it), then writes the other image.
 func (t *txn) apply(ch *change, undo bool) error {
-	for _, d := range ch.codes {
-		want, write := d.after, d.before
+	for _, d := range ch.Codes {
+		want, write := d.After, d.Before
 		if !undo {
-			want, write = d.before, d.after
+			want, write = d.Before, d.After
 		}
-		name := d.key
+		name := d.Key
 		if want != nil {
 			name = want.Name
 		} else if write != nil {
@@ -329,12 +423,12 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return fmt.Errorf("code '%s' was %w", name, ErrConflict)
 		}
 	}
-	for _, d := range ch.notes {
-		want := d.after
+	for _, d := range ch.Notes {
+		want := d.After
 		if !undo {
-			want = d.before
+			want = d.Before
 		}
-		cur, err := t.note(d.id)
+		cur, err := t.note(d.ID)
 		if err != nil {
 			return err
 		}
@@ -351,10 +445,10 @@ func (t *txn) apply(ch *change, undo bool) error {
 	// Rows are keyed case-insensitively by name, so no two deltas touch
 	// the same row and the order of writes does not matter.
 	var deleted []string
-	for _, d := range ch.codes {
-		write, other := d.before, d.after
+	for _, d := range ch.Codes {
+		write, other := d.Before, d.After
 		if !undo {
-			write, other = d.after, d.before
+			write, other = d.After, d.Before
 		}
 		if write == nil {
 			deleted = append(deleted, other.Name)
@@ -368,12 +462,12 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return err
 		}
 	}
-	for _, d := range ch.notes {
-		write := d.before
+	for _, d := range ch.Notes {
+		write := d.Before
 		if !undo {
-			write = d.after
+			write = d.After
 		}
-		if err := t.writeNote(d.id, write); err != nil {
+		if err := t.writeNote(d.ID, write); err != nil {
 			return err
 		}
 	}
@@ -389,9 +483,9 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return fmt.Errorf("code '%s' is now used by %s tagged elsewhere: it was %w", name, plural(uses, "passage"), ErrConflict)
 		}
 	}
-	for _, d := range ch.notes {
+	for _, d := range ch.Notes {
 		var missing string
-		err := t.tx.QueryRowContext(t.ctx, "SELECT tag FROM note_tags WHERE note_id = ? AND tag NOT IN (SELECT name FROM codes) LIMIT 1", d.id).Scan(&missing)
+		err := t.tx.QueryRowContext(t.ctx, "SELECT tag FROM note_tags WHERE note_id = ? AND tag NOT IN (SELECT name FROM codes) LIMIT 1", d.ID).Scan(&missing)
 		switch {
 		case err == nil:
 			return fmt.Errorf("code '%s' was deleted from the codebook: it was %w", missing, ErrConflict)

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/parallax-reader/parallax/corpus"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -23,7 +25,7 @@ import (
 // SchemaVersion is the version of the store's schema this build writes. It
 // is kept in SQLite's PRAGMA user_version; older files are migrated on open,
 // newer ones refused.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // applicationID marks an SQLite file as a parallax notes store
 // (PRAGMA application_id, the bytes "PRLX").
@@ -55,9 +57,11 @@ type Store struct {
 	mu          sync.Mutex
 	db          *sql.DB
 	dataVersion int64
-	undo        []*change
-	redo        []*change
 	now         func() time.Time
+	// session identifies this Store's changes in the history table;
+	// openSeq is the last history entry made before it opened the file.
+	session string
+	openSeq int64
 }
 
 // migrations[v] upgrades a store from schema version v to v+1. Each runs
@@ -95,6 +99,18 @@ var migrations = [SchemaVersion]string{
 		PRIMARY KEY(note_id, tag)
 	 );
 	 CREATE INDEX note_tags_by_tag ON note_tags(tag);`,
+	// 1 → 2: the undo history moves into the file, so it survives quitting.
+	`CREATE TABLE history(
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		session TEXT NOT NULL,
+		created TEXT NOT NULL,
+		description TEXT NOT NULL,
+		undo_description TEXT NOT NULL,
+		data TEXT NOT NULL,
+		state INTEGER NOT NULL DEFAULT 0,
+		undone INTEGER NOT NULL DEFAULT 0
+	 );
+	 CREATE INDEX history_by_state ON history(state, seq);`,
 }
 
 // DefaultPath returns where the notes of a corpus live when no --notes file
@@ -189,10 +205,14 @@ func Open(path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, db: db, now: time.Now}
+	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString()}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if err := db.QueryRow("SELECT coalesce(max(seq), 0) FROM history").Scan(&s.openSeq); err != nil {
+		db.Close()
+		return nil, s.wrapOpen(err)
 	}
 	syncDir(filepath.Dir(abs))
 	if s.dataVersion, err = s.readDataVersion(); err != nil {

@@ -746,7 +746,7 @@ func TestNoWritesAfterUpgradeElsewhere(t *testing.T) {
 	defer s.Close()
 	a := article("a", sampleText)
 	mustTag(t, s, anchorOf(t, a, "Washington rejected"), "x")
-	setPragma(t, path, "PRAGMA user_version = 2")
+	setPragma(t, path, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion+1))
 	if _, err := s.Tag(anchorOf(t, a, "Analysts in Brussels"), []string{"y"}, ""); !errors.Is(err, ErrNewerVersion) {
 		t.Fatalf("tag after upgrade elsewhere: %v", err)
 	}
@@ -758,5 +758,151 @@ func TestNoWritesAfterUpgradeElsewhere(t *testing.T) {
 	}
 	if ns, _ := s.Notes(); len(ns) != 1 {
 		t.Fatalf("%d notes", len(ns))
+	}
+}
+
+// TestUndoAfterReopen: the history is in the file, so quitting and coming
+// back still undoes the last session's changes — but never a change
+// another window made while this one was open.
+func TestUndoAfterReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	a := article("a", sampleText)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := mustTag(t, s, anchorOf(t, a, "Washington rejected the offer"), "rejection")
+	if err := s.SetMemo(n.ID, "first memo"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if d, ok := s.CanUndo(); !ok || !strings.Contains(d, "edited the memo") {
+		t.Fatalf("CanUndo after reopen = %q %v", d, ok)
+	}
+	if d, err := s.Undo(); err != nil || !strings.Contains(d, "restored the memo") {
+		t.Fatalf("undo memo after reopen: %q %v", d, err)
+	}
+	if d, err := s.Undo(); err != nil || !strings.Contains(d, "untagged 'rejection'") {
+		t.Fatalf("undo tag after reopen: %q %v", d, err)
+	}
+	if ns, _ := s.Notes(); len(ns) != 0 {
+		t.Fatalf("notes after undoing: %+v", ns)
+	}
+	if d, ok := s.CanRedo(); !ok || !strings.Contains(d, "tagged 'rejection'") {
+		t.Fatalf("CanRedo = %q %v", d, ok)
+	}
+	if _, err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Another window opens now and tags; this window's undo skips it.
+	other, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	mustTag(t, other, anchorOf(t, a, "Analysts in Brussels"), "voice")
+	if _, err := s.Undo(); err != nil { // undoes this window's redo of the tag
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Fatalf("undo reached another window's change: %v", err)
+	}
+	if got := tagsOf(t, s); !slices.Equal(got["Analysts in Brussels"], []string{"voice"}) {
+		t.Fatalf("other window's tag: %v", got)
+	}
+	// The other window undoes its own change.
+	if d, err := other.Undo(); err != nil || !strings.Contains(d, "untagged 'voice'") {
+		t.Fatalf("other window's undo: %q %v", d, err)
+	}
+}
+
+// TestConflictDropsStepForGood: a step refused for a conflict is not
+// offered again, even after reopening.
+func TestConflictDropsStepForGood(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "n.db")
+	a := article("a", sampleText)
+	s1, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := mustTag(t, s1, anchorOf(t, a, "Washington rejected the offer"), "x")
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s2.SetMemo(n.ID, "theirs"); err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if _, err := s1.Undo(); !errors.Is(err, ErrConflict) {
+		t.Fatalf("undo: %v", err)
+	}
+	s1.Close()
+	s3, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s3.Close()
+	// The memo change (s2's, made before s3 opened) is next; the tag's
+	// step is gone.
+	if d, err := s3.Undo(); err != nil || !strings.Contains(d, "restored the memo") {
+		t.Fatalf("first undo: %q %v", d, err)
+	}
+	if _, err := s3.Undo(); !errors.Is(err, ErrNothingToUndo) {
+		t.Fatalf("dropped step offered again: %v", err)
+	}
+	if got := tagsOf(t, s3); len(got) != 1 {
+		t.Fatalf("notes: %v", got)
+	}
+}
+
+// TestMigrateFromVersion1 opens a store of schema version 1 (before the
+// history table) and upgrades it without losing anything.
+func TestMigrateFromVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmts := []string{
+		migrations[0],
+		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
+		"PRAGMA user_version = 1",
+		"INSERT INTO codes(name, colour, description, parent, pos) VALUES ('blame', '#e15759', 'old', '', 1)",
+		"INSERT INTO notes(" + noteColumns + ") VALUES ('n1', 'a', 'h', 4, 10, 'quote', '', '', 'memo', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0)",
+		"INSERT INTO note_tags(note_id, tag, pos) VALUES ('n1', 'blame', 0)",
+	}
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ns, _ := s.Notes()
+	cs, _ := s.Codebook()
+	if len(ns) != 1 || ns[0].Memo != "memo" || !slices.Equal(ns[0].Tags, []string{"blame"}) || len(cs) != 1 || cs[0].Description != "old" {
+		t.Fatalf("after migration: %+v %+v", ns, cs)
+	}
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion {
+		t.Fatalf("user_version = %d (%v)", v, err)
+	}
+	if err := s.Untag("n1", "blame"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
 	}
 }
