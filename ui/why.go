@@ -114,6 +114,12 @@ func (p panelModel) content(w int) string {
 			line(strings.Repeat(" ", indent) + l)
 		}
 	}
+	// note writes muted text wrapped to the width.
+	note := func(s string) {
+		for _, l := range wrapText(s, max(w, 10)) {
+			line(st.Muted.Render(l))
+		}
+	}
 	// labelled writes "  label    text…" with the text wrapped under itself.
 	labelled := func(label, text string, lw int) {
 		for i, l := range wrapText(text, max(w-lw, 10)) {
@@ -146,19 +152,20 @@ func (p panelModel) content(w int) string {
 			for i, f := range info.facts {
 				nums[i] = fmt.Sprint(factNumber(f))
 			}
-			line(st.Muted.Render(fmt.Sprintf("This sentence states %d shared facts (%s); each is explained below. The columns move in step with fact %s.", len(nums), strings.Join(nums, ", "), nums[0])))
+			note(fmt.Sprintf("This sentence states %d shared facts (%s); each is explained below. The columns move in step with fact %s.", len(nums), strings.Join(nums, ", "), nums[0]))
 			line("")
 		}
 		if len(facts) == 0 {
 			switch {
 			case info.unique:
-				line(st.Unique.Render("* Outlet-only") + ": no other outlet carries this sentence's claim.")
+				line(st.Unique.Render("* Outlet-only"))
+				note("No other outlet carries this sentence's claim.")
 			case info.similar:
-				line(st.Muted.Render("Another outlet has similar wording, but not close enough to count as the same fact."))
+				note("Another outlet has similar wording, but not close enough to count as the same fact.")
 			case !d.Analysis.HasFacts:
-				line(st.Muted.Render("Shared facts were not computed for this corpus."))
+				note("Shared facts were not computed for this corpus.")
 			default:
-				line(st.Muted.Render("Not part of a shared fact (" + string(sent.Role) + " text is not compared)."))
+				note("Not part of a shared fact (" + string(sent.Role) + " text is not compared).")
 			}
 			line("")
 		}
@@ -215,7 +222,7 @@ func (p panelModel) content(w int) string {
 	if p.req.article >= 0 {
 		if len(info.markers) == 0 {
 			if d.Analysis.HasFraming {
-				line(st.Muted.Render("No framing markers in this sentence."))
+				note("No framing markers in this sentence.")
 			}
 		} else {
 			line(st.Label.Render("Framing markers in this sentence"))
