@@ -118,13 +118,18 @@ func findDateline(text string, p Span) *Dateline {
 }
 
 // bylineRE matches a byline line: "By Elena Teslova", "By John Smith and
-// Jane Doe", "By Jane Doe, Reuters".
-var bylineRE = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|el)){0,6})(?:\s*,\s*[\p{L} ]{2,40})?\s*$`)
+// Jane Doe", "By Jane Doe, Reuters", "By Elena Teslova | 23.05.2024".
+var bylineRE = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|el)){0,6})(?:\s*,\s*[\p{L} ]{2,40})?(?:\s*[|·•–—-]\s*[\p{L}\d:.,/ -]{0,60})?\s*$`)
 
 // findByline returns the author named by a byline line, or "".
 func findByline(line string) string {
 	m := bylineRE.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
+		return ""
+	}
+	// "By Monday, Russia had answered": a time, not a name.
+	first := strings.ToLower(strings.Fields(m[1])[0])
+	if monthOf(first) > 0 || timeWords[first] {
 		return ""
 	}
 	return m[1]

@@ -487,3 +487,22 @@ func TestNewsSentencesStayWhole(t *testing.T) {
 		t.Errorf("%d MSRP sentences split in pieces, want at most 10", split)
 	}
 }
+
+func TestBylines(t *testing.T) {
+	for _, c := range []struct{ line, want string }{
+		{"By Elena Teslova", "Elena Teslova"},
+		{"By Jane Doe and John Smith", "Jane Doe and John Smith"},
+		{"By Andrew Osborn, Reuters", "Andrew Osborn"},
+		{"By Elena Teslova | 23.05.2024 - Update : 23.05.2024", "Elena Teslova"},
+		{"BY ELENA TESLOVA", "ELENA TESLOVA"},
+		{"By the way, the talks ended.", ""},
+		{"By 2021 the treaty was dead", ""},
+		{"By Monday, Russia had answered the letter from Washington", ""},
+		{"By Monday, Russia had answered", ""},
+		{"By August, talks had stalled", ""},
+	} {
+		if got := findByline(c.line); got != c.want {
+			t.Errorf("findByline(%q) = %q, want %q", c.line, got, c.want)
+		}
+	}
+}
