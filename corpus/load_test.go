@@ -520,3 +520,30 @@ func TestJSONShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestExplicitFileWithoutKnownExtension(t *testing.T) {
+	hermetic(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "story", "---\ntitle: Front matter title\noutlet: TASS\n---\nBody of the story. It has two sentences.\n")
+	writeFile(t, dir, "page.php", "<!DOCTYPE html><html><head><title>Saved page</title></head><body><article><p>The talks ended without a deal on Friday, diplomats said.</p></article></body></html>")
+	writeFile(t, dir, "notes", "Plain notes\n\nJust text.\n")
+	c, err := Load(filepath.Join(dir, "story"), filepath.Join(dir, "page.php"), filepath.Join(dir, "notes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range c.Articles {
+		got[a.ID] = a.Format + " " + a.Title
+	}
+	want := map[string]string{"story": "markdown Front matter title", "page": "html Saved page", "notes": "text Plain notes"}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+	// Inside a folder, files of unknown formats are skipped, not errors.
+	c, err = Load(dir)
+	if err == nil || len(c.Errors) != 0 {
+		t.Errorf("folder of unknown formats: %v %+v", err, c.Errors)
+	}
+}
