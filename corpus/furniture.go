@@ -40,7 +40,7 @@ var furniturePhrases = []string{
 	"get short url", "short url", "short link", "copy link", "copy url", "link copied", "permalink",
 	"all news", "latest news", "breaking news", "news feed", "top news", "top stories", "top content", "trending",
 	"trending now", "most read", "most popular", "most viewed", "most shared", "editor's picks", "editors picks",
-	"enable read mode", "read mode", "reader mode", "font size", "text size", "a a",
+	"enable", "disable", "read mode", "reader mode", "dark mode", "night mode", "light mode", "font size", "text size", "a a",
 	"community standards", "community rules", "discussion", "comments", "comment", "comment via", "show comments",
 	"hide comments", "leave a comment", "add a comment", "post a comment", "join the conversation", "join the discussion",
 	"share", "shares", "share this", "share this article", "share article", "share on", "tweet", "follow us", "follow us on", "follow",

@@ -155,6 +155,8 @@ func TestFurnitureLines(t *testing.T) {
 		{"Comment via SputnikComment via Facebook", ReasonPhrase},
 		{"Read more", ReasonPhrase},
 		{"100% Font Size", ReasonPhrase},
+		{"Enable dark mode", ReasonPhrase},
+		{"Disable Reader mode", ReasonPhrase},
 		{"Home | World | Politics | Business | Sport", ReasonMenu},
 		{"This news has been read 126 times in total", ReasonCounter},
 		{"1,204 comments", ReasonCounter},
