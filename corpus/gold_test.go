@@ -228,3 +228,18 @@ func checkSpans(t *testing.T, a *Article) {
 		}
 	}
 }
+
+// The sub-headings the issue names are headings, not furniture, in both
+// the embedded corpus and the raw seeds.
+func TestSubHeadingsAreHeadings(t *testing.T) {
+	for name, arts := range goldCorpora(t) {
+		for file, h := range map[string]string{
+			"002_09be80acf871a14e.txt": "Collapse of INF Treaty",
+			"004_fac3f59eecb8c957.txt": "Russia denies violations",
+		} {
+			if !hasRoleText(arts[file], RoleHeading, h) {
+				t.Errorf("%s %s: %q is not a heading", name, file, h)
+			}
+		}
+	}
+}
