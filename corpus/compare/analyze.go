@@ -689,7 +689,7 @@ const maxStoryPost = 64
 // maxCandidates is how many candidate sentences, by shared weight, each
 // sentence is scored against (links are symmetric, so a sentence may end
 // up with more links).
-const maxCandidates = 40
+const maxCandidates = 24
 
 // maxPerOutlet is how many sentences of one outlet a fact's centre takes.
 const maxPerOutlet = 2
