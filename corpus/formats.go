@@ -313,7 +313,7 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 		}
 	}
 	body := normalizeExtracted(sb.String())
-	title := firstNonEmpty(pm.Title, art.Title())
+	title := firstNonEmpty(pm.Title, art.Title(), stripSiteName(pm.DocTitle, pm.SiteName))
 	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
 		body = title + "\n\n" + body
 	}
@@ -363,6 +363,20 @@ func normalizeExtracted(s string) string {
 	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
 }
 
+// stripSiteName removes a trailing " - Site", " | Site" or " — Site" from a
+// page title when Site is the page's site name.
+func stripSiteName(title, site string) string {
+	if site == "" {
+		return title
+	}
+	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: "} {
+		if i := strings.LastIndex(title, sep); i > 0 && strings.EqualFold(strings.TrimSpace(title[i+len(sep):]), site) {
+			return strings.TrimSpace(title[:i])
+		}
+	}
+	return title
+}
+
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {
 		if strings.TrimSpace(x) != "" {
@@ -375,6 +389,7 @@ func firstNonEmpty(s ...string) string {
 // htmlMeta is the metadata a saved page states in its head.
 type htmlMeta struct {
 	Title, SiteName, SiteNameFrom, URL, Published, PublishedFrom, Author, Language string
+	DocTitle                                                                       string // <title>, often with the site name after a separator
 }
 
 // pageMeta reads <title>, <html lang>, og:site_name, og:url, og:title,
@@ -428,7 +443,8 @@ func pageMeta(n *html.Node) htmlMeta {
 		}
 	}
 	walk(n)
-	m.Title = firstNonEmpty(ogTitle, m.Title, docTitle)
+	m.Title = firstNonEmpty(ogTitle, m.Title)
+	m.DocTitle = docTitle
 	return m
 }
 

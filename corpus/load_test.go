@@ -220,6 +220,24 @@ func TestFormats(t *testing.T) {
 		t.Errorf("html sub-heading not a heading: %+v", h.Sentences)
 	}
 
+	// A page with navigation, a figure with its credit, tags and related
+	// links: the title loses the site name, the credit and caption are
+	// furniture, the sub-heading is a heading, and no navigation is left.
+	sp := byID["sputnik-page"]
+	if sp == nil || sp.Title != "Shoigu Calls for 'Symmetric Steps' to Prevent Arms Race in Europe" || sp.Outlet != "Sputnik" {
+		t.Fatalf("sputnik page: %+v", sp)
+	}
+	if !hasRoleText(sp, RoleHeading, "Collapse of INF Treaty") || strings.Contains(sp.Text, "Listen Live") {
+		t.Errorf("sputnik page sentences: %+v", sp.Sentences)
+	}
+	var reasons []string
+	for _, f := range sp.Furniture {
+		reasons = append(reasons, f.Reason)
+	}
+	if strings.Join(reasons, ",") != ReasonCaption+","+ReasonCredit {
+		t.Errorf("sputnik page furniture: %+v", sp.Furniture)
+	}
+
 	// HTML in a legacy charset, in Russian: decoded by its declared
 	// charset, outlet from the URL, a Cyrillic dateline with its credit.
 	r := byID["tass-ru"]
