@@ -12,8 +12,10 @@ import (
 type KeyMap struct {
 	// Global.
 	Quit, Help, Search, SearchNext, SearchPrev, Back key.Binding
-	ViewRead, ViewFacts, ViewOutlets, ViewNotes      key.Binding
-	ViewProblems                                     key.Binding
+	// ForceQuit quits from anywhere, even from a text input.
+	ForceQuit                                   key.Binding
+	ViewRead, ViewFacts, ViewOutlets, ViewNotes key.Binding
+	ViewProblems                                key.Binding
 
 	// Movement, shared by every view.
 	Up, Down, Top, Bottom, HalfDown, HalfUp key.Binding
@@ -41,6 +43,7 @@ func DefaultKeyMap() *KeyMap {
 	}
 	km := &KeyMap{
 		Quit:         b([]string{"q", "ctrl+c"}, "q", "quit"),
+		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Help:         b([]string{"?"}, "?", "help & legend"),
 		Search:       b([]string{"/"}, "/", "search all articles"),
 		SearchNext:   b([]string{"n"}, "n", "next match"),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -139,7 +140,6 @@ func (l loadingModel) View() string {
 	if l.err != nil {
 		lines = append(lines, st.Error.Render("parallax could not start"), "")
 		lines = append(lines, wrapText(l.err.Error(), max(l.width-4, 10))...)
-		lines = append(lines, "", st.Muted.Render("Press q to quit."))
 	} else {
 		lines = append(lines, st.Bold.Render("parallax"), "")
 		count := ""
@@ -155,6 +155,12 @@ func (l loadingModel) View() string {
 	top := max((l.height-len(lines))/3, 0)
 	return fitBlock(strings.Repeat("\n", top)+strings.Join(lines, "\n"), l.width, l.height)
 }
+
+// ShortHelp is the start-up screen's footer help: only quitting works.
+func (l loadingModel) ShortHelp() []key.Binding { return []key.Binding{l.ctx.Keys.Quit} }
+
+// FullHelp is the start-up screen's full help.
+func (l loadingModel) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
 
 // DefaultLoader loads paths with corpus.LoadWith, or the embedded corpus
 // when there are none.

@@ -126,7 +126,7 @@ const (
 func (m *Model) setSize(w, h int) tea.Cmd {
 	m.width, m.height = w, h
 	m.ready = w > 0 && h > 0
-	m.loading.SetSize(w, h)
+	m.loading.SetSize(w, max(h-1, 1))
 	m.help.Width = w
 	m.search.Width = max(w-4, 1)
 	if !m.loaded || m.tooSmall() {
@@ -202,7 +202,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
 	}
 	// Keys typed faster than the terminal is read arrive as one message
@@ -442,7 +442,7 @@ func (m Model) View() string {
 		return m.tooSmallView()
 	}
 	if !m.loaded {
-		return m.loading.View()
+		return m.loading.View() + "\n" + fit(m.help.ShortHelpView(m.loading.ShortHelp()), m.width)
 	}
 	bh := m.height - chromeTop - chromeBottom
 	var body string
