@@ -230,11 +230,11 @@ func TestFormats(t *testing.T) {
 	if !hasRoleText(sp, RoleHeading, "Collapse of INF Treaty") || strings.Contains(sp.Text, "Listen Live") {
 		t.Errorf("sputnik page sentences: %+v", sp.Sentences)
 	}
-	var reasons []string
+	var spReasons []string
 	for _, f := range sp.Furniture {
-		reasons = append(reasons, f.Reason)
+		spReasons = append(spReasons, f.Reason)
 	}
-	if strings.Join(reasons, ",") != ReasonCaption+","+ReasonCredit {
+	if strings.Join(spReasons, ",") != ReasonCaption+","+ReasonCredit {
 		t.Errorf("sputnik page furniture: %+v", sp.Furniture)
 	}
 
