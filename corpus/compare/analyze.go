@@ -1469,25 +1469,38 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		if len(outs) < 2 {
 			continue
 		}
-		// Differ between outlets: some two members of different outlets
-		// give different values, and their values are of a comparable size.
-		differ := false
+		// Differ between outlets: two members of different outlets give
+		// values of comparable size that are not the same. Only the values
+		// in such pairs are shown: "13 people" vs "14 people" is the point,
+		// "10,000 people" evacuated is another.
+		keep := map[int32][]string{}
 		for i, a := range ms {
 			for _, b := range ms[i+1:] {
 				ua, ub := &x.units[a], &x.units[b]
-				if ua.outlet != ub.outlet && values[a] != values[b] && comparable(ua.nums, ub.nums, un) {
-					differ = true
+				if ua.outlet == ub.outlet {
+					continue
+				}
+				for _, qa := range ua.nums {
+					for _, qb := range ub.nums {
+						if qa.Unit == un && qb.Unit == un && comparable([]Quantity{qa}, []Quantity{qb}, un) {
+							keep[a] = appendUnique(keep[a], qa.String())
+							keep[b] = appendUnique(keep[b], qb.String())
+						}
+					}
 				}
 			}
 		}
-		if !differ {
+		if len(keep) < 2 {
 			continue
 		}
 		d := Discrepancy{What: unitName(un)}
 		for _, m := range ms {
+			if len(keep[m]) == 0 {
+				continue
+			}
 			u := &x.units[m]
 			a := x.c.Articles[u.art]
-			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: values[m], Text: a.Sentences[u.sent].Text})
+			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(keep[m], "; "), Text: a.Sentences[u.sent].Text})
 		}
 		out = append(out, d)
 	}
