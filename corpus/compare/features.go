@@ -39,6 +39,11 @@ func toPieces(s string) []piece {
 			out = append(out, piece{text: t, fold: t, num: true, first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
+		r0, _ := utf8.DecodeRuneInString(t)
+		if !strings.ContainsRune(t, '-') && !strings.ContainsRune(t, '‑') {
+			out = append(out, piece{text: t, fold: fold(t), cap: unicode.IsUpper(r0), first: wi == 0, start: w.start, end: w.end})
+			continue
+		}
 		off := w.start
 		for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '‑' }) {
 			i := strings.Index(s[off:], part)
@@ -223,8 +228,8 @@ func (an *analyzer) analyze(s string) features {
 		ft.surf = append(ft.surf, o.surf)
 		ft.names = append(ft.names, o.name)
 	}
-	ft.nums = ExtractQuantities(s)
 	ft.dates = ExtractDates(s)
+	ft.nums = extractQuantities(s, ft.dates, false)
 	if strings.ContainsAny(s, "\"“«‘") {
 		for _, m := range quoteRE().FindAllStringSubmatch(s, -1) {
 			q := ""

@@ -207,11 +207,19 @@ func parseNumber(s string) (float64, bool) {
 // ExtractQuantities finds numbers, ranges and amounts with units in s.
 // Years and the numbers that are part of dates are left to ExtractDates.
 func ExtractQuantities(s string) []Quantity {
+	return extractQuantities(s, nil, true)
+}
+
+// extractQuantities is ExtractQuantities given the dates of s (found here
+// when findDates is set).
+func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 	if !strings.ContainsAny(s, "0123456789") && !mentionsScale(s) {
 		return nil
 	}
 	p := patterns()
-	dates := ExtractDates(s)
+	if findDates {
+		dates = ExtractDates(s)
+	}
 	inDate := func(a, b int) bool {
 		for _, d := range dates {
 			if a < d.End && d.Start < b {
