@@ -59,7 +59,8 @@ func newReadModel(ctx *Context) readModel {
 		r.shown[i] = true
 	}
 	r.rebuildOrder()
-	r.sync()
+	// No moving in step yet: the first screen shows every article from
+	// its top.
 	return r
 }
 
