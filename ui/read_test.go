@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 func TestCursorMovesBySentence(t *testing.T) {
@@ -355,5 +358,49 @@ func TestKeysMarkdown(t *testing.T) {
 	}
 	if testing.Verbose() {
 		fmt.Println(md)
+	}
+}
+
+// TestMovingInStepOnEmbeddedCorpus visits every shared fact of the real
+// corpus and checks that each visible column carrying it shows its
+// counterpart level with the cursor, outlined.
+func TestMovingInStepOnEmbeddedCorpus(t *testing.T) {
+	c := corpus.Default()
+	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Facts) == 0 {
+		t.Skip("no shared facts in this build of the analysis")
+	}
+	m := newTestModel(t, c, a, 250, 60)
+	if n := len(m.read.visible()); n != len(c.Articles) {
+		t.Fatalf("want all %d columns on screen at 250, got %d", len(c.Articles), n)
+	}
+	checked := 0
+	for fi := range m.ctx.Data.Facts {
+		m.read.GotoFact(fi)
+		fa := m.read.focusedArticle()
+		if m.read.linkFact < 0 {
+			t.Fatalf("fact %d: cursor not on a fact", fi+1)
+		}
+		want := rowOf(m, fa, m.read.cursor[fa])
+		for _, oi := range m.read.visible() {
+			b := m.read.order[oi]
+			if b == fa || !m.read.articleHasFact(b, m.read.linkFact) {
+				continue
+			}
+			got := rowOf(m, b, m.read.cursor[b])
+			if got != want {
+				t.Errorf("fact %d: %s counterpart at row %d, cursor at row %d", m.read.linkFact+1, c.Articles[b].Outlet, got, want)
+			}
+			if !containsInt(m.ctx.Data.info(b, m.read.cursor[b]).facts, m.read.linkFact) {
+				t.Errorf("fact %d: %s cursor is not on a member", m.read.linkFact+1, c.Articles[b].Outlet)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no counterpart was checked")
 	}
 }
