@@ -136,3 +136,15 @@ func TestResizeReflowsColumns(t *testing.T) {
 		t.Fatalf("after resize counterpart row %d, cursor row %d", got, want)
 	}
 }
+
+func TestEmptyCorpusNeverPanics(t *testing.T) {
+	c := &corpus.Corpus{Name: "empty", Errors: []corpus.LoadError{{Path: "x.bin", Message: "binary"}}}
+	m := newTestModel(t, c, &Analysis{}, 80, 24)
+	if m.view != viewProblems || !strings.Contains(m.View(), "x.bin") {
+		t.Fatalf("an empty corpus should open on the problems:\n%s", m.View())
+	}
+	for _, k := range []string{"1", "j", "k", "l", "h", "tab", "]", "[", "o", "w", "a", "space", "p", "enter", "f", "G", "2", "j", "enter", "r", "s", "d", "3", "l", "5", "?", "esc", "n", "/", "x", "enter"} {
+		m = sendNoCmd(m, keyMsg(k))
+		_ = m.View()
+	}
+}

@@ -37,6 +37,10 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 	}
 	p := &r.picker
 	n := len(r.shown)
+	if n == 0 {
+		r.picking = false
+		return r, nil
+	}
 	switch {
 	case key.Matches(km, k.Back), key.Matches(km, k.Choose), key.Matches(km, k.Confirm):
 		r.picking = false
