@@ -372,6 +372,16 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 		res.errs = append(res.errs, LoadError{Path: path, Message: b.Error()})
 	}
 	for _, d := range docs {
+		// JSON string escapes and HTML entities can smuggle in what the
+		// byte-level clean-up removed: clean the parsed text and metadata.
+		var c sanitizeCounts
+		d.Text = sanitizeInto(d.Text, &c)
+		if c.total() > 0 {
+			d.Warnings = append(d.Warnings, c.warnings()...)
+		}
+		if n := sanitizeMeta(&d.Meta); n > 0 {
+			d.Warnings = append(d.Warnings, fmt.Sprintf("removed %d escape sequence(s) or control character(s) from the metadata", n))
+		}
 		if strings.TrimSpace(d.Text) == "" {
 			res.errs = append(res.errs, LoadError{Path: d.Path, Message: "no article text (only front matter or white space)"})
 			continue
@@ -396,4 +406,23 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// sanitizeInto sanitizes s, adding what it removed to c.
+func sanitizeInto(s string, c *sanitizeCounts) string {
+	out, n := sanitize(s)
+	c.Escapes += n.Escapes
+	c.Controls += n.Controls
+	c.Bidi += n.Bidi
+	return out
+}
+
+// sanitizeMeta cleans every metadata string (and folds line breaks in
+// them to spaces) and returns how much it removed.
+func sanitizeMeta(m *meta) int {
+	var c sanitizeCounts
+	for _, f := range []*string{&m.ID, &m.Title, &m.Outlet, &m.URL, &m.Author, &m.Language} {
+		*f = strings.Join(strings.Fields(sanitizeInto(*f, &c)), " ")
+	}
+	return c.total()
 }

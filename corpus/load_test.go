@@ -565,3 +565,27 @@ func TestExplicitFileWithoutKnownExtension(t *testing.T) {
 		t.Errorf("folder of unknown formats: %v %+v", err, c.Errors)
 	}
 }
+
+func TestEscapesInsideJSONAndHTMLAreRemoved(t *testing.T) {
+	hermetic(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "evil.json", `[{"id": "bad\u001b[2J", "title": "Title\u001b]52;c;cm0gLXJmIH4=\u0007 here", "outlet": "TASS\u202e", "text": "Body\u001b[31m red\u009b2J text.\nMore\u0007 text."}]`)
+	writeFile(t, dir, "evil.html", "<html><head><title>Page &#27;[2Jtitle</title></head><body><article><p>The talks ended &#27;]52;c;cm0=&#7; without a deal on Friday, diplomats said in Geneva.</p></article></body></html>")
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range c.Articles {
+		for _, s := range []string{a.ID, a.Title, a.Outlet, a.Text} {
+			if strings.ContainsAny(s, "\x1b\x07\u009b\u202e") {
+				t.Errorf("%s: control left in %q", a.Path, s)
+			}
+		}
+		if !hasWarning(a, "removed") {
+			t.Errorf("%s: no warning: %q", a.Path, a.Warnings)
+		}
+	}
+	if a := c.Article("bad"); a == nil || a.Title != "Title here" || a.Outlet != "TASS" {
+		t.Errorf("json article: %+v", a)
+	}
+}
