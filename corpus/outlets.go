@@ -60,8 +60,16 @@ func ParseOutlets(data []byte) ([]Outlet, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, fmt.Errorf("parse outlet table: %w", err)
 	}
-	for i, o := range f.Outlets {
-		if strings.TrimSpace(o.Name) == "" {
+	for i := range f.Outlets {
+		o := &f.Outlets[i]
+		// Names are printed to terminals: no escape sequences in them.
+		for _, p := range []*string{&o.Name, &o.Short, &o.Country} {
+			*p, _ = Sanitize(strings.TrimSpace(*p))
+		}
+		for j := range o.Aliases {
+			o.Aliases[j], _ = Sanitize(strings.TrimSpace(o.Aliases[j]))
+		}
+		if o.Name == "" {
 			return nil, fmt.Errorf("parse outlet table: entry %d has no name", i+1)
 		}
 		switch o.Ownership {
