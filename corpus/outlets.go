@@ -239,6 +239,11 @@ func (t *OutletTable) credits(text string) []creditMatch {
 			if j <= 0 || strings.ContainsAny(text[i+1:i+1+j], "\n/()") {
 				continue
 			}
+			// "/TASS/" stands alone; "x.com/reuters/story" is a URL path.
+			if c == '/' && ((i > 0 && (isWordByte(text[i-1]) || strings.IndexByte(":./", text[i-1]) >= 0)) ||
+				(i+j+2 < len(text) && isWordByte(text[i+j+2]))) {
+				continue
+			}
 			if add(i, i+j+2, strings.TrimSpace(text[i+1:i+1+j])) {
 				i += j + 1
 			}

@@ -302,6 +302,7 @@ func TestCredits(t *testing.T) {
 		{"Copyright Anadolu Agency.", "Copyright Anadolu Agency Anadolu Agency"},
 		{"(of the UN Security Council) and /etc/ and ©", ""},
 		{"GENEVA (Reuters) -", "(Reuters) Reuters"},
+		{"see https://example.com/reuters/story and x/TASS/y", ""},
 	} {
 		var got []string
 		for _, m := range tab.credits(c.text) {
