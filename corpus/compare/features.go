@@ -69,8 +69,12 @@ type features struct {
 	// clauses are the terms of each clause, when there is more than one.
 	clauses [][]string
 	// bigrams and trigrams are sorted hashes of consecutive word stems
-	// (stop words included).
+	// (stop words included); seq the stems in order; chars the sorted
+	// hashes of character trigrams. Only the pair matcher uses them.
 	bigrams, trigrams []uint32
+	fourgrams         []uint32
+	seq               []uint32
+	chars             []uint32
 }
 
 // quote is a quoted stretch of a sentence as folded word stems.
@@ -162,6 +166,9 @@ func (an *analyzer) analyze(s string) features {
 		}
 		ft.bigrams = ngrams(seq, 2)
 		ft.trigrams = ngrams(seq, 3)
+		ft.seq = seq
+		ft.fourgrams = ngrams(seq, 4)
+		ft.chars = charTrigrams(fold(s))
 	}
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]
@@ -272,6 +279,32 @@ func fnv32(s string) uint32 {
 		h *= 16777619
 	}
 	return h
+}
+
+// charTrigrams returns the sorted unique hashes of the character
+// trigrams of s's letters and digits (other characters as one space).
+func charTrigrams(s string) []uint32 {
+	var b []byte
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 {
+			b = append(b, c)
+			space = false
+		} else if !space {
+			b = append(b, ' ')
+			space = true
+		}
+	}
+	if len(b) < 3 {
+		return nil
+	}
+	out := make([]uint32, 0, len(b)-2)
+	for i := 0; i+3 <= len(b); i++ {
+		out = append(out, uint32(b[i])<<16|uint32(b[i+1])<<8|uint32(b[i+2]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ngrams returns the sorted unique hashes of the n-grams of seq.

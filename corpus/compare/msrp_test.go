@@ -50,7 +50,7 @@ func TestMSRPCrossValidation(t *testing.T) {
 	t.Logf("10-fold CV: accuracy %.3f precision %.3f recall %.3f F1 %.3f (thresholds %.3f ± %.3f)",
 		cv.Metrics.Accuracy, cv.Metrics.Precision, cv.Metrics.Recall, cv.Metrics.F1, mt, sd)
 	w := FitWeights(xs, ys)
-	t.Logf("weights fitted on all pairs: %.2f", w)
+	t.Logf("weights fitted on all pairs: %.4f", w)
 	dec := make([]bool, len(xs))
 	for i, x := range xs {
 		var a [nFeatures]float64
