@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
@@ -113,12 +115,33 @@ func benchmarkAnalyze(b *testing.B, n int) {
 	if _, err := defaultLexicon(); err != nil {
 		b.Fatal(err)
 	}
+	runtime.GC()
+	base := heapBytes()
 	b.ResetTimer()
 	b.ReportAllocs()
 	var res *Result
+	peak := uint64(0)
 	for i := 0; i < b.N; i++ {
+		stop := make(chan struct{})
+		done := make(chan uint64)
+		go func() { // sample the live heap while Analyze runs
+			p := uint64(0)
+			t := time.NewTicker(5 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					done <- p
+					return
+				case <-t.C:
+					p = max(p, heapBytes())
+				}
+			}
+		}()
 		var err error
 		res, err = Analyze(context.Background(), c, Options{})
+		close(stop)
+		peak = max(peak, <-done)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -126,6 +149,16 @@ func benchmarkAnalyze(b *testing.B, n int) {
 	b.StopTimer()
 	b.ReportMetric(float64(len(res.Stories)), "stories")
 	b.ReportMetric(float64(len(res.Facts)), "facts")
+	if peak > base {
+		b.ReportMetric(float64(peak-base)/(1<<20), "peak-heap-MB")
+	}
+}
+
+// heapBytes is the heap memory in use by objects, live or not yet swept.
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
 }
 
 // BenchmarkAnalyze1000 runs the whole analysis on 1,000 synthetic articles.

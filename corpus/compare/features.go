@@ -27,8 +27,12 @@ type piece struct {
 // toPieces tokenizes s and splits hyphenated words into parts; codes such
 // as "F-16" and numbers stay whole.
 func toPieces(s string) []piece {
-	ws := tokenize(s)
-	out := make([]piece, 0, len(ws)+4)
+	return appendPieces(nil, tokenize(s), s)
+}
+
+// appendPieces appends the pieces of s, whose words are ws, to out.
+func appendPieces(out []piece, ws []word, s string) []piece {
+	out = slices.Grow(out[:0], len(ws)+4)
 	for wi, w := range ws {
 		t := w.text
 		if hasLetterAndDigit(t) {
@@ -92,6 +96,8 @@ type analyzer struct {
 	hashes map[string]uint32
 
 	lastAlias string // set by matchAlias
+	pieces    []piece
+	words     []word
 	noNgrams  bool   // skip n-gram hashes (Analyze does not use them)
 }
 
@@ -139,7 +145,9 @@ func (an *analyzer) word(f string) wordInfo {
 
 // analyze computes the features of one sentence.
 func (an *analyzer) analyze(s string) features {
-	ps := toPieces(s)
+	an.words = appendWords(an.words[:0], s)
+	an.pieces = appendPieces(an.pieces, an.words, s)
+	ps := an.pieces
 	var ft features
 	ft.words = len(ps)
 	type occ struct {

@@ -53,7 +53,11 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // tokenize splits s into words with byte offsets. Hyphenated words stay
 // whole ("ground-based"); the caller splits them when it needs parts.
 func tokenize(s string) []word {
-	var out []word
+	return appendWords(make([]word, 0, len(s)/5+1), s)
+}
+
+// appendWords appends the words of s to out.
+func appendWords(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
 		r, sz := utf8.DecodeRuneInString(s[i:])
