@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
@@ -538,7 +539,7 @@ func (x *storyScorer) contentName(t int32) bool {
 }
 
 func uniqSorted(v []int32) []int32 {
-	sort.Slice(v, func(i, j int) bool { return v[i] < v[j] })
+	slices.Sort(v)
 	out := v[:0]
 	for i, t := range v {
 		if i == 0 || t != v[i-1] {
@@ -689,7 +690,7 @@ const maxStoryPost = 64
 // maxCandidates is how many candidate sentences, by shared weight, each
 // sentence is scored against (links are symmetric, so a sentence may end
 // up with more links).
-const maxCandidates = 24
+const maxCandidates = 16
 
 // maxPerOutlet is how many sentences of one outlet a fact's centre takes.
 const maxPerOutlet = 2
@@ -1025,17 +1026,21 @@ func shortHash(s string) string {
 // threshold (symmetric).
 func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	type tu struct{ t, u int32 }
-	var pairs []tu
+	np := 0
+	for _, ui := range members {
+		np += len(x.units[ui].terms)
+	}
+	pairs := make([]tu, 0, np)
 	for _, ui := range members {
 		for _, t := range x.units[ui].terms {
 			pairs = append(pairs, tu{t, ui})
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].t != pairs[j].t {
-			return pairs[i].t < pairs[j].t
+	slices.SortFunc(pairs, func(a, b tu) int {
+		if a.t != b.t {
+			return cmp.Compare(a.t, b.t)
 		}
-		return pairs[i].u < pairs[j].u
+		return cmp.Compare(a.u, b.u)
 	})
 	post := map[int32][]int32{}
 	maxPost := max(40, len(members)/4)
@@ -1092,11 +1097,11 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		// Score only the candidates sharing the most weight, so the work
 		// per sentence is bounded however large the story.
 		if len(cands) > maxCandidates {
-			sort.Slice(cands, func(i, j int) bool {
-				if cands[i].s != cands[j].s {
-					return cands[i].s > cands[j].s
+			slices.SortFunc(cands, func(a, b cand) int {
+				if a.s != b.s {
+					return cmp.Compare(b.s, a.s)
 				}
-				return cands[i].v < cands[j].v
+				return cmp.Compare(a.v, b.v)
 			})
 			cands = cands[:maxCandidates]
 		}
@@ -1110,11 +1115,11 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	}
 	for u := range links {
 		ls := links[u]
-		sort.Slice(ls, func(i, j int) bool {
-			if ls[i].score != ls[j].score {
-				return ls[i].score > ls[j].score
+		slices.SortFunc(ls, func(a, b link) int {
+			if a.score != b.score {
+				return cmp.Compare(b.score, a.score)
 			}
-			return ls[i].to < ls[j].to
+			return cmp.Compare(a.to, b.to)
 		})
 	}
 	return links
@@ -1149,7 +1154,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		if len(c.members) < 2 {
 			continue
 		}
-		sort.Slice(c.members, func(i, j int) bool { return c.members[i] < c.members[j] })
+		slices.Sort(c.members)
 		cands = append(cands, c)
 	}
 	sort.Slice(cands, func(i, j int) bool {
@@ -1205,7 +1210,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			outs[x.units[m].outlet] = true
 		}
 		if len(outs) >= x.opts.MinOutlets {
-			sort.Slice(f, func(i, j int) bool { return f[i] < f[j] })
+			slices.Sort(f)
 			out = append(out, f)
 		}
 	}

@@ -98,7 +98,7 @@ type analyzer struct {
 	lastAlias string // set by matchAlias
 	pieces    []piece
 	words     []word
-	noNgrams  bool   // skip n-gram hashes (Analyze does not use them)
+	noNgrams  bool // skip n-gram hashes (Analyze does not use them)
 }
 
 type wordInfo struct {
@@ -231,7 +231,7 @@ func (an *analyzer) analyze(s string) features {
 	if len(cl) > 1 {
 		ft.clauses = cl
 	}
-	sort.SliceStable(occs, func(i, j int) bool { return occs[i].term < occs[j].term })
+	slices.SortStableFunc(occs, func(a, b occ) int { return strings.Compare(a.term, b.term) })
 	for i, o := range occs {
 		if i > 0 && occs[i-1].term == o.term {
 			if o.name {
