@@ -229,7 +229,7 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 		return false
 	}
 	var out []Quantity
-	for _, m := range p.num.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range numMatches(p.num, s) {
 		start, end := m[0], m[1]
 		get := func(k int) string {
 			if m[2*k] < 0 {
@@ -286,6 +286,52 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 			cur = cur2
 		}
 		out = append(out, quantityOf(s, lo, hi, cur, unitText, start, end)...)
+	}
+	return out
+}
+
+// numMatches runs the number pattern over the stretches of s around its
+// digits (a few words either side, enough for "between" before and a unit
+// after), or over all of s when numbers may be written in words. It
+// returns submatch indexes into s.
+func numMatches(re *regexp.Regexp, s string) [][]int {
+	if mentionsScale(s) {
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
+	const before, after, gap = 12, 26, 12
+	var out [][]int
+	i := 0
+	for i < len(s) {
+		j := i
+		for j < len(s) && !isDigitByte(s[j]) {
+			j++
+		}
+		if j == len(s) {
+			break
+		}
+		last := j
+		for k := j; k < len(s) && k-last <= gap; k++ {
+			if isDigitByte(s[k]) {
+				last = k
+			}
+		}
+		ws := max(i, j-before)
+		for ws > i && s[ws-1] != ' ' {
+			ws--
+		}
+		we := min(len(s), last+1+after)
+		for we < len(s) && s[we] != ' ' {
+			we++
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(s[ws:we], -1) {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += ws
+				}
+			}
+			out = append(out, m)
+		}
+		i = we
 	}
 	return out
 }
