@@ -116,8 +116,9 @@ func hostileCorpus() (*corpus.Corpus, *Analysis) {
 			"Mixed \u202eRTL override\u202c and isolate \u2067text\u2069 here.",
 		}},
 	)
-	a3 := makeArticle("esc", "Evil \x1b[31mRed\x1b[0m Outlet", "Title with \x1b]0;pwned\x07 OSC and \x07 bell", "",
+	a3 := makeArticle("esc", "\u0301Evil \x1b[31mRed\x1b[0m Outlet", "\u302eTitle with \x1b]0;pwned\x07 OSC and \x07 bell", "",
 		para{corpus.RoleBody, []string{
+			"\u0301 starts with a combining mark.",
 			"Combining: Ame\u0301lie cafe\u0301 nai\u0308ve Z\u0336a\u0336l\u0336g\u0336o\u0336 text.",
 			"Escapes \x1b[2J\x1b[H clear screen, CR\rreturn, tab\there, backspace\b, C1 \u009b31m.",
 			"Invalid bytes \xff\xfe in the middle.",

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -136,7 +137,7 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 			}
 			for _, sp := range wrapSpans(ps, textW) {
 				seg := ps[sp.start:sp.end]
-				l.lines = append(l.lines, rline{text: gutterBlank + padStyled(br.paint(seg), ansi.StringWidth(seg), textW, br), sent: -1})
+				l.lines = append(l.lines, rline{text: joinGutter(gutterBlank, padStyled(br.paint(seg), ansi.StringWidth(seg), textW, br), seg, inner), sent: -1})
 			}
 			continue
 		}
@@ -149,7 +150,7 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 				if i == 0 {
 					g = gutter(st, info, numW)
 				}
-				l.lines = append(l.lines, rline{text: g + ln, sent: si})
+				l.lines = append(l.lines, rline{text: joinGutter(g, ln, s.Text, inner), sent: si})
 			}
 			l.last[si] = len(l.lines) - 1
 			si++
@@ -171,11 +172,23 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 			if j == 0 {
 				g = gutter(st, info, numW)
 			}
-			l.lines = append(l.lines, rline{text: g + ln, sent: i})
+			l.lines = append(l.lines, rline{text: joinGutter(g, ln, art.Sentences[i].Text, inner), sent: i})
 		}
 		l.last[i] = len(l.lines) - 1
 	}
 	return l
+}
+
+// joinGutter puts the gutter before a rendered line. Text that starts
+// with a combining mark would join the gutter's last space into one
+// grapheme and change the width; such lines are measured again and fitted.
+func joinGutter(g, line, plain string, width int) string {
+	out := g + line
+	r, _ := utf8.DecodeRuneInString(plain)
+	if unicode.Is(unicode.M, r) || r == '\u200d' {
+		return fit(out, width)
+	}
+	return out
 }
 
 // gutter renders the fact number and flag of a sentence's first line:

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -62,9 +63,15 @@ func isBidiControl(r rune) bool {
 	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
-// oneLine makes s safe and collapses it to one line of single spaces.
+// oneLine makes s safe and collapses it to one line of single spaces. A
+// leading combining mark gets a dotted circle to sit on, as Unicode
+// suggests, so that it cannot join whatever is drawn before it.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(safeText(s)), " ")
+	s = strings.Join(strings.Fields(safeText(s)), " ")
+	if r, _ := utf8.DecodeRuneInString(s); unicode.Is(unicode.M, r) || r == '\u200d' {
+		s = "\u25cc" + s
+	}
+	return s
 }
 
 // span is a half-open byte range of a wrapped line inside its text.
