@@ -94,6 +94,7 @@ type analyzer struct {
 	acr    map[string][]acronym // by first folded part of the expansion
 	cache  map[string]wordInfo
 	hashes map[string]uint32
+	stems  map[string]string
 
 	lastAlias string // set by matchAlias
 	pieces    []piece
@@ -114,7 +115,7 @@ type acronym struct {
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
-	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096)}
+	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096)}
 }
 
 var quoteRE = sync.OnceValue(func() *regexp.Regexp {
@@ -255,7 +256,7 @@ func (an *analyzer) analyze(s string) features {
 			}
 			var st []string
 			for _, p := range toPieces(q) {
-				st = append(st, english.Stem(an.lx.spell(stripPossessive(p.fold)), false))
+				st = append(st, an.stem(p.fold))
 			}
 			if len(st) >= 3 {
 				ft.quotes = append(ft.quotes, quote{text: q, stems: st})
@@ -265,13 +266,23 @@ func (an *analyzer) analyze(s string) features {
 	return ft
 }
 
+// stem returns the cached stem of a folded word (stop words included).
+func (an *analyzer) stem(f string) string {
+	if st, ok := an.stems[f]; ok {
+		return st
+	}
+	st := english.Stem(an.lx.spell(stripPossessive(f)), false)
+	an.stems[f] = st
+	return st
+}
+
 // seqHash is the hash of a folded word's stem (stop words included), for
 // n-gram overlap.
 func (an *analyzer) seqHash(f string) uint32 {
 	if h, ok := an.hashes[f]; ok {
 		return h
 	}
-	st := english.Stem(an.lx.spell(stripPossessive(f)), false)
+	st := an.stem(f)
 	if c, ok := an.lx.concepts[st]; ok {
 		st = c
 	}
