@@ -281,31 +281,45 @@ func mergedEvidence(f *compare.Fact, ctx *Context, req openWhyMsg) compare.Evide
 	return ev
 }
 
-// wordings lays out each member's sentence side by side when they fit at
-// 24 cells or more each, else one under the other.
+// wordings lays out each outlet's sentences of the fact side by side when
+// the outlets fit at 24 cells or more each, else one under the other. The
+// outlet under the cursor comes first.
 func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
 	st := ctx.Styles
-	members := append([]compare.Member(nil), f.Members...)
-	sort.SliceStable(members, func(i, j int) bool { return members[i].Outlet < members[j].Outlet })
-	var curID string
+	var curID, curOutlet string
 	if req.article >= 0 {
 		curID = ctx.Data.article(req.article).ID
+		for _, m := range f.Members {
+			if m.Article == curID {
+				curOutlet = m.Outlet
+			}
+		}
 	}
-	block := func(m compare.Member, cw int) []string {
-		head := oneLine(m.Outlet)
-		if m.Article == curID && m.Sentence == req.sentence {
+	var outlets []string
+	byOutlet := map[string][]compare.Member{}
+	for _, m := range f.Members {
+		if _, ok := byOutlet[m.Outlet]; !ok {
+			outlets = append(outlets, m.Outlet)
+		}
+		byOutlet[m.Outlet] = append(byOutlet[m.Outlet], m)
+	}
+	sort.SliceStable(outlets, func(i, j int) bool { return outlets[i] == curOutlet && outlets[j] != curOutlet })
+	block := func(o string, cw int) []string {
+		head := oneLine(o)
+		if o == curOutlet {
 			head = "▶ " + head
 		}
 		out := []string{st.Bold.Render(ellipsize(head, cw))}
-		if m.Score > 0 {
-			out = append(out, st.Muted.Render(ellipsize(fmt.Sprintf("score %.2f · sentence %d", m.Score, m.Sentence+1), cw)))
-		}
-		for _, l := range wrapText(m.Text, cw) {
-			out = append(out, l)
+		for i, m := range byOutlet[o] {
+			if i > 0 {
+				out = append(out, "")
+			}
+			out = append(out, st.Muted.Render(ellipsize(fmt.Sprintf("sentence %d · score %.2f", m.Sentence+1, m.Score), cw)))
+			out = append(out, wrapText(m.Text, cw)...)
 		}
 		return out
 	}
-	k := len(members)
+	k := len(outlets)
 	gap := 2
 	cw := 0
 	if k > 0 {
@@ -313,11 +327,11 @@ func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
 	}
 	if k <= 1 || cw < 24 {
 		var out []string
-		for i, m := range members {
+		for i, o := range outlets {
 			if i > 0 {
 				out = append(out, "")
 			}
-			for _, l := range block(m, w-2) {
+			for _, l := range block(o, w-2) {
 				out = append(out, "  "+l)
 			}
 		}
@@ -325,8 +339,8 @@ func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
 	}
 	blocks := make([][]string, k)
 	rows := 0
-	for i, m := range members {
-		blocks[i] = block(m, cw)
+	for i, o := range outlets {
+		blocks[i] = block(o, cw)
 		rows = max(rows, len(blocks[i]))
 	}
 	out := make([]string, rows)
