@@ -113,7 +113,11 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
-	return m.setSize(m.width, m.height)
+	cmd := m.setSize(m.width, m.height)
+	if n := problemCount(d); n > 0 && m.view != viewProblems {
+		cmd = tea.Batch(cmd, m.flash(fmt.Sprintf("%d loading problem(s): press %s to list them", n, m.ctx.Keys.ViewProblems.Help().Key)))
+	}
+	return cmd
 }
 
 // chrome heights: the view tabs above; status line and footer below.

@@ -21,9 +21,6 @@ func newProblemsModel(ctx *Context) problemsModel {
 	return problemsModel{ctx: ctx, vp: viewport.New(0, 0)}
 }
 
-// count returns the number of problems listed.
-func (p problemsModel) count() int { return problemCount(p.ctx.Data) }
-
 func problemCount(d *Data) int {
 	n := len(d.Corpus.Errors) + len(d.Analysis.Warnings)
 	for _, a := range d.Corpus.Articles {

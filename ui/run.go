@@ -47,16 +47,44 @@ type Options struct {
 
 // Run opens the reader and returns when the user quits.
 func Run(opts Options) error {
-	getenv := opts.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
 	out := opts.Output
 	if out == nil {
 		out = os.Stdout
 	}
-	// Decide colours and light or dark once, before the program starts:
-	// nothing queries the terminal afterwards.
+	ctx, profile := decideLook(opts, out)
+	bg, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m := newModel(bg, opts, ctx, profile)
+
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
+		return fmt.Errorf("reader: %w", err)
+	}
+	return nil
+}
+
+// New returns the reader's root model for out (nil: stdout), with colours
+// and light or dark decided now, for embedding or driving in tests. Its
+// Init starts loading.
+func New(opts Options, out io.Writer) Model {
+	if out == nil {
+		out = os.Stdout
+	}
+	ctx, profile := decideLook(opts, out)
+	return newModel(context.Background(), opts, ctx, profile)
+}
+
+// decideLook picks the colour profile, monochrome or not, and light or
+// dark once, before the program starts: nothing queries the terminal
+// afterwards.
+func decideLook(opts Options, out io.Writer) (*Context, termenv.Profile) {
+	getenv := opts.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
 	mono := opts.NoColor || getenv("NO_COLOR") != ""
 	r := lipgloss.NewRenderer(out)
 	profile := termenv.NewOutput(out).ColorProfile() // NO_COLOR is handled as mono below
@@ -73,21 +101,9 @@ func Run(opts Options) error {
 	if mono || profile == termenv.Ascii {
 		style = "notty"
 	}
-	ctx := &Context{
+	return &Context{
 		Styles: NewStyles(r, DefaultTheme(), mono),
 		Keys:   DefaultKeyMap(),
 		Markup: NewMarkup(style, profile),
-	}
-	bg, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	m := newModel(bg, opts, ctx, profile)
-
-	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(out)}
-	if opts.Input != nil {
-		progOpts = append(progOpts, tea.WithInput(opts.Input))
-	}
-	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
-		return fmt.Errorf("reader: %w", err)
-	}
-	return nil
+	}, profile
 }
