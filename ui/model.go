@@ -115,7 +115,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	}
 	cmd := m.setSize(m.width, m.height)
 	if n := problemCount(d); n > 0 && m.view != viewProblems {
-		cmd = tea.Batch(cmd, m.flash(fmt.Sprintf("%d loading problem(s): press %s to list them", n, m.ctx.Keys.ViewProblems.Help().Key)))
+		cmd = tea.Batch(cmd, m.flash(fmt.Sprintf("%d loading problem(s): %s lists them", n, m.ctx.Keys.ViewProblems.Help().Key)))
 	}
 	return cmd
 }
