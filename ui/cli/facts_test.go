@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFactsJSONContract(t *testing.T) {
+	out, errs, code := runCLI(t, "facts", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Stories []struct {
+			ID       string   `json:"id"`
+			Articles []string `json:"articles"`
+		} `json:"stories"`
+		Facts []struct {
+			ID      string   `json:"id"`
+			Story   string   `json:"story"`
+			Label   string   `json:"label"`
+			Outlets []string `json:"outlets"`
+			Members []struct {
+				Article  string         `json:"article"`
+				Start    *int           `json:"start"`
+				End      *int           `json:"end"`
+				Text     string         `json:"text"`
+				Score    *float64       `json:"score"`
+				Evidence map[string]any `json:"evidence"`
+			} `json:"members"`
+			Discrepancies []struct {
+				What   string `json:"what"`
+				Values []struct {
+					Article, Outlet, Value, Text string
+				} `json:"values"`
+			} `json:"discrepancies"`
+		} `json:"facts"`
+		Omissions []struct {
+			Outlet string   `json:"outlet"`
+			Facts  []string `json:"facts"`
+		} `json:"omissions"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	if len(got.Stories) != 1 || len(got.Facts) == 0 || got.Omissions == nil {
+		t.Fatalf("stories %d facts %d omissions %v", len(got.Stories), len(got.Facts), got.Omissions)
+	}
+	disc := false
+	for _, f := range got.Facts {
+		if f.ID == "" || f.Story != got.Stories[0].ID || f.Label == "" || len(f.Outlets) < 2 || f.Discrepancies == nil {
+			t.Errorf("fact %+v breaks the contract", f.ID)
+		}
+		for _, m := range f.Members {
+			if m.Article == "" || m.Start == nil || m.End == nil || *m.End <= *m.Start || m.Text == "" || m.Score == nil || m.Evidence == nil {
+				t.Errorf("member of %s breaks the contract: %+v", f.ID, m)
+			}
+		}
+		disc = disc || len(f.Discrepancies) > 0
+	}
+	if !disc {
+		t.Error("no discrepancy in the embedded corpus")
+	}
+}
+
+func TestFactsTable(t *testing.T) {
+	out, errs, code := runCLI(t, "facts", "--min-outlets", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"STORY ", "FACT f-", "outlets: ", "differs", "fact(s) in 1 story"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, code := runCLI(t, "facts", "--min-outlets", "1"); code == 0 {
+		t.Error("--min-outlets 1 accepted")
+	}
+}
+
+func TestPairs(t *testing.T) {
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "p.tsv")
+	if err := os.WriteFile(plain, []byte("The INF treaty was signed in 1987.\tThe INF accord was signed in 1987.\nThe INF treaty was signed in 1987.\tFarmers said their fields flooded.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "pairs", plain)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[0], "\t1") || !strings.HasSuffix(lines[1], "\t0") {
+		t.Errorf("pairs output:\n%s", out)
+	}
+	msrp := filepath.Join(dir, "m.tsv")
+	if err := os.WriteFile(msrp, []byte("\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\r\n1\t1\t2\tThe INF treaty was signed in 1987.\tThe INF accord was signed in 1987.\r\n0\t3\t4\tThe INF treaty was signed in 1987.\tFarmers said their fields flooded.\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runCLI(t, "pairs", "--eval", msrp)
+	if code != 0 || !strings.Contains(out, "accuracy\t1.0000") || !strings.Contains(out, "F1\t") {
+		t.Errorf("--eval: exit %d %s\n%s", code, errs, out)
+	}
+	if _, _, code := runCLI(t, "pairs", "--eval", plain); code == 0 {
+		t.Error("--eval on an unlabelled file succeeded")
+	}
+	if _, _, code := runCLI(t, "pairs"); code == 0 {
+		t.Error("pairs without a file succeeded")
+	}
+}
