@@ -280,6 +280,11 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Back), key.Matches(msg, k.Why), key.Matches(msg, k.Help):
 			m.panelOpen = false
 			return m, nil
+		case key.Matches(msg, k.ReadFact) && m.panel.req.fact >= 0:
+			m.panelOpen = false
+			m.view = viewRead
+			m.read.GotoFact(m.panel.req.fact)
+			return m, nil
 		}
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)

@@ -314,8 +314,8 @@ func TestFactsViewSortFilterOpenJump(t *testing.T) {
 	if !m.panelOpen || !strings.Contains(m.View(), "Fact wordings") {
 		t.Fatal("enter did not open the wordings")
 	}
-	m = send(m, keyMsg("esc"), keyMsg("r"))
-	if m.view != viewRead || m.read.linkFact != 1 {
+	m = send(m, keyMsg("r"))
+	if m.view != viewRead || m.read.linkFact != 1 || m.panelOpen {
 		t.Fatalf("r did not jump to fact 2 in the read view (view %d, fact %d)", m.view, m.read.linkFact)
 	}
 	m = send(m, keys("2 f esc s")...)

@@ -94,13 +94,20 @@ func (p panelModel) View() string {
 // ShortHelp is the panel's footer help.
 func (p panelModel) ShortHelp() []key.Binding {
 	k := p.ctx.Keys
+	if p.req.fact >= 0 {
+		return []key.Binding{k.Down, k.Up, k.ReadFact, k.Back}
+	}
 	return []key.Binding{k.Down, k.Up, k.Back}
 }
 
 // FullHelp is the panel's full help.
 func (p panelModel) FullHelp() [][]key.Binding {
 	k := p.ctx.Keys
-	return [][]key.Binding{{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back}}
+	keys := []key.Binding{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back}
+	if p.req.fact >= 0 {
+		keys = append(keys, k.ReadFact)
+	}
+	return [][]key.Binding{keys}
 }
 
 // content builds the panel text for width w.
