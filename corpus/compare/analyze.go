@@ -115,15 +115,22 @@ type unit struct {
 	art, sent, outlet, story int32
 	terms                    []int32 // sorted term ids
 	names                    []bool  // per term: a name
-	nums                     []Quantity
-	dates                    []Date
-	quotes                   []quote
+	ex                       *extras // numbers, dates and quotes; nil when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
 	// segs are the sentence's clauses and pairs of adjacent clauses, as
 	// sorted term ids, when it has more than one clause; segW their weights.
 	segs [][]int32
 	segW []float64
+}
+
+// extras are the numbers, dates and quotations of a unit; most sentences
+// have none, so units hold them by pointer (the analysis's shared empty
+// noEx when none).
+type extras struct {
+	nums   []Quantity
+	dates  []Date
+	quotes []quote
 }
 
 // analysis is the state of one Analyze run.
@@ -143,6 +150,7 @@ type analysis struct {
 	artOut  []int32   // outlet id by article
 	artUnit [][]int32 // unit indices by article
 
+	noEx       *extras   // the empty extras shared by units without any; never written
 	bgIDF      []float64 // background IDF by term id
 	nUnits     int
 	bgK        float64 // backgroundK unless an experiment changes it
@@ -228,6 +236,12 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 				for _, f := range sc.cluster(links) {
 					o.facts = append(o.facts, sc.buildFact(f, links, o.story.ID))
 				}
+				// The story is done: its sentences' features are no longer
+				// needed, so a large corpus does not hold them all to the end.
+				for _, ui := range members {
+					u := &x.units[ui]
+					*u = unit{art: u.art, sent: u.sent, outlet: u.outlet, story: u.story, ex: x.noEx}
+				}
 				outs[si] = o
 				done <- si
 			}
@@ -289,7 +303,7 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 }
 
 func newAnalysis(c *corpus.Corpus, opts Options, lx *lexicon) *analysis {
-	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, bgK: backgroundK, minShared: minSharedWeight, minContent: minContentWeight, rareShare: rareNameShare}
+	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, noEx: &extras{}, bgK: backgroundK, minShared: minSharedWeight, minContent: minContentWeight, rareShare: rareNameShare}
 }
 
 func storyIndex(ss []Story, id string) int {
@@ -384,8 +398,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				ft.dates = kept
 			}
 			role := art.Sentences[r.sent].Role
-			u := unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art], nums: ft.nums, dates: ft.dates, quotes: ft.quotes,
+			u := unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art], ex: x.noEx,
 				heading: role == corpus.RoleTitle || role == corpus.RoleHeading}
+			if len(ft.nums)+len(ft.dates)+len(ft.quotes) > 0 {
+				u.ex = &extras{nums: ft.nums, dates: ft.dates, quotes: ft.quotes}
+			}
 			u.terms = make([]int32, len(ft.terms))
 			u.names = ft.names
 			for k, t := range ft.terms {
@@ -766,8 +783,8 @@ type agreement struct {
 // agree measures the agreement of two units' numbers, dates and quotes.
 func agree(a, b *unit) agreement {
 	var g agreement
-	for _, qa := range a.nums {
-		for _, qb := range b.nums {
+	for _, qa := range a.ex.nums {
+		for _, qb := range b.ex.nums {
 			if sameQuantity(qa, qb) {
 				g.bonus += 0.06
 				g.content += 0.5
@@ -777,16 +794,16 @@ func agree(a, b *unit) agreement {
 			}
 		}
 	}
-	for _, da := range a.dates {
-		for _, db := range b.dates {
+	for _, da := range a.ex.dates {
+		for _, db := range b.ex.dates {
 			if da.Shared(db) {
 				g.bonus += 0.06
 				g.content += 0.5
 			}
 		}
 	}
-	for _, qa := range a.quotes {
-		for _, qb := range b.quotes {
+	for _, qa := range a.ex.quotes {
+		for _, qb := range b.ex.quotes {
 			if sharedQuote(qa, qb) {
 				g.bonus += 0.15
 				g.content += 1
@@ -1323,22 +1340,22 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 	for _, t := range names {
 		ev.Names = append(ev.Names, t.s)
 	}
-	for _, qa := range a.nums {
-		for _, qb := range b.nums {
+	for _, qa := range a.ex.nums {
+		for _, qb := range b.ex.nums {
 			if sameQuantity(qa, qb) {
 				ev.Numbers = appendUnique(ev.Numbers, qa.String())
 			}
 		}
 	}
-	for _, da := range a.dates {
-		for _, db := range b.dates {
+	for _, da := range a.ex.dates {
+		for _, db := range b.ex.dates {
 			if da.Shared(db) {
 				ev.Dates = appendUnique(ev.Dates, da.String())
 			}
 		}
 	}
-	for _, qa := range a.quotes {
-		for _, qb := range b.quotes {
+	for _, qa := range a.ex.quotes {
+		for _, qb := range b.ex.quotes {
 			if ev.Quote == "" && sharedQuote(qa, qb) {
 				ev.Quote = qa.text
 				if len(qb.text) < len(qa.text) {
@@ -1446,7 +1463,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	var unitsSeen []string
 	for _, m := range f {
 		seen := map[string]bool{}
-		for _, q := range x.units[m].nums {
+		for _, q := range x.units[m].ex.nums {
 			if q.Unit == "" || seen[q.Unit] {
 				continue
 			}
@@ -1463,7 +1480,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		outs := map[int32]bool{}
 		for _, m := range ms {
 			var vs []string
-			for _, q := range x.units[m].nums {
+			for _, q := range x.units[m].ex.nums {
 				if q.Unit == un {
 					vs = append(vs, q.String())
 				}
@@ -1485,8 +1502,8 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 				if ua.outlet == ub.outlet {
 					continue
 				}
-				for _, qa := range ua.nums {
-					for _, qb := range ub.nums {
+				for _, qa := range ua.ex.nums {
+					for _, qb := range ub.ex.nums {
 						if qa.Unit == un && qb.Unit == un && comparable([]Quantity{qa}, []Quantity{qb}, un) {
 							keep[a] = appendUnique(keep[a], qa.String())
 							keep[b] = appendUnique(keep[b], qb.String())
@@ -1512,7 +1529,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	// Dates that pin a day or a month and conflict between outlets.
 	var dm []int32
 	for _, m := range f {
-		for _, d := range x.units[m].dates {
+		for _, d := range x.units[m].ex.dates {
 			if d.M != 0 {
 				dm = append(dm, m)
 				break
@@ -1526,8 +1543,8 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			if ua.outlet == ub.outlet {
 				continue
 			}
-			for _, da := range ua.dates {
-				for _, db := range ub.dates {
+			for _, da := range ua.ex.dates {
+				for _, db := range ub.ex.dates {
 					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) {
 						conflict = true
 					}
@@ -1541,7 +1558,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			u := &x.units[m]
 			a := x.c.Articles[u.art]
 			var vs []string
-			for _, dt := range u.dates {
+			for _, dt := range u.ex.dates {
 				if dt.M != 0 {
 					vs = append(vs, dt.String())
 				}
