@@ -1403,9 +1403,19 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	}
 	var cs []cand
 	for _, t := range cu.terms {
-		if count[t] > 0 {
-			cs = append(cs, cand{t, x.wts[t] * (1 + math.Log(float64(count[t])))})
+		if count[t] == 0 {
+			continue
 		}
+		sc := x.wts[t] * (1 + math.Log(float64(count[t])))
+		// Who speaks and words most of the story uses say little about
+		// the claim: they come last.
+		if x.isName[t] && !x.contentName(t) {
+			sc *= 0.3
+		}
+		if float64(x.df[t]) > 0.15*float64(x.nUnits) {
+			sc *= 0.3
+		}
+		cs = append(cs, cand{t, sc})
 	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].s != cs[j].s {
@@ -1413,8 +1423,8 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 		return cs[i].t < cs[j].t
 	})
-	if len(cs) > 6 {
-		cs = cs[:6]
+	if len(cs) > 5 {
+		cs = cs[:5]
 	}
 	text := x.c.Articles[cu.art].Sentences[cu.sent].Text
 	lower := fold(text)
@@ -1425,6 +1435,9 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	var ps []pos
 	for _, c := range cs {
 		s := x.surf[c.t]
+		if !x.isName[c.t] {
+			s = strings.ToLower(s)
+		}
 		p := strings.Index(lower, fold(s))
 		if p < 0 {
 			p = len(lower)
