@@ -51,6 +51,7 @@ func newFactsModel(ctx *Context) factsModel {
 	ti := textinput.New()
 	ti.Prompt = "filter: "
 	ti.Placeholder = "words in the label or wording"
+	ctx.Styles.styleInput(&ti)
 	f := factsModel{ctx: ctx, filter: ti}
 	f.refresh()
 	return f

@@ -86,7 +86,7 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	ti := textinput.New()
 	ti.Prompt = "/"
 	ti.Placeholder = "search all articles"
-	ti.PromptStyle = ctx.Styles.Accent
+	ctx.Styles.styleInput(&ti)
 	h := help.New()
 	h.Styles = ctx.Styles.Help
 	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: ti, help: h}

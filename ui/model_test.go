@@ -105,6 +105,13 @@ func TestMonochromeKeepsEmphasisWithoutColour(t *testing.T) {
 			t.Errorf("monochrome view lost %s", name)
 		}
 	}
+	// Inputs, panels and the other views stay colourless too.
+	for _, k := range []string{"/", "esc w", "esc 2 f", "esc 3", "5", "1 ?"} {
+		m = sendNoCmd(m, keys(k)...)
+		if loc := colourSGR.FindStringIndex(m.View()); loc != nil {
+			t.Fatalf("after %q the monochrome view has a colour code", k)
+		}
+	}
 	// The same view in colour does use colours.
 	r2 := lipgloss.NewRenderer(io.Discard)
 	r2.SetColorProfile(termenv.ANSI256)

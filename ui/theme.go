@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus/frame"
@@ -169,6 +170,17 @@ func NewStyles(r *lipgloss.Renderer, t Theme, mono bool) *Styles {
 		FullSeparator:  fg(t.Subtle),
 	}
 	return s
+}
+
+// styleInput gives a text input the theme's styles: the bubbles defaults
+// use lipgloss's global renderer, which ignores --no-color.
+func (s *Styles) styleInput(ti *textinput.Model) {
+	ti.PromptStyle = s.Accent
+	ti.TextStyle = s.Body
+	ti.PlaceholderStyle = s.Subtle
+	ti.CompletionStyle = s.Subtle
+	ti.Cursor.Style = s.Body.Reverse(true)
+	ti.Cursor.TextStyle = s.Body
 }
 
 // shareStyle returns the tint for a fact shared by n outlets.
