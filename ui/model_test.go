@@ -155,3 +155,38 @@ func TestEmptyCorpusNeverPanics(t *testing.T) {
 		_ = m.View()
 	}
 }
+
+func TestOutletProfilesRenderInCmdsAndCachePerWidth(t *testing.T) {
+	c, a := testCorpus()
+	c.Errors, a.Warnings = nil, nil
+	m := newModel(context.Background(), Options{Width: 100, Height: 30}, asciiContext(), termenv.Ascii)
+	// Loading asks for the first profile in the background already.
+	cmd := m.setData(NewData(c, a))
+	if cmd == nil {
+		t.Fatal("no render was asked for once the data arrived")
+	}
+	nm, _ := m.Update(keyMsg("3"))
+	m = nm.(Model)
+	if !strings.Contains(m.View(), "rendering profile") {
+		t.Fatal("the view should say it is rendering while the Cmd runs")
+	}
+	nm, _ = m.Update(cmd())
+	m = nm.(Model)
+	if !strings.Contains(m.View(), "Distinctive") {
+		t.Fatalf("rendered profile missing:\n%s", m.View())
+	}
+	// A new width renders again, in a Cmd; going back reuses the cache.
+	nm, cmd = m.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
+	m = nm.(Model)
+	if cmd == nil {
+		t.Fatal("resize did not re-render the profile")
+	}
+	nm, _ = m.Update(cmd())
+	m = nm.(Model)
+	if _, cmd = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30}); cmd != nil {
+		t.Fatal("returning to a rendered width rendered again")
+	}
+	if n := len(m.ctx.Markup.renderers); n != 2 {
+		t.Fatalf("%d glamour renderers, want one per width (2)", n)
+	}
+}
