@@ -170,3 +170,51 @@ func TestAnalyzeCancelled(t *testing.T) {
 		t.Error("Analyze ignored a cancelled context")
 	}
 }
+
+// TestAnalyzeEdgeCases checks an empty corpus, a single article, articles
+// without an outlet and a higher MinOutlets.
+func TestAnalyzeEdgeCases(t *testing.T) {
+	ctx := context.Background()
+	r, err := Analyze(ctx, &corpus.Corpus{}, Options{})
+	if err != nil || len(r.Facts) != 0 || len(r.Stories) != 0 {
+		t.Errorf("empty corpus: %v, %+v", err, r)
+	}
+	if _, err := Analyze(ctx, nil, Options{}); err == nil {
+		t.Error("nil corpus accepted")
+	}
+	one := corpus.Default()
+	one.Articles = one.Articles[:1]
+	r, err = Analyze(ctx, one, Options{})
+	if err != nil || len(r.Facts) != 0 || len(r.Stories) != 1 {
+		t.Errorf("one article: %v, %d facts, %d stories", err, len(r.Facts), len(r.Stories))
+	}
+	anon := corpus.Default()
+	for _, a := range anon.Articles {
+		a.Outlet = ""
+	}
+	r, err = Analyze(ctx, anon, Options{})
+	if err != nil || len(r.Facts) == 0 {
+		t.Fatalf("articles without outlets: %v, %d facts", err, len(r.Facts))
+	}
+	three, err := Analyze(ctx, corpus.Default(), Options{MinOutlets: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range three.Facts {
+		if len(f.Outlets) < 3 {
+			t.Errorf("fact %s has %d outlets with MinOutlets 3", f.ID, len(f.Outlets))
+		}
+	}
+	var stages []string
+	_, err = Analyze(ctx, corpus.Default(), Options{Progress: func(stage string, done, total int) {
+		if len(stages) == 0 || stages[len(stages)-1] != stage {
+			stages = append(stages, stage)
+		}
+		if done > total {
+			t.Errorf("progress %s: %d of %d", stage, done, total)
+		}
+	}})
+	if err != nil || len(stages) < 3 {
+		t.Errorf("progress stages %v, %v", stages, err)
+	}
+}
