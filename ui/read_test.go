@@ -223,25 +223,25 @@ func TestSearchAcrossArticles(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 120, 30)
 	m = send(m, keys("/")...)
-	if !m.searching || !strings.Contains(m.View(), "/") {
+	if !m.search.active || !strings.Contains(m.View(), "/") {
 		t.Fatal("/ did not open the search prompt")
 	}
 	m = send(m, typeText("june")...)
 	m = send(m, keyMsg("enter"))
-	if len(m.hits) != 3 {
-		t.Fatalf("hits = %v, want 3 (title of a2, a1 s3, a2 s1)", m.hits)
+	if len(m.search.hits) != 3 {
+		t.Fatalf("hits = %v, want 3 (title of a2, a1 s3, a2 s1)", m.search.hits)
 	}
-	first := m.hits[m.hitIdx]
+	first := m.search.hits[m.search.idx]
 	if m.read.focusedArticle() != first.article || m.read.cursor[first.article] != first.sentence {
 		t.Fatalf("cursor not on the first hit %v", first)
 	}
 	m = send(m, keys("n")...)
-	second := m.hits[m.hitIdx]
+	second := m.search.hits[m.search.idx]
 	if second == first || m.read.focusedArticle() != second.article {
 		t.Fatalf("n did not move to the next hit")
 	}
 	m = send(m, keys("N")...)
-	if m.hits[m.hitIdx] != first {
+	if m.search.hits[m.search.idx] != first {
 		t.Fatal("N did not go back")
 	}
 }

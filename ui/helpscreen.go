@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// helpScreen is the full help on "?": the keys of the active view and the
+// global ones, generated from the key map, then the colour legend.
+type helpScreen struct {
+	ctx           *Context
+	width, height int
+	top           int // first line shown
+	help          help.Model
+}
+
+func newHelpScreen(ctx *Context) helpScreen {
+	h := help.New()
+	h.Styles = ctx.Styles.Help
+	return helpScreen{ctx: ctx, help: h}
+}
+
+// SetSize sets the help screen's area.
+func (m *helpScreen) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Update scrolls the help; the root closes it.
+func (m helpScreen) Update(msg tea.Msg, groups [][]key.Binding) (helpScreen, tea.Cmd) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return m, nil
+	}
+	k := m.ctx.Keys
+	h := m.height
+	last := max(len(m.lines(groups))-h, 0)
+	switch {
+	case key.Matches(km, k.Down):
+		m.top = min(m.top+1, last)
+	case key.Matches(km, k.Up):
+		m.top = max(m.top-1, 0)
+	case key.Matches(km, k.HalfDown):
+		m.top = min(m.top+h/2, last)
+	case key.Matches(km, k.HalfUp):
+		m.top = max(m.top-h/2, 0)
+	case key.Matches(km, k.Top):
+		m.top = 0
+	case key.Matches(km, k.Bottom):
+		m.top = last
+	}
+	return m, nil
+}
+
+// View renders the help for groups, scrolled to top.
+func (m helpScreen) View(groups [][]key.Binding) string {
+	w, h := m.width, m.height
+	all := m.lines(groups)
+	top := max(0, min(m.top, len(all)-h))
+	lines := all[top:]
+	if top+h < len(all) && h > 1 && len(lines) >= h {
+		lines[h-1] = m.ctx.Styles.Muted.Render(fmt.Sprintf(" ↓ more: %s", m.ctx.Keys.Down.Help().Key))
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// ShortHelp is the help screen's footer help.
+func (m helpScreen) ShortHelp() []key.Binding {
+	k := m.ctx.Keys
+	return []key.Binding{k.Down, k.Up, k.Back, k.Quit}
+}
+
+// FullHelp is the help screen's own keys.
+func (m helpScreen) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// lines is the full help: the key groups, then what the colours and marks
+// mean.
+func (m helpScreen) lines(groups [][]key.Binding) []string {
+	w := m.width
+	st := m.ctx.Styles
+	k := m.ctx.Keys
+	hm := m.help
+	hm.Width = w - 2
+	var lines []string
+	lines = append(lines, st.PanelTitle.Render("Help")+st.Muted.Render(fmt.Sprintf(" — keys for this view and everywhere; %s or %s closes", k.Back.Help().Key, k.Help.Help().Key)), "")
+	// help.Model drops the groups that overflow the width: lay the groups
+	// out in as many rows as they need instead.
+	var row [][]key.Binding
+	wide := hm
+	wide.Width = 0 // unlimited: to measure
+	flush := func() {
+		if len(row) == 0 {
+			return
+		}
+		for _, l := range strings.Split(hm.FullHelpView(row), "\n") {
+			lines = append(lines, " "+l)
+		}
+		lines = append(lines, "")
+		row = nil
+	}
+	for _, g := range groups {
+		if len(row) > 0 && ansi.StringWidth(strings.Split(wide.FullHelpView(append(row, g)), "\n")[0]) > w-2 {
+			flush()
+		}
+		row = append(row, g)
+	}
+	flush()
+	lines = append(lines, st.PanelTitle.Render("What the colours and marks mean"))
+	return append(lines, m.legendLines(w)...)
+}
+
+// legendLines explains every highlight of the read view.
+func (m helpScreen) legendLines(w int) []string {
+	st := m.ctx.Styles
+	out := []string{
+		" " + st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
+			"  sentence states a fact other outlets share, tinted by how many outlets carry it",
+		" " + st.FactNum.Render("12") + "   its fact number, in the gutter; the same number marks the fact in every column",
+		" " + st.FactNumDisc.Render("!") + "    outlets disagree on a number or date in a fact of this sentence",
+		" " + st.Unique.Render("*") + "    outlet-only: no other outlet carries this sentence",
+		" " + st.Cursor.Render("▌") + "    the cursor;  " + st.Outline.Render("┃…┃") + " its counterparts, level with it in the other columns",
+		" " + st.Furniture.Render("dim") + "  page furniture (menus, credits) — f shows or hides it",
+	}
+	var kinds []string
+	for _, kd := range markerKinds() {
+		kinds = append(kinds, st.Kind[kd].Render(kd))
+	}
+	out = append(out, " framing markers, underlined by kind: "+strings.Join(kinds, " "))
+	for i := range out {
+		out[i] = ellipsize(out[i], w)
+	}
+	return out
+}

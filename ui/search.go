@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// searchModel is the "/" prompt and the hits of the last search across
+// all articles.
+type searchModel struct {
+	ctx    *Context
+	input  textinput.Model
+	active bool   // the prompt is open
+	query  string // folded query of the last search; "" for none
+	hits   []hit
+	idx    int // current hit
+}
+
+func newSearchModel(ctx *Context) searchModel {
+	ti := textinput.New()
+	ti.Prompt = ctx.Keys.Search.Help().Key
+	ti.Placeholder = "search all articles"
+	ctx.Styles.styleInput(&ti)
+	return searchModel{ctx: ctx, input: ti}
+}
+
+// SetSize sets the prompt's width.
+func (s *searchModel) SetSize(w int) { s.input.Width = max(w-4, 1) }
+
+// Open shows an empty prompt.
+func (s *searchModel) Open() tea.Cmd {
+	s.active = true
+	s.input.SetValue("")
+	return s.input.Focus()
+}
+
+// Update types into the prompt.
+func (s searchModel) Update(msg tea.Msg) (searchModel, tea.Cmd) {
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(msg)
+	return s, cmd
+}
+
+// View is the prompt.
+func (s searchModel) View() string { return s.input.View() }
+
+// Status describes the current hit for the status line.
+func (s searchModel) Status() string {
+	return fmt.Sprintf("/%s %d/%d", s.query, s.idx+1, len(s.hits))
+}
+
+// ShortHelp is the prompt's footer help.
+func (s searchModel) ShortHelp() []key.Binding {
+	k := s.ctx.Keys
+	return []key.Binding{k.Confirm, k.Back}
+}
+
+// FullHelp is the prompt's full help.
+func (s searchModel) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+// updateSearch routes a key while the prompt is open: esc closes it,
+// enter searches in a Cmd, anything else is typed.
+func (m Model) updateSearch(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		m.search.active = false
+		m.search.input.Blur()
+		return m, nil
+	case key.Matches(msg, k.Confirm):
+		m.search.active = false
+		m.search.input.Blur()
+		q := strings.TrimSpace(m.search.input.Value())
+		if q == "" {
+			m.clearSearch()
+			return m, nil
+		}
+		return m, searchCmd(m.ctx.Data, q)
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+// clearSearch forgets the last search and its highlights.
+func (m *Model) clearSearch() {
+	m.search.query, m.search.hits, m.search.idx = "", nil, 0
+	m.read.SetQuery("")
+}
+
+// searchCmd finds the sentences containing q, in a tea.Cmd.
+func searchCmd(d *Data, q string) tea.Cmd {
+	fq := foldCase(q)
+	return func() tea.Msg {
+		var hits []hit
+		for a := range d.lower {
+			for s, text := range d.lower[a] {
+				if strings.Contains(text, fq) {
+					hits = append(hits, hit{a, s})
+				}
+			}
+		}
+		return searchDoneMsg{query: fq, hits: hits}
+	}
+}
+
+// searchDone stores the hits and jumps to the first one at or after the
+// cursor.
+func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
+	m.search.query, m.search.hits = msg.query, msg.hits
+	m.read.SetQuery(msg.query)
+	if len(m.search.hits) == 0 {
+		return m.flash(fmt.Sprintf("no match for %q", msg.query))
+	}
+	m.search.idx = -1
+	a := m.read.focusedArticle()
+	cur := 0
+	if a >= 0 {
+		cur = m.read.cursor[a]
+	}
+	for i, h := range m.search.hits {
+		if h.article == a && h.sentence >= cur {
+			m.search.idx = i - 1
+			break
+		}
+	}
+	return m.nextHit(1)
+}
+
+// nextHit moves to the next (dir 1) or previous (-1) search hit.
+func (m *Model) nextHit(dir int) tea.Cmd {
+	if m.search.query == "" {
+		return m.flash(fmt.Sprintf("no search yet: press %s to search all articles", m.ctx.Keys.Search.Help().Key))
+	}
+	hits := m.search.hits
+	if len(hits) == 0 {
+		return m.flash(fmt.Sprintf("no match for %q", m.search.query))
+	}
+	m.search.idx = (m.search.idx + dir + len(hits)) % len(hits)
+	h := hits[m.search.idx]
+	m.view = viewRead
+	m.read.JumpTo(h.article, h.sentence)
+	return nil
+}
