@@ -16,10 +16,11 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-// Default thresholds of Analyze. They were set on the seed corpus's
-// reference judgements (testdata/seed-gold.json) — the only labelled
-// same-claim data for whole articles we have — without any rule naming
-// its articles, sentences or numbers; see README for the figures.
+// Default thresholds of Analyze. The fact and counterpart thresholds were
+// set on the seed corpus's reference judgements (testdata/seed-gold.json),
+// the only labelled same-claim data for whole articles we have, without
+// any rule naming its articles, sentences or numbers; see README for the
+// figures.
 const (
 	// DefaultFactThreshold is the link score at which two sentences of
 	// different outlets state the same claim and may form a fact.
@@ -27,8 +28,10 @@ const (
 	// DefaultCounterpartThreshold is the looser link score at which a
 	// sentence counts as having a counterpart in another outlet.
 	DefaultCounterpartThreshold = 0.20
-	// DefaultStoryThreshold is the cosine similarity of two articles'
-	// weighted term vectors at which they are about the same story.
+	// DefaultStoryThreshold is the cosine similarity of an article's
+	// weighted term vector to a story's centroid at which the article
+	// joins the story (checked on the mixed corpus of testdata/compare and
+	// the synthetic benchmark corpora, not tuned on seed-gold).
 	DefaultStoryThreshold = 0.12
 	// minSharedWeight is the least summed weight of shared terms for a
 	// link: one rare shared word is not a shared claim.
@@ -306,15 +309,6 @@ func newAnalysis(c *corpus.Corpus, opts Options, lx *lexicon) *analysis {
 	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, noEx: &extras{}, bgK: backgroundK, minShared: minSharedWeight, minContent: minContentWeight, rareShare: rareNameShare}
 }
 
-func storyIndex(ss []Story, id string) int {
-	for i, s := range ss {
-		if s.ID == id {
-			return i
-		}
-	}
-	return len(ss)
-}
-
 func (x *analysis) progress(stage string, done, total int) {
 	if x.opts.Progress != nil {
 		x.opts.Progress(stage, done, total)
@@ -581,14 +575,6 @@ func (s termSorter) Less(i, j int) bool { return s.t[i] < s.t[j] }
 func (s termSorter) Swap(i, j int) {
 	s.t[i], s.t[j] = s.t[j], s.t[i]
 	s.n[i], s.n[j] = s.n[j], s.n[i]
-}
-
-// weightOf returns the blended weight of a term string (0 when unseen).
-func (x *storyScorer) weightOf(t string) float64 {
-	if id, ok := x.vocab[t]; ok {
-		return x.wts[id]
-	}
-	return 0
 }
 
 // link is a scored link from one unit to another.

@@ -84,8 +84,7 @@ func (d Date) String() string {
 }
 
 // Compatible reports whether two dates can be the same day: no known field
-// differs. Shared reports whether they are compatible and agree on at least
-// one field that pins them down (a year, or a month and day).
+// differs.
 func (d Date) Compatible(o Date) bool {
 	return (d.Y == 0 || o.Y == 0 || d.Y == o.Y) && (d.M == 0 || o.M == 0 || d.M == o.M) && (d.D == 0 || o.D == 0 || d.D == o.D)
 }
