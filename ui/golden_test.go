@@ -10,6 +10,8 @@ import (
 	"gotest.tools/v3/golden"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
 // Golden views at two sizes with a colourless profile. Regenerate with
@@ -124,8 +126,24 @@ func hostileCorpus() (*corpus.Corpus, *Analysis) {
 			"Invalid bytes \xff\xfe in the middle.",
 		}},
 	)
-	c := &corpus.Corpus{Name: "hostile \x1b[5m corpus", Articles: []*corpus.Article{a1, a2, a3}}
-	an := &Analysis{HasFacts: true}
+	c := &corpus.Corpus{Name: "hostile \x1b[5m corpus", Articles: []*corpus.Article{a1, a2, a3},
+		Errors: []corpus.LoadError{{Path: "bad\x1b[2Jname.txt", Message: "broken \x07 file"}}}
+	a3.Warnings = []string{"warning with \x1b]52;c;Zm9v\x07 clipboard write"}
+	evil := "\x1b[31mred\x1b[0m\x07\u202e"
+	m := func(a *corpus.Article, s int) compare.Member {
+		st := a.Sentences[s]
+		return compare.Member{Article: a.ID, Outlet: a.Outlet, Sentence: s, Start: st.Start, End: st.End, Text: st.Text,
+			Evidence: compare.Evidence{Terms: []string{evil}, Names: []string{"\x1b[H"}, Quote: evil}}
+	}
+	an := &Analysis{HasFacts: true, HasFraming: true,
+		Facts: []compare.Fact{{ID: "h1", Label: "label " + evil, Outlets: []string{a1.Outlet, a2.Outlet, a3.Outlet},
+			Members: []compare.Member{m(a1, 0), m(a2, 0), m(a3, 1)},
+			Discrepancies: []compare.Discrepancy{{What: "what " + evil, Values: []compare.Value{{Article: "cjk", Outlet: a1.Outlet, Value: evil}}}}}},
+		Markers: []frame.Marker{{Article: "esc", Sentence: 1, Start: a3.Sentences[1].Start, End: a3.Sentences[1].Start + 5,
+			Text: evil, Kind: frame.KindLoaded, Reason: "reason " + evil, Speaker: evil, Stance: evil, Source: evil}},
+		Profiles: []OutletProfile{{Outlet: a3.Outlet, Markdown: "# Title " + evil + "\n\nbody \x1b]0;x\x07 text\n", Articles: 1}},
+		Warnings: []string{"analysis " + evil},
+	}
 	return c, an
 }
 
@@ -133,8 +151,11 @@ func TestHostileTextKeepsColumnsAligned(t *testing.T) {
 	c, a := hostileCorpus()
 	for _, w := range []int{40, 63, 80, 97, 120, 160, 211} {
 		m := newTestModel(t, c, a, w, 30)
-		for _, k := range []string{"", "j", "l j", "f", "w", "esc a", "esc 5"} {
+		for _, k := range []string{"", "j", "l j", "f", "w", "esc a", "esc 5", "2", "enter", "esc 3", "1 l l j w"} {
 			m = send(m, keys(k)...)
+			if k == "esc 3" {
+				m = waitRendered(t, m)
+			}
 			v := m.View()
 			if strings.ContainsAny(v, "\x1b\x07\r\b\u009b\u202e\u2067") {
 				t.Fatalf("width %d after %q: raw control bytes reached the screen: %q", w, k, v)

@@ -449,7 +449,7 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 				r.msg = "reference unpinned"
 			} else {
 				r.ref = a
-				r.msg = r.ctx.Data.article(a).DisplayOutlet() + " pinned as the reference column"
+				r.msg = oneLine(r.ctx.Data.article(a).DisplayOutlet()) + " pinned as the reference column"
 			}
 			r.rebuildOrder()
 			r.setFocus(r.focus)

@@ -182,7 +182,7 @@ func (p panelModel) content(w int) string {
 			continue
 		}
 		f := d.Facts[fi]
-		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), strings.Join(f.Outlets, ", "))))
+		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), oneLine(strings.Join(f.Outlets, ", ")))))
 		if f.Label != "" {
 			para(oneLine(f.Label), 2)
 		}
@@ -235,7 +235,7 @@ func (p panelModel) content(w int) string {
 			line(st.Label.Render("Framing markers in this sentence"))
 			for _, m := range info.markers {
 				ks := st.Kind[m.Kind]
-				head := fmt.Sprintf("%s “%s”", ks.Render(m.Kind), oneLine(m.Text))
+				head := fmt.Sprintf("%s “%s”", ks.Render(oneLine(m.Kind)), oneLine(m.Text))
 				if m.Speaker != "" {
 					head += st.Muted.Render(" — speaker: " + oneLine(m.Speaker))
 				}
