@@ -166,6 +166,22 @@ func TestHostileTextKeepsColumnsAligned(t *testing.T) {
 				}
 			}
 		}
+		// The why panel on the sentence with the fact and the marker.
+		m = send(m, keys("esc 1")...)
+		m.read.JumpTo(2, 1)
+		m = send(m, keys("w")...)
+		top := m.View()
+		m = send(m, keys("G")...)
+		bottom := m.View()
+		if !strings.Contains(top, "Fact 1") || !strings.Contains(bottom, "loaded") {
+			t.Fatalf("width %d: why panel does not show the hostile fact and marker:\n%s\n%s", w, top, bottom)
+		}
+		for _, v := range []string{top, bottom} {
+			if strings.ContainsAny(v, "\x1b\x07\r\b\u009b\u202e\u2067") {
+				t.Fatalf("width %d: raw control bytes in the why panel: %q", w, v)
+			}
+		}
+		m = send(m, keys("esc")...)
 		// Every column body line is exactly its column width.
 		r := m.read
 		vis := r.visible()
