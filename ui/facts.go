@@ -109,7 +109,9 @@ func factMatches(label string, members []compare.Member, q string) bool {
 	return false
 }
 
-func (f *factsModel) listHeight() int { return max(f.height-3, 1) }
+// listHeight is the rows left for facts: the view minus the title, the
+// column heads, the preview and the legend.
+func (f *factsModel) listHeight() int { return max(f.height-4, 1) }
 
 func (f *factsModel) scroll() {
 	h := f.listHeight()
@@ -280,7 +282,14 @@ func (f factsModel) View() string {
 		}
 		lines = append(lines, line)
 	}
-	body := fitBlock(strings.Join(lines, "\n"), f.width, f.height-1)
+	body := fitBlock(strings.Join(lines, "\n"), f.width, max(f.height-2, 0))
+	// A preview of the selected fact: its first wording.
+	preview := ""
+	if fi, ok := f.current(); ok && len(d.Facts[fi].Members) > 0 {
+		mb := d.Facts[fi].Members[0]
+		preview = st.Bold.Render(oneLine(mb.Outlet)+": ") + oneLine(mb.Text)
+	}
+	body += "\n" + fit(ellipsize(preview, f.width), f.width)
 	foot := st.Muted.Render("● carries the fact  · does not  ! outlets disagree on a number or date")
 	if f.editing {
 		foot = f.filter.View()
