@@ -45,9 +45,17 @@ func (m Model) tabsView() string {
 		}
 	}
 	left := " " + strings.Join(parts, "  ")
-	right := st.Muted.Render(oneLine(m.ctx.Data.Corpus.Name) + " ")
-	if ansi.StringWidth(left)+ansi.StringWidth(right)+1 <= m.width {
-		return fit(left, m.width-ansi.StringWidth(right)) + right
+	// The corpus and its counts, as much as fits.
+	d := m.ctx.Data
+	name := oneLine(d.Corpus.Name)
+	for _, right := range []string{
+		fmt.Sprintf("%s · %d articles · %d facts ", name, len(d.Corpus.Articles), len(d.Facts)),
+		name + " ",
+	} {
+		right = st.Muted.Render(right)
+		if ansi.StringWidth(left)+ansi.StringWidth(right)+1 <= m.width {
+			return fit(left, m.width-ansi.StringWidth(right)) + right
+		}
 	}
 	return fit(left, m.width)
 }
