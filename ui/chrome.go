@@ -17,24 +17,51 @@ func (m Model) tooSmallView() string {
 	return fitBlock(strings.Join(wrapText(msg, m.width), "\n"), m.width, m.height)
 }
 
+// tab is one entry of the view switcher.
+type tab struct {
+	id     viewID
+	b      key.Binding
+	label  string
+	x0, x1 int // cells it covers on the tab line
+}
+
+// tabs lists the view switcher's entries and where they are drawn.
+func (m Model) tabs() []tab {
+	k := m.ctx.Keys
+	ts := []tab{
+		{id: viewRead, b: k.ViewRead, label: "Read"},
+		{id: viewFacts, b: k.ViewFacts, label: "Facts"},
+		{id: viewOutlets, b: k.ViewOutlets, label: "Outlets"},
+		{id: viewNotes, b: k.ViewNotes, label: "Notes"},
+		{id: viewProblems, b: k.ViewProblems, label: fmt.Sprintf("Problems (%d)", problemCount(m.ctx.Data))},
+	}
+	x := 1
+	for i := range ts {
+		ts[i].label = ts[i].b.Help().Key + " " + ts[i].label
+		ts[i].x0 = x
+		x += ansi.StringWidth(ts[i].label)
+		ts[i].x1 = x
+		x += 2
+	}
+	return ts
+}
+
+// tabAt returns the enabled view whose tab covers cell x.
+func (m Model) tabAt(x int) (viewID, bool) {
+	for _, t := range m.tabs() {
+		if x >= t.x0 && x < t.x1 && t.b.Enabled() {
+			return t.id, true
+		}
+	}
+	return 0, false
+}
+
 // tabsView is the view switcher line.
 func (m Model) tabsView() string {
 	st := m.ctx.Styles
-	k := m.ctx.Keys
-	tabs := []struct {
-		id   viewID
-		b    key.Binding
-		name string
-	}{
-		{viewRead, k.ViewRead, "Read"},
-		{viewFacts, k.ViewFacts, "Facts"},
-		{viewOutlets, k.ViewOutlets, "Outlets"},
-		{viewNotes, k.ViewNotes, "Notes"},
-		{viewProblems, k.ViewProblems, fmt.Sprintf("Problems (%d)", problemCount(m.ctx.Data))},
-	}
 	var parts []string
-	for _, t := range tabs {
-		label := t.b.Help().Key + " " + t.name
+	for _, t := range m.tabs() {
+		label := t.label
 		switch {
 		case !t.b.Enabled():
 			parts = append(parts, st.TabDisabled.Render(label))

@@ -324,6 +324,15 @@ func (m Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	if !m.loaded || m.tooSmall() || m.showHelp || m.search.active {
 		return m, nil
 	}
+	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+		if v, ok := m.tabAt(msg.X); ok {
+			m.view, m.panelOpen = v, false
+			if v == viewOutlets {
+				return m, m.outlets.load()
+			}
+		}
+		return m, nil
+	}
 	msg.Y -= chromeTop
 	if msg.Y < 0 || msg.Y >= m.height-chromeTop-chromeBottom {
 		return m, nil

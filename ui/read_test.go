@@ -262,6 +262,27 @@ func TestMouseWheelAndClick(t *testing.T) {
 	}
 }
 
+func TestClickOnTabSwitchesView(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	click := func(label string) {
+		x := strings.Index(strings.Split(m.View(), "\n")[0], label)
+		m = send(m, tea.MouseMsg{X: x + 1, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	}
+	click("Facts")
+	if m.view != viewFacts {
+		t.Fatalf("click on the Facts tab: view %d", m.view)
+	}
+	click("Notes")
+	if m.view != viewFacts {
+		t.Fatal("click on the disabled Notes tab switched view")
+	}
+	click("Read")
+	if m.view != viewRead {
+		t.Fatalf("click on the Read tab: view %d", m.view)
+	}
+}
+
 func TestViewSwitchingAndHelp(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 120, 40)
