@@ -137,7 +137,7 @@ func hostileCorpus() (*corpus.Corpus, *Analysis) {
 	}
 	an := &Analysis{HasFacts: true, HasFraming: true,
 		Facts: []compare.Fact{{ID: "h1", Label: "label " + evil, Outlets: []string{a1.Outlet, a2.Outlet, a3.Outlet},
-			Members: []compare.Member{m(a1, 0), m(a2, 0), m(a3, 1)},
+			Members:       []compare.Member{m(a1, 0), m(a2, 0), m(a3, 1)},
 			Discrepancies: []compare.Discrepancy{{What: "what " + evil, Values: []compare.Value{{Article: "cjk", Outlet: a1.Outlet, Value: evil}}}}}},
 		Markers: []frame.Marker{{Article: "esc", Sentence: 1, Start: a3.Sentences[1].Start, End: a3.Sentences[1].Start + 5,
 			Text: evil, Kind: frame.KindLoaded, Reason: "reason " + evil, Speaker: evil, Stance: evil, Source: evil}},
