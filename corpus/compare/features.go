@@ -118,9 +118,49 @@ func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
 	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096)}
 }
 
-var quoteRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`"([^"]{8,})"|“([^”]{8,})”|«([^»]{8,})»|‘([^’]{12,})’`)
-})
+// quoteMark returns the closing mark of an opening quotation mark and the
+// least length of a quotation it opens (single quotes, which are also
+// apostrophes, need more); ok is false for other runes.
+func quoteMark(r rune) (closing rune, least int, ok bool) {
+	switch r {
+	case '"':
+		return '"', 8, true
+	case '“':
+		return '”', 8, true
+	case '«':
+		return '»', 8, true
+	case '‘':
+		return '’', 12, true
+	}
+	return 0, 0, false
+}
+
+// findQuotes returns the quoted stretches of s: text between an opening
+// quotation mark and its closing mark, long enough to be a quotation.
+func findQuotes(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, sz := utf8.DecodeRuneInString(s[i:])
+		closing, least, ok := quoteMark(r)
+		if !ok {
+			i += sz
+			continue
+		}
+		j := strings.IndexRune(s[i+sz:], closing)
+		if j < 0 {
+			i += sz
+			continue
+		}
+		q := s[i+sz : i+sz+j]
+		if len(q) >= least {
+			out = append(out, q)
+			i += sz + j + utf8.RuneLen(closing)
+			continue
+		}
+		i += sz
+	}
+	return out
+}
 
 // word maps a folded word to its term.
 func (an *analyzer) word(f string) wordInfo {
@@ -247,13 +287,7 @@ func (an *analyzer) analyze(s string) features {
 	ft.dates = ExtractDates(s)
 	ft.nums = extractQuantities(s, ft.dates, false)
 	if strings.ContainsAny(s, "\"“«‘") {
-		for _, m := range quoteRE().FindAllStringSubmatch(s, -1) {
-			q := ""
-			for _, g := range m[1:] {
-				if g != "" {
-					q = g
-				}
-			}
+		for _, q := range findQuotes(s) {
 			var st []string
 			for _, p := range toPieces(q) {
 				st = append(st, an.stem(p.fold))

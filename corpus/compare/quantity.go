@@ -291,14 +291,20 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 
 // numMatches runs the number pattern over the stretches of s around its
 // digits (a few words either side, enough for "between" before and a unit
-// after), or over all of s when numbers may be written in words. It
+// after), or over all of s when it has no digit (numbers in words). It
 // returns submatch indexes into s.
 func numMatches(re *regexp.Regexp, s string) [][]int {
-	if mentionsScale(s) {
+	if !strings.ContainsAny(s, "0123456789") {
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
-	const before, after, gap = 12, 26, 12
-	var out [][]int
+	return windowMatches(re, s, digitWindows(s, 12, 26, 12))
+}
+
+// digitWindows returns the stretches of s around runs of digits: from
+// before bytes ahead of the first digit to after bytes past the last,
+// widened to whole words; digits at most gap bytes apart share a stretch.
+func digitWindows(s string, before, after, gap int) [][2]int {
+	var out [][2]int
 	i := 0
 	for i < len(s) {
 		j := i
@@ -322,15 +328,25 @@ func numMatches(re *regexp.Regexp, s string) [][]int {
 		for we < len(s) && s[we] != ' ' {
 			we++
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(s[ws:we], -1) {
+		out = append(out, [2]int{ws, we})
+		i = we
+	}
+	return out
+}
+
+// windowMatches runs re over each window of s and returns the submatch
+// indexes shifted to positions in s.
+func windowMatches(re *regexp.Regexp, s string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
 			for k := range m {
 				if m[k] >= 0 {
-					m[k] += ws
+					m[k] += w[0]
 				}
 			}
 			out = append(out, m)
 		}
-		i = we
 	}
 	return out
 }
@@ -418,6 +434,8 @@ func ExtractDates(s string) []Date {
 		return nil
 	}
 	p := patterns()
+	// Every date pattern holds digits: run them only around the digits.
+	wins := digitWindows(s, 14, 16, 12)
 	var out []Date
 	taken := func(a, b int) bool {
 		for _, d := range out {
@@ -436,10 +454,10 @@ func ExtractDates(s string) []Date {
 	}
 	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
 	month := func(x string) int { return months[strings.ToLower(strings.TrimSuffix(x, "."))] }
-	for _, m := range p.iso.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowMatches(p.iso, s, wins) {
 		add(Date{Y: atoi(s[m[2]:m[3]]), M: atoi(s[m[4]:m[5]]), D: atoi(s[m[6]:m[7]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range p.date.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowMatches(p.date, s, wins) {
 		d := Date{M: month(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
@@ -449,17 +467,17 @@ func ExtractDates(s string) []Date {
 		}
 		add(d)
 	}
-	for _, m := range p.dateDM.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowMatches(p.dateDM, s, wins) {
 		d := Date{D: atoi(s[m[2]:m[3]]), M: month(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
 		}
 		add(d)
 	}
-	for _, m := range p.monthYear.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowMatches(p.monthYear, s, wins) {
 		add(Date{M: month(s[m[2]:m[3]]), Y: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range p.year.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range windowMatches(p.year, s, wins) {
 		// A year directly followed by a unit is a quantity ("1987 missiles").
 		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
 			f := strings.ToLower(strings.Fields(rest)[0])
