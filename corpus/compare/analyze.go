@@ -826,12 +826,13 @@ func sharedQuote(qa, qb quote) bool {
 }
 
 // groupStories groups articles into stories by leader clustering: in
-// order of publication, each article joins the story whose centroid (its
-// heaviest terms) is most similar to the article's weighted term vector,
-// when the cosine reaches the story threshold, or starts a new story.
-// Story centroids are found through an inverted index over their terms,
-// and a centroid only changes by averaging, so stories cannot chain into
-// one. It returns the unit indices of each story.
+// order of publication, each article joins the story whose centroid (the
+// sum of its articles' weighted term vectors, pruned to the heaviest
+// terms) is most similar to the article's vector, when the cosine reaches
+// the story threshold, or starts a new story. Stories are found through an
+// inverted index over their articles' heaviest terms, and a centroid only
+// changes by averaging, so stories cannot chain into one. It returns the
+// unit indices of each story.
 func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 	na := len(x.c.Articles)
 	const topK = 40
@@ -844,11 +845,11 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		for t, w := range m {
 			v = append(v, tw{t, w})
 		}
-		sort.Slice(v, func(i, j int) bool {
-			if v[i].w != v[j].w {
-				return v[i].w > v[j].w
+		slices.SortFunc(v, func(a, b tw) int {
+			if a.w != b.w {
+				return cmp.Compare(b.w, a.w)
 			}
-			return v[i].t < v[j].t
+			return cmp.Compare(a.t, b.t)
 		})
 		if len(v) > k {
 			v = v[:k]
@@ -873,8 +874,7 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		}
 	})
 	type storyAcc struct {
-		sum   map[int32]float64 // summed article vectors
-		cent  []tw              // heaviest terms of sum
+		sum   map[int32]float64 // summed article vectors (the centroid)
 		norm  float64
 		arts  []int
 		index map[int32]bool // terms currently in the inverted index
@@ -942,13 +942,13 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 				st.sum[e.t] = e.w
 			}
 		}
-		st.cent, _ = vec(st.sum, 2*topK)
 		n := 0.0
 		for _, w := range st.sum {
 			n += w * w
 		}
 		st.norm = math.Sqrt(n)
-		for _, e := range st.cent {
+		// Index the story under the article's heaviest terms.
+		for _, e := range v {
 			if !st.index[e.t] {
 				st.index[e.t] = true
 				post[e.t] = append(post[e.t], best)
@@ -1314,7 +1314,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		}
 	}
 	byWeight := func(v []tw) {
-		sort.SliceStable(v, func(i, j int) bool { return v[i].w > v[j].w })
+		slices.SortStableFunc(v, func(a, b tw) int { return cmp.Compare(b.w, a.w) })
 	}
 	byWeight(terms)
 	byWeight(names)
