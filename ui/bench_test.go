@@ -63,7 +63,7 @@ func BenchmarkKeypress(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				nm, _ := m.Update(msgs[i%len(msgs)])
-				m = nm.(Model)
+				m = *nm.(*Model)
 				_ = m.View()
 				took[i] = time.Since(start)
 			}
@@ -90,7 +90,7 @@ func BenchmarkResize(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				nm, _ := m.Update(sizes[i%len(sizes)])
-				m = nm.(Model)
+				m = *nm.(*Model)
 				_ = m.View()
 				took[i] = time.Since(start)
 			}

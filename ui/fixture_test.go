@@ -140,7 +140,7 @@ func newTestModel(t testing.TB, c *corpus.Corpus, a *Analysis, w, h int) Model {
 func send(m Model, msgs ...tea.Msg) Model {
 	for _, msg := range msgs {
 		nm, cmd := m.Update(msg)
-		m = nm.(Model)
+		m = *nm.(*Model)
 		m = runCmd(m, cmd, 0)
 	}
 	return m
@@ -170,7 +170,7 @@ func runCmd(m Model, cmd tea.Cmd, depth int) Model {
 		return m
 	}
 	nm, next := m.Update(msg)
-	return runCmd(nm.(Model), next, depth+1)
+	return runCmd(*nm.(*Model), next, depth+1)
 }
 
 // keys turns a string of key names separated by spaces into key messages.

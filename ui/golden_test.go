@@ -55,7 +55,7 @@ func waitRendered(t *testing.T, m Model) Model {
 		return m
 	}
 	nm, _ := m.Update(cmd())
-	return nm.(Model)
+	return *nm.(*Model)
 }
 
 // TestAnySizeRendersWithoutPanic renders every view at sizes from 20x5 to
@@ -98,7 +98,7 @@ func TestAnySizeRendersWithoutPanic(t *testing.T) {
 func sendNoCmd(m Model, msgs ...tea.Msg) Model {
 	for _, msg := range msgs {
 		nm, _ := m.Update(msg)
-		m = nm.(Model)
+		m = *nm.(*Model)
 	}
 	return m
 }

@@ -42,7 +42,8 @@ type hit struct{ article, sentence int }
 // clearMsg clears the transient status message it was issued for.
 type clearMsg struct{ id int }
 
-// Model is the root of the reader: it owns the window size and the chrome
+// Model is the root of the reader (a tea.Model by pointer, so that a
+// keypress does not copy it): it owns the window size and the chrome
 // (view tabs, status line, footer help, search prompt), routes messages to
 // the active view or the open dialog, and composes their views.
 type Model struct {
@@ -140,7 +141,7 @@ func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeig
 
 // Update routes a message: size and background results first, then keys to
 // the open input or dialog, then global keys, then the active view.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.setSize(msg.Width, msg.Height)
@@ -194,7 +195,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
@@ -203,13 +204,11 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// ("jjj"); outside text inputs each is its own keypress.
 	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.search.active && !m.capturing() {
 		var cmds []tea.Cmd
-		var model tea.Model = m
 		for _, r := range msg.Runes {
-			var cmd tea.Cmd
-			model, cmd = model.(Model).updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			_, cmd := m.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
 			cmds = append(cmds, cmd)
 		}
-		return model, tea.Batch(cmds...)
+		return m, tea.Batch(cmds...)
 	}
 	if !m.loaded || m.tooSmall() {
 		if key.Matches(msg, k.Quit) {
@@ -301,7 +300,7 @@ func (m Model) capturing() bool {
 }
 
 // updateView sends a message to the active view.
-func (m Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.view {
 	case viewRead:
@@ -320,7 +319,7 @@ func (m Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // updateMouse makes mouse coordinates relative to the view area.
-func (m Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	if !m.loaded || m.tooSmall() || m.showHelp || m.search.active {
 		return m, nil
 	}

@@ -47,7 +47,7 @@ func TestStartupShowsProgressThenReadView(t *testing.T) {
 		}
 	}
 	nm, _ := m.Update(got)
-	m = nm.(Model)
+	m = *nm.(*Model)
 	if v := m.View(); !strings.Contains(v, "loading files 1/3") {
 		t.Fatalf("progress view:\n%s", v)
 	}
@@ -59,7 +59,7 @@ func TestStartupShowsProgressThenReadView(t *testing.T) {
 	for !m.loaded {
 		msg := <-m.loading.events
 		nm, _ := m.Update(msg)
-		m = nm.(Model)
+		m = *nm.(*Model)
 	}
 	if v := m.View(); !strings.Contains(v, "Alpha News") || !strings.Contains(v, "Beta Wire") {
 		t.Fatalf("read view after loading:\n%s", v)
@@ -75,7 +75,7 @@ func TestStartupErrorIsShownNotPrinted(t *testing.T) {
 	m := newModel(context.Background(), opts, asciiContext(), termenv.Ascii)
 	msg := m.loading.work(context.Background(), opts, func(string, int, int) {})
 	nm, _ := m.Update(msg)
-	m = nm.(Model)
+	m = *nm.(*Model)
 	v := m.View()
 	if !strings.Contains(v, "could not start") || !strings.Contains(v, "nowhere/") {
 		t.Fatalf("error view:\n%s", v)
@@ -166,23 +166,23 @@ func TestOutletProfilesRenderInCmdsAndCachePerWidth(t *testing.T) {
 		t.Fatal("no render was asked for once the data arrived")
 	}
 	nm, _ := m.Update(keyMsg("3"))
-	m = nm.(Model)
+	m = *nm.(*Model)
 	if !strings.Contains(m.View(), "rendering profile") {
 		t.Fatal("the view should say it is rendering while the Cmd runs")
 	}
 	nm, _ = m.Update(cmd())
-	m = nm.(Model)
+	m = *nm.(*Model)
 	if !strings.Contains(m.View(), "Distinctive") {
 		t.Fatalf("rendered profile missing:\n%s", m.View())
 	}
 	// A new width renders again, in a Cmd; going back reuses the cache.
 	nm, cmd = m.Update(tea.WindowSizeMsg{Width: 90, Height: 30})
-	m = nm.(Model)
+	m = *nm.(*Model)
 	if cmd == nil {
 		t.Fatal("resize did not re-render the profile")
 	}
 	nm, _ = m.Update(cmd())
-	m = nm.(Model)
+	m = *nm.(*Model)
 	if _, cmd = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30}); cmd != nil {
 		t.Fatal("returning to a rendered width rendered again")
 	}

@@ -616,7 +616,14 @@ func (r readModel) View() string {
 		cols[i] = r.columnView(oi, ws[i])
 	}
 	sep := r.ctx.Styles.ColSep.Render("│")
+	size := 0
+	for _, c := range cols {
+		for _, l := range c {
+			size += len(l)
+		}
+	}
 	var b strings.Builder
+	b.Grow(size + r.height*(len(cols)*len(sep)+1))
 	for row := 0; row < r.height; row++ {
 		if row > 0 {
 			b.WriteByte('\n')

@@ -60,7 +60,7 @@ func Run(opts Options) error {
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
-	if _, err := tea.NewProgram(m, progOpts...).Run(); err != nil {
+	if _, err := tea.NewProgram(&m, progOpts...).Run(); err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
 	return nil
@@ -69,12 +69,13 @@ func Run(opts Options) error {
 // New returns the reader's root model for out (nil: stdout), with colours
 // and light or dark decided now, for embedding or driving in tests. Its
 // Init starts loading.
-func New(opts Options, out io.Writer) Model {
+func New(opts Options, out io.Writer) *Model {
 	if out == nil {
 		out = os.Stdout
 	}
 	ctx, profile := decideLook(opts, out)
-	return newModel(context.Background(), opts, ctx, profile)
+	m := newModel(context.Background(), opts, ctx, profile)
+	return &m
 }
 
 // decideLook picks the colour profile, monochrome or not, and light or

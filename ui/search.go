@@ -64,7 +64,7 @@ func (s searchModel) FullHelp() [][]key.Binding { return [][]key.Binding{s.Short
 
 // updateSearch routes a key while the prompt is open: esc closes it,
 // enter searches in a Cmd, anything else is typed.
-func (m Model) updateSearch(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) updateSearch(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys
 	switch {
 	case key.Matches(msg, k.Back):
