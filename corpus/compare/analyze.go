@@ -355,6 +355,23 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		ans[i] = newAnalyzer(x.lx, x.acr)
 		ans[i].noNgrams = true
 	}
+	// A sentence repeated word for word (wire copy, boilerplate) is
+	// analysed once; sentences holding a dateline are always analysed.
+	dup := make([]int32, len(refs))
+	seen := make(map[string]int32, len(refs))
+	for i, r := range refs {
+		dup[i] = -1
+		a := c.Articles[r.art]
+		s := a.Sentences[r.sent]
+		if a.Dateline != nil && a.Dateline.Overlaps(s.Span) {
+			continue
+		}
+		if j, ok := seen[s.Text]; ok {
+			dup[i] = j
+		} else {
+			seen[s.Text] = int32(i)
+		}
+	}
 	x.units = make([]unit, 0, len(refs))
 	const block = 4096
 	fts := make([]features, block)
@@ -370,6 +387,9 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			go func(w int) {
 				defer wg.Done()
 				for i := lo + w; i < hi; i += workers {
+					if dup[i] >= 0 {
+						continue
+					}
 					r := refs[i]
 					fts[i-lo] = ans[w].analyze(c.Articles[r.art].Sentences[r.sent].Text)
 				}
@@ -377,9 +397,23 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		wg.Wait()
 		for i := lo; i < hi; i++ {
-			ft := &fts[i-lo]
 			r := refs[i]
 			art := c.Articles[r.art]
+			if j := dup[i]; j >= 0 {
+				// Share the first copy's read-only features; weights are
+				// the unit's own.
+				src := &x.units[j]
+				role := art.Sentences[r.sent].Role
+				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
+					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs,
+					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
+				for _, t := range src.terms {
+					x.df[t]++
+				}
+				x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)-1))
+				continue
+			}
+			ft := &fts[i-lo]
 			if art.Dateline != nil && len(ft.dates) > 0 {
 				// The dateline's date says when the article was filed, not what it claims.
 				st := art.Sentences[r.sent].Start
