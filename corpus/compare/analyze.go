@@ -374,12 +374,10 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	}
 	x.units = make([]unit, 0, len(refs))
 	const block = 4096
-	fts := make([]features, block)
-	for lo := 0; lo < len(refs); lo += block {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("analyze: %w", err)
-		}
-		x.progress("analysing sentences", lo, len(refs))
+	// Workers analyse the next block while this goroutine interns the
+	// current one.
+	bufs := [2][]features{make([]features, block), make([]features, block)}
+	start := func(lo int, fts []features) *sync.WaitGroup {
 		hi := min(lo+block, len(refs))
 		var wg sync.WaitGroup
 		for w := 0; w < workers; w++ {
@@ -395,7 +393,26 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 			}(w)
 		}
-		wg.Wait()
+		return &wg
+	}
+	var pending *sync.WaitGroup
+	if len(refs) > 0 {
+		pending = start(0, bufs[0])
+	}
+	for bi, lo := 0, 0; lo < len(refs); bi, lo = bi+1, lo+block {
+		pending.Wait()
+		fts := bufs[bi%2]
+		if lo+block < len(refs) {
+			pending = start(lo+block, bufs[(bi+1)%2])
+		}
+		if err := ctx.Err(); err != nil {
+			if lo+block < len(refs) {
+				pending.Wait()
+			}
+			return fmt.Errorf("analyze: %w", err)
+		}
+		x.progress("analysing sentences", lo, len(refs))
+		hi := min(lo+block, len(refs))
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
