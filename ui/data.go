@@ -74,7 +74,10 @@ type Data struct {
 	short     map[string]string // outlet -> up to 4 cells, unique
 	artIndex  map[string]int
 	factIndex map[string]int
-	sents     [][]sentInfo // [article][sentence]
+	// factOutlets is, per fact, the display names of the outlets of its
+	// members (an unknown outlet is "unknown outlet" here, as elsewhere).
+	factOutlets []map[string]bool
+	sents       [][]sentInfo // [article][sentence]
 	// lower is each article's text lower-cased per sentence, for search.
 	lower [][]string
 }
@@ -108,11 +111,14 @@ func NewData(c *corpus.Corpus, a *Analysis) *Data {
 		f := &a.Facts[fi]
 		d.Facts = append(d.Facts, f)
 		d.factIndex[f.ID] = fi
+		outlets := map[string]bool{}
+		d.factOutlets = append(d.factOutlets, outlets)
 		for _, m := range f.Members {
 			ai, ok := d.artIndex[m.Article]
 			if !ok || m.Sentence < 0 || m.Sentence >= len(d.sents[ai]) {
 				continue
 			}
+			outlets[c.Articles[ai].DisplayOutlet()] = true
 			si := &d.sents[ai][m.Sentence]
 			if !containsInt(si.facts, fi) {
 				si.facts = append(si.facts, fi)

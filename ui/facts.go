@@ -269,7 +269,7 @@ func (f factsModel) View() string {
 		b.WriteString(fmt.Sprintf(" %3d ", len(fact.Outlets)) + flag + " ")
 		for j := 0; j < nOut; j++ {
 			o := d.Outlets[f.colOff+j]
-			if containsString(fact.Outlets, o) {
+			if d.factOutlets[fi][o] {
 				b.WriteString(st.Present.Render("●") + "    ")
 			} else {
 				b.WriteString(st.Absent.Render("·") + "    ")
@@ -295,15 +295,6 @@ func (f factsModel) View() string {
 		foot = f.filter.View()
 	}
 	return body + "\n" + fit(foot, f.width)
-}
-
-func containsString(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // ShortHelp is the facts view's footer help.

@@ -400,18 +400,21 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.search.active:
 		return m.search.ShortHelp()
 	case m.panelOpen:
-		own = m.panel.ShortHelp()
-	default:
-		switch m.view {
-		case viewRead:
-			own = m.read.ShortHelp()
-		case viewFacts:
-			own = m.facts.ShortHelp()
-		case viewOutlets:
-			own = m.outlets.ShortHelp()
-		case viewProblems:
-			own = m.problems.ShortHelp()
-		}
+		// The panel takes every key but quit.
+		return append(m.panel.ShortHelp(), k.Quit)
+	case m.capturing():
+		// A dialog or input has the keys; only ctrl+c still quits.
+		global = []key.Binding{k.ForceQuit}
+	}
+	switch m.view {
+	case viewRead:
+		own = m.read.ShortHelp()
+	case viewFacts:
+		own = m.facts.ShortHelp()
+	case viewOutlets:
+		own = m.outlets.ShortHelp()
+	case viewProblems:
+		own = m.problems.ShortHelp()
 	}
 	return append(own, global...)
 }

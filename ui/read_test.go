@@ -425,3 +425,31 @@ func TestMovingInStepOnEmbeddedCorpus(t *testing.T) {
 		t.Fatal("no counterpart was checked")
 	}
 }
+
+func TestFactsMatrixCountsUnknownOutlets(t *testing.T) {
+	c, a := testCorpus()
+	c.Articles[2].Outlet = "" // shown as "unknown outlet"
+	for i := range a.Facts {
+		for j, o := range a.Facts[i].Outlets {
+			if o == "Gamma Times" {
+				a.Facts[i].Outlets[j] = ""
+			}
+		}
+		for j := range a.Facts[i].Members {
+			if a.Facts[i].Members[j].Article == "a3" {
+				a.Facts[i].Members[j].Outlet = ""
+			}
+		}
+	}
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("2")...)
+	row := ""
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "Ministers met in Geneva") {
+			row = l
+		}
+	}
+	if strings.Count(row, "●") != 3 {
+		t.Fatalf("fact 1 should show three outlets, the unknown one included: %q", row)
+	}
+}
