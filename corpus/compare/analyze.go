@@ -1665,17 +1665,17 @@ func unitName(u string) string {
 // omissions fills, per outlet, the facts of its story that most of the
 // story's other outlets carry and it does not.
 func (x *analysis) omissions(res *Result) {
+	outletOf := make(map[string]string, len(x.c.Articles))
+	for ai, a := range x.c.Articles {
+		outletOf[a.ID] = x.outlets[x.artOut[ai]]
+	}
 	storyOutlets := map[string][]string{}
 	for _, st := range res.Stories {
 		seen := map[string]bool{}
 		for _, id := range st.Articles {
-			a := x.c.Article(id)
-			if a == nil {
+			name, ok := outletOf[id]
+			if !ok {
 				continue
-			}
-			name := a.Outlet
-			if name == "" {
-				name = "unknown (" + a.ID + ")"
 			}
 			if !seen[name] {
 				seen[name] = true
