@@ -287,7 +287,7 @@ func (f factsModel) View() string {
 	preview := ""
 	if fi, ok := f.current(); ok && len(d.Facts[fi].Members) > 0 {
 		mb := d.Facts[fi].Members[0]
-		preview = st.Bold.Render(oneLine(mb.Outlet)+": ") + oneLine(mb.Text)
+		preview = st.Bold.Render(outletName(mb.Outlet)+": ") + oneLine(mb.Text)
 	}
 	body += "\n" + fit(ellipsize(preview, f.width), f.width)
 	foot := st.Muted.Render("● carries the fact  · does not  ! outlets disagree on a number or date")

@@ -182,7 +182,7 @@ func (p panelModel) content(w int) string {
 			continue
 		}
 		f := d.Facts[fi]
-		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), oneLine(strings.Join(f.Outlets, ", ")))))
+		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), outletList(f.Outlets))))
 		if f.Label != "" {
 			para(oneLine(f.Label), 2)
 		}
@@ -216,11 +216,11 @@ func (p panelModel) content(w int) string {
 				para(oneLine(dsc.What)+":", 2)
 				lw := 0
 				for _, v := range dsc.Values {
-					lw = max(lw, ansi.StringWidth(oneLine(v.Outlet))+5)
+					lw = max(lw, ansi.StringWidth(outletName(v.Outlet))+5)
 				}
 				lw = min(lw, max(w/3, 10))
 				for _, v := range dsc.Values {
-					labelled("  "+ellipsize(oneLine(v.Outlet), lw-5), oneLine(v.Value), lw)
+					labelled("  "+ellipsize(outletName(v.Outlet), lw-5), oneLine(v.Value), lw)
 				}
 			}
 			line("")
@@ -312,7 +312,7 @@ func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
 	}
 	sort.SliceStable(outlets, func(i, j int) bool { return outlets[i] == curOutlet && outlets[j] != curOutlet })
 	block := func(o string, cw int) []string {
-		head := oneLine(o)
+		head := outletName(o)
 		if o == curOutlet {
 			head = "▶ " + head
 		}
@@ -366,4 +366,21 @@ func wordings(ctx *Context, f *compare.Fact, req openWhyMsg, w int) []string {
 		out[r] = b.String()
 	}
 	return out
+}
+
+// outletName is an outlet's display name: "unknown outlet" when empty.
+func outletName(o string) string {
+	if o = oneLine(o); o == "" {
+		return "unknown outlet"
+	}
+	return o
+}
+
+// outletList joins outlet names for display.
+func outletList(os []string) string {
+	names := make([]string, len(os))
+	for i, o := range os {
+		names[i] = outletName(o)
+	}
+	return strings.Join(names, ", ")
 }
