@@ -508,8 +508,6 @@ func (r *readModel) pageColumns(dir int) {
 	a := r.focusedArticle()
 	r.ensureVisible(a)
 	r.sync()
-	// Keep the focus on the page we moved to.
-	r.colOff = off
 }
 
 // findSentence moves to the next (dir 1) or previous (dir -1) sentence
