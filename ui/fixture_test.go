@@ -131,6 +131,7 @@ func asciiContext() *Context {
 func newTestModel(t testing.TB, c *corpus.Corpus, a *Analysis, w, h int) Model {
 	t.Helper()
 	m := newModel(context.Background(), Options{Width: w, Height: h}, asciiContext(), termenv.Ascii)
+	m.flashFor = time.Millisecond // status messages clear at once in tests
 	m.setData(NewData(c, a))
 	return m
 }
@@ -155,7 +156,7 @@ func runCmd(m Model, cmd tea.Cmd, depth int) Model {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(100 * time.Millisecond): // a tick or blink: drop it
+	case <-time.After(2 * time.Second): // a Cmd that never returns: drop it
 		return m
 	}
 	switch msg := msg.(type) {

@@ -70,16 +70,17 @@ type Model struct {
 
 	search searchModel
 
-	help  help.Model
-	msg   string
-	msgID int
+	help     help.Model
+	msg      string
+	msgID    int
+	flashFor time.Duration // how long a status message stays
 }
 
 // newModel builds the root model with styles already decided.
 func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Profile) Model {
 	h := help.New()
 	h.Styles = ctx.Styles.Help
-	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx)}
+	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
 	m.loading = newLoadingModel(ctx, profile)
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)
@@ -350,7 +351,7 @@ func (m *Model) flash(s string) tea.Cmd {
 	m.msg = s
 	m.msgID++
 	id := m.msgID
-	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearMsg{id} })
+	return tea.Tick(m.flashFor, func(time.Time) tea.Msg { return clearMsg{id} })
 }
 
 // View composes the chrome and the active view; every line is exactly the

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
@@ -181,6 +182,8 @@ func (s *Styles) styleInput(ti *textinput.Model) {
 	ti.CompletionStyle = s.Subtle
 	ti.Cursor.Style = s.Body.Reverse(true)
 	ti.Cursor.TextStyle = s.Body
+	// A steady cursor: no blink ticks to schedule while typing.
+	ti.Cursor.SetMode(cursor.CursorStatic)
 }
 
 // shareStyle returns the tint for a fact shared by n outlets.
