@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -523,12 +524,13 @@ type storyScorer struct {
 	*analysis
 	wts    []float64 // by term id; valid for the current story's terms
 	df     []int32
+	pos    []int32 // by unit: position in the current story
 	nUnits int
 	terms  []int32 // the current story's terms, to reset
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
-	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs))}
+	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), pos: make([]int32, len(x.units))}
 }
 
 // prepare sets the weights for a story and each member's summed weights.
@@ -1115,7 +1117,7 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
 	links := map[int32][]link{}
 	// Dense accumulators indexed by position in the story.
-	pos := make(map[int32]int32, len(members))
+	pos := x.pos
 	for i, ui := range members {
 		pos[ui] = int32(i)
 	}
@@ -1191,12 +1193,13 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		weight  float64
 	}
 	var cands []cand
+	perOutlet := map[int32]int{}
 	for u, ls := range links {
 		if x.units[u].heading {
 			continue // a title or heading summarises; it is no claim's centre
 		}
 		c := cand{centre: u, members: []int32{u}}
-		perOutlet := map[int32]int{}
+		clear(perOutlet)
 		for _, l := range ls {
 			o := x.units[l.to].outlet
 			if l.score >= x.opts.FactThreshold && perOutlet[o] < maxPerOutlet {
@@ -1323,7 +1326,7 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string)
 		mem.Evidence = normEvidence(mem.Evidence)
 		mem.Score = math.Round(mem.Score*1000) / 1000
 		fact.Members = append(fact.Members, mem)
-		keys = append(keys, fmt.Sprintf("%s:%d", a.ID, s.Start))
+		keys = append(keys, a.ID+":"+strconv.Itoa(s.Start))
 		if !outletSeen[mem.Outlet] {
 			outletSeen[mem.Outlet] = true
 			fact.Outlets = append(fact.Outlets, mem.Outlet)
