@@ -114,20 +114,42 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 // legendLines explains every highlight of the read view.
 func (m helpScreen) legendLines(w int) []string {
 	st := m.ctx.Styles
-	out := []string{
-		" " + st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
-			"  sentence states a fact other outlets share, tinted by how many outlets carry it",
-		" " + st.FactNum.Render("12") + "   its fact number, in the gutter; the same number marks the fact in every column",
-		" " + st.FactNumDisc.Render("!") + "    outlets disagree on a number or date in a fact of this sentence",
-		" " + st.Unique.Render("*") + "    outlet-only: no other outlet carries this sentence",
-		" " + st.Cursor.Render("▌") + "    the cursor;  " + st.Outline.Render("┃…┃") + " its counterparts, level with it in the other columns",
-		" " + st.Furniture.Render("dim") + "  page furniture (menus, credits) — f shows or hides it",
+	k := m.ctx.Keys
+	entries := []struct{ mark, desc string }{
+		{st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+"),
+			"the sentence states a fact other outlets share; the tint says how many outlets carry it"},
+		{st.FactNum.Render("12"), "its fact number, in the gutter: the same number marks the fact in every column and in the facts view"},
+		{st.FactNumDisc.Render("!"), "outlets disagree on a number or date in a fact of this sentence"},
+		{st.Unique.Render("*"), "outlet-only: no other outlet carries this sentence"},
+		{st.Cursor.Render("▌"), "the cursor"},
+		{st.Outline.Render("┃…┃"), "the cursor's counterparts, level with it in the other columns"},
+		{st.Furniture.Render("dim"), "page furniture (menus, credits); " + k.Furniture.Help().Key + " shows or hides it"},
+		{st.SearchHit.Render("abc"), "a search match"},
 	}
-	var kinds []string
+	const markW = 12
+	var out []string
+	for _, e := range entries {
+		for i, l := range wrapText(e.desc, max(w-markW, 10)) {
+			mark := ""
+			if i == 0 {
+				mark = " " + e.mark
+			}
+			out = append(out, fit(mark, markW)+l)
+		}
+	}
+	for _, l := range wrapText("Framing markers are underlined and coloured by kind; the why panel gives each one's reason:", max(w-2, 10)) {
+		out = append(out, " "+l)
+	}
+	line := "  "
 	for _, kd := range markerKinds() {
-		kinds = append(kinds, st.Kind[kd].Render(kd))
+		item := st.Kind[kd].Render(kd)
+		if ansi.StringWidth(line)+ansi.StringWidth(item)+1 > w && strings.TrimSpace(line) != "" {
+			out = append(out, line)
+			line = "  "
+		}
+		line += item + " "
 	}
-	out = append(out, " framing markers, underlined by kind: "+strings.Join(kinds, " "))
+	out = append(out, line)
 	for i := range out {
 		out[i] = ellipsize(out[i], w)
 	}
