@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sort"
@@ -650,6 +651,8 @@ func (x *storyScorer) linkScore(a, b *unit) float64 {
 func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	shared, content := 0.0, 0.0
 	var onlyA, onlyB []int32
+	var commonBuf [64]int32
+	common := commonBuf[:0]
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -671,6 +674,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 				shared += w
 				content += w
 			}
+			common = append(common, a.terms[i])
 			i++
 			j++
 		}
@@ -724,19 +728,78 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		if len(sb) == 0 {
 			sb, wb = [][]int32{b.terms}, []float64{b.w}
 		}
-		for i, ta := range sa {
-			for j, tb := range sb {
-				sh, ct := x.overlap(ta, tb)
-				if ct == 0 {
-					continue
+		if len(common) <= 64 {
+			// Only the terms the sentences share can be shared by their
+			// clauses: mark which of them each clause holds, then a pair
+			// of clauses shares the intersection of its marks.
+			var wsh, wct [64]float64
+			for k, t := range common {
+				wsh[k] = x.termWeight(t)
+				if !x.isName[t] || x.contentName(t) {
+					wct[k] = x.wts[t]
 				}
-				if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
-					best = sc
+			}
+			var maBuf, mbBuf [16]uint64
+			ma, mb := segMasks(maBuf[:0], sa, common), segMasks(mbBuf[:0], sb, common)
+			for i := range sa {
+				for j := range sb {
+					m := ma[i] & mb[j]
+					if m == 0 {
+						continue
+					}
+					sh, ct := 0.0, 0.0
+					for m != 0 {
+						k := bits.TrailingZeros64(m)
+						sh += wsh[k]
+						ct += wct[k]
+						m &= m - 1
+					}
+					if ct == 0 {
+						continue
+					}
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
+						best = sc
+					}
+				}
+			}
+		} else {
+			for i, ta := range sa {
+				for j, tb := range sb {
+					sh, ct := x.overlap(ta, tb)
+					if ct == 0 {
+						continue
+					}
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
+						best = sc
+					}
 				}
 			}
 		}
 	}
 	return best, shared, content
+}
+
+// segMasks appends, for each segment, the bit set of the common terms it
+// holds (both lists sorted; at most 64 common terms).
+func segMasks(out []uint64, segs [][]int32, common []int32) []uint64 {
+	for _, sg := range segs {
+		var m uint64
+		i, j := 0, 0
+		for i < len(sg) && j < len(common) {
+			switch {
+			case sg[i] < common[j]:
+				i++
+			case sg[i] > common[j]:
+				j++
+			default:
+				m |= 1 << uint(j)
+				i++
+				j++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // maxStoryPost is the most story centroids a term may be in and still be
@@ -874,7 +937,7 @@ func sharedQuote(qa, qb quote) bool {
 	if common < 4 || float64(common) < 0.7*float64(short) {
 		return false
 	}
-	l := lcs(qa.stems, qb.stems)
+	l := lcsHash(qa.stems, qb.stems)
 	return l >= 4 && float64(l) >= 0.7*float64(short)
 }
 

@@ -81,10 +81,10 @@ type features struct {
 	chars             []uint32
 }
 
-// quote is a quoted stretch of a sentence as folded word stems.
+// quote is a quoted stretch of a sentence as hashes of its word stems.
 type quote struct {
 	text  string
-	stems []string
+	stems []uint32
 }
 
 // analyzer turns sentences into features. It is not safe for concurrent
@@ -288,9 +288,9 @@ func (an *analyzer) analyze(s string) features {
 	ft.nums = extractQuantities(s, ft.dates, false)
 	if strings.ContainsAny(s, "\"“«‘") {
 		for _, q := range findQuotes(s) {
-			var st []string
+			var st []uint32
 			for _, p := range toPieces(q) {
-				st = append(st, an.stem(p.fold))
+				st = append(st, fnv32(an.stem(p.fold)))
 			}
 			if len(st) >= 3 {
 				ft.quotes = append(ft.quotes, quote{text: q, stems: st})

@@ -257,7 +257,7 @@ func (m *Matcher) pairFeatures(a, b *features, w func(string) float64) ([nFeatur
 	}
 	for _, qa := range a.quotes {
 		for _, qb := range b.quotes {
-			l := lcs(qa.stems, qb.stems)
+			l := lcsHash(qa.stems, qb.stems)
 			short := min(len(qa.stems), len(qb.stems))
 			if l >= 4 && float64(l) >= 0.7*float64(short) {
 				f := float64(l) / float64(max(len(qa.stems), len(qb.stems)))
@@ -353,29 +353,6 @@ func appendUnique(s []string, v string) []string {
 
 // lcsHash is the length of the longest common subsequence of two hash lists.
 func lcsHash(a, b []uint32) int {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			switch {
-			case a[i-1] == b[j-1]:
-				cur[j] = prev[j-1] + 1
-			case prev[j] >= cur[j-1]:
-				cur[j] = prev[j]
-			default:
-				cur[j] = cur[j-1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// lcs is the length of the longest common subsequence of two token lists.
-func lcs(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
