@@ -1435,13 +1435,15 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 	}
 	byWeight(terms)
 	byWeight(names)
-	for _, t := range terms {
-		if len(ev.Terms) < 8 {
-			ev.Terms = append(ev.Terms, t.s)
-		}
+	// The heaviest few tell why; a fact holds many members.
+	terms, names = terms[:min(len(terms), 6)], names[:min(len(names), 6)]
+	ev.Terms = make([]string, len(terms))
+	for i, t := range terms {
+		ev.Terms[i] = t.s
 	}
-	for _, t := range names {
-		ev.Names = append(ev.Names, t.s)
+	ev.Names = make([]string, len(names))
+	for i, t := range names {
+		ev.Names[i] = t.s
 	}
 	for _, qa := range a.ex.nums {
 		for _, qb := range b.ex.nums {
