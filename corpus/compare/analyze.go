@@ -1410,7 +1410,8 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		s string
 		w float64
 	}
-	var terms, names []tw
+	var tbuf, nbuf [48]tw
+	terms, names := tbuf[:0], nbuf[:0]
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -1430,11 +1431,9 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			j++
 		}
 	}
-	byWeight := func(v []tw) {
-		slices.SortStableFunc(v, func(a, b tw) int { return cmp.Compare(b.w, a.w) })
-	}
-	byWeight(terms)
-	byWeight(names)
+	byWeight := func(a, b tw) int { return cmp.Compare(b.w, a.w) }
+	slices.SortStableFunc(terms, byWeight)
+	slices.SortStableFunc(names, byWeight)
 	// The heaviest few tell why; a fact holds many members.
 	terms, names = terms[:min(len(terms), 6)], names[:min(len(names), 6)]
 	ev.Terms = make([]string, len(terms))

@@ -356,8 +356,12 @@ func lcsHash(a, b []uint32) int {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var pb, cb [64]int
+	prev, cur := pb[:0], cb[:0]
+	if len(b)+1 > len(pb) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for i := 1; i <= len(a); i++ {
 		for j := 1; j <= len(b); j++ {
 			switch {
