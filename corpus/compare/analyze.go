@@ -1255,45 +1255,52 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		members []int32
 		weight  float64
 	}
+	n := 0
+	for _, ls := range links {
+		n += 1 + len(ls)
+	}
+	arena := make([]int32, 0, n)
 	var cands []cand
 	perOutlet := map[int32]int{}
 	for u, ls := range links {
 		if x.units[u].heading {
 			continue // a title or heading summarises; it is no claim's centre
 		}
-		c := cand{centre: u, members: []int32{u}}
+		start := len(arena)
+		arena = append(arena, u)
+		c := cand{centre: u}
 		clear(perOutlet)
 		for _, l := range ls {
 			o := x.units[l.to].outlet
 			if l.score >= x.opts.FactThreshold && perOutlet[o] < maxPerOutlet {
 				perOutlet[o]++
-				c.members = append(c.members, l.to)
+				arena = append(arena, l.to)
 				c.weight += l.score
 			}
 		}
+		c.members = arena[start:len(arena):len(arena)]
 		if len(c.members) < 2 {
 			continue
 		}
 		slices.Sort(c.members)
 		cands = append(cands, c)
 	}
-	sort.Slice(cands, func(i, j int) bool {
-		if len(cands[i].members) != len(cands[j].members) {
-			return len(cands[i].members) > len(cands[j].members)
+	slices.SortFunc(cands, func(a, b cand) int {
+		if len(a.members) != len(b.members) {
+			return cmp.Compare(len(b.members), len(a.members))
 		}
-		if cands[i].weight != cands[j].weight {
-			return cands[i].weight > cands[j].weight
+		if a.weight != b.weight {
+			return cmp.Compare(b.weight, a.weight)
 		}
-		return cands[i].centre < cands[j].centre
+		return cmp.Compare(a.centre, b.centre)
 	})
-	var facts [][]int32
-	var sets []map[int32]bool
+	var facts [][]int32 // each kept sorted
 	for _, c := range cands {
 		merged := false
-		for fi, s := range sets {
+		for fi, f := range facts {
 			in := 0
 			for _, m := range c.members {
-				if s[m] {
+				if _, ok := slices.BinarySearch(f, m); ok {
 					in++
 				}
 			}
@@ -1302,35 +1309,30 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 				break
 			}
 			// Near-duplicates (most members shared both ways) merge.
-			if float64(in) >= mergeOverlap*float64(len(c.members)) && float64(in) >= mergeOverlap*float64(len(s)) {
+			if float64(in) >= mergeOverlap*float64(len(c.members)) && float64(in) >= mergeOverlap*float64(len(f)) {
 				for _, m := range c.members {
-					if !s[m] {
-						s[m] = true
-						facts[fi] = append(facts[fi], m)
+					if i, ok := slices.BinarySearch(f, m); !ok {
+						f = slices.Insert(f, i, m)
 					}
 				}
+				facts[fi] = f
 				merged = true
 				break
 			}
 		}
-		if merged {
-			continue
+		if !merged {
+			facts = append(facts, slices.Clone(c.members))
 		}
-		s := map[int32]bool{}
-		for _, m := range c.members {
-			s[m] = true
-		}
-		sets = append(sets, s)
-		facts = append(facts, append([]int32(nil), c.members...))
 	}
 	out := facts[:0]
 	for _, f := range facts {
-		outs := map[int32]bool{}
+		var outs []int32
 		for _, m := range f {
-			outs[x.units[m].outlet] = true
+			if o := x.units[m].outlet; !slices.Contains(outs, o) {
+				outs = append(outs, o)
+			}
 		}
 		if len(outs) >= x.opts.MinOutlets {
-			slices.Sort(f)
 			out = append(out, f)
 		}
 	}
