@@ -470,19 +470,32 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 			// Term ids are not in string order: sort terms and names together.
 			sortTerms(u.terms, u.names)
-			if len(ft.clauses) > 1 {
-				var cls [][]int32
-				for _, cl := range ft.clauses {
-					ids := make([]int32, 0, len(cl))
-					for _, t := range cl {
-						ids = append(ids, x.vocab[t])
+			if nc := len(ft.clauses); nc > 1 {
+				// One backing array for the clauses and the adjacent pairs.
+				size := 0
+				for k, cl := range ft.clauses {
+					size += len(cl)
+					if k+1 < nc {
+						size += len(cl) + len(ft.clauses[k+1])
 					}
-					cls = append(cls, ids)
 				}
-				for k := range cls {
-					u.segs = append(u.segs, uniqSorted(cls[k]))
-					if k+1 < len(cls) {
-						u.segs = append(u.segs, uniqSorted(append(append([]int32(nil), cls[k]...), cls[k+1]...)))
+				arena := make([]int32, 0, size)
+				u.segs = make([][]int32, 0, 2*nc-1)
+				for k, cl := range ft.clauses {
+					st := len(arena)
+					for _, t := range cl {
+						arena = append(arena, x.vocab[t])
+					}
+					u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					if k+1 < nc {
+						st := len(arena)
+						for _, t := range cl {
+							arena = append(arena, x.vocab[t])
+						}
+						for _, t := range ft.clauses[k+1] {
+							arena = append(arena, x.vocab[t])
+						}
+						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
 			}
@@ -1163,17 +1176,18 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	})
 	post := map[int32][]int32{}
 	maxPost := max(40, len(members)/4)
+	arena := make([]int32, 0, len(pairs))
 	for i := 0; i < len(pairs); {
 		j := i
 		for j < len(pairs) && pairs[j].t == pairs[i].t {
 			j++
 		}
 		if j-i >= 2 && j-i <= maxPost {
-			p := make([]int32, j-i)
+			st := len(arena)
 			for k := i; k < j; k++ {
-				p[k-i] = pairs[k].u
+				arena = append(arena, pairs[k].u)
 			}
-			post[pairs[i].t] = p
+			post[pairs[i].t] = arena[st:len(arena):len(arena)]
 		}
 		i = j
 	}
