@@ -330,10 +330,33 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	outletID := map[string]int32{}
 	x.artOut = make([]int32, len(c.Articles))
 	x.artUnit = make([][]int32, len(c.Articles))
+	// Acronyms defined anywhere in the corpus, found in parallel and merged
+	// in article order.
+	found := make([]map[string][]acronym, len(c.Articles))
+	{
+		workers := min(runtime.GOMAXPROCS(0), 8)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for ai := w; ai < len(c.Articles); ai += workers {
+					if strings.Contains(c.Articles[ai].Text, "(") {
+						m := map[string][]acronym{}
+						findAcronyms(c.Articles[ai].Text, m)
+						found[ai] = m
+					}
+				}
+			}(w)
+		}
+		wg.Wait()
+	}
 	type ref struct{ art, sent int32 }
-	var refs []ref
+	refs := make([]ref, 0, 16*len(c.Articles))
 	for ai, a := range c.Articles {
-		findAcronyms(a.Text, x.acr)
+		for _, as := range sortedAcronyms(found[ai]) {
+			addAcronym(x.acr, as)
+		}
 		name := a.Outlet
 		if name == "" {
 			name = "unknown (" + a.ID + ")"
@@ -1010,9 +1033,33 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 	}
 	var stories []*storyAcc
 	post := map[int32][]int32{} // term -> stories whose centroid holds it
-	tf := map[int32]float64{}
 	acc := []float64{}
 	var touched []int32
+	// The articles' vectors, computed in parallel.
+	vecs := make([][]tw, na)
+	norms := make([]float64, na)
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			tf := map[int32]float64{}
+			for ai := w; ai < na; ai += workers {
+				clear(tf)
+				for _, ui := range x.artUnit[ai] {
+					for _, t := range x.units[ui].terms {
+						tf[t]++
+					}
+				}
+				for t, n := range tf {
+					tf[t] = (1 + math.Log(n)) * x.wts[t]
+				}
+				vecs[ai], norms[ai] = vec(tf, topK)
+			}
+		}(w)
+	}
+	wg.Wait()
 	for k, ai := range order {
 		if k%256 == 0 {
 			x.progress("grouping stories", k, na)
@@ -1020,16 +1067,7 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 				return nil
 			}
 		}
-		clear(tf)
-		for _, ui := range x.artUnit[ai] {
-			for _, t := range x.units[ui].terms {
-				tf[t]++
-			}
-		}
-		for t, n := range tf {
-			tf[t] = (1 + math.Log(n)) * x.wts[t]
-		}
-		v, norm := vec(tf, topK)
+		v, norm := vecs[ai], norms[ai]
 		touched = touched[:0]
 		for _, e := range v {
 			p := post[e.t]

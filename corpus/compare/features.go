@@ -1,9 +1,9 @@
 package compare
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -476,20 +476,37 @@ func findAcronyms(text string, into map[string][]acronym) {
 		before := text[lo:m[0]]
 		ws := tokenize(before)
 		if exp := spellsAcronym(before, ws, acr); exp != nil {
-			key := exp[0]
-			term := strings.ToLower(acr)
-			dup := false
-			for _, a := range into[key] {
-				if strings.Join(a.parts, " ") == strings.Join(exp, " ") {
-					dup = true
-				}
-			}
-			if !dup {
-				into[key] = append(into[key], acronym{parts: exp, term: term})
-				sort.SliceStable(into[key], func(i, j int) bool { return len(into[key][i].parts) > len(into[key][j].parts) })
-			}
+			addAcronym(into, acronym{parts: exp, term: strings.ToLower(acr)})
 		}
 	}
+}
+
+// addAcronym adds an expansion unless it is already known, keeping the
+// longer expansions of a first word ahead of the shorter.
+func addAcronym(into map[string][]acronym, a acronym) {
+	key := a.parts[0]
+	for _, b := range into[key] {
+		if slices.Equal(a.parts, b.parts) {
+			return
+		}
+	}
+	into[key] = append(into[key], a)
+	slices.SortStableFunc(into[key], func(p, q acronym) int { return cmp.Compare(len(q.parts), len(p.parts)) })
+}
+
+// sortedAcronyms lists the expansions of a map in a stable order.
+func sortedAcronyms(m map[string][]acronym) []acronym {
+	var out []acronym
+	for _, as := range m {
+		out = append(out, as...)
+	}
+	slices.SortFunc(out, func(p, q acronym) int {
+		if c := cmp.Compare(strings.Join(p.parts, " "), strings.Join(q.parts, " ")); c != 0 {
+			return c
+		}
+		return cmp.Compare(p.term, q.term)
+	})
+	return out
 }
 
 // spellsAcronym checks whether the last words of ws spell acr and returns
