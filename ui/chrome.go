@@ -115,7 +115,7 @@ func (m Model) statusView() string {
 	} else {
 		info = st.Status.Render(info)
 	}
-	legend := m.legendShort()
+	legend := m.notesStatus() + m.legendShort()
 	room := m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
 	if room >= 16 {
 		// The legend stays; the information gives way.

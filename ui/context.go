@@ -16,6 +16,8 @@ type Context struct {
 	Keys   *KeyMap
 	Data   *Data // nil until loading is done
 	Markup *Markup
+
+	notes *noteIndex // tagged sentences, for the read view's gutter
 }
 
 // Markup renders Markdown with Glamour in one style fixed before the

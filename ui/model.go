@@ -70,6 +70,11 @@ type Model struct {
 
 	search searchModel
 
+	notes     notesState     // the notes store (notes.go)
+	notesView notesViewModel // view 4
+	dlg       dialog         // an open tagging or export dialog
+	exp       exportDialog
+
 	help     help.Model
 	msg      string
 	msgID    int
@@ -82,6 +87,8 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	h.Styles = ctx.Styles.Help
 	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
 	m.loading = newLoadingModel(ctx, profile)
+	m.notes.keys = DefaultNotesKeyMap()
+	m.setNotesKeys(false)
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)
 	}
@@ -101,6 +108,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
+	m.notesView = notesViewModel{ctx: m.ctx}
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
@@ -132,6 +140,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.read.SetSize(bw, bh)
 	m.facts.SetSize(bw, bh)
 	m.problems.SetSize(bw, bh)
+	m.notesView.SetSize(bw, bh)
 	if m.panelOpen {
 		m.panel.SetSize(bw, bh)
 	}
@@ -143,6 +152,9 @@ func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeig
 // Update routes a message: size and background results first, then keys to
 // the open input or dialog, then global keys, then the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if cmd, ok := m.updateNotesMsg(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.setSize(msg.Width, msg.Height)
@@ -151,7 +163,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading.err = msg.err
 			return m, nil
 		}
-		return m, m.setData(msg.data)
+		return m, tea.Batch(m.setData(msg.data), m.openNotes())
 	case progressMsg, spinner.TickMsg, progress.FrameMsg:
 		if m.loaded {
 			return m, nil
@@ -251,8 +263,14 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
 	}
+	if m.dialogOpen() {
+		return m.updateDialog(msg)
+	}
 	if m.capturing() {
 		return m.updateView(msg)
+	}
+	if cmd, ok := m.updateNotesKey(msg); ok {
+		return m, cmd
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -291,6 +309,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // capturing reports whether the active view has an input or dialog open.
 func (m Model) capturing() bool {
+	if m.dialogOpen() {
+		return true
+	}
 	switch m.view {
 	case viewRead:
 		return m.read.Capturing()
@@ -315,6 +336,8 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.outlets, cmd = m.outlets.Update(msg)
 	case viewProblems:
 		m.problems, cmd = m.problems.Update(msg)
+	case viewNotes:
+		cmd = m.updateNotesView(msg)
 	}
 	return m, cmd
 }
@@ -373,6 +396,8 @@ func (m Model) View() string {
 		body = m.helpScr.View(m.FullHelp())
 	case m.panelOpen:
 		body = m.panel.View()
+	case m.dialogOpen():
+		body = m.dialogView(m.width, bh)
 	default:
 		switch m.view {
 		case viewRead:
@@ -384,7 +409,7 @@ func (m Model) View() string {
 		case viewProblems:
 			body = m.problems.View()
 		case viewNotes:
-			body = fitBlock("Notes arrive with the tagging round.", m.width, bh)
+			body = m.notesViewView(m.width, bh)
 		}
 	}
 	return m.tabsView() + "\n" + body + "\n" + m.statusView() + "\n" + m.footerView()
@@ -403,6 +428,8 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.panelOpen:
 		// The panel takes every key but quit.
 		return append(m.panel.ShortHelp(), k.Quit)
+	case m.dialogOpen():
+		return append(m.dialogHelp(), k.ForceQuit)
 	case m.capturing():
 		// A dialog or input has the keys; only ctrl+c still quits.
 		global = []key.Binding{k.ForceQuit}
@@ -416,6 +443,10 @@ func (m Model) ShortHelp() []key.Binding {
 		own = m.outlets.ShortHelp()
 	case viewProblems:
 		own = m.problems.ShortHelp()
+	case viewNotes:
+		if g := m.notesViewHelp(); len(g) > 1 {
+			own = g[1]
+		}
 	}
 	return append(own, global...)
 }
@@ -427,6 +458,8 @@ func (m Model) FullHelp() [][]key.Binding {
 	switch {
 	case m.panelOpen:
 		own = m.panel.FullHelp()
+	case m.dialogOpen():
+		own = [][]key.Binding{m.dialogHelp()}
 	default:
 		switch m.view {
 		case viewRead:
@@ -437,6 +470,11 @@ func (m Model) FullHelp() [][]key.Binding {
 			own = m.outlets.FullHelp()
 		case viewProblems:
 			own = m.problems.FullHelp()
+		case viewNotes:
+			own = m.notesViewHelp()
+		}
+		if m.view == viewRead && !m.read.picking {
+			own = append(own, m.notesReadHelp())
 		}
 	}
 	return append(own,

@@ -37,6 +37,8 @@ type readModel struct {
 	linkFact      int    // fact of the sentence under the cursor, -1 for none
 	cache         *layoutCache
 
+	sel selection // visual selection for tagging (tagging.go)
+
 	picker  pickerModel
 	picking bool
 	msg     string // transient message for the status line
@@ -684,6 +686,7 @@ func (r readModel) columnView(oi, w int) []string {
 		case !focused && r.linkFact >= 0 && containsInt(r.ctx.Data.info(a, ln.sent).facts, r.linkFact):
 			left, right = outline, outline
 		}
+		left, right = r.noteGutter(a, ln.sent, focused, left, right)
 		out = append(out, left+ln.text+right)
 	}
 	for len(out) < r.height {

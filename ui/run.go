@@ -60,6 +60,7 @@ func Run(opts Options) error {
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
+	defer m.closeNotes()
 	if _, err := tea.NewProgram(&m, progOpts...).Run(); err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}

@@ -1,0 +1,303 @@
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/export"
+)
+
+// The export dialog (e): a format, a path with a default name in the
+// current folder, a Glamour preview for Markdown, an overwrite question
+// when the file exists, and the write in a Cmd.
+
+// export dialog steps.
+const (
+	expFormat  = iota // choosing the format
+	expPath           // editing the path
+	expPreview        // looking at the Markdown preview
+	expExists         // asking whether to overwrite
+	expBusy           // rendering or writing
+)
+
+// exportDialog is the export dialog's state.
+type exportDialog struct {
+	formats []export.Format
+	fcursor int
+	step    int
+	input   textinput.Model
+	edited  bool // the user typed a path: keep it when the format changes
+	preview []string
+	ptop    int
+	now     time.Time
+}
+
+// exportPreviewMsg carries the rendered Markdown preview.
+type exportPreviewMsg struct {
+	lines []string
+	err   error
+}
+
+// exportDoneMsg reports a finished export.
+type exportDoneMsg struct {
+	path   string
+	format export.Format
+	count  int
+	err    error
+}
+
+// openExport opens the export dialog.
+func (m *Model) openExport() tea.Cmd {
+	if m.notes.store == nil {
+		return m.flash(m.notesUnavailable())
+	}
+	m.dlg = dialog{kind: dlgExport, title: "Export", hint: "j/k: format · tab: path · enter: next · esc: cancel"}
+	m.exp = exportDialog{formats: export.Formats(), now: time.Now()}
+	m.exp.input = m.newInput("", "file name")
+	m.exp.input.Prompt = "path: "
+	m.setDefaultExportPath()
+	return nil
+}
+
+func (e exportDialog) format() export.Format { return e.formats[e.fcursor] }
+
+// setDefaultExportPath proposes a file name in the current folder unless
+// the user typed one.
+func (m *Model) setDefaultExportPath() {
+	if m.exp.edited {
+		// Keep the typed name, with the new format's extension.
+		p := m.exp.input.Value()
+		p = strings.TrimSuffix(p, filepath.Ext(p)) + m.exp.format().Extension()
+		m.exp.input.SetValue(p)
+		m.exp.input.CursorEnd()
+		return
+	}
+	m.exp.input.SetValue(export.DefaultFileName(m.exp.format(), m.ctx.Data.Corpus.Name, m.exp.now))
+	m.exp.input.CursorEnd()
+}
+
+// exportInput gathers what the export shows.
+func (m *Model) exportInput() export.Input {
+	d := m.ctx.Data
+	in := export.Input{Corpus: d.Corpus, Codebook: m.notes.snap.codes, Notes: m.notes.snap.all}
+	if d.Analysis != nil {
+		in.Facts = d.Analysis.Facts
+		in.Markers = d.Analysis.Markers
+	}
+	return in
+}
+
+// exportMsg handles the preview and write results.
+func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exportPreviewMsg:
+		if m.dlg.kind != dlgExport {
+			return nil
+		}
+		if msg.err != nil {
+			m.exp.step = expPath
+			return m.flash("preview: " + msg.err.Error())
+		}
+		m.exp.preview, m.exp.ptop, m.exp.step = msg.lines, 0, expPreview
+	case exportDoneMsg:
+		switch {
+		case errors.Is(msg.err, fs.ErrExist):
+			m.exp.step = expExists
+			return nil
+		case msg.err != nil:
+			m.exp.step = expPath
+			return m.flash("export failed: " + msg.err.Error())
+		}
+		m.dlg = dialog{}
+		return m.flash(fmt.Sprintf("exported %d passages as %s to %s", msg.count, msg.format, msg.path))
+	}
+	return nil
+}
+
+// writeExport writes the export in a Cmd.
+func (m *Model) writeExport(force bool) tea.Cmd {
+	f := m.exp.format()
+	path := strings.TrimSpace(m.exp.input.Value())
+	in := m.exportInput()
+	m.exp.step = expBusy
+	return func() tea.Msg {
+		if abs, err := filepath.Abs(path); err == nil {
+			path = abs
+		}
+		err := export.WriteFile(path, f, in, export.Options{}, force)
+		return exportDoneMsg{path: path, format: f, count: len(in.Notes), err: err}
+	}
+}
+
+// previewExport renders the Markdown export with Glamour in a Cmd.
+func (m *Model) previewExport(width int) tea.Cmd {
+	in := m.exportInput()
+	mk := m.ctx.Markup
+	m.exp.step = expBusy
+	return func() tea.Msg {
+		var b bytes.Buffer
+		if err := export.Write(&b, export.Markdown, in, export.Options{}); err != nil {
+			return exportPreviewMsg{err: err}
+		}
+		out, err := mk.Render(b.String(), width)
+		if err != nil {
+			return exportPreviewMsg{err: err}
+		}
+		return exportPreviewMsg{lines: strings.Split(strings.TrimRight(out, "\n"), "\n")}
+	}
+}
+
+// updateExport handles a key in the export dialog.
+func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
+	km, isKey := msg.(tea.KeyMsg)
+	if !isKey {
+		return nil
+	}
+	k, nk := m.ctx.Keys, m.notes.keys
+	e := &m.exp
+	switch e.step {
+	case expBusy:
+		if key.Matches(km, k.Back) {
+			m.dlg = dialog{}
+		}
+		return nil
+	case expExists:
+		switch {
+		case key.Matches(km, nk.Yes):
+			return m.writeExport(true)
+		case key.Matches(km, nk.No), key.Matches(km, k.Back):
+			e.step = expPath
+			return m.flash("not overwritten: choose another name")
+		}
+		return nil
+	case expPreview:
+		switch {
+		case key.Matches(km, k.Back):
+			e.step = expPath
+		case key.Matches(km, k.Confirm):
+			return m.writeExport(false)
+		case key.Matches(km, k.Down):
+			e.ptop = min(e.ptop+1, max(len(e.preview)-1, 0))
+		case key.Matches(km, k.Up):
+			e.ptop = max(e.ptop-1, 0)
+		case key.Matches(km, k.HalfDown):
+			e.ptop = min(e.ptop+10, max(len(e.preview)-1, 0))
+		case key.Matches(km, k.HalfUp):
+			e.ptop = max(e.ptop-10, 0)
+		}
+		return nil
+	}
+	if key.Matches(km, k.Back) {
+		m.dlg = dialog{}
+		return nil
+	}
+	switch {
+	case key.Matches(km, nk.NextField), key.Matches(km, nk.PrevField):
+		if e.step == expFormat {
+			e.step = expPath
+			return e.input.Focus()
+		}
+		e.step = expFormat
+		e.input.Blur()
+		return nil
+	case key.Matches(km, k.Confirm):
+		if e.step == expFormat {
+			e.step = expPath
+			return e.input.Focus()
+		}
+		if strings.TrimSpace(e.input.Value()) == "" {
+			return m.flash("give a file name")
+		}
+		if e.format() == export.Markdown {
+			return m.previewExport(max(m.width-4, 20))
+		}
+		return m.writeExport(false)
+	}
+	if e.step == expFormat {
+		switch {
+		case key.Matches(km, k.Down):
+			e.fcursor = min(e.fcursor+1, len(e.formats)-1)
+			m.setDefaultExportPath()
+		case key.Matches(km, k.Up):
+			e.fcursor = max(e.fcursor-1, 0)
+			m.setDefaultExportPath()
+		case key.Matches(km, k.Quit):
+			m.dlg = dialog{}
+		}
+		return nil
+	}
+	before := e.input.Value()
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	if e.input.Value() != before {
+		e.edited = true
+	}
+	return cmd
+}
+
+// exportView draws the export dialog.
+func (m Model) exportView(w, h int) string {
+	st := m.ctx.Styles
+	e := m.exp
+	if e.step == expPreview {
+		lines := []string{st.PanelTitle.Render("Preview of " + ellipsize(e.input.Value(), max(w-12, 5))),
+			st.Muted.Render(ellipsize("enter: write the file · j/k: scroll · esc: back", w))}
+		rows := max(h-len(lines), 1)
+		for i := e.ptop; i < len(e.preview) && i < e.ptop+rows; i++ {
+			lines = append(lines, fit(e.preview[i], w))
+		}
+		return fitBlock(strings.Join(lines, "\n"), w, h)
+	}
+	lines := []string{st.PanelTitle.Render("Export " + fmt.Sprint(len(m.notes.snap.all)) + " tagged passages"), ""}
+	for i, f := range e.formats {
+		line := fmt.Sprintf("  %-5s %s", f, f.Description())
+		line = fit(ellipsize(line, w), w)
+		if i == e.fcursor {
+			if e.step == expFormat {
+				line = st.RowSelected.Render(line)
+			} else {
+				line = st.Bold.Render(line)
+			}
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "", e.input.View(), "")
+	switch e.step {
+	case expExists:
+		lines = append(lines, st.Warn.Render(ellipsize("The file exists. Overwrite it? y: yes · n: no", w)))
+	case expBusy:
+		lines = append(lines, st.Muted.Render("working…"))
+	case expFormat:
+		lines = append(lines, st.Muted.Render(ellipsize("j/k: choose a format · tab or enter: the path · esc: cancel", w)))
+	default:
+		hint := "enter: write · tab: back to the format · esc: cancel"
+		if e.format() == export.Markdown {
+			hint = "enter: preview, then write · tab: back to the format · esc: cancel"
+		}
+		lines = append(lines, st.Muted.Render(ellipsize(hint, w)))
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// exportHelp is the export dialog's keys.
+func (m Model) exportHelp() []key.Binding {
+	k, nk := m.ctx.Keys, m.notes.keys
+	switch m.exp.step {
+	case expExists:
+		return []key.Binding{nk.Yes, nk.No}
+	case expPreview:
+		return []key.Binding{k.Confirm, k.Down, k.Up, k.Back}
+	case expFormat:
+		return []key.Binding{k.Down, k.Up, nk.NextField, k.Confirm, k.Back}
+	}
+	return []key.Binding{nk.NextField, k.Confirm, k.Back}
+}

@@ -1,0 +1,418 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"gotest.tools/v3/golden"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// newNotesModel returns a loaded model with a fresh notes store in a temp
+// folder, opened the way the program opens it (in a Cmd).
+func newNotesModel(t *testing.T, w, h int) (Model, string) {
+	t.Helper()
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, w, h)
+	path := filepath.Join(t.TempDir(), "notes.db")
+	m.opts.NotesPath = path
+	m = runCmd(m, m.openNotes(), 0)
+	if m.notes.store == nil {
+		t.Fatalf("store not open: %v", m.notes.err)
+	}
+	t.Cleanup(func() { m.notes.store.Close() })
+	return m, path
+}
+
+// storeNotes reads the notes back through a second connection, as another
+// process would.
+func storeNotes(t *testing.T, path string) []notes.Note {
+	t.Helper()
+	s, err := notes.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ns, err := s.Notes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ns
+}
+
+var ctrlR = tea.KeyMsg{Type: tea.KeyCtrlR}
+
+func TestTagSentenceWithNewTag(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	if !m.ctx.Keys.Tag.Enabled() || !m.ctx.Keys.ViewNotes.Enabled() {
+		t.Fatal("tagging keys not enabled once the store opened")
+	}
+	m = send(m, keys("j t")...)
+	if m.dlg.kind != dlgChooser {
+		t.Fatal("t did not open the tag chooser")
+	}
+	m = send(m, typeText("blame")...)
+	if v := m.View(); !strings.Contains(v, "create and apply new tag “blame”") {
+		t.Fatalf("chooser does not offer to create the tag:\n%s", v)
+	}
+	if m.dlg.rowCount() != 1 {
+		t.Fatalf("%d chooser rows for an empty codebook", m.dlg.rowCount())
+	}
+	m = send(m, keyMsg("enter"))
+	ns := storeNotes(t, path)
+	if len(ns) != 1 || len(ns[0].Tags) != 1 || ns[0].Tags[0] != "blame" {
+		t.Fatalf("notes after tagging: %+v", ns)
+	}
+	art := m.ctx.Data.article(0)
+	if ns[0].Anchor.Quote != art.Sentences[1].Text {
+		t.Fatalf("tagged %q, want the sentence under the cursor %q", ns[0].Anchor.Quote, art.Sentences[1].Text)
+	}
+	if !strings.Contains(m.msg, `new tag "blame"`) {
+		t.Fatalf("status message %q", m.msg)
+	}
+	if m.notes.pending != 0 {
+		t.Fatal("still saving after the store call returned")
+	}
+	if v := m.View(); !strings.Contains(v, "▐") || !strings.Contains(v, "saved") {
+		t.Fatalf("read view shows no tag mark or saved state:\n%s", v)
+	}
+	// The mark is on the tagged sentence's lines only.
+	if _, ok := m.ctx.notes.marks[0][1]; !ok || len(m.ctx.notes.marks[0]) != 1 {
+		t.Fatalf("marks %v", m.ctx.notes.marks)
+	}
+}
+
+func TestApplyExistingTagAndRepeat(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {
+		return "", s.AddCode(notes.Code{Name: "shared claim"})
+	}), 0)
+	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {
+		return "", s.AddCode(notes.Code{Name: "omission"})
+	}), 0)
+	m = send(m, keys("j j t")...)
+	m = send(m, typeText("shcl")...) // fuzzy
+	m = send(m, keyMsg("enter"))
+	ns := storeNotes(t, path)
+	if len(ns) != 1 || ns[0].Tags[0] != "shared claim" || ns[0].Anchor.Quote != m.ctx.Data.article(0).Sentences[2].Text {
+		t.Fatalf("notes: %+v", ns)
+	}
+	codes, _ := m.notes.store.Codebook()
+	if len(codes) != 2 {
+		t.Fatalf("applying an existing tag created a code: %v", codes)
+	}
+	// "." repeats it on the sentence under the cursor.
+	m = send(m, keys("j .")...)
+	ns = storeNotes(t, path)
+	if len(ns) != 2 || ns[1].Tags[0] != "shared claim" {
+		t.Fatalf("repeat: %+v", ns)
+	}
+	// A second tag on the same passage joins the same note.
+	m = send(m, keys("t")...)
+	m = send(m, typeText("omission")...)
+	m = send(m, keyMsg("enter"))
+	ns = storeNotes(t, path)
+	if len(ns) != 2 || len(ns[1].Tags) != 2 {
+		t.Fatalf("several tags on one passage: %+v", ns)
+	}
+	// T lists them and d removes one.
+	m = send(m, keys("T")...)
+	if v := m.View(); !strings.Contains(v, "Tags on this sentence") || !strings.Contains(v, "omission") {
+		t.Fatalf("tag list:\n%s", v)
+	}
+	m = send(m, keys("j d")...)
+	ns = storeNotes(t, path)
+	if len(ns[1].Tags) != 1 || ns[1].Tags[0] != "shared claim" {
+		t.Fatalf("after removing omission: %+v", ns[1])
+	}
+}
+
+func TestVisualSelectionOverThreeSentences(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = send(m, keys("j v j j")...)
+	if v := ansi.Strip(m.View()); strings.Count(v, "┃") < 2 {
+		t.Fatalf("selection not drawn:\n%s", v)
+	}
+	m = send(m, keys("t")...)
+	if !strings.Contains(m.View(), "Tag 3 sentences") {
+		t.Fatalf("chooser title:\n%s", m.View())
+	}
+	m = send(m, typeText("passage")...)
+	m = send(m, keyMsg("enter"))
+	ns := storeNotes(t, path)
+	art := m.ctx.Data.article(0)
+	if len(ns) != 1 || ns[0].Anchor.Start != art.Sentences[1].Start || ns[0].Anchor.End != art.Sentences[3].End {
+		t.Fatalf("selection tagged %+v, want [%d,%d)", ns, art.Sentences[1].Start, art.Sentences[3].End)
+	}
+	if m.read.sel.on {
+		t.Fatal("selection still on after tagging")
+	}
+	// esc cancels a selection without tagging.
+	m = send(m, keys("v j esc t")...)
+	if !strings.Contains(m.View(), "Tag this sentence") {
+		t.Fatal("esc did not cancel the selection")
+	}
+}
+
+func TestMemoUndoRedo(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = send(m, keys("m")...)
+	if !strings.Contains(m.msg, "no tagged passage here") {
+		t.Fatalf("memo on an untagged sentence: %q", m.msg)
+	}
+	m = send(m, keys("j t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	m = send(m, keys("m")...)
+	if m.dlg.kind != dlgMemo {
+		t.Fatal("m did not open the memo editor")
+	}
+	m = send(m, typeText("TASS blames the US")...)
+	m = send(m, keyMsg("enter"))
+	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Memo != "TASS blames the US" {
+		t.Fatalf("memo not saved: %+v", ns)
+	}
+	m = send(m, keys("u")...)
+	if !strings.HasPrefix(m.msg, "undone:") {
+		t.Fatalf("undo message %q", m.msg)
+	}
+	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Memo != "" {
+		t.Fatalf("undo memo: %+v", ns)
+	}
+	m = send(m, keys("u")...)
+	if ns := storeNotes(t, path); len(ns) != 0 {
+		t.Fatalf("undo tag: %+v", ns)
+	}
+	if len(m.ctx.notes.marks) != 0 {
+		t.Fatal("mark still drawn after undo")
+	}
+	m = send(m, ctrlR)
+	if !strings.HasPrefix(m.msg, "redone:") {
+		t.Fatalf("redo message %q", m.msg)
+	}
+	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Tags[0] != "blame" {
+		t.Fatalf("redo: %+v", ns)
+	}
+}
+
+// tagHere tags the sentence under the cursor with tag.
+func tagHere(m Model, tag string) Model {
+	m = send(m, keys("t")...)
+	m = send(m, typeText(tag)...)
+	return send(m, keyMsg("enter"))
+}
+
+func TestNotesViewGroupsAndJumps(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	m = send(m, keys("l j j")...) // Beta Wire
+	want := m.read.cursor[1]
+	m = tagHere(m, "shared claim")
+	m = send(m, keys("4")...)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Alpha News", "Beta Wire", "blame (1)", "shared claim (1)", "2 passages · grouped by tag"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("notes view lacks %q:\n%s", want, v)
+		}
+	}
+	m = send(m, keys("s")...)
+	v = ansi.Strip(m.View())
+	if !strings.Contains(v, "grouped by outlet") || !strings.Contains(v, "Beta Wire (1)") {
+		t.Fatalf("grouped by outlet:\n%s", v)
+	}
+	// The cursor is on Alpha News's passage (first outlet); j moves to
+	// Beta Wire's; enter jumps there.
+	m = send(m, keys("j enter")...)
+	if m.view != viewRead {
+		t.Fatal("enter did not jump to the read view")
+	}
+	if a := m.read.focusedArticle(); a != 1 || m.read.cursor[1] != want {
+		t.Fatalf("jumped to article %d sentence %d, want 1/%d", a, m.read.cursor[1], want)
+	}
+	// Delete asks first; n keeps it, y deletes, u brings it back.
+	m = send(m, keys("4 d")...)
+	if m.dlg.kind != dlgConfirm {
+		t.Fatal("delete did not ask")
+	}
+	m = send(m, keys("n")...)
+	if len(m.notes.snap.all) != 2 {
+		t.Fatal("n deleted")
+	}
+	m = send(m, keys("d y")...)
+	if len(m.notes.snap.all) != 1 {
+		t.Fatal("y did not delete")
+	}
+	m = send(m, keys("u")...)
+	if len(m.notes.snap.all) != 2 {
+		t.Fatal("undo did not restore the deleted passage")
+	}
+}
+
+func TestCodebookManagement(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	m = send(m, keys("4 c a")...)
+	m = send(m, typeText("omission")...)
+	m = send(m, keyMsg("enter"))
+	if len(m.notes.snap.codes) != 2 {
+		t.Fatalf("codes %v", m.notes.snap.codes)
+	}
+	// Rename blame everywhere.
+	m = send(m, keys("r")...)
+	m.dlg.input.SetValue("")
+	m = send(m, typeText("blame/us")...)
+	m = send(m, keyMsg("enter"))
+	if n := m.notes.snap.all[0]; n.Tags[0] != "blame/us" {
+		t.Fatalf("rename did not reach the note: %+v", n)
+	}
+	// A starter codebook.
+	m = send(m, keys("S enter")...)
+	if len(m.notes.snap.codes) < 10 || !strings.Contains(m.msg, "tags added from") {
+		t.Fatalf("starter: %d codes, %q", len(m.notes.snap.codes), m.msg)
+	}
+	// Delete asks; undo restores.
+	n := len(m.notes.snap.codes)
+	m = send(m, keys("g d y")...)
+	if len(m.notes.snap.codes) >= n {
+		t.Fatal("delete did not delete a code")
+	}
+	m = send(m, keys("u")...)
+	if len(m.notes.snap.codes) != n {
+		t.Fatal("undo did not restore the code")
+	}
+}
+
+func TestExportDialogWritesAndAsksBeforeOverwriting(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	out := filepath.Join(t.TempDir(), "notes.csv")
+	m = send(m, keys("e")...)
+	if m.dlg.kind != dlgExport || !strings.Contains(m.View(), "csv") {
+		t.Fatalf("export dialog:\n%s", m.View())
+	}
+	if !strings.HasPrefix(m.exp.input.Value(), "parallax-") {
+		t.Fatalf("default name %q", m.exp.input.Value())
+	}
+	m = send(m, keys("j")...) // md → csv
+	if m.exp.format() != "csv" || !strings.HasSuffix(m.exp.input.Value(), ".csv") {
+		t.Fatalf("format %s, path %q", m.exp.format(), m.exp.input.Value())
+	}
+	m = send(m, keys("tab")...)
+	m.exp.input.SetValue(out)
+	m = send(m, keyMsg("enter"))
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.Contains(b, []byte("blame")) {
+		t.Fatalf("csv not written: %v\n%s", err, b)
+	}
+	if !strings.Contains(m.msg, out) || m.dlg.kind != dlgNone {
+		t.Fatalf("message %q", m.msg)
+	}
+	// Again to the same file: asked; n leaves it alone.
+	if err := os.WriteFile(out, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = send(m, keys("e j tab")...)
+	m.exp.input.SetValue(out)
+	m = send(m, keyMsg("enter"))
+	if m.exp.step != expExists || !strings.Contains(m.View(), "Overwrite") {
+		t.Fatalf("no overwrite question:\n%s", m.View())
+	}
+	m = send(m, keys("n")...)
+	if b, _ := os.ReadFile(out); string(b) != "keep me" {
+		t.Fatal("overwritten without confirmation")
+	}
+	m = send(m, keyMsg("enter"), keyMsg("y"))
+	if b, _ := os.ReadFile(out); !bytes.Contains(b, []byte("blame")) {
+		t.Fatal("y did not overwrite")
+	}
+}
+
+func TestExportMarkdownIsPreviewedFirst(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	out := filepath.Join(t.TempDir(), "notes.md")
+	m = send(m, keys("e tab")...)
+	m.exp.input.SetValue(out)
+	m = send(m, keyMsg("enter"))
+	if m.exp.step != expPreview || !strings.Contains(m.View(), "Preview of") || !strings.Contains(m.View(), "blame") {
+		t.Fatalf("no preview:\n%s", m.View())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("written before the preview was confirmed")
+	}
+	m = send(m, keyMsg("enter"))
+	if b, err := os.ReadFile(out); err != nil || !bytes.Contains(b, []byte("blame")) {
+		t.Fatalf("markdown not written: %v", err)
+	}
+}
+
+func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 100, 30)
+	path := filepath.Join(t.TempDir(), "notes.db")
+	garbage := []byte("this is not a database, and must stay exactly like this\n")
+	if err := os.WriteFile(path, garbage, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m.opts.NotesPath = path
+	m = runCmd(m, m.openNotes(), 0)
+	if m.notes.err == nil || m.notes.store != nil {
+		t.Fatal("a garbage notes file was accepted")
+	}
+	if m.ctx.Keys.Tag.Enabled() || m.ctx.Keys.Export.Enabled() {
+		t.Fatal("tagging keys enabled without a store")
+	}
+	if v := m.View(); !strings.Contains(v, "notes unavailable") {
+		t.Fatalf("status line does not say so:\n%s", v)
+	}
+	m = send(m, keys("t 4")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "could not be opened") {
+		t.Fatalf("notes view does not explain:\n%s", v)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, garbage) {
+		t.Fatal("the refused file was changed")
+	}
+}
+
+func TestHelpListsTaggingKeys(t *testing.T) {
+	m, _ := newNotesModel(t, 120, 40)
+	m = send(m, keys("?")...)
+	v := m.View()
+	for _, want := range []string{"tag passage", "select passage", "memo on tagged passage", "tags on this sentence", "export"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("help lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "undo") {
+		t.Fatal("help offers undo with nothing to undo")
+	}
+}
+
+func TestGoldenNotesView(t *testing.T) {
+	for _, f := range []struct{ name, keys string }{{"notes", "4"}, {"codebook", "4 c"}} {
+		t.Run(f.name, func(t *testing.T) {
+			m, _ := newNotesModel(t, 80, 24)
+			m = send(m, keys("j")...)
+			m = tagHere(m, "blame")
+			m = send(m, keys("l j j")...)
+			m = tagHere(m, "shared claim")
+			m = send(m, keys("m")...)
+			m = send(m, typeText("four hours, not three")...)
+			m = send(m, keyMsg("enter"))
+			m = send(m, keys(f.keys)...)
+			// The store's path is a temp folder: the status line shows
+			// only its base name at this width.
+			golden.Assert(t, m.View(), f.name+"-80x24.golden")
+		})
+	}
+}

@@ -1,0 +1,500 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// The notes view (4): every tagged passage grouped by tag, outlet or
+// article under a tag × outlet count matrix, and the codebook.
+
+// noteGroupings are the groupings the view cycles through.
+var noteGroupings = [...]string{"tag", "outlet", "article"}
+
+// nrow is one row of the notes list: a group header or a passage.
+type nrow struct {
+	header string
+	note   int    // index into snap.all; -1 for a header
+	tag    string // the group's tag when grouped by tag
+}
+
+// notesViewModel is the notes view's state.
+type notesViewModel struct {
+	ctx           *Context
+	width, height int
+	snap          notesSnapshot
+	group         int // index into noteGroupings
+	rows          []nrow
+	cursor, top   int // cursor indexes rows (always a passage row)
+	codebook      bool
+	ccursor       int
+}
+
+// SetSize sets the notes view's area.
+func (v *notesViewModel) SetSize(w, h int) { v.width, v.height = w, h }
+
+// refresh rebuilds the rows from the latest snapshot.
+func (v *notesViewModel) refresh(sn notesSnapshot) {
+	v.snap = sn
+	v.rebuild()
+}
+
+func (v *notesViewModel) rebuild() {
+	d := v.ctx.Data
+	if d == nil {
+		return
+	}
+	outletOf := func(n notes.Note) string {
+		if a, ok := d.artIndex[n.Anchor.Article]; ok {
+			return oneLine(d.article(a).DisplayOutlet())
+		}
+		return "unknown outlet"
+	}
+	titleOf := func(n notes.Note) string {
+		if a, ok := d.artIndex[n.Anchor.Article]; ok {
+			return outletOf(n) + ": " + oneLine(d.article(a).Title)
+		}
+		return n.Anchor.Article + " (not in this corpus)"
+	}
+	keep := v.currentNote()
+	v.rows = v.rows[:0]
+	groups := map[string][]int{}
+	var order []string
+	add := func(g string, i int) {
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	switch noteGroupings[v.group] {
+	case "tag":
+		for _, c := range v.snap.codes {
+			groups[c.Name] = nil
+			order = append(order, c.Name)
+		}
+		for i, n := range v.snap.all {
+			if len(n.Tags) == 0 {
+				add("(no tag)", i)
+			}
+			for _, t := range n.Tags {
+				add(t, i)
+			}
+		}
+	case "outlet":
+		for i, n := range v.snap.all {
+			add(outletOf(n), i)
+		}
+		sort.Strings(order)
+	default:
+		for i, n := range v.snap.all {
+			add(titleOf(n), i)
+		}
+	}
+	for _, g := range order {
+		if len(groups[g]) == 0 {
+			continue // codes nobody used are listed in the codebook
+		}
+		v.rows = append(v.rows, nrow{header: fmt.Sprintf("%s (%d)", g, len(groups[g])), note: -1})
+		for _, i := range groups[g] {
+			r := nrow{note: i}
+			if noteGroupings[v.group] == "tag" {
+				r.tag = g
+			}
+			v.rows = append(v.rows, r)
+		}
+	}
+	v.cursor = 0
+	for i, r := range v.rows {
+		if r.note >= 0 && v.snap.all[r.note].ID == keep {
+			v.cursor = i
+			break
+		}
+	}
+	v.move(0)
+	v.ccursor = max(0, min(v.ccursor, len(v.snap.codes)-1))
+}
+
+// currentNote is the id of the note under the cursor ("" for none).
+func (v notesViewModel) currentNote() string {
+	if v.cursor >= 0 && v.cursor < len(v.rows) && v.rows[v.cursor].note >= 0 && v.rows[v.cursor].note < len(v.snap.all) {
+		return v.snap.all[v.rows[v.cursor].note].ID
+	}
+	return ""
+}
+
+// move moves the cursor by dir passage rows (0: onto the nearest one).
+func (v *notesViewModel) move(dir int) {
+	if len(v.rows) == 0 {
+		v.cursor = 0
+		return
+	}
+	step := dir
+	if step == 0 {
+		step = 1
+	}
+	c := v.cursor + dir
+	c = max(0, min(c, len(v.rows)-1))
+	for c >= 0 && c < len(v.rows) && v.rows[c].note < 0 {
+		c += step
+	}
+	if c < 0 || c >= len(v.rows) {
+		return // no passage that way: stay
+	}
+	v.cursor = c
+}
+
+// updateNotesView handles a key in the notes view.
+func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok {
+		return nil
+	}
+	v := &m.notesView
+	k, nk := m.ctx.Keys, m.notes.keys
+	if m.notes.store == nil {
+		return nil
+	}
+	if key.Matches(km, nk.Codebook) {
+		v.codebook = !v.codebook
+		return nil
+	}
+	if v.codebook {
+		return m.updateCodebook(km)
+	}
+	switch {
+	case key.Matches(km, k.Down):
+		v.move(1)
+	case key.Matches(km, k.Up):
+		v.move(-1)
+	case key.Matches(km, k.Top):
+		v.cursor = 0
+		v.move(0)
+	case key.Matches(km, k.Bottom):
+		v.cursor = len(v.rows) - 1
+		v.move(-1)
+		v.move(1)
+	case key.Matches(km, nk.Group):
+		v.group = (v.group + 1) % len(noteGroupings)
+		v.rebuild()
+		return m.flash("notes grouped by " + noteGroupings[v.group])
+	}
+	n, ok := v.selected()
+	if !ok {
+		return nil
+	}
+	switch {
+	case key.Matches(km, nk.Jump):
+		return m.jumpToNote(n)
+	case key.Matches(km, nk.Memo):
+		return m.openMemo(n)
+	case key.Matches(km, nk.Retag):
+		return m.openChooser("Add a tag to “"+ellipsize(oneLine(n.Anchor.Quote), 40)+"”", "type to filter · enter: apply · a new name creates the tag · esc: cancel",
+			codeItems(m.notes.snap.codes), true, true,
+			func(m *Model, it chooseItem, isNew bool) tea.Cmd { return m.tagAnchor(n.Anchor, it.name, isNew) })
+	case key.Matches(km, nk.Delete):
+		row := v.rows[v.cursor]
+		id := n.ID
+		if row.tag != "" && len(n.Tags) > 1 {
+			m.openConfirm(fmt.Sprintf("Remove tag %q from this passage? (u undoes)", row.tag), func(m *Model) tea.Cmd { return m.untag(id, row.tag) })
+			return nil
+		}
+		m.openConfirm("Delete this tagged passage and its memo? (u undoes)", func(m *Model) tea.Cmd {
+			return m.notesDo("", func(s *notes.Store) (string, error) {
+				return "passage deleted (u undoes)", s.DeleteNote(id)
+			})
+		})
+	}
+	return nil
+}
+
+// selected returns the note under the cursor.
+func (v notesViewModel) selected() (notes.Note, bool) {
+	if v.cursor < 0 || v.cursor >= len(v.rows) || v.rows[v.cursor].note < 0 {
+		return notes.Note{}, false
+	}
+	return v.snap.all[v.rows[v.cursor].note], true
+}
+
+// jumpToNote shows a note's passage in the read view.
+func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
+	if n.Orphaned {
+		return m.flash("orphaned: this passage is no longer in the article's text")
+	}
+	a, ok := m.ctx.Data.artIndex[n.Anchor.Article]
+	if !ok {
+		return m.flash("its article is not in this corpus")
+	}
+	m.view = viewRead
+	m.read.sel = selection{}
+	m.read.JumpTo(a, sentenceOf(m.ctx.Data.article(a), n.Anchor.Start))
+	return nil
+}
+
+// updateCodebook handles a key in the codebook pane.
+func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
+	v := &m.notesView
+	k, nk := m.ctx.Keys, m.notes.keys
+	codes := m.notes.snap.codes
+	switch {
+	case key.Matches(km, k.Back):
+		v.codebook = false
+		return nil
+	case key.Matches(km, k.Down):
+		v.ccursor = min(v.ccursor+1, len(codes)-1)
+		return nil
+	case key.Matches(km, k.Up):
+		v.ccursor = max(v.ccursor-1, 0)
+		return nil
+	case key.Matches(km, nk.NewCode):
+		return m.openPrompt("New tag name (blame/us makes a child of blame)", "", func(m *Model, name string) tea.Cmd {
+			if err := notes.ValidateName(name); err != nil {
+				return m.flash("not a tag name: " + err.Error())
+			}
+			return m.notesDo("", func(s *notes.Store) (string, error) {
+				return fmt.Sprintf("tag %q added", name), s.AddCode(notes.Code{Name: name})
+			})
+		})
+	case key.Matches(km, nk.Starter):
+		var items []chooseItem
+		for _, s := range notes.StarterNames() {
+			items = append(items, chooseItem{name: s, desc: notes.StarterAbout(s)})
+		}
+		return m.openChooser("Add a starter codebook", "enter: add its tags (existing tags are kept) · esc: cancel", items, false, false,
+			func(m *Model, it chooseItem, _ bool) tea.Cmd {
+				name := it.name
+				return m.notesDo("", func(s *notes.Store) (string, error) {
+					cs, err := notes.Starter(name)
+					if err != nil {
+						return "", err
+					}
+					n, err := s.ImportCodebook(cs, name)
+					return fmt.Sprintf("%d tags added from %s", n, name), err
+				})
+			})
+	}
+	if v.ccursor < 0 || v.ccursor >= len(codes) {
+		return nil
+	}
+	c := codes[v.ccursor]
+	switch {
+	case key.Matches(km, nk.Rename):
+		return m.openPrompt(fmt.Sprintf("Rename %q to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
+			return m.notesDo("", func(s *notes.Store) (string, error) {
+				return fmt.Sprintf("renamed %q to %q everywhere", c.Name, name), s.RenameCode(c.Name, name)
+			})
+		})
+	case key.Matches(km, nk.Merge):
+		var items []chooseItem
+		for _, o := range codes {
+			if o.Name != c.Name {
+				items = append(items, chooseItem{name: o.Name, desc: o.Description, colour: o.Colour})
+			}
+		}
+		return m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge (its passages get the chosen tag) · esc: cancel", items, true, false,
+			func(m *Model, it chooseItem, _ bool) tea.Cmd {
+				into := it.name
+				return m.notesDo("", func(s *notes.Store) (string, error) {
+					return fmt.Sprintf("merged %q into %q (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
+				})
+			})
+	case key.Matches(km, nk.DeleteCode):
+		m.openConfirm(fmt.Sprintf("Delete tag %q from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
+			return m.notesDo("", func(s *notes.Store) (string, error) {
+				return fmt.Sprintf("tag %q deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
+			})
+		})
+	}
+	return nil
+}
+
+// notesViewView draws the notes view.
+func (m Model) notesViewView(w, h int) string {
+	st := m.ctx.Styles
+	if m.notes.err != nil {
+		msg := "The notes file could not be opened, so tagging is off for this session (the file was not changed):\n\n" +
+			m.notes.err.Error() + "\n\nChoose another file with --notes FILE."
+		var lines []string
+		for _, p := range strings.Split(msg, "\n") {
+			lines = append(lines, wrapText(p, w)...)
+		}
+		return fitBlock(st.Error.Render(strings.Join(lines, "\n")), w, h)
+	}
+	if m.notes.store == nil {
+		return fitBlock(st.Muted.Render("Opening the notes file…"), w, h)
+	}
+	v := m.notesView
+	if v.codebook {
+		return m.codebookView(w, h)
+	}
+	var lines []string
+	sn := v.snap
+	if len(sn.all) == 0 {
+		msg := fmt.Sprintf("No tagged passages yet. In the read view (%s), %s tags the sentence under the cursor, %s selects several. %s manages the codebook.",
+			m.ctx.Keys.ViewRead.Help().Key, m.ctx.Keys.Tag.Help().Key, m.ctx.Keys.Visual.Help().Key, m.notes.keys.Codebook.Help().Key)
+		return fitBlock(strings.Join(wrapText(msg, w), "\n"), w, h)
+	}
+	// The counts matrix: tags down, outlets across.
+	mx := notes.CountByOutlet(sn.codes, sn.all, m.ctx.Data.Corpus)
+	tagW := 14
+	for _, t := range mx.Tags {
+		tagW = max(tagW, min(ansi.StringWidth(t)+1, 24))
+	}
+	colW := 6
+	for _, o := range mx.Outlets {
+		colW = max(colW, min(ansi.StringWidth(o)+2, 14))
+	}
+	head := fit("", tagW)
+	ncol := max((w-tagW)/colW, 1)
+	for i, o := range mx.Outlets {
+		if i >= ncol {
+			break
+		}
+		head += fit(" "+ellipsize(o, colW-1), colW)
+	}
+	lines = append(lines, st.Bold.Render(fit(head, w)))
+	maxRows := max(min(len(mx.Tags), h/4), 1)
+	for i, t := range mx.Tags {
+		if i >= maxRows {
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more tags (%s: codebook)", len(mx.Tags)-i, m.notes.keys.Codebook.Help().Key)))
+			break
+		}
+		row := tagStyle(st, codeColour(sn.codes, t)).Render("▐") + fit(ellipsize(t, tagW-2), tagW-1)
+		for j, o := range mx.Outlets {
+			if j >= ncol {
+				break
+			}
+			c := mx.Counts[t][o]
+			cell := "·"
+			if c > 0 {
+				cell = fmt.Sprint(c)
+			}
+			row += fit(fmt.Sprintf("%*s", colW-2, cell), colW)
+		}
+		lines = append(lines, fit(row, w))
+	}
+	if len(mx.Outlets) > ncol {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
+	}
+	orph := 0
+	for _, n := range sn.all {
+		if n.Orphaned {
+			orph++
+		}
+	}
+	sum := fmt.Sprintf("%d passages · grouped by %s (%s cycles)", len(sn.all), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
+	if orph > 0 {
+		sum += fmt.Sprintf(" · %d orphaned", orph)
+	}
+	lines = append(lines, st.Muted.Render(ellipsize(sum, w)), st.ColRule.Render(strings.Repeat("─", w)))
+	// The list, scrolled to keep the cursor on screen.
+	rows := max(h-len(lines), 1)
+	top := v.top
+	if v.cursor < top {
+		top = v.cursor
+	}
+	if v.cursor >= top+rows {
+		top = v.cursor - rows + 1
+	}
+	if top > 0 && v.rows[top].note >= 0 && v.cursor-top < rows-1 {
+		// Show the group header above the first passage when there is room.
+		for top > 0 && v.rows[top].note >= 0 && v.cursor-top < rows-1 {
+			top--
+		}
+	}
+	for i := top; i < len(v.rows) && i < top+rows; i++ {
+		r := v.rows[i]
+		if r.note < 0 {
+			lines = append(lines, st.Accent.Render(ellipsize(r.header, w)))
+			continue
+		}
+		n := sn.all[r.note]
+		line := m.noteLine(n, w)
+		if i == v.cursor {
+			line = st.RowSelected.Render(fit(ansi.Strip(line), w))
+		}
+		lines = append(lines, line)
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// noteLine is one passage of the notes list: its tags, outlet, quote and
+// memo.
+func (m Model) noteLine(n notes.Note, w int) string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	b.WriteString("  ")
+	for _, t := range n.Tags {
+		b.WriteString(tagStyle(st, codeColour(m.notes.snap.codes, t)).Render("▐"))
+	}
+	b.WriteString(" ")
+	if n.Orphaned {
+		b.WriteString(st.Warn.Render("ORPHANED "))
+	}
+	if a, ok := m.ctx.Data.artIndex[n.Anchor.Article]; ok {
+		b.WriteString(st.Muted.Render(ellipsize(oneLine(m.ctx.Data.article(a).DisplayOutlet()), 14) + " "))
+	}
+	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
+	if len(n.Tags) > 1 || n.Memo != "" {
+		b.WriteString(st.Muted.Render(" [" + strings.Join(n.Tags, ", ") + "]"))
+	}
+	if n.Memo != "" {
+		b.WriteString(st.Muted.Render(" memo: " + oneLine(n.Memo)))
+	}
+	return fit(ellipsize(b.String(), w), w)
+}
+
+// codebookView lists the codebook with the passages each tag is on.
+func (m Model) codebookView(w, h int) string {
+	st := m.ctx.Styles
+	nk := m.notes.keys
+	sn := m.notesView.snap
+	count := map[string]int{}
+	for _, n := range sn.all {
+		for _, t := range n.Tags {
+			count[t]++
+		}
+	}
+	lines := []string{st.PanelTitle.Render("Codebook"),
+		st.Muted.Render(ellipsize(fmt.Sprintf("%s new · %s rename · %s merge · %s delete · %s starter codebook · %s back",
+			nk.NewCode.Help().Key, nk.Rename.Help().Key, nk.Merge.Help().Key, nk.DeleteCode.Help().Key, nk.Starter.Help().Key, nk.Codebook.Help().Key), w)), ""}
+	if len(sn.codes) == 0 {
+		lines = append(lines, st.Muted.Render(ellipsize("The codebook is empty: "+nk.NewCode.Help().Key+" adds a tag, "+nk.Starter.Help().Key+" adds a starter codebook.", w)))
+	}
+	rows := max(h-len(lines), 1)
+	top := max(0, m.notesView.ccursor-rows+1)
+	for i := top; i < len(sn.codes) && i < top+rows; i++ {
+		c := sn.codes[i]
+		line := fmt.Sprintf(" %s %-24s %4d  %s", tagStyle(st, c.Colour).Render("▐"), c.Name, count[c.Name], c.Description)
+		line = fit(ellipsize(line, w), w)
+		if i == m.notesView.ccursor {
+			line = st.RowSelected.Render(fit(ansi.Strip(line), w))
+		}
+		lines = append(lines, line)
+	}
+	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// notesViewHelp is the notes view's keys.
+func (m Model) notesViewHelp() [][]key.Binding {
+	k, nk := m.ctx.Keys, m.notes.keys
+	if m.notes.store == nil {
+		return nil
+	}
+	if m.notesView.codebook {
+		return [][]key.Binding{{k.Up, k.Down, nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
+	}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
+}
+
+// notesReadHelp is the read view's tagging keys, for the full help.
+func (m Model) notesReadHelp() []key.Binding {
+	k, nk := m.ctx.Keys, m.notes.keys
+	return []key.Binding{k.Tag, k.Visual, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
+}
