@@ -437,6 +437,9 @@ func (m Model) ShortHelp() []key.Binding {
 	switch m.view {
 	case viewRead:
 		own = m.read.ShortHelp()
+		if !m.capturing() {
+			own = m.withTagKeys(own)
+		}
 	case viewFacts:
 		own = m.facts.ShortHelp()
 	case viewOutlets:

@@ -392,7 +392,10 @@ func (m Model) notesStatus() string {
 	case m.notes.store == nil:
 		return ""
 	}
-	name := shortPath(m.notes.path, m.width >= 140)
+	name := "notes"
+	if m.width >= 100 {
+		name = shortPath(m.notes.path, m.width >= 140)
+	}
 	state := st.Muted.Render("✓saved")
 	if m.notes.pending > 0 {
 		state = st.Warn.Render("saving…")

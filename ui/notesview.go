@@ -344,7 +344,7 @@ func (m Model) notesViewView(w, h int) string {
 	mx := notes.CountByOutlet(sn.codes, sn.all, m.ctx.Data.Corpus)
 	tagW := 14
 	for _, t := range mx.Tags {
-		tagW = max(tagW, min(ansi.StringWidth(t)+1, 24))
+		tagW = max(tagW, min(ansi.StringWidth(t)+2, 24))
 	}
 	colW := 6
 	for _, o := range mx.Outlets {
@@ -388,13 +388,29 @@ func (m Model) notesViewView(w, h int) string {
 			orph++
 		}
 	}
-	sum := fmt.Sprintf("%d passages · grouped by %s (%s cycles)", len(sn.all), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
+	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all), "passage"), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(sum, w)), st.ColRule.Render(strings.Repeat("─", w)))
+	// The selected passage in full at the bottom: tags, memo, quote.
+	var detail []string
+	if n, ok := v.selected(); ok && h >= 16 {
+		d := "tags: " + strings.Join(n.Tags, ", ")
+		if n.Memo != "" {
+			d += " · memo: " + oneLine(n.Memo)
+		}
+		if n.Orphaned {
+			d += " · ORPHANED: its passage is no longer in the article; the quote is kept"
+		}
+		detail = wrapText(d, w)
+		if len(detail) > 3 {
+			detail = append(detail[:2], ellipsize(strings.Join(detail[2:], " "), w))
+		}
+		detail = append([]string{st.ColRule.Render(strings.Repeat("─", w))}, detail...)
+	}
 	// The list, scrolled to keep the cursor on screen.
-	rows := max(h-len(lines), 1)
+	rows := max(h-len(lines)-len(detail), 1)
 	top := v.top
 	if v.cursor < top {
 		top = v.cursor
@@ -421,7 +437,19 @@ func (m Model) notesViewView(w, h int) string {
 		}
 		lines = append(lines, line)
 	}
+	for len(lines) < h-len(detail) {
+		lines = append(lines, "")
+	}
+	lines = append(lines, detail...)
 	return fitBlock(strings.Join(lines, "\n"), w, h)
+}
+
+// plural counts things: "1 passage", "2 passages".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // noteLine is one passage of the notes list: its tags, outlet, quote and
@@ -497,4 +525,15 @@ func (m Model) notesViewHelp() [][]key.Binding {
 func (m Model) notesReadHelp() []key.Binding {
 	k, nk := m.ctx.Keys, m.notes.keys
 	return []key.Binding{k.Tag, k.Visual, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
+}
+
+// withTagKeys puts the tagging keys into the read view's footer help,
+// after its first key (disabled ones are not shown).
+func (m Model) withTagKeys(own []key.Binding) []key.Binding {
+	if len(own) == 0 {
+		return own
+	}
+	k, nk := m.ctx.Keys, m.notes.keys
+	out := append([]key.Binding{own[0], k.Tag, nk.Memo}, own[1:]...)
+	return out
 }

@@ -447,7 +447,11 @@ func (m Model) dialogView(w, h int) string {
 			lines = append(lines, line)
 		}
 		if d.rowCount() == 0 {
-			lines = append(lines, st.Muted.Render("nothing here"))
+			empty := "nothing here"
+			if d.create {
+				empty = "No tags yet: type a name and press enter to create it."
+			}
+			lines = append(lines, st.Muted.Render(ellipsize(empty, w)))
 		}
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
