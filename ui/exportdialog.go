@@ -259,7 +259,11 @@ func (m Model) exportView(w, h int) string {
 	}
 	lines := []string{st.PanelTitle.Render("Export " + fmt.Sprint(len(m.notes.snap.all)) + " tagged passages"), ""}
 	for i, f := range e.formats {
-		line := fmt.Sprintf("  %-5s %s", f, f.Description())
+		mark := "  "
+		if i == e.fcursor {
+			mark = "› "
+		}
+		line := fmt.Sprintf("%s%-5s %s", mark, f, f.Description())
 		line = fit(ellipsize(line, w), w)
 		if i == e.fcursor {
 			if e.step == expFormat {

@@ -392,6 +392,15 @@ func (m Model) notesStatus() string {
 	case m.notes.store == nil:
 		return ""
 	}
+	sel := ""
+	if a := m.read.focusedArticle(); m.view == viewRead && !m.dialogOpen() {
+		if lo, hi, ok := m.read.selRange(a); ok {
+			sel = st.Accent.Render(fmt.Sprintf("VISUAL %d sentences: %s tag · esc cancel", hi-lo+1, m.ctx.Keys.Tag.Help().Key)) + " "
+			if m.width < 120 {
+				sel = st.Accent.Render(fmt.Sprintf("VISUAL %d", hi-lo+1)) + " "
+			}
+		}
+	}
 	name := "notes"
 	if m.width >= 100 {
 		name = shortPath(m.notes.path, m.width >= 140)
@@ -400,7 +409,7 @@ func (m Model) notesStatus() string {
 	if m.notes.pending > 0 {
 		state = st.Warn.Render("saving…")
 	}
-	return st.Muted.Render(name) + " " + state + " "
+	return sel + st.Muted.Render(name) + " " + state + " "
 }
 
 // shortPath shortens a notes path for the status line: the base name, or

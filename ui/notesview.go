@@ -433,7 +433,7 @@ func (m Model) notesViewView(w, h int) string {
 		n := sn.all[r.note]
 		line := m.noteLine(n, w)
 		if i == v.cursor {
-			line = st.RowSelected.Render(fit(ansi.Strip(line), w))
+			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
 		}
 		lines = append(lines, line)
 	}
@@ -502,7 +502,7 @@ func (m Model) codebookView(w, h int) string {
 		line := fmt.Sprintf(" %s %-24s %4d  %s", tagStyle(st, c.Colour).Render("▐"), c.Name, count[c.Name], c.Description)
 		line = fit(ellipsize(line, w), w)
 		if i == m.notesView.ccursor {
-			line = st.RowSelected.Render(fit(ansi.Strip(line), w))
+			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
 		}
 		lines = append(lines, line)
 	}
@@ -524,7 +524,8 @@ func (m Model) notesViewHelp() [][]key.Binding {
 // notesReadHelp is the read view's tagging keys, for the full help.
 func (m Model) notesReadHelp() []key.Binding {
 	k, nk := m.ctx.Keys, m.notes.keys
-	return []key.Binding{k.Tag, k.Visual, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
+	// t and v are in the read view's own groups already.
+	return []key.Binding{nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
 }
 
 // withTagKeys puts the tagging keys into the read view's footer help,

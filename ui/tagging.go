@@ -427,7 +427,11 @@ func (m Model) dialogView(w, h int) string {
 		for i := top; i < len(d.shown) && i < top+rows; i++ {
 			it := d.items[d.shown[i]]
 			sw := tagStyle(st, it.colour).Render("▐")
-			line := fmt.Sprintf(" %s %s", sw, it.name)
+			mark := " "
+			if i == d.cursor {
+				mark = "›"
+			}
+			line := fmt.Sprintf("%s%s %s", mark, sw, it.name)
 			if it.desc != "" {
 				line += st.Muted.Render("  " + oneLine(it.desc))
 			}
@@ -438,7 +442,11 @@ func (m Model) dialogView(w, h int) string {
 			lines = append(lines, line)
 		}
 		if d.createRow() {
-			line := fit(ellipsize(" + create and apply new tag “"+strings.TrimSpace(d.input.Value())+"”", w), w)
+			mark := " "
+			if d.cursor >= len(d.shown) {
+				mark = "›"
+			}
+			line := fit(ellipsize(mark+"+ create and apply new tag “"+strings.TrimSpace(d.input.Value())+"”", w), w)
 			if d.cursor >= len(d.shown) {
 				line = st.RowSelected.Render(line)
 			} else {
