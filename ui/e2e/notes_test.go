@@ -1,0 +1,46 @@
+package e2e
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestTaggingSurvivesRestart tags a sentence with a new tag, adds a memo,
+// quits, reopens on the same notes file, sees the tag and undoes it.
+func TestTaggingSurvivesRestart(t *testing.T) {
+	notesFile := filepath.Join(t.TempDir(), "notes.db")
+	s := start(t, 80, 24, nil, "--notes", notesFile)
+	s.waitFor("READ", "notes ✓saved")
+	s.keys("j")
+	s.waitFor("Tasnim 2/")
+	s.keys("t")
+	s.waitFor("Tag this sentence", "No tags yet")
+	s.text("blames the US")
+	s.waitFor("create and apply new tag “blames the US”")
+	s.keys("Enter")
+	s.waitFor("new tag", "▐")
+	pause()
+	s.keys("m")
+	s.waitFor("Memo on")
+	s.text("TASS frames it as US aggression")
+	s.keys("Enter")
+	s.waitFor("memo saved")
+	pause()
+	s.keys("q")
+	s.waitExit()
+
+	s = start(t, 80, 24, nil, "--notes", notesFile)
+	s.waitFor("READ", "notes ✓saved", "▐")
+	s.keys("4")
+	s.waitFor("blames the US (1)", "memo: TASS frames it as US aggression")
+	pause()
+	s.keys("u")
+	s.waitFor("undone")
+	s.waitGone("memo: TASS")
+	pause()
+	s.keys("u")
+	s.waitFor("No tagged passages yet")
+	pause()
+	s.keys("q")
+	s.waitExit()
+}
