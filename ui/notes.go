@@ -209,6 +209,9 @@ func (m *Model) updateNotesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err != nil {
 			m.notes.err = msg.err
 			m.setNotesKeys(false)
+			// t stays, to say why tagging is off.
+			k.Tag.SetEnabled(true)
+			k.Tag.SetHelp(k.Tag.Help().Key, "tagging off: notes file refused ("+k.ViewNotes.Help().Key+" says why)")
 			return m.flash("notes unavailable (tagging off): " + msg.err.Error()), true
 		}
 		m.notes.store = msg.store

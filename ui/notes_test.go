@@ -369,13 +369,20 @@ func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
 	if m.notes.err == nil || m.notes.store != nil {
 		t.Fatal("a garbage notes file was accepted")
 	}
-	if m.ctx.Keys.Tag.Enabled() || m.ctx.Keys.Export.Enabled() {
+	if m.ctx.Keys.Export.Enabled() || m.ctx.Keys.Visual.Enabled() || m.notes.keys.Memo.Enabled() {
 		t.Fatal("tagging keys enabled without a store")
+	}
+	if !strings.Contains(m.ctx.Keys.Tag.Help().Desc, "tagging off") {
+		t.Fatalf("help for t does not say tagging is off: %q", m.ctx.Keys.Tag.Help().Desc)
+	}
+	m = send(m, keys("t")...)
+	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dialogOpen() {
+		t.Fatalf("t without a store: %q", m.msg)
 	}
 	if v := m.View(); !strings.Contains(v, "notes unavailable") {
 		t.Fatalf("status line does not say so:\n%s", v)
 	}
-	m = send(m, keys("t 4")...)
+	m = send(m, keys("4")...)
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "could not be opened") {
 		t.Fatalf("notes view does not explain:\n%s", v)
 	}

@@ -318,8 +318,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 func (m Model) notesViewView(w, h int) string {
 	st := m.ctx.Styles
 	if m.notes.err != nil {
-		msg := "The notes file could not be opened, so tagging is off for this session (the file was not changed):\n\n" +
-			m.notes.err.Error() + "\n\nChoose another file with --notes FILE."
+		msg := "The notes file could not be opened, so tagging is off for this session:\n\n" + m.notes.err.Error()
 		var lines []string
 		for _, p := range strings.Split(msg, "\n") {
 			lines = append(lines, wrapText(p, w)...)

@@ -545,6 +545,12 @@ func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
 // one of them.
 func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, nk := m.ctx.Keys, m.notes.keys
+	if m.notes.store == nil {
+		if key.Matches(msg, k.Tag) {
+			return m.flash(m.notesUnavailable()), true
+		}
+		return nil, false
+	}
 	switch {
 	case key.Matches(msg, nk.Undo):
 		return m.notesDo("", func(s *notes.Store) (string, error) {
