@@ -123,6 +123,7 @@ func (m helpScreen) legendLines(w int) []string {
 		{st.Unique.Render("*"), "outlet-only: no other outlet carries this sentence"},
 		{st.Cursor.Render("▌"), "the cursor"},
 		{st.Outline.Render("┃…┃"), "the cursor's counterparts, level with it in the other columns"},
+		{st.Bold.Render("▐ █"), "right of a line: a tagged passage in its tag's colour (█ several notes); " + k.ViewNotes.Help().Key + " lists them"},
 		{st.Furniture.Render("dim"), "page furniture (menus, credits); " + k.Furniture.Help().Key + " shows or hides it"},
 		{st.SearchHit.Render("abc"), "a search match"},
 	}
