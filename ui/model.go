@@ -88,6 +88,7 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
 	m.loading = newLoadingModel(ctx, profile)
 	m.notes.keys = DefaultNotesKeyMap()
+	m.notes.poll = 2 * time.Second
 	m.setNotesKeys(false)
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)

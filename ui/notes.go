@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -116,6 +117,28 @@ type notesState struct {
 	snap    notesSnapshot
 	last    string // last tag applied, for repeat
 	keys    *NotesKeyMap
+	// poll is how often the store is asked whether another window changed
+	// it; 0 turns polling off (tests).
+	poll time.Duration
+}
+
+// notesPollMsg asks the store whether another process changed it.
+type notesPollMsg struct{}
+
+// notesRefreshedMsg carries the store re-read after another process
+// changed it.
+type notesRefreshedMsg struct {
+	changed bool
+	snap    notesSnapshot
+	err     error
+}
+
+// pollNotes schedules the next check for changes made elsewhere.
+func (m *Model) pollNotes() tea.Cmd {
+	if m.notes.poll <= 0 || m.notes.store == nil {
+		return nil
+	}
+	return tea.Tick(m.notes.poll, func(time.Time) tea.Msg { return notesPollMsg{} })
 }
 
 // loadSnapshot reads everything the UI shows from the store.
@@ -219,9 +242,27 @@ func (m *Model) updateNotesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		m.setNotesKeys(true)
 		m.installSnapshot(msg.snap)
 		if msg.orphaned > 0 || msg.moved > 0 {
-			return m.flash(fmt.Sprintf("notes re-anchored: %d moved, %d orphaned (listed in the notes view)", msg.moved, msg.orphaned)), true
+			return tea.Batch(m.pollNotes(), m.flash(fmt.Sprintf("notes re-anchored: %d moved, %d orphaned (listed in the notes view)", msg.moved, msg.orphaned))), true
 		}
-		return nil, true
+		return m.pollNotes(), true
+	case notesPollMsg:
+		s := m.notes.store
+		if s == nil {
+			return nil, true
+		}
+		return func() tea.Msg {
+			changed, err := s.Refresh()
+			if err != nil || !changed {
+				return notesRefreshedMsg{err: err}
+			}
+			sn, err := loadSnapshot(s)
+			return notesRefreshedMsg{changed: true, snap: sn, err: err}
+		}, true
+	case notesRefreshedMsg:
+		if msg.changed && msg.err == nil && m.notes.pending == 0 {
+			m.installSnapshot(msg.snap)
+		}
+		return m.pollNotes(), true
 	case notesDoneMsg:
 		m.notes.pending = max(m.notes.pending-1, 0)
 		if msg.tag != "" && msg.err == nil {

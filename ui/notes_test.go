@@ -22,6 +22,7 @@ func newNotesModel(t *testing.T, w, h int) (Model, string) {
 	m := newTestModel(t, c, a, w, h)
 	path := filepath.Join(t.TempDir(), "notes.db")
 	m.opts.NotesPath = path
+	m.notes.poll = 0 // TestOtherWindowsChangesShow polls by hand
 	m = runCmd(m, m.openNotes(), 0)
 	if m.notes.store == nil {
 		t.Fatalf("store not open: %v", m.notes.err)
@@ -421,5 +422,25 @@ func TestGoldenNotesView(t *testing.T) {
 			// only its base name at this width.
 			golden.Assert(t, m.View(), f.name+"-80x24.golden")
 		})
+	}
+}
+
+func TestOtherWindowsChangesShow(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	other, err := notes.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	art := m.ctx.Data.article(1)
+	if _, err := other.Tag(notes.NewAnchor(art, art.Sentences[1].Start, art.Sentences[1].End), []string{"from elsewhere"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	m = send(m, notesPollMsg{})
+	if len(m.notes.snap.all) != 1 || m.notes.snap.all[0].Tags[0] != "from elsewhere" {
+		t.Fatalf("another window's tag not shown: %+v", m.notes.snap.all)
+	}
+	if _, ok := m.ctx.notes.marks[1][1]; !ok {
+		t.Fatal("another window's tag not marked in the read view")
 	}
 }
