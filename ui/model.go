@@ -345,7 +345,7 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // updateMouse makes mouse coordinates relative to the view area.
 func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if !m.loaded || m.tooSmall() || m.showHelp || m.search.active {
+	if !m.loaded || m.tooSmall() || m.showHelp || m.search.active || m.dialogOpen() {
 		return m, nil
 	}
 	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {

@@ -444,3 +444,33 @@ func TestOtherWindowsChangesShow(t *testing.T) {
 		t.Fatal("another window's tag not marked in the read view")
 	}
 }
+
+// TestNotesScreensFitAnySize draws the notes view, the codebook and every
+// dialog at sizes from 20x5 to 250x80: every frame has exactly the
+// terminal's lines and width.
+func TestNotesScreensFitAnySize(t *testing.T) {
+	m, _ := newNotesModel(t, 80, 24)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	m = send(m, keys("m")...)
+	m = send(m, typeText("a memo long enough to wrap in a narrow window, or so we hope")...)
+	m = send(m, keyMsg("enter"))
+	steps := []string{"1", "v j", "t", "esc esc", "m", "esc", "T", "esc", "4", "s", "c", "c", "d", "n", "e", "tab", "esc", "1"}
+	for w := 20; w <= 250; w += 23 {
+		for h := 5; h <= 80; h += 11 {
+			m = sendNoCmd(m, tea.WindowSizeMsg{Width: w, Height: h})
+			for _, s := range steps {
+				m = sendNoCmd(m, keys(s)...)
+				lines := strings.Split(m.View(), "\n")
+				if len(lines) != h {
+					t.Fatalf("%dx%d after %q: %d lines", w, h, s, len(lines))
+				}
+				for i, l := range lines {
+					if lw := ansi.StringWidth(l); lw != w {
+						t.Fatalf("%dx%d after %q: line %d is %d wide: %q", w, h, s, i, lw, l)
+					}
+				}
+			}
+		}
+	}
+}
