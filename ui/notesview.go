@@ -195,7 +195,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, nk.Memo):
 		return m.openMemo(n)
 	case key.Matches(km, nk.Retag):
-		return m.openChooser("Add a tag to “"+ellipsize(oneLine(n.Anchor.Quote), 40)+"”", "type to filter · enter: apply · a new name creates the tag · esc: cancel",
+		return m.openChooser("Add a tag to “"+ellipsize(oneLine(n.Anchor.Quote), 40)+"”", "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel",
 			codeItems(m.notes.snap.codes), true, true,
 			func(m *Model, it chooseItem, isNew bool) tea.Cmd { return m.tagAnchor(n.Anchor, it.name, isNew) })
 	case key.Matches(km, nk.Delete):

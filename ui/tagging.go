@@ -532,7 +532,7 @@ func (m *Model) tagAnchor(an notes.Anchor, tag string, isNew bool) tea.Cmd {
 
 // openTagChooser opens the tag chooser for a passage.
 func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
-	return m.openChooser("Tag "+what, "type to filter · enter: apply · a new name creates the tag · esc: cancel",
+	return m.openChooser("Tag "+what, "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel",
 		codeItems(m.notes.snap.codes), true, true,
 		func(m *Model, it chooseItem, isNew bool) tea.Cmd {
 			m.read.sel = selection{}
