@@ -89,6 +89,7 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	m.loading = newLoadingModel(ctx, profile)
 	m.notes.keys = DefaultNotesKeyMap()
 	m.notes.poll = 2 * time.Second
+	m.notes.gate = &storeGate{}
 	m.setNotesKeys(false)
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)

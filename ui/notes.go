@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -66,8 +67,27 @@ func DefaultNotesKeyMap() *NotesKeyMap {
 	}
 }
 
+// storeGate serialises the Cmds that change and read the store, and
+// stamps each snapshot, so that a snapshot read before a later change is
+// never installed after it (Cmds run concurrently and may finish in any
+// order).
+type storeGate struct {
+	mu sync.Mutex
+	n  uint64
+}
+
+// run calls f under the gate and returns the stamp of what it read.
+func (g *storeGate) run(f func()) uint64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	f()
+	g.n++
+	return g.n
+}
+
 // notesSnapshot is the store's content as read by one Cmd.
 type notesSnapshot struct {
+	stamp      uint64 // from storeGate: later reads have larger stamps
 	codes      []notes.Code
 	all        []notes.Note
 	undo, redo string
@@ -120,6 +140,8 @@ type notesState struct {
 	// poll is how often the store is asked whether another window changed
 	// it; 0 turns polling off (tests).
 	poll time.Duration
+	gate *storeGate
+	seen uint64 // stamp of the installed snapshot
 }
 
 // notesPollMsg asks the store whether another process changed it.
@@ -169,6 +191,7 @@ func (m *Model) openNotes() tea.Cmd {
 	}
 	m.notes.path = path
 	m.notes.opening = true
+	gate := m.notes.gate
 	return func() tea.Msg {
 		s, err := notes.Open(path)
 		if err != nil {
@@ -179,7 +202,9 @@ func (m *Model) openNotes() tea.Cmd {
 			s.Close()
 			return notesOpenedMsg{err: fmt.Errorf("re-anchor notes: %w", err)}
 		}
-		sn, err := loadSnapshot(s)
+		var sn notesSnapshot
+		stamp := gate.run(func() { sn, err = loadSnapshot(s) })
+		sn.stamp = stamp
 		if err != nil {
 			s.Close()
 			return notesOpenedMsg{err: err}
@@ -204,9 +229,18 @@ func (m *Model) notesDo(tag string, op func(s *notes.Store) (string, error)) tea
 		return m.flash(m.notesUnavailable())
 	}
 	m.notes.pending++
+	gate := m.notes.gate
 	return func() tea.Msg {
-		what, err := op(s)
-		sn, rerr := loadSnapshot(s)
+		var (
+			what      string
+			err, rerr error
+			sn        notesSnapshot
+		)
+		stamp := gate.run(func() {
+			what, err = op(s)
+			sn, rerr = loadSnapshot(s)
+		})
+		sn.stamp = stamp
 		if err == nil {
 			err = rerr
 		}
@@ -250,16 +284,23 @@ func (m *Model) updateNotesMsg(msg tea.Msg) (tea.Cmd, bool) {
 		if s == nil {
 			return nil, true
 		}
+		gate := m.notes.gate
 		return func() tea.Msg {
-			changed, err := s.Refresh()
-			if err != nil || !changed {
-				return notesRefreshedMsg{err: err}
-			}
-			sn, err := loadSnapshot(s)
-			return notesRefreshedMsg{changed: true, snap: sn, err: err}
+			var (
+				changed bool
+				err     error
+				sn      notesSnapshot
+			)
+			stamp := gate.run(func() {
+				if changed, err = s.Refresh(); err == nil && changed {
+					sn, err = loadSnapshot(s)
+				}
+			})
+			sn.stamp = stamp
+			return notesRefreshedMsg{changed: changed, snap: sn, err: err}
 		}, true
 	case notesRefreshedMsg:
-		if msg.changed && msg.err == nil && m.notes.pending == 0 {
+		if msg.changed && msg.err == nil {
 			m.installSnapshot(msg.snap)
 		}
 		return m.pollNotes(), true
@@ -329,6 +370,10 @@ func (m *Model) refreshUndoKeys() {
 
 // installSnapshot takes the store's content and rebuilds the marks.
 func (m *Model) installSnapshot(sn notesSnapshot) {
+	if sn.stamp <= m.notes.seen {
+		return // read before the snapshot already shown
+	}
+	m.notes.seen = sn.stamp
 	m.notes.snap = sn
 	if m.ctx.notes == nil {
 		m.ctx.notes = &noteIndex{}

@@ -474,3 +474,54 @@ func TestNotesScreensFitAnySize(t *testing.T) {
 		}
 	}
 }
+
+func TestOrphanedNotesAreListed(t *testing.T) {
+	c, a := testCorpus()
+	path := filepath.Join(t.TempDir(), "notes.db")
+	s, err := notes.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A passage of an article that has since changed beyond recognition.
+	art := c.Articles[1]
+	an := notes.NewAnchor(art, art.Sentences[1].Start, art.Sentences[1].End)
+	an.Quote = "A sentence the article no longer has, anywhere at all."
+	an.Hash = "0000"
+	if _, err := s.Tag(an, []string{"lost"}, "keep me"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	m := newTestModel(t, c, a, 100, 30)
+	m.opts.NotesPath = path
+	m.notes.poll = 0
+	m = runCmd(m, m.openNotes(), 0)
+	if m.notes.store == nil {
+		t.Fatal(m.notes.err)
+	}
+	defer m.notes.store.Close()
+	m = send(m, keys("4")...)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "ORPHANED") || !strings.Contains(v, "A sentence the article no longer has") || !strings.Contains(v, "1 orphaned") {
+		t.Fatalf("orphaned note not listed:\n%s", v)
+	}
+	m = send(m, keyMsg("enter"))
+	if m.view != viewNotes || !strings.Contains(m.msg, "orphaned") {
+		t.Fatalf("enter on an orphaned note: view %d, %q", m.view, m.msg)
+	}
+	if len(m.ctx.notes.marks) != 0 {
+		t.Fatal("an orphaned note is marked in the read view")
+	}
+}
+
+func TestStaleSnapshotIsNotInstalled(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	newer := m.notes.snap
+	stale := newer
+	stale.all, stale.stamp = nil, newer.stamp-1
+	m = send(m, notesDoneMsg{snap: stale, read: true})
+	if len(m.notes.snap.all) != 1 {
+		t.Fatal("a snapshot read before the last one replaced it")
+	}
+}

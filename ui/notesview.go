@@ -35,6 +35,8 @@ type notesViewModel struct {
 	cursor, top   int // cursor indexes rows (always a passage row)
 	codebook      bool
 	ccursor       int
+	matrix        notes.Matrix // tag × outlet counts, rebuilt with the rows
+	orphaned      int
 }
 
 // SetSize sets the notes view's area.
@@ -64,6 +66,13 @@ func (v *notesViewModel) rebuild() {
 		return n.Anchor.Article + " (not in this corpus)"
 	}
 	keep := v.currentNote()
+	v.matrix = notes.CountByOutlet(v.snap.codes, v.snap.all, d.Corpus)
+	v.orphaned = 0
+	for _, n := range v.snap.all {
+		if n.Orphaned {
+			v.orphaned++
+		}
+	}
 	v.rows = v.rows[:0]
 	groups := map[string][]int{}
 	var order []string
@@ -340,7 +349,7 @@ func (m Model) notesViewView(w, h int) string {
 		return fitBlock(strings.Join(wrapText(msg, w), "\n"), w, h)
 	}
 	// The counts matrix: tags down, outlets across.
-	mx := notes.CountByOutlet(sn.codes, sn.all, m.ctx.Data.Corpus)
+	mx := v.matrix
 	tagW := 14
 	for _, t := range mx.Tags {
 		tagW = max(tagW, min(ansi.StringWidth(t)+2, 24))
@@ -381,12 +390,7 @@ func (m Model) notesViewView(w, h int) string {
 	if len(mx.Outlets) > ncol {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
 	}
-	orph := 0
-	for _, n := range sn.all {
-		if n.Orphaned {
-			orph++
-		}
-	}
+	orph := v.orphaned
 	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all), "passage"), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
