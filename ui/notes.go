@@ -478,6 +478,8 @@ func (m Model) notesStatus() string {
 	switch {
 	case m.notes.err != nil:
 		return st.Error.Render("notes unavailable") + " "
+	case m.notes.opening:
+		return st.Muted.Render("notes opening…") + " "
 	case m.notes.store == nil:
 		return ""
 	}
