@@ -26,7 +26,8 @@ type Options struct {
 	// NoColor gives a monochrome profile (as does $NO_COLOR): emphasis
 	// survives as bold, underline and reverse.
 	NoColor bool
-	// NotesPath is the notes file (used by the tagging round).
+	// NotesPath is the notes file of tags and memos; "" means the
+	// corpus's default (notes.DefaultPath).
 	NotesPath string
 	// Width and Height, when set, are the initial size (tests); otherwise
 	// the terminal reports it.
