@@ -13,7 +13,7 @@ func runReader(env *Env, args []string) int {
 	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
-	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: one per corpus in the data directory)")
+	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: .parallax-notes.db beside a folder corpus; the data directory for the built-in corpus)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [PATH...]")
 		fmt.Fprintln(env.Stderr)
