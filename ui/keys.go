@@ -98,6 +98,12 @@ func DefaultKeyMap() *KeyMap {
 // the README: generated, so it cannot drift from the real keys.
 func KeysMarkdown() string {
 	k := DefaultKeyMap()
+	nk := DefaultNotesKeyMap()
+	// The tagging keys start disabled and are switched on once the notes
+	// store opens; the README documents them all.
+	for _, kb := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &k.ViewNotes} {
+		kb.SetEnabled(true)
+	}
 	groups := []struct {
 		name string
 		keys []key.Binding
@@ -107,6 +113,10 @@ func KeysMarkdown() string {
 		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
 		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
+		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}},
+		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook}},
+		{"Codebook", []key.Binding{nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter}},
+		{"Dialogs", []key.Binding{nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},
 	}
 	var b strings.Builder
 	for _, g := range groups {

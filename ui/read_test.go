@@ -364,8 +364,8 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 	}
 }
 
-// TestKeysMarkdown checks the README key table lists every enabled
-// binding; with -v it prints the table.
+// TestKeysMarkdown checks the README key table lists the bindings,
+// tagging ones included; with -v it prints the table.
 func TestKeysMarkdown(t *testing.T) {
 	md := KeysMarkdown()
 	k := DefaultKeyMap()
@@ -374,8 +374,13 @@ func TestKeysMarkdown(t *testing.T) {
 			t.Errorf("key table lacks %q", b.Help().Desc)
 		}
 	}
-	if strings.Contains(md, k.Tag.Help().Desc) {
-		t.Error("key table lists a disabled binding")
+	// The tagging keys are disabled until the notes store opens, but the
+	// README documents them, with the notes view's and codebook's keys.
+	nk := DefaultNotesKeyMap()
+	for _, b := range []key.Binding{k.Tag, k.Visual, k.Export, nk.Memo, nk.Undo, nk.Redo, nk.Codebook, nk.Starter} {
+		if !strings.Contains(md, b.Help().Desc) {
+			t.Errorf("key table lacks %q", b.Help().Desc)
+		}
 	}
 	if testing.Verbose() {
 		fmt.Println(md)
