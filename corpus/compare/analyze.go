@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"container/heap"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
@@ -26,9 +27,14 @@ import (
 const (
 	// DefaultFactThreshold is the link score at which two sentences of
 	// different outlets state the same claim and may form a fact.
-	DefaultFactThreshold = 0.25
-	// DefaultCounterpartThreshold is the looser link score at which a
-	// sentence counts as having a counterpart in another outlet.
+	// With average-link clustering it is also the least mean link score
+	// over a fact's pairs of sentences from different outlets (an
+	// unlinked pair counting 0).
+	DefaultFactThreshold = 0.12
+	// DefaultCounterpartThreshold is the link score at which a sentence
+	// counts as having a counterpart in another outlet (members of a
+	// fact always have one). Links down to the lower of the two
+	// thresholds count towards a fact's mean.
 	DefaultCounterpartThreshold = 0.20
 	// DefaultStoryThreshold is the cosine similarity of an article's
 	// weighted term vector to a story's centroid at which the article
@@ -301,6 +307,7 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		for _, m := range f.Members {
 			k := sentKey{m.Article, m.Sentence}
 			res.bySentence[k] = append(res.bySentence[k], f)
+			res.counterpart[k] = true
 		}
 	}
 	x.omissions(res)
@@ -564,6 +571,8 @@ type storyScorer struct {
 	pos    []int32 // by unit: position in the current story
 	nUnits int
 	terms  []int32 // the current story's terms, to reset
+	// artDF and lastArt count the articles of the story holding a term.
+	artDF, lastArt []int32
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -594,6 +603,7 @@ func (x *storyScorer) prepare(members []int32) {
 	for _, t := range x.terms {
 		x.wts[t] = blend(x.bgIDF[t], x.df[t], n, alpha, ln)
 	}
+	x.discountTopic(members)
 	for _, ui := range members {
 		u := &x.units[ui]
 		u.w = 0
@@ -614,6 +624,58 @@ func (x *storyScorer) prepare(members []int32) {
 		}
 	}
 }
+
+// discountTopic lowers the weight of the story's topic terms: terms that
+// most of the story's articles use ("the treaty", the minister's name, the
+// weapon at issue) say what the story is about, not which claim a sentence
+// makes, so sharing them must not make a link. The share is computed per
+// story from the terms' article frequency; nothing is named.
+func (x *storyScorer) discountTopic(members []int32) {
+	if cap(x.artDF) < len(x.strs) {
+		x.artDF = make([]int32, len(x.strs))
+		x.lastArt = make([]int32, len(x.strs))
+	}
+	x.artDF, x.lastArt = x.artDF[:len(x.strs)], x.lastArt[:len(x.strs)]
+	for _, t := range x.terms {
+		x.artDF[t], x.lastArt[t] = 0, -1
+	}
+	arts := 0
+	prev := int32(-1)
+	for _, ui := range members {
+		u := &x.units[ui]
+		if u.art != prev {
+			arts++
+			prev = u.art
+		}
+		for _, t := range u.terms {
+			if x.lastArt[t] != u.art {
+				x.lastArt[t] = u.art
+				x.artDF[t]++
+			}
+		}
+	}
+	if arts < minTopicArticles {
+		return
+	}
+	for _, t := range x.terms {
+		share := float64(x.artDF[t]) / float64(arts)
+		if share > topicShare {
+			// Linear from full weight at topicShare to topicFloor of it
+			// when every article uses the term.
+			f := 1 - (1-topicFloor)*(share-topicShare)/(1-topicShare)
+			x.wts[t] *= f
+		}
+	}
+}
+
+// Topic terms: a story needs minTopicArticles articles before terms are
+// judged topical; a term in more than topicShare of its articles loses
+// weight, down to topicFloor of it when all of them use it.
+const (
+	minTopicArticles = 4
+	topicShare       = 0.6
+	topicFloor       = 0.6
+)
 
 // termWeight is a term's weight in a segment: names many sentences
 // mention count less.
@@ -847,12 +909,8 @@ const maxStoryPost = 64
 // up with more links).
 const maxCandidates = 16
 
-// maxPerOutlet is how many sentences of one outlet a fact's centre takes.
+// maxPerOutlet is how many sentences of one outlet a fact may hold.
 const maxPerOutlet = 2
-
-// mergeOverlap is the share of members two candidate facts must have in
-// common, each way, to merge.
-const mergeOverlap = 0.5
 
 // clauseFactor discounts a link found between clauses against one between
 // whole sentences.
@@ -1296,85 +1354,182 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	return links
 }
 
-// cluster builds facts from the links: each sentence with links at the
-// fact threshold is the centre of a candidate fact made of itself and its
-// linked sentences (so every member links to the centre and no chain can
-// grow); candidates that mostly repeat an accepted fact are merged into
-// it, and those covering too few outlets are dropped.
+// cluster builds facts from the links by average-link agglomerative
+// clustering: starting from single sentences, it repeatedly merges the two
+// groups whose mean link score over all their pairs of sentences from
+// different outlets (an unlinked pair scores 0) is highest, while that
+// mean reaches the fact threshold and no outlet would have more than
+// maxPerOutlet sentences in the group. A fact thus holds sentences that
+// mostly link to one another — one claim — and a sentence that links to
+// one member of a group by a shared topic word does not pull the group
+// into a topic cluster, as a centre and its neighbours would. A sentence
+// that states a second claim then also joins, as a second fact, a group
+// whose members of other outlets it links to on average at the threshold
+// (at most maxFactsPerSentence facts). Groups covering fewer than
+// MinOutlets outlets are dropped.
 func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
-	type cand struct {
-		centre  int32
-		members []int32
-		weight  float64
+	nodes := make([]int32, 0, len(links))
+	for u := range links {
+		nodes = append(nodes, u)
 	}
-	n := 0
-	for _, ls := range links {
-		n += 1 + len(ls)
+	slices.Sort(nodes)
+	cut := x.opts.FactThreshold
+	// Groups are numbered by their first node; gid maps a unit's story
+	// position to its group.
+	gid := make([]int32, x.nUnits)
+	groups := make([][]int32, len(nodes))
+	ver := make([]int32, len(nodes))
+	for i, u := range nodes {
+		gid[x.pos[u]] = int32(i)
+		groups[i] = []int32{u}
 	}
-	arena := make([]int32, 0, n)
-	var cands []cand
-	perOutlet := map[int32]int{}
-	for u, ls := range links {
-		if x.units[u].heading {
-			continue // a title or heading summarises; it is no claim's centre
+	cnt := make([]int32, len(x.outlets))
+	// pairs returns the number of pairs of sentences of different outlets
+	// between two groups, or 0 when merging them would crowd an outlet.
+	pairs := func(ga, gb []int32) int {
+		for _, m := range ga {
+			cnt[x.units[m].outlet]++
 		}
-		start := len(arena)
-		arena = append(arena, u)
-		c := cand{centre: u}
-		clear(perOutlet)
-		for _, l := range ls {
-			o := x.units[l.to].outlet
-			if l.score >= x.opts.FactThreshold && perOutlet[o] < maxPerOutlet {
-				perOutlet[o]++
-				arena = append(arena, l.to)
-				c.weight += l.score
+		n := len(ga) * len(gb)
+		for _, m := range gb {
+			n -= int(cnt[x.units[m].outlet])
+		}
+		for _, m := range gb {
+			o := x.units[m].outlet
+			cnt[o]++
+			if cnt[o] > maxPerOutlet {
+				n = 0
 			}
 		}
-		c.members = arena[start:len(arena):len(arena)]
-		if len(c.members) < 2 {
+		for _, m := range ga {
+			cnt[x.units[m].outlet] = 0
+		}
+		for _, m := range gb {
+			cnt[x.units[m].outlet] = 0
+		}
+		return n
+	}
+	h := &mergeHeap{}
+	for i, u := range nodes {
+		for _, l := range links[u] {
+			if j := gid[x.pos[l.to]]; int32(i) < j && l.score >= cut {
+				*h = append(*h, mergeCand{avg: l.score, a: int32(i), b: j})
+			}
+		}
+	}
+	heap.Init(h)
+	acc := make([]float64, len(nodes))
+	var touched []int32
+	for h.Len() > 0 {
+		c := heap.Pop(h).(mergeCand)
+		a, b := c.a, c.b
+		if groups[a] == nil || groups[b] == nil || ver[a] != c.va || ver[b] != c.vb {
 			continue
 		}
-		slices.Sort(c.members)
-		cands = append(cands, c)
+		if len(groups[b]) > len(groups[a]) {
+			a, b = b, a
+		}
+		if pairs(groups[a], groups[b]) == 0 {
+			continue
+		}
+		for _, m := range groups[b] {
+			gid[x.pos[m]] = a
+		}
+		groups[a] = append(groups[a], groups[b]...)
+		groups[b] = nil
+		ver[a]++
+		// Rescore the merged group against its neighbours.
+		touched = touched[:0]
+		for _, m := range groups[a] {
+			for _, l := range links[m] {
+				g := gid[x.pos[l.to]]
+				if g == a {
+					continue
+				}
+				if acc[g] == 0 {
+					touched = append(touched, g)
+				}
+				acc[g] += l.score
+			}
+		}
+		for _, g := range touched {
+			sum := acc[g]
+			acc[g] = 0
+			n := pairs(groups[a], groups[g])
+			if n == 0 || sum/float64(n) < cut {
+				continue
+			}
+			p, q := a, g
+			if p > q {
+				p, q = q, p
+			}
+			heap.Push(h, mergeCand{avg: sum / float64(n), a: p, b: q, va: ver[p], vb: ver[q]})
+		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
-		if len(a.members) != len(b.members) {
-			return cmp.Compare(len(b.members), len(a.members))
+	var facts [][]int32
+	factOf := map[int32][]int{} // unit -> facts
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
 		}
-		if a.weight != b.weight {
-			return cmp.Compare(b.weight, a.weight)
+		slices.Sort(g)
+		for _, m := range g {
+			factOf[m] = append(factOf[m], len(facts))
 		}
-		return cmp.Compare(a.centre, b.centre)
+		facts = append(facts, g)
+	}
+	// Second claims: a sentence joins another fact whose members of other
+	// outlets it links to on average at the threshold, best first.
+	type join struct {
+		u    int32
+		fact int
+		coh  float64
+	}
+	var joins []join
+	for _, u := range nodes {
+		if len(factOf[u]) >= maxFactsPerSentence {
+			continue
+		}
+		tried := map[int]bool{}
+		for _, f := range factOf[u] {
+			tried[f] = true
+		}
+		for _, l := range links[u] {
+			for _, f := range factOf[l.to] {
+				if tried[f] {
+					continue
+				}
+				tried[f] = true
+				if coh := x.cohesion(u, facts[f], links); coh >= cut {
+					joins = append(joins, join{u, f, coh})
+				}
+			}
+		}
+	}
+	slices.SortFunc(joins, func(a, b join) int {
+		if a.coh != b.coh {
+			return cmp.Compare(b.coh, a.coh)
+		}
+		if a.u != b.u {
+			return cmp.Compare(a.u, b.u)
+		}
+		return cmp.Compare(a.fact, b.fact)
 	})
-	var facts [][]int32 // each kept sorted
-	for _, c := range cands {
-		merged := false
-		for fi, f := range facts {
-			in := 0
-			for _, m := range c.members {
-				if _, ok := slices.BinarySearch(f, m); ok {
-					in++
-				}
-			}
-			if in == len(c.members) {
-				merged = true // already covered
-				break
-			}
-			// Near-duplicates (most members shared both ways) merge.
-			if float64(in) >= mergeOverlap*float64(len(c.members)) && float64(in) >= mergeOverlap*float64(len(f)) {
-				for _, m := range c.members {
-					if i, ok := slices.BinarySearch(f, m); !ok {
-						f = slices.Insert(f, i, m)
-					}
-				}
-				facts[fi] = f
-				merged = true
-				break
-			}
+	perOutlet := make([]map[int32]int, len(facts))
+	for fi, f := range facts {
+		perOutlet[fi] = map[int32]int{}
+		for _, m := range f {
+			perOutlet[fi][x.units[m].outlet]++
 		}
-		if !merged {
-			facts = append(facts, slices.Clone(c.members))
+	}
+	for _, j := range joins {
+		o := x.units[j.u].outlet
+		if len(factOf[j.u]) >= maxFactsPerSentence || perOutlet[j.fact][o] >= maxPerOutlet {
+			continue
 		}
+		perOutlet[j.fact][o]++
+		factOf[j.u] = append(factOf[j.u], j.fact)
+		facts[j.fact] = append(facts[j.fact], j.u)
 	}
 	out := facts[:0]
 	for _, f := range facts {
@@ -1385,10 +1540,74 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			}
 		}
 		if len(outs) >= x.opts.MinOutlets {
+			slices.Sort(f) // second claims were appended
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// maxFactsPerSentence is the most facts one sentence may belong to: a
+// sentence may state two claims, but one in many facts is linked by its
+// topic, not its claims.
+const maxFactsPerSentence = 2
+
+// mergeCand is a possible merge of groups a < b with their versions when
+// it was scored; a merge changes a group's version, so stale entries are
+// skipped.
+type mergeCand struct {
+	avg    float64
+	a, b   int32
+	va, vb int32
+}
+
+// mergeHeap orders merge candidates by mean link score, highest first.
+type mergeHeap []mergeCand
+
+func (h mergeHeap) Len() int { return len(h) }
+func (h mergeHeap) Less(i, j int) bool {
+	if h[i].avg != h[j].avg {
+		return h[i].avg > h[j].avg
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h mergeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *mergeHeap) Push(v any)   { *h = append(*h, v.(mergeCand)) }
+func (h *mergeHeap) Pop() any {
+	old := *h
+	v := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return v
+}
+
+// score returns the link score from a to b, or 0 when they are not linked.
+func score(links map[int32][]link, a, b int32) float64 {
+	for _, l := range links[a] {
+		if l.to == b {
+			return l.score
+		}
+	}
+	return 0
+}
+
+// cohesion is the mean link score of m to the members of other outlets
+// in f (0 when unlinked).
+func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float64 {
+	sum, n := 0.0, 0
+	for _, o := range f {
+		if o == m || x.units[o].outlet == x.units[m].outlet {
+			continue
+		}
+		sum += score(links, m, o)
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
 }
 
 // buildFact turns a cluster of units into a Fact with members, evidence,
@@ -1675,7 +1894,10 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 				}
 				for _, qa := range ua.ex.nums {
 					for _, qb := range ub.ex.nums {
-						if qa.Unit == un && qb.Unit == un && comparable([]Quantity{qa}, []Quantity{qb}, un) {
+						// The same point is given in the same shape: a
+						// range against a range, a figure against a figure
+						// ("over 500 km" is not a bound of "500–5,500 km").
+						if qa.Unit == un && qb.Unit == un && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
 							keep[a] = appendUnique(keep[a], qa.String())
 							keep[b] = appendUnique(keep[b], qb.String())
 						}
