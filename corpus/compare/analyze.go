@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -573,6 +575,7 @@ type storyScorer struct {
 	terms  []int32 // the current story's terms, to reset
 	// artDF and lastArt count the articles of the story holding a term.
 	artDF, lastArt []int32
+	an             *analyzer // for labels; made on first use
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -1365,8 +1368,9 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 // into a topic cluster, as a centre and its neighbours would. A sentence
 // that states a second claim then also joins, as a second fact, a group
 // whose members of other outlets it links to on average at the threshold
-// (at most maxFactsPerSentence facts). Groups covering fewer than
-// MinOutlets outlets are dropped.
+// (at most maxFactsPerSentence facts). A fact whose members are two
+// thirds in a larger one is dropped, and so are groups covering fewer
+// than MinOutlets outlets.
 func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	nodes := make([]int32, 0, len(links))
 	for u := range links {
@@ -1531,8 +1535,33 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		factOf[j.u] = append(factOf[j.u], j.fact)
 		facts[j.fact] = append(facts[j.fact], j.u)
 	}
+	// Joins can leave two facts with mostly the same members: the
+	// smaller one repeats the larger and goes.
+	for i := range facts {
+		slices.Sort(facts[i])
+	}
+	for i, f := range facts {
+		for j, g := range facts {
+			if i == j || g == nil || f == nil || len(g) < len(f) || (len(g) == len(f) && j > i) {
+				continue
+			}
+			in := 0
+			for _, m := range f {
+				if _, ok := slices.BinarySearch(g, m); ok {
+					in++
+				}
+			}
+			if 3*in >= 2*len(f) {
+				facts[i] = nil
+				break
+			}
+		}
+	}
 	out := facts[:0]
 	for _, f := range facts {
+		if f == nil {
+			continue
+		}
 		var outs []int32
 		for _, m := range f {
 			if o := x.units[m].outlet; !slices.Contains(outs, o) {
@@ -1540,7 +1569,6 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			}
 		}
 		if len(outs) >= x.opts.MinOutlets {
-			slices.Sort(f) // second claims were appended
 			out = append(out, f)
 		}
 	}
@@ -1761,88 +1789,180 @@ func normEvidence(e Evidence) Evidence {
 	return e
 }
 
-// label is a short readable label for a fact: the centre sentence's terms
-// that other members share, heaviest first, in the sentence's order.
+// label is a short readable label for a fact: the clause of the centre
+// sentence (the member most linked within the fact) that holds most of
+// the weight the other members share, without its reporting frame ("X
+// said that", "according to X"), trimmed to about labelLen characters.
 func (x *storyScorer) label(centre int32, f []int32) string {
 	cu := &x.units[centre]
-	count := map[int32]int{}
+	shared := map[int32]bool{}
 	for _, m := range f {
 		if m == centre {
 			continue
 		}
 		for _, t := range x.units[m].terms {
-			count[t]++
+			shared[t] = true
 		}
 	}
-	type cand struct {
-		t int32
-		s float64
+	text := strings.TrimSpace(x.c.Articles[cu.art].Sentences[cu.sent].Text)
+	if x.an == nil {
+		x.an = newAnalyzer(x.lx, x.acr)
+		x.an.noNgrams = true
 	}
-	var cs []cand
-	for _, t := range cu.terms {
-		if count[t] == 0 {
-			continue
+	clauses := splitClauses(text)
+	best, bestW := "", -1.0
+	for _, cl := range clauses {
+		// Shared content words count; who speaks and how does not.
+		w := 0.0
+		for _, wd := range tokenize(cl) {
+			fw := fold(wd.text)
+			if isReporting(fw) {
+				continue
+			}
+			wi := x.an.word(fw)
+			if wi.term == "" {
+				continue
+			}
+			if t, ok := x.vocab[wi.term]; ok && shared[t] && (!x.isName[t] || x.contentName(t)) {
+				w += x.wts[t]
+			}
 		}
-		sc := x.wts[t] * (1 + math.Log(float64(count[t])))
-		// Who speaks and words most of the story uses say little about
-		// the claim: they come last.
-		if x.isName[t] && !x.contentName(t) {
-			sc *= 0.3
+		if w > bestW {
+			best, bestW = cl, w
 		}
-		if float64(x.df[t]) > 0.15*float64(x.nUnits) {
-			sc *= 0.3
-		}
-		cs = append(cs, cand{t, sc})
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].s != cs[j].s {
-			return cs[i].s > cs[j].s
-		}
-		return cs[i].t < cs[j].t
-	})
-	if len(cs) > 5 {
-		cs = cs[:5]
+	best = dropReporting(best)
+	best = strings.Trim(best, " \"'“”‘’«».;:,–—-")
+	if best == "" {
+		best = text
 	}
-	text := x.c.Articles[cu.art].Sentences[cu.sent].Text
-	lower := fold(text)
-	type pos struct {
-		p int
-		s string
-	}
-	var ps []pos
-	for _, c := range cs {
-		s := x.surf[c.t]
-		if !x.isName[c.t] {
-			s = strings.ToLower(s)
-		}
-		p := strings.Index(lower, fold(s))
-		if p < 0 {
-			p = len(lower)
-		}
-		ps = append(ps, pos{p, s})
-	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].p < ps[j].p })
-	var parts []string
-	for _, p := range ps {
-		parts = append(parts, p.s)
-	}
-	if len(parts) == 0 {
-		return trimLabel(text)
-	}
-	return strings.Join(parts, " · ")
+	r := []rune(best)
+	r[0] = unicode.ToUpper(r[0])
+	return trimTo(string(r), labelLen)
 }
 
-// trimLabel cuts text to about 80 characters at a word boundary.
-func trimLabel(s string) string {
-	r := []rune(s)
-	if len(r) <= 80 {
+// labelLen is the length a fact label is trimmed to.
+const labelLen = 60
+
+// splitClauses splits a sentence at clause punctuation (commas, semicolons,
+// colons, dashes, parentheses) into non-empty parts of the original text;
+// a part shorter than minClause characters stays joined to the next one
+// (the last to the previous). Commas inside numbers ("5,500") do not
+// split.
+func splitClauses(s string) []string {
+	const minClause = 24
+	var cuts []int // byte offsets where a clause ends
+	prev := rune(0)
+	for i, r := range s {
+		split := false
+		switch r {
+		case ';', ':', '—', '(', ')':
+			split = true
+		case '–':
+			split = prev == ' '
+		case ',':
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			split = !(unicode.IsDigit(prev) && unicode.IsDigit(next))
+		}
+		if split {
+			cuts = append(cuts, i)
+		}
+		prev = r
+	}
+	cuts = append(cuts, len(s))
+	var out []string
+	start := 0
+	for _, c := range cuts {
+		part := strings.TrimSpace(strings.TrimLeft(s[start:c], ",;:—–() "))
+		if utf8.RuneCountInString(part) < minClause && c < len(s) {
+			continue // too short: keep going to the next cut
+		}
+		if part != "" {
+			out = append(out, part)
+		}
+		start = c
+	}
+	if n := len(out); n >= 2 && utf8.RuneCountInString(out[n-1]) < minClause {
+		// A short last part joins the previous one.
+		i := strings.LastIndex(s, out[n-2])
+		out = append(out[:n-2], strings.TrimSpace(s[i:]))
+	}
+	return out
+}
+
+// reportingVerbs are general English verbs of attribution: the words
+// before them (who speaks, with titles) and a following "that" are the
+// frame of a reported claim, not the claim. Hand-made, not drawn from any
+// corpus.
+func reportingVerbs() []string {
+	return []string{"said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "stressed", "stresses", "emphasized", "emphasised", "explained", "warned", "insisted", "argued", "claimed", "announced", "reported", "believes", "believed", "recalled", "pointed out"}
+}
+
+// isReporting reports whether a folded word is a verb of attribution.
+func isReporting(w string) bool {
+	for _, v := range reportingVerbs() {
+		if v == w {
+			return true
+		}
+	}
+	return false
+}
+
+// dropReporting removes a leading reporting frame: "Lavrov said on Monday
+// that Russia ..." becomes "Russia ...". Only a frame ending in "that"
+// within a few words of the verb is removed, and the rest must be long
+// enough to stand alone.
+func dropReporting(s string) string {
+	// ASCII lower case keeps byte offsets aligned with s.
+	low := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+	cut := -1
+	for _, v := range reportingVerbs() {
+		i := strings.Index(low, v+" ")
+		for i > 0 && low[i-1] != ' ' {
+			j := strings.Index(low[i+1:], v+" ")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			continue
+		}
+		end := i + len(v) + 1
+		rest := low[end:]
+		// "said on Monday that", "told reporters that": skip to "that".
+		if k := strings.Index(rest, "that "); k >= 0 && k <= 30 {
+			end += k + len("that ")
+		} else {
+			continue // "X said" without "that" frames a quote after it; keep
+		}
+		if cut < 0 || end < cut {
+			cut = end
+		}
+	}
+	if cut < 0 || len(s)-cut < 20 {
 		return s
 	}
-	cut := string(r[:80])
-	if i := strings.LastIndex(cut, " "); i > 40 {
+	return s[cut:]
+}
+
+// trimTo cuts text to about n characters at a word boundary.
+func trimTo(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
 		cut = cut[:i]
 	}
-	return cut + "…"
+	return strings.TrimRight(cut, " ,;:") + "…"
 }
 
 // discrepancies finds quantities with the same unit and dates that differ

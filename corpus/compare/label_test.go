@@ -1,0 +1,52 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+func TestDropReporting(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"The minister said on Monday that the talks would resume in March", "the talks would resume in March"},
+		{"According to the ministry, the plant was closed last week", "According to the ministry, the plant was closed last week"},
+		{"Officials told reporters that prices had risen sharply", "prices had risen sharply"},
+		{"He said that it was over", "He said that it was over"}, // too short a rest
+		{"Prices rose by 5% in June", "Prices rose by 5% in June"},
+	} {
+		if got := dropReporting(c.in); got != c.want {
+			t.Errorf("dropReporting(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSplitClauses(t *testing.T) {
+	got := splitClauses("Japan, South Korea and some islands are the likeliest hosts, the report said; the range is 5,500 km.")
+	want := []string{"Japan, South Korea and some islands are the likeliest hosts", "the report said; the range is 5,500 km."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("splitClauses = %q, want %q", got, want)
+	}
+}
+
+// TestLabels checks that fact labels of the seed corpus read as a claim:
+// short, capitalised, and not a bag of words or a bare attribution.
+func TestLabels(t *testing.T) {
+	r, err := Analyze(context.Background(), corpus.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Facts {
+		n := utf8.RuneCountInString(f.Label)
+		if n == 0 || n > labelLen+1 || strings.Contains(f.Label, " · ") {
+			t.Errorf("label %q: want a clause of at most %d characters", f.Label, labelLen)
+		}
+		for _, v := range reportingVerbs() {
+			if strings.HasSuffix(strings.ToLower(strings.TrimRight(f.Label, "…")), " "+v) {
+				t.Errorf("label %q is an attribution, not a claim", f.Label)
+			}
+		}
+	}
+}
