@@ -1909,9 +1909,10 @@ func isReporting(w string) bool {
 }
 
 // dropReporting removes a leading reporting frame: "Lavrov said on Monday
-// that Russia ..." becomes "Russia ...". Only a frame ending in "that"
-// within a few words of the verb is removed, and the rest must be long
-// enough to stand alone.
+// that Russia ..." becomes "Russia ...", and a clause opening with the
+// verb ("said he felt ...", its subject in an earlier clause) loses the
+// verb. Otherwise only a frame ending in "that" within a few words of the
+// verb is removed; the rest must be long enough to stand alone.
 func dropReporting(s string) string {
 	// ASCII lower case keeps byte offsets aligned with s.
 	low := strings.Map(func(r rune) rune {
@@ -1939,7 +1940,7 @@ func dropReporting(s string) string {
 		// "said on Monday that", "told reporters that": skip to "that".
 		if k := strings.Index(rest, "that "); k >= 0 && k <= 30 {
 			end += k + len("that ")
-		} else {
+		} else if i > 0 {
 			continue // "X said" without "that" frames a quote after it; keep
 		}
 		if cut < 0 || end < cut {

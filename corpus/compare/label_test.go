@@ -16,6 +16,7 @@ func TestDropReporting(t *testing.T) {
 		{"Officials told reporters that prices had risen sharply", "prices had risen sharply"},
 		{"He said that it was over", "He said that it was over"}, // too short a rest
 		{"Prices rose by 5% in June", "Prices rose by 5% in June"},
+		{"said he felt certain shifts in how they see it", "he felt certain shifts in how they see it"},
 	} {
 		if got := dropReporting(c.in); got != c.want {
 			t.Errorf("dropReporting(%q) = %q, want %q", c.in, got, c.want)
