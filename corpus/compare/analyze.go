@@ -2,7 +2,6 @@ package compare
 
 import (
 	"cmp"
-	"container/heap"
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
@@ -1421,11 +1420,11 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			}
 		}
 	}
-	heap.Init(h)
+	h.init()
 	acc := make([]float64, len(nodes))
 	var touched []int32
-	for h.Len() > 0 {
-		c := heap.Pop(h).(mergeCand)
+	for len(*h) > 0 {
+		c := h.pop()
 		a, b := c.a, c.b
 		if groups[a] == nil || groups[b] == nil || ver[a] != c.va || ver[b] != c.vb {
 			continue
@@ -1467,7 +1466,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			if p > q {
 				p, q = q, p
 			}
-			heap.Push(h, mergeCand{avg: sum / float64(n), a: p, b: q, va: ver[p], vb: ver[q]})
+			h.push(mergeCand{avg: sum / float64(n), a: p, b: q, va: ver[p], vb: ver[q]})
 		}
 	}
 	var facts [][]int32
@@ -1490,20 +1489,18 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		coh  float64
 	}
 	var joins []join
+	var tried []int
 	for _, u := range nodes {
 		if len(factOf[u]) >= maxFactsPerSentence {
 			continue
 		}
-		tried := map[int]bool{}
-		for _, f := range factOf[u] {
-			tried[f] = true
-		}
+		tried = append(tried[:0], factOf[u]...)
 		for _, l := range links[u] {
 			for _, f := range factOf[l.to] {
-				if tried[f] {
+				if slices.Contains(tried, f) {
 					continue
 				}
-				tried[f] = true
+				tried = append(tried, f)
 				if coh := x.cohesion(u, facts[f], links); coh >= cut {
 					joins = append(joins, join{u, f, coh})
 				}
@@ -1541,8 +1538,17 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		slices.Sort(facts[i])
 	}
 	for i, f := range facts {
-		for j, g := range facts {
-			if i == j || g == nil || f == nil || len(g) < len(f) || (len(g) == len(f) && j > i) {
+		var others []int
+		for _, m := range f {
+			for _, j := range factOf[m] {
+				if j != i && !slices.Contains(others, j) {
+					others = append(others, j)
+				}
+			}
+		}
+		for _, j := range others {
+			g := facts[j]
+			if g == nil || facts[i] == nil || len(g) < len(f) || (len(g) == len(f) && j > i) {
 				continue
 			}
 			in := 0
@@ -1589,11 +1595,12 @@ type mergeCand struct {
 	va, vb int32
 }
 
-// mergeHeap orders merge candidates by mean link score, highest first.
+// mergeHeap is a binary max-heap of merge candidates by mean link score
+// (ties by group numbers), typed so that pushing and popping allocate
+// nothing.
 type mergeHeap []mergeCand
 
-func (h mergeHeap) Len() int { return len(h) }
-func (h mergeHeap) Less(i, j int) bool {
+func (h mergeHeap) less(i, j int) bool {
 	if h[i].avg != h[j].avg {
 		return h[i].avg > h[j].avg
 	}
@@ -1602,13 +1609,51 @@ func (h mergeHeap) Less(i, j int) bool {
 	}
 	return h[i].b < h[j].b
 }
-func (h mergeHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *mergeHeap) Push(v any)   { *h = append(*h, v.(mergeCand)) }
-func (h *mergeHeap) Pop() any {
-	old := *h
-	v := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return v
+
+func (h mergeHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
+		}
+		if r := l + 1; r < len(h) && h.less(r, l) {
+			l = r
+		}
+		if !h.less(l, i) {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
+	}
+}
+
+func (h mergeHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+func (h *mergeHeap) push(c mergeCand) {
+	*h = append(*h, c)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !s.less(i, p) {
+			break
+		}
+		s[i], s[p] = s[p], s[i]
+		i = p
+	}
+}
+
+func (h *mergeHeap) pop() mergeCand {
+	s := *h
+	c := s[0]
+	n := len(s) - 1
+	s[0] = s[n]
+	*h = s[:n]
+	(*h).down(0)
+	return c
 }
 
 // score returns the link score from a to b, or 0 when they are not linked.
