@@ -1877,6 +1877,17 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 	}
 	best = dropReporting(best)
+	// A leading sentence adverbial ("Also,", "Of course,", "This month,",
+	// "Meanwhile,") is not part of the claim; an enumeration ("Japan,
+	// South Korea and …") is.
+	if i := strings.Index(best, ", "); i > 0 && len(best)-i > 24 {
+		if ws := strings.Fields(best[:i]); len(ws) <= 2 {
+			first := fold(ws[0])
+			if isStop(first) || strings.HasSuffix(first, "ly") || x.lx.bgWord(first) == 0 || first == "meanwhile" || first == "however" || first == "moreover" {
+				best = best[i+2:]
+			}
+		}
+	}
 	best = strings.Trim(best, " \"'“”‘’«».;:,–—-")
 	if best == "" {
 		best = text
