@@ -1893,6 +1893,9 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		best = text
 	}
 	r := []rune(best)
+	if len(r) == 0 {
+		return ""
+	}
 	r[0] = unicode.ToUpper(r[0])
 	return trimTo(string(r), labelLen)
 }

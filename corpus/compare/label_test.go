@@ -51,3 +51,21 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLabelText checks that the label text helpers never panic and keep
+// their output within the input.
+func FuzzLabelText(f *testing.F) {
+	f.Add("Lavrov said on Monday that the talks, which began in 1987, would resume.")
+	f.Add("Also, ,,; — (x) said that")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range splitClauses(s) {
+			if !strings.Contains(s, c) {
+				t.Fatalf("clause %q not in %q", c, s)
+			}
+			if d := dropReporting(c); !strings.HasSuffix(c, d) {
+				t.Fatalf("dropReporting(%q) = %q, not a suffix", c, d)
+			}
+		}
+		_ = trimTo(s, labelLen)
+	})
+}
