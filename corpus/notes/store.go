@@ -19,7 +19,8 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // SchemaVersion is the version of the store's schema this build writes. It
@@ -177,6 +178,29 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notes %s: %w", path, err)
 	}
+	// Two programs may create or upgrade the same file at the same moment.
+	// SQLite then answers SQLITE_BUSY at once for some steps (switching a new
+	// file to WAL, recovering the WAL index) without waiting on its busy
+	// handler, so the whole open is retried until busyTimeout has passed.
+	deadline := time.Now().Add(busyTimeout)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		s, err := open(abs)
+		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
+			return s, err
+		}
+		time.Sleep(wait)
+	}
+}
+
+// isBusy reports whether err is SQLite saying another connection holds a
+// lock on the file.
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
+
+// open makes one attempt at opening the store at abs.
+func open(abs string) (*Store, error) {
 	fi, err := os.Stat(abs)
 	switch {
 	case err == nil && fi.IsDir():
@@ -229,6 +253,38 @@ func Open(path string) (*Store, error) {
 // It never opens the file with os.Open: closing any descriptor of a file
 // drops every POSIX lock this process holds on it, including SQLite's.
 func inspect(path string) error {
+	err := inspectOnce(path)
+	if errors.Is(err, errHotJournal) {
+		// A program was killed while it wrote the file in rollback-journal
+		// mode (a store being created, or another program's database): the
+		// journal beside it must be played back before anyone can read it,
+		// and a read-only connection cannot. A read-write connection does
+		// exactly that, and nothing else, on its first read.
+		if rerr := rollBackJournal(path); rerr != nil {
+			return refuse(path, rerr)
+		}
+		err = inspectOnce(path)
+	}
+	return err
+}
+
+// errHotJournal is inspectOnce's error for a file whose interrupted
+// transaction must be rolled back first.
+var errHotJournal = errors.New("an interrupted transaction must be rolled back first")
+
+// rollBackJournal lets SQLite roll back an interrupted transaction through
+// a read-write connection.
+func rollBackJournal(path string) error {
+	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var n int
+	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+}
+
+func inspectOnce(path string) error {
 	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", busyTimeout.Milliseconds())))
 	if err != nil {
 		return fmt.Errorf("open notes %s: %w", path, err)
@@ -236,14 +292,20 @@ func inspect(path string) error {
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	ctx := context.Background()
-	conn, err := db.Conn(ctx)
+	// Every read below is made in one read transaction, so all of them see
+	// the same snapshot even while another program creates the schema.
+	conn, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return refuse(path, err)
 	}
-	defer conn.Close()
+	defer conn.Rollback()
 
 	var appID, version int64
 	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY) {
+			return errHotJournal
+		}
 		return refuse(path, err)
 	}
 	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
@@ -306,6 +368,9 @@ func inspect(path string) error {
 
 // refuse wraps why a file cannot be opened as a store.
 func refuse(path string, why error) error {
+	if isBusy(why) {
+		return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", path, why, busyTimeout)
+	}
 	msg := why.Error()
 	switch {
 	case strings.Contains(msg, "file is not a database"):
