@@ -110,18 +110,50 @@ func (m Model) statusView() string {
 	if m.search.query != "" {
 		info += " · " + m.search.Status()
 	}
+	legend := m.notesStatus(false) + m.legendShort()
+	room := m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
+	if m.msg == "" && ansi.StringWidth(info) > room {
+		// The article's position matters more than the notes file's name.
+		legend = m.notesStatus(true) + m.legendShort()
+		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
+	}
 	if m.msg != "" {
 		info = st.StatusMsg.Render(m.msg)
 	} else {
-		info = st.Status.Render(info)
+		info = st.Status.Render(dropSegments(info, room))
 	}
-	legend := m.notesStatus() + m.legendShort()
-	room := m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
 	if room >= 16 {
 		// The legend stays; the information gives way.
 		return fit(left+ellipsize(info, room), m.width-ansi.StringWidth(legend)) + legend
 	}
 	return fit(ellipsize(left+info, m.width), m.width)
+}
+
+// dropSegments shortens a status text of " · "-separated parts to width
+// by dropping whole parts from the end and keeping as many whole words of
+// the first dropped part as fit (two at least: a number alone says
+// nothing), so no word is cut in half; only a first
+// part wider than width is cut.
+func dropSegments(s string, width int) string {
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	dropped := ""
+	for ansi.StringWidth(s) > width {
+		i := strings.LastIndex(s, " · ")
+		if i < 0 {
+			return s
+		}
+		s, dropped = s[:i], s[i+len(" · "):]
+	}
+	words := strings.Fields(dropped)
+	for n := len(words) - 1; n > 1; n-- {
+		t := s + " · " + strings.Join(words[:n], " ") + "…"
+		if ansi.StringWidth(t) <= width {
+			return t
+		}
+	}
+	return s
 }
 
 // legendShort is the colour legend of the status line.

@@ -472,8 +472,8 @@ func (m *Model) notesAt(a, s int) []notes.Note {
 }
 
 // notesStatus is the status line's notes indicator: the file and whether
-// every change is saved.
-func (m Model) notesStatus() string {
+// every change is saved; short names the file just "notes".
+func (m Model) notesStatus(short bool) string {
 	st := m.ctx.Styles
 	switch {
 	case m.notes.err != nil:
@@ -493,7 +493,7 @@ func (m Model) notesStatus() string {
 		}
 	}
 	name := "notes"
-	if m.width >= 100 {
+	if m.width >= 100 && !short {
 		name = shortPath(m.notes.path, m.width >= 140)
 	}
 	state := st.Muted.Render("✓saved")

@@ -539,6 +539,12 @@ func (m Model) withTagKeys(own []key.Binding) []key.Binding {
 		return own
 	}
 	k, nk := m.ctx.Keys, m.notes.keys
-	out := append([]key.Binding{own[0], k.Tag, nk.Memo}, own[1:]...)
-	return out
+	keys := []key.Binding{own[0], k.Tag}
+	// m is offered where it works: on a tagged sentence.
+	if a := m.read.focusedArticle(); a >= 0 && m.ctx.notes != nil {
+		if _, ok := m.ctx.notes.marks[a][m.read.cursor[a]]; ok {
+			keys = append(keys, nk.Memo)
+		}
+	}
+	return append(keys, own[1:]...)
 }
