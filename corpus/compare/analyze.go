@@ -245,8 +245,13 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 						o.counterpart = append(o.counterpart, u)
 					}
 				}
-				for _, f := range sc.cluster(links) {
-					o.facts = append(o.facts, sc.buildFact(f, links, o.story.ID))
+				// Larger facts first, so a fact that shares its most
+				// central sentence with a smaller one keeps that label.
+				clusters := sc.cluster(links)
+				slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
+				labels := map[string]bool{}
+				for _, f := range clusters {
+					o.facts = append(o.facts, sc.buildFact(f, links, o.story.ID, labels))
 				}
 				// The story is done: its sentences' features are no longer
 				// needed, so a large corpus does not hold them all to the end.
@@ -1684,27 +1689,28 @@ func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float
 }
 
 // buildFact turns a cluster of units into a Fact with members, evidence,
-// a stable id, a label and discrepancies.
-func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string) Fact {
+// a stable id, a label and discrepancies. The label is taken from the most
+// central member whose label is not yet in labels (the story's labels so
+// far), so two facts sharing a sentence still read differently; the label
+// chosen is added to labels.
+func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string, labels map[string]bool) Fact {
 	in := map[int32]bool{}
 	for _, m := range f {
 		in[m] = true
 	}
 	fact := Fact{Story: story, Discrepancies: []Discrepancy{}}
 	var keys []string
-	best := int32(-1)
-	bestSum := -1.0
-	for _, m := range f {
-		sum := 0.0
+	central := make([]float64, len(f))
+	order := make([]int, len(f))
+	for i, m := range f {
+		order[i] = i
 		for _, l := range links[m] {
 			if in[l.to] {
-				sum += l.score
+				central[i] += l.score
 			}
 		}
-		if sum > bestSum {
-			best, bestSum = m, sum
-		}
 	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(central[b], central[a]) })
 	outletSeen := map[string]bool{}
 	for _, m := range f {
 		u := &x.units[m]
@@ -1743,7 +1749,16 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string)
 	}
 	sort.Strings(keys)
 	fact.ID = "f-" + shortHash(strings.Join(keys, "\n"))
-	fact.Label = x.label(best, f)
+	fact.Label = x.label(f[order[0]], f)
+	for _, i := range order[1:] {
+		if !labels[fact.Label] {
+			break
+		}
+		if l := x.label(f[i], f); !labels[l] {
+			fact.Label = l
+		}
+	}
+	labels[fact.Label] = true
 	fact.Discrepancies = x.discrepancies(f)
 	return fact
 }
@@ -1857,6 +1872,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	clauses := splitClauses(text)
 	best, bestW := "", -1.0
 	for _, cl := range clauses {
+		if len(clauses) > 1 && endsInReporting(cl) {
+			// "The minister went on to say:" introduces the claim; it is
+			// not the claim.
+			continue
+		}
 		// Shared content words count; who speaks and how does not.
 		w := 0.0
 		for _, wd := range tokenize(cl) {
@@ -1965,6 +1985,13 @@ func isReporting(w string) bool {
 		}
 	}
 	return false
+}
+
+// endsInReporting reports whether a clause ends with a verb of
+// attribution ("…went on to say:", "…the ministry said").
+func endsInReporting(cl string) bool {
+	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
+	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
 }
 
 // dropReporting removes a leading reporting frame: "Lavrov said on Monday

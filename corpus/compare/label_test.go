@@ -33,13 +33,19 @@ func TestSplitClauses(t *testing.T) {
 }
 
 // TestLabels checks that fact labels of the seed corpus read as a claim:
-// short, capitalised, and not a bag of words or a bare attribution.
+// short, capitalised, not a bag of words or a bare attribution, and
+// different for every fact of a story.
 func TestLabels(t *testing.T) {
 	r, err := Analyze(context.Background(), corpus.Default(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	seen := map[string]string{}
 	for _, f := range r.Facts {
+		if other, ok := seen[f.Story+"\n"+f.Label]; ok {
+			t.Errorf("facts %s and %s have the same label %q", other, f.ID, f.Label)
+		}
+		seen[f.Story+"\n"+f.Label] = f.ID
 		n := utf8.RuneCountInString(f.Label)
 		if n == 0 || n > labelLen+1 || strings.Contains(f.Label, " · ") {
 			t.Errorf("label %q: want a clause of at most %d characters", f.Label, labelLen)
