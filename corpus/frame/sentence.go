@@ -628,10 +628,15 @@ func hasLetter(s string) bool {
 }
 
 // commonAtStart reports whether token j is a capitalised common word only
-// because it is the sentence's first word ("Insurance claims rose", "We
+// because it opens the sentence or what follows its dateline ("Insurance
+// claims rose", "WASHINGTON (Reuters) - Insurance claims rose", "We
 // asked"): a frequent English word that the actors table does not know.
 func (an *analyzer) commonAtStart(toks []token, j int) bool {
-	for k := 0; k < j; k++ {
+	first := 0
+	if k := datelineEnd(toks); k > 0 && k <= j {
+		first = k
+	}
+	for k := first; k < j; k++ {
 		if toks[k].kind == tokWord {
 			return false // not the first word
 		}
@@ -640,6 +645,30 @@ func (an *analyzer) commonAtStart(toks []token, j int) bool {
 		return false
 	}
 	return an.lx.background[toks[j].lower] >= 50
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens the sentence ("MOSCOW, November 8. /TASS/." is split off by the
+// corpus, but "WASHINGTON (Reuters) -" and "TEHRAN (Tasnim) –" stay): words
+// in capitals, a parenthesised credit, then a dash. It returns 0 when the
+// sentence has no such dateline.
+func datelineEnd(toks []token) int {
+	for k, t := range toks {
+		switch {
+		case t.kind == tokWord && t.text == strings.ToUpper(t.text):
+		case t.text == "(" || t.text == ")" || t.text == ",":
+		case t.kind == tokWord && k > 0 && toks[k-1].text == "(":
+			// the credit inside the parentheses: "(Reuters)", "(AA)"
+		case t.text == "-" || t.text == "–" || t.text == "—":
+			if k == 0 {
+				return 0
+			}
+			return k + 1
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // passive reports whether the verb at i follows a form of "be", skipping

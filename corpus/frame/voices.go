@@ -96,7 +96,16 @@ func (an *analyzer) resolveArticle(ai *articleInfo) {
 				}
 			}
 		}
-		if side != "" {
+		if side != "" || lastPerson == "" {
+			return ""
+		}
+		// "the spokesman" after an unknown speaker is most likely that
+		// speaker; after one whose titles are known (from the text or the
+		// actors table) and are other ones, it is someone else.
+		if roles[lastPerson] != "" {
+			return ""
+		}
+		if a := an.lx.actors.lookup(lastPerson); a != nil && len(a.roles) > 0 {
 			return ""
 		}
 		return lastPerson

@@ -95,3 +95,21 @@ func TestVoicesNotFromPassiveOrPlace(t *testing.T) {
 		t.Errorf("voices = %+v, want none (passive subject, place after a preposition)", v)
 	}
 }
+
+// TestVoicesRoleOfSomeoneElse checks that "the spokesman" is not given to
+// the last speaker when that speaker is known to hold other titles, and is
+// when nothing is known of the last speaker.
+func TestVoicesRoleOfSomeoneElse(t *testing.T) {
+	v := voicesOf(t, article("c", "Wire",
+		"Lavrov said the talks would continue.",
+		"The spokesman denied any wrongdoing."))["Wire"]
+	if len(v) != 1 || v[0].Sentences != 1 {
+		t.Errorf("voices = %+v, want Lavrov in one sentence only (the spokesman is someone else)", v)
+	}
+	v = voicesOf(t, article("d", "Wire",
+		"Jane Roe said the plant would close.",
+		"The spokeswoman added that no jobs would be lost."))["Wire"]
+	if len(v) != 1 || v[0].Speaker != "Jane Roe" || v[0].Sentences != 2 {
+		t.Errorf("voices = %+v, want Jane Roe in both sentences (nothing says she is not the spokeswoman)", v)
+	}
+}
