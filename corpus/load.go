@@ -56,7 +56,9 @@ func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, erro
 			// A broken user outlet file should not stop the reading: say
 			// so and use the shipped table.
 			p, _ := UserFile(OutletsFileName)
-			c.Errors = append(c.Errors, LoadError{Path: p, Message: err.Error() + " (using the built-in outlet table only)"})
+			// The error names the file; the LoadError's Path already does.
+			msg := strings.TrimPrefix(err.Error(), p+": ")
+			c.Errors = append(c.Errors, LoadError{Path: p, Message: msg + " (using the built-in outlet table only)"})
 		}
 		opts.Outlets = t
 	}

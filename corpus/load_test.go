@@ -439,6 +439,8 @@ func TestUserOutletFile(t *testing.T) {
 	c, err = Load(art)
 	if err != nil || len(c.Articles) != 1 || len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Message, "built-in outlet table") {
 		t.Errorf("load with a broken outlet file: %v %+v", err, c.Errors)
+	} else if strings.Contains(c.Errors[0].Message, c.Errors[0].Path) {
+		t.Errorf("the error repeats its file's path: %s: %s", c.Errors[0].Path, c.Errors[0].Message)
 	}
 }
 
