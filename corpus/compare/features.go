@@ -162,6 +162,16 @@ func findQuotes(s string) []string {
 	return out
 }
 
+// discourse are two-word connectives whose second word, a content word
+// elsewhere, says nothing about the claim ("of course", "in fact"); the
+// first word is a stop word already.
+var discourse = map[string]bool{
+	"of course": true, "in fact": true, "as well": true, "so far": true,
+	"for example": true, "for instance": true, "in particular": true,
+	"in addition": true, "in turn": true, "other hand": true, "in general": true,
+	"at times": true, "by far": true, "no doubt": true,
+}
+
 // word maps a folded word to its term.
 func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
@@ -238,6 +248,9 @@ func (an *analyzer) analyze(s string) features {
 		case p.code:
 			occs = append(occs, occ{"#" + p.fold, p.text, true, clause[i]})
 			continue
+		}
+		if i > 0 && discourse[ps[i-1].fold+" "+p.fold] {
+			continue // "of course", "in fact": no claim in them
 		}
 		wi := an.word(p.fold)
 		if wi.neg {
