@@ -115,7 +115,11 @@ func runExport(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	abs, _ := filepath.Abs(*out)
-	fmt.Fprintf(env.Stderr, "wrote %s (%s, %d tagged passages)\n", abs, f.Description(), len(in.Notes))
+	what := fmt.Sprintf("%d tagged passages", len(in.Notes))
+	if f == export.QDC {
+		what = fmt.Sprintf("%d codes", len(in.Codebook))
+	}
+	fmt.Fprintf(env.Stderr, "wrote %s (%s, %s)\n", abs, f.Description(), what)
 	return 0
 }
 

@@ -142,6 +142,12 @@ func TestExportToFileRefusesOverwriteAndFormats(t *testing.T) {
 		t.Fatalf("format not taken from the .csv extension, or formula not escaped:\n%s", b)
 	}
 
+	// A codebook export says how many codes it holds, not passages.
+	_, errs, code = runCLI(t, "export", "--notes", db, "-o", filepath.Join(dir, "cb.qdc"))
+	if code != 0 || !strings.Contains(errs, " codes)") || strings.Contains(errs, "passages") {
+		t.Fatalf("codebook export: exit %d: %s", code, errs)
+	}
+
 	// qdpx to a pipe (not a terminal) writes a zip.
 	out, errs, code := runCLI(t, "export", "--format", "qdpx", "--notes", db)
 	if code != 0 {
