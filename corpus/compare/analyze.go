@@ -575,6 +575,12 @@ type storyScorer struct {
 	// artDF and lastArt count the articles of the story holding a term.
 	artDF, lastArt []int32
 	an             *analyzer // for labels; made on first use
+	// Postings of the current story's terms when linking: term t's
+	// story positions are postArena[postAt[t]:postEnd[t]] (-1 when not
+	// indexed); posOutlet is the outlet by story position.
+	postAt, postEnd []int32
+	postArena       []int32
+	posOutlet       []int32
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -1255,87 +1261,85 @@ func shortHash(s string) string {
 // pairs. It returns, per unit, its links at or above the counterpart
 // threshold (symmetric).
 func (x *storyScorer) linkStory(members []int32) map[int32][]link {
-	type tu struct{ t, u int32 }
-	np := 0
-	for _, ui := range members {
-		np += len(x.units[ui].terms)
+	// Members are in unit order; positions in the story follow it.
+	if !slices.IsSorted(members) {
+		members = slices.Sorted(slices.Values(members))
 	}
-	pairs := make([]tu, 0, np)
-	for _, ui := range members {
-		for _, t := range x.units[ui].terms {
-			pairs = append(pairs, tu{t, ui})
-		}
-	}
-	slices.SortFunc(pairs, func(a, b tu) int {
-		if a.t != b.t {
-			return cmp.Compare(a.t, b.t)
-		}
-		return cmp.Compare(a.u, b.u)
-	})
-	post := map[int32][]int32{}
-	maxPost := max(40, len(members)/4)
-	arena := make([]int32, 0, len(pairs))
-	for i := 0; i < len(pairs); {
-		j := i
-		for j < len(pairs) && pairs[j].t == pairs[i].t {
-			j++
-		}
-		if j-i >= 2 && j-i <= maxPost {
-			st := len(arena)
-			for k := i; k < j; k++ {
-				arena = append(arena, pairs[k].u)
-			}
-			post[pairs[i].t] = arena[st:len(arena):len(arena)]
-		}
-		i = j
-	}
-	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
-	links := map[int32][]link{}
-	// Dense accumulators indexed by position in the story.
 	pos := x.pos
 	for i, ui := range members {
 		pos[ui] = int32(i)
 	}
-	acc := make([]float64, len(members))
-	type cand struct {
-		v int32
-		s float64
+	// Postings by counting: prepare left in df how many members hold each
+	// term, so each indexed term gets its stretch of one arena, filled in
+	// member order (postings hold story positions, ascending). Terms in
+	// fewer than two or more than maxPost members are not indexed.
+	maxPost := max(40, len(members)/4)
+	if cap(x.postAt) < len(x.strs) {
+		x.postAt = make([]int32, len(x.strs))
+		x.postEnd = make([]int32, len(x.strs))
 	}
+	x.postAt, x.postEnd = x.postAt[:len(x.strs)], x.postEnd[:len(x.strs)]
+	np := int32(0)
+	for _, t := range x.terms {
+		if d := x.df[t]; d >= 2 && int(d) <= maxPost {
+			x.postAt[t], x.postEnd[t] = np, np
+			np += d
+		} else {
+			x.postAt[t], x.postEnd[t] = -1, -1
+		}
+	}
+	arena := slices.Grow(x.postArena[:0], int(np))[:np]
+	x.postArena = arena
+	outlet := slices.Grow(x.posOutlet[:0], len(members))[:len(members)]
+	x.posOutlet = outlet
+	for p, ui := range members {
+		u := &x.units[ui]
+		outlet[p] = u.outlet
+		for _, t := range u.terms {
+			if e := x.postEnd[t]; e >= 0 {
+				arena[e] = int32(p)
+				x.postEnd[t] = e + 1
+			}
+		}
+	}
+	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
+	links := map[int32][]link{}
+	// Dense accumulators indexed by position in the story.
+	acc := make([]float64, len(members))
 	var touched []int32
 	var cands []cand
 	for _, ui := range members {
 		u := &x.units[ui]
 		touched = touched[:0]
 		for _, t := range u.terms {
-			for _, v := range post[t] {
-				if v <= ui || x.units[v].outlet == u.outlet {
+			at := x.postAt[t]
+			if at < 0 {
+				continue
+			}
+			// The members after this one: the term's posting reaches this
+			// member at its cursor, as members are taken in order.
+			x.postAt[t] = at + 1
+			w := x.wts[t]
+			for _, q := range arena[at+1 : x.postEnd[t]] {
+				if outlet[q] == u.outlet {
 					continue
 				}
-				p := pos[v]
-				if acc[p] == 0 {
-					touched = append(touched, p)
+				if acc[q] == 0 {
+					touched = append(touched, q)
 				}
-				acc[p] += x.wts[t]
+				acc[q] += w
 			}
 		}
 		cands = cands[:0]
-		for _, p := range touched {
-			if acc[p] >= x.minShared*0.5 {
-				cands = append(cands, cand{members[p], acc[p]})
+		for _, q := range touched {
+			if acc[q] >= x.minShared*0.5 {
+				cands = append(cands, cand{members[q], acc[q]})
 			}
-			acc[p] = 0
+			acc[q] = 0
 		}
 		// Score only the candidates sharing the most weight, so the work
 		// per sentence is bounded however large the story.
-		if len(cands) > maxCandidates {
-			slices.SortFunc(cands, func(a, b cand) int {
-				if a.s != b.s {
-					return cmp.Compare(b.s, a.s)
-				}
-				return cmp.Compare(a.v, b.v)
-			})
-			cands = cands[:maxCandidates]
-		}
+		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
 			sc := x.linkScore(u, &x.units[c.v])
 			if sc >= low {
@@ -1354,6 +1358,42 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		})
 	}
 	return links
+}
+
+// cand is a candidate for a link and the weight it shares.
+type cand struct {
+	v int32
+	s float64
+}
+
+// topCands keeps the k candidates sharing the most weight (ties by unit),
+// in that order, when there are more than k; the order of the links made
+// from them does not depend on the candidates' order.
+func topCands(cs []cand, k int) []cand {
+	if len(cs) <= k {
+		return cs
+	}
+	before := func(a, b cand) bool { return a.s > b.s || (a.s == b.s && a.v < b.v) }
+	// Insertion into the sorted first k: most candidates do not make it.
+	top := cs[:k]
+	slices.SortFunc(top, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	for _, c := range cs[k:] {
+		if !before(c, top[k-1]) {
+			continue
+		}
+		i := k - 1
+		for i > 0 && before(c, top[i-1]) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = c
+	}
+	return top
 }
 
 // cluster builds facts from the links by average-link agglomerative
