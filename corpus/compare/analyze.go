@@ -422,7 +422,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						continue
 					}
 					r := refs[i]
-					fts[i-lo] = ans[w].analyze(c.Articles[r.art].Sentences[r.sent].Text)
+					ans[w].analyzeInto(&fts[i-lo], c.Articles[r.art].Sentences[r.sent].Text)
 				}
 			}(w)
 		}
@@ -532,7 +532,9 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
 			x.units = append(x.units, u)
-			*ft = features{}
+			// Keep the slot's term, surface and clause arrays for the
+			// block after next; the rest now belongs to the unit.
+			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], clauses: ft.clauses[:0]}
 		}
 	}
 	x.progress("analysing sentences", len(refs), len(refs))
