@@ -583,6 +583,14 @@ type storyScorer struct {
 	postAt, postEnd []int32
 	postArena       []int32
 	posOutlet       []int32
+	firstCands      []mergeCand // the initial merges when clustering
+	// For facts: inFact marks a fact's members by story position;
+	// sharedAt[t] == stamp marks the terms a label's other members hold;
+	// words are a clause's words.
+	inFact   []bool
+	sharedAt []uint32
+	stamp    uint32
+	words    []word
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -1454,18 +1462,21 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		}
 		return n
 	}
-	h := &mergeHeap{}
+	// The links are the first candidates: sorted once, while the
+	// rescored merges go to a heap.
+	h := &mergeQueue{first: x.firstCands[:0]}
 	for i, u := range nodes {
 		for _, l := range links[u] {
 			if j := gid[x.pos[l.to]]; int32(i) < j && l.score >= cut {
-				*h = append(*h, mergeCand{avg: l.score, a: int32(i), b: j})
+				h.first = append(h.first, mergeCand{avg: l.score, a: int32(i), b: j})
 			}
 		}
 	}
 	h.init()
+	defer func() { x.firstCands = h.first[:0] }()
 	acc := make([]float64, len(nodes))
 	var touched []int32
-	for len(*h) > 0 {
+	for h.len() > 0 {
 		c := h.pop()
 		a, b := c.a, c.b
 		if groups[a] == nil || groups[b] == nil || ver[a] != c.va || ver[b] != c.vb {
@@ -1642,15 +1653,7 @@ type mergeCand struct {
 // nothing.
 type mergeHeap []mergeCand
 
-func (h mergeHeap) less(i, j int) bool {
-	if h[i].avg != h[j].avg {
-		return h[i].avg > h[j].avg
-	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
-}
+func (h mergeHeap) less(i, j int) bool { return mergeBefore(h[i], h[j]) }
 
 func (h mergeHeap) down(i int) {
 	for {
@@ -1698,6 +1701,52 @@ func (h *mergeHeap) pop() mergeCand {
 	return c
 }
 
+// mergeQueue pops merge candidates in the order of mergeHeap: the initial
+// ones sorted once (most are never merged, and popping each from a heap
+// costs more than sorting them), the ones pushed later from a heap; the
+// greater head of the two goes first.
+type mergeQueue struct {
+	first []mergeCand // sorted best first from next on
+	next  int
+	later mergeHeap
+}
+
+func (q *mergeQueue) init() {
+	slices.SortFunc(q.first, func(a, b mergeCand) int {
+		switch {
+		case mergeBefore(a, b):
+			return -1
+		case mergeBefore(b, a):
+			return 1
+		}
+		return 0
+	})
+}
+
+func (q *mergeQueue) len() int { return len(q.first) - q.next + len(q.later) }
+
+func (q *mergeQueue) push(c mergeCand) { q.later.push(c) }
+
+func (q *mergeQueue) pop() mergeCand {
+	if q.next < len(q.first) && (len(q.later) == 0 || !mergeBefore(q.later[0], q.first[q.next])) {
+		q.next++
+		return q.first[q.next-1]
+	}
+	return q.later.pop()
+}
+
+// mergeBefore reports whether merge candidate a goes before b: a higher
+// mean, then lower group numbers.
+func mergeBefore(a, b mergeCand) bool {
+	if a.avg != b.avg {
+		return a.avg > b.avg
+	}
+	if a.a != b.a {
+		return a.a < b.a
+	}
+	return a.b < b.b
+}
+
 // score returns the link score from a to b, or 0 when they are not linked.
 func score(links map[int32][]link, a, b int32) float64 {
 	for _, l := range links[a] {
@@ -1728,18 +1777,27 @@ func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float
 // buildFact turns a cluster of units into a Fact with members, evidence,
 // a stable id, a label and discrepancies.
 func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string) Fact {
-	in := map[int32]bool{}
-	for _, m := range f {
-		in[m] = true
+	// in marks the fact's members by story position.
+	if len(x.inFact) < x.nUnits {
+		x.inFact = make([]bool, x.nUnits)
 	}
-	fact := Fact{Story: story, Discrepancies: []Discrepancy{}}
-	var keys []string
+	for _, m := range f {
+		x.inFact[x.pos[m]] = true
+	}
+	defer func() {
+		for _, m := range f {
+			x.inFact[x.pos[m]] = false
+		}
+	}()
+	in := func(u int32) bool { return x.inFact[x.pos[u]] }
+	fact := Fact{Story: story, Discrepancies: []Discrepancy{}, Members: make([]Member, 0, len(f))}
+	keys := make([]string, 0, len(f))
 	best := int32(-1)
 	bestSum := -1.0
 	for _, m := range f {
 		sum := 0.0
 		for _, l := range links[m] {
-			if in[l.to] {
+			if in(l.to) {
 				sum += l.score
 			}
 		}
@@ -1756,7 +1814,7 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string)
 		// Best link to another member of another outlet.
 		var to int32 = -1
 		for _, l := range links[m] {
-			if in[l.to] && l.score > mem.Score {
+			if in(l.to) && l.score > mem.Score {
 				mem.Score, to = l.score, l.to
 			}
 		}
@@ -1882,15 +1940,24 @@ func normEvidence(e Evidence) Evidence {
 // said that", "according to X"), trimmed to about labelLen characters.
 func (x *storyScorer) label(centre int32, f []int32) string {
 	cu := &x.units[centre]
-	shared := map[int32]bool{}
+	// shared marks the terms of the other members with this label's stamp.
+	if len(x.sharedAt) < len(x.strs) {
+		x.sharedAt = make([]uint32, len(x.strs))
+	}
+	x.stamp++
+	if x.stamp == 0 { // wrapped: forget the old stamps
+		clear(x.sharedAt)
+		x.stamp = 1
+	}
 	for _, m := range f {
 		if m == centre {
 			continue
 		}
 		for _, t := range x.units[m].terms {
-			shared[t] = true
+			x.sharedAt[t] = x.stamp
 		}
 	}
+	shared := func(t int32) bool { return x.sharedAt[t] == x.stamp }
 	text := strings.TrimSpace(x.c.Articles[cu.art].Sentences[cu.sent].Text)
 	if x.an == nil {
 		x.an = newAnalyzer(x.lx, x.acr)
@@ -1901,7 +1968,8 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	for _, cl := range clauses {
 		// Shared content words count; who speaks and how does not.
 		w := 0.0
-		for _, wd := range tokenize(cl) {
+		x.words = appendWords(x.words[:0], cl)
+		for _, wd := range x.words {
 			fw := fold(wd.text)
 			if isReporting(fw) {
 				continue
@@ -1910,7 +1978,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			if wi.term == "" {
 				continue
 			}
-			if t, ok := x.vocab[wi.term]; ok && shared[t] && (!x.isName[t] || x.contentName(t)) {
+			if t, ok := x.vocab[wi.term]; ok && shared(t) && (!x.isName[t] || x.contentName(t)) {
 				w += x.wts[t]
 			}
 		}
@@ -2001,13 +2069,18 @@ func reportingVerbs() []string {
 
 // isReporting reports whether a folded word is a verb of attribution.
 func isReporting(w string) bool {
-	for _, v := range reportingVerbs() {
-		if v == w {
-			return true
-		}
-	}
-	return false
+	return reportingSet()[w]
 }
+
+// reportingSet is the set of reportingVerbs, made once: isReporting runs
+// for every word of every fact label.
+var reportingSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportingVerbs() {
+		m[v] = true
+	}
+	return m
+})
 
 // dropReporting removes a leading reporting frame: "Lavrov said on Monday
 // that Russia ..." becomes "Russia ...", and a clause opening with the
