@@ -277,13 +277,19 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
+	nFacts, nMembers, nCounterpart := 0, 0, 0
+	for _, o := range outs {
+		nFacts += len(o.facts)
+		nCounterpart += len(o.counterpart)
+		for _, f := range o.facts {
+			nMembers += len(f.Members)
+		}
+	}
+	res.Stories = make([]Story, 0, len(outs))
+	res.Facts = make([]Fact, 0, nFacts)
 	for _, o := range outs {
 		res.Stories = append(res.Stories, o.story)
 		res.Facts = append(res.Facts, o.facts...)
-		for _, u := range o.counterpart {
-			un := &x.units[u]
-			res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
-		}
 	}
 	storyIdx := map[string]int{}
 	for i, st := range res.Stories {
@@ -302,16 +308,41 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		}
 		return a.ID < b.ID
 	})
+	// The indexes and the omissions are independent of one another: build
+	// them side by side, each map sized up front (growing maps of 100,000
+	// sentences rehashes them again and again).
+	var tail sync.WaitGroup
+	tail.Add(2)
+	go func() {
+		defer tail.Done()
+		res.counterpart = make(map[sentKey]bool, max(nCounterpart, nMembers))
+		for _, o := range outs {
+			for _, u := range o.counterpart {
+				un := &x.units[u]
+				res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
+			}
+		}
+		for i := range res.Facts {
+			for _, m := range res.Facts[i].Members {
+				res.counterpart[sentKey{m.Article, m.Sentence}] = true
+			}
+		}
+	}()
+	go func() {
+		defer tail.Done()
+		x.omissions(res)
+	}()
+	res.byID = make(map[string]*Fact, nFacts)
+	res.bySentence = make(map[sentKey][]*Fact, nMembers)
 	for i := range res.Facts {
 		f := &res.Facts[i]
 		res.byID[f.ID] = f
 		for _, m := range f.Members {
 			k := sentKey{m.Article, m.Sentence}
 			res.bySentence[k] = append(res.bySentence[k], f)
-			res.counterpart[k] = true
 		}
 	}
-	x.omissions(res)
+	tail.Wait()
 	return res, nil
 }
 
@@ -584,6 +615,13 @@ type storyScorer struct {
 	postArena       []int32
 	posOutlet       []int32
 	firstCands      []mergeCand // the initial merges when clustering
+	laterCands      mergeHeap   // the rescored merges when clustering
+	score           []float64   // by term id: summed weight, for story labels
+	// found are the links scored in a story; linkArena holds the
+	// story's links by unit, counted per story position in linkCnt.
+	found     []foundLink
+	linkArena []link
+	linkCnt   []int32
 	// For facts: inFact marks a fact's members by story position;
 	// sharedAt[t] == stamp marks the terms a label's other members hold;
 	// words are a clause's words.
@@ -1220,7 +1258,12 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 func (x *storyScorer) story(members []int32) Story {
 	seen := map[int32]bool{}
 	var ids []string
-	score := map[int32]float64{}
+	// score sums the weights of each term's occurrences, by term id; the
+	// story's terms are x.terms.
+	if len(x.score) < len(x.strs) {
+		x.score = make([]float64, len(x.strs))
+	}
+	score := x.score
 	for _, ui := range members {
 		u := &x.units[ui]
 		if !seen[u.art] {
@@ -1236,10 +1279,11 @@ func (x *storyScorer) story(members []int32) Story {
 		s float64
 	}
 	var all []ts
-	for t, s := range score {
+	for _, t := range x.terms {
 		if x.df[t] >= 2 {
-			all = append(all, ts{t, s})
+			all = append(all, ts{t, score[t]})
 		}
+		score[t] = 0
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].s != all[j].s {
@@ -1313,7 +1357,7 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		}
 	}
 	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
-	links := map[int32][]link{}
+	found := x.found[:0]
 	// Dense accumulators indexed by position in the story.
 	acc := make([]float64, len(members))
 	var touched []int32
@@ -1353,10 +1397,48 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		for _, c := range cands {
 			sc := x.linkScore(u, &x.units[c.v])
 			if sc >= low {
-				links[ui] = append(links[ui], link{c.v, sc})
-				links[c.v] = append(links[c.v], link{ui, sc})
+				found = append(found, foundLink{ui, c.v, sc})
 			}
 		}
+	}
+	x.found = found
+	// Each linked unit's links (both ways) get their stretch of one arena,
+	// reused for the next story: nothing keeps the links past the story.
+	cnt := slices.Grow(x.linkCnt[:0], len(members))[:len(members)]
+	clear(cnt)
+	x.linkCnt = cnt
+	for _, f := range found {
+		cnt[pos[f.a]]++
+		cnt[pos[f.b]]++
+	}
+	la := slices.Grow(x.linkArena[:0], 2*len(found))[:2*len(found)]
+	x.linkArena = la
+	linked := 0
+	for _, n := range cnt {
+		if n > 0 {
+			linked++
+		}
+	}
+	links := make(map[int32][]link, linked)
+	off := int32(0)
+	for p, n := range cnt {
+		// cnt becomes each position's next free slot.
+		cnt[p] = off
+		off += n
+	}
+	for _, f := range found {
+		pa, pb := pos[f.a], pos[f.b]
+		la[cnt[pa]] = link{f.b, f.score}
+		cnt[pa]++
+		la[cnt[pb]] = link{f.a, f.score}
+		cnt[pb]++
+	}
+	start := int32(0)
+	for p, end := range cnt {
+		if end > start {
+			links[members[p]] = la[start:end:end]
+		}
+		start = end
 	}
 	for u := range links {
 		ls := links[u]
@@ -1368,6 +1450,12 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		})
 	}
 	return links
+}
+
+// foundLink is a link between units a and b found while linking a story.
+type foundLink struct {
+	a, b  int32
+	score float64
 }
 
 // cand is a candidate for a link and the weight it shares.
@@ -1432,9 +1520,10 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	gid := make([]int32, x.nUnits)
 	groups := make([][]int32, len(nodes))
 	ver := make([]int32, len(nodes))
+	single := slices.Clone(nodes) // each group's first node, capacity 1
 	for i, u := range nodes {
 		gid[x.pos[u]] = int32(i)
-		groups[i] = []int32{u}
+		groups[i] = single[i : i+1 : i+1]
 	}
 	cnt := make([]int32, len(x.outlets))
 	// pairs returns the number of pairs of sentences of different outlets
@@ -1464,7 +1553,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	}
 	// The links are the first candidates: sorted once, while the
 	// rescored merges go to a heap.
-	h := &mergeQueue{first: x.firstCands[:0]}
+	h := &mergeQueue{first: x.firstCands[:0], later: x.laterCands[:0]}
 	for i, u := range nodes {
 		for _, l := range links[u] {
 			if j := gid[x.pos[l.to]]; int32(i) < j && l.score >= cut {
@@ -1473,7 +1562,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		}
 	}
 	h.init()
-	defer func() { x.firstCands = h.first[:0] }()
+	defer func() { x.firstCands, x.laterCands = h.first[:0], h.later[:0] }()
 	acc := make([]float64, len(nodes))
 	var touched []int32
 	for h.len() > 0 {
