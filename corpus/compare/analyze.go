@@ -282,13 +282,19 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
+	nFacts, nMembers, nCounterpart := 0, 0, 0
+	for _, o := range outs {
+		nFacts += len(o.facts)
+		nCounterpart += len(o.counterpart)
+		for _, f := range o.facts {
+			nMembers += len(f.Members)
+		}
+	}
+	res.Stories = make([]Story, 0, len(outs))
+	res.Facts = make([]Fact, 0, nFacts)
 	for _, o := range outs {
 		res.Stories = append(res.Stories, o.story)
 		res.Facts = append(res.Facts, o.facts...)
-		for _, u := range o.counterpart {
-			un := &x.units[u]
-			res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
-		}
 	}
 	storyIdx := map[string]int{}
 	for i, st := range res.Stories {
@@ -307,16 +313,41 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		}
 		return a.ID < b.ID
 	})
+	// The indexes and the omissions are independent of one another: build
+	// them side by side, each map sized up front (growing maps of 100,000
+	// sentences rehashes them again and again).
+	var tail sync.WaitGroup
+	tail.Add(2)
+	go func() {
+		defer tail.Done()
+		res.counterpart = make(map[sentKey]bool, max(nCounterpart, nMembers))
+		for _, o := range outs {
+			for _, u := range o.counterpart {
+				un := &x.units[u]
+				res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
+			}
+		}
+		for i := range res.Facts {
+			for _, m := range res.Facts[i].Members {
+				res.counterpart[sentKey{m.Article, m.Sentence}] = true
+			}
+		}
+	}()
+	go func() {
+		defer tail.Done()
+		x.omissions(res)
+	}()
+	res.byID = make(map[string]*Fact, nFacts)
+	res.bySentence = make(map[sentKey][]*Fact, nMembers)
 	for i := range res.Facts {
 		f := &res.Facts[i]
 		res.byID[f.ID] = f
 		for _, m := range f.Members {
 			k := sentKey{m.Article, m.Sentence}
 			res.bySentence[k] = append(res.bySentence[k], f)
-			res.counterpart[k] = true
 		}
 	}
-	x.omissions(res)
+	tail.Wait()
 	return res, nil
 }
 
@@ -427,7 +458,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						continue
 					}
 					r := refs[i]
-					fts[i-lo] = ans[w].analyze(c.Articles[r.art].Sentences[r.sent].Text)
+					ans[w].analyzeInto(&fts[i-lo], c.Articles[r.art].Sentences[r.sent].Text)
 				}
 			}(w)
 		}
@@ -537,7 +568,9 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
 			x.units = append(x.units, u)
-			*ft = features{}
+			// Keep the slot's term, surface and clause arrays for the
+			// block after next; the rest now belongs to the unit.
+			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], clauses: ft.clauses[:0]}
 		}
 	}
 	x.progress("analysing sentences", len(refs), len(refs))
@@ -580,6 +613,27 @@ type storyScorer struct {
 	// artDF and lastArt count the articles of the story holding a term.
 	artDF, lastArt []int32
 	an             *analyzer // for labels; made on first use
+	// Postings of the current story's terms when linking: term t's
+	// story positions are postArena[postAt[t]:postEnd[t]] (-1 when not
+	// indexed); posOutlet is the outlet by story position.
+	postAt, postEnd []int32
+	postArena       []int32
+	posOutlet       []int32
+	firstCands      []mergeCand // the initial merges when clustering
+	laterCands      mergeHeap   // the rescored merges when clustering
+	score           []float64   // by term id: summed weight, for story labels
+	// found are the links scored in a story; linkArena holds the
+	// story's links by unit, counted per story position in linkCnt.
+	found     []foundLink
+	linkArena []link
+	linkCnt   []int32
+	// For facts: inFact marks a fact's members by story position;
+	// sharedAt[t] == stamp marks the terms a label's other members hold;
+	// words are a clause's words.
+	inFact   []bool
+	sharedAt []uint32
+	stamp    uint32
+	words    []word
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -1209,7 +1263,12 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 func (x *storyScorer) story(members []int32) Story {
 	seen := map[int32]bool{}
 	var ids []string
-	score := map[int32]float64{}
+	// score sums the weights of each term's occurrences, by term id; the
+	// story's terms are x.terms.
+	if len(x.score) < len(x.strs) {
+		x.score = make([]float64, len(x.strs))
+	}
+	score := x.score
 	for _, ui := range members {
 		u := &x.units[ui]
 		if !seen[u.art] {
@@ -1225,10 +1284,11 @@ func (x *storyScorer) story(members []int32) Story {
 		s float64
 	}
 	var all []ts
-	for t, s := range score {
+	for _, t := range x.terms {
 		if x.df[t] >= 2 {
-			all = append(all, ts{t, s})
+			all = append(all, ts{t, score[t]})
 		}
+		score[t] = 0
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].s != all[j].s {
@@ -1260,94 +1320,130 @@ func shortHash(s string) string {
 // pairs. It returns, per unit, its links at or above the counterpart
 // threshold (symmetric).
 func (x *storyScorer) linkStory(members []int32) map[int32][]link {
-	type tu struct{ t, u int32 }
-	np := 0
-	for _, ui := range members {
-		np += len(x.units[ui].terms)
+	// Members are in unit order; positions in the story follow it.
+	if !slices.IsSorted(members) {
+		members = slices.Sorted(slices.Values(members))
 	}
-	pairs := make([]tu, 0, np)
-	for _, ui := range members {
-		for _, t := range x.units[ui].terms {
-			pairs = append(pairs, tu{t, ui})
-		}
-	}
-	slices.SortFunc(pairs, func(a, b tu) int {
-		if a.t != b.t {
-			return cmp.Compare(a.t, b.t)
-		}
-		return cmp.Compare(a.u, b.u)
-	})
-	post := map[int32][]int32{}
-	maxPost := max(40, len(members)/4)
-	arena := make([]int32, 0, len(pairs))
-	for i := 0; i < len(pairs); {
-		j := i
-		for j < len(pairs) && pairs[j].t == pairs[i].t {
-			j++
-		}
-		if j-i >= 2 && j-i <= maxPost {
-			st := len(arena)
-			for k := i; k < j; k++ {
-				arena = append(arena, pairs[k].u)
-			}
-			post[pairs[i].t] = arena[st:len(arena):len(arena)]
-		}
-		i = j
-	}
-	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
-	links := map[int32][]link{}
-	// Dense accumulators indexed by position in the story.
 	pos := x.pos
 	for i, ui := range members {
 		pos[ui] = int32(i)
 	}
-	acc := make([]float64, len(members))
-	type cand struct {
-		v int32
-		s float64
+	// Postings by counting: prepare left in df how many members hold each
+	// term, so each indexed term gets its stretch of one arena, filled in
+	// member order (postings hold story positions, ascending). Terms in
+	// fewer than two or more than maxPost members are not indexed.
+	maxPost := max(40, len(members)/4)
+	if cap(x.postAt) < len(x.strs) {
+		x.postAt = make([]int32, len(x.strs))
+		x.postEnd = make([]int32, len(x.strs))
 	}
+	x.postAt, x.postEnd = x.postAt[:len(x.strs)], x.postEnd[:len(x.strs)]
+	np := int32(0)
+	for _, t := range x.terms {
+		if d := x.df[t]; d >= 2 && int(d) <= maxPost {
+			x.postAt[t], x.postEnd[t] = np, np
+			np += d
+		} else {
+			x.postAt[t], x.postEnd[t] = -1, -1
+		}
+	}
+	arena := slices.Grow(x.postArena[:0], int(np))[:np]
+	x.postArena = arena
+	outlet := slices.Grow(x.posOutlet[:0], len(members))[:len(members)]
+	x.posOutlet = outlet
+	for p, ui := range members {
+		u := &x.units[ui]
+		outlet[p] = u.outlet
+		for _, t := range u.terms {
+			if e := x.postEnd[t]; e >= 0 {
+				arena[e] = int32(p)
+				x.postEnd[t] = e + 1
+			}
+		}
+	}
+	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
+	found := x.found[:0]
+	// Dense accumulators indexed by position in the story.
+	acc := make([]float64, len(members))
 	var touched []int32
 	var cands []cand
 	for _, ui := range members {
 		u := &x.units[ui]
 		touched = touched[:0]
 		for _, t := range u.terms {
-			for _, v := range post[t] {
-				if v <= ui || x.units[v].outlet == u.outlet {
+			at := x.postAt[t]
+			if at < 0 {
+				continue
+			}
+			// The members after this one: the term's posting reaches this
+			// member at its cursor, as members are taken in order.
+			x.postAt[t] = at + 1
+			w := x.wts[t]
+			for _, q := range arena[at+1 : x.postEnd[t]] {
+				if outlet[q] == u.outlet {
 					continue
 				}
-				p := pos[v]
-				if acc[p] == 0 {
-					touched = append(touched, p)
+				if acc[q] == 0 {
+					touched = append(touched, q)
 				}
-				acc[p] += x.wts[t]
+				acc[q] += w
 			}
 		}
 		cands = cands[:0]
-		for _, p := range touched {
-			if acc[p] >= x.minShared*0.5 {
-				cands = append(cands, cand{members[p], acc[p]})
+		for _, q := range touched {
+			if acc[q] >= x.minShared*0.5 {
+				cands = append(cands, cand{members[q], acc[q]})
 			}
-			acc[p] = 0
+			acc[q] = 0
 		}
 		// Score only the candidates sharing the most weight, so the work
 		// per sentence is bounded however large the story.
-		if len(cands) > maxCandidates {
-			slices.SortFunc(cands, func(a, b cand) int {
-				if a.s != b.s {
-					return cmp.Compare(b.s, a.s)
-				}
-				return cmp.Compare(a.v, b.v)
-			})
-			cands = cands[:maxCandidates]
-		}
+		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
 			sc := x.linkScore(u, &x.units[c.v])
 			if sc >= low {
-				links[ui] = append(links[ui], link{c.v, sc})
-				links[c.v] = append(links[c.v], link{ui, sc})
+				found = append(found, foundLink{ui, c.v, sc})
 			}
 		}
+	}
+	x.found = found
+	// Each linked unit's links (both ways) get their stretch of one arena,
+	// reused for the next story: nothing keeps the links past the story.
+	cnt := slices.Grow(x.linkCnt[:0], len(members))[:len(members)]
+	clear(cnt)
+	x.linkCnt = cnt
+	for _, f := range found {
+		cnt[pos[f.a]]++
+		cnt[pos[f.b]]++
+	}
+	la := slices.Grow(x.linkArena[:0], 2*len(found))[:2*len(found)]
+	x.linkArena = la
+	linked := 0
+	for _, n := range cnt {
+		if n > 0 {
+			linked++
+		}
+	}
+	links := make(map[int32][]link, linked)
+	off := int32(0)
+	for p, n := range cnt {
+		// cnt becomes each position's next free slot.
+		cnt[p] = off
+		off += n
+	}
+	for _, f := range found {
+		pa, pb := pos[f.a], pos[f.b]
+		la[cnt[pa]] = link{f.b, f.score}
+		cnt[pa]++
+		la[cnt[pb]] = link{f.a, f.score}
+		cnt[pb]++
+	}
+	start := int32(0)
+	for p, end := range cnt {
+		if end > start {
+			links[members[p]] = la[start:end:end]
+		}
+		start = end
 	}
 	for u := range links {
 		ls := links[u]
@@ -1359,6 +1455,48 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		})
 	}
 	return links
+}
+
+// foundLink is a link between units a and b found while linking a story.
+type foundLink struct {
+	a, b  int32
+	score float64
+}
+
+// cand is a candidate for a link and the weight it shares.
+type cand struct {
+	v int32
+	s float64
+}
+
+// topCands keeps the k candidates sharing the most weight (ties by unit),
+// in that order, when there are more than k; the order of the links made
+// from them does not depend on the candidates' order.
+func topCands(cs []cand, k int) []cand {
+	if len(cs) <= k {
+		return cs
+	}
+	before := func(a, b cand) bool { return a.s > b.s || (a.s == b.s && a.v < b.v) }
+	// Insertion into the sorted first k: most candidates do not make it.
+	top := cs[:k]
+	slices.SortFunc(top, func(a, b cand) int {
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	for _, c := range cs[k:] {
+		if !before(c, top[k-1]) {
+			continue
+		}
+		i := k - 1
+		for i > 0 && before(c, top[i-1]) {
+			top[i] = top[i-1]
+			i--
+		}
+		top[i] = c
+	}
+	return top
 }
 
 // cluster builds facts from the links by average-link agglomerative
@@ -1387,9 +1525,10 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	gid := make([]int32, x.nUnits)
 	groups := make([][]int32, len(nodes))
 	ver := make([]int32, len(nodes))
+	single := slices.Clone(nodes) // each group's first node, capacity 1
 	for i, u := range nodes {
 		gid[x.pos[u]] = int32(i)
-		groups[i] = []int32{u}
+		groups[i] = single[i : i+1 : i+1]
 	}
 	cnt := make([]int32, len(x.outlets))
 	// pairs returns the number of pairs of sentences of different outlets
@@ -1417,18 +1556,21 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		}
 		return n
 	}
-	h := &mergeHeap{}
+	// The links are the first candidates: sorted once, while the
+	// rescored merges go to a heap.
+	h := &mergeQueue{first: x.firstCands[:0], later: x.laterCands[:0]}
 	for i, u := range nodes {
 		for _, l := range links[u] {
 			if j := gid[x.pos[l.to]]; int32(i) < j && l.score >= cut {
-				*h = append(*h, mergeCand{avg: l.score, a: int32(i), b: j})
+				h.first = append(h.first, mergeCand{avg: l.score, a: int32(i), b: j})
 			}
 		}
 	}
 	h.init()
+	defer func() { x.firstCands, x.laterCands = h.first[:0], h.later[:0] }()
 	acc := make([]float64, len(nodes))
 	var touched []int32
-	for len(*h) > 0 {
+	for h.len() > 0 {
 		c := h.pop()
 		a, b := c.a, c.b
 		if groups[a] == nil || groups[b] == nil || ver[a] != c.va || ver[b] != c.vb {
@@ -1605,15 +1747,7 @@ type mergeCand struct {
 // nothing.
 type mergeHeap []mergeCand
 
-func (h mergeHeap) less(i, j int) bool {
-	if h[i].avg != h[j].avg {
-		return h[i].avg > h[j].avg
-	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
-}
+func (h mergeHeap) less(i, j int) bool { return mergeBefore(h[i], h[j]) }
 
 func (h mergeHeap) down(i int) {
 	for {
@@ -1661,6 +1795,52 @@ func (h *mergeHeap) pop() mergeCand {
 	return c
 }
 
+// mergeQueue pops merge candidates in the order of mergeHeap: the initial
+// ones sorted once (most are never merged, and popping each from a heap
+// costs more than sorting them), the ones pushed later from a heap; the
+// greater head of the two goes first.
+type mergeQueue struct {
+	first []mergeCand // sorted best first from next on
+	next  int
+	later mergeHeap
+}
+
+func (q *mergeQueue) init() {
+	slices.SortFunc(q.first, func(a, b mergeCand) int {
+		switch {
+		case mergeBefore(a, b):
+			return -1
+		case mergeBefore(b, a):
+			return 1
+		}
+		return 0
+	})
+}
+
+func (q *mergeQueue) len() int { return len(q.first) - q.next + len(q.later) }
+
+func (q *mergeQueue) push(c mergeCand) { q.later.push(c) }
+
+func (q *mergeQueue) pop() mergeCand {
+	if q.next < len(q.first) && (len(q.later) == 0 || !mergeBefore(q.later[0], q.first[q.next])) {
+		q.next++
+		return q.first[q.next-1]
+	}
+	return q.later.pop()
+}
+
+// mergeBefore reports whether merge candidate a goes before b: a higher
+// mean, then lower group numbers.
+func mergeBefore(a, b mergeCand) bool {
+	if a.avg != b.avg {
+		return a.avg > b.avg
+	}
+	if a.a != b.a {
+		return a.a < b.a
+	}
+	return a.b < b.b
+}
+
 // score returns the link score from a to b, or 0 when they are not linked.
 func score(links map[int32][]link, a, b int32) float64 {
 	for _, l := range links[a] {
@@ -1694,18 +1874,27 @@ func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float
 // far), so two facts sharing a sentence still read differently; the label
 // chosen is added to labels.
 func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string, labels map[string]bool) Fact {
-	in := map[int32]bool{}
-	for _, m := range f {
-		in[m] = true
+	// in marks the fact's members by story position.
+	if len(x.inFact) < x.nUnits {
+		x.inFact = make([]bool, x.nUnits)
 	}
-	fact := Fact{Story: story, Discrepancies: []Discrepancy{}}
-	var keys []string
+	for _, m := range f {
+		x.inFact[x.pos[m]] = true
+	}
+	defer func() {
+		for _, m := range f {
+			x.inFact[x.pos[m]] = false
+		}
+	}()
+	in := func(u int32) bool { return x.inFact[x.pos[u]] }
+	fact := Fact{Story: story, Discrepancies: []Discrepancy{}, Members: make([]Member, 0, len(f))}
+	keys := make([]string, 0, len(f))
 	central := make([]float64, len(f))
 	order := make([]int, len(f))
 	for i, m := range f {
 		order[i] = i
 		for _, l := range links[m] {
-			if in[l.to] {
+			if in(l.to) {
 				central[i] += l.score
 			}
 		}
@@ -1720,7 +1909,7 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string,
 		// Best link to another member of another outlet.
 		var to int32 = -1
 		for _, l := range links[m] {
-			if in[l.to] && l.score > mem.Score {
+			if in(l.to) && l.score > mem.Score {
 				mem.Score, to = l.score, l.to
 			}
 		}
@@ -1855,15 +2044,24 @@ func normEvidence(e Evidence) Evidence {
 // said that", "according to X"), trimmed to about labelLen characters.
 func (x *storyScorer) label(centre int32, f []int32) string {
 	cu := &x.units[centre]
-	shared := map[int32]bool{}
+	// shared marks the terms of the other members with this label's stamp.
+	if len(x.sharedAt) < len(x.strs) {
+		x.sharedAt = make([]uint32, len(x.strs))
+	}
+	x.stamp++
+	if x.stamp == 0 { // wrapped: forget the old stamps
+		clear(x.sharedAt)
+		x.stamp = 1
+	}
 	for _, m := range f {
 		if m == centre {
 			continue
 		}
 		for _, t := range x.units[m].terms {
-			shared[t] = true
+			x.sharedAt[t] = x.stamp
 		}
 	}
+	shared := func(t int32) bool { return x.sharedAt[t] == x.stamp }
 	text := strings.TrimSpace(x.c.Articles[cu.art].Sentences[cu.sent].Text)
 	if x.an == nil {
 		x.an = newAnalyzer(x.lx, x.acr)
@@ -1879,7 +2077,8 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 		// Shared content words count; who speaks and how does not.
 		w := 0.0
-		for _, wd := range tokenize(cl) {
+		x.words = appendWords(x.words[:0], cl)
+		for _, wd := range x.words {
 			fw := fold(wd.text)
 			if isReporting(fw) {
 				continue
@@ -1888,7 +2087,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			if wi.term == "" {
 				continue
 			}
-			if t, ok := x.vocab[wi.term]; ok && shared[t] && (!x.isName[t] || x.contentName(t)) {
+			if t, ok := x.vocab[wi.term]; ok && shared(t) && (!x.isName[t] || x.contentName(t)) {
 				w += x.wts[t]
 			}
 		}
@@ -1979,12 +2178,7 @@ func reportingVerbs() []string {
 
 // isReporting reports whether a folded word is a verb of attribution.
 func isReporting(w string) bool {
-	for _, v := range reportingVerbs() {
-		if v == w {
-			return true
-		}
-	}
-	return false
+	return reportingSet()[w]
 }
 
 // endsInReporting reports whether a clause ends with a verb of
@@ -1993,6 +2187,16 @@ func endsInReporting(cl string) bool {
 	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
 	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
 }
+
+// reportingSet is the set of reportingVerbs, made once: isReporting runs
+// for every word of every fact label.
+var reportingSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportingVerbs() {
+		m[v] = true
+	}
+	return m
+})
 
 // dropReporting removes a leading reporting frame: "Lavrov said on Monday
 // that Russia ..." becomes "Russia ...", and a clause opening with the

@@ -100,6 +100,13 @@ type analyzer struct {
 	pieces    []piece
 	words     []word
 	noNgrams  bool // skip n-gram hashes (Analyze does not use them)
+
+	// Reused per sentence: term occurrences, clause numbers, and the
+	// words and pieces of a quotation.
+	occs    []occ
+	clause  []int
+	qwords  []word
+	qpieces []piece
 }
 
 type wordInfo struct {
@@ -194,20 +201,33 @@ func (an *analyzer) word(f string) wordInfo {
 	return wi
 }
 
+// occ is an occurrence of a term in a sentence being analysed.
+type occ struct {
+	term, surf string
+	name       bool
+	clause     int
+}
+
 // analyze computes the features of one sentence.
 func (an *analyzer) analyze(s string) features {
+	var ft features
+	an.analyzeInto(&ft, s)
+	return ft
+}
+
+// analyzeInto computes the features of one sentence into ft, reusing the
+// backing arrays of its terms, surface forms and clauses (which the caller
+// must not hold on to); everything else is newly made.
+func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.words = appendWords(an.words[:0], s)
 	an.pieces = appendPieces(an.pieces, an.words, s)
 	ps := an.pieces
-	var ft features
+	terms, surf, cl := ft.terms[:0], ft.surf[:0], ft.clauses[:0]
+	*ft = features{}
 	ft.words = len(ps)
-	type occ struct {
-		term, surf string
-		name       bool
-		clause     int
-	}
-	occs := make([]occ, 0, len(ps))
-	clause := clauseStarts(s, ps)
+	occs := slices.Grow(an.occs[:0], len(ps))
+	an.clause = appendClauseStarts(an.clause[:0], s, ps)
+	clause := an.clause
 	// In Title Case lines capitals do not mark names.
 	caps, lower := 0, 0
 	for _, p := range ps {
@@ -266,13 +286,18 @@ func (an *analyzer) analyze(s string) features {
 		occs = append(occs, occ{wi.term, p.text, name, clause[i]})
 	}
 	// Clauses: runs of terms between clause boundaries; a clause with
-	// fewer than three terms joins the previous one.
-	var cl [][]string
+	// fewer than three terms joins the previous one. The clauses' slices
+	// of an earlier sentence are reused.
 	last := -1
 	for _, o := range occs {
 		if o.clause != last {
 			if len(cl) == 0 || len(cl[len(cl)-1]) >= 3 {
-				cl = append(cl, nil)
+				if len(cl) < cap(cl) {
+					cl = cl[:len(cl)+1]
+					cl[len(cl)-1] = cl[len(cl)-1][:0]
+				} else {
+					cl = append(cl, nil)
+				}
 			}
 			last = o.clause
 		}
@@ -284,8 +309,18 @@ func (an *analyzer) analyze(s string) features {
 	}
 	if len(cl) > 1 {
 		ft.clauses = cl
+	} else {
+		ft.clauses = cl[:0] // kept for reuse
 	}
 	slices.SortStableFunc(occs, func(a, b occ) int { return strings.Compare(a.term, b.term) })
+	n := 0
+	for i, o := range occs {
+		if i == 0 || occs[i-1].term != o.term {
+			n++
+		}
+	}
+	terms, surf = slices.Grow(terms, n), slices.Grow(surf, n)
+	ft.names = make([]bool, 0, n)
 	for i, o := range occs {
 		if i > 0 && occs[i-1].term == o.term {
 			if o.name {
@@ -293,24 +328,28 @@ func (an *analyzer) analyze(s string) features {
 			}
 			continue
 		}
-		ft.terms = append(ft.terms, o.term)
-		ft.surf = append(ft.surf, o.surf)
+		terms = append(terms, o.term)
+		surf = append(surf, o.surf)
 		ft.names = append(ft.names, o.name)
 	}
+	ft.terms, ft.surf = terms, surf
+	an.occs = occs[:0]
 	ft.dates = ExtractDates(s)
 	ft.nums = extractQuantities(s, ft.dates, false)
 	if strings.ContainsAny(s, "\"“«‘") {
 		for _, q := range findQuotes(s) {
-			var st []uint32
-			for _, p := range toPieces(q) {
+			an.qwords = appendWords(an.qwords[:0], q)
+			an.qpieces = appendPieces(an.qpieces, an.qwords, q)
+			if len(an.qpieces) < 3 {
+				continue
+			}
+			st := make([]uint32, 0, len(an.qpieces))
+			for _, p := range an.qpieces {
 				st = append(st, fnv32(an.stem(p.fold)))
 			}
-			if len(st) >= 3 {
-				ft.quotes = append(ft.quotes, quote{text: q, stems: st})
-			}
+			ft.quotes = append(ft.quotes, quote{text: q, stems: st})
 		}
 	}
-	return ft
 }
 
 // stem returns the cached stem of a folded word (stop words included).
@@ -400,16 +439,20 @@ var clauseWords = map[string]bool{
 // clauseStarts numbers the clause each piece belongs to: a clause ends at
 // , ; : ( ) – — or a quotation mark, and before a subordinating word.
 func clauseStarts(s string, ps []piece) []int {
-	out := make([]int, len(ps))
+	return appendClauseStarts(make([]int, 0, len(ps)), s, ps)
+}
+
+// appendClauseStarts is clauseStarts appending to out.
+func appendClauseStarts(out []int, s string, ps []piece) []int {
 	c := 0
 	for i := range ps {
 		if i > 0 {
 			gap := s[ps[i-1].end:ps[i].start]
-			if strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - ") || clauseWords[ps[i].fold] {
+			if (gap != " " && (strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - "))) || clauseWords[ps[i].fold] {
 				c++
 			}
 		}
-		out[i] = c
+		out = append(out, c)
 	}
 	return out
 }

@@ -1,12 +1,14 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Quantity is a number, a range of numbers or an amount with a unit found
@@ -379,9 +381,35 @@ func mentionsMonth(s string) bool {
 
 // mentionsScale reports whether s may hold a number written in words.
 func mentionsScale(s string) bool {
+	words := [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	// Most sentences are short ASCII: lower-case them on the stack.
+	var buf [512]byte
+	if len(s) <= len(buf) {
+		b := buf[:len(s)]
+		ascii := true
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if ascii {
+			for _, w := range words {
+				if bytes.Contains(b, []byte(w)) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	l := strings.ToLower(s)
-	for _, w := range [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen",
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+	for _, w := range words {
 		if strings.Contains(l, w) {
 			return true
 		}
