@@ -353,8 +353,20 @@ func appendUnique(s []string, v string) []string {
 
 // lcsHash is the length of the longest common subsequence of two hash lists.
 func lcsHash(a, b []uint32) int {
+	// A common prefix and suffix belong to every longest common
+	// subsequence: count them and run the table on the rest only (quotes
+	// of one statement mostly differ by a word, if at all).
+	same := 0
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+		same++
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+		same++
+	}
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return same
 	}
 	var pb, cb [64]int
 	prev, cur := pb[:0], cb[:0]
@@ -375,7 +387,7 @@ func lcsHash(a, b []uint32) int {
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return same + prev[len(b)]
 }
 
 // jaroWinkler is the Jaro–Winkler similarity of two strings in [0, 1].

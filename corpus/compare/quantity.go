@@ -400,7 +400,13 @@ func mentionsScale(s string) bool {
 			b[i] = c
 		}
 		if ascii {
+			// The tens end in "ty" and the scales in "llion": a sentence
+			// without those needs only the other three words checked.
+			ty, llion := bytes.Contains(b, []byte("ty")), bytes.Contains(b, []byte("llion"))
 			for _, w := range words {
+				if (!ty && strings.HasSuffix(w, "ty")) || (!llion && strings.HasSuffix(w, "llion")) {
+					continue
+				}
 				if bytes.Contains(b, []byte(w)) {
 					return true
 				}
