@@ -625,10 +625,11 @@ type storyScorer struct {
 	// For facts: inFact marks a fact's members by story position;
 	// sharedAt[t] == stamp marks the terms a label's other members hold;
 	// words are a clause's words.
-	inFact   []bool
-	sharedAt []uint32
-	stamp    uint32
-	words    []word
+	inFact     []bool
+	sharedAt   []uint32
+	stamp      uint32
+	words      []word
+	labelTerms map[string]int32 // see labelTerm
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -2063,11 +2064,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			if isReporting(fw) {
 				continue
 			}
-			wi := x.an.word(fw)
-			if wi.term == "" {
+			t, ok := x.labelTerm(fw)
+			if !ok {
 				continue
 			}
-			if t, ok := x.vocab[wi.term]; ok && shared(t) && (!x.isName[t] || x.contentName(t)) {
+			if shared(t) && (!x.isName[t] || x.contentName(t)) {
 				w += x.wts[t]
 			}
 		}
@@ -2097,6 +2098,26 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	}
 	r[0] = unicode.ToUpper(r[0])
 	return trimTo(string(r), labelLen)
+}
+
+// labelTerm returns the term id of a folded word of a label, false for a
+// stop word or a term no sentence of the corpus holds; the answers are
+// kept per scorer, as labels of one story share most of their words.
+func (x *storyScorer) labelTerm(fw string) (int32, bool) {
+	if t, ok := x.labelTerms[fw]; ok {
+		return t, t >= 0
+	}
+	t := int32(-1)
+	if wi := x.an.word(fw); wi.term != "" {
+		if id, ok := x.vocab[wi.term]; ok {
+			t = id
+		}
+	}
+	if x.labelTerms == nil {
+		x.labelTerms = map[string]int32{}
+	}
+	x.labelTerms[fw] = t
+	return t, t >= 0
 }
 
 // labelLen is the length a fact label is trimmed to.
