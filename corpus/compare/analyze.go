@@ -1144,10 +1144,17 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		sum   map[int32]float64 // summed article vectors (the centroid)
 		norm  float64
 		arts  []int
-		index map[int32]bool // terms currently in the inverted index
+		index map[int32]int32 // terms in the inverted index: the story's place in post[term]
+	}
+	// A posting is a story indexed under a term and the term's weight in
+	// its centroid (sum[term], 0 once pruned), kept in step with sum so
+	// that scoring an article needs no lookup in each story's map.
+	type posting struct {
+		si int32
+		w  float64
 	}
 	var stories []*storyAcc
-	post := map[int32][]int32{} // term -> stories whose centroid holds it
+	post := map[int32][]posting{} // term -> stories whose centroid holds it
 	acc := []float64{}
 	var touched []int32
 	// The articles' vectors, computed in parallel.
@@ -1189,12 +1196,12 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 			if len(p) > maxStoryPost {
 				continue // a term in many stories' centroids does not tell them apart
 			}
-			for _, si := range p {
+			for _, ps := range p {
+				si := ps.si
 				if acc[si] == 0 {
 					touched = append(touched, si)
 				}
-				st := stories[si]
-				acc[si] += e.w * st.sum[e.t]
+				acc[si] += e.w * ps.w
 			}
 		}
 		best, bestCos := int32(-1), 0.0
@@ -1207,7 +1214,7 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		}
 		if best < 0 || bestCos < x.opts.StoryThreshold {
 			best = int32(len(stories))
-			stories = append(stories, &storyAcc{sum: map[int32]float64{}, index: map[int32]bool{}})
+			stories = append(stories, &storyAcc{sum: map[int32]float64{}, index: map[int32]int32{}})
 			acc = append(acc, 0)
 		}
 		st := stories[best]
@@ -1217,7 +1224,8 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		}
 		// The centroid keeps the heaviest terms; prune the summed vector
 		// now and then so it stays small.
-		if len(st.sum) > 8*topK {
+		pruned := len(st.sum) > 8*topK
+		if pruned {
 			keep, _ := vec(st.sum, 4*topK)
 			clear(st.sum)
 			for _, e := range keep {
@@ -1231,9 +1239,21 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		st.norm = math.Sqrt(n)
 		// Index the story under the article's heaviest terms.
 		for _, e := range v {
-			if !st.index[e.t] {
-				st.index[e.t] = true
-				post[e.t] = append(post[e.t], best)
+			if _, ok := st.index[e.t]; !ok {
+				st.index[e.t] = int32(len(post[e.t]))
+				post[e.t] = append(post[e.t], posting{si: best})
+			}
+		}
+		// The postings follow the centroid: the article's terms changed,
+		// and after pruning any indexed term may have (the centroid's
+		// terms all came from indexed articles).
+		if pruned {
+			for t, i := range st.index {
+				post[t][i].w = st.sum[t]
+			}
+		} else {
+			for _, e := range v {
+				post[e.t][st.index[e.t]].w = st.sum[e.t]
 			}
 		}
 	}
