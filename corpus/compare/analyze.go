@@ -616,6 +616,7 @@ type storyScorer struct {
 	posOutlet       []int32
 	firstCands      []mergeCand // the initial merges when clustering
 	laterCands      mergeHeap   // the rescored merges when clustering
+	mergeTmp        []mergeCand // scratch for sorting firstCands
 	score           []float64   // by term id: summed weight, for story labels
 	// found are the links scored in a story; linkArena holds the
 	// story's links by unit, counted per story position in linkCnt.
@@ -1582,7 +1583,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			}
 		}
 	}
-	h.init()
+	x.mergeTmp = h.init(x.mergeTmp)
 	defer func() { x.firstCands, x.laterCands = h.first[:0], h.later[:0] }()
 	acc := make([]float64, len(nodes))
 	var touched []int32
@@ -1821,16 +1822,61 @@ type mergeQueue struct {
 	later mergeHeap
 }
 
-func (q *mergeQueue) init() {
-	slices.SortFunc(q.first, func(a, b mergeCand) int {
-		switch {
-		case mergeBefore(a, b):
-			return -1
-		case mergeBefore(b, a):
-			return 1
+// init sorts the initial candidates best first; tmp is scratch space of
+// their size, returned for reuse.
+func (q *mergeQueue) init(tmp []mergeCand) []mergeCand {
+	if len(q.first) < 2 {
+		return tmp
+	}
+	// The candidates are made by group a, each a's in mergeBefore order
+	// (its links, best first), so any with equal means come in order of
+	// (a, b): a stable sort by mean alone puts them in mergeBefore order.
+	// That is a radix sort of the means' bits, which are ordered like the
+	// means when positive, with no comparisons.
+	radix := true
+	for i, c := range q.first {
+		if !(c.avg > 0) || (i > 0 && (c.a < q.first[i-1].a || (c.a == q.first[i-1].a && !mergeBefore(q.first[i-1], c)))) {
+			radix = false
+			break
 		}
-		return 0
-	})
+	}
+	if !radix {
+		slices.SortFunc(q.first, func(a, b mergeCand) int {
+			switch {
+			case mergeBefore(a, b):
+				return -1
+			case mergeBefore(b, a):
+				return 1
+			}
+			return 0
+		})
+		return tmp
+	}
+	src := q.first
+	dst := slices.Grow(tmp[:0], len(src))[:len(src)]
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, c := range src {
+			count[byte(^math.Float64bits(c.avg)>>shift)]++
+		}
+		if count[byte(^math.Float64bits(src[0].avg)>>shift)] == len(src) {
+			continue // all alike in this byte
+		}
+		at := 0
+		for d, n := range count {
+			count[d] = at
+			at += n
+		}
+		for _, c := range src {
+			d := byte(^math.Float64bits(c.avg) >> shift)
+			dst[count[d]] = c
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	// src holds the result: keep it as the queue, the other as scratch.
+	q.first = src
+	return dst[:0]
 }
 
 func (q *mergeQueue) len() int { return len(q.first) - q.next + len(q.later) }
