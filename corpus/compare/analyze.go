@@ -621,6 +621,7 @@ type storyScorer struct {
 	posOutlet       []int32
 	firstCands      []mergeCand // the initial merges when clustering
 	laterCands      mergeHeap   // the rescored merges when clustering
+	mergeTmp        []mergeCand // scratch for sorting firstCands
 	score           []float64   // by term id: summed weight, for story labels
 	// found are the links scored in a story; linkArena holds the
 	// story's links by unit, counted per story position in linkCnt.
@@ -630,10 +631,11 @@ type storyScorer struct {
 	// For facts: inFact marks a fact's members by story position;
 	// sharedAt[t] == stamp marks the terms a label's other members hold;
 	// words are a clause's words.
-	inFact   []bool
-	sharedAt []uint32
-	stamp    uint32
-	words    []word
+	inFact     []bool
+	sharedAt   []uint32
+	stamp      uint32
+	words      []word
+	labelTerms map[string]int32 // see labelTerm
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -1148,10 +1150,17 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		sum   map[int32]float64 // summed article vectors (the centroid)
 		norm  float64
 		arts  []int
-		index map[int32]bool // terms currently in the inverted index
+		index map[int32]int32 // terms in the inverted index: the story's place in post[term]
+	}
+	// A posting is a story indexed under a term and the term's weight in
+	// its centroid (sum[term], 0 once pruned), kept in step with sum so
+	// that scoring an article needs no lookup in each story's map.
+	type posting struct {
+		si int32
+		w  float64
 	}
 	var stories []*storyAcc
-	post := map[int32][]int32{} // term -> stories whose centroid holds it
+	post := map[int32][]posting{} // term -> stories whose centroid holds it
 	acc := []float64{}
 	var touched []int32
 	// The articles' vectors, computed in parallel.
@@ -1193,12 +1202,12 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 			if len(p) > maxStoryPost {
 				continue // a term in many stories' centroids does not tell them apart
 			}
-			for _, si := range p {
+			for _, ps := range p {
+				si := ps.si
 				if acc[si] == 0 {
 					touched = append(touched, si)
 				}
-				st := stories[si]
-				acc[si] += e.w * st.sum[e.t]
+				acc[si] += e.w * ps.w
 			}
 		}
 		best, bestCos := int32(-1), 0.0
@@ -1211,7 +1220,7 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		}
 		if best < 0 || bestCos < x.opts.StoryThreshold {
 			best = int32(len(stories))
-			stories = append(stories, &storyAcc{sum: map[int32]float64{}, index: map[int32]bool{}})
+			stories = append(stories, &storyAcc{sum: map[int32]float64{}, index: map[int32]int32{}})
 			acc = append(acc, 0)
 		}
 		st := stories[best]
@@ -1221,7 +1230,8 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		}
 		// The centroid keeps the heaviest terms; prune the summed vector
 		// now and then so it stays small.
-		if len(st.sum) > 8*topK {
+		pruned := len(st.sum) > 8*topK
+		if pruned {
 			keep, _ := vec(st.sum, 4*topK)
 			clear(st.sum)
 			for _, e := range keep {
@@ -1235,9 +1245,21 @@ func (x *analysis) groupStories(ctx context.Context) [][]int32 {
 		st.norm = math.Sqrt(n)
 		// Index the story under the article's heaviest terms.
 		for _, e := range v {
-			if !st.index[e.t] {
-				st.index[e.t] = true
-				post[e.t] = append(post[e.t], best)
+			if _, ok := st.index[e.t]; !ok {
+				st.index[e.t] = int32(len(post[e.t]))
+				post[e.t] = append(post[e.t], posting{si: best})
+			}
+		}
+		// The postings follow the centroid: the article's terms changed,
+		// and after pruning any indexed term may have (the centroid's
+		// terms all came from indexed articles).
+		if pruned {
+			for t, i := range st.index {
+				post[t][i].w = st.sum[t]
+			}
+		} else {
+			for _, e := range v {
+				post[e.t][st.index[e.t]].w = st.sum[e.t]
 			}
 		}
 	}
@@ -1566,7 +1588,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			}
 		}
 	}
-	h.init()
+	x.mergeTmp = h.init(x.mergeTmp)
 	defer func() { x.firstCands, x.laterCands = h.first[:0], h.later[:0] }()
 	acc := make([]float64, len(nodes))
 	var touched []int32
@@ -1805,16 +1827,61 @@ type mergeQueue struct {
 	later mergeHeap
 }
 
-func (q *mergeQueue) init() {
-	slices.SortFunc(q.first, func(a, b mergeCand) int {
-		switch {
-		case mergeBefore(a, b):
-			return -1
-		case mergeBefore(b, a):
-			return 1
+// init sorts the initial candidates best first; tmp is scratch space of
+// their size, returned for reuse.
+func (q *mergeQueue) init(tmp []mergeCand) []mergeCand {
+	if len(q.first) < 2 {
+		return tmp
+	}
+	// The candidates are made by group a, each a's in mergeBefore order
+	// (its links, best first), so any with equal means come in order of
+	// (a, b): a stable sort by mean alone puts them in mergeBefore order.
+	// That is a radix sort of the means' bits, which are ordered like the
+	// means when positive, with no comparisons.
+	radix := true
+	for i, c := range q.first {
+		if !(c.avg > 0) || (i > 0 && (c.a < q.first[i-1].a || (c.a == q.first[i-1].a && !mergeBefore(q.first[i-1], c)))) {
+			radix = false
+			break
 		}
-		return 0
-	})
+	}
+	if !radix {
+		slices.SortFunc(q.first, func(a, b mergeCand) int {
+			switch {
+			case mergeBefore(a, b):
+				return -1
+			case mergeBefore(b, a):
+				return 1
+			}
+			return 0
+		})
+		return tmp
+	}
+	src := q.first
+	dst := slices.Grow(tmp[:0], len(src))[:len(src)]
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, c := range src {
+			count[byte(^math.Float64bits(c.avg)>>shift)]++
+		}
+		if count[byte(^math.Float64bits(src[0].avg)>>shift)] == len(src) {
+			continue // all alike in this byte
+		}
+		at := 0
+		for d, n := range count {
+			count[d] = at
+			at += n
+		}
+		for _, c := range src {
+			d := byte(^math.Float64bits(c.avg) >> shift)
+			dst[count[d]] = c
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	// src holds the result: keep it as the queue, the other as scratch.
+	q.first = src
+	return dst[:0]
 }
 
 func (q *mergeQueue) len() int { return len(q.first) - q.next + len(q.later) }
@@ -2083,11 +2150,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			if isReporting(fw) {
 				continue
 			}
-			wi := x.an.word(fw)
-			if wi.term == "" {
+			t, ok := x.labelTerm(fw)
+			if !ok {
 				continue
 			}
-			if t, ok := x.vocab[wi.term]; ok && shared(t) && (!x.isName[t] || x.contentName(t)) {
+			if shared(t) && (!x.isName[t] || x.contentName(t)) {
 				w += x.wts[t]
 			}
 		}
@@ -2117,6 +2184,26 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	}
 	r[0] = unicode.ToUpper(r[0])
 	return trimTo(string(r), labelLen)
+}
+
+// labelTerm returns the term id of a folded word of a label, false for a
+// stop word or a term no sentence of the corpus holds; the answers are
+// kept per scorer, as labels of one story share most of their words.
+func (x *storyScorer) labelTerm(fw string) (int32, bool) {
+	if t, ok := x.labelTerms[fw]; ok {
+		return t, t >= 0
+	}
+	t := int32(-1)
+	if wi := x.an.word(fw); wi.term != "" {
+		if id, ok := x.vocab[wi.term]; ok {
+			t = id
+		}
+	}
+	if x.labelTerms == nil {
+		x.labelTerms = map[string]int32{}
+	}
+	x.labelTerms[fw] = t
+	return t, t >= 0
 }
 
 // labelLen is the length a fact label is trimmed to.

@@ -39,7 +39,7 @@ func appendPieces(out []piece, ws []word, s string) []piece {
 			out = append(out, piece{text: t, fold: strings.ReplaceAll(fold(t), "-", ""), code: true, first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
-		if isNumeric(t) || (strings.ContainsAny(t, "0123456789") && strings.Contains(t, "-")) {
+		if isNumeric(t) || (strings.Contains(t, "-") && hasDigit(t)) {
 			out = append(out, piece{text: t, fold: t, num: true, first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
@@ -123,6 +123,13 @@ type acronym struct {
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
 	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096)}
+}
+
+// hasQuoteMark reports whether s holds an opening quotation mark: it is
+// strings.ContainsAny(s, "\"“«‘") without decoding every rune of s (a
+// mark's encoding cannot start inside another rune's).
+func hasQuoteMark(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "«") || strings.Contains(s, "‘")
 }
 
 // quoteMark returns the closing mark of an opening quotation mark and the
@@ -336,7 +343,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.occs = occs[:0]
 	ft.dates = ExtractDates(s)
 	ft.nums = extractQuantities(s, ft.dates, false)
-	if strings.ContainsAny(s, "\"“«‘") {
+	if hasQuoteMark(s) {
 		for _, q := range findQuotes(s) {
 			an.qwords = appendWords(an.qwords[:0], q)
 			an.qpieces = appendPieces(an.qpieces, an.qwords, q)

@@ -214,7 +214,7 @@ func ExtractQuantities(s string) []Quantity {
 // extractQuantities is ExtractQuantities given the dates of s (found here
 // when findDates is set).
 func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
-	if !strings.ContainsAny(s, "0123456789") && !mentionsScale(s) {
+	if !hasDigit(s) && !mentionsScale(s) {
 		return nil
 	}
 	p := patterns()
@@ -296,7 +296,7 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 // after), or over all of s when it has no digit (numbers in words). It
 // returns submatch indexes into s.
 func numMatches(re *regexp.Regexp, s string) [][]int {
-	if !strings.ContainsAny(s, "0123456789") {
+	if !hasDigit(s) {
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
 	return windowMatches(re, s, digitWindows(s, 12, 26, 12))
@@ -351,6 +351,17 @@ func windowMatches(re *regexp.Regexp, s string, wins [][2]int) [][]int {
 		}
 	}
 	return out
+}
+
+// hasDigit reports whether s holds an ASCII digit (strings.ContainsAny(s,
+// "0123456789") without building the set on every call).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigitByte(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasFourDigits reports whether s holds four digits in a row (a year).
@@ -464,7 +475,7 @@ func quantityOf(s string, lo, hi float64, cur, unitText string, start, end int) 
 // ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
 // 1987", "Aug. 2", "February 2019", "2019-08-02" and bare years.
 func ExtractDates(s string) []Date {
-	if !strings.ContainsAny(s, "0123456789") || (!hasFourDigits(s) && !mentionsMonth(s)) {
+	if !hasDigit(s) || (!hasFourDigits(s) && !mentionsMonth(s)) {
 		return nil
 	}
 	p := patterns()
