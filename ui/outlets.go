@@ -106,10 +106,6 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 		return o, o.load()
 	case tea.MouseMsg:
 		switch msg.Button {
-		case tea.MouseButtonWheelDown:
-			o.vp.ScrollDown(3)
-		case tea.MouseButtonWheelUp:
-			o.vp.ScrollUp(3)
 		case tea.MouseButtonLeft:
 			if msg.Action == tea.MouseActionPress && msg.X < o.listWidth() && msg.Y >= 1 && msg.Y-1 < n {
 				o.cursor = msg.Y - 1
@@ -131,20 +127,9 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 				o.vp.GotoTop()
 				return o, o.load()
 			}
-		case key.Matches(msg, k.Down):
-			o.vp.ScrollDown(1)
-		case key.Matches(msg, k.Up):
-			o.vp.ScrollUp(1)
-		case key.Matches(msg, k.HalfDown):
-			o.vp.HalfPageDown()
-		case key.Matches(msg, k.HalfUp):
-			o.vp.HalfPageUp()
-		case key.Matches(msg, k.Top):
-			o.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			o.vp.GotoBottom()
 		}
 	}
+	scrollViewport(&o.vp, k, msg)
 	return o, nil
 }
 

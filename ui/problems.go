@@ -86,31 +86,7 @@ func (p problemsModel) content(w int) string {
 
 // Update scrolls the list.
 func (p problemsModel) Update(msg tea.Msg) (problemsModel, tea.Cmd) {
-	k := p.ctx.Keys
-	switch msg := msg.(type) {
-	case tea.KeyMsg:
-		switch {
-		case key.Matches(msg, k.Down):
-			p.vp.ScrollDown(1)
-		case key.Matches(msg, k.Up):
-			p.vp.ScrollUp(1)
-		case key.Matches(msg, k.HalfDown):
-			p.vp.HalfPageDown()
-		case key.Matches(msg, k.HalfUp):
-			p.vp.HalfPageUp()
-		case key.Matches(msg, k.Top):
-			p.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			p.vp.GotoBottom()
-		}
-	case tea.MouseMsg:
-		switch msg.Button {
-		case tea.MouseButtonWheelDown:
-			p.vp.ScrollDown(3)
-		case tea.MouseButtonWheelUp:
-			p.vp.ScrollUp(3)
-		}
-	}
+	scrollViewport(&p.vp, p.ctx.Keys, msg)
 	return p, nil
 }
 
