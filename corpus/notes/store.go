@@ -192,6 +192,12 @@ func Open(path string) (*Store, error) {
 	}
 }
 
+// lockedError says that another program kept the file locked past the
+// busy timeout.
+func lockedError(path string, err error) error {
+	return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", path, err, busyTimeout)
+}
+
 // isBusy reports whether err is SQLite saying another connection holds a
 // lock on the file.
 func isBusy(err error) bool {
@@ -369,7 +375,7 @@ func inspectOnce(path string) error {
 // refuse wraps why a file cannot be opened as a store.
 func refuse(path string, why error) error {
 	if isBusy(why) {
-		return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", path, why, busyTimeout)
+		return lockedError(path, why)
 	}
 	msg := why.Error()
 	switch {
@@ -427,8 +433,8 @@ func (s *Store) wrapOpen(err error) error {
 	if strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
 		return fmt.Errorf("open notes %s: %w; parallax needs to write the file and its folder (for the -wal and -shm files beside it): choose a writable place with --notes", s.path, err)
 	}
-	if strings.Contains(msg, "database is locked") || strings.Contains(msg, "busy") {
-		return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", s.path, err, busyTimeout)
+	if isBusy(err) {
+		return lockedError(s.path, err)
 	}
 	return fmt.Errorf("open notes %s: %w", s.path, err)
 }
