@@ -967,9 +967,12 @@ func segMasks(out []uint64, segs [][]int32, common []int32) []uint64 {
 // used to find an article's story.
 const maxStoryPost = 64
 
-// maxCandidates is how many candidate sentences, by shared weight, each
-// sentence is scored against (links are symmetric, so a sentence may end
-// up with more links).
+// maxCandidates is how many candidate sentences each sentence is scored
+// against, ranked by the weight of the indexed terms they share over the
+// geometric mean of the two sentences' weights (a cosine): ranked by the
+// shared weight alone, long sentences sharing the story's common words
+// crowd out the short one that states the same claim. Links are
+// symmetric, so a sentence may end up with more links.
 const maxCandidates = 16
 
 // maxPerOutlet is how many sentences of one outlet a fact may hold.
@@ -1384,6 +1387,10 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		}
 	}
 	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
+	// A pair whose indexed terms share less weight than the threshold's
+	// share of minShared is not scored: claimScore damps it below the
+	// threshold unless numbers, dates or quotes agree.
+	candFloor := low * x.minShared
 	found := x.found[:0]
 	// Dense accumulators indexed by position in the story.
 	acc := make([]float64, len(members))
@@ -1413,13 +1420,14 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 		}
 		cands = cands[:0]
 		for _, q := range touched {
-			if acc[q] >= x.minShared*0.5 {
-				cands = append(cands, cand{members[q], acc[q]})
+			if acc[q] >= candFloor {
+				cands = append(cands, cand{members[q], acc[q] / math.Sqrt(max(u.w*x.units[members[q]].w, 1e-9))})
 			}
 			acc[q] = 0
 		}
-		// Score only the candidates sharing the most weight, so the work
-		// per sentence is bounded however large the story.
+		// Score only the candidates sharing the most weight for their
+		// length, so the work per sentence is bounded however large the
+		// story.
 		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
 			sc := x.linkScore(u, &x.units[c.v])
@@ -1485,7 +1493,8 @@ type foundLink struct {
 	score float64
 }
 
-// cand is a candidate for a link and the weight it shares.
+// cand is a candidate for a link and its rank: the weight it shares
+// for the two sentences' lengths.
 type cand struct {
 	v int32
 	s float64
