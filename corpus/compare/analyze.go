@@ -2227,10 +2227,24 @@ func splitClauses(s string) []string {
 	const minClause = 24
 	var cuts []int // byte offsets where a clause ends
 	prev := rune(0)
+	// A short parenthesis ("(48 miles)", "(INF)") glosses the words before
+	// it and is not a clause: no cut at its brackets, nor inside.
+	skipTo := -1
 	for i, r := range s {
+		if i < skipTo {
+			prev = r
+			continue
+		}
 		split := false
 		switch r {
-		case ';', ':', '—', '(', ')':
+		case '(':
+			if j := strings.IndexByte(s[i:], ')'); j > 0 && utf8.RuneCountInString(s[i:i+j]) <= minClause {
+				skipTo = i + j + 1
+				prev = r
+				continue
+			}
+			split = true
+		case ';', ':', '—', ')':
 			split = true
 		case '–':
 			split = prev == ' '

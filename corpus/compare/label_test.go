@@ -25,10 +25,19 @@ func TestDropReporting(t *testing.T) {
 }
 
 func TestSplitClauses(t *testing.T) {
-	got := splitClauses("Japan, South Korea and some islands are the likeliest hosts, the report said; the range is 5,500 km.")
-	want := []string{"Japan, South Korea and some islands are the likeliest hosts", "the report said; the range is 5,500 km."}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("splitClauses = %q, want %q", got, want)
+	for _, c := range []struct{ in, want string }{
+		{"Japan, South Korea and some islands are the likeliest hosts, the report said; the range is 5,500 km.",
+			"Japan, South Korea and some islands are the likeliest hosts|the report said; the range is 5,500 km."},
+		// A short parenthesis is a gloss, not a clause.
+		{"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital.",
+			"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital."},
+		// A long one is a clause of its own.
+		{"The Intermediate-Range Nuclear Forces (INF) treaty was signed in 1987 (by the United States and the Soviet Union) and lapsed in 2019.",
+			"The Intermediate-Range Nuclear Forces (INF) treaty was signed in 1987|by the United States and the Soviet Union) and lapsed in 2019."},
+	} {
+		if got := strings.Join(splitClauses(c.in), "|"); got != c.want {
+			t.Errorf("splitClauses(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 
@@ -49,6 +58,9 @@ func TestLabels(t *testing.T) {
 		n := utf8.RuneCountInString(f.Label)
 		if n == 0 || n > labelLen+1 || strings.Contains(f.Label, " · ") {
 			t.Errorf("label %q: want a clause of at most %d characters", f.Label, labelLen)
+		}
+		if strings.Count(f.Label, "(") != strings.Count(f.Label, ")") && !strings.HasSuffix(f.Label, "…") {
+			t.Errorf("label %q opens or closes a bracket it does not hold", f.Label)
 		}
 		for _, v := range reportingVerbs() {
 			if strings.HasSuffix(strings.ToLower(strings.TrimRight(f.Label, "…")), " "+v) {
