@@ -23,13 +23,18 @@ var featureNames = [...]string{
 	"cover of longer squared", "fourgram dice", "unshared name weight",
 }
 
-const nFeatures = len(featureNames)
+// nBase is the number of the original pair features; the alignment
+// features follow them.
+const nBase = len(featureNames)
+
+const nFeatures = nBase + len(alignFeatureNames)
 
 // defaultWeights are the logistic-regression weights of the pair features,
 // fitted on the whole MSRP training split (FitWeights; see README for the
 // command). The cross-validated figures come from refitting on each fold.
 var defaultWeights = [nFeatures]float64{
 	-0.8540, -4.1286, 1.1999, -2.8973, -0.0305, -0.7352, -0.0795, -0.8480, 0.7214, -1.0403, -0.6036, -0.1495, 3.1461, -4.7185, 0.2419, -3.7644, -1.8569, -1.6209, 0.3703, 6.7101, 6.1473, 5.0959, -1.2465, 0.3891,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 }
 
 // Matcher scores whether two sentences state the same claim. Term weights
@@ -295,6 +300,7 @@ func (m *Matcher) pairFeatures(a, b *features, w func(string) float64) ([nFeatur
 	x[21] = x[12] * x[12]
 	x[22] = diceHashes(a.fourgrams, b.fourgrams)
 	x[23] = math.Min(nameA+nameB-2*nameShared, 6) / 6
+	alignFeatures(a, b, w, x[nBase:])
 	if mx := math.Max(nameA, nameB); mx > 0 {
 		x[10] = nameShared / mx
 		x[11] = (nameA + nameB - 2*nameShared) / (nameA + nameB)
