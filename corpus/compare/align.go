@@ -20,6 +20,8 @@ var alignFeatureNames = [...]string{
 	"bigram precision (less)", "bigram precision (more)",
 	"common prefix", "common suffix",
 	"log length",
+	"unaligned run (more)", "unaligned run (less)",
+	"surface word dice", "content order (LCS)",
 }
 
 // alignFeatures fills x with the alignment features of a pair: content
@@ -110,6 +112,58 @@ func alignFeatures(a, b *features, w func(string) float64, x []float64) {
 		x[21] = float64(s) / mn
 	}
 	x[22] = math.Log1p(math.Max(la, lb)) / 4
+	ra, rb := longestRun(ma), longestRun(mb)
+	x[23] = math.Min(float64(max(ra, rb)), 6) / 6
+	x[24] = math.Min(float64(min(ra, rb)), 6) / 6
+	x[25] = surfaceDice(a.toks, b.toks)
+	// Order of the aligned content words: LCS of the content hashes.
+	if mx := max(len(ca), len(cb)); mx > 0 {
+		ha, hb := make([]uint32, len(ca)), make([]uint32, len(cb))
+		for i, k := range ca {
+			ha[i] = a.toks[k].h
+		}
+		for j, k := range cb {
+			hb[j] = b.toks[k].h
+		}
+		x[26] = float64(lcsHash(ha, hb)) / float64(mx)
+	}
+}
+
+// longestRun is the longest run of unaligned words.
+func longestRun(m []bool) int {
+	best, run := 0, 0
+	for _, ok := range m {
+		if ok {
+			run = 0
+			continue
+		}
+		run++
+		best = max(best, run)
+	}
+	return best
+}
+
+// surfaceDice is the Dice coefficient of the sets of words as written
+// (folded, stop words included, no stemming).
+func surfaceDice(a, b []ptok) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	sa := make(map[string]bool, len(a))
+	for _, t := range a {
+		sa[t.fold] = true
+	}
+	sb := make(map[string]bool, len(b))
+	for _, t := range b {
+		sb[t.fold] = true
+	}
+	n := 0
+	for f := range sa {
+		if sb[f] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(sa)+len(sb))
 }
 
 // contentIdx returns the positions of the content words of toks.
