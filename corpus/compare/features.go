@@ -79,6 +79,18 @@ type features struct {
 	fourgrams         []uint32
 	seq               []uint32
 	chars             []uint32
+	// toks are the words in order, for the pair matcher's word alignment
+	// (not computed when noNgrams is set).
+	toks []ptok
+}
+
+// ptok is one word of a sentence for the pair matcher's alignment.
+type ptok struct {
+	h    uint32 // seqHash: the stem, or its concept
+	term string // the content term ("" for stop words and numbers)
+	fold string // folded, possessive stripped
+	num  bool   // a number
+	cap  bool   // capitalised and not the first word
 }
 
 // quote is a quoted stretch of a sentence as hashes of its word stems.
@@ -255,6 +267,16 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		ft.seq = seq
 		ft.fourgrams = ngrams(seq, 4)
 		ft.chars = charTrigrams(fold(s))
+		ft.toks = make([]ptok, len(ps))
+		for i, p := range ps {
+			t := ptok{h: seq[i], fold: stripPossessive(p.fold), num: p.num, cap: p.cap && !p.first}
+			if p.code {
+				t.term = "#" + p.fold
+			} else if !p.num {
+				t.term = an.word(p.fold).term
+			}
+			ft.toks[i] = t
+		}
 	}
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]

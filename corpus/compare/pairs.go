@@ -110,8 +110,17 @@ func Evaluate(decisions []bool, labels []int) Metrics {
 // regression (Newton's method) on labelled feature vectors from
 // Matcher.Features.
 func FitWeights(xs [][]float64, labels []int) []float64 {
-	const l2, iters = 1e-2, 25
-	d := nFeatures
+	return fitLogistic(xs, labels, 1e-2)
+}
+
+// fitLogistic fits logistic-regression weights with L2 penalty l2 (not on
+// the bias, the first feature) by Newton's method.
+func fitLogistic(xs [][]float64, labels []int, l2 float64) []float64 {
+	const iters = 25
+	if len(xs) == 0 {
+		return nil
+	}
+	d := len(xs[0])
 	w := make([]float64, d)
 	for it := 0; it < iters; it++ {
 		g := make([]float64, d)
