@@ -340,5 +340,5 @@ const (
 	heldOutCoreFloor     = 0.62
 	heldOutLooseFloor    = 0.5
 	heldOutNegatives     = 2
-	heldOutDiscrepancies = 2
+	heldOutDiscrepancies = 3
 )

@@ -29,6 +29,11 @@ func TestExtractQuantities(t *testing.T) {
 		{"one of the best", nil},               // a word number alone is no claim
 		{"the 12th meeting", nil},
 		{"8 of the 44 countries", []string{"8", "44 countries"}},
+		{"a 6.9-magnitude earthquake", []string{"magnitude 6.9"}},
+		{"the magnitude 6.8 quake", []string{"magnitude 6.8"}},
+		{"a quake of magnitude 7.0 struck", []string{"magnitude 7"}},
+		{"had a magnitude of 5.2", []string{"magnitude 5.2"}},
+		{"6.8 on the scale, 300 magnitudes", []string{"6.8", "300"}},
 	}
 	for _, tt := range tests {
 		var got []string

@@ -32,8 +32,11 @@ func (q Quantity) String() string {
 		s += "–" + fmtNum(q.Hi)
 	}
 	if q.Unit != "" {
-		if q.Unit == "usd" {
+		switch q.Unit {
+		case "usd":
 			return "$" + s
+		case "magnitude":
+			return "magnitude " + s
 		}
 		s += " " + q.Unit
 	}
@@ -286,6 +289,13 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 		if cur == "" {
 			cur = cur2
 		}
+		if unitText == "" && cur == "" {
+			// An earthquake's magnitude: "magnitude 6.8", "6.9-magnitude".
+			if a, b, ok := magnitudeAround(s, start, end); ok {
+				out = append(out, Quantity{Lo: lo, Hi: hi, Unit: "magnitude", Text: s[a:b], Start: a, End: b})
+				continue
+			}
+		}
 		out = append(out, quantityOf(s, lo, hi, cur, unitText, start, end)...)
 	}
 	return out
@@ -470,6 +480,24 @@ func quantityOf(s string, lo, hi float64, cur, unitText string, start, end int) 
 		u = units[strings.ToLower(strings.Join(strings.Fields(unitText), " "))]
 	}
 	return []Quantity{{Lo: lo, Hi: hi, Unit: u, Text: strings.TrimSpace(s[start:end]), Start: start, End: end}}
+}
+
+// magnitudeAround reports whether the number at s[start:end] is a
+// magnitude, "magnitude" (or "a magnitude of") right before it or
+// "-magnitude"/" magnitude" right after it, and the span with the word.
+func magnitudeAround(s string, start, end int) (int, int, bool) {
+	const word = "magnitude"
+	after := s[end:]
+	if len(after) > len(word) && (after[0] == '-' || after[0] == ' ') && strings.EqualFold(after[1:1+len(word)], word) &&
+		(len(after) == 1+len(word) || !isLetterByte(after[1+len(word)])) {
+		return start, end + 1 + len(word), true
+	}
+	before := strings.TrimRight(s[:start], " -")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, " of"), " OF")
+	if len(before) >= len(word) && strings.EqualFold(before[len(before)-len(word):], word) && start-len(before) <= 4 {
+		return len(before) - len(word), end, true
+	}
+	return 0, 0, false
 }
 
 // ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
