@@ -190,12 +190,13 @@ func (p panelModel) content(w int) string {
 			line(st.Warn.Render("! Outlets disagree"))
 			for _, dsc := range f.Discrepancies {
 				para(oneLine(dsc.What)+":", 2)
+				vals := dsc.Distinct()
 				lw := 0
-				for _, v := range dsc.Values {
+				for _, v := range vals {
 					lw = max(lw, ansi.StringWidth(outletName(v.Outlet))+5)
 				}
 				lw = min(lw, max(w/3, 10))
-				for _, v := range dsc.Values {
+				for _, v := range vals {
 					labelled("  "+ellipsize(outletName(v.Outlet), lw-5), oneLine(v.Value), lw)
 				}
 			}

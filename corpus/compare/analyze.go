@@ -2414,11 +2414,17 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 					continue
 				}
 				for _, qa := range ua.ex.nums {
+					if qa.Unit != un || holdsQuantity(ub.ex.nums, qa) {
+						continue
+					}
 					for _, qb := range ub.ex.nums {
 						// The same point is given in the same shape: a
 						// range against a range, a figure against a figure
 						// ("over 500 km" is not a bound of "500–5,500 km").
-						if qa.Unit == un && qb.Unit == un && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
+						// A figure the other sentence also gives is agreed
+						// on, and so is not compared ("2,012 killed and
+						// 2,059 injured" against "2,059 injured").
+						if qb.Unit == un && !holdsQuantity(ua.ex.nums, qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
 							keep[a] = appendUnique(keep[a], qa.String())
 							keep[b] = appendUnique(keep[b], qb.String())
 						}
@@ -2482,6 +2488,17 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		out = append(out, d)
 	}
 	return out
+}
+
+// holdsQuantity reports whether qs holds the same quantity as q, or the
+// same figure without a unit ("killed 2,012 people and injured 2,059").
+func holdsQuantity(qs []Quantity, q Quantity) bool {
+	for _, o := range qs {
+		if sameQuantity(o, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // comparable reports whether two quantity lists hold values of the given

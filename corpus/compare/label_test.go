@@ -87,3 +87,20 @@ func FuzzLabelText(f *testing.F) {
 		_ = trimTo(s, labelLen)
 	})
 }
+
+func TestDiscrepancyDistinct(t *testing.T) {
+	d := Discrepancy{What: "people", Values: []Value{
+		{Article: "a", Outlet: "Sputnik", Value: "1,300 people", Text: "one"},
+		{Article: "a", Outlet: "Sputnik", Value: "1,300 people", Text: "two"},
+		{Article: "b", Outlet: "TRT World", Value: "2,012 people", Text: "three"},
+		{Article: "a", Outlet: "Sputnik", Value: "1,800 people", Text: "four"},
+	}}
+	var got []string
+	for _, v := range d.Distinct() {
+		got = append(got, v.Outlet+" "+v.Value+" "+v.Text)
+	}
+	want := []string{"Sputnik 1,300 people one", "TRT World 2,012 people three", "Sputnik 1,800 people four"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Distinct = %q, want %q", got, want)
+	}
+}

@@ -2,6 +2,8 @@ package compare
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -216,5 +218,43 @@ func TestAnalyzeEdgeCases(t *testing.T) {
 	}})
 	if err != nil || len(stages) < 3 {
 		t.Errorf("progress stages %v, %v", stages, err)
+	}
+}
+
+// TestDiscrepancyAgreedFigure checks that a figure both outlets give is
+// agreed on: "killed 2,012 and injured 2,059" against "2,059 injured" is
+// no discrepancy, while a different toll is one.
+func TestDiscrepancyAgreedFigure(t *testing.T) {
+	const a = "The earthquake in the mountain provinces killed at least 2,012 people and injured 2,059, the interior ministry said on Saturday."
+	for _, c := range []struct {
+		b    string
+		want bool
+	}{
+		{"Another 2,059 people were injured by the earthquake in the mountain provinces, the interior ministry said.", false},
+		{"The earthquake in the mountain provinces killed at least 2,122 people, the interior ministry said on Sunday.", true},
+	} {
+		dir := t.TempDir()
+		write := func(name, outlet, text string) {
+			body := "---\ntitle: \"" + name + "\"\noutlet: \"" + outlet + "\"\npublished: \"2023-09-10\"\n---\n" + text + "\n"
+			if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("a", "Wire A", a)
+		write("b", "Wire B", c.b)
+		cp, err := corpus.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Analyze(context.Background(), cp, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Facts) != 1 {
+			t.Fatalf("%q: %d facts, want the two sentences linked", c.b, len(r.Facts))
+		}
+		if got := len(r.Facts[0].Discrepancies) > 0; got != c.want {
+			t.Errorf("%q: discrepancy %v (%+v), want %v", c.b, got, r.Facts[0].Discrepancies, c.want)
+		}
 	}
 }

@@ -63,3 +63,22 @@ type Omission struct {
 	Outlet string   `json:"outlet"`
 	Facts  []string `json:"facts"` // fact ids
 }
+
+// Distinct returns the values once per outlet and value, in order: two
+// sentences of one outlet giving the same figure are one value to show.
+func (d Discrepancy) Distinct() []Value {
+	out := make([]Value, 0, len(d.Values))
+	for _, v := range d.Values {
+		dup := false
+		for _, o := range out {
+			if o.Outlet == v.Outlet && o.Value == v.Value {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	return out
+}

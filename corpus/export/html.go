@@ -242,8 +242,9 @@ func buildReport(in Input) *htmlReport {
 			hf.Cells = append(hf.Cells, htmlCell{Href: "#" + anchorID("s-", m.Article+"-"+fmt.Sprint(m.Sentence)), Title: o + ": " + snippetOf(m.Text, 200)})
 		}
 		for _, d := range f.Discrepancies {
-			vals := make([]string, len(d.Values))
-			for i, v := range d.Values {
+			dv := d.Distinct()
+			vals := make([]string, len(dv))
+			for i, v := range dv {
 				vals[i] = v.Outlet + ": " + v.Value
 			}
 			hf.Discrepancies = append(hf.Discrepancies, d.What+" differs — "+strings.Join(vals, "; "))

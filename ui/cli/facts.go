@@ -74,7 +74,7 @@ func printFacts(env *Env, res *compare.Result) {
 			}
 			for _, d := range f.Discrepancies {
 				var vs []string
-				for _, v := range d.Values {
+				for _, v := range d.Distinct() {
 					vs = append(vs, v.Outlet+" "+v.Value)
 				}
 				fmt.Fprintf(w, "  ! differs — %s: %s\n", d.What, strings.Join(vs, " | "))
