@@ -17,6 +17,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -204,9 +205,11 @@ func (e *ExistsError) Error() string {
 func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
 
 // WriteFile writes the export to path atomically: the whole file is built
-// in memory, written to a temporary file beside path and renamed over it,
+// in memory, written to a temporary file beside path and moved into place,
 // so a reader never sees half a file. It refuses to replace an existing
-// file (an *ExistsError) unless force is set.
+// file (an *ExistsError) unless force is set; without force the file is
+// put in place by a hard link, which fails if path exists by then, so an
+// export never replaces a file that appeared while it was being written.
 func WriteFile(path string, f Format, in Input, opts Options, force bool) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
@@ -219,10 +222,58 @@ func WriteFile(path string, f Format, in Input, opts Options, force bool) error 
 	if err := Write(&buf, f, in, opts); err != nil {
 		return err
 	}
+	if !force {
+		done, err := linkNew(path, buf.Bytes())
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+		// The file system has no hard links: fall back to the rename,
+		// checked just before.
+		if _, err := os.Lstat(path); err == nil {
+			return &ExistsError{Path: path}
+		}
+	}
 	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("export to %s: %w", path, err)
 	}
 	return nil
+}
+
+// linkNew writes data to a temporary file beside path and links it to
+// path, which must not exist. It reports false, with no error, when the
+// file system cannot make hard links.
+func linkNew(path string, data []byte) (bool, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return false, fmt.Errorf("export to %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return false, fmt.Errorf("export to %s: %w", path, err)
+	}
+	switch err := os.Link(tmp.Name(), path); {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrExist):
+		return false, &ExistsError{Path: path}
+	case errors.Is(err, errors.ErrUnsupported), errors.Is(err, fs.ErrPermission):
+		return false, nil
+	default:
+		return false, fmt.Errorf("export to %s: %w", path, err)
+	}
 }
 
 // DefaultFileName proposes a file name for an export of the named corpus

@@ -149,6 +149,46 @@ func keys(m map[string][]byte) []string {
 	return out
 }
 
+// TestWriteFileRace starts several exports to one new path at once:
+// exactly one writes it, the others are refused, and the file is one
+// whole export with no temporary file left beside it.
+func TestWriteFileRace(t *testing.T) {
+	in := fixture(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "notes.md")
+	want := render(t, Markdown, in, Options{})
+	const n = 8
+	errs := make(chan error, n)
+	start := make(chan struct{})
+	for i := 0; i < n; i++ {
+		go func() {
+			<-start
+			errs <- WriteFile(path, Markdown, in, Options{}, false)
+		}()
+	}
+	close(start)
+	wrote := 0
+	for i := 0; i < n; i++ {
+		err := <-errs
+		var ee *ExistsError
+		switch {
+		case err == nil:
+			wrote++
+		case !errors.As(err, &ee):
+			t.Errorf("export %d: %v, want nil or an ExistsError", i, err)
+		}
+	}
+	if wrote != 1 {
+		t.Errorf("%d exports wrote the file, want 1", wrote)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, want) {
+		t.Error("the file is not one whole export")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the directory, want only the export", len(entries))
+	}
+}
+
 func TestWriteFileRefusesToOverwrite(t *testing.T) {
 	in := fixture(t)
 	dir := t.TempDir()
