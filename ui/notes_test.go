@@ -89,6 +89,24 @@ func TestTagSentenceWithNewTag(t *testing.T) {
 	}
 }
 
+// TestTagMarkOverOutline checks that a tagged sentence outlined as the
+// cursor's counterpart keeps its tag mark on the right; the outline's left
+// half still shows.
+func TestTagMarkOverOutline(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	outline := m.ctx.Styles.Outline.Render("┃")
+	left, right := m.read.noteGutter(0, 1, false, outline, outline)
+	if left != outline || !strings.Contains(right, "▐") {
+		t.Fatalf("outlined tagged sentence: gutters %q %q, want the outline left and the tag mark right", left, right)
+	}
+	if _, right := m.read.noteGutter(0, 2, false, outline, outline); right != outline {
+		t.Fatalf("outlined untagged sentence: right gutter %q, want the outline", right)
+	}
+}
+
 func TestApplyExistingTagAndRepeat(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {

@@ -51,7 +51,9 @@ func (r readModel) noteGutter(a, s int, focused bool, left, right string) (strin
 	if lo, hi, ok := r.selRange(a); ok && focused && s >= lo && s <= hi && s != r.cursor[a] {
 		left = r.ctx.Styles.Accent.Render("┃")
 	}
-	if r.ctx.notes != nil && right == " " {
+	// A tag mark wins over the right half of a counterpart's outline: the
+	// left half still shows the counterpart, and the tag is the user's.
+	if r.ctx.notes != nil {
 		if mk, ok := r.ctx.notes.marks[a][s]; ok {
 			g := "▐"
 			if mk.count > 1 {
