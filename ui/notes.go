@@ -93,6 +93,7 @@ type notesSnapshot struct {
 	undo, redo string
 	canUndo    bool
 	canRedo    bool
+	last       string // the tag last applied, in any session
 }
 
 // notesOpenedMsg reports the store opened (or why it could not be).
@@ -175,6 +176,9 @@ func loadSnapshot(s *notes.Store) (notesSnapshot, error) {
 	}
 	sn.undo, sn.canUndo = s.CanUndo()
 	sn.redo, sn.canRedo = s.CanRedo()
+	if sn.last, err = s.LastTag(); err != nil {
+		return sn, err
+	}
 	return sn, nil
 }
 
@@ -375,6 +379,11 @@ func (m *Model) installSnapshot(sn notesSnapshot) {
 	}
 	m.notes.seen = sn.stamp
 	m.notes.snap = sn
+	if m.notes.last == "" {
+		// "Tag again" starts from the tag last applied in an earlier
+		// session; this session's own tags take over from there.
+		m.notes.last = sn.last
+	}
 	if m.ctx.notes == nil {
 		m.ctx.notes = &noteIndex{}
 	}

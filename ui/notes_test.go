@@ -107,6 +107,34 @@ func TestTagMarkOverOutline(t *testing.T) {
 	}
 }
 
+// TestRepeatTagAcrossSessions checks that "." offers the tag last applied
+// in an earlier session of the same notes file.
+func TestRepeatTagAcrossSessions(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = send(m, keys("j t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	m.notes.store.Close()
+
+	c, a := testCorpus()
+	m2 := newTestModel(t, c, a, 100, 30)
+	m2.opts.NotesPath = path
+	m2.notes.poll = 0
+	m2 = runCmd(m2, m2.openNotes(), 0)
+	if m2.notes.store == nil {
+		t.Fatalf("store not open: %v", m2.notes.err)
+	}
+	t.Cleanup(func() { m2.notes.store.Close() })
+	if m2.notes.last != "blame" || !m2.notes.keys.Repeat.Enabled() {
+		t.Fatalf("after reopening, last tag %q (repeat enabled %v), want blame", m2.notes.last, m2.notes.keys.Repeat.Enabled())
+	}
+	m2 = send(m2, keys("j j .")...)
+	ns := storeNotes(t, path)
+	if len(ns) != 2 || ns[1].Tags[0] != "blame" {
+		t.Fatalf("notes after . in the new session: %+v", ns)
+	}
+}
+
 func TestApplyExistingTagAndRepeat(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {

@@ -707,6 +707,12 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 				added = append(added, name)
 			}
 		}
+		if len(added) > 0 {
+			// Remembered for "tag again" in a later session.
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO meta(key, value) VALUES ('last_tag', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", added[len(added)-1]); err != nil {
+				return "", "", err
+			}
+		}
 		n, err := t.note(id)
 		if err != nil {
 			return "", "", err
@@ -719,6 +725,26 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		return fmt.Sprintf("tagged %s on “%s”", quoteNames(added), q), fmt.Sprintf("untagged %s on “%s”", quoteNames(added), q), nil
 	})
 	return out, err
+}
+
+// LastTag returns the tag most recently applied by Tag, in any session,
+// or "" when none was or its code no longer exists (deleted, or renamed
+// since).
+func (s *Store) LastTag() (string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return "", s.closedErr()
+	}
+	var name string
+	err := s.db.QueryRow("SELECT c.name FROM meta m JOIN codes c ON c.name = m.value WHERE m.key = 'last_tag'").Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read the last tag of %s: %w", s.path, err)
+	}
+	return name, nil
 }
 
 // Untag removes one tag from a note. A note left with no tags and no memo

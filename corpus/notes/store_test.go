@@ -906,3 +906,38 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestLastTag checks that the tag last applied is remembered in the file
+// for a later session, and forgotten when its code is deleted.
+func TestLastTag(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.LastTag(); err != nil || got != "" {
+		t.Fatalf("LastTag of a new store = %q, %v", got, err)
+	}
+	a := Anchor{Article: "a", Start: 0, End: 5, Quote: "Hello"}
+	if _, err := s.Tag(a, []string{"blame", "Omission"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Tag(a, nil, "a memo only"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.LastTag(); err != nil || got != "Omission" {
+		t.Fatalf("LastTag after reopening = %q, %v; want Omission", got, err)
+	}
+	if err := s.DeleteCode("omission"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.LastTag(); err != nil || got != "" {
+		t.Fatalf("LastTag after deleting the code = %q, %v; want none", got, err)
+	}
+}
