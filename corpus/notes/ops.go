@@ -727,9 +727,9 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 	return out, err
 }
 
-// LastTag returns the tag most recently applied by Tag, in any session,
-// or "" when none was or its code no longer exists (deleted, or renamed
-// since).
+// LastTag returns the tag most recently applied by Tag, in any session
+// (under its new name if renamed since), or "" when none was or its code
+// no longer exists.
 func (s *Store) LastTag() (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -1068,6 +1068,9 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
 				return "", "", err
 			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = 'last_tag' AND value = ? COLLATE NOCASE", p.to, p.from); err != nil {
+				return "", "", err
+			}
 		}
 		for _, p := range renames {
 			if err := t.reparent(p.from, p.to); err != nil {
@@ -1140,6 +1143,9 @@ func (s *Store) MergeCodes(from, into string) error {
 			return "", "", err
 		}
 		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", f.Name); err != nil {
+			return "", "", err
+		}
+		if _, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = 'last_tag' AND value = ? COLLATE NOCASE", i.Name, f.Name); err != nil {
 			return "", "", err
 		}
 		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, plural(len(ids), "passage")),

@@ -908,7 +908,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 }
 
 // TestLastTag checks that the tag last applied is remembered in the file
-// for a later session, and forgotten when its code is deleted.
+// for a later session, follows its code's renaming and merging, and is
+// forgotten when its code is deleted.
 func TestLastTag(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "notes.db")
 	s, err := Open(path)
@@ -934,7 +935,19 @@ func TestLastTag(t *testing.T) {
 	if got, err := s.LastTag(); err != nil || got != "Omission" {
 		t.Fatalf("LastTag after reopening = %q, %v; want Omission", got, err)
 	}
-	if err := s.DeleteCode("omission"); err != nil {
+	if err := s.RenameCode("omission", "left out"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.LastTag(); err != nil || got != "left out" {
+		t.Fatalf("LastTag after renaming = %q, %v; want left out", got, err)
+	}
+	if err := s.MergeCodes("left out", "blame"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.LastTag(); err != nil || got != "blame" {
+		t.Fatalf("LastTag after merging = %q, %v; want blame", got, err)
+	}
+	if err := s.DeleteCode("blame"); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := s.LastTag(); err != nil || got != "" {
