@@ -222,3 +222,32 @@ func TestMarkNeutral(t *testing.T) {
 		t.Fatalf("want a neutral marker on 'said' attributed to Lavrov, got %+v", res.Markers)
 	}
 }
+
+func TestParticipleBeforeNoun(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		word string
+		want bool
+	}{
+		{"a plan to rebuild destroyed homes", "destroyed", false},
+		{"the reconstruction of destroyed homes", "destroyed", true},
+		{"the wrecked cars were towed", "wrecked", true},
+		{"the power that destroyed the treaty", "destroyed", false},
+		{"the US ignored Moscow's efforts", "ignored", false},
+		{"Destroyed homes line the road", "destroyed", true},
+	} {
+		toks := tokenize(c.in, 0)
+		got, found := false, false
+		for i, tk := range toks {
+			if tk.lower == c.word {
+				got, found = participleBeforeNoun(toks, i), true
+			}
+		}
+		if !found {
+			t.Fatalf("%q: %q not tokenized", c.in, c.word)
+		}
+		if got != c.want {
+			t.Errorf("participleBeforeNoun(%q at %q) = %v, want %v", c.in, c.word, got, c.want)
+		}
+	}
+}
