@@ -2146,10 +2146,15 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	clauses := splitClauses(text)
 	best, bestW := "", -1.0
 	for _, cl := range clauses {
-		if len(clauses) > 1 && endsInReporting(cl) {
-			// "The minister went on to say:" introduces the claim; it is
-			// not the claim.
-			continue
+		if endsInReporting(cl) {
+			// "…in the INF Treaty," Lavrov said.": the attribution after
+			// the claim goes; "The minister went on to say:" introduces
+			// the claim and is not one.
+			claim := dropTrailingAttribution(cl)
+			if len(clauses) > 1 && (claim == cl || utf8.RuneCountInString(claim) < minLabelClause) {
+				continue
+			}
+			cl = claim
 		}
 		// Shared content words count; who speaks and how does not.
 		w := 0.0
@@ -2184,6 +2189,15 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 	}
 	best = strings.Trim(best, " \"'“”‘’«».;:,–—-")
+	// A clause cut from the middle of a sentence may open with the word
+	// that joined it ("and which violate the parameters…").
+	for {
+		w, rest, ok := strings.Cut(best, " ")
+		if !ok || !clauseJoiners[strings.ToLower(w)] || utf8.RuneCountInString(rest) < minLabelClause {
+			break
+		}
+		best = rest
+	}
 	if best == "" {
 		best = text
 	}
@@ -2296,6 +2310,26 @@ func isReporting(w string) bool {
 func endsInReporting(cl string) bool {
 	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
 	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
+}
+
+// clauseJoiners are the words that join a clause to the one before it.
+var clauseJoiners = map[string]bool{"and": true, "but": true, "or": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true}
+
+// minLabelClause is the least length of a clause that can stand as a
+// label once its attribution is dropped.
+const minLabelClause = 24
+
+// dropTrailingAttribution removes an attribution that follows the claim
+// after a comma ("…in the INF Treaty," Lavrov said." → "…in the INF
+// Treaty"): the text up to the last comma within a few words of the end.
+// A clause without such a comma is returned as it is.
+func dropTrailingAttribution(cl string) string {
+	t := strings.TrimRight(cl, " .;:")
+	i := strings.LastIndex(t, ",")
+	if i < 0 || len(strings.Fields(t[i+1:])) > 6 {
+		return cl
+	}
+	return strings.TrimRight(t[:i], " \"'“”‘’«»")
 }
 
 // reportingSet is the set of reportingVerbs, made once: isReporting runs

@@ -41,16 +41,37 @@ func TestSplitClauses(t *testing.T) {
 	}
 }
 
-// TestLabels checks that fact labels of the seed corpus read as a claim:
-// short, capitalised, not a bag of words or a bare attribution, and
-// different for every fact of a story.
+func TestDropTrailingAttribution(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`and which violate the parameters that were in the INF Treaty," Lavrov said.`, "and which violate the parameters that were in the INF Treaty"},
+		{"the talks will resume in May, the foreign ministry said", "the talks will resume in May"},
+		{"The top diplomat went on to say:", "The top diplomat went on to say:"},
+		{"Talks resumed, officials from both of the countries at the table finally said", "Talks resumed, officials from both of the countries at the table finally said"},
+	} {
+		if got := dropTrailingAttribution(c.in); got != c.want {
+			t.Errorf("dropTrailingAttribution(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestLabels checks that fact labels of the seed and held-out corpora read
+// as a claim: short, capitalised, not a bag of words or a bare attribution,
+// not opening inside a clause, and different for every fact of a story.
 func TestLabels(t *testing.T) {
 	r, err := Analyze(context.Background(), corpus.Default(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	held, err := corpus.Load("../../testdata/heldout/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rh, err := Analyze(context.Background(), held, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := map[string]string{}
-	for _, f := range r.Facts {
+	for _, f := range append(r.Facts, rh.Facts...) {
 		if other, ok := seen[f.Story+"\n"+f.Label]; ok {
 			t.Errorf("facts %s and %s have the same label %q", other, f.ID, f.Label)
 		}
@@ -58,6 +79,9 @@ func TestLabels(t *testing.T) {
 		n := utf8.RuneCountInString(f.Label)
 		if n == 0 || n > labelLen+1 || strings.Contains(f.Label, " · ") {
 			t.Errorf("label %q: want a clause of at most %d characters", f.Label, labelLen)
+		}
+		if w, _, _ := strings.Cut(f.Label, " "); clauseJoiners[strings.ToLower(w)] {
+			t.Errorf("label %q opens with the word that joined its clause", f.Label)
 		}
 		if strings.Count(f.Label, "(") != strings.Count(f.Label, ")") && !strings.HasSuffix(f.Label, "…") {
 			t.Errorf("label %q opens or closes a bracket it does not hold", f.Label)
