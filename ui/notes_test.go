@@ -135,6 +135,23 @@ func TestRepeatTagAcrossSessions(t *testing.T) {
 	}
 }
 
+// TestNoteLineOutletWidth checks that a passage's outlet is cut short in
+// a narrow window only.
+func TestNoteLineOutletWidth(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = send(m, keys("j t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	m.ctx.Data.article(0).Outlet = "Anadolu Agency World Service"
+	n := storeNotes(t, path)[0]
+	if got := ansi.Strip(m.noteLine(n, 200)); !strings.Contains(got, "Anadolu Agency World Service “") {
+		t.Errorf("at 200 columns the outlet is cut: %q", got)
+	}
+	if got := ansi.Strip(m.noteLine(n, 80)); !strings.Contains(got, "Anadolu Agenc… “") {
+		t.Errorf("at 80 columns the outlet is not cut to 14: %q", got)
+	}
+}
+
 func TestApplyExistingTagAndRepeat(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {

@@ -469,7 +469,13 @@ func (m Model) noteLine(n notes.Note, w int) string {
 		b.WriteString(st.Warn.Render("ORPHANED "))
 	}
 	if a, ok := m.ctx.Data.artIndex[n.Anchor.Article]; ok {
-		b.WriteString(st.Muted.Render(ellipsize(oneLine(m.ctx.Data.article(a).DisplayOutlet()), 14) + " "))
+		// The outlet is cut short in a narrow window only: the quote
+		// needs the room there.
+		ow := 14
+		if w >= 120 {
+			ow = 30
+		}
+		b.WriteString(st.Muted.Render(ellipsize(oneLine(m.ctx.Data.article(a).DisplayOutlet()), ow) + " "))
 	}
 	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
 	if len(n.Tags) > 1 || n.Memo != "" {
