@@ -150,6 +150,12 @@ func TestNoteLineOutletWidth(t *testing.T) {
 	if got := ansi.Strip(m.noteLine(n, 80)); !strings.Contains(got, "Anadolu Agenc… “") {
 		t.Errorf("at 80 columns the outlet is not cut to 14: %q", got)
 	}
+	// The matrix header has room for both outlets' names in full.
+	m.notesView.refresh(m.notes.snap)
+	m = send(m, keyMsg("4"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Anadolu Agency World") {
+		t.Errorf("notes matrix cuts the outlet name with room to spare:\n%s", v)
+	}
 }
 
 func TestApplyExistingTagAndRepeat(t *testing.T) {

@@ -354,9 +354,15 @@ func (m Model) notesViewView(w, h int) string {
 	for _, t := range mx.Tags {
 		tagW = max(tagW, min(ansi.StringWidth(t)+2, 24))
 	}
+	// Outlet columns are as wide as their names, up to 14 cells, or more
+	// when the window has room for every outlet (up to 24).
+	capW := 14
+	if n := len(mx.Outlets); n > 0 {
+		capW = min(max(capW, (w-tagW)/n), 24)
+	}
 	colW := 6
 	for _, o := range mx.Outlets {
-		colW = max(colW, min(ansi.StringWidth(o)+2, 14))
+		colW = max(colW, min(ansi.StringWidth(o)+2, capW))
 	}
 	head := fit("", tagW)
 	ncol := max((w-tagW)/colW, 1)
