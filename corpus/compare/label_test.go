@@ -99,6 +99,7 @@ func TestLabels(t *testing.T) {
 func FuzzLabelText(f *testing.F) {
 	f.Add("Lavrov said on Monday that the talks, which began in 1987, would resume.")
 	f.Add("Also, ,,; — (x) said that")
+	f.Add(`and which violate the parameters," Lavrov said.`)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, c := range splitClauses(s) {
 			if !strings.Contains(s, c) {
@@ -106,6 +107,9 @@ func FuzzLabelText(f *testing.F) {
 			}
 			if d := dropReporting(c); !strings.HasSuffix(c, d) {
 				t.Fatalf("dropReporting(%q) = %q, not a suffix", c, d)
+			}
+			if d := dropTrailingAttribution(c); !strings.HasPrefix(c, d) {
+				t.Fatalf("dropTrailingAttribution(%q) = %q, not a prefix", c, d)
 			}
 		}
 		_ = trimTo(s, labelLen)
