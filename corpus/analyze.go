@@ -106,6 +106,14 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 			first = i
 			break
 		}
+		// The headline the metadata gives is the title, whatever shape it
+		// has ("BRICS to admit Egypt, Iran, Saudi Arabia, UAE, …" reads
+		// like a keyword list).
+		if sameText(text[p.Start:p.End], m.Title) {
+			paras[i].Role, paras[i].Reason = RoleBody, ""
+			first = i
+			break
+		}
 	}
 	if first < 0 {
 		return

@@ -106,7 +106,7 @@ var (
 	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
 	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}|sources?\s*:\s*\p{Lu})`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
-	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60})\s*$`)
+	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60}|\[[^\[\]/]{1,40}(?:/[^\[\]/]{1,40}){1,3}\])\s*$`)
 	creditRE        = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
 	labelRE         = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
 	tagPrefix       = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)

@@ -591,3 +591,22 @@ func TestEscapesInsideJSONAndHTMLAreRemoved(t *testing.T) {
 		t.Errorf("json article: %+v", a)
 	}
 }
+
+// TestTitleShapedLikeTags checks that the headline the front matter gives
+// is the title even when it reads like a keyword list.
+func TestTitleShapedLikeTags(t *testing.T) {
+	dir := t.TempDir()
+	const title = "BRICS to admit Egypt, Iran, Saudi Arabia, UAE, Ethiopia, Argentina next year"
+	body := "---\ntitle: \"" + title + "\"\noutlet: \"AFP\"\n---\n" + title + "\n\nThe bloc will admit six new members, the president said on Thursday.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil || len(c.Articles) != 1 {
+		t.Fatalf("load: %v, %d articles", err, len(c.Articles))
+	}
+	a := c.Articles[0]
+	if len(a.Furniture) != 0 || len(a.Sentences) == 0 || a.Sentences[0].Role != RoleTitle || a.Sentences[0].Text != title {
+		t.Fatalf("furniture %+v, first sentence %+v; want the headline as the title", a.Furniture, a.Sentences[0])
+	}
+}

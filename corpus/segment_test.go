@@ -194,6 +194,7 @@ func TestFurnitureLines(t *testing.T) {
 		{"Russian Foreign Minister Sergei Lavrov speaks in Moscow. (Photo: AFP)", ReasonCaption},
 		{"Lavrov and Pompeo in Munich | Photo: Reuters/John Doe", ReasonCaption},
 		{"Lavrov and Pompeo in Munich (AFP Photo)", ReasonCaption},
+		{"Cyril Ramaphosa is the president of South Africa [MARCO LONGARI/AFP/Getty]", ReasonCaption},
 		// Not furniture: sub-headings, prose, lists inside sentences.
 		{"Collapse of INF Treaty", ""},
 		{"Russia denies violations", ""},
