@@ -115,11 +115,11 @@ var smallNums = map[string]float64{
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
 	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
 	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-	"seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+	"seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 var scales = map[string]float64{
-	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"k": 1e3, "m": 1e6, "mln": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
 }
 
@@ -149,7 +149,7 @@ type numPatterns struct {
 var patterns = sync.OnceValue(func() numPatterns {
 	const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	const n = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`
-	const scale = `(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
+	const scale = `(?:\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
 	return numPatterns{
@@ -194,7 +194,8 @@ func parseNumber(s string) (float64, bool) {
 			if cur == 0 {
 				cur = 1
 			}
-			if sc == 100 {
+			if sc == 100 || sc == 12 {
+				// "two hundred", "two dozen": multiplies the words before.
 				cur *= sc
 			} else {
 				total += cur * sc
