@@ -219,6 +219,19 @@ func TestWhyPanelExplainsSentence(t *testing.T) {
 	}
 }
 
+// TestWhyPanelOnUnlinkedTitle checks what the panel says of a headline in
+// no shared fact: headlines are compared, so it must not say otherwise.
+func TestWhyPanelOnUnlinkedTitle(t *testing.T) {
+	c, a := testCorpus()
+	a.Facts = nil // no fact holds the title
+	m := newTestModel(t, c, a, 160, 40)
+	m = send(m, keys("w")...)
+	v := m.View()
+	if strings.Contains(v, "text is not compared") || !strings.Contains(v, "Headlines and sub-headings are compared") {
+		t.Errorf("why panel on an unlinked title:\n%s", v)
+	}
+}
+
 func TestSearchAcrossArticles(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 120, 30)

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -147,6 +148,10 @@ func (p panelModel) content(w int) string {
 				note("Another outlet has similar wording, but not close enough to count as the same fact.")
 			case !d.Analysis.HasFacts:
 				note("Shared facts were not computed for this corpus.")
+			case sent.Role == corpus.RoleTitle || sent.Role == corpus.RoleHeading:
+				// Headlines and sub-headings are linked like body text, but
+				// summarise rather than claim, so they are never outlet-only.
+				note("Not part of a shared fact: no other outlet states it closely enough. Headlines and sub-headings are compared, but never marked outlet-only.")
 			default:
 				note("Not part of a shared fact (" + string(sent.Role) + " text is not compared).")
 			}
