@@ -117,9 +117,14 @@ func (m Model) statusView() string {
 		legend = m.notesStatus(true) + m.legendShort()
 		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
 	}
-	if m.msg != "" {
+	switch {
+	case m.msg != "":
 		info = st.StatusMsg.Render(m.msg)
-	} else {
+	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
+		// A selection trimmed to words: its two ends, as they will be tagged.
+		an, _, _ := (&m).tagTarget()
+		info = st.Status.Render("“" + ellipsizeMiddle(oneLine(an.Quote), max(room-2, 8)) + "”")
+	default:
 		info = st.Status.Render(dropSegments(info, room))
 	}
 	if room >= 16 {

@@ -113,7 +113,7 @@ func KeysMarkdown() string {
 		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
 		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
-		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}},
+		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}},
 		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook}},
 		{"Codebook", []key.Binding{nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter}},
 		{"Dialogs", []key.Binding{nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},

@@ -27,6 +27,8 @@ import (
 type NotesKeyMap struct {
 	// Read view.
 	Memo, Repeat, Undo, Redo, ListTags key.Binding
+	// Visual selection: trim a word off either end, or give it back.
+	TrimStart, TrimEnd, GrowStart, GrowEnd key.Binding
 	// Notes view.
 	Jump, Group, Retag, Delete, Codebook key.Binding
 	// Codebook.
@@ -46,6 +48,11 @@ func DefaultNotesKeyMap() *NotesKeyMap {
 		Undo:     b([]string{"u"}, "u", "undo"),
 		Redo:     b([]string{"ctrl+r"}, "ctrl+r", "redo"),
 		ListTags: b([]string{"T"}, "T", "tags on this sentence"),
+
+		TrimStart: b([]string{"("}, "(", "selection: drop 1st word"),
+		TrimEnd:   b([]string{")"}, ")", "selection: drop last word"),
+		GrowStart: b([]string{"{"}, "{", "1st word back"),
+		GrowEnd:   b([]string{"}"}, "}", "last word back"),
 
 		Jump:     b([]string{"enter"}, "enter", "show in read view"),
 		Group:    b([]string{"s"}, "s", "group by tag/outlet/article"),
@@ -350,7 +357,7 @@ func friendlyNotesErr(err error) string {
 func (m *Model) setNotesKeys(on bool) {
 	k, nk := m.ctx.Keys, m.notes.keys
 	for _, b := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &nk.Memo, &nk.Repeat, &nk.Undo, &nk.Redo, &nk.ListTags,
-		&nk.Retag, &nk.Delete, &nk.Codebook} {
+		&nk.TrimStart, &nk.TrimEnd, &nk.GrowStart, &nk.GrowEnd, &nk.Retag, &nk.Delete, &nk.Codebook} {
 		b.SetEnabled(on)
 	}
 	if on {
@@ -498,6 +505,10 @@ func (m Model) notesStatus(short bool) string {
 			sel = st.Accent.Render(fmt.Sprintf("VISUAL %d sentences: %s tag · esc cancel", hi-lo+1, m.ctx.Keys.Tag.Help().Key)) + " "
 			if m.width < 120 {
 				sel = st.Accent.Render(fmt.Sprintf("VISUAL %d", hi-lo+1)) + " "
+			}
+			if m.read.trimmed(a) {
+				// The status text shows the passage itself.
+				sel = st.Accent.Render("VISUAL") + " "
 			}
 		}
 	}

@@ -158,6 +158,57 @@ func TestNoteLineOutletWidth(t *testing.T) {
 	}
 }
 
+// TestTrimSelectionToWords trims a visual selection word by word and tags
+// the narrowed passage; moving the cursor drops the trim.
+func TestTrimSelectionToWords(t *testing.T) {
+	m, path := newNotesModel(t, 120, 30)
+	passage := func(m Model) string {
+		an, _, _ := m.tagTarget()
+		return an.Quote
+	}
+	// Sentence 2 of a1: "They discussed the fate of the treaty the US destroyed last year."
+	m = send(m, keys("j j v")...)
+	m = send(m, keyMsg("("), keyMsg("("), keyMsg(")"))
+	if got := passage(m); got != "the fate of the treaty the US destroyed last" {
+		t.Fatalf("after ( ( ): passage %q", got)
+	}
+	// The status line shows both ends of the trimmed passage.
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "“the fate of the treaty the US destroyed last”") {
+		t.Fatalf("status line does not show the passage:\n%s", v)
+	}
+	m = send(m, keyMsg("{"))
+	if got := passage(m); !strings.HasPrefix(got, "discussed the fate") {
+		t.Fatalf("after {: passage %q", got)
+	}
+	// Dropping more words than there are keeps one.
+	for range 20 {
+		m = send(m, keyMsg(")"))
+	}
+	if got := passage(m); got != "discussed" {
+		t.Fatalf("after many ): passage %q", got)
+	}
+	m = send(m, keyMsg("}"), keyMsg("}"), keyMsg("}"))
+	m = send(m, keys("t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	ns := storeNotes(t, path)
+	if len(ns) != 1 || ns[0].Anchor.Quote != "discussed the fate of" {
+		t.Fatalf("tagged %+v, want the trimmed passage", ns)
+	}
+	art := m.ctx.Data.article(0)
+	if art.Text[ns[0].Anchor.Start:ns[0].Anchor.End] != ns[0].Anchor.Quote {
+		t.Fatalf("anchor offsets %d–%d do not hold the quote", ns[0].Anchor.Start, ns[0].Anchor.End)
+	}
+	// A trim is dropped once the selection moves.
+	m = send(m, keys("v")...)
+	m = send(m, keyMsg(")"))
+	m = send(m, keys("j")...)
+	an, what, _ := m.tagTarget()
+	if what != "2 sentences" || !strings.HasSuffix(an.Quote, "June.") {
+		t.Fatalf("after moving: %s %q, want two whole sentences", what, an.Quote)
+	}
+}
+
 func TestApplyExistingTagAndRepeat(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {

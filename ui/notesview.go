@@ -541,7 +541,7 @@ func (m Model) notesViewHelp() [][]key.Binding {
 func (m Model) notesReadHelp() []key.Binding {
 	k, nk := m.ctx.Keys, m.notes.keys
 	// t and v are in the read view's own groups already.
-	return []key.Binding{nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
+	return []key.Binding{nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
 }
 
 // withTagKeys puts the tagging keys into the read view's footer help,

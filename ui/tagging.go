@@ -22,11 +22,20 @@ import (
 // confirmation and name prompts the notes view reuses.
 
 // selection is the read view's visual selection: from sentence from of
-// article to the cursor.
+// article to the cursor, less trimStart words at its start and trimEnd
+// words at its end while the cursor stays on sentence at (word-level
+// trimming; moving the cursor drops it).
 type selection struct {
-	on      bool
-	article int
-	from    int
+	on                 bool
+	article            int
+	from               int
+	trimStart, trimEnd int
+	at                 int
+}
+
+// trimmed reports whether the selection of article a is trimmed to words.
+func (r readModel) trimmed(a int) bool {
+	return r.sel.on && r.sel.article == a && r.sel.at == r.cursor[a] && (r.sel.trimStart > 0 || r.sel.trimEnd > 0)
 }
 
 // selRange returns the selected sentences of article a, if any.
@@ -515,7 +524,46 @@ func (m *Model) tagTarget() (notes.Anchor, string, bool) {
 	if hi > lo {
 		what = fmt.Sprintf("%d sentences", hi-lo+1)
 	}
-	return notes.NewAnchor(art, art.Sentences[lo].Start, art.Sentences[hi].End), what, true
+	start, end := art.Sentences[lo].Start, art.Sentences[hi].End
+	if ok && r.trimmed(a) {
+		start, end = trimWords(art.Text, start, end, r.sel.trimStart, r.sel.trimEnd)
+		what = "this passage"
+	}
+	return notes.NewAnchor(art, start, end), what, true
+}
+
+// wordSpans returns the words (runs of non-space characters) of
+// text[start:end] as byte spans of text.
+func wordSpans(text string, start, end int) [][2]int {
+	var out [][2]int
+	in := -1
+	for i, r := range text[start:end] {
+		if unicode.IsSpace(r) {
+			if in >= 0 {
+				out = append(out, [2]int{start + in, start + i})
+				in = -1
+			}
+		} else if in < 0 {
+			in = i
+		}
+	}
+	if in >= 0 {
+		out = append(out, [2]int{start + in, end})
+	}
+	return out
+}
+
+// trimWords narrows text[start:end] by skip words at its start and drop at
+// its end, keeping at least one word; trailing punctuation of the last
+// word kept stays with it.
+func trimWords(text string, start, end, skip, drop int) (int, int) {
+	ws := wordSpans(text, start, end)
+	if len(ws) == 0 {
+		return start, end
+	}
+	skip = min(max(skip, 0), len(ws)-1)
+	drop = min(max(drop, 0), len(ws)-1-skip)
+	return ws[skip][0], ws[len(ws)-1-drop][1]
 }
 
 // tagAnchor tags a passage with one tag (created when new) in a Cmd.
@@ -582,14 +630,38 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	switch {
+	case r.sel.on && (key.Matches(msg, nk.TrimStart) || key.Matches(msg, nk.TrimEnd) || key.Matches(msg, nk.GrowStart) || key.Matches(msg, nk.GrowEnd)):
+		if r.sel.at != r.cursor[a] {
+			// The selection moved since it was last trimmed.
+			r.sel.trimStart, r.sel.trimEnd, r.sel.at = 0, 0, r.cursor[a]
+		}
+		switch {
+		case key.Matches(msg, nk.TrimStart):
+			r.sel.trimStart++
+		case key.Matches(msg, nk.TrimEnd):
+			r.sel.trimEnd++
+		case key.Matches(msg, nk.GrowStart):
+			r.sel.trimStart = max(r.sel.trimStart-1, 0)
+		case key.Matches(msg, nk.GrowEnd):
+			r.sel.trimEnd = max(r.sel.trimEnd-1, 0)
+		}
+		// Keep the counts to what the passage has, so giving words back
+		// takes effect at once.
+		art := m.ctx.Data.article(a)
+		lo, hi, _ := r.selRange(a)
+		n := len(wordSpans(art.Text, art.Sentences[lo].Start, art.Sentences[hi].End))
+		r.sel.trimStart = min(r.sel.trimStart, max(n-1, 0))
+		r.sel.trimEnd = min(r.sel.trimEnd, max(n-1-r.sel.trimStart, 0))
+		m.msg = "" // the status line shows the trimmed passage
+		return nil, true
 	case key.Matches(msg, k.Visual):
 		if r.sel.on {
 			r.sel = selection{}
 			return m.flash("selection cancelled"), true
 		}
 		r.sel = selection{on: true, article: a, from: r.cursor[a]}
-		return m.flash(fmt.Sprintf("selecting: %s/%s extend · %s tag · esc cancel",
-			k.Down.Help().Key, k.Up.Help().Key, k.Tag.Help().Key)), true
+		return m.flash(fmt.Sprintf("selecting: %s/%s extend · %s%s trim words · %s tag · esc cancel",
+			k.Down.Help().Key, k.Up.Help().Key, nk.TrimStart.Help().Key, nk.TrimEnd.Help().Key, k.Tag.Help().Key)), true
 	case key.Matches(msg, k.Tag):
 		an, what, ok := m.tagTarget()
 		if !ok {

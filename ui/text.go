@@ -170,6 +170,20 @@ func ellipsize(s string, width int) string {
 	return ansi.Truncate(s, width, "…")
 }
 
+// ellipsizeMiddle shortens plain s to width cells by cutting its middle:
+// both ends of a passage say where it starts and stops.
+func ellipsizeMiddle(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	head := ansi.Truncate(s, (width-1)/2, "")
+	tail := ansi.TruncateLeft(s, ansi.StringWidth(s)-(width-1-ansi.StringWidth(head)), "")
+	return head + "…" + tail
+}
+
 // wrapText wraps plain text to width and returns its lines.
 func wrapText(text string, width int) []string {
 	text = oneLine(text)
