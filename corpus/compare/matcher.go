@@ -325,20 +325,7 @@ func diceHashes(a, b []uint32) float64 {
 	if len(a)+len(b) == 0 {
 		return 0
 	}
-	i, j, n := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
+	return 2 * float64(common(a, b)) / float64(len(a)+len(b))
 }
 
 // sameQuantity reports whether two quantities state the same amount: equal
