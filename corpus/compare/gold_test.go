@@ -157,6 +157,24 @@ func goldPrecision(t testing.TB, c *corpus.Corpus, r *Result, g goldFile) (wrong
 	return wrong, pairs, most
 }
 
+// scoreAndLog scores an analysis against reference judgements and logs
+// the recall per kind, the missed pairs and the precision figures.
+func scoreAndLog(t *testing.T, c *corpus.Corpus, r *Result, g goldFile) (recall map[string][2]int, linked []string, wrong, pairs, most int) {
+	t.Helper()
+	recall, linked, missed := goldScores(t, c, r, g)
+	for kind, v := range recall {
+		t.Logf("%s pair recall: %d/%d = %.3f", kind, v[0], v[1], float64(v[0])/float64(v[1]))
+	}
+	for id, ms := range missed {
+		for _, m := range ms {
+			t.Logf("missed %s: %s", id, m)
+		}
+	}
+	wrong, pairs, most = goldPrecision(t, c, r, g)
+	t.Logf("%d facts, %d stories; %d of %d gold-annotated member pairs join different gold facts; a sentence is in at most %d facts", len(r.Facts), len(r.Stories), wrong, pairs, most)
+	return recall, linked, wrong, pairs, most
+}
+
 // TestSeedGold scores the analysis of the embedded corpus against the
 // reference judgements: pair recall over core and loose facts, no
 // negative pair in one fact, precision (member pairs that join sentences
@@ -174,17 +192,7 @@ func TestSeedGold(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := loadGold(t)
-	recall, linked, missed := goldScores(t, c, r, g)
-	for kind, v := range recall {
-		t.Logf("%s pair recall: %d/%d = %.3f", kind, v[0], v[1], float64(v[0])/float64(v[1]))
-	}
-	for id, ms := range missed {
-		for _, m := range ms {
-			t.Logf("missed %s: %s", id, m)
-		}
-	}
-	wrong, pairs, most := goldPrecision(t, c, r, g)
-	t.Logf("%d facts, %d stories; %d of %d gold-annotated member pairs join different gold facts; a sentence is in at most %d facts", len(r.Facts), len(r.Stories), wrong, pairs, most)
+	recall, linked, wrong, pairs, most := scoreAndLog(t, c, r, g)
 	if v := recall["core"]; float64(v[0]) < coreRecallFloor*float64(v[1]) {
 		t.Errorf("core pair recall %d/%d below %.2f (target 0.9)", v[0], v[1], coreRecallFloor)
 	}
@@ -289,17 +297,7 @@ func testHeldOut(t *testing.T, st heldOutStory) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recall, linked, missed := goldScores(t, c, r, g)
-	for kind, v := range recall {
-		t.Logf("%s pair recall: %d/%d = %.3f", kind, v[0], v[1], float64(v[0])/float64(v[1]))
-	}
-	for id, ms := range missed {
-		for _, m := range ms {
-			t.Logf("missed %s: %s", id, m)
-		}
-	}
-	wrong, pairs, most := goldPrecision(t, c, r, g)
-	t.Logf("%d facts, %d stories; %d of %d gold-annotated member pairs join different gold facts; a sentence is in at most %d facts", len(r.Facts), len(r.Stories), wrong, pairs, most)
+	recall, linked, _, _, _ := scoreAndLog(t, c, r, g)
 	// A gold discrepancy is found when a fact reports a discrepancy of the
 	// gold's kind whose values come from gold members of two articles.
 	found, want := 0, 0
