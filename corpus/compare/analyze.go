@@ -162,25 +162,15 @@ type analysis struct {
 	artOut  []int32   // outlet id by article
 	artUnit [][]int32 // unit indices by article
 
-	noEx       *extras   // the empty extras shared by units without any; never written
-	bgIDF      []float64 // background IDF by term id
-	nUnits     int
-	bgK        float64 // backgroundK unless an experiment changes it
-	minShared  float64 // minSharedWeight unless an experiment changes it
-	minContent float64 // minContentWeight unless an experiment changes it
-	rareShare  float64 // rareNameShare unless an experiment changes it
+	noEx   *extras   // the empty extras shared by units without any; never written
+	bgIDF  []float64 // background IDF by term id
+	nUnits int
 }
 
 // Analyze groups the corpus into stories, links sentences of different
 // outlets that state the same claim into facts, and finds discrepancies
 // and omissions. It is a pure function of the corpus and options.
 func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, error) {
-	return analyzeWith(ctx, c, opts, nil)
-}
-
-// analyzeWith is Analyze with a hook that may change internal parameters
-// (for experiments in tests).
-func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func(*analysis)) (*Result, error) {
 	if c == nil {
 		return nil, fmt.Errorf("analyze: nil corpus")
 	}
@@ -201,9 +191,6 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 		return nil, fmt.Errorf("analyze: load matching lexicon: %w", err)
 	}
 	x := newAnalysis(c, opts, lx)
-	if tweak != nil {
-		tweak(x)
-	}
 	if err := x.analyzeSentences(ctx); err != nil {
 		return nil, err
 	}
@@ -352,7 +339,7 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, opts Options, tweak func
 }
 
 func newAnalysis(c *corpus.Corpus, opts Options, lx *lexicon) *analysis {
-	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, noEx: &extras{}, bgK: backgroundK, minShared: minSharedWeight, minContent: minContentWeight, rareShare: rareNameShare}
+	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, noEx: &extras{}}
 }
 
 func (x *analysis) progress(stage string, done, total int) {
@@ -576,7 +563,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	x.progress("analysing sentences", len(refs), len(refs))
 	// Blended weights: background IDF for small corpora, corpus IDF for large.
 	n := float64(len(x.units))
-	alpha := x.bgK / (x.bgK + n)
+	alpha := backgroundK / (backgroundK + n)
 	lb := math.Log(x.lx.bgTotal + 1)
 	ln := math.Log(n + 1)
 	x.wts = make([]float64, len(x.strs))
@@ -661,7 +648,7 @@ func (x *storyScorer) prepare(members []int32) {
 	}
 	x.nUnits = len(members)
 	n := float64(len(members))
-	alpha := x.bgK / (x.bgK + n)
+	alpha := backgroundK / (backgroundK + n)
 	ln := math.Log(n + 1)
 	for _, t := range x.terms {
 		x.wts[t] = blend(x.bgIDF[t], x.df[t], n, alpha, ln)
@@ -755,7 +742,7 @@ func (x *storyScorer) termWeight(t int32) float64 {
 // corpus mention. People's names never are.
 func (x *storyScorer) contentName(t int32) bool {
 	s := x.strs[t]
-	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, x.rareShare*float64(x.nUnits)) {
+	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, rareNameShare*float64(x.nUnits)) {
 		return false
 	}
 	if s[0] == '@' {
@@ -873,12 +860,12 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		}
 	}
 	ag := agree(a, b)
-	best := claimScore(shared, content, a.w, b.w, ag, x.minShared, x.minContent)
+	best := claimScore(shared, content, a.w, b.w, ag)
 	// A claim is often one clause of a longer sentence: score the best
 	// pair of clauses too.
 	// The clause score is bounded by the sentence's shared weights; skip
 	// the clause pairs when the bound cannot change the decisions.
-	bound := clauseFactor * math.Min(1, 1+ag.bonus) * math.Min(1, shared/x.minShared) * math.Min(1, (content+ag.content)/x.minContent)
+	bound := clauseFactor * math.Min(1, 1+ag.bonus) * math.Min(1, shared/minSharedWeight) * math.Min(1, (content+ag.content)/minContentWeight)
 	low := math.Min(x.opts.FactThreshold, x.opts.CounterpartThreshold)
 	if bound > best && bound >= low && (len(a.segs) > 0 || len(b.segs) > 0) {
 		sa, wa := a.segs, a.segW
@@ -918,7 +905,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 					if ct == 0 {
 						continue
 					}
-					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag); sc > best {
 						best = sc
 					}
 				}
@@ -930,7 +917,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 					if ct == 0 {
 						continue
 					}
-					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag, x.minShared, x.minContent); sc > best {
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag); sc > best {
 						best = sc
 					}
 				}
@@ -1019,7 +1006,7 @@ const rareNameShare = 0.10
 // claimScore combines the shared weight with the agreement of numbers,
 // dates and quotes into a link score in [0, 1]. Links resting on names
 // alone, or on little shared weight, are damped.
-func claimScore(shared, content, wa, wb float64, ag agreement, minShared, minContent float64) float64 {
+func claimScore(shared, content, wa, wb float64, ag agreement) float64 {
 	if wa <= 0 || wb <= 0 {
 		return 0
 	}
@@ -1027,11 +1014,11 @@ func claimScore(shared, content, wa, wb float64, ag agreement, minShared, minCon
 	cont := math.Min(1, shared/math.Min(wa, wb))
 	s := 0.5*cos + 0.5*cont + ag.bonus
 	content += ag.content
-	if shared < minShared {
-		s *= shared / minShared
+	if shared < minSharedWeight {
+		s *= shared / minSharedWeight
 	}
-	if content < minContent {
-		s *= content / minContent
+	if content < minContentWeight {
+		s *= content / minContentWeight
 	}
 	return math.Min(1, s)
 }
@@ -1388,9 +1375,9 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	}
 	low := math.Min(x.opts.CounterpartThreshold, x.opts.FactThreshold)
 	// A pair whose indexed terms share less weight than the threshold's
-	// share of minShared is not scored: claimScore damps it below the
+	// share of minSharedWeight is not scored: claimScore damps it below the
 	// threshold unless numbers, dates or quotes agree.
-	candFloor := low * x.minShared
+	candFloor := low * minSharedWeight
 	found := x.found[:0]
 	// Dense accumulators indexed by position in the story.
 	acc := make([]float64, len(members))
