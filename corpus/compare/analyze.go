@@ -2178,11 +2178,9 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	best = strings.Trim(best, " \"'“”‘’«».;:,–—-")
 	// A clause cut from the middle of a sentence may open with the word
 	// that joined it ("and which violate the parameters…").
-	// So may a reporting participle ("adding that their membership…").
 	for {
 		w, rest, ok := strings.Cut(best, " ")
-		lw := strings.ToLower(w)
-		if !ok || !(clauseJoiners[lw] || reportingParticiples[lw] || (lw == "that" && best != text)) || utf8.RuneCountInString(rest) < minLabelClause {
+		if !ok || !clauseJoiners[strings.ToLower(w)] || utf8.RuneCountInString(rest) < minLabelClause {
 			break
 		}
 		best = rest
@@ -2286,7 +2284,9 @@ func splitClauses(s string) []string {
 // frame of a reported claim, not the claim. Hand-made, not drawn from any
 // corpus.
 func reportingVerbs() []string {
-	return []string{"said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "stressed", "stresses", "emphasized", "emphasised", "explained", "warned", "insisted", "argued", "claimed", "announced", "reported", "believes", "believed", "recalled", "pointed out"}
+	return []string{"said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "stressed", "stresses", "emphasized", "emphasised", "explained", "warned", "insisted", "argued", "claimed", "announced", "reported", "believes", "believed", "recalled", "pointed out",
+		// Participles open a clause that reports ("adding that…").
+		"adding", "saying", "noting", "claiming", "stressing", "insisting", "explaining", "warning", "arguing", "stating"}
 }
 
 // isReporting reports whether a folded word is a verb of attribution.
@@ -2303,9 +2303,6 @@ func endsInReporting(cl string) bool {
 
 // clauseJoiners are the words that join a clause to the one before it.
 var clauseJoiners = map[string]bool{"and": true, "but": true, "or": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true}
-
-// reportingParticiples open a clause that reports what someone said.
-var reportingParticiples = map[string]bool{"adding": true, "saying": true, "noting": true, "claiming": true, "stressing": true, "insisting": true, "explaining": true, "warning": true, "arguing": true, "stating": true}
 
 // minLabelClause is the least length of a clause that can stand as a
 // label once its attribution is dropped.
