@@ -148,7 +148,7 @@ type numPatterns struct {
 
 var patterns = sync.OnceValue(func() numPatterns {
 	const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
-	const n = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|dozen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`
+	const n = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`
 	const scale = `(?:\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
@@ -194,8 +194,9 @@ func parseNumber(s string) (float64, bool) {
 			if cur == 0 {
 				cur = 1
 			}
-			if sc == 100 || sc == 12 {
-				// "two hundred", "two dozen": multiplies the words before.
+			if sc < 1e3 {
+				// "two hundred", "two dozen": multiplies the words before
+				// and goes on ("two hundred thousand").
 				cur *= sc
 			} else {
 				total += cur * sc
@@ -494,7 +495,9 @@ func magnitudeAround(s string, start, end int) (int, int, bool) {
 		return start, end + 1 + len(word), true
 	}
 	before := strings.TrimRight(s[:start], " -")
-	before = strings.TrimSuffix(strings.TrimSuffix(before, " of"), " OF")
+	if n := len(before); n >= 3 && strings.EqualFold(before[n-3:], " of") {
+		before = before[:n-3]
+	}
 	if len(before) >= len(word) && strings.EqualFold(before[len(before)-len(word):], word) && start-len(before) <= 4 {
 		return len(before) - len(word), end, true
 	}
