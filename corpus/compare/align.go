@@ -94,9 +94,7 @@ func alignFeatures(a, b *features, w func(string) float64, x []float64) {
 		x[14] = ed / math.Max(la, lb)
 		x[15] = math.Min(ed/math.Min(la, lb), 2) / 2
 	}
-	ua := uniqueSorted(a.seq)
-	ub := uniqueSorted(b.seq)
-	pa, pb := precision(ua, ub), precision(ub, ua)
+	pa, pb := precision(a.unigrams, b.unigrams), precision(b.unigrams, a.unigrams)
 	x[16], x[17] = math.Min(pa, pb), math.Max(pa, pb)
 	pa, pb = precision(a.bigrams, b.bigrams), precision(b.bigrams, a.bigrams)
 	x[18], x[19] = math.Min(pa, pb), math.Max(pa, pb)
@@ -247,9 +245,8 @@ func bleu(a, b *features) float64 {
 	if len(a.seq) == 0 || len(b.seq) == 0 {
 		return 0
 	}
-	ua, ub := uniqueSorted(a.seq), uniqueSorted(b.seq)
 	lp := 0.0
-	for _, g := range [][2][]uint32{{ua, ub}, {a.bigrams, b.bigrams}, {a.trigrams, b.trigrams}, {a.fourgrams, b.fourgrams}} {
+	for _, g := range [][2][]uint32{{a.unigrams, b.unigrams}, {a.bigrams, b.bigrams}, {a.trigrams, b.trigrams}, {a.fourgrams, b.fourgrams}} {
 		lp += math.Log((float64(common(g[0], g[1])) + 1) / (float64(len(g[0])) + 1))
 	}
 	bp := 1.0
@@ -283,23 +280,6 @@ func common(a, b []uint32) int {
 		}
 	}
 	return n
-}
-
-// uniqueSorted returns the sorted unique values of s.
-func uniqueSorted(s []uint32) []uint32 {
-	u := append([]uint32(nil), s...)
-	for i := 1; i < len(u); i++ {
-		for j := i; j > 0 && u[j-1] > u[j]; j-- {
-			u[j-1], u[j] = u[j], u[j-1]
-		}
-	}
-	out := u[:0]
-	for i, v := range u {
-		if i == 0 || v != u[i-1] {
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // editDistance is the word-level Levenshtein distance of two sequences.

@@ -73,10 +73,12 @@ type features struct {
 	// clauses are the terms of each clause, when there is more than one.
 	clauses [][]string
 	// bigrams and trigrams are sorted hashes of consecutive word stems
-	// (stop words included); seq the stems in order; chars the sorted
-	// hashes of character trigrams. Only the pair matcher uses them.
+	// (stop words included); seq the stems in order, unigrams their set;
+	// chars the sorted hashes of character trigrams. Only the pair matcher
+	// uses them.
 	bigrams, trigrams []uint32
 	fourgrams         []uint32
+	unigrams          []uint32 // the sorted unique values of seq
 	seq               []uint32
 	chars             []uint32
 	// toks are the words in order, for the pair matcher's word alignment
@@ -265,6 +267,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		ft.bigrams = ngrams(seq, 2)
 		ft.trigrams = ngrams(seq, 3)
 		ft.seq = seq
+		ft.unigrams = slices.Compact(slices.Sorted(slices.Values(seq)))
 		ft.fourgrams = ngrams(seq, 4)
 		ft.chars = charTrigrams(fold(s))
 		ft.toks = make([]ptok, len(ps))
@@ -465,13 +468,9 @@ var clauseWords = map[string]bool{
 	"after": true, "unless": true, "until": true, "if": true, "when": true, "where": true,
 }
 
-// clauseStarts numbers the clause each piece belongs to: a clause ends at
-// , ; : ( ) – — or a quotation mark, and before a subordinating word.
-func clauseStarts(s string, ps []piece) []int {
-	return appendClauseStarts(make([]int, 0, len(ps)), s, ps)
-}
-
-// appendClauseStarts is clauseStarts appending to out.
+// appendClauseStarts appends, for each piece, the number of the clause it
+// belongs to: a clause ends at , ; : ( ) – — or a quotation mark, and
+// before a subordinating word.
 func appendClauseStarts(out []int, s string, ps []piece) []int {
 	c := 0
 	for i := range ps {
