@@ -122,8 +122,8 @@ func (m Model) statusView() string {
 		info = st.StatusMsg.Render(m.msg)
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
 		// A selection trimmed to words: its two ends, as they will be tagged.
-		an, _, _ := (&m).tagTarget()
-		info = st.Status.Render("“" + ellipsizeMiddle(oneLine(an.Quote), max(room-2, 8)) + "”")
+		a, start, end, _, _ := m.read.target()
+		info = st.Status.Render("“" + ellipsizeMiddle(oneLine(d.article(a).Text[start:end]), max(room-2, 8)) + "”")
 	default:
 		info = st.Status.Render(dropSegments(info, room))
 	}

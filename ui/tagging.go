@@ -507,29 +507,39 @@ func codeItems(codes []notes.Code) []chooseItem {
 // tagTarget is the passage t tags in the read view: the visual selection,
 // else the sentence under the cursor.
 func (m *Model) tagTarget() (notes.Anchor, string, bool) {
-	r := &m.read
-	a := r.focusedArticle()
-	if a < 0 {
-		return notes.Anchor{}, "", false
-	}
-	art := m.ctx.Data.article(a)
-	if len(art.Sentences) == 0 {
-		return notes.Anchor{}, "", false
-	}
-	lo, hi, ok := r.selRange(a)
+	a, start, end, what, ok := m.read.target()
 	if !ok {
+		return notes.Anchor{}, "", false
+	}
+	return notes.NewAnchor(m.ctx.Data.article(a), start, end), what, true
+}
+
+// target is what t would tag in the focused column: the article, the byte
+// span (the sentence under the cursor, or the selection, trimmed to words)
+// and how to call it.
+func (r readModel) target() (a, start, end int, what string, ok bool) {
+	a = r.focusedArticle()
+	if a < 0 {
+		return 0, 0, 0, "", false
+	}
+	art := r.ctx.Data.article(a)
+	if len(art.Sentences) == 0 {
+		return 0, 0, 0, "", false
+	}
+	lo, hi, sel := r.selRange(a)
+	if !sel {
 		lo, hi = r.cursor[a], r.cursor[a]
 	}
-	what := "this sentence"
+	what = "this sentence"
 	if hi > lo {
 		what = fmt.Sprintf("%d sentences", hi-lo+1)
 	}
-	start, end := art.Sentences[lo].Start, art.Sentences[hi].End
-	if ok && r.trimmed(a) {
+	start, end = art.Sentences[lo].Start, art.Sentences[hi].End
+	if sel && r.trimmed(a) {
 		start, end = trimWords(art.Text, start, end, r.sel.trimStart, r.sel.trimEnd)
 		what = "this passage"
 	}
-	return notes.NewAnchor(art, start, end), what, true
+	return a, start, end, what, true
 }
 
 // wordSpans returns the words (runs of non-space characters) of
