@@ -709,7 +709,7 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		}
 		if len(added) > 0 {
 			// Remembered for "tag again" in a later session.
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO meta(key, value) VALUES ('last_tag', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", added[len(added)-1]); err != nil {
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", lastTagKey, added[len(added)-1]); err != nil {
 				return "", "", err
 			}
 		}
@@ -727,6 +727,16 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 	return out, err
 }
 
+// lastTagKey is the meta row holding the tag Tag last applied.
+const lastTagKey = "last_tag"
+
+// renameLastTag makes the remembered last tag follow its code from one
+// name to another (a rename or a merge).
+func (t *txn) renameLastTag(from, to string) error {
+	_, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = ? AND value = ? COLLATE NOCASE", to, lastTagKey, from)
+	return err
+}
+
 // LastTag returns the tag most recently applied by Tag, in any session
 // (under its new name if renamed since), or "" when none was or its code
 // no longer exists.
@@ -737,7 +747,7 @@ func (s *Store) LastTag() (string, error) {
 		return "", s.closedErr()
 	}
 	var name string
-	err := s.db.QueryRow("SELECT c.name FROM meta m JOIN codes c ON c.name = m.value WHERE m.key = 'last_tag'").Scan(&name)
+	err := s.db.QueryRow("SELECT c.name FROM meta m JOIN codes c ON c.name = m.value WHERE m.key = ?", lastTagKey).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -1068,7 +1078,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
 				return "", "", err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = 'last_tag' AND value = ? COLLATE NOCASE", p.to, p.from); err != nil {
+			if err := t.renameLastTag(p.from, p.to); err != nil {
 				return "", "", err
 			}
 		}
@@ -1145,7 +1155,7 @@ func (s *Store) MergeCodes(from, into string) error {
 		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", f.Name); err != nil {
 			return "", "", err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = 'last_tag' AND value = ? COLLATE NOCASE", i.Name, f.Name); err != nil {
+		if err := t.renameLastTag(f.Name, i.Name); err != nil {
 			return "", "", err
 		}
 		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, plural(len(ids), "passage")),
