@@ -321,7 +321,7 @@ func (an *analyzer) lexiconMarkers(ai *articleInfo, si *sentInfo) {
 			continue
 		}
 		e := ms[0]
-		if e.kind == KindLoaded && len(e.words) == 1 && participleBeforeNoun(toks, i) {
+		if e.kind == KindLoaded && len(e.words) == 1 && an.participleBeforeNoun(toks, i) {
 			// "reconstruction of destroyed homes": a state described, not
 			// an actor's act cast in a light.
 			continue
@@ -339,25 +339,16 @@ func (an *analyzer) lexiconMarkers(ai *articleInfo, si *sentInfo) {
 }
 
 // participleBeforeNoun reports whether the word at i is a past participle
-// used as an adjective: it ends in -ed, follows a determiner, possessive,
-// quantifier or preposition (or starts the sentence), and precedes a
-// content word ("of destroyed homes", "the wrecked cars") — unlike the
-// verb in "who destroyed the treaty" or "the US ignored Moscow's efforts".
-func participleBeforeNoun(toks []token, i int) bool {
-	if !strings.HasSuffix(toks[i].lower, "ed") || !isWordTok(toks, i+1) || nounLead[toks[i+1].lower] {
+// used as an adjective: it ends in -ed, follows a determiner or a
+// preposition (or starts the sentence), and precedes a content word ("of
+// destroyed homes", "the wrecked cars") — unlike the verb in "who
+// destroyed the treaty" or "the US ignored Moscow's efforts".
+func (an *analyzer) participleBeforeNoun(toks []token, i int) bool {
+	nounLead := func(k int) bool { return an.wc.determiner[toks[k].lower] || an.wc.preposition[toks[k].lower] }
+	if !strings.HasSuffix(toks[i].lower, "ed") || !isWordTok(toks, i+1) || nounLead(i+1) {
 		return false
 	}
-	return i == 0 || isWordTok(toks, i-1) && nounLead[toks[i-1].lower]
-}
-
-// nounLead are words that open a noun phrase: determiners, possessives,
-// quantifiers and prepositions.
-var nounLead = map[string]bool{
-	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true,
-	"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "my": true,
-	"many": true, "some": true, "several": true, "all": true, "no": true, "more": true, "most": true, "other": true,
-	"of": true, "for": true, "with": true, "in": true, "on": true, "at": true, "to": true, "from": true, "by": true,
-	"into": true, "among": true, "under": true, "near": true, "around": true,
+	return i == 0 || isWordTok(toks, i-1) && nounLead(i-1)
 }
 
 func lexReason(e *entry, text string) string {

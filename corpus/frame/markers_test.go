@@ -224,6 +224,10 @@ func TestMarkNeutral(t *testing.T) {
 }
 
 func TestParticipleBeforeNoun(t *testing.T) {
+	an, err := newAnalyzer(Options{NoUserLexicons: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		in   string
 		word string
@@ -240,7 +244,7 @@ func TestParticipleBeforeNoun(t *testing.T) {
 		got, found := false, false
 		for i, tk := range toks {
 			if tk.lower == c.word {
-				got, found = participleBeforeNoun(toks, i), true
+				got, found = an.participleBeforeNoun(toks, i), true
 			}
 		}
 		if !found {
