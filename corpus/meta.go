@@ -79,7 +79,6 @@ func mkDate(year string, month int, day string) (time.Time, bool) {
 var datelineRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.-]+(?:[ -]\p{Lu}[\p{Lu}'’.-]+){0,3})` +
 	`(?:,\s*(\p{L}{3,12}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+\p{L}{3,12}\.?(?:\s+\d{4})?))?` + // any language's "November 8", "8 ноября"
 	`(?:,\s*\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)?` + // region or country: "KYIV, Ukraine (AP) —"
-
 	`\.?\s*(?:(/[^/\n]{1,30}/|\([^)\n]{1,30}\))\s*\.?)?` +
 	`(\s*[-–—:]\s*|\s+)`)
 

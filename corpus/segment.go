@@ -194,7 +194,7 @@ var (
 		"marine": true, "marines": true, "senate": true, "house": true, "congress": true, "department": true,
 		"embassy": true, "ambassador": true, "attorney": true, "forces": true, "military": true, "government": true,
 		"security": true, "general": true, "secretary": true, "special": true, "envoy": true, "mission": true,
-		"treasury": true, "state": true, "coast": true, "central": true, "command": true, "officials": false,
+		"treasury": true, "state": true, "coast": true, "central": true, "command": true,
 	}
 	// timeZones follow "4 p.m." without starting a sentence.
 	timeZones = map[string]bool{"ET": true, "EST": true, "EDT": true, "CT": true, "PT": true, "PST": true, "PDT": true,
