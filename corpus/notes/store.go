@@ -199,10 +199,15 @@ func lockedError(path string, err error) error {
 }
 
 // isBusy reports whether err is SQLite saying another connection holds a
-// lock on the file.
+// lock on the file (SQLITE_BUSY or SQLITE_LOCKED, or one of their extended
+// codes, which keep the primary code in the low byte).
 func isBusy(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	c := se.Code() & 0xff
+	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
 }
 
 // open makes one attempt at opening the store at abs.

@@ -954,3 +954,45 @@ func TestLastTag(t *testing.T) {
 		t.Fatalf("LastTag after deleting the code = %q, %v; want none", got, err)
 	}
 }
+
+// TestIsBusy checks isBusy against the errors SQLite really returns: a
+// write while another connection holds the file's lock is busy (also when
+// wrapped), a constraint failure and a plain error are not.
+func TestIsBusy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lock.db")
+	a, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	a.SetMaxOpenConns(1)
+	if _, err := a.Exec("CREATE TABLE t (x INTEGER PRIMARY KEY)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Exec("BEGIN EXCLUSIVE"); err != nil {
+		t.Fatal(err)
+	}
+	defer a.Exec("ROLLBACK")
+	b, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	_, busy := b.Exec("INSERT INTO t VALUES (1)")
+	if busy == nil {
+		t.Fatal("a write under another connection's exclusive lock succeeded")
+	}
+	if !isBusy(busy) || !isBusy(fmt.Errorf("tag: %w", busy)) {
+		t.Errorf("isBusy(%v) = false, want true", busy)
+	}
+	if _, err := a.Exec("INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	_, dup := a.Exec("INSERT INTO t VALUES (1)")
+	if dup == nil || isBusy(dup) {
+		t.Errorf("isBusy(%v) = true for a constraint failure", dup)
+	}
+	if isBusy(errors.New("database is locked")) {
+		t.Error("isBusy is true for an error that does not come from SQLite")
+	}
+}
