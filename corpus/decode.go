@@ -188,8 +188,9 @@ func (c sanitizeCounts) warnings() []string {
 // clipboard writes, DCS, APC, PM, SOS and two-byte escapes), C0 controls
 // other than newline and tab, DEL, C1 controls and the bidi embedding,
 // override and isolate characters (U+202A–U+202E, U+2066–U+2069) from s. It
-// keeps ZWJ and ZWNJ. It returns the clean text and how many sequences or
-// characters it removed.
+// keeps ZWJ and ZWNJ. Soft hyphens (U+00AD) go too, uncounted: they are
+// invisible hints whose width terminals disagree on. It returns the clean
+// text and how many sequences or characters it removed.
 func Sanitize(s string) (clean string, removed int) {
 	out, c := sanitize(s)
 	return out, c.total()
@@ -223,6 +224,11 @@ func sanitize(s string) (string, sanitizeCounts) {
 			c.Controls++
 		case (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
 			c.Bidi++
+		case r == 0xad:
+			// A soft hyphen only marks where a word may break. Terminals
+			// disagree on its width (none or one cell), which shifts every
+			// cell after it; dropping it loses nothing a reader sees, so it
+			// is not counted as removed.
 		default:
 			sb.WriteString(s[i : i+size])
 		}
@@ -238,7 +244,7 @@ func needsSanitizing(s string) bool {
 		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
 			return true
 		}
-		if b == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f { // C1
+		if b == 0xc2 && i+1 < len(s) && (s[i+1] >= 0x80 && s[i+1] <= 0x9f || s[i+1] == 0xad) { // C1, soft hyphen
 			return true
 		}
 		if b == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0xaa && s[i+2] <= 0xae { // U+202A–E

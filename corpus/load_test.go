@@ -180,6 +180,7 @@ func TestSanitize(t *testing.T) {
 		{"zwj\u200d zwnj\u200c", "zwj\u200d zwnj\u200c", 0},
 		{"unterminated \x1b]52;c;AAAA", "unterminated ", 1},
 		{"trailing esc\x1b", "trailing esc", 1},
+		{"soft\u00adhyphen", "softhyphen", 0}, // invisible; terminals disagree on its width
 	} {
 		got, n := Sanitize(c.in)
 		if got != c.want || n != c.removed {

@@ -197,12 +197,12 @@ func TestHostileTextKeepsColumnsAligned(t *testing.T) {
 }
 
 func TestSafeTextKeepsOffsets(t *testing.T) {
-	for _, s := range []string{"plain", "a\x1b[31mb", "x\u202ey", "c1\u009bz", "bad\xffbyte", "tab\tnl\n", "ok ZWJ 👩\u200d💻"} {
+	for _, s := range []string{"plain", "a\x1b[31mb", "x\u202ey", "c1\u009bz", "bad\xffbyte", "tab\tnl\n", "ok ZWJ 👩\u200d💻", "soft\u00adhyphen"} {
 		got := safeText(s)
 		if len(got) != len(s) {
 			t.Errorf("safeText(%q) changed length %d -> %d", s, len(s), len(got))
 		}
-		if strings.ContainsAny(got, "\x1b\t\n\u202e\u009b") {
+		if strings.ContainsAny(got, "\x1b\t\n\u202e\u009b\u00ad") {
 			t.Errorf("safeText(%q) = %q still has controls", s, got)
 		}
 	}

@@ -11,9 +11,11 @@ import (
 // safeText makes untrusted article text safe to print while keeping every
 // byte offset valid: each control character is replaced by a sequence of the
 // same length in bytes. C0 controls, DEL and invalid bytes become a space or
-// '?', C1 controls (two bytes) a no-break space, and the bidi embedding,
-// override and isolate controls (three bytes) a zero-width space. The corpus
-// sanitises on load; this is the UI's own line of defence.
+// '?', C1 controls and soft hyphens (two bytes; terminals disagree on a soft
+// hyphen's width, which would shift the cells after it) a no-break space,
+// and the bidi embedding, override and isolate controls (three bytes) a
+// zero-width space. The corpus sanitises on load; this is the UI's own line
+// of defence.
 func safeText(s string) string { return sanitize(s, false) }
 
 // safeBlock is safeText for multi-line text: it keeps newlines.
@@ -43,7 +45,7 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteByte('\n')
 		case r < 0x20 || r == 0x7f:
 			b.WriteByte(' ')
-		case r >= 0x80 && r <= 0x9f:
+		case r >= 0x80 && r <= 0x9f || r == 0xad:
 			b.WriteString("\u00a0")
 		case isBidiControl(r):
 			b.WriteString("\u200b")
@@ -56,7 +58,7 @@ func sanitize(s string, keepNewlines bool) string {
 }
 
 func unsafeRune(r rune, n int) bool {
-	return (r == utf8.RuneError && n == 1) || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidiControl(r)
+	return (r == utf8.RuneError && n == 1) || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xad || isBidiControl(r)
 }
 
 func isBidiControl(r rune) bool {
