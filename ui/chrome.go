@@ -108,14 +108,26 @@ func (m Model) statusView() string {
 		info = m.read.Status()
 	}
 	if m.search.query != "" {
-		info += " · " + m.search.Status()
+		// The search position first: it is what n and N move.
+		info = m.search.Status() + " · " + info
 	}
-	legend := m.notesStatus(false) + m.legendShort()
-	room := m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
-	if m.msg == "" && ansi.StringWidth(info) > room {
-		// The article's position matters more than the notes file's name.
-		legend = m.notesStatus(true) + m.legendShort()
+	// The legend gives way to what the line has to say: first the notes
+	// file's name, then, for a message, the colour legend itself (the help
+	// screen has it too).
+	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
+	want := ansi.StringWidth(info)
+	if m.msg != "" {
+		legends = append(legends, m.notesStatus(true))
+		want = ansi.StringWidth(m.msg)
+	}
+	var legend string
+	var room int
+	for _, l := range legends {
+		legend = l
 		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
+		if want <= room {
+			break
+		}
 	}
 	switch {
 	case m.msg != "":

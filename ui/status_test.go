@@ -1,6 +1,11 @@
 package ui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestDropSegments(t *testing.T) {
 	for _, c := range []struct {
@@ -17,6 +22,36 @@ func TestDropSegments(t *testing.T) {
 	} {
 		if got := dropSegments(c.in, c.width); got != c.want {
 			t.Errorf("dropSegments(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+	}
+}
+
+// TestStatusKeepsMessages checks that at 80 columns a message and the
+// search position are shown whole: the colour legend gives way to them.
+func TestStatusKeepsMessages(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	msg := "code 'political' already exists; merge 'other' into it instead"
+	m.msg = msg
+	if v := m.statusView(); !strings.Contains(v, msg) {
+		t.Errorf("status at 80 columns cuts the message:\n%s", v)
+	}
+	m.msg = "saved"
+	if v := m.statusView(); !strings.Contains(v, "saved") || !strings.Contains(v, "differ") {
+		t.Errorf("a short message should leave the legend in place:\n%s", v)
+	}
+	m.msg = ""
+	m.search.query = "missile"
+	m.search.hits = make([]hit, 35)
+	m.search.idx = 31
+	if v := m.statusView(); !strings.Contains(v, "/missile 32/35") {
+		t.Errorf("status at 80 columns drops the search position:\n%s", v)
+	}
+	for _, w := range []int{40, 80, 120} {
+		m.width = w
+		m.msg = msg
+		if got := ansi.StringWidth(m.statusView()); got > w {
+			t.Errorf("status at %d columns is %d wide", w, got)
 		}
 	}
 }
