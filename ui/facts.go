@@ -234,9 +234,11 @@ func (f factsModel) View() string {
 	markW := f.width / 2
 	nOut := len(d.Outlets) - f.colOff
 	nOut = max(0, min(nOut, markW/cellW))
-	labelW := max(f.width-numW-6-nOut*cellW, 8)
+	// A row: the number, " %3d " outlets, the flag and a space, the marks.
+	const countW = 7
+	labelW := max(f.width-numW-countW-nOut*cellW, 8)
 	var head strings.Builder
-	head.WriteString(fit("#", numW) + " out  ")
+	head.WriteString(fit("#", numW) + fit(" out", countW))
 	for i := 0; i < nOut; i++ {
 		head.WriteString(fit(d.short[d.Outlets[f.colOff+i]], cellW))
 	}

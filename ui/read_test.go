@@ -471,3 +471,29 @@ func TestFactsMatrixCountsUnknownOutlets(t *testing.T) {
 		t.Fatalf("fact 1 should show three outlets, the unknown one included: %q", row)
 	}
 }
+
+// TestFactsLongLabelEndsInEllipsis checks that a label too long for its
+// column is shortened with an ellipsis inside the row, at every width.
+func TestFactsLongLabelEndsInEllipsis(t *testing.T) {
+	c, a := testCorpus()
+	a.Facts[0].Label = "A very long label of a shared fact that goes on well past the room any narrow terminal has for it"
+	for _, w := range []int{60, 80, 90} {
+		m := newTestModel(t, c, a, w, 24)
+		m = send(m, keys("2")...)
+		found := false
+		for _, line := range strings.Split(m.View(), "\n") {
+			if ansi.StringWidth(line) > w {
+				t.Errorf("%d columns: line %d wide: %q", w, ansi.StringWidth(line), line)
+			}
+			if strings.Contains(line, "A very long label") {
+				found = true
+				if !strings.HasSuffix(strings.TrimRight(ansi.Strip(line), " "), "…") {
+					t.Errorf("%d columns: long label cut without an ellipsis: %q", w, line)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%d columns: the long label's row is missing", w)
+		}
+	}
+}
