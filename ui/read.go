@@ -251,17 +251,10 @@ func (r readModel) clampAligned(l *layout, off int) int {
 // sync updates the fact linked to the cursor and moves the other columns
 // in step with it.
 func (r *readModel) sync() {
-	a := r.focusedArticle()
-	r.linkFact = -1
-	if a < 0 {
-		return
+	r.linkFact = r.factAtCursor(r.focusedArticle())
+	if r.linkFact >= 0 {
+		r.alignOthers()
 	}
-	info := r.ctx.Data.info(a, r.cursor[a])
-	if len(info.facts) == 0 {
-		return
-	}
-	r.linkFact = info.facts[0]
-	r.alignOthers()
 }
 
 // alignOthers scrolls every other visible column so that its counterpart
@@ -336,7 +329,23 @@ func (r *readModel) setFocus(i int) {
 	r.clampColumns()
 	a := r.focusedArticle()
 	r.ensureVisible(a)
-	r.sync()
+	// Moving the focus reads on from where each column was: the others
+	// are not scrolled to the new column's cursor (that would lose the
+	// place reached in the column just left); they align again when the
+	// cursor moves.
+	r.linkFact = r.factAtCursor(a)
+}
+
+// factAtCursor is the first fact of article a's sentence under its
+// cursor, or -1.
+func (r *readModel) factAtCursor(a int) int {
+	if a < 0 {
+		return -1
+	}
+	if info := r.ctx.Data.info(a, r.cursor[a]); len(info.facts) > 0 {
+		return info.facts[0]
+	}
+	return -1
 }
 
 // JumpTo focuses article a (showing it if hidden) with the cursor on

@@ -497,3 +497,30 @@ func TestFactsLongLabelEndsInEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// TestFocusChangeKeepsPlace checks that moving the focus to another
+// column and back leaves each column's cursor where the reader left it:
+// columns align when the cursor moves, not when the focus does.
+func TestFocusChangeKeepsPlace(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	if m.read.focusedArticle() != 0 {
+		t.Fatalf("first column is article %d", m.read.focusedArticle())
+	}
+	m.read.moveCursor(3) // fact 2 in Alpha: Beta aligns to its member
+	if m.read.cursor[1] != 1 {
+		t.Fatalf("Beta's cursor = %d, want 1 (aligned to fact 2)", m.read.cursor[1])
+	}
+	m.read.moveCursor(4) // no fact: nothing moves
+	m = send(m, keys("l")...)
+	if m.read.focusedArticle() != 1 || m.read.cursor[0] != 4 {
+		t.Fatalf("after l: focus %d, Alpha's cursor %d; want focus 1, cursor 4", m.read.focusedArticle(), m.read.cursor[0])
+	}
+	if m.read.linkFact != 1 {
+		t.Errorf("linked fact = %d, want 1 (the fact under Beta's cursor)", m.read.linkFact)
+	}
+	m = send(m, keys("h")...)
+	if m.read.cursor[0] != 4 || m.read.cursor[1] != 1 {
+		t.Errorf("after h: cursors %d and %d, want 4 and 1", m.read.cursor[0], m.read.cursor[1])
+	}
+}
