@@ -134,6 +134,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.loading.SetSize(w, max(h-1, 1))
 	m.help.Width = w
 	m.search.SetSize(w)
+	m.sizeDialogs()
 	if !m.loaded || m.tooSmall() {
 		return nil
 	}

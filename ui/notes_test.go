@@ -645,3 +645,23 @@ func TestStaleSnapshotIsNotInstalled(t *testing.T) {
 		t.Fatal("a snapshot read before the last one replaced it")
 	}
 }
+
+// TestExportDialogGrowsWithWindow checks that the export dialog's path,
+// opened in a small window, shows whole once the window is wide enough.
+func TestExportDialogGrowsWithWindow(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 40, 12)
+	m.exp.input = m.newInput("", "")
+	m.exp.input.Prompt = "path: "
+	long := "parallax-embedded-inf-corpus-20261123-1407.md"
+	m.exp.input.SetValue(long)
+	m.exp.input.CursorEnd()
+	if strings.Contains(m.exp.input.View(), long) {
+		t.Fatalf("at 40 columns the whole path fits: %q", m.exp.input.View())
+	}
+	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = *nm.(*Model)
+	if v := m.exp.input.View(); !strings.Contains(ansi.Strip(v), long) {
+		t.Errorf("after growing to 100 columns the path is still cut: %q", ansi.Strip(v))
+	}
+}

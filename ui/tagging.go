@@ -134,8 +134,38 @@ func (m *Model) newInput(value, placeholder string) textinput.Model {
 	m.ctx.Styles.styleInput(&ti)
 	ti.SetValue(value)
 	ti.CursorEnd()
-	ti.Width = max(m.width-6, 10)
+	ti.Width = m.inputWidth()
 	return ti
+}
+
+// inputWidth is the width of a dialog's one-line input, and memoWidth
+// and memoHeight the size of the memo editor, for the window's size.
+func (m *Model) inputWidth() int { return max(m.width-6, 10) }
+func (m *Model) memoWidth() int  { return max(m.width-4, 10) }
+func (m *Model) memoHeight() int { return max(min(8, m.height-12), 2) }
+
+// resizeInput sets an input's width and scrolls its text anew for it: the
+// input only rescrolls when its cursor leaves the visible stretch, which
+// would keep the old, narrower stretch on screen.
+func resizeInput(ti *textinput.Model, w int) {
+	if ti.Width == w {
+		return
+	}
+	ti.Width = w
+	pos := ti.Position()
+	ti.SetCursor(0)
+	ti.SetCursor(pos)
+}
+
+// sizeDialogs fits the inputs of an open dialog to a new window size, so
+// a dialog opened in a small window grows with it.
+func (m *Model) sizeDialogs() {
+	resizeInput(&m.dlg.input, m.inputWidth())
+	resizeInput(&m.exp.input, m.inputWidth())
+	if m.dlg.kind == dlgMemo {
+		m.dlg.area.SetWidth(m.memoWidth())
+		m.dlg.area.SetHeight(m.memoHeight())
+	}
 }
 
 // openChooser opens a chooser over items.
@@ -168,8 +198,8 @@ func (m *Model) openMemo(n notes.Note) tea.Cmd {
 	ta.Prompt = "│ "
 	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	ta.Cursor.SetMode(cursor.CursorStatic)
-	ta.SetWidth(max(m.width-4, 10))
-	ta.SetHeight(max(min(8, m.height-12), 2))
+	ta.SetWidth(m.memoWidth())
+	ta.SetHeight(m.memoHeight())
 	ta.CharLimit = 0
 	ta.SetValue(n.Memo)
 	id := n.ID
