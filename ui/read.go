@@ -68,9 +68,29 @@ func newReadModel(ctx *Context) readModel {
 
 // SetSize sets the area of the read view; columns re-flow.
 func (r *readModel) SetSize(w, h int) {
+	// Lines re-wrap at the new width, so a column's offset in lines means
+	// nothing after it: each column keeps the sentence at its top instead.
+	tops := make(map[int]int, len(r.order))
+	if r.width > 0 && r.height > 0 {
+		for _, a := range r.order {
+			l := r.layout(a, r.widthOf(a))
+			for i := max(r.offset[a], 0); i < len(l.lines); i++ {
+				if l.lines[i].sent >= 0 {
+					tops[a] = l.lines[i].sent
+					break
+				}
+			}
+		}
+	}
 	r.width, r.height = w, h
 	r.picker.SetSize(w, h)
 	r.clampColumns()
+	for a, s := range tops {
+		l := r.layout(a, r.widthOf(a))
+		if s < len(l.first) && l.first[s] >= 0 {
+			r.offset[a] = max(0, min(l.first[s], len(l.lines)-r.bodyHeight()))
+		}
+	}
 	if r.focusedArticle() >= 0 {
 		r.ensureVisible(r.focusedArticle())
 		r.alignOthers()

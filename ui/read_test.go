@@ -524,3 +524,37 @@ func TestFocusChangeKeepsPlace(t *testing.T) {
 		t.Errorf("after h: cursors %d and %d, want 4 and 1", m.read.cursor[0], m.read.cursor[1])
 	}
 }
+
+// TestResizeKeepsTopSentence checks that shrinking and growing the window
+// keeps a column on the sentence it showed at its top, with no blank rows
+// under its last line.
+func TestResizeKeepsTopSentence(t *testing.T) {
+	c := corpus.Default()
+	m := newTestModel(t, c, &Analysis{}, 80, 24)
+	m = send(m, keys("G")...)
+	a := m.read.focusedArticle()
+	resize := func(w, h int) {
+		nm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		m = *nm.(*Model)
+	}
+	resize(40, 12)
+	resize(80, 24)
+	l := m.read.layout(a, m.read.widthOf(a))
+	if off, most := m.read.offset[a], len(l.lines)-m.read.bodyHeight(); off > most {
+		t.Errorf("offset %d leaves blank rows under the last line (at most %d)", off, most)
+	}
+	if n := len(c.Articles[a].Sentences); m.read.cursor[a] != n-1 {
+		t.Errorf("cursor %d, want the last sentence %d", m.read.cursor[a], n-1)
+	}
+	// Scrolled to the middle: the sentence at the top stays at the top.
+	m = send(m, keys("g")...)
+	m.read.moveCursor(8)
+	l = m.read.layout(a, m.read.widthOf(a))
+	top := l.lines[m.read.offset[a]].sent
+	resize(120, 30)
+	resize(80, 24)
+	l = m.read.layout(a, m.read.widthOf(a))
+	if got := l.lines[m.read.offset[a]].sent; got != top {
+		t.Errorf("top sentence %d after resizing, want %d", got, top)
+	}
+}
