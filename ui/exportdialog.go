@@ -193,6 +193,10 @@ func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
 			e.ptop = min(e.ptop+10, max(len(e.preview)-1, 0))
 		case key.Matches(km, k.HalfUp):
 			e.ptop = max(e.ptop-10, 0)
+		case key.Matches(km, k.Top):
+			e.ptop = 0
+		case key.Matches(km, k.Bottom):
+			e.ptop = max(len(e.preview)-(m.height-6), 0)
 		}
 		return nil
 	}
@@ -224,11 +228,8 @@ func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
 	}
 	if e.step == expFormat {
 		switch {
-		case key.Matches(km, k.Down):
-			e.fcursor = min(e.fcursor+1, len(e.formats)-1)
-			m.setDefaultExportPath()
-		case key.Matches(km, k.Up):
-			e.fcursor = max(e.fcursor-1, 0)
+		case isMove(k, km):
+			e.fcursor, _ = moveList(k, km, e.fcursor, len(e.formats), len(e.formats))
 			m.setDefaultExportPath()
 		case key.Matches(km, k.Quit):
 			m.dlg = dialog{}

@@ -161,19 +161,12 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 		}
 		f.scroll()
 	case tea.KeyMsg:
+		if c, ok := moveList(k, msg, f.cursor, len(f.rows), f.listHeight()); ok {
+			f.cursor = c
+			f.scroll()
+			return f, nil
+		}
 		switch {
-		case key.Matches(msg, k.Down):
-			f.cursor = min(f.cursor+1, len(f.rows)-1)
-		case key.Matches(msg, k.Up):
-			f.cursor = max(f.cursor-1, 0)
-		case key.Matches(msg, k.Top):
-			f.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			f.cursor = len(f.rows) - 1
-		case key.Matches(msg, k.HalfDown):
-			f.cursor = min(f.cursor+f.listHeight()/2, len(f.rows)-1)
-		case key.Matches(msg, k.HalfUp):
-			f.cursor = max(f.cursor-f.listHeight()/2, 0)
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
 			f.colOff = min(f.colOff+1, max(len(f.ctx.Data.Outlets)-1, 0))
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):

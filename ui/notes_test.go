@@ -399,6 +399,18 @@ func TestCodebookManagement(t *testing.T) {
 	if len(m.notes.snap.codes) < 10 || !strings.Contains(m.msg, "tags added from") {
 		t.Fatalf("starter: %d codes, %q", len(m.notes.snap.codes), m.msg)
 	}
+	// The list moves like every other: G to the last tag, whose name the
+	// delete prompt then gives; g back to the first.
+	codes := m.notes.snap.codes
+	m = send(m, keys("G d")...)
+	if last := codes[len(codes)-1].Name; !strings.Contains(m.dlg.title+m.dlg.hint, last) {
+		t.Errorf("after G, d asks %q %q; want the last tag %q", m.dlg.title, m.dlg.hint, last)
+	}
+	m = send(m, keys("n g")...)
+	m = send(m, keyMsg("pgdown"))
+	if m.notesView.ccursor == 0 {
+		t.Error("pgdown did not move the codebook cursor")
+	}
 	// Delete asks; undo restores.
 	n := len(m.notes.snap.codes)
 	m = send(m, keys("g d y")...)

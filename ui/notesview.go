@@ -189,6 +189,14 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 		v.cursor = len(v.rows) - 1
 		v.move(-1)
 		v.move(1)
+	case key.Matches(km, k.HalfDown), key.Matches(km, k.HalfUp):
+		dir := 1
+		if key.Matches(km, k.HalfUp) {
+			dir = -1
+		}
+		for range max((m.height-6)/2, 1) {
+			v.move(dir)
+		}
 	case key.Matches(km, nk.Group):
 		v.group = (v.group + 1) % len(noteGroupings)
 		v.rebuild()
@@ -255,11 +263,8 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, k.Back):
 		v.codebook = false
 		return nil
-	case key.Matches(km, k.Down):
-		v.ccursor = min(v.ccursor+1, len(codes)-1)
-		return nil
-	case key.Matches(km, k.Up):
-		v.ccursor = max(v.ccursor-1, 0)
+	case isMove(k, km):
+		v.ccursor, _ = moveList(k, km, v.ccursor, len(codes), m.height-6)
 		return nil
 	case key.Matches(km, nk.NewCode):
 		return m.openPrompt("New tag name (blame/us makes a child of blame)", "", func(m *Model, name string) tea.Cmd {

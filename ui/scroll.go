@@ -43,3 +43,34 @@ func scrollViewport(vp *viewport.Model, k *KeyMap, msg tea.Msg) bool {
 	}
 	return false
 }
+
+// moveList applies the moving keys every list shares (line, top and
+// bottom, half page; page is the list's visible rows) to a cursor over n
+// rows, and reports whether km was one of them. The facts list, the
+// codebook, the export formats and the tag chooser move alike through it.
+func moveList(k *KeyMap, km tea.KeyMsg, cursor, n, page int) (int, bool) {
+	half := max(page/2, 1)
+	switch {
+	case key.Matches(km, k.Down):
+		cursor++
+	case key.Matches(km, k.Up):
+		cursor--
+	case key.Matches(km, k.Top):
+		cursor = 0
+	case key.Matches(km, k.Bottom):
+		cursor = n - 1
+	case key.Matches(km, k.HalfDown):
+		cursor += half
+	case key.Matches(km, k.HalfUp):
+		cursor -= half
+	default:
+		return cursor, false
+	}
+	return max(0, min(cursor, n-1)), true
+}
+
+// isMove reports whether km is one of moveList's keys.
+func isMove(k *KeyMap, km tea.KeyMsg) bool {
+	_, ok := moveList(k, km, 0, 1, 1)
+	return ok
+}

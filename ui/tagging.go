@@ -368,6 +368,11 @@ func (m *Model) updateDialog(msg tea.Msg) (tea.Model, tea.Cmd) {
 				d.cursor = max(d.cursor-1, 0)
 				return m, nil
 			}
+		case !d.filter && isMove(k, km), d.filter && (km.Type == tea.KeyPgDown || km.Type == tea.KeyPgUp):
+			// g, G, home, end and half pages; with a filter box, whose
+			// editing keys these are, only page up and down.
+			d.cursor, _ = moveList(k, km, d.cursor, d.rowCount(), m.height-8)
+			return m, nil
 		case d.onDelete != nil && !d.filter && key.Matches(km, nk.Delete):
 			if len(d.shown) == 0 {
 				return m, nil
