@@ -482,6 +482,10 @@ func (m Model) FullHelp() [][]key.Binding {
 		if m.view == viewRead && !m.read.picking {
 			own = append(own, m.notesReadHelp())
 		}
+		if m.view == viewFacts || m.view == viewOutlets || m.view == viewProblems {
+			// Export, undo and redo work from every view.
+			own = append(own, []key.Binding{k.Export, m.notes.keys.Undo, m.notes.keys.Redo})
+		}
 	}
 	return append(own,
 		[]key.Binding{k.Search, k.SearchNext, k.SearchPrev, k.Back},

@@ -369,11 +369,17 @@ func (m *Model) setNotesKeys(on bool) {
 func (m *Model) refreshUndoKeys() {
 	nk := m.notes.keys
 	sn := m.notes.snap
-	nk.Undo.SetEnabled(sn.canUndo)
-	nk.Redo.SetEnabled(sn.canRedo)
-	nk.Repeat.SetEnabled(m.notes.last != "")
-	nk.Undo.SetHelp("u", "undo "+ellipsize(oneLine(sn.undo), 30))
-	nk.Redo.SetHelp("ctrl+r", "redo "+ellipsize(oneLine(sn.redo), 30))
+	// The keys stay in the help when there is nothing to undo, redo or
+	// repeat yet, so a newcomer finds them; pressed then, they say so.
+	nk.Undo.SetHelp("u", "undo")
+	if sn.canUndo {
+		nk.Undo.SetHelp("u", "undo "+ellipsize(oneLine(sn.undo), 30))
+	}
+	nk.Redo.SetHelp("ctrl+r", "redo")
+	if sn.canRedo {
+		nk.Redo.SetHelp("ctrl+r", "redo "+ellipsize(oneLine(sn.redo), 30))
+	}
+	nk.Repeat.SetHelp(".", "tag again with the last tag")
 	if m.notes.last != "" {
 		nk.Repeat.SetHelp(".", "tag again: "+m.notes.last)
 	}

@@ -647,6 +647,10 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	switch {
+	case key.Matches(msg, nk.Undo) && !m.notes.snap.canUndo:
+		return m.flash("nothing to undo"), true
+	case key.Matches(msg, nk.Redo) && !m.notes.snap.canRedo:
+		return m.flash("nothing to redo"), true
 	case key.Matches(msg, nk.Undo):
 		return m.notesDo("", func(s *notes.Store) (string, error) {
 			d, err := s.Undo()
@@ -714,8 +718,11 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return m.openTagChooser(an, what), true
 	case key.Matches(msg, nk.Repeat):
+		if m.notes.last == "" {
+			return m.flash("no tag to repeat yet: " + k.Tag.Help().Key + " tags a passage, then . repeats that tag"), true
+		}
 		an, _, ok := m.tagTarget()
-		if !ok || m.notes.last == "" {
+		if !ok {
 			return nil, true
 		}
 		r.sel = selection{}
