@@ -394,7 +394,8 @@ func (m Model) notesViewView(w, h int) string {
 			if c > 0 {
 				cell = fmt.Sprint(c)
 			}
-			row += fit(fmt.Sprintf("%*s", colW-2, cell), colW)
+			// Under the first letter of the outlet's name, as the heading.
+			row += fit(" "+cell, colW)
 		}
 		lines = append(lines, fit(row, w))
 	}
@@ -517,9 +518,15 @@ func (m Model) codebookView(w, h int) string {
 	}
 	rows := max(h-len(lines), 1)
 	top := max(0, m.notesView.ccursor-rows+1)
+	// Names as wide as the longest, within reason, so the counts line up.
+	nameW := 12
+	for _, c := range sn.codes {
+		nameW = max(nameW, ansi.StringWidth(c.Name))
+	}
+	nameW = min(nameW, max(w/2-8, 12), 32)
 	for i := top; i < len(sn.codes) && i < top+rows; i++ {
 		c := sn.codes[i]
-		line := fmt.Sprintf(" %s %-24s %4d  %s", tagStyle(st, c.Colour).Render("▐"), c.Name, count[c.Name], c.Description)
+		line := fmt.Sprintf(" %s %s %4d  %s", tagStyle(st, c.Colour).Render("▐"), fit(ellipsize(oneLine(c.Name), nameW), nameW), count[c.Name], oneLine(c.Description))
 		line = fit(ellipsize(line, w), w)
 		if i == m.notesView.ccursor {
 			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
