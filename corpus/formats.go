@@ -196,7 +196,7 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 		var r jsonRecord
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		if err := dec.Decode(&r); err != nil {
-			bad = append(bad, recordError{n, fmt.Errorf("not an article object: %w", err)})
+			bad = append(bad, recordError{n, fmt.Errorf("not an article object: %s", JSONProblem(err, raw))})
 			continue
 		}
 		d := doc{Path: fmt.Sprintf("%s#%d", path, n), Format: format}
@@ -249,19 +249,19 @@ func jsonRecords(text string) ([]json.RawMessage, error) {
 	if strings.HasPrefix(trimmed, "[") {
 		var raws []json.RawMessage
 		if err := json.Unmarshal([]byte(trimmed), &raws); err != nil {
-			return nil, fmt.Errorf("not %s: %w", want, err)
+			return nil, fmt.Errorf("not %s: %s", want, JSONProblem(err, []byte(trimmed)))
 		}
 		return raws, nil
 	}
 	var obj map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(trimmed), &obj); err != nil {
-		return nil, fmt.Errorf("not %s: %w", want, err)
+		return nil, fmt.Errorf("not %s: %s", want, JSONProblem(err, []byte(trimmed)))
 	}
 	for _, k := range []string{"articles", "items", "data"} {
 		if v, ok := obj[k]; ok {
 			var raws []json.RawMessage
 			if err := json.Unmarshal(v, &raws); err != nil {
-				return nil, fmt.Errorf("%q is not an array of articles: %w", k, err)
+				return nil, fmt.Errorf("%q is not an array of articles: %s", k, JSONProblem(err, v))
 			}
 			return raws, nil
 		}

@@ -236,7 +236,7 @@ func ReadAnnotations(r io.Reader) ([]notes.Code, []ImportedNote, error) {
 	dec := json.NewDecoder(r)
 	dec.UseNumber()
 	if err := dec.Decode(&doc); err != nil {
-		return nil, nil, fmt.Errorf("read annotations: not JSON: %w", err)
+		return nil, nil, fmt.Errorf("read annotations: %s", corpus.JSONProblem(err, nil))
 	}
 	var codes []notes.Code
 	var items []any
