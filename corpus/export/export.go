@@ -211,6 +211,13 @@ func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
 // put in place by a hard link, which fails if path exists by then, so an
 // export never replaces a file that appeared while it was being written.
 func WriteFile(path string, f Format, in Input, opts Options, force bool) error {
+	// The folder first: a missing one would otherwise be reported through
+	// the name of the temporary file written beside the export.
+	if dir := filepath.Dir(path); dir != "" {
+		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+			return fmt.Errorf("export to %s: the folder %s does not exist: create it, or choose another path", path, dir)
+		}
+	}
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return &ExistsError{Path: path}
@@ -248,6 +255,11 @@ func WriteFile(path string, f Format, in Input, opts Options, force bool) error 
 func linkNew(path string, data []byte) (bool, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// Not the temporary file's name: the folder is what to fix.
+			return false, fmt.Errorf("export to %s: cannot write in the folder %s: %w", path, filepath.Dir(path), pe.Err)
+		}
 		return false, fmt.Errorf("export to %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())

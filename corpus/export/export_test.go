@@ -219,6 +219,11 @@ func TestWriteFileRefusesToOverwrite(t *testing.T) {
 	if err := WriteFile(filepath.Join(dir, "new.csv"), CSV, in, Options{}, false); err != nil {
 		t.Fatalf("WriteFile to a new path: %v", err)
 	}
+	// A missing folder is named as such, not through a temporary file.
+	missing := filepath.Join(dir, "no-such-folder", "x.md")
+	if err := WriteFile(missing, Markdown, in, Options{}, false); err == nil || !strings.Contains(err.Error(), "folder") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("WriteFile into a missing folder: %v", err)
+	}
 	// An unknown format writes nothing.
 	if err := WriteFile(filepath.Join(dir, "x.doc"), Format("doc"), in, Options{}, false); err == nil {
 		t.Fatal("WriteFile accepted an unknown format")
