@@ -90,7 +90,7 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 		var err error
 		c, err = load(ctx, opts.Paths, report)
 		if err != nil {
-			return loadedMsg{err: fmt.Errorf("load: %w", err)}
+			return loadedMsg{err: err} // it names the paths: "load X: …"
 		}
 	}
 	analyze := opts.Analyze

@@ -3,6 +3,8 @@ package compare
 import (
 	"math"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
 // alignFeatureNames name the word-alignment and MT-metric features that
@@ -90,7 +92,7 @@ func alignFeatures(a, b *features, w func(string) float64, x []float64) {
 	la, lb := float64(len(a.seq)), float64(len(b.seq))
 	if la > 0 && lb > 0 {
 		x[13] = math.Exp(1 - math.Max(la, lb)/math.Min(la, lb))
-		ed := float64(editDistance(a.seq, b.seq))
+		ed := float64(textdist.Levenshtein(a.seq, b.seq))
 		x[14] = ed / math.Max(la, lb)
 		x[15] = math.Min(ed/math.Min(la, lb), 2) / 2
 	}
@@ -280,25 +282,4 @@ func common(a, b []uint32) int {
 		}
 	}
 	return n
-}
-
-// editDistance is the word-level Levenshtein distance of two sequences.
-func editDistance(a, b []uint32) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c = 1 + min(prev[j-1], prev[j], cur[j-1])
-			}
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
+
+	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
 // contextRunes is how many characters of context an anchor keeps on each
@@ -346,29 +348,8 @@ func contextScore(got, want string, prefix bool) float64 {
 	if got == "" {
 		return 0
 	}
-	d := levenshtein(got, want)
+	d := textdist.Levenshtein([]byte(got), []byte(want))
 	return max(0, 1-float64(d)/float64(len(want)))
-}
-
-// levenshtein returns the edit distance between two strings, in bytes.
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // approx is an approximate occurrence [start, end) of a pattern.

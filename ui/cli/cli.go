@@ -8,6 +8,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
 // Env is what a command may touch: its arguments' streams and environment.
@@ -55,8 +57,32 @@ func Run(env *Env, args []string) int {
 		if c, ok := commands[args[0]]; ok {
 			return c.run(env, args[1:])
 		}
+		if near := nearCommand(args[0]); near != "" {
+			if _, err := os.Stat(args[0]); err != nil {
+				return errorf(env, "unknown command %q, and no file or folder of that name: did you mean \"parallax %s\"? (parallax help lists the commands)", args[0], near)
+			}
+		}
 	}
 	return runReader(env, args)
+}
+
+// nearCommand is the command a mistyped word most likely meant ("fatcs":
+// facts), or "" when none is within two edits of it.
+func nearCommand(w string) string {
+	if strings.HasPrefix(w, "-") || strings.ContainsAny(w, "./\\") {
+		return "" // a flag or a path
+	}
+	best, bestD := "", 3
+	for n := range commands {
+		d := textdist.Levenshtein([]rune(w), []rune(n))
+		if 2*d > len([]rune(w)) {
+			continue // too short to be a typo of it ("a" is not "tag")
+		}
+		if d < bestD || d == bestD && n < best {
+			best, bestD = n, d
+		}
+	}
+	return best
 }
 
 // Version is the program version, set at build time with -ldflags.

@@ -103,3 +103,17 @@ func TestHelpHasExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestMistypedCommand checks that a word close to a command, naming no
+// file, is answered with the command it likely meant.
+func TestMistypedCommand(t *testing.T) {
+	_, errs, code := runCLI(t, "fatcs")
+	if code == 0 || !strings.Contains(errs, `did you mean "parallax facts"`) {
+		t.Errorf("parallax fatcs: code %d, %q", code, errs)
+	}
+	for w, want := range map[string]string{"lsit": "list", "a": "", "--json": "", "./fatcs": "", "zzzzzz": ""} {
+		if got := nearCommand(w); got != want {
+			t.Errorf("nearCommand(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
