@@ -2,6 +2,7 @@ package compare
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +62,22 @@ func TestMSRPCrossValidation(t *testing.T) {
 	t.Logf("shipped weights at threshold %.2f: accuracy %.3f F1 %.3f", m.Threshold, sh.Accuracy, sh.F1)
 	if cv.Metrics.Accuracy < 0.775 {
 		t.Errorf("cross-validated accuracy %.3f below 0.775", cv.Metrics.Accuracy)
+	}
+}
+
+// TestReadPairsRefusesNonText checks the errors for files that hold no
+// pairs: empty, binary, and a bad label (quoted short).
+func TestReadPairsRefusesNonText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "no sentence pairs"},
+		{"\n\n", "no sentence pairs"},
+		{"a\tb\x00c\td\n", "line 1 is not text"},
+		{"ok\tfine\n\xff\xfe\tx\n", "line 2 is not text"},
+		{strings.Repeat("x", 200) + "\ta\tb\n", "…\""},
+	} {
+		_, err := ReadPairs(strings.NewReader(c.in))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("ReadPairs(%q): %v, want %q", c.in[:min(len(c.in), 20)], err, c.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pair is one sentence pair of a pairs file, with its gold label when the
@@ -36,6 +37,9 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		if !utf8.ValidString(line) || strings.ContainsRune(line, 0) {
+			return nil, fmt.Errorf("line %d is not text (binary data, or an encoding other than UTF-8): pairs reads a UTF-8 TSV file", n)
+		}
 		f := strings.Split(line, "\t")
 		switch len(f) {
 		case 2:
@@ -44,7 +48,7 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 			// label<TAB>text<TAB>text
 			l, err := strconv.Atoi(strings.TrimSpace(f[0]))
 			if err != nil || (l != 0 && l != 1) {
-				return nil, fmt.Errorf("line %d: first of 3 fields must be a 0/1 label, got %q", n, f[0])
+				return nil, fmt.Errorf("line %d: first of 3 fields must be a 0/1 label, got %q", n, shortField(f[0]))
 			}
 			out = append(out, Pair{A: f[1], B: f[2], Label: l, Line: n})
 		case 5:
@@ -53,7 +57,7 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 				if n == 1 {
 					continue // the MSRP header: Quality, #1 ID, #2 ID, #1 String, #2 String
 				}
-				return nil, fmt.Errorf("line %d: label must be 0 or 1, got %q", n, f[0])
+				return nil, fmt.Errorf("line %d: label must be 0 or 1, got %q", n, shortField(f[0]))
 			}
 			out = append(out, Pair{A: f[3], B: f[4], Label: l, Line: n})
 		default:
@@ -63,7 +67,18 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read pairs: %w", err)
 	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no sentence pairs in it: want text<TAB>text lines, label<TAB>text<TAB>text, or the 5-column MSRP layout")
+	}
 	return out, nil
+}
+
+// shortField is a field cut for an error message.
+func shortField(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // Metrics are the usual binary classification figures.
