@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -47,8 +46,8 @@ func runList(env *Env, args []string) int {
 }
 
 func printList(env *Env, c *corpus.Corpus) {
-	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tOUTLET\tDATE\tTITLE\tSENTENCES\tFURNITURE\tWARNINGS")
+	var t table
+	t.add("ID", "OUTLET", "DATE", "TITLE", "SENTENCES", "FURNITURE", "WARNINGS")
 	for _, a := range c.Articles {
 		date := dateString(a.Published)
 		if date == "" {
@@ -56,10 +55,10 @@ func printList(env *Env, c *corpus.Corpus) {
 		} else if a.PublishedApproximate {
 			date = "~" + date
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d\t%d\t%d\n", a.ID, oneLine(a.DisplayOutlet(), 20), date,
-			oneLine(a.Title, 60), len(a.Body()), len(a.Furniture), len(a.Warnings))
+		t.add(a.ID, oneLine(a.DisplayOutlet(), 20), date, oneLine(a.Title, 60),
+			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
-	w.Flush()
+	t.write(env.Stdout, "")
 	fmt.Fprintf(env.Stdout, "\n%d article(s) from %s", len(c.Articles), c.Name)
 	if n := countWarnings(c); n > 0 {
 		fmt.Fprintf(env.Stdout, "; %d warning(s): see 'parallax show ID'", n)

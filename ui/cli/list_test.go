@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/charmbracelet/x/ansi"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +116,29 @@ func TestMistypedCommand(t *testing.T) {
 		if got := nearCommand(w); got != want {
 			t.Errorf("nearCommand(%q) = %q, want %q", w, got, want)
 		}
+	}
+}
+
+// TestTableAlignsWideCharacters checks that columns after a cell of wide
+// (CJK) characters start at the same terminal column as in other rows.
+func TestTableAlignsWideCharacters(t *testing.T) {
+	var tb table
+	tb.add("ID", "TITLE", "N")
+	tb.add("a", "北约峰会", "1")
+	tb.add("b", "NATO summit", "22")
+	var b bytes.Buffer
+	tb.write(&b, "")
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	col := -1
+	for _, l := range lines {
+		i := strings.LastIndex(l, " ") + 1
+		c := ansi.StringWidth(l[:i])
+		if col >= 0 && c != col {
+			t.Errorf("last column at cell %d, want %d:\n%s", c, col, b.String())
+		}
+		col = c
+	}
+	if got := oneLine("北约峰会北约峰会", 9); ansi.StringWidth(got) > 9 || !strings.HasSuffix(got, "…") {
+		t.Errorf("oneLine cut %q to width %d", got, ansi.StringWidth(got))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-reader/parallax/corpus"
 )
 
@@ -176,9 +177,43 @@ func errorsJSON(errs []corpus.LoadError) []corpus.LoadError {
 // oneLine squeezes white space and cuts s to n runes for a table cell.
 func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	r := []rune(s)
-	if len(r) <= n {
+	if ansi.StringWidth(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	return ansi.Truncate(s, n, "…") // in terminal cells: CJK counts two
+}
+
+// table lays out rows in columns padded to their widest cell, two spaces
+// apart, measuring cells in terminal cells as the reader does (tabwriter
+// counts runes, so a Chinese title pushed every column after it out of
+// line).
+type table struct {
+	rows [][]string
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// write prints the table, each line after indent; the last cell of a row
+// is not padded.
+func (t *table) write(w io.Writer, indent string) {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	for _, r := range t.rows {
+		var b strings.Builder
+		b.WriteString(indent)
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
 }

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/google/renameio/v2/maybe"
 
@@ -203,15 +202,15 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 		return
 	}
 	fmt.Fprintf(w, "\nCodebook (%s):\n", plural(len(codes), "code"))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var t table
 	for _, cd := range codes {
-		line := fmt.Sprintf("  %s\t%s\t%s", cd.Name, cd.Colour, plural(uses[cd.Name], "passage"))
+		row := []string{cd.Name, cd.Colour, plural(uses[cd.Name], "passage")}
 		if cd.Description != "" {
-			line += "\t" + oneLine(cd.Description, 70)
+			row = append(row, oneLine(cd.Description, 70))
 		}
-		fmt.Fprintln(tw, line)
+		t.add(row...)
 	}
-	tw.Flush()
+	t.write(w, "  ")
 }
 
 func plural(n int, word string) string {
