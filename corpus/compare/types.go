@@ -4,6 +4,12 @@
 // corpus.
 package compare
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // Evidence says why two sentences were linked.
 type Evidence struct {
 	Terms   []string `json:"terms"`           // shared content words (stems shown as surface forms)
@@ -66,9 +72,12 @@ type Omission struct {
 
 // Distinct returns the values once per outlet and value, in order: two
 // sentences of one outlet giving the same figure are one value to show.
+// Dates are written for people ("2 Aug", "8 Dec 1987"), not in the ISO
+// form of Values ("--08-02"), which scripts read.
 func (d Discrepancy) Distinct() []Value {
 	out := make([]Value, 0, len(d.Values))
 	for _, v := range d.Values {
+		v.Value = humanDates(v.Value)
 		dup := false
 		for _, o := range out {
 			if o.Outlet == v.Outlet && o.Value == v.Value {
@@ -81,4 +90,59 @@ func (d Discrepancy) Distinct() []Value {
 		}
 	}
 	return out
+}
+
+// humanDates rewrites the ISO dates of a value ("1987-12-08", "1987-12",
+// "--08-02", "--08"; several are joined by "; ") as people write them.
+func humanDates(v string) string {
+	parts := strings.Split(v, "; ")
+	for i, p := range parts {
+		parts[i] = humanDate(p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+var monthAbbr = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+func humanDate(p string) string {
+	num := func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && len(s) > 0 && s[0] != '-' && s[0] != '+'
+	}
+	month := func(s string) (string, bool) {
+		m, ok := num(s)
+		if !ok || len(s) != 2 || m < 1 || m > 12 {
+			return "", false
+		}
+		return monthAbbr[m-1], true
+	}
+	day := func(s string) (int, bool) {
+		d, ok := num(s)
+		return d, ok && len(s) == 2 && d >= 1 && d <= 31
+	}
+	f := strings.Split(p, "-")
+	switch {
+	case len(f) == 3 && len(f[0]) == 4: // 1987-12-08
+		_, okY := num(f[0])
+		m, okM := month(f[1])
+		d, okD := day(f[2])
+		if okY && okM && okD {
+			return fmt.Sprintf("%d %s %s", d, m, f[0])
+		}
+	case len(f) == 2 && len(f[0]) == 4: // 1987-12
+		_, okY := num(f[0])
+		if m, okM := month(f[1]); okY && okM {
+			return m + " " + f[0]
+		}
+	case len(f) == 4 && f[0] == "" && f[1] == "": // --08-02
+		m, okM := month(f[2])
+		if d, okD := day(f[3]); okM && okD {
+			return fmt.Sprintf("%d %s", d, m)
+		}
+	case len(f) == 3 && f[0] == "" && f[1] == "": // --08
+		if m, ok := month(f[2]); ok {
+			return m
+		}
+	}
+	return p
 }
