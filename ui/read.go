@@ -743,6 +743,9 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	date := "undated"
 	if art.Published != nil {
 		date = art.Published.Format("2006-01-02")
+		if art.PublishedApproximate {
+			date = "~" + date // guessed from the text, as list marks it
+		}
 	}
 	if ansi.StringWidth(head)+len(date)+1 <= w {
 		head = fit(head, w-len(date)) + st.ColDate.Render(date)

@@ -224,12 +224,20 @@ func (p panelModel) content(w int) string {
 				if m.Stance != "" {
 					head += st.Muted.Render(" (" + oneLine(m.Stance) + ")")
 				}
-				line("  " + head)
+				line("  " + ellipsize(head, max(w-2, 10)))
 				if m.Reason != "" {
 					para(oneLine(m.Reason), 4)
 				}
 				if m.Source != "" {
-					para("rule: "+oneLine(m.Source), 4)
+					// "rule:shared-facts" → "rule: shared-facts",
+					// "lexicon:loaded" → "lexicon: loaded".
+					src := oneLine(m.Source)
+					if kind, name, ok := strings.Cut(src, ":"); ok && kind != "" && name != "" {
+						src = kind + ": " + name
+					} else {
+						src = "source: " + src
+					}
+					para(src, 4)
 				}
 			}
 		}
