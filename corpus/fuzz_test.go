@@ -54,6 +54,7 @@ func FuzzDecode(f *testing.F) {
 func FuzzSegment(f *testing.F) {
 	addSeedCorpus(f, func(b []byte) { f.Add(string(b)) })
 	f.Add("MOSCOW, November 8. /TASS/.")
+	f.Add("他说。「好。」她说！？ 」x。｡")
 	f.Add("\"\u201c. .\u201d\" U.S. No. 5. J. R.\n- \n\n© x")
 	z := testAnalyzer(f)
 	f.Fuzz(func(t *testing.T, text string) {

@@ -166,7 +166,61 @@ func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
 	if len(spans) == 0 {
 		return []Span{p}
 	}
-	return mergeSentences(text, spans, dl)
+	return splitIdeographic(text, mergeSentences(text, spans, dl))
+}
+
+// splitIdeographic splits sentences at the full stops, exclamation and
+// question marks of Chinese and Japanese (。！？ and the half-width ｡),
+// which the segmenter, made for text with spaces between sentences, does
+// not see. Closing quotes and brackets after the mark stay with the
+// sentence they close; a mark inside quotes ("「対応する。」と語った")
+// ends the quotation, not the sentence.
+func splitIdeographic(text string, spans []Span) []Span {
+	if !strings.ContainsAny(text, "。！？｡") {
+		return spans
+	}
+	var out []Span
+	for _, sp := range spans {
+		start := sp.Start
+		depth := 0 // open quotes and brackets: a mark inside one ends a quoted sentence, not this one
+		for i := sp.Start; i < sp.End; {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			switch {
+			case strings.ContainsRune("「『（“《〈【", r):
+				depth++
+				continue
+			case strings.ContainsRune("」』）”》〉】", r):
+				depth = max(depth-1, 0)
+				continue
+			case depth > 0 || r != '。' && r != '！' && r != '？' && r != '｡':
+				continue
+			}
+			for i < sp.End {
+				c, m := utf8.DecodeRuneInString(text[i:])
+				if !strings.ContainsRune("」』）)”’\"》〉】!?！？。", c) {
+					break
+				}
+				i += m
+			}
+			next := i
+			for next < sp.End {
+				c, m := utf8.DecodeRuneInString(text[next:])
+				if !unicode.IsSpace(c) {
+					break
+				}
+				next += m
+			}
+			if next >= sp.End {
+				break // the mark ends the span
+			}
+			out = append(out, Span{start, i})
+			start = next
+			i = next
+		}
+		out = append(out, Span{start, sp.End})
+	}
+	return out
 }
 
 // Abbreviations the segmenter may end a sentence after. titleAbbrev come

@@ -510,3 +510,33 @@ func TestBylines(t *testing.T) {
 		}
 	}
 }
+
+// TestIdeographicSentences checks that Chinese and Japanese sentences,
+// which have no space after their full stop, are split, closing quotes
+// staying with their sentence.
+func TestIdeographicSentences(t *testing.T) {
+	sp, err := newSplitter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"拉夫罗夫表示，俄方不会部署导弹。美国宣布退出条约！这是为什么？他说。",
+			[]string{"拉夫罗夫表示，俄方不会部署导弹。", "美国宣布退出条约！", "这是为什么？", "他说。"}},
+		{"「条約は死んだ」と述べた。外相は「対応する。」と語った。",
+			[]string{"「条約は死んだ」と述べた。", "外相は「対応する。」と語った。"}},
+		{"Lavrov said so. 他说。", []string{"Lavrov said so.", "他说。"}},
+		{"No ideographs here. Two sentences.", []string{"No ideographs here.", "Two sentences."}},
+	} {
+		spans := sp.sentences(c.text, Span{0, len(c.text)}, nil)
+		var got []string
+		for _, s := range spans {
+			got = append(got, c.text[s.Start:s.End])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("sentences(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
