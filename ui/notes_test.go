@@ -512,6 +512,14 @@ func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
 	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dialogOpen() {
 		t.Fatalf("t without a store: %q", m.msg)
 	}
+	// e, u and ctrl+r say why too, in every view.
+	for _, k := range []string{"2 e", "3 u", "1 e"} {
+		m.msg = ""
+		m = send(m, keys(k)...)
+		if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dialogOpen() {
+			t.Errorf("%s without a store: %q", k, m.msg)
+		}
+	}
 	if v := m.View(); !strings.Contains(v, "notes unavailable") {
 		t.Fatalf("status line does not say so:\n%s", v)
 	}

@@ -222,7 +222,11 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 			m.openConfirm(fmt.Sprintf("Remove tag %q from this passage? (u undoes)", row.tag), func(m *Model) tea.Cmd { return m.untag(id, row.tag) })
 			return nil
 		}
-		m.openConfirm("Delete this tagged passage and its memo? (u undoes)", func(m *Model) tea.Cmd {
+		what := "Delete the tagged passage “" + ellipsize(oneLine(n.Anchor.Quote), 40) + "”"
+		if n.Memo != "" {
+			what += " and its memo"
+		}
+		m.openConfirm(what+"? (u undoes)", func(m *Model) tea.Cmd {
 			return m.notesDo("", func(s *notes.Store) (string, error) {
 				return "passage deleted (u undoes)", s.DeleteNote(id)
 			})

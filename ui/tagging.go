@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -641,8 +642,16 @@ func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
 func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	k, nk := m.ctx.Keys, m.notes.keys
 	if m.notes.store == nil {
-		if key.Matches(msg, k.Tag) {
-			return m.flash(m.notesUnavailable()), true
+		// The keys are disabled without a store (so the help leaves them
+		// out), but pressing one still says why nothing happens.
+		keys := []key.Binding{k.Export, nk.Undo, nk.Redo} // every view's
+		if m.view == viewRead {
+			keys = append(keys, k.Tag, k.Visual, nk.Memo)
+		}
+		for _, b := range keys {
+			if slices.Contains(b.Keys(), msg.String()) {
+				return m.flash(m.notesUnavailable()), true
+			}
 		}
 		return nil, false
 	}
