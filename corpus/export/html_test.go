@@ -35,7 +35,9 @@ func TestHTMLReportIsSelfContainedAndEscaped(t *testing.T) {
 			t.Errorf("the report refers to an external resource (%s)", re)
 		}
 	}
-	for _, want := range []string{"@media print", "@page", `id="coverage"`, `class="legend"`} {
+	// Paragraphs, quotes and memos take their direction from their text,
+	// so an Arabic or Hebrew article reads right to left.
+	for _, want := range []string{"@media print", "@page", `id="coverage"`, `class="legend"`, `<p dir="auto"`, `<q dir="auto"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q", want)
 		}
