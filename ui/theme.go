@@ -37,7 +37,7 @@ func DefaultTheme() Theme {
 		Error:   lipgloss.AdaptiveColor{Light: "1", Dark: "9"},
 		Unique:  lipgloss.AdaptiveColor{Light: "3", Dark: "11"},
 		Share: [3]lipgloss.AdaptiveColor{
-			{Light: "255", Dark: "236"},
+			{Light: "254", Dark: "236"}, // 255 (#eeeeee) hardly shows on white
 			{Light: "195", Dark: "23"},
 			{Light: "153", Dark: "24"},
 		},
