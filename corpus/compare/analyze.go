@@ -2017,6 +2017,23 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string,
 
 // evidence lists what two units share: content words (heaviest first),
 // names, numbers, dates and a quotation.
+// showAsName reports whether a shared term is listed among the evidence's
+// names: an entity of the alias table or a code, or a word both sentences
+// capitalise that is not a concept ("Treaty" in "INF Treaty" is the
+// concept treaty) nor a month or weekday (those are dates).
+func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
+	s := x.strs[t]
+	switch {
+	case s == "":
+		return false
+	case s[0] == '@' || s[0] == '#':
+		return true
+	case s[0] == '~' || calendarWord[strings.ToLower(x.surf[t])]:
+		return false
+	}
+	return nameA && nameB
+}
+
 func (x *storyScorer) evidence(a, b *unit) Evidence {
 	var ev Evidence
 	type tw struct {
@@ -2035,7 +2052,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		default:
 			t := a.terms[i]
 			e := tw{x.surf[t], x.wts[t]}
-			if a.names[i] || b.names[j] {
+			if x.showAsName(t, a.names[i], b.names[j]) {
 				names = append(names, e)
 			} else {
 				terms = append(terms, e)
@@ -2615,3 +2632,14 @@ func (x *analysis) omissions(res *Result) {
 		res.Omissions = append(res.Omissions, Omission{Outlet: o, Facts: om[o]})
 	}
 }
+
+// calendarWord holds the month and weekday names: capitalised, but dates,
+// not names.
+var calendarWord = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		m[w] = true
+	}
+	return m
+}()

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/parallax-reader/parallax/corpus"
 )
 
@@ -134,5 +136,31 @@ func TestDiscrepancyDistinct(t *testing.T) {
 	want := []string{"Sputnik 1,300 people one", "TRT World 2,012 people three", "Sputnik 1,800 people four"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Distinct = %q, want %q", got, want)
+	}
+}
+
+// TestEvidenceNamesAreNames checks that the evidence lists months,
+// weekdays and concept words ("Treaty" in "INF Treaty") as terms, not
+// names, however the sentences capitalise them.
+func TestEvidenceNamesAreNames(t *testing.T) {
+	r, err := Analyze(context.Background(), corpus.Default(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Facts {
+		for _, m := range f.Members {
+			for _, n := range m.Evidence.Names {
+				if calendarWord[strings.ToLower(n)] {
+					t.Errorf("fact %s: %q listed as a name", f.ID, n)
+				}
+				if w, ok := lx.concepts[english.Stem(strings.ToLower(n), false)]; ok {
+					t.Errorf("fact %s: %q (concept %s) listed as a name", f.ID, n, w)
+				}
+			}
+		}
 	}
 }
