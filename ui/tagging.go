@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -578,25 +579,52 @@ func (r readModel) target() (a, start, end int, what string, ok bool) {
 	return a, start, end, what, true
 }
 
-// wordSpans returns the words (runs of non-space characters) of
-// text[start:end] as byte spans of text.
+// wordSpans returns the words of text[start:end] as byte spans of text:
+// runs of non-space characters, except that Chinese and Japanese, written
+// without spaces, give a word per character (opening brackets go with the
+// character after them, other punctuation with the one before).
 func wordSpans(text string, start, end int) [][2]int {
 	var out [][2]int
-	in := -1
+	in := -1          // start of the open word, relative to start
+	openOnly := false // the open word is only opening punctuation so far
 	for i, r := range text[start:end] {
-		if unicode.IsSpace(r) {
+		n := utf8.RuneLen(r)
+		switch {
+		case unicode.IsSpace(r):
 			if in >= 0 {
 				out = append(out, [2]int{start + in, start + i})
 				in = -1
 			}
-		} else if in < 0 {
+		case ideographic(r):
+			from := i
+			if in >= 0 {
+				if openOnly {
+					from = in
+				} else {
+					out = append(out, [2]int{start + in, start + i})
+				}
+				in = -1
+			}
+			out = append(out, [2]int{start + from, start + i + n})
+		case in < 0 && len(out) > 0 && out[len(out)-1][1] == start+i && unicode.IsPunct(r) && !unicode.In(r, unicode.Ps, unicode.Pi):
+			out[len(out)-1][1] = start + i + n // "。" after "说"
+		case in < 0:
 			in = i
+			openOnly = unicode.In(r, unicode.Ps, unicode.Pi)
+		default:
+			openOnly = openOnly && unicode.In(r, unicode.Ps, unicode.Pi)
 		}
 	}
 	if in >= 0 {
 		out = append(out, [2]int{start + in, end})
 	}
 	return out
+}
+
+// ideographic reports whether r is a Chinese character or Japanese kana,
+// scripts written without spaces between words.
+func ideographic(r rune) bool {
+	return r >= 0x2e80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
 // trimWords narrows text[start:end] by skip words at its start and drop at
