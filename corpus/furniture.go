@@ -392,11 +392,14 @@ func headlineLike(t string, maxWords int) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && first != '"' && first != '“' && first != '\'' && first != '‘' {
+	// Scripts without capitals (Arabic, Hebrew, Chinese…) cannot show a
+	// headline's capital: any letter of theirs may start one.
+	caseless := unicode.IsLetter(first) && unicode.ToUpper(first) == first && unicode.ToLower(first) == first
+	if !unicode.IsUpper(first) && !caseless && !unicode.IsDigit(first) && first != '"' && first != '“' && first != '\'' && first != '‘' && first != '「' {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".:;,", last) {
+	if strings.ContainsRune(".:;,。，；：،؛۔", last) {
 		return false
 	}
 	if (last == '"' || last == '”' || last == '’') && len(t) > 2 {

@@ -540,3 +540,23 @@ func TestIdeographicSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineLikeUncasedScripts checks that a headline in a script
+// without capitals is recognised, and a sentence of it is not.
+func TestHeadlineLikeUncasedScripts(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"لافروف: الولايات المتحدة دمرت معاهدة الصواريخ", true},
+		{"قال لافروف إن المعاهدة انتهت.", false},
+		{"北约峰会在华盛顿开幕", true},
+		{"拉夫罗夫表示，俄方不会部署导弹。", false},
+		{"Russia ready to work with US to save arms treaty", true},
+		{"the treaty is dead", false},
+	} {
+		if got := headlineLike(c.line, 30); got != c.want {
+			t.Errorf("headlineLike(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}

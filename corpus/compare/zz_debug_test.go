@@ -193,3 +193,4 @@ func TestZZUnsup(t *testing.T) {
 	t.Logf("%s | %s | %s", zzSummary2(t, "seed", seed, sg), zzSummary2(t, "h1", h1, g1), zzSummary2(t, "h2", h2, g2))
 }
 
+
