@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/charmbracelet/glamour"
+	"github.com/charmbracelet/glamour/ansi"
+	"github.com/charmbracelet/glamour/styles"
 	"github.com/muesli/termenv"
 )
 
@@ -48,7 +50,7 @@ func (g *Markup) Render(md string, width int) (string, error) {
 	if !ok {
 		var err error
 		r, err = glamour.NewTermRenderer(
-			glamour.WithStandardStyle(g.style),
+			glamour.WithStyles(markupStyle(g.style)),
 			glamour.WithColorProfile(g.profile),
 			glamour.WithWordWrap(width),
 		)
@@ -62,4 +64,22 @@ func (g *Markup) Render(md string, width int) (string, error) {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return out, nil
+}
+
+// markupStyle is a glamour standard style with a block quote bar one cell
+// wide: glamour counts its two-cell "│ " as one when wrapping, so the last
+// word of a full quote line spilled onto a line of its own, without the
+// bar (charmbracelet/glamour#172). "▎" draws a bar with room after it.
+func markupStyle(name string) ansi.StyleConfig {
+	st, ok := styles.DefaultStyles[name]
+	if !ok {
+		st = styles.DefaultStyles[styles.NoTTYStyle]
+	}
+	cfg := *st
+	bar := "▎"
+	if name == styles.NoTTYStyle || name == styles.AsciiStyle {
+		bar = "|"
+	}
+	cfg.BlockQuote.IndentToken = &bar
+	return cfg
 }
