@@ -17,8 +17,9 @@ import (
 // cursor mark on its left and the outline edge on its right (those change
 // with every keypress; the rest is cached per width).
 type rline struct {
-	text string // styled; exactly layout.width-2 cells
-	sent int    // sentence index, -1 for blank lines and furniture
+	text       string // styled; exactly layout.width-2 cells
+	sent       int    // sentence index, -1 for blank lines and furniture
+	start, end int    // the article's bytes the line shows (sentence lines)
 }
 
 // layoutKey is what a column layout depends on besides the article.
@@ -145,12 +146,13 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 			s := art.Sentences[si]
 			info := d.info(ai, si)
 			l.first[si] = len(l.lines)
-			for i, ln := range sentenceLines(st, pal, s, info, key.query, textW) {
+			lns, sps := sentenceLines(st, pal, s, info, key.query, textW)
+			for i, ln := range lns {
 				g := gutterBlank
 				if i == 0 {
 					g = gutter(st, info, numW)
 				}
-				l.lines = append(l.lines, rline{text: joinGutter(g, ln, s.Text, inner), sent: si})
+				l.lines = append(l.lines, rline{text: joinGutter(g, ln, s.Text, inner), sent: si, start: s.Start + sps[i].start, end: s.Start + sps[i].end})
 			}
 			l.last[si] = len(l.lines) - 1
 			si++
@@ -167,12 +169,14 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 		info := d.info(ai, i)
 		l.lines = append(l.lines, rline{text: blank, sent: -1})
 		l.first[i] = len(l.lines)
-		for j, ln := range sentenceLines(st, pal, art.Sentences[i], info, key.query, textW) {
+		lns, sps := sentenceLines(st, pal, art.Sentences[i], info, key.query, textW)
+		for j, ln := range lns {
 			g := gutterBlank
 			if j == 0 {
 				g = gutter(st, info, numW)
 			}
-			l.lines = append(l.lines, rline{text: joinGutter(g, ln, art.Sentences[i].Text, inner), sent: i})
+			at := art.Sentences[i].Start
+			l.lines = append(l.lines, rline{text: joinGutter(g, ln, art.Sentences[i].Text, inner), sent: i, start: at + sps[j].start, end: at + sps[j].end})
 		}
 		l.last[i] = len(l.lines) - 1
 	}
@@ -240,7 +244,7 @@ type hl struct {
 
 // sentenceLines wraps one sentence to width and highlights framing markers
 // and search hits; every line is exactly width cells.
-func sentenceLines(st *Styles, pal *palette, s corpus.Sentence, info sentInfo, query string, width int) []string {
+func sentenceLines(st *Styles, pal *palette, s corpus.Sentence, info sentInfo, query string, width int) ([]string, []span) {
 	t := safeText(s.Text)
 	baseStyle, baseKey := sentenceStyle(st, s.Role, info)
 	base := pal.get(baseKey, baseStyle)
@@ -281,7 +285,7 @@ func sentenceLines(st *Styles, pal *palette, s corpus.Sentence, info sentInfo, q
 	for _, sp := range spans {
 		out = append(out, styleLine(t, sp, base, hls, width))
 	}
-	return out
+	return out, spans
 }
 
 // styleLine renders t[sp] with base style and the highlights that overlap

@@ -125,7 +125,24 @@ type notesDoneMsg struct {
 // noteMark is what the read view draws beside a tagged sentence.
 type noteMark struct {
 	style lipgloss.Style
-	count int // notes covering the sentence
+	count int    // notes covering the sentence
+	spans []span // the notes' passages, in article bytes
+}
+
+// on returns how many of the mark's passages share a byte with the line
+// showing the article's bytes [start, end); a line with no bytes (none
+// known) counts every passage.
+func (mk noteMark) on(start, end int) int {
+	if end <= start {
+		return mk.count
+	}
+	n := 0
+	for _, sp := range mk.spans {
+		if sp.start < end && start < sp.end {
+			n++
+		}
+	}
+	return n
 }
 
 // noteIndex is the notes placed on the loaded corpus, indexed for drawing:
@@ -450,6 +467,7 @@ func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark 
 				mk.style = tagStyle(st, colour)
 			}
 			mk.count++
+			mk.spans = append(mk.spans, span{n.Anchor.Start, n.Anchor.End})
 			marks[a][s] = mk
 		}
 	}

@@ -98,11 +98,11 @@ func TestTagMarkOverOutline(t *testing.T) {
 	m = send(m, typeText("blame")...)
 	m = send(m, keyMsg("enter"))
 	outline := m.ctx.Styles.Outline.Render("┃")
-	left, right := m.read.noteGutter(0, 1, false, outline, outline)
+	left, right := m.read.noteGutter(0, rline{sent: 1}, false, outline, outline)
 	if left != outline || !strings.Contains(right, "▐") {
 		t.Fatalf("outlined tagged sentence: gutters %q %q, want the outline left and the tag mark right", left, right)
 	}
-	if _, right := m.read.noteGutter(0, 2, false, outline, outline); right != outline {
+	if _, right := m.read.noteGutter(0, rline{sent: 2}, false, outline, outline); right != outline {
 		t.Fatalf("outlined untagged sentence: right gutter %q, want the outline", right)
 	}
 }
@@ -206,6 +206,46 @@ func TestTrimSelectionToWords(t *testing.T) {
 	an, what, _ := m.tagTarget()
 	if what != "2 sentences" || !strings.HasSuffix(an.Quote, "June.") {
 		t.Fatalf("after moving: %s %q, want two whole sentences", what, an.Quote)
+	}
+}
+
+// TestTagMarkOnlyOnItsLines checks that a passage trimmed to the last
+// words of a sentence that wraps over several lines marks only the lines
+// it is on.
+func TestTagMarkOnlyOnItsLines(t *testing.T) {
+	m, _ := newNotesModel(t, 40, 30) // one narrow column: the sentence wraps
+	// Sentence 2 of a1: "They discussed the fate of the treaty the US destroyed last year."
+	m = send(m, keys("j j v")...)
+	for range 9 {
+		m = send(m, keyMsg("("))
+	}
+	an, _, _ := m.tagTarget()
+	if an.Quote != "destroyed last year." {
+		t.Fatalf("passage %q", an.Quote)
+	}
+	m = send(m, keys("t")...)
+	m = send(m, typeText("blame")...)
+	m = send(m, keyMsg("enter"))
+	l := m.read.layout(0, m.read.widthOf(0))
+	s := 2
+	if l.last[s] == l.first[s] {
+		t.Fatalf("sentence %d is one line at this width", s)
+	}
+	marked := 0
+	for li := l.first[s]; li <= l.last[s]; li++ {
+		ln := l.lines[li]
+		_, right := m.read.noteGutter(0, ln, false, " ", " ")
+		on := strings.Contains(right, "▐")
+		holds := strings.Contains(m.ctx.Data.article(0).Text[ln.start:ln.end], "year")
+		if on {
+			marked++
+		}
+		if on != holds && li == l.last[s] {
+			t.Errorf("last line %q: marked %v", m.ctx.Data.article(0).Text[ln.start:ln.end], on)
+		}
+	}
+	if marked == 0 || marked == l.last[s]-l.first[s]+1 {
+		t.Errorf("%d of %d lines marked, want only those of the passage", marked, l.last[s]-l.first[s]+1)
 	}
 }
 

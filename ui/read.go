@@ -70,9 +70,12 @@ func newReadModel(ctx *Context) readModel {
 func (r *readModel) SetSize(w, h int) {
 	// Lines re-wrap at the new width, so a column's offset in lines means
 	// nothing after it: each column keeps the sentence at its top instead.
+	// Only the columns on screen: laying out every hidden one at both
+	// widths would make a resize of a large corpus slow.
 	tops := make(map[int]int, len(r.order))
 	if r.width > 0 && r.height > 0 {
-		for _, a := range r.order {
+		for _, oi := range r.visible() {
+			a := r.order[oi]
 			l := r.layout(a, r.widthOf(a))
 			for i := max(r.offset[a], 0); i < len(l.lines); i++ {
 				if l.lines[i].sent >= 0 {
@@ -85,7 +88,14 @@ func (r *readModel) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.picker.SetSize(w, h)
 	r.clampColumns()
+	onScreen := map[int]bool{}
+	for _, oi := range r.visible() {
+		onScreen[r.order[oi]] = true
+	}
 	for a, s := range tops {
+		if !onScreen[a] {
+			continue
+		}
 		l := r.layout(a, r.widthOf(a))
 		if s < len(l.first) && l.first[s] >= 0 {
 			r.offset[a] = max(0, min(l.first[s], len(l.lines)-r.bodyHeight()))
@@ -715,7 +725,7 @@ func (r readModel) columnView(oi, w int) []string {
 		case !focused && r.linkFact >= 0 && containsInt(r.ctx.Data.info(a, ln.sent).facts, r.linkFact):
 			left, right = outline, outline
 		}
-		left, right = r.noteGutter(a, ln.sent, focused, left, right)
+		left, right = r.noteGutter(a, ln, focused, left, right)
 		out = append(out, left+ln.text+right)
 	}
 	for len(out) < r.height {

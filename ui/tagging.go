@@ -55,7 +55,8 @@ func (r readModel) selRange(a int) (lo, hi int, ok bool) {
 // noteGutter draws the visual selection in the left gutter and a tagged
 // sentence's tag colour in the right one. It is drawn at View time, so the
 // cached layout needs no invalidation when notes change.
-func (r readModel) noteGutter(a, s int, focused bool, left, right string) (string, string) {
+func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string) (string, string) {
+	s := ln.sent
 	if s < 0 {
 		return left, right
 	}
@@ -65,12 +66,16 @@ func (r readModel) noteGutter(a, s int, focused bool, left, right string) (strin
 	// A tag mark wins over the right half of a counterpart's outline: the
 	// left half still shows the counterpart, and the tag is the user's.
 	if r.ctx.notes != nil {
+		// Only the lines the passage is on: a passage trimmed to the
+		// last words of a long sentence marks its last line.
 		if mk, ok := r.ctx.notes.marks[a][s]; ok {
-			g := "▐"
-			if mk.count > 1 {
-				g = "█"
+			if n := mk.on(ln.start, ln.end); n > 0 {
+				g := "▐"
+				if n > 1 {
+					g = "█"
+				}
+				right = mk.style.Render(g)
 			}
-			right = mk.style.Render(g)
 		}
 	}
 	return left, right
