@@ -257,9 +257,38 @@ func (r *readModel) ensureVisible(a int) {
 		off = last - h + 1 + margin
 	}
 	if last-first+1 > h-2*margin {
+		// Taller than the view: where it already shows part of the
+		// sentence the view stays (paging through it), else it shows its
+		// start.
 		off = first - margin
+		if cur := r.offset[a]; cur+h-1 >= first && cur <= last {
+			off = cur
+		}
 	}
 	r.offset[a] = r.clampOffset(l, off, r.offset[a])
+}
+
+// tallStep scrolls the focused column a line through the cursor's
+// sentence when it is taller than the view and has more of itself to show
+// that way (dir 1 down, -1 up); it reports whether it did, so that j and k
+// read a long sentence to its end before moving on.
+func (r *readModel) tallStep(a, dir int) bool {
+	l := r.layout(a, r.widthOf(a))
+	s := r.cursor[a]
+	if s < 0 || s >= len(l.first) || l.first[s] < 0 {
+		return false
+	}
+	h := r.bodyHeight()
+	off := r.offset[a]
+	switch {
+	case dir > 0 && l.last[s] > off+h-1:
+		r.offset[a] = off + 1
+		return true
+	case dir < 0 && l.first[s] < off:
+		r.offset[a] = off - 1
+		return true
+	}
+	return false
 }
 
 // clampOffset keeps a scroll offset in range: no blank space above the
@@ -448,12 +477,21 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Down):
-			r.moveCursor(r.cursor[a] + 1)
+			if !r.tallStep(a, 1) {
+				r.moveCursor(r.cursor[a] + 1)
+			}
 		case key.Matches(msg, k.Up):
-			r.moveCursor(r.cursor[a] - 1)
+			if !r.tallStep(a, -1) {
+				r.moveCursor(r.cursor[a] - 1)
+			}
 		case key.Matches(msg, k.Top):
+			r.offset[a] = 0
 			r.moveCursor(0)
 		case key.Matches(msg, k.Bottom):
+			// The end of the article in view, even when its last sentence
+			// is taller than the view.
+			l := r.layout(a, r.widthOf(a))
+			r.offset[a] = max(len(l.lines)-r.bodyHeight(), 0)
 			r.moveCursor(len(r.ctx.Data.article(a).Sentences) - 1)
 		case key.Matches(msg, k.HalfDown):
 			r.halfPage(a, 1)
@@ -511,28 +549,42 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 // halfPage moves the cursor and the view by half a screen.
 func (r *readModel) halfPage(a, dir int) {
 	l := r.layout(a, r.widthOf(a))
-	h := r.bodyHeight() / 2
+	h := max(r.bodyHeight()/2, 1)
 	s := r.cursor[a]
 	if s < 0 || s >= len(l.first) || l.first[s] < 0 {
 		return
 	}
-	target := l.first[s] + dir*max(h, 1)
-	r.offset[a] = r.clampOffset(l, r.offset[a]+dir*max(h, 1), r.offset[a])
-	if dir > 0 {
-		if ns := l.sentenceAt(target); ns >= 0 {
-			r.moveCursor(ns)
-		} else {
+	// The view moves half a page; the cursor goes to the sentence at the
+	// top of the moved view (down) or the last one starting above it
+	// (up). A sentence taller than the view is paged through, not jumped.
+	off := r.clampOffset(l, r.offset[a]+dir*h, r.offset[a])
+	if off == r.offset[a] {
+		// At the end already: the cursor still moves to the last or first
+		// sentence.
+		if dir > 0 {
 			r.moveCursor(len(l.first) - 1)
+		} else {
+			r.moveCursor(0)
 		}
 		return
 	}
-	ns := 0
-	for i := range l.first {
-		if l.first[i] >= 0 && l.first[i] <= target {
-			ns = i
+	r.offset[a] = off
+	ns := max(l.sentenceAt(off), s)
+	if dir < 0 {
+		ns = s
+		for i := range l.first {
+			if l.first[i] >= 0 && l.first[i] <= off+h {
+				ns = i
+			}
 		}
+		ns = min(ns, s)
 	}
-	r.moveCursor(ns)
+	if ns < 0 {
+		ns = len(l.first) - 1
+	}
+	r.cursor[a] = max(0, min(ns, len(l.first)-1))
+	r.ensureVisible(a)
+	r.sync()
 }
 
 // pageColumns shows the next or previous screenful of columns.

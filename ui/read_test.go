@@ -558,3 +558,59 @@ func TestResizeKeepsTopSentence(t *testing.T) {
 		t.Errorf("top sentence %d after resizing, want %d", got, top)
 	}
 }
+
+// TestTallSentences checks reading sentences taller than the view at
+// 40x12: j and k page through them line by line, ctrl+d moves on, and G
+// shows the article's last line.
+func TestTallSentences(t *testing.T) {
+	c := corpus.Default()
+	m := newTestModel(t, c, &Analysis{}, 40, 12)
+	a := m.read.focusedArticle()
+	l := func() *layout { return m.read.layout(a, m.read.widthOf(a)) }
+	h := m.read.bodyHeight()
+	// G: the last line of the article is on screen.
+	m = send(m, keys("G")...)
+	if off := m.read.offset[a]; off+h < len(l().lines) {
+		t.Errorf("after G the view ends at line %d of %d", off+h, len(l().lines))
+	}
+	// Find a sentence taller than the view and read it with j.
+	tall := -1
+	for s := range l().first {
+		if l().first[s] >= 0 && l().last[s]-l().first[s]+1 > h {
+			tall = s
+			break
+		}
+	}
+	if tall < 0 {
+		t.Skip("no sentence taller than the view at this size")
+	}
+	m = send(m, keys("g")...)
+	m.read.moveCursor(tall)
+	seenEnd := false
+	for range 60 {
+		if m.read.cursor[a] != tall {
+			break
+		}
+		if m.read.offset[a]+h-1 >= l().last[tall] {
+			seenEnd = true
+		}
+		m = send(m, keys("j")...)
+	}
+	if !seenEnd {
+		t.Errorf("j left sentence %d before its last line was shown", tall)
+	}
+	if m.read.cursor[a] != tall+1 && m.read.cursor[a] <= tall {
+		t.Errorf("j never moved past the tall sentence: cursor %d", m.read.cursor[a])
+	}
+	// ctrl+d always makes progress, through the tall sentence too.
+	m = send(m, keys("g")...)
+	m.read.moveCursor(tall)
+	prev := m.read.offset[a]
+	for range 5 {
+		m = send(m, keyMsg("ctrl+d"))
+		if m.read.offset[a] <= prev && m.read.cursor[a] < len(c.Articles[a].Sentences)-1 {
+			t.Fatalf("ctrl+d did not move: offset %d, cursor %d", m.read.offset[a], m.read.cursor[a])
+		}
+		prev = m.read.offset[a]
+	}
+}
