@@ -91,47 +91,11 @@ func (m Model) tabsView() string {
 func (m Model) statusView() string {
 	st := m.ctx.Styles
 	d := m.ctx.Data
-	mode := map[viewID]string{viewRead: "READ", viewFacts: "FACTS", viewOutlets: "OUTLETS", viewNotes: "NOTES", viewProblems: "PROBLEMS"}[m.view]
-	switch {
-	case m.showHelp:
-		mode = "HELP"
-	case m.panelOpen:
-		mode = "WHY"
-	case m.search.active:
-		mode = "SEARCH"
-	case m.view == viewRead && m.read.picking:
-		mode = "CHOOSE"
-	}
-	left := st.StatusMode.Render(mode) + " "
-	info := fmt.Sprintf("%d articles · %d facts · %d markers", len(d.Corpus.Articles), len(d.Facts), d.markerCount())
-	if m.view == viewRead {
-		info = m.read.Status()
-	}
-	if m.search.query != "" {
-		// The search position first: it is what n and N move.
-		info = m.search.Status() + " · " + info
-	}
-	// The legend gives way to what the line has to say: first the notes
-	// file's name, then, for a message, the colour legend itself (the help
-	// screen has it too).
-	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
-	want := ansi.StringWidth(info)
-	if m.msg != "" {
-		legends = append(legends, m.notesStatus(true))
-		want = ansi.StringWidth(m.msg)
-	}
-	var legend string
-	var room int
-	for _, l := range legends {
-		legend = l
-		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
-		if want <= room {
-			break
-		}
-	}
+	left, legend, room, info := m.statusParts()
 	switch {
 	case m.msg != "":
-		info = st.StatusMsg.Render(m.msg)
+		msg, _ := m.msgLines(room)
+		info = st.StatusMsg.Render(msg)
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
 		// A selection trimmed to words: its two ends, as they will be tagged.
 		a, start, end, _, _ := m.read.target()
@@ -144,6 +108,72 @@ func (m Model) statusView() string {
 		return fit(left+ellipsize(info, room), m.width-ansi.StringWidth(legend)) + legend
 	}
 	return fit(ellipsize(left+info, m.width), m.width)
+}
+
+// statusParts lays out the status line: the mode, the legend that fits
+// beside what the line has to say, the room left for it, and the
+// information (counts, position) to show when there is no message.
+func (m Model) statusParts() (left, legend string, room int, info string) {
+	st := m.ctx.Styles
+	d := m.ctx.Data
+	mode := map[viewID]string{viewRead: "READ", viewFacts: "FACTS", viewOutlets: "OUTLETS", viewNotes: "NOTES", viewProblems: "PROBLEMS"}[m.view]
+	switch {
+	case m.showHelp:
+		mode = "HELP"
+	case m.panelOpen:
+		mode = "WHY"
+	case m.search.active:
+		mode = "SEARCH"
+	case m.view == viewRead && m.read.picking:
+		mode = "CHOOSE"
+	}
+	left = st.StatusMode.Render(mode) + " "
+	info = fmt.Sprintf("%d articles · %d facts · %d markers", len(d.Corpus.Articles), len(d.Facts), d.markerCount())
+	if m.view == viewRead {
+		info = m.read.Status()
+	}
+	if m.search.query != "" {
+		// The search position first: it is what n and N move.
+		info = m.search.Status() + " · " + info
+	}
+	// The legend gives way to what the line has to say: first the notes
+	// file's name, then, for a message or a selection's ends, the colour
+	// legend itself (the help screen has it too).
+	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
+	want := ansi.StringWidth(info)
+	switch {
+	case m.msg != "":
+		legends = append(legends, m.notesStatus(true))
+		want = ansi.StringWidth(m.msg)
+	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
+		legends = append(legends, m.notesStatus(true))
+		a, start, end, _, _ := m.read.target()
+		want = ansi.StringWidth(oneLine(d.article(a).Text[start:end])) + 2
+	}
+	for _, l := range legends {
+		legend = l
+		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
+		if want <= room {
+			break
+		}
+	}
+	return left, legend, room, info
+}
+
+// msgLines splits the status message for a status line with room cells:
+// what the status line shows, and the rest, which takes the footer's
+// place ("" when it all fits). A message is what the user must read
+// ("code 'x' already exists; merge 'y' into it instead"), so its end is
+// not cut off.
+func (m Model) msgLines(room int) (first, rest string) {
+	if ansi.StringWidth(m.msg) <= room || room < 16 {
+		return m.msg, ""
+	}
+	lines := wrapText(m.msg, room)
+	if len(lines) < 2 {
+		return m.msg, ""
+	}
+	return lines[0], strings.Join(lines[1:], " ")
 }
 
 // dropSegments shortens a status text of " · "-separated parts to width
@@ -187,6 +217,12 @@ func (m Model) legendShort() string {
 func (m Model) footerView() string {
 	if m.search.active {
 		return fit(m.search.View(), m.width)
+	}
+	if m.msg != "" {
+		_, _, room, _ := m.statusParts()
+		if _, rest := m.msgLines(room); rest != "" {
+			return fit(m.ctx.Styles.StatusMsg.Render(ellipsize(rest, m.width)), m.width)
+		}
 	}
 	return fit(m.help.ShortHelpView(m.ShortHelp()), m.width)
 }

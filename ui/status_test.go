@@ -47,6 +47,14 @@ func TestStatusKeepsMessages(t *testing.T) {
 	if v := m.statusView(); !strings.Contains(v, "/missile 32/35") {
 		t.Errorf("status at 80 columns drops the search position:\n%s", v)
 	}
+	// A message longer than the line goes on in the footer's place.
+	m.search = searchModel{ctx: m.search.ctx}
+	long := "export failed: export to /tmp/qa2/nodir/x.csv: the folder /tmp/qa2/nodir does not exist: create it, or choose another path"
+	m.msg = long
+	both := ansi.Strip(m.statusView() + " " + m.footerView())
+	if !strings.Contains(strings.Join(strings.Fields(both), " "), long) {
+		t.Errorf("a long message is cut at 80 columns:\n%s\n%s", ansi.Strip(m.statusView()), ansi.Strip(m.footerView()))
+	}
 	for _, w := range []int{40, 80, 120} {
 		m.width = w
 		m.msg = msg
