@@ -817,6 +817,12 @@ func (s *Store) SetMemo(noteID, memo string) error {
 			return "", "", err
 		}
 		q := snippet(n.Anchor.Quote)
+		switch {
+		case strings.TrimSpace(n.Memo) == "":
+			return fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q), nil
+		case strings.TrimSpace(memo) == "":
+			return fmt.Sprintf("removed the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q), nil
+		}
 		return fmt.Sprintf("edited the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q), nil
 	})
 }
@@ -1037,7 +1043,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if ex, err := t.code(p.to); err != nil {
 				return "", "", err
 			} else if ex != nil && !moving[asciiLower(ex.Name)] {
-				return "", "", fmt.Errorf("code '%s' already exists; merge '%s' into it instead", ex.Name, p.from)
+				return "", "", fmt.Errorf("'%s' already exists; merge '%s' into it instead", ex.Name, p.from)
 			}
 		}
 		rows := map[string]*codeRow{}

@@ -782,10 +782,11 @@ func TestUndoAfterReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if d, ok := s.CanUndo(); !ok || !strings.Contains(d, "edited the memo") {
+	// A first memo is added, and undoing it removes it (not "restores").
+	if d, ok := s.CanUndo(); !ok || !strings.Contains(d, "added a memo") {
 		t.Fatalf("CanUndo after reopen = %q %v", d, ok)
 	}
-	if d, err := s.Undo(); err != nil || !strings.Contains(d, "restored the memo") {
+	if d, err := s.Undo(); err != nil || !strings.Contains(d, "removed the memo") {
 		t.Fatalf("undo memo after reopen: %q %v", d, err)
 	}
 	if d, err := s.Undo(); err != nil || !strings.Contains(d, "untagged 'rejection'") {
@@ -852,7 +853,7 @@ func TestConflictDropsStepForGood(t *testing.T) {
 	defer s3.Close()
 	// The memo change (s2's, made before s3 opened) is next; the tag's
 	// step is gone.
-	if d, err := s3.Undo(); err != nil || !strings.Contains(d, "restored the memo") {
+	if d, err := s3.Undo(); err != nil || !strings.Contains(d, "removed the memo") {
 		t.Fatalf("first undo: %q %v", d, err)
 	}
 	if _, err := s3.Undo(); !errors.Is(err, ErrNothingToUndo) {
