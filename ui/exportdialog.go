@@ -258,8 +258,24 @@ func (m Model) exportView(w, h int) string {
 		}
 		return fitBlock(strings.Join(lines, "\n"), w, h)
 	}
-	lines := []string{st.PanelTitle.Render("Export " + fmt.Sprint(len(m.notes.snap.all)) + " tagged passages"), ""}
+	lines := []string{st.PanelTitle.Render("Export " + plural(len(m.notes.snap.all), "tagged passage")), ""}
+	// The path, the question and the hint must show however low the
+	// window: the format list gives up rows first (to the chosen format
+	// alone past the format step, to a window around the cursor in it).
+	rows := max(h-6, 1)
+	first, last := 0, len(e.formats)
+	if len(e.formats) > rows {
+		if e.step != expFormat {
+			first, last = e.fcursor, e.fcursor+1
+		} else {
+			first = min(max(e.fcursor-rows/2, 0), len(e.formats)-rows)
+			last = first + rows
+		}
+	}
 	for i, f := range e.formats {
+		if i < first || i >= last {
+			continue
+		}
 		mark := "  "
 		if i == e.fcursor {
 			mark = "› "

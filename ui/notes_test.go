@@ -749,3 +749,20 @@ func TestExportDialogGrowsWithWindow(t *testing.T) {
 		t.Errorf("after growing to 100 columns the path is still cut: %q", ansi.Strip(v))
 	}
 }
+
+// TestExportDialogFitsSmallWindows checks that at 40x12 the export
+// dialog still shows the path and the overwrite question.
+func TestExportDialogFitsSmallWindows(t *testing.T) {
+	m, _ := newNotesModel(t, 40, 12)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
+	m = send(m, keys("e")...)
+	m = send(m, keyMsg("tab"))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "path:") {
+		t.Fatalf("no path at 40x12:\n%s", v)
+	}
+	m.exp.step = expExists
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Overwrite") {
+		t.Fatalf("no overwrite question at 40x12:\n%s", v)
+	}
+}
