@@ -92,6 +92,7 @@ func (m *Model) exportInput() export.Input {
 	if d.Analysis != nil {
 		in.Facts = d.Analysis.Facts
 		in.Markers = d.Analysis.Markers
+		in.Analysed = d.Analysis.HasFacts && d.Analysis.HasFraming
 	}
 	return in
 }

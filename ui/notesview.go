@@ -385,7 +385,7 @@ func (m Model) notesViewView(w, h int) string {
 	maxRows := max(min(len(mx.Tags), h/4), 1)
 	for i, t := range mx.Tags {
 		if i >= maxRows {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more tags (%s: codebook)", len(mx.Tags)-i, m.notes.keys.Codebook.Help().Key)))
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %s more (%s: codebook)", plural(len(mx.Tags)-i, "tag"), m.notes.keys.Codebook.Help().Key)))
 			break
 		}
 		row := tagStyle(st, codeColour(sn.codes, t)).Render("▐") + fit(ellipsize(t, tagW-2), tagW-1)

@@ -42,6 +42,9 @@ type Input struct {
 	Notes    []notes.Note
 	Facts    []compare.Fact
 	Markers  []frame.Marker
+	// Analysed says Facts and Markers were computed, so that none means
+	// none were found rather than that the analysis was left out.
+	Analysed bool
 	// Generated is the time stamped into the output; tests fix it. The
 	// zero value means time.Now().
 	Generated time.Time

@@ -168,8 +168,8 @@ func buildReport(in Input) *htmlReport {
 		Title:     in.titleFor("report"),
 		Generated: in.generated().UTC().Format("2006-01-02 15:04 UTC"),
 		Corpus:    in.corpusName(),
-		NoFacts:   len(in.Facts) == 0,
-		NoMarkers: len(in.Markers) == 0,
+		NoFacts:   len(in.Facts) == 0 && !in.Analysed,
+		NoMarkers: len(in.Markers) == 0 && !in.Analysed,
 	}
 	ps := in.passages()
 	r.Outlets = in.outlets(nil)

@@ -293,3 +293,21 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		t.Errorf("coverage matrix has %d rows, want %d", rows, 1+len(in.Facts))
 	}
 }
+
+// TestHTMLReportSaysWhyNoFacts checks that a report without facts says the
+// analysis was left out only when it was, not when it found none.
+func TestHTMLReportSaysWhyNoFacts(t *testing.T) {
+	in := fixture(t)
+	in.Facts, in.Markers = nil, nil
+	if out := string(render(t, HTML, in, Options{})); !strings.Contains(out, "No shared-fact analysis is included") {
+		t.Error("a report without analysis does not say so")
+	}
+	in.Analysed = true
+	out := string(render(t, HTML, in, Options{}))
+	if strings.Contains(out, "No shared-fact analysis is included") || strings.Contains(out, "No framing markers are included") {
+		t.Error("a report whose analysis found nothing says the analysis was left out")
+	}
+	if !strings.Contains(out, "No shared facts.") {
+		t.Error("a report whose analysis found no facts does not say so")
+	}
+}

@@ -115,9 +115,9 @@ func runExport(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	abs, _ := filepath.Abs(*out)
-	what := fmt.Sprintf("%d tagged passages", len(in.Notes))
+	what := plural(len(in.Notes), "tagged passage")
 	if f == export.QDC {
-		what = fmt.Sprintf("%d codes", len(in.Codebook))
+		what = plural(len(in.Codebook), "code")
 	}
 	fmt.Fprintf(env.Stderr, "wrote %s (%s, %s)\n", abs, f.Description(), what)
 	return 0
@@ -178,5 +178,6 @@ func analyse(in *export.Input) error {
 		return fmt.Errorf("framing analysis: %w", err)
 	}
 	in.Markers = res.Markers
+	in.Analysed = true
 	return nil
 }
