@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -36,10 +37,16 @@ func runList(env *Env, args []string) int {
 		if e := enc.Encode(out); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
-	} else {
+	} else if len(c.Articles) > 0 {
 		printList(env, c)
 	}
 	if err != nil {
+		// Nothing was read: what went wrong with each path, once, on
+		// standard error, not an empty table.
+		if !*asJSON {
+			printLoadErrors(env.Stderr, c.Errors)
+			return errorf(env, "nothing could be read from %s", strings.Join(paths, ", "))
+		}
 		return errorf(env, "%v", err)
 	}
 	return 0

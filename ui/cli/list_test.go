@@ -87,7 +87,7 @@ func TestListNothingReadable(t *testing.T) {
 	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
 	missing := filepath.Join(t.TempDir(), "missing.txt")
 	out, errOut, code := runCLI(t, "list", missing)
-	if code != 1 || !strings.Contains(out, missing+": no such file") || !strings.Contains(errOut, "nothing could be read") {
+	if code != 1 || out != "" || strings.Count(errOut, missing+": no such file") != 1 || !strings.Contains(errOut, "nothing could be read") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 	out, _, code = runCLI(t, "list", "--json", missing)
