@@ -224,5 +224,36 @@ func (m Model) footerView() string {
 			return fit(m.ctx.Styles.StatusMsg.Render(ellipsize(rest, m.width)), m.width)
 		}
 	}
-	return fit(m.help.ShortHelpView(m.ShortHelp()), m.width)
+	return fit(m.shortHelpView(m.ShortHelp()), m.width)
+}
+
+// shortHelpView is the footer's key help, as bubbles' ShortHelpView draws
+// it but cut cleanly: bubbles adds an item that overflows when its
+// ellipsis would not fit either, and the cut left a separator dangling
+// at the end of the line ("… / search all articles •").
+func (m Model) shortHelpView(bindings []key.Binding) string {
+	st := m.help.Styles
+	sep := st.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
+	tail := " " + st.Ellipsis.Inline(true).Render(m.help.Ellipsis)
+	var b strings.Builder
+	total := 0
+	for _, kb := range bindings {
+		if !kb.Enabled() {
+			continue
+		}
+		item := st.ShortKey.Inline(true).Render(kb.Help().Key) + " " + st.ShortDesc.Inline(true).Render(kb.Help().Desc)
+		if total > 0 {
+			item = sep + item
+		}
+		w := ansi.StringWidth(item)
+		if total+w > m.width {
+			if total+ansi.StringWidth(tail) <= m.width {
+				b.WriteString(tail)
+			}
+			break
+		}
+		total += w
+		b.WriteString(item)
+	}
+	return b.String()
 }
