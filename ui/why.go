@@ -163,7 +163,8 @@ func (p panelModel) content(w int) string {
 			continue
 		}
 		f := d.Facts[fi]
-		line(st.Accent.Render(fmt.Sprintf("Fact %d", factNumber(fi))) + st.Muted.Render(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), outletList(f.Outlets))))
+		head := fmt.Sprintf("Fact %d", factNumber(fi))
+		line(st.Accent.Render(head) + st.Muted.Render(ellipsize(fmt.Sprintf(" · %d outlets: %s", len(f.Outlets), outletList(f.Outlets)), max(w-len(head), 4))))
 		if f.Label != "" {
 			para(oneLine(f.Label), 2)
 		}
