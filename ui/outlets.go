@@ -31,10 +31,14 @@ type outletsModel struct {
 	vp            viewport.Model
 	rendered      map[renderKey]string // shared by copies; written only in Update
 	pending       map[renderKey]bool
+	// keep is how far down the profile the reader was (0 to 1) when a
+	// resize asked for a new rendering, restored when it arrives; -1 when
+	// there is nothing to restore.
+	keep float64
 }
 
 func newOutletsModel(ctx *Context) outletsModel {
-	return outletsModel{ctx: ctx, vp: viewport.New(0, 0), rendered: map[renderKey]string{}, pending: map[renderKey]bool{}}
+	return outletsModel{ctx: ctx, vp: viewport.New(0, 0), rendered: map[renderKey]string{}, pending: map[renderKey]bool{}, keep: -1}
 }
 
 const outletListWidth = 22
@@ -56,6 +60,9 @@ func (o outletsModel) profileWidth() int {
 
 // SetSize sets the view's area and asks for a render at the new width.
 func (o *outletsModel) SetSize(w, h int) tea.Cmd {
+	if o.keep < 0 && o.vp.TotalLineCount() > o.vp.Height && o.vp.YOffset > 0 {
+		o.keep = o.vp.ScrollPercent()
+	}
 	o.width, o.height = w, h
 	o.vp.Width = o.profileWidth()
 	o.vp.Height = max(h, 1)
@@ -76,6 +83,10 @@ func (o *outletsModel) load() tea.Cmd {
 	k := renderKey{p.Outlet, wrap}
 	if out, ok := o.rendered[k]; ok {
 		o.vp.SetContent(out)
+		if o.keep >= 0 {
+			o.vp.SetYOffset(int(o.keep*float64(max(o.vp.TotalLineCount()-o.vp.Height, 0)) + 0.5))
+			o.keep = -1
+		}
 		return nil
 	}
 	o.vp.SetContent("\n  rendering profile…")
@@ -110,6 +121,8 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 			if msg.Action == tea.MouseActionPress && msg.X < o.listWidth() && msg.Y >= 1 && msg.Y-1 < n {
 				o.cursor = msg.Y - 1
 				o.vp.GotoTop()
+				o.keep = -1
+				o.keep = -1
 				return o, o.load()
 			}
 		}
@@ -119,12 +132,14 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 			if n > 0 {
 				o.cursor = (o.cursor + 1) % n
 				o.vp.GotoTop()
+				o.keep = -1
 				return o, o.load()
 			}
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol), key.Matches(msg, k.PrevFact):
 			if n > 0 {
 				o.cursor = (o.cursor - 1 + n) % n
 				o.vp.GotoTop()
+				o.keep = -1
 				return o, o.load()
 			}
 		}

@@ -614,3 +614,35 @@ func TestTallSentences(t *testing.T) {
 		prev = m.read.offset[a]
 	}
 }
+
+// TestPanelsKeepTheirPlaceOnResize checks that the outlet profile and the
+// Why? panel, scrolled down, stay about as far down after a resize.
+func TestPanelsKeepTheirPlaceOnResize(t *testing.T) {
+	c := corpus.Default()
+	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, c, a, 80, 24)
+	// newTestModel does not run the Cmds of its first sizing: the profile
+	// render it asked for never arrives; ask again.
+	clear(m.outlets.pending)
+	m = send(m, keys("3 G")...)
+	if m.outlets.vp.YOffset == 0 {
+		t.Fatalf("G did not scroll the profile: %d lines, height %d", m.outlets.vp.TotalLineCount(), m.outlets.vp.Height)
+	}
+	nm, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 24})
+	m = runCmd(*nm.(*Model), cmd, 0)
+	if !m.outlets.vp.AtBottom() {
+		t.Errorf("profile back at offset %d of %d after a resize", m.outlets.vp.YOffset, m.outlets.vp.TotalLineCount())
+	}
+	m = send(m, keys("1 ] w G")...)
+	if !m.panelOpen || m.panel.vp.YOffset == 0 {
+		t.Fatalf("Why? panel not open and scrolled: open %v, %d lines, height %d", m.panelOpen, m.panel.vp.TotalLineCount(), m.panel.vp.Height)
+	}
+	nm, cmd = m.Update(tea.WindowSizeMsg{Width: 120, Height: 24})
+	m = runCmd(*nm.(*Model), cmd, 0)
+	if !m.panel.vp.AtBottom() {
+		t.Errorf("Why? panel at offset %d of %d after a resize", m.panel.vp.YOffset, m.panel.vp.TotalLineCount())
+	}
+}
