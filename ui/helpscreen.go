@@ -30,13 +30,22 @@ func (m *helpScreen) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Update scrolls the help; the root closes it.
 func (m helpScreen) Update(msg tea.Msg, groups [][]key.Binding) (helpScreen, tea.Cmd) {
+	h := m.height
+	last := max(len(m.lines(groups))-h, 0)
+	if mm, ok := msg.(tea.MouseMsg); ok {
+		switch mm.Button {
+		case tea.MouseButtonWheelDown:
+			m.top = min(m.top+3, last)
+		case tea.MouseButtonWheelUp:
+			m.top = max(m.top-3, 0)
+		}
+		return m, nil
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
 		return m, nil
 	}
 	k := m.ctx.Keys
-	h := m.height
-	last := max(len(m.lines(groups))-h, 0)
 	switch {
 	case key.Matches(km, k.Down):
 		m.top = min(m.top+1, last)

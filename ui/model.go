@@ -347,8 +347,14 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // updateMouse makes mouse coordinates relative to the view area.
 func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if !m.loaded || m.tooSmall() || m.showHelp || m.search.active || m.dialogOpen() {
+	if !m.loaded || m.tooSmall() || m.search.active || m.dialogOpen() {
 		return m, nil
+	}
+	if m.showHelp {
+		// The wheel scrolls the help as it scrolls everything else.
+		var cmd tea.Cmd
+		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
+		return m, cmd
 	}
 	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
 		if v, ok := m.tabAt(msg.X); ok {
@@ -362,6 +368,9 @@ func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	msg.Y -= chromeTop
 	if msg.Y < 0 || msg.Y >= m.height-chromeTop-chromeBottom {
 		return m, nil
+	}
+	if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+		m.msg = "" // a click, like a key, ends the last message
 	}
 	if m.panelOpen {
 		var cmd tea.Cmd

@@ -673,6 +673,9 @@ func (r readModel) updateMouse(msg tea.MouseMsg) readModel {
 				if msg.Action != tea.MouseActionPress {
 					break
 				}
+				if r.sel.on && r.sel.article != a {
+					r.sel = selection{} // a click in another column ends the selection
+				}
 				r.focus = oi
 				li := r.offset[a] + msg.Y - headerHeight
 				if msg.Y >= headerHeight && li >= 0 && li < len(l.lines) && l.lines[li].sent >= 0 {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,37 @@ func TestWordSpans(t *testing.T) {
 	s, e := trimWords(text, 0, len(text), 2, 1)
 	if got := text[s:e]; got != "罗夫说条约已经死" {
 		t.Errorf("trimWords(2, 1) = %q", got)
+	}
+}
+
+// TestHelpScrollsWithTheWheel checks the mouse wheel scrolls the help.
+func TestHelpScrollsWithTheWheel(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("?")...)
+	m = send(m, tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress, X: 10, Y: 10})
+	if m.helpScr.top == 0 {
+		t.Error("the wheel did not scroll the help")
+	}
+	m = send(m, tea.MouseMsg{Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress, X: 10, Y: 10})
+	if m.helpScr.top != 0 {
+		t.Errorf("wheel up left the help at line %d", m.helpScr.top)
+	}
+}
+
+// TestClickElsewhereEndsSelection checks that a click in another column
+// ends a visual selection and its "selecting:" message.
+func TestClickElsewhereEndsSelection(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m.notes.store = nil
+	m.read.sel = selection{on: true, article: 0, from: 1}
+	m.msg = "selecting: j/k extend"
+	m = send(m, tea.MouseMsg{Button: tea.MouseButtonLeft, Action: tea.MouseActionPress, X: 70, Y: 6})
+	if m.read.focusedArticle() == 0 {
+		t.Fatal("the click did not focus another column")
+	}
+	if m.read.sel.on || m.msg != "" {
+		t.Errorf("after a click in another column: selection %v, message %q", m.read.sel.on, m.msg)
 	}
 }
