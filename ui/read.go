@@ -842,8 +842,20 @@ func (r readModel) Status() string {
 		parts = append(parts, "only in this outlet")
 	}
 	if len(r.order) > r.ncols() {
+		// The columns on screen, by their place in the order: a pinned
+		// reference (always first) and a run of the others ("cols 1, 3-4/5").
 		vis := r.visible()
-		parts = append(parts, fmt.Sprintf("cols %d-%d/%d", vis[0]+1, vis[len(vis)-1]+1, len(r.order)))
+		run := vis
+		lead := ""
+		if r.refSlots() > 0 && len(vis) > 1 && vis[1] != vis[0]+1 {
+			lead = fmt.Sprintf("%d, ", vis[0]+1)
+			run = vis[1:]
+		}
+		span := fmt.Sprint(run[0] + 1)
+		if len(run) > 1 {
+			span = fmt.Sprintf("%d-%d", run[0]+1, run[len(run)-1]+1)
+		}
+		parts = append(parts, fmt.Sprintf("cols %s%s/%d", lead, span, len(r.order)))
 	}
 	return strings.Join(parts, " · ")
 }

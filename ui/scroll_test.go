@@ -93,3 +93,18 @@ func TestClickElsewhereEndsSelection(t *testing.T) {
 		t.Errorf("after a click in another column: selection %v, message %q", m.read.sel.on, m.msg)
 	}
 }
+
+// TestStatusNamesVisibleColumnsWithReference checks the "cols" part of
+// the status with a pinned reference and the others paged.
+func TestStatusNamesVisibleColumnsWithReference(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24) // two columns fit
+	m = send(m, keys("p L")...)
+	if got := m.read.Status(); !strings.Contains(got, "cols 1, 3/3") {
+		t.Errorf("status %q, want cols 1, 3/3 (the reference and the third)", got)
+	}
+	m = send(m, keys("H")...)
+	if got := m.read.Status(); !strings.Contains(got, "cols 1-2/3") {
+		t.Errorf("status %q, want cols 1-2/3", got)
+	}
+}
