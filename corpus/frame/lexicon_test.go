@@ -142,3 +142,26 @@ func TestAnalyzeCancelled(t *testing.T) {
 		t.Error("cancelled context: no error")
 	}
 }
+
+// TestSingleOutletProfile checks that an outlet with no other to compare
+// it with gets no distinctive terms and a profile that says why.
+func TestSingleOutletProfile(t *testing.T) {
+	c := &corpus.Corpus{Articles: []*corpus.Article{
+		article("a", "Lone Wire", "The minister slammed the treaty as dead.", "Officials claimed the talks had failed."),
+		article("b", "Lone Wire", "The treaty was signed in 1987.", "Critics say the deal collapsed."),
+	}}
+	res, err := Analyze(context.Background(), c, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := res.Profile("Lone Wire")
+	if p == nil {
+		t.Fatal("no profile")
+	}
+	if p.Distinctive == nil || len(p.Distinctive) != 0 {
+		t.Errorf("distinctive terms against no other outlet: %v", p.Distinctive)
+	}
+	if md := p.Markdown(); !strings.Contains(md, "no other outlet") || strings.Contains(md, "z-scores") {
+		t.Errorf("single-outlet profile:\n%s", md)
+	}
+}

@@ -58,12 +58,19 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 	}
 	dist := map[string][]Term{}
 	for _, o := range order {
+		if len(order) < 2 {
+			break // one outlet: nothing to set it against
+		}
 		dist[o] = an.logOdds(o, order, uni, true, k)
 		dist[o] = mergeTerms(dist[o], an.logOdds(o, order, bi, false, k), k)
 	}
 	out := make([]Profile, 0, len(order))
 	for _, o := range order {
-		p := Profile{Outlet: o, Articles: []string{}, Distinctive: dist[o], Voices: []Voice{}, MarkerRates: map[string]float64{},
+		d := dist[o]
+		if d == nil {
+			d = []Term{}
+		}
+		p := Profile{Outlet: o, Articles: []string{}, Distinctive: d, alone: len(order) < 2, Voices: []Voice{}, MarkerRates: map[string]float64{},
 			Attribution: map[string]int{}, AttributionStance: map[string]int{StanceNeutral: 0, StanceBearing: 0}, Omissions: []string{}}
 		counts := map[string]int{}
 		voices := map[string]int{}
@@ -271,7 +278,9 @@ func (p *Profile) Markdown() string {
 	b.WriteString("\n\n")
 
 	b.WriteString("### Distinctive words and phrases\n\n")
-	if len(p.Distinctive) == 0 {
+	if p.alone {
+		b.WriteString("The corpus has no other outlet to compare this one with.\n\n")
+	} else if len(p.Distinctive) == 0 {
 		b.WriteString("Nothing stands out against the other outlets.\n\n")
 	} else {
 		b.WriteString("z-scores of the log-odds against the other outlets (Monroe et al. 2008). Above 2: unlikely by chance.\n\n")

@@ -63,4 +63,5 @@ type Profile struct {
 	Sentences         int            `json:"sentences"`
 
 	bearing []string // stance-bearing verbs among Attribution, sorted
+	alone   bool     // the corpus has no other outlet to compare it with
 }
