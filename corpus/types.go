@@ -152,10 +152,13 @@ func (a *Article) SentenceAt(off int) int {
 	return -1
 }
 
-// DisplayOutlet returns the outlet name, or "unknown outlet".
+// DisplayOutlet returns the outlet name, or "unknown (ID)" for an article
+// whose outlet is not known.
 func (a *Article) DisplayOutlet() string {
 	if a.Outlet == "" {
-		return "unknown outlet"
+		// Each article of an unknown outlet stands alone: two of them
+		// may come from different outlets, so they are not grouped.
+		return "unknown (" + a.ID + ")"
 	}
 	return a.Outlet
 }

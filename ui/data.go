@@ -75,7 +75,8 @@ type Data struct {
 	artIndex  map[string]int
 	factIndex map[string]int
 	// factOutlets is, per fact, the display names of the outlets of its
-	// members (an unknown outlet is "unknown outlet" here, as elsewhere).
+	// members (an article of unknown outlet is its own "unknown (ID)", as
+	// in the analysis).
 	factOutlets []map[string]bool
 	sents       [][]sentInfo // [article][sentence]
 	// lower is each article's text lower-cased per sentence, for search.

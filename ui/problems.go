@@ -65,7 +65,11 @@ func (p problemsModel) content(w int) string {
 			if len(a.Warnings) == 0 {
 				continue
 			}
-			add(oneLine(a.ID)+" ("+oneLine(a.DisplayOutlet())+")", 2)
+			outlet := a.Outlet
+			if outlet == "" {
+				outlet = "outlet unknown"
+			}
+			add(oneLine(a.ID)+" ("+oneLine(outlet)+")", 2)
 			for _, w := range a.Warnings {
 				add("- "+oneLine(w), 4)
 			}
