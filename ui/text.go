@@ -111,8 +111,10 @@ func wrapSpans(text string, width int) []span {
 			if lastBreak > lineStart {
 				lines = append(lines, span{lineStart, trimRight(text, lineStart, lastBreak)})
 				// restart after the spaces at the break
+				// (not past the cluster at i: a space with a combining
+				// mark on it is one cluster, and stays whole)
 				j := lastBreak
-				for j < len(text) && text[j] == ' ' {
+				for j < i && text[j] == ' ' {
 					j++
 				}
 				lineStart = j
