@@ -46,6 +46,12 @@ func decode(b []byte) (decoded, error) {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		d.Encoding = "utf-8-bom"
 		s = string(b[3:])
+		if !utf8.ValidString(s) {
+			// A byte order mark promises UTF-8, not that the rest keeps it.
+			var n int
+			s, n = replaceInvalid(b[3:])
+			d.Warnings = append(d.Warnings, fmt.Sprintf("replaced %d invalid UTF-8 byte sequence(s) with U+FFFD", n))
+		}
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		endian, name := unicode.LittleEndian, "utf-16le"
 		if b[0] == 0xFE {

@@ -49,6 +49,18 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteString("\u00a0")
 		case isBidiControl(r):
 			b.WriteString("\u200b")
+		case isPrepend(r):
+			// Same length, known width: a prepended concatenation mark
+			// joins the next character into one cluster whose width
+			// terminals and width tables disagree on.
+			switch n {
+			case 2:
+				b.WriteString("\u00a0")
+			case 3:
+				b.WriteString("\u200b")
+			default:
+				b.WriteString("\u200b ")
+			}
 		default:
 			b.WriteString(s[i : i+n])
 		}
@@ -58,7 +70,14 @@ func sanitize(s string, keepNewlines bool) string {
 }
 
 func unsafeRune(r rune, n int) bool {
-	return (r == utf8.RuneError && n == 1) || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xad || isBidiControl(r)
+	return (r == utf8.RuneError && n == 1) || r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0xad || isBidiControl(r) || isPrepend(r)
+}
+
+// isPrepend reports whether r is a prepended concatenation mark (Arabic
+// number sign, end of ayah, Syriac abbreviation mark, Kaithi number sign):
+// it takes the character after it into its grapheme cluster.
+func isPrepend(r rune) bool {
+	return (r >= 0x0600 && r <= 0x0605) || r == 0x06dd || r == 0x070f || r == 0x0890 || r == 0x0891 || r == 0x08e2 || r == 0x110bd || r == 0x110cd
 }
 
 func isBidiControl(r rune) bool {
