@@ -268,6 +268,21 @@ func (r *readModel) ensureVisible(a int) {
 	r.offset[a] = r.clampOffset(l, off, r.offset[a])
 }
 
+// moveUp moves the cursor to the sentence before; one taller than the
+// view shows its end, where reading upwards meets it.
+func (r *readModel) moveUp(a int) {
+	s := r.cursor[a] - 1
+	l := r.layout(a, r.widthOf(a))
+	if s >= 0 && s < len(l.first) && l.first[s] >= 0 {
+		body := r.bodyHeight()
+		margin := min(2, body/4)
+		if l.last[s]-l.first[s]+1 > body-2*margin && l.last[s] < r.offset[a] {
+			r.offset[a] = max(l.last[s]-body+1+margin, 0)
+		}
+	}
+	r.moveCursor(s)
+}
+
 // tallStep scrolls the focused column a line through the cursor's
 // sentence when it is taller than the view and has more of itself to show
 // that way (dir 1 down, -1 up); it reports whether it did, so that j and k
@@ -280,6 +295,9 @@ func (r *readModel) tallStep(a, dir int) bool {
 	}
 	h := r.bodyHeight()
 	off := r.offset[a]
+	if l.last[s] < off || l.first[s] > off+h-1 {
+		return false // not on screen: moving the cursor brings it back
+	}
 	switch {
 	case dir > 0 && l.last[s] > off+h-1:
 		r.offset[a] = off + 1
@@ -482,17 +500,19 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 			}
 		case key.Matches(msg, k.Up):
 			if !r.tallStep(a, -1) {
-				r.moveCursor(r.cursor[a] - 1)
+				r.moveUp(a)
 			}
 		case key.Matches(msg, k.Top):
-			r.offset[a] = 0
 			r.moveCursor(0)
+			r.offset[a] = 0 // the very top: furniture and title too
 		case key.Matches(msg, k.Bottom):
-			// The end of the article in view, even when its last sentence
-			// is taller than the view.
+			// The end of the article in view (trailing furniture too),
+			// even when its last sentence is taller than the view.
+			n := len(r.ctx.Data.article(a).Sentences)
+			r.moveCursor(n - 1)
 			l := r.layout(a, r.widthOf(a))
-			r.offset[a] = max(len(l.lines)-r.bodyHeight(), 0)
-			r.moveCursor(len(r.ctx.Data.article(a).Sentences) - 1)
+			end := max(len(l.lines)-r.bodyHeight(), 0)
+			r.offset[a] = end // what follows the last sentence shows too
 		case key.Matches(msg, k.HalfDown):
 			r.halfPage(a, 1)
 		case key.Matches(msg, k.HalfUp):
@@ -549,40 +569,67 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 // halfPage moves the cursor and the view by half a screen.
 func (r *readModel) halfPage(a, dir int) {
 	l := r.layout(a, r.widthOf(a))
-	h := max(r.bodyHeight()/2, 1)
+	body := r.bodyHeight()
+	h := max(body/2, 1)
 	s := r.cursor[a]
 	if s < 0 || s >= len(l.first) || l.first[s] < 0 {
 		return
 	}
-	// The view moves half a page; the cursor goes to the sentence at the
-	// top of the moved view (down) or the last one starting above it
-	// (up). A sentence taller than the view is paged through, not jumped.
+	// The view moves half a page. A cursor sentence taller than the view
+	// keeps the cursor while more of it lies that way (it is paged
+	// through); otherwise the cursor goes to the first sentence that
+	// starts in the moved view (down) or the last that starts above the
+	// old one (up), so every press makes progress.
 	off := r.clampOffset(l, r.offset[a]+dir*h, r.offset[a])
-	if off == r.offset[a] {
-		// At the end already: the cursor still moves to the last or first
-		// sentence.
-		if dir > 0 {
-			r.moveCursor(len(l.first) - 1)
-		} else {
-			r.moveCursor(0)
+	margin := min(2, body/4)
+	tall := l.last[s]-l.first[s]+1 > body-2*margin
+	if dir > 0 {
+		if tall && l.last[s] > r.offset[a]+body-1 && off != r.offset[a] {
+			r.offset[a] = off
+			return
 		}
-		return
-	}
-	r.offset[a] = off
-	ns := max(l.sentenceAt(off), s)
-	if dir < 0 {
-		ns = s
-		for i := range l.first {
-			if l.first[i] >= 0 && l.first[i] <= off+h {
+		ns := -1
+		for i := s + 1; i < len(l.first); i++ {
+			if l.first[i] >= off {
 				ns = i
+				break
 			}
 		}
-		ns = min(ns, s)
+		if ns < 0 {
+			// No sentence starts further down: the view goes on through
+			// what follows the last one (related headlines, furniture);
+			// at the end the cursor goes to the last sentence.
+			if off == r.offset[a] {
+				for i := len(l.first) - 1; i > s; i-- {
+					if l.first[i] >= 0 {
+						r.cursor[a] = i
+						break
+					}
+				}
+			}
+			r.offset[a] = off
+			r.sync()
+			return
+		}
+		r.offset[a] = off
+		r.cursor[a] = ns
+	} else {
+		if tall && l.first[s] < r.offset[a] && off != r.offset[a] {
+			r.offset[a] = off
+			return
+		}
+		ns := s
+		for i := s - 1; i >= 0; i-- {
+			if l.first[i] >= 0 {
+				ns = i
+				if l.first[i] <= off+body-1-margin {
+					break
+				}
+			}
+		}
+		r.offset[a] = off
+		r.cursor[a] = ns
 	}
-	if ns < 0 {
-		ns = len(l.first) - 1
-	}
-	r.cursor[a] = max(0, min(ns, len(l.first)-1))
 	r.ensureVisible(a)
 	r.sync()
 }

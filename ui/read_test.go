@@ -602,6 +602,15 @@ func TestTallSentences(t *testing.T) {
 	if m.read.cursor[a] != tall+1 && m.read.cursor[a] <= tall {
 		t.Errorf("j never moved past the tall sentence: cursor %d", m.read.cursor[a])
 	}
+	// k into a tall sentence above the view shows its end first.
+	if tall+1 < len(l().first) && l().first[tall+1] >= 0 {
+		m.read.moveCursor(tall + 1)
+		m.read.offset[a] = l().first[tall+1]
+		m = send(m, keys("k")...)
+		if m.read.cursor[a] != tall || m.read.offset[a]+h-1 < l().last[tall] {
+			t.Errorf("k into the tall sentence: cursor %d, view %d-%d, its end at %d", m.read.cursor[a], m.read.offset[a], m.read.offset[a]+h-1, l().last[tall])
+		}
+	}
 	// ctrl+d always makes progress, through the tall sentence too.
 	m = send(m, keys("g")...)
 	m.read.moveCursor(tall)
@@ -644,5 +653,60 @@ func TestPanelsKeepTheirPlaceOnResize(t *testing.T) {
 	m = runCmd(*nm.(*Model), cmd, 0)
 	if !m.panel.vp.AtBottom() {
 		t.Errorf("Why? panel at offset %d of %d after a resize", m.panel.vp.YOffset, m.panel.vp.TotalLineCount())
+	}
+}
+
+// TestPagingAlwaysProgresses checks, in every column of the embedded
+// corpus at 80x24 and 40x12, with furniture hidden and shown, that each
+// ctrl+d moves the view or the cursor until the last sentence, each ctrl+u
+// back until the first, and that g and G show the first and last lines.
+func TestPagingAlwaysProgresses(t *testing.T) {
+	c := corpus.Default()
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		for _, furniture := range []bool{false, true} {
+			m := newTestModel(t, c, &Analysis{}, size[0], size[1])
+			if furniture {
+				m = send(m, keys("f")...)
+			}
+			for col := range c.Articles {
+				m.read.setFocus(col)
+				a := m.read.focusedArticle()
+				l := func() *layout { return m.read.layout(a, m.read.widthOf(a)) }
+				// The last sentence drawn as one (furniture shows as plain lines).
+				n := len(l().first)
+				for n > 1 && l().first[n-1] < 0 {
+					n--
+				}
+				name := fmt.Sprintf("%dx%d furniture %v %s", size[0], size[1], furniture, c.Articles[a].Outlet)
+				m = send(m, keys("g")...)
+				if m.read.offset[a] != 0 {
+					t.Errorf("%s: g leaves offset %d", name, m.read.offset[a])
+				}
+				for i := 0; m.read.cursor[a] < n-1 || m.read.offset[a]+m.read.bodyHeight() < len(l().lines); i++ {
+					if i > 200 {
+						t.Fatalf("%s: ctrl+d never reached the end (cursor %d/%d, offset %d)", name, m.read.cursor[a], n, m.read.offset[a])
+					}
+					co, oo := m.read.cursor[a], m.read.offset[a]
+					m = send(m, keyMsg("ctrl+d"))
+					if m.read.cursor[a] == co && m.read.offset[a] == oo {
+						t.Fatalf("%s: ctrl+d stuck at cursor %d, offset %d", name, co, oo)
+					}
+				}
+				for i := 0; m.read.cursor[a] > 0; i++ {
+					if i > 200 {
+						t.Fatalf("%s: ctrl+u never reached the top", name)
+					}
+					co, oo := m.read.cursor[a], m.read.offset[a]
+					m = send(m, keyMsg("ctrl+u"))
+					if m.read.cursor[a] == co && m.read.offset[a] == oo {
+						t.Fatalf("%s: ctrl+u stuck at cursor %d, offset %d", name, co, oo)
+					}
+				}
+				m = send(m, keys("G")...)
+				if off := m.read.offset[a]; off+m.read.bodyHeight() < len(l().lines) {
+					t.Errorf("%s: G shows up to line %d of %d", name, off+m.read.bodyHeight(), len(l().lines))
+				}
+			}
+		}
 	}
 }
