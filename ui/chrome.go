@@ -128,7 +128,7 @@ func (m Model) statusParts() (left, legend string, room int, info string) {
 		mode = "CHOOSE"
 	}
 	left = st.StatusMode.Render(mode) + " "
-	info = fmt.Sprintf("%d articles · %d facts · %d markers", len(d.Corpus.Articles), len(d.Facts), d.markerCount())
+	info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")
 	if m.view == viewRead {
 		info = m.read.Status()
 	}

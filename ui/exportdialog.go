@@ -119,7 +119,7 @@ func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
 			return m.flash("export failed: " + msg.err.Error())
 		}
 		m.dlg = dialog{}
-		return m.flash(fmt.Sprintf("exported %d passages as %s to %s", msg.count, msg.format, msg.path))
+		return m.flash(fmt.Sprintf("exported %s as %s to %s", plural(msg.count, "passage"), msg.format, msg.path))
 	}
 	return nil
 }

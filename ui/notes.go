@@ -279,7 +279,9 @@ func (m *Model) notesDo(tag string, op func(s *notes.Store) (string, error)) tea
 // notesUnavailable says why tagging is off.
 func (m *Model) notesUnavailable() string {
 	if m.notes.err != nil {
-		return "notes unavailable: " + m.notes.err.Error()
+		// Where to read it all first: the error is long and the status
+		// line short.
+		return "notes unavailable (" + m.ctx.Keys.ViewNotes.Help().Key + " shows why): " + m.notes.err.Error()
 	}
 	return "the notes file is still opening"
 }

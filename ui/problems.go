@@ -47,7 +47,15 @@ func (p problemsModel) content(w int) string {
 	}
 	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
 	if len(d.Corpus.Errors) > 0 {
-		lines = append(lines, st.Error.Render(fmt.Sprintf("Files that could not be loaded (%d)", len(d.Corpus.Errors))))
+		files := map[string]bool{}
+		for _, e := range d.Corpus.Errors {
+			files[strings.SplitN(e.Path, "#", 2)[0]] = true
+		}
+		head := fmt.Sprintf("Files that could not be loaded (%d)", len(files))
+		if len(files) != len(d.Corpus.Errors) {
+			head = fmt.Sprintf("Files that could not be loaded, or not all of them (%s, %s)", plural(len(files), "file"), plural(len(d.Corpus.Errors), "problem"))
+		}
+		lines = append(lines, st.Error.Render(head))
 		for _, e := range d.Corpus.Errors {
 			add(oneLine(e.Path)+": "+oneLine(e.Message), 2)
 		}
