@@ -143,7 +143,9 @@ func (m Model) statusParts() (left, legend string, room int, info string) {
 	want := ansi.StringWidth(info)
 	switch {
 	case m.msg != "":
-		legends = append(legends, m.notesStatus(true))
+		// A message shows for a few seconds: the notes state may give way
+		// too, before the message spills into the footer.
+		legends = append(legends, m.notesStatus(true), "")
 		want = ansi.StringWidth(m.msg)
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
 		legends = append(legends, m.notesStatus(true))
