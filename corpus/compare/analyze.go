@@ -2034,6 +2034,50 @@ func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
 	return nameA && nameB
 }
 
+// surfaceIn is how sentence u writes term t: for an entity of the alias
+// table, the name the sentence uses ("MOSCOW", not the "Russia" another
+// sentence used first); for other terms, their first surface form.
+func (x *storyScorer) surfaceIn(t int32, u *unit) string {
+	s := x.strs[t]
+	if s == "" || s[0] != '@' {
+		return x.surf[t]
+	}
+	e, ok := x.lx.entity[s[1:]]
+	if !ok {
+		return x.surf[t]
+	}
+	text := x.c.Articles[u.art].Sentences[u.sent].Text
+	low := strings.ToLower(text)
+	if len(low) != len(text) {
+		return x.surf[t] // case folding moved the bytes: offsets would not hold
+	}
+	best := ""
+	for _, nm := range e.Names {
+		ln := strings.ToLower(strings.TrimPrefix(nm, "the "))
+		for from := 0; ln != "" && from < len(low); {
+			i := strings.Index(low[from:], ln)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(ln)
+			before, _ := utf8.DecodeLastRuneInString(low[:i])
+			after, _ := utf8.DecodeRuneInString(low[end:])
+			if (i == 0 || !unicode.IsLetter(before)) && (end == len(low) || !unicode.IsLetter(after)) {
+				if len(ln) > len(best) {
+					best = text[i:end]
+				}
+				break
+			}
+			from = i + 1
+		}
+	}
+	if best == "" {
+		return x.surf[t]
+	}
+	return best
+}
+
 func (x *storyScorer) evidence(a, b *unit) Evidence {
 	var ev Evidence
 	type tw struct {
@@ -2051,7 +2095,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			j++
 		default:
 			t := a.terms[i]
-			e := tw{x.surf[t], x.wts[t]}
+			e := tw{x.surfaceIn(t, a), x.wts[t]}
 			if x.showAsName(t, a.names[i], b.names[j]) {
 				names = append(names, e)
 			} else {

@@ -164,3 +164,43 @@ func TestEvidenceNamesAreNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceNamesAsWritten checks that each name a member's evidence
+// gives is written in that member's sentence ("MOSCOW", not the "Russia"
+// of another sentence), on the embedded corpus and the held-out stories.
+func TestEvidenceNamesAsWritten(t *testing.T) {
+	cs := []*corpus.Corpus{corpus.Default()}
+	for _, st := range heldOutStories {
+		c, err := corpus.Load("../../testdata/" + st.dir + "/articles")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs = append(cs, c)
+	}
+	for _, c := range cs {
+		r, err := Analyze(context.Background(), c, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad, all := 0, 0
+		for _, f := range r.Facts {
+			for _, m := range f.Members {
+				for _, n := range m.Evidence.Names {
+					all++
+					if !strings.Contains(strings.ToLower(m.Text), strings.ToLower(n)) {
+						bad++
+						if bad <= 5 {
+							t.Logf("fact %s: name %q not in %q", f.ID, n, m.Text)
+						}
+					}
+				}
+			}
+		}
+		// A name spelt another way in this sentence ("Sergey" for
+		// "Sergei" by transliteration, not through the alias table) may
+		// still show the other spelling: allow a few.
+		if bad*20 > all {
+			t.Errorf("%s: %d of %d evidence names are not written in their sentence", c.Name, bad, all)
+		}
+	}
+}
