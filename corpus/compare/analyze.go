@@ -2034,10 +2034,11 @@ func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
 	return nameA && nameB
 }
 
-// surfaceIn is how sentence u writes term t: for an entity of the alias
+// surfaceIn is how a sentence (text, and low, its lower case) writes term
+// t: for an entity of the alias
 // table, the name the sentence uses ("MOSCOW", not the "Russia" another
 // sentence used first); for other terms, their first surface form.
-func (x *storyScorer) surfaceIn(t int32, u *unit) string {
+func (x *storyScorer) surfaceIn(t int32, text, low string) string {
 	s := x.strs[t]
 	if s == "" || s[0] != '@' {
 		return x.surf[t]
@@ -2046,8 +2047,6 @@ func (x *storyScorer) surfaceIn(t int32, u *unit) string {
 	if !ok {
 		return x.surf[t]
 	}
-	text := x.c.Articles[u.art].Sentences[u.sent].Text
-	low := strings.ToLower(text)
 	if len(low) != len(text) {
 		return x.surf[t] // case folding moved the bytes: offsets would not hold
 	}
@@ -2083,6 +2082,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 	type tw struct {
 		s string
 		w float64
+		t int32
 	}
 	var tbuf, nbuf [48]tw
 	terms, names := tbuf[:0], nbuf[:0]
@@ -2095,7 +2095,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			j++
 		default:
 			t := a.terms[i]
-			e := tw{x.surfaceIn(t, a), x.wts[t]}
+			e := tw{x.surf[t], x.wts[t], t}
 			if x.showAsName(t, a.names[i], b.names[j]) {
 				names = append(names, e)
 			} else {
@@ -2115,8 +2115,16 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		ev.Terms[i] = t.s
 	}
 	ev.Names = make([]string, len(names))
+	var text, low string // a's sentence, read for the first entity shown
 	for i, t := range names {
 		ev.Names[i] = t.s
+		if st := x.strs[t.t]; st != "" && st[0] == '@' {
+			if text == "" {
+				text = x.c.Articles[a.art].Sentences[a.sent].Text
+				low = strings.ToLower(text)
+			}
+			ev.Names[i] = x.surfaceIn(t.t, text, low)
+		}
 	}
 	for _, qa := range a.ex.nums {
 		for _, qb := range b.ex.nums {
