@@ -89,33 +89,68 @@ func (m Model) tabsView() string {
 
 // statusView is the status line: mode, counts, position, message, legend.
 func (m Model) statusView() string {
-	st := m.ctx.Styles
-	d := m.ctx.Data
-	left, legend, room, info := m.statusParts()
-	switch {
-	case m.msg != "":
-		msg, _ := m.msgLines(room)
-		info = st.StatusMsg.Render(msg)
-	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
-		// A selection trimmed to words: its two ends, as they will be tagged.
-		a, start, end, _, _ := m.read.target()
-		info = st.Status.Render("“" + ellipsizeMiddle(oneLine(d.article(a).Text[start:end]), max(room-2, 8)) + "”")
-	default:
-		info = st.Status.Render(dropSegments(info, room))
-	}
-	if room >= 16 {
-		// The legend stays; the information gives way.
-		return fit(left+ellipsize(info, room), m.width-ansi.StringWidth(legend)) + legend
-	}
-	return fit(ellipsize(left+info, m.width), m.width)
+	status, _ := m.statusAndFooter()
+	return status
 }
 
-// statusParts lays out the status line: the mode, the legend that fits
-// beside what the line has to say, the room left for it, and the
-// information (counts, position) to show when there is no message.
-func (m Model) statusParts() (left, legend string, room int, info string) {
+// footerView is the short help of the active view plus the global keys,
+// the search prompt, or the rest of a message too long for the status
+// line.
+func (m Model) footerView() string {
+	_, footer := m.statusAndFooter()
+	return footer
+}
+
+// statusAndFooter draws the two bottom lines from one layout of the
+// status line (View draws both every frame; the footer depends on how
+// much of a message the status line took).
+func (m Model) statusAndFooter() (status, footer string) {
+	st := m.ctx.Styles
+	sl := m.statusParts()
+	info := sl.info
+	rest := ""
+	switch {
+	case m.msg != "":
+		var first string
+		first, rest = m.msgLines(sl.room)
+		info = st.StatusMsg.Render(first)
+	case sl.passage != "":
+		// A selection trimmed to words: its two ends, as they will be tagged.
+		info = st.Status.Render("“" + ellipsizeMiddle(sl.passage, max(sl.room-2, 8)) + "”")
+	default:
+		info = st.Status.Render(dropSegments(info, sl.room))
+	}
+	if sl.room >= 16 {
+		// The legend stays; the information gives way.
+		status = fit(sl.left+ellipsize(info, sl.room), m.width-ansi.StringWidth(sl.legend)) + sl.legend
+	} else {
+		status = fit(ellipsize(sl.left+info, m.width), m.width)
+	}
+	switch {
+	case m.search.active:
+		footer = fit(m.search.View(), m.width)
+	case rest != "":
+		footer = fit(st.StatusMsg.Render(ellipsize(rest, m.width)), m.width)
+	default:
+		footer = fit(m.shortHelpView(m.ShortHelp()), m.width)
+	}
+	return status, footer
+}
+
+// statusLayout is the status line laid out: the mode, the legend that
+// fits beside what the line has to say, the room left for it, the
+// information (counts, position) to show when there is no message, and a
+// trimmed selection's passage ("" when there is none).
+type statusLayout struct {
+	left, legend  string
+	room          int
+	info, passage string
+}
+
+func (m Model) statusParts() statusLayout {
 	st := m.ctx.Styles
 	d := m.ctx.Data
+	var sl statusLayout
 	mode := map[viewID]string{viewRead: "READ", viewFacts: "FACTS", viewOutlets: "OUTLETS", viewNotes: "NOTES", viewProblems: "PROBLEMS"}[m.view]
 	switch {
 	case m.showHelp:
@@ -127,20 +162,20 @@ func (m Model) statusParts() (left, legend string, room int, info string) {
 	case m.view == viewRead && m.read.picking:
 		mode = "CHOOSE"
 	}
-	left = st.StatusMode.Render(mode) + " "
-	info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")
+	sl.left = st.StatusMode.Render(mode) + " "
+	sl.info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")
 	if m.view == viewRead {
-		info = m.read.Status()
+		sl.info = m.read.Status()
 	}
 	if m.search.query != "" {
 		// The search position first: it is what n and N move.
-		info = m.search.Status() + " · " + info
+		sl.info = m.search.Status() + " · " + sl.info
 	}
 	// The legend gives way to what the line has to say: first the notes
 	// file's name, then, for a message or a selection's ends, the colour
 	// legend itself (the help screen has it too).
 	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
-	want := ansi.StringWidth(info)
+	want := ansi.StringWidth(sl.info)
 	switch {
 	case m.msg != "":
 		// A message shows for a few seconds: the notes state may give way
@@ -150,16 +185,17 @@ func (m Model) statusParts() (left, legend string, room int, info string) {
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
 		legends = append(legends, m.notesStatus(true))
 		a, start, end, _, _ := m.read.target()
-		want = ansi.StringWidth(oneLine(d.article(a).Text[start:end])) + 2
+		sl.passage = oneLine(d.article(a).Text[start:end])
+		want = ansi.StringWidth(sl.passage) + 2
 	}
 	for _, l := range legends {
-		legend = l
-		room = m.width - ansi.StringWidth(left) - ansi.StringWidth(legend) - 1
-		if want <= room {
+		sl.legend = l
+		sl.room = m.width - ansi.StringWidth(sl.left) - ansi.StringWidth(sl.legend) - 1
+		if want <= sl.room {
 			break
 		}
 	}
-	return left, legend, room, info
+	return sl
 }
 
 // msgLines splits the status message for a status line with room cells:
@@ -212,21 +248,6 @@ func (m Model) legendShort() string {
 		st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
 		st.Muted.Render(" ") + st.Unique.Render("*") + st.Muted.Render("only ") +
 		st.FactNumDisc.Render("!") + st.Muted.Render("differ ")
-}
-
-// footerView is the short help of the active view plus the global keys, or
-// the search prompt.
-func (m Model) footerView() string {
-	if m.search.active {
-		return fit(m.search.View(), m.width)
-	}
-	if m.msg != "" {
-		_, _, room, _ := m.statusParts()
-		if _, rest := m.msgLines(room); rest != "" {
-			return fit(m.ctx.Styles.StatusMsg.Render(ellipsize(rest, m.width)), m.width)
-		}
-	}
-	return fit(m.shortHelpView(m.ShortHelp()), m.width)
 }
 
 // shortHelpView is the footer's key help, as bubbles' ShortHelpView draws

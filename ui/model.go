@@ -424,7 +424,8 @@ func (m Model) View() string {
 			body = m.notesViewView(m.width, bh)
 		}
 	}
-	return m.tabsView() + "\n" + body + "\n" + m.statusView() + "\n" + m.footerView()
+	status, footer := m.statusAndFooter()
+	return m.tabsView() + "\n" + body + "\n" + status + "\n" + footer
 }
 
 // ShortHelp joins the active component's keys with the global ones.
