@@ -45,21 +45,9 @@ func (m helpScreen) Update(msg tea.Msg, groups [][]key.Binding) (helpScreen, tea
 	if !ok {
 		return m, nil
 	}
-	k := m.ctx.Keys
-	switch {
-	case key.Matches(km, k.Down):
-		m.top = min(m.top+1, last)
-	case key.Matches(km, k.Up):
-		m.top = max(m.top-1, 0)
-	case key.Matches(km, k.HalfDown):
-		m.top = min(m.top+h/2, last)
-	case key.Matches(km, k.HalfUp):
-		m.top = max(m.top-h/2, 0)
-	case key.Matches(km, k.Top):
-		m.top = 0
-	case key.Matches(km, k.Bottom):
-		m.top = last
-	}
+	// The first line shown moves like a list cursor over the lines that
+	// can be first.
+	m.top, _ = moveList(m.ctx.Keys, km, m.top, last+1, h)
 	return m, nil
 }
 

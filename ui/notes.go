@@ -125,8 +125,7 @@ type notesDoneMsg struct {
 // noteMark is what the read view draws beside a tagged sentence.
 type noteMark struct {
 	style lipgloss.Style
-	count int    // notes covering the sentence
-	spans []span // the notes' passages, in article bytes
+	spans []span // the passages of the notes covering the sentence, in article bytes
 }
 
 // on returns how many of the mark's passages share a byte with the line
@@ -134,7 +133,7 @@ type noteMark struct {
 // known) counts every passage.
 func (mk noteMark) on(start, end int) int {
 	if end <= start {
-		return mk.count
+		return len(mk.spans)
 	}
 	n := 0
 	for _, sp := range mk.spans {
@@ -468,7 +467,6 @@ func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark 
 			if !ok {
 				mk.style = tagStyle(st, colour)
 			}
-			mk.count++
 			mk.spans = append(mk.spans, span{n.Anchor.Start, n.Anchor.End})
 			marks[a][s] = mk
 		}
