@@ -88,12 +88,10 @@ func (r *readModel) SetSize(w, h int) {
 	r.width, r.height = w, h
 	r.picker.SetSize(w, h)
 	r.clampColumns()
-	onScreen := map[int]bool{}
 	for _, oi := range r.visible() {
-		onScreen[r.order[oi]] = true
-	}
-	for a, s := range tops {
-		if !onScreen[a] {
+		a := r.order[oi]
+		s, ok := tops[a]
+		if !ok {
 			continue
 		}
 		l := r.layout(a, r.widthOf(a))
@@ -247,7 +245,7 @@ func (r *readModel) ensureVisible(a int) {
 		return
 	}
 	h := r.bodyHeight()
-	margin := min(2, h/4)
+	margin := r.margin()
 	first, last := l.first[s], l.last[s]
 	off := r.offset[a]
 	if first < off+margin {
@@ -256,7 +254,7 @@ func (r *readModel) ensureVisible(a int) {
 	if last > off+h-1-margin {
 		off = last - h + 1 + margin
 	}
-	if last-first+1 > h-2*margin {
+	if r.tall(l, s) {
 		// Taller than the view: where it already shows part of the
 		// sentence the view stays (paging through it), else it shows its
 		// start.
@@ -268,17 +266,23 @@ func (r *readModel) ensureVisible(a int) {
 	r.offset[a] = r.clampOffset(l, off, r.offset[a])
 }
 
+// margin is how many lines ensureVisible keeps between the cursor and
+// the top or bottom of the view.
+func (r readModel) margin() int { return min(2, r.bodyHeight()/4) }
+
+// tall reports whether sentence s (laid out, first[s] >= 0) is taller than
+// the view less its margins: it is paged through, not shown whole.
+func (r readModel) tall(l *layout, s int) bool {
+	return l.last[s]-l.first[s]+1 > r.bodyHeight()-2*r.margin()
+}
+
 // moveUp moves the cursor to the sentence before; one taller than the
 // view shows its end, where reading upwards meets it.
 func (r *readModel) moveUp(a int) {
 	s := r.cursor[a] - 1
 	l := r.layout(a, r.widthOf(a))
-	if s >= 0 && s < len(l.first) && l.first[s] >= 0 {
-		body := r.bodyHeight()
-		margin := min(2, body/4)
-		if l.last[s]-l.first[s]+1 > body-2*margin && l.last[s] < r.offset[a] {
-			r.offset[a] = max(l.last[s]-body+1+margin, 0)
-		}
+	if s >= 0 && s < len(l.first) && l.first[s] >= 0 && r.tall(l, s) && l.last[s] < r.offset[a] {
+		r.offset[a] = max(l.last[s]-r.bodyHeight()+1+r.margin(), 0)
 	}
 	r.moveCursor(s)
 }
@@ -581,8 +585,8 @@ func (r *readModel) halfPage(a, dir int) {
 	// starts in the moved view (down) or the last that starts above the
 	// old one (up), so every press makes progress.
 	off := r.clampOffset(l, r.offset[a]+dir*h, r.offset[a])
-	margin := min(2, body/4)
-	tall := l.last[s]-l.first[s]+1 > body-2*margin
+	margin := r.margin()
+	tall := r.tall(l, s)
 	if dir > 0 {
 		if tall && l.last[s] > r.offset[a]+body-1 && off != r.offset[a] {
 			r.offset[a] = off
