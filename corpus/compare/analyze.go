@@ -2028,7 +2028,7 @@ func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
 		return false
 	case s[0] == '@' || s[0] == '#':
 		return true
-	case s[0] == '~' || calendarWord[strings.ToLower(x.surf[t])]:
+	case s[0] == '~' || calendarWord(strings.ToLower(x.surf[t])):
 		return false
 	}
 	return nameA && nameB
@@ -2685,13 +2685,11 @@ func (x *analysis) omissions(res *Result) {
 	}
 }
 
-// calendarWord holds the month and weekday names: capitalised, but dates,
-// not names.
-var calendarWord = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		m[w] = true
-	}
-	return m
-}()
+// calendarWord reports whether a folded word names a month (as the date
+// patterns read them) or a weekday: capitalised, but a date, not a name.
+func calendarWord(w string) bool {
+	_, month := months[w]
+	return month || weekdays[w]
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}

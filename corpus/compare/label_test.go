@@ -154,7 +154,7 @@ func TestEvidenceNamesAreNames(t *testing.T) {
 	for _, f := range r.Facts {
 		for _, m := range f.Members {
 			for _, n := range m.Evidence.Names {
-				if calendarWord[strings.ToLower(n)] {
+				if calendarWord(strings.ToLower(n)) {
 					t.Errorf("fact %s: %q listed as a name", f.ID, n)
 				}
 				if w, ok := lx.concepts[english.Stem(strings.ToLower(n), false)]; ok {
