@@ -48,7 +48,7 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 			// label<TAB>text<TAB>text
 			l, err := strconv.Atoi(strings.TrimSpace(f[0]))
 			if err != nil || (l != 0 && l != 1) {
-				return nil, fmt.Errorf("line %d: first of 3 fields must be a 0/1 label, got %q", n, shortField(f[0]))
+				return nil, fmt.Errorf("line %d: first of 3 fields must be a 0/1 label, got %q", n, trimTo(f[0], 40))
 			}
 			out = append(out, Pair{A: f[1], B: f[2], Label: l, Line: n})
 		case 5:
@@ -57,7 +57,7 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 				if n == 1 {
 					continue // the MSRP header: Quality, #1 ID, #2 ID, #1 String, #2 String
 				}
-				return nil, fmt.Errorf("line %d: label must be 0 or 1, got %q", n, shortField(f[0]))
+				return nil, fmt.Errorf("line %d: label must be 0 or 1, got %q", n, trimTo(f[0], 40))
 			}
 			out = append(out, Pair{A: f[3], B: f[4], Label: l, Line: n})
 		default:
@@ -71,14 +71,6 @@ func ReadPairs(r io.Reader) ([]Pair, error) {
 		return nil, fmt.Errorf("no sentence pairs in it: want text<TAB>text lines, label<TAB>text<TAB>text, or the 5-column MSRP layout")
 	}
 	return out, nil
-}
-
-// shortField is a field cut for an error message.
-func shortField(s string) string {
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:40]) + "…"
-	}
-	return s
 }
 
 // Metrics are the usual binary classification figures.
