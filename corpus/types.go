@@ -169,6 +169,16 @@ type LoadError struct {
 	Message string `json:"message"`
 }
 
+// FilesIn counts the files a list of load errors is about: a JSON file
+// with several bad records has an error for each.
+func FilesIn(errs []LoadError) int {
+	files := make(map[string]bool, len(errs))
+	for _, e := range errs {
+		files[e.Path] = true
+	}
+	return len(files)
+}
+
 func (e LoadError) Error() string { return e.Path + ": " + e.Message }
 
 // Corpus is a set of loaded articles plus the files that failed to load.

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // problemsModel lists the files that failed to load, the articles' warnings
@@ -47,13 +49,10 @@ func (p problemsModel) content(w int) string {
 	}
 	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
 	if len(d.Corpus.Errors) > 0 {
-		files := map[string]bool{}
-		for _, e := range d.Corpus.Errors {
-			files[strings.SplitN(e.Path, "#", 2)[0]] = true
-		}
-		head := fmt.Sprintf("Files that could not be loaded (%d)", len(files))
-		if len(files) != len(d.Corpus.Errors) {
-			head = fmt.Sprintf("Files that could not be loaded, or not all of them (%s, %s)", plural(len(files), "file"), plural(len(d.Corpus.Errors), "problem"))
+		files := corpus.FilesIn(d.Corpus.Errors)
+		head := fmt.Sprintf("Files that could not be loaded (%d)", files)
+		if files != len(d.Corpus.Errors) {
+			head = fmt.Sprintf("Files that could not be loaded, or not all of them (%s, %s)", plural(files, "file"), plural(len(d.Corpus.Errors), "problem"))
 		}
 		lines = append(lines, st.Error.Render(head))
 		for _, e := range d.Corpus.Errors {

@@ -81,14 +81,10 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		return
 	}
 	// A JSON file may have several bad records: count files and problems.
-	files := map[string]bool{}
-	for _, e := range errs {
-		files[strings.SplitN(e.Path, "#", 2)[0]] = true
-	}
-	if len(files) == len(errs) {
-		fmt.Fprintf(w, "\n%s could not be loaded:\n", plural(len(files), "file"))
+	if files := corpus.FilesIn(errs); files == len(errs) {
+		fmt.Fprintf(w, "\n%s could not be loaded:\n", plural(files, "file"))
 	} else {
-		fmt.Fprintf(w, "\n%s in %s:\n", plural(len(errs), "problem"), plural(len(files), "file"))
+		fmt.Fprintf(w, "\n%s in %s:\n", plural(len(errs), "problem"), plural(files, "file"))
 	}
 	for _, e := range errs {
 		fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
