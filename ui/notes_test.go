@@ -18,9 +18,15 @@ import (
 // folder, opened the way the program opens it (in a Cmd).
 func newNotesModel(t *testing.T, w, h int) (Model, string) {
 	t.Helper()
+	path := filepath.Join(t.TempDir(), "notes.db")
+	return notesModelAt(t, path, w, h), path
+}
+
+// notesModelAt is a loaded model at w×h with the notes file at path open.
+func notesModelAt(t *testing.T, path string, w, h int) Model {
+	t.Helper()
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, w, h)
-	path := filepath.Join(t.TempDir(), "notes.db")
 	m.opts.NotesPath = path
 	m.notes.poll = 0 // TestOtherWindowsChangesShow polls by hand
 	m = runCmd(m, m.openNotes(), 0)
@@ -28,7 +34,7 @@ func newNotesModel(t *testing.T, w, h int) (Model, string) {
 		t.Fatalf("store not open: %v", m.notes.err)
 	}
 	t.Cleanup(func() { m.notes.store.Close() })
-	return m, path
+	return m
 }
 
 // storeNotes reads the notes back through a second connection, as another
@@ -111,20 +117,11 @@ func TestTagMarkOverOutline(t *testing.T) {
 // in an earlier session of the same notes file.
 func TestRepeatTagAcrossSessions(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
-	m = send(m, keys("j t")...)
-	m = send(m, typeText("blame")...)
-	m = send(m, keyMsg("enter"))
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame")
 	m.notes.store.Close()
 
-	c, a := testCorpus()
-	m2 := newTestModel(t, c, a, 100, 30)
-	m2.opts.NotesPath = path
-	m2.notes.poll = 0
-	m2 = runCmd(m2, m2.openNotes(), 0)
-	if m2.notes.store == nil {
-		t.Fatalf("store not open: %v", m2.notes.err)
-	}
-	t.Cleanup(func() { m2.notes.store.Close() })
+	m2 := notesModelAt(t, path, 100, 30)
 	if m2.notes.last != "blame" || !m2.notes.keys.Repeat.Enabled() {
 		t.Fatalf("after reopening, last tag %q (repeat enabled %v), want blame", m2.notes.last, m2.notes.keys.Repeat.Enabled())
 	}
