@@ -60,8 +60,8 @@ func (o outletsModel) profileWidth() int {
 
 // SetSize sets the view's area and asks for a render at the new width.
 func (o *outletsModel) SetSize(w, h int) tea.Cmd {
-	if o.keep < 0 && o.vp.TotalLineCount() > o.vp.Height && o.vp.YOffset > 0 {
-		o.keep = o.vp.ScrollPercent()
+	if o.keep < 0 {
+		o.keep = scrolledPart(&o.vp)
 	}
 	o.width, o.height = w, h
 	o.vp.Width = o.profileWidth()
@@ -83,10 +83,8 @@ func (o *outletsModel) load() tea.Cmd {
 	k := renderKey{p.Outlet, wrap}
 	if out, ok := o.rendered[k]; ok {
 		o.vp.SetContent(out)
-		if o.keep >= 0 {
-			o.vp.SetYOffset(int(o.keep*float64(max(o.vp.TotalLineCount()-o.vp.Height, 0)) + 0.5))
-			o.keep = -1
-		}
+		scrollToPart(&o.vp, o.keep)
+		o.keep = -1
 		return nil
 	}
 	o.vp.SetContent("\n  rendering profile…")
@@ -99,6 +97,14 @@ func (o *outletsModel) load() tea.Cmd {
 		out, err := markup.Render(md, wrap)
 		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
 	}
+}
+
+// show turns to outlet i's profile, from its top.
+func (o *outletsModel) show(i int) tea.Cmd {
+	o.cursor = i
+	o.vp.GotoTop()
+	o.keep = -1
+	return o.load()
 }
 
 // Update handles keys and rendered profiles.
@@ -119,28 +125,18 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 		switch msg.Button {
 		case tea.MouseButtonLeft:
 			if msg.Action == tea.MouseActionPress && msg.X < o.listWidth() && msg.Y >= 1 && msg.Y-1 < n {
-				o.cursor = msg.Y - 1
-				o.vp.GotoTop()
-				o.keep = -1
-				o.keep = -1
-				return o, o.load()
+				return o, o.show(msg.Y - 1)
 			}
 		}
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol), key.Matches(msg, k.NextFact):
 			if n > 0 {
-				o.cursor = (o.cursor + 1) % n
-				o.vp.GotoTop()
-				o.keep = -1
-				return o, o.load()
+				return o, o.show((o.cursor + 1) % n)
 			}
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol), key.Matches(msg, k.PrevFact):
 			if n > 0 {
-				o.cursor = (o.cursor - 1 + n) % n
-				o.vp.GotoTop()
-				o.keep = -1
-				return o, o.load()
+				return o, o.show((o.cursor - 1 + n) % n)
 			}
 		}
 	}

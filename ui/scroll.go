@@ -74,3 +74,21 @@ func isMove(k *KeyMap, km tea.KeyMsg) bool {
 	_, ok := moveList(k, km, 0, 1, 1)
 	return ok
 }
+
+// scrolledPart is how far down a viewport is scrolled, from 0 to 1, for
+// keeping the place when its content is re-wrapped; -1 at the top (or
+// when all of it shows), where there is no place to keep.
+func scrolledPart(vp *viewport.Model) float64 {
+	if vp.TotalLineCount() <= vp.Height || vp.YOffset <= 0 {
+		return -1
+	}
+	return vp.ScrollPercent()
+}
+
+// scrollToPart scrolls a viewport to the part scrolledPart gave (nothing
+// for -1).
+func scrollToPart(vp *viewport.Model, part float64) {
+	if part >= 0 {
+		vp.SetYOffset(int(part*float64(max(vp.TotalLineCount()-vp.Height, 0)) + 0.5))
+	}
+}

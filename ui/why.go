@@ -41,16 +41,11 @@ func (p *panelModel) SetSize(w, h int) {
 	fw, fh := p.ctx.Styles.PanelBorder.GetFrameSize()
 	// Re-wrapped at the new width, the content keeps its place: as far
 	// down, in proportion, as the reader was.
-	frac := -1.0
-	if p.vp.TotalLineCount() > p.vp.Height && p.vp.YOffset > 0 {
-		frac = p.vp.ScrollPercent()
-	}
+	part := scrolledPart(&p.vp)
 	p.vp.Width = max(w-fw-2, 1)
 	p.vp.Height = max(h-fh-1, 1)
 	p.vp.SetContent(p.content(p.vp.Width))
-	if frac >= 0 {
-		p.vp.SetYOffset(int(frac*float64(max(p.vp.TotalLineCount()-p.vp.Height, 0)) + 0.5))
-	}
+	scrollToPart(&p.vp, part)
 }
 
 // Update scrolls the panel; the root closes it on esc.
