@@ -203,15 +203,8 @@ func splitIdeographic(text string, spans []Span) []Span {
 				}
 				i += m
 			}
-			next := i
-			for next < sp.End {
-				c, m := utf8.DecodeRuneInString(text[next:])
-				if !unicode.IsSpace(c) {
-					break
-				}
-				next += m
-			}
-			if next >= sp.End {
+			next, rest := trimSpan(text, i, sp.End)
+			if next >= rest {
 				break // the mark ends the span
 			}
 			out = append(out, Span{start, i})

@@ -57,12 +57,12 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 		}
 	}
 	dist := map[string][]Term{}
+	alone := len(order) < 2 // one outlet: nothing to set it against
 	for _, o := range order {
-		if len(order) < 2 {
-			break // one outlet: nothing to set it against
+		if alone {
+			break
 		}
-		dist[o] = an.logOdds(o, order, uni, true, k)
-		dist[o] = mergeTerms(dist[o], an.logOdds(o, order, bi, false, k), k)
+		dist[o] = mergeTerms(an.logOdds(o, order, uni, true, k), an.logOdds(o, order, bi, false, k), k)
 	}
 	out := make([]Profile, 0, len(order))
 	for _, o := range order {
@@ -70,7 +70,7 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 		if d == nil {
 			d = []Term{}
 		}
-		p := Profile{Outlet: o, Articles: []string{}, Distinctive: d, alone: len(order) < 2, Voices: []Voice{}, MarkerRates: map[string]float64{},
+		p := Profile{Outlet: o, Articles: []string{}, Distinctive: d, alone: alone, Voices: []Voice{}, MarkerRates: map[string]float64{},
 			Attribution: map[string]int{}, AttributionStance: map[string]int{StanceNeutral: 0, StanceBearing: 0}, Omissions: []string{}}
 		counts := map[string]int{}
 		voices := map[string]int{}
