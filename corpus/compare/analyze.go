@@ -134,6 +134,10 @@ type unit struct {
 	// sorted term ids, when it has more than one clause; segW their weights.
 	segs [][]int32
 	segW []float64
+	// segOf is, per term, the bit set of the segments holding it, when
+	// the sentence has at most 16 segments (nil otherwise): the clause
+	// scores need it for every candidate, and it does not change.
+	segOf []uint16
 }
 
 // extras are the numbers, dates and quotations of a unit; most sentences
@@ -478,7 +482,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := &x.units[j]
 				role := art.Sentences[r.sent].Role
 				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs,
+					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				for _, t := range src.terms {
 					x.df[t]++
@@ -552,6 +556,16 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
+				if len(u.segs) <= 16 {
+					u.segOf = make([]uint16, len(u.terms))
+					for si, sg := range u.segs {
+						for _, t := range sg {
+							if k, ok := slices.BinarySearch(u.terms, t); ok {
+								u.segOf[k] |= 1 << si
+							}
+						}
+					}
+				}
 			}
 			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
 			x.units = append(x.units, u)
@@ -594,6 +608,7 @@ type storyScorer struct {
 	*analysis
 	wts    []float64 // by term id; valid for the current story's terms
 	df     []int32
+	cname  []bool  // by term id: contentName, decided once per story
 	pos    []int32 // by unit: position in the current story
 	nUnits int
 	terms  []int32 // the current story's terms, to reset
@@ -626,7 +641,7 @@ type storyScorer struct {
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
-	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), pos: make([]int32, len(x.units))}
+	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), cname: make([]bool, len(x.strs)), pos: make([]int32, len(x.units))}
 }
 
 // prepare sets the weights for a story and each member's summed weights.
@@ -652,6 +667,7 @@ func (x *storyScorer) prepare(members []int32) {
 	ln := math.Log(n + 1)
 	for _, t := range x.terms {
 		x.wts[t] = blend(x.bgIDF[t], x.df[t], n, alpha, ln)
+		x.cname[t] = x.decideContentName(t)
 	}
 	x.discountTopic(members)
 	for _, ui := range members {
@@ -737,10 +753,16 @@ func (x *storyScorer) termWeight(t int32) float64 {
 }
 
 // contentName reports whether a name is part of what a sentence claims
-// rather than who says it: a place, country or organisation of the alias
-// table, or a code such as a weapon designation, that few sentences of the
-// corpus mention. People's names never are.
-func (x *storyScorer) contentName(t int32) bool {
+// rather than who says it (see decideContentName); t is a term of the
+// current story.
+func (x *storyScorer) contentName(t int32) bool { return x.cname[t] }
+
+// decideContentName reports whether a name is part of what a sentence
+// claims rather than who says it: a place, country or organisation of the
+// alias table, or a code such as a weapon designation, that few sentences
+// of the story mention. People's names never are. prepare decides it once
+// per story term, as the scoring loops ask it for every shared term.
+func (x *storyScorer) decideContentName(t int32) bool {
 	s := x.strs[t]
 	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, rareNameShare*float64(x.nUnits)) {
 		return false
@@ -801,6 +823,10 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	var onlyA, onlyB []int32
 	var commonBuf [64]int32
 	common := commonBuf[:0]
+	// The segments of each side holding each common term (bit 0, the
+	// whole sentence, for a side without segments), while they fit.
+	var segABuf, segBBuf [64]uint16
+	segA, segB := segABuf[:0], segBBuf[:0]
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -823,6 +849,10 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 				content += w
 			}
 			common = append(common, a.terms[i])
+			if len(segA) < len(segABuf) {
+				segA = append(segA, segBits(a, i))
+				segB = append(segB, segBits(b, j))
+			}
 			i++
 			j++
 		}
@@ -888,7 +918,20 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 				}
 			}
 			var maBuf, mbBuf [16]uint64
-			ma, mb := segMasks(maBuf[:0], sa, common), segMasks(mbBuf[:0], sb, common)
+			var ma, mb []uint64
+			if (len(a.segs) == 0 || a.segOf != nil) && (len(b.segs) == 0 || b.segOf != nil) {
+				ma, mb = maBuf[:len(sa)], mbBuf[:len(sb)]
+				for k := range common {
+					for m := segA[k]; m != 0; m &= m - 1 {
+						ma[bits.TrailingZeros16(m)] |= 1 << uint(k)
+					}
+					for m := segB[k]; m != 0; m &= m - 1 {
+						mb[bits.TrailingZeros16(m)] |= 1 << uint(k)
+					}
+				}
+			} else {
+				ma, mb = segMasks(maBuf[:0], sa, common), segMasks(mbBuf[:0], sb, common)
+			}
 			for i := range sa {
 				for j := range sb {
 					m := ma[i] & mb[j]
@@ -925,6 +968,19 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		}
 	}
 	return best, shared, content
+}
+
+// segBits is the bit set of u's segments holding its k-th term: bit 0
+// when u has no segments (its one segment is the whole sentence), none
+// when u has too many segments for segOf.
+func segBits(u *unit, k int) uint16 {
+	if u.segOf != nil {
+		return u.segOf[k]
+	}
+	if len(u.segs) == 0 {
+		return 1
+	}
+	return 0
 }
 
 // segMasks appends, for each segment, the bit set of the common terms it
@@ -2028,10 +2084,8 @@ func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
 		return false
 	case s[0] == '@' || s[0] == '#':
 		return true
-	case s[0] == '~' || calendarWord(strings.ToLower(x.surf[t])):
-		return false
 	}
-	return nameA && nameB
+	return nameA && nameB && s[0] != '~' && !calendarWord(strings.ToLower(x.surf[t]))
 }
 
 // surfaceIn is how a sentence (text, and low, its lower case) writes term
@@ -2043,7 +2097,7 @@ func (x *storyScorer) surfaceIn(t int32, text, low string) string {
 	if s == "" || s[0] != '@' {
 		return x.surf[t]
 	}
-	e, ok := x.lx.entity[s[1:]]
+	names, ok := x.lx.lowNames[s[1:]]
 	if !ok {
 		return x.surf[t]
 	}
@@ -2051,8 +2105,7 @@ func (x *storyScorer) surfaceIn(t int32, text, low string) string {
 		return x.surf[t] // case folding moved the bytes: offsets would not hold
 	}
 	best := ""
-	for _, nm := range e.Names {
-		ln := strings.ToLower(strings.TrimPrefix(nm, "the "))
+	for _, ln := range names {
 		for from := 0; ln != "" && from < len(low); {
 			i := strings.Index(low[from:], ln)
 			if i < 0 {

@@ -126,6 +126,9 @@ type analyzer struct {
 type wordInfo struct {
 	term string // "" for a stop word
 	neg  bool
+	// ends says the word ends a discourse connective, so the word before
+	// it must be checked against discourse.
+	ends bool
 }
 
 // acronym is an expansion defined in the text, "Intermediate-Range Nuclear
@@ -200,12 +203,21 @@ var discourse = map[string]bool{
 	"at times": true, "by far": true, "no doubt": true,
 }
 
+// connectiveEnds are the second words of discourse.
+var connectiveEnds = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range discourse {
+		m[k[strings.IndexByte(k, ' ')+1:]] = true
+	}
+	return m
+}()
+
 // word maps a folded word to its term.
 func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	var wi wordInfo
+	wi := wordInfo{ends: connectiveEnds[f]}
 	w := stripPossessive(f)
 	switch {
 	case negations[w] || strings.HasSuffix(w, "n't"):
@@ -301,10 +313,10 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			occs = append(occs, occ{"#" + p.fold, p.text, true, clause[i]})
 			continue
 		}
-		if i > 0 && discourse[ps[i-1].fold+" "+p.fold] {
+		wi := an.word(p.fold)
+		if wi.ends && i > 0 && discourse[ps[i-1].fold+" "+p.fold] {
 			continue // "of course", "in fact": no claim in them
 		}
-		wi := an.word(p.fold)
 		if wi.neg {
 			ft.neg = true
 		}

@@ -117,8 +117,9 @@ type aliasPattern struct {
 type lexicon struct {
 	aliases  map[string][]aliasPattern // by first folded token, longest first
 	entity   map[string]Alias
-	spelling map[string]string // british -> american (folded words)
-	concepts map[string]string // stem -> concept
+	lowNames map[string][]string // by entity id: its names in lower case, without a leading "the "
+	spelling map[string]string   // british -> american (folded words)
+	concepts map[string]string   // stem -> concept
 	bg       map[string]float64
 	bgTotal  float64
 	bgMaxIDF float64
@@ -129,6 +130,7 @@ func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		aliases:  map[string][]aliasPattern{},
 		entity:   map[string]Alias{},
+		lowNames: map[string][]string{},
 		spelling: map[string]string{},
 		concepts: map[string]string{},
 		bg:       map[string]float64{},
@@ -141,6 +143,7 @@ func loadLexicon() (*lexicon, error) {
 		lx.entity[a.ID] = a
 		for _, nm := range a.Names {
 			nm = strings.TrimPrefix(nm, "the ")
+			lx.lowNames[a.ID] = append(lx.lowNames[a.ID], strings.ToLower(nm))
 			ps := toPieces(nm)
 			if len(ps) == 0 {
 				continue
