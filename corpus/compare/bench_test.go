@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -195,5 +196,27 @@ func TestSyntheticStories(t *testing.T) {
 	}
 	if len(r.Facts) == 0 {
 		t.Error("no facts in the synthetic corpus")
+	}
+}
+
+// TestCallgrindHarness runs one Analyze of the 1,000-article synthetic
+// corpus for counting instructions under valgrind (see README, "Speed and
+// memory"): with PARALLAX_CALLGRIND=setup it only builds the corpus and
+// warms up (compiled patterns, the lexicon), with =analyze it also
+// analyses; the difference of the two counts is the analysis. Skipped
+// otherwise.
+func TestCallgrindHarness(t *testing.T) {
+	mode := os.Getenv("PARALLAX_CALLGRIND")
+	if mode == "" {
+		t.Skip("set PARALLAX_CALLGRIND=setup or =analyze to run under valgrind")
+	}
+	c := syntheticCorpus(1000, 1)
+	if _, err := Analyze(context.Background(), corpus.Default(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if mode == "analyze" {
+		if _, err := Analyze(context.Background(), c, Options{}); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
