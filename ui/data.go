@@ -173,7 +173,9 @@ func factNumber(fi int) int { return fi + 1 }
 func (d *Data) markerCount() int { return len(d.Analysis.Markers) }
 
 // shortNames gives every outlet a unique name of at most 4 cells for
-// matrix columns: the outlet table's short name, else the start of the name.
+// matrix columns: the outlet table's short name, else the start of the
+// name; an article of an unknown outlet is "?" and the start of its id
+// (every one of them would otherwise read "unkn").
 func shortNames(c *corpus.Corpus) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
@@ -186,7 +188,10 @@ func shortNames(c *corpus.Corpus) map[string]string {
 		if a.OutletInfo != nil && a.OutletInfo.Short != "" {
 			s = oneLine(a.OutletInfo.Short)
 		}
-		if s == "" || ansi.StringWidth(s) > 4 {
+		switch {
+		case a.Outlet == "":
+			s = "?" + ansi.Truncate(oneLine(a.ID), 3, "")
+		case s == "" || ansi.StringWidth(s) > 4:
 			s = ansi.Truncate(strings.ReplaceAll(oneLine(o), " ", ""), 4, "")
 		}
 		base := s

@@ -190,3 +190,21 @@ func TestOutletProfilesRenderInCmdsAndCachePerWidth(t *testing.T) {
 		t.Fatalf("%d glamour renderers, want one per width (2)", n)
 	}
 }
+
+// TestShortNamesTellUnknownOutletsApart: the facts matrix heads each
+// column with at most four cells; articles of unknown outlets get "?"
+// and the start of their id, not "unkn", "unk2".
+func TestShortNamesTellUnknownOutletsApart(t *testing.T) {
+	c := &corpus.Corpus{Articles: []*corpus.Article{
+		{ID: "story1"}, {ID: "story2"}, {ID: "notes"}, {ID: "t", Outlet: "Reuters"},
+	}}
+	got := shortNames(c)
+	want := map[string]string{
+		"unknown (story1)": "?sto", "unknown (story2)": "?st2", "unknown (notes)": "?not", "Reuters": "Reut",
+	}
+	for o, w := range want {
+		if got[o] != w {
+			t.Errorf("short name of %q = %q, want %q", o, got[o], w)
+		}
+	}
+}
