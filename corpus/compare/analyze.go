@@ -160,6 +160,7 @@ type analysis struct {
 	strs    []string  // term by id
 	isName  []bool    // by id: written as a name somewhere
 	surf    []string  // a surface form by id
+	lowSurf []string  // by id: a surface form opening in lower case ("missiles" beside "Missiles"), "" when none was seen
 	df      []int32   // sentences holding the term
 	wts     []float64 // blended weight by id
 	outlets []string  // outlet name by id
@@ -517,8 +518,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					x.vocab[t] = id
 					x.strs = append(x.strs, t)
 					x.surf = append(x.surf, ft.surf[k])
+					x.lowSurf = append(x.lowSurf, "")
 					x.df = append(x.df, 0)
 					x.isName = append(x.isName, false)
+				}
+				if x.lowSurf[id] == "" && !ft.names[k] && opensLower(ft.surf[k]) {
+					x.lowSurf[id] = ft.surf[k]
 				}
 				if ft.names[k] {
 					x.isName[id] = true
@@ -2152,6 +2157,12 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			if x.showAsName(t, a.names[i], b.names[j]) {
 				names = append(names, e)
 			} else {
+				switch st := x.strs[t]; {
+				case st != "" && st[0] == '~':
+					e.s = st[1:] // a concept, by its own name: "treaty" for "accord" and "pact" alike
+				case x.lowSurf[t] != "":
+					e.s = x.lowSurf[t] // a word, as running text writes it
+				}
 				terms = append(terms, e)
 			}
 			i++
@@ -2736,6 +2747,12 @@ func (x *analysis) omissions(res *Result) {
 	for _, o := range order {
 		res.Omissions = append(res.Omissions, Omission{Outlet: o, Facts: om[o]})
 	}
+}
+
+// opensLower reports whether a surface form opens with a lower-case letter.
+func opensLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
 
 // calendarWord reports whether a folded word names a month (as the date

@@ -2,6 +2,10 @@ package compare
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -201,6 +205,46 @@ func TestEvidenceNamesAsWritten(t *testing.T) {
 		// still show the other spelling: allow a few.
 		if bad*20 > all {
 			t.Errorf("%s: %d of %d evidence names are not written in their sentence", c.Name, bad, all)
+		}
+	}
+}
+
+// TestEvidenceTermsAsRunningText checks that the evidence lists a concept
+// by its own name ("treaty", whichever of accord, pact or treaty the
+// sentences use) and a word as running text writes it ("missile", not the
+// "Missiles" of the first headline that used it).
+func TestEvidenceTermsAsRunningText(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{
+		"---\noutlet: Outlet One\ntitle: Missiles Banned By The Pact\n---\n\nThe pact bans intermediate-range missiles from Europe, officials in Vienna said.\n",
+		"---\noutlet: Outlet Two\ntitle: Accord On Missiles\n---\n\nThe accord bans intermediate-range missiles from Europe, officials in Vienna said on Monday.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := corpus.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for _, f := range r.Facts {
+		for _, m := range f.Members {
+			if strings.Contains(m.Text, "bans") {
+				terms = append(terms, m.Evidence.Terms...)
+			}
+		}
+	}
+	if !slices.Contains(terms, "treaty") || !slices.Contains(terms, "missile") {
+		t.Errorf("evidence terms of the two body sentences = %q, want the concepts treaty and missile by name", terms)
+	}
+	for _, w := range terms {
+		if w == "pact" || w == "accord" || w == "Missiles" {
+			t.Errorf("evidence term %q: want the concept's name", w)
 		}
 	}
 }
