@@ -895,6 +895,11 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		}
 	}
 	ag := agree(a, b)
+	if len(common) < 2 && ag.content == 0 {
+		// One shared word ("Some story" / "Another story") is not a
+		// shared claim, however short the sentences.
+		return 0, shared, content
+	}
 	best := claimScore(shared, content, a.w, b.w, ag)
 	// A claim is often one clause of a longer sentence: score the best
 	// pair of clauses too.

@@ -209,16 +209,13 @@ func TestEvidenceNamesAsWritten(t *testing.T) {
 	}
 }
 
-// TestEvidenceTermsAsRunningText checks that the evidence lists a concept
-// by its own name ("treaty", whichever of accord, pact or treaty the
-// sentences use) and a word as running text writes it ("missile", not the
-// "Missiles" of the first headline that used it).
-func TestEvidenceTermsAsRunningText(t *testing.T) {
+// writeArticles writes Markdown articles (outlet, title, body) into a new
+// folder and loads it.
+func writeArticles(t *testing.T, arts ...[3]string) *corpus.Corpus {
+	t.Helper()
 	dir := t.TempDir()
-	for i, text := range []string{
-		"---\noutlet: Outlet One\ntitle: Missiles Banned By The Pact\n---\n\nThe pact bans intermediate-range missiles from Europe, officials in Vienna said.\n",
-		"---\noutlet: Outlet Two\ntitle: Accord On Missiles\n---\n\nThe accord bans intermediate-range missiles from Europe, officials in Vienna said on Monday.\n",
-	} {
+	for i, a := range arts {
+		text := fmt.Sprintf("---\noutlet: %s\ntitle: %s\n---\n\n%s\n", a[0], a[1], a[2])
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%d.md", i)), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -227,6 +224,54 @@ func TestEvidenceTermsAsRunningText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// TestOneSharedWordIsNoFact checks that two short sentences sharing one
+// word ("Some story" / "Another story") are not a fact, while the body
+// sentences stating the same claim are.
+func TestOneSharedWordIsNoFact(t *testing.T) {
+	// Pasted text: the first line is the headline, a sentence of its own.
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"one.txt": "Some story\n\nThe INF Treaty banned ground-launched missiles with a range of 500 to 5,500 km, officials said on Monday.\n",
+		"two.txt": "Another story\n\nThe INF Treaty banned ground-launched missiles with a range of 500 to 5,500 kilometres, officials said Monday.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := corpus.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := false
+	for _, f := range r.Facts {
+		for _, m := range f.Members {
+			if strings.Contains(m.Text, "story") {
+				t.Errorf("fact %q links the headlines: %+v", f.Label, f.Members)
+			}
+			body = body || strings.Contains(m.Text, "banned")
+		}
+	}
+	if !body {
+		t.Errorf("the body sentences stating one claim are in no fact: %+v", r.Facts)
+	}
+}
+
+// TestEvidenceTermsAsRunningText checks that the evidence lists a concept
+// by its own name ("treaty", whichever of accord, pact or treaty the
+// sentences use) and a word as running text writes it ("missile", not the
+// "Missiles" of the first headline that used it).
+func TestEvidenceTermsAsRunningText(t *testing.T) {
+	c := writeArticles(t,
+		[3]string{"Outlet One", "Missiles Banned By The Pact", "The pact bans intermediate-range missiles from Europe, officials in Vienna said."},
+		[3]string{"Outlet Two", "Accord On Missiles", "The accord bans intermediate-range missiles from Europe, officials in Vienna said on Monday."},
+	)
 	r, err := Analyze(context.Background(), c, Options{})
 	if err != nil {
 		t.Fatal(err)
