@@ -41,7 +41,8 @@ func articleHash(a *corpus.Article) string {
 
 // NewAnchor anchors the byte range [start, end) of an article: the range
 // (clamped to the text and widened to whole characters), the exact quote,
-// up to 32 characters of context on each side and the text's hash.
+// up to 32 characters of context on each side, the text's hash, and the
+// article's outlet and title.
 func NewAnchor(a *corpus.Article, start, end int) Anchor {
 	text := a.Text
 	if start > end {
@@ -63,6 +64,8 @@ func NewAnchor(a *corpus.Article, start, end int) Anchor {
 		Quote:   text[start:end],
 		Prefix:  lastRunes(text[:start], contextRunes),
 		Suffix:  firstRunes(text[end:], contextRunes),
+		Outlet:  a.Outlet,
+		Title:   a.Title,
 	}
 }
 
@@ -436,10 +439,14 @@ func approxMatches(text, pat string, k, limit int) []approx {
 
 // Reanchor re-places every note on the articles of c as loaded now and
 // saves the result. A note whose article is unchanged (same hash) is left
-// alone; one that cannot be placed, or whose article is not in c, is
-// marked orphaned and keeps its quote — it is never dropped. It returns how
-// many notes moved and how many are orphaned now. Re-anchoring is not a
-// change of the user's and is not in the undo history.
+// in place; one that cannot be placed in its article's text is marked
+// orphaned and keeps its quote — it is never dropped. A note whose article
+// is not in c is left exactly as it is: its article is simply not loaded
+// (one file of a folder was opened, say), which says nothing about whether
+// its text is still there. Placed notes also take their article's current
+// outlet and title. It returns how many notes moved and how many of the
+// notes on articles of c are orphaned now. Re-anchoring is not a change of
+// the user's and is not in the undo history.
 func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	all, err := s.Notes()
 	if err != nil {
@@ -455,28 +462,24 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	for _, n := range all {
 		art := c.Article(n.Anchor.Article)
 		if art == nil {
-			// Not in this corpus: orphaned until it comes back. The hash
-			// is cleared so its return is never mistaken for "unchanged".
-			orphaned++
-			if !n.Orphaned || n.Anchor.Hash != "" {
-				a := n.Anchor
-				a.Hash = ""
-				ups = append(ups, update{n, a, true})
-			}
-			continue
+			continue // not loaded: neither placed nor orphaned
 		}
 		h, ok := hashes[art]
 		if !ok {
 			h = articleHash(art)
 			hashes[art] = h
 		}
+		a := n.Anchor
+		a.Outlet, a.Title = art.Outlet, art.Title
 		if n.Anchor.Hash == h && n.Anchor.End <= len(art.Text) {
 			if n.Orphaned {
 				orphaned++
 			}
+			if a != n.Anchor {
+				ups = append(ups, update{n, a, n.Orphaned})
+			}
 			continue
 		}
-		a := n.Anchor
 		a.Hash = h
 		st, en, found := locate(art.Text, n.Anchor)
 		if !found {
@@ -512,9 +515,9 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 		// Compare and set: a note another process moved or deleted
 		// meanwhile is left to that process.
 		if _, err := tx.ExecContext(ctx,
-			`UPDATE notes SET hash = ?, start_byte = ?, end_byte = ?, orphaned = ?
+			`UPDATE notes SET hash = ?, start_byte = ?, end_byte = ?, orphaned = ?, outlet = ?, title = ?
 			 WHERE id = ? AND hash = ? AND start_byte = ? AND end_byte = ? AND orphaned = ?`,
-			u.a.Hash, u.a.Start, u.a.End, boolInt(u.orp),
+			u.a.Hash, u.a.Start, u.a.End, boolInt(u.orp), u.a.Outlet, u.a.Title,
 			u.old.ID, o.Hash, o.Start, o.End, boolInt(u.old.Orphaned)); err != nil {
 			return 0, 0, fmt.Errorf("re-anchor notes in %s: %w", s.path, err)
 		}

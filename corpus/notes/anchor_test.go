@@ -125,6 +125,11 @@ func TestReanchor(t *testing.T) {
 	}
 }
 
+// TestReanchorPersistsAndRecovers: a note whose article is not loaded (one
+// file of a folder opened, say) is left exactly as it was — not orphaned,
+// not moved, its outlet and title kept — and is placed again, edited or
+// not, when its article comes back. An orphan stays one while its article
+// is away.
 func TestReanchorPersistsAndRecovers(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "n.db")
 	s, err := Open(path)
@@ -132,39 +137,74 @@ func TestReanchorPersistsAndRecovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	orig := article("tass", anchorText)
+	orig.Outlet, orig.Title = "TASS", "Lavrov on the treaty"
+	other := article("other", "Nothing of the kind is said here at all.")
 	n := mustTag(t, s, anchorOf(t, orig, passage), "inspection")
-	// The article is missing from the corpus: orphaned, kept.
-	if _, o, err := s.Reanchor(&corpus.Corpus{}); err != nil || o != 1 {
-		t.Fatalf("missing article: %d orphaned, %v", o, err)
+	if n.Anchor.Outlet != "TASS" || n.Anchor.Title != "Lavrov on the treaty" {
+		t.Fatalf("outlet and title not stored: %+v", n.Anchor)
 	}
-	// It comes back unchanged: placed where it was.
-	if m, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{orig}}); err != nil || m != 1 || o != 0 {
-		t.Fatalf("article back unchanged: moved %d orphaned %d %v", m, o, err)
-	}
-	if got, _, _ := s.Note(n.ID); got.Orphaned || got.Anchor != n.Anchor {
-		t.Fatalf("not restored: %+v", got.Anchor)
-	}
-	if _, o, err := s.Reanchor(&corpus.Corpus{}); err != nil || o != 1 {
-		t.Fatalf("missing article again: %d orphaned, %v", o, err)
+	// Another article alone is loaded: the note is not orphaned, not touched.
+	for _, c := range []*corpus.Corpus{{}, {Articles: []*corpus.Article{other}}} {
+		if m, o, err := s.Reanchor(c); err != nil || m != 0 || o != 0 {
+			t.Fatalf("article not loaded: moved %d orphaned %d, %v", m, o, err)
+		}
+		if got, _, _ := s.Note(n.ID); got.Orphaned || got.Anchor != n.Anchor {
+			t.Fatalf("a note of an article not loaded was changed: %+v orphaned=%v", got.Anchor, got.Orphaned)
+		}
 	}
 	edited := article("tass", "A new lead paragraph.\n\n"+anchorText)
+	edited.Outlet, edited.Title = "TASS", "Lavrov on the treaty (updated)"
 	s.Close()
 	s, err = Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if got, _, _ := s.Note(n.ID); !got.Orphaned {
-		t.Fatal("orphaned flag not saved")
-	}
-	// The article comes back, edited: placed again.
-	m, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{edited}})
+	// The article comes back, edited: placed again, with its new title.
+	m, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{edited, other}})
 	if err != nil || m != 1 || o != 0 {
 		t.Fatalf("article back: moved %d orphaned %d %v", m, o, err)
 	}
 	got, _, _ := s.Note(n.ID)
-	if got.Orphaned || edited.Text[got.Anchor.Start:got.Anchor.End] != passage {
+	if got.Orphaned || edited.Text[got.Anchor.Start:got.Anchor.End] != passage || got.Anchor.Title != edited.Title {
 		t.Fatalf("not re-placed: %+v", got)
+	}
+	// Its text goes: orphaned. Then the article is not loaded: still an
+	// orphan, and not counted as one of this corpus's.
+	gone := article("tass", "The article was rewritten from scratch and says nothing of the kind.")
+	if _, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{gone}}); err != nil || o != 1 {
+		t.Fatalf("text gone: %d orphaned, %v", o, err)
+	}
+	if _, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{other}}); err != nil || o != 0 {
+		t.Fatalf("orphan's article not loaded: %d orphaned, %v", o, err)
+	}
+	if got, _, _ := s.Note(n.ID); !got.Orphaned {
+		t.Fatal("an orphan lost its flag while its article was not loaded")
+	}
+	// The text comes back: placed again.
+	if _, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{edited}}); err != nil || o != 0 {
+		t.Fatalf("text back: %d orphaned, %v", o, err)
+	}
+	if got, _, _ := s.Note(n.ID); got.Orphaned || edited.Text[got.Anchor.Start:got.Anchor.End] != passage {
+		t.Fatalf("not re-placed after coming back: %+v", got)
+	}
+}
+
+// TestReanchorHealsWronglyOrphaned: earlier versions marked every note of
+// an article that was not loaded orphaned (and cleared its hash); such a
+// note is placed again as soon as its article is loaded.
+func TestReanchorHealsWronglyOrphaned(t *testing.T) {
+	s := openTemp(t)
+	a := article("tass", anchorText)
+	n := mustTag(t, s, anchorOf(t, a, passage), "inspection")
+	if _, err := s.db.Exec("UPDATE notes SET orphaned = 1, hash = '' WHERE id = ?", n.ID); err != nil {
+		t.Fatal(err)
+	}
+	if m, o, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{a}}); err != nil || m != 1 || o != 0 {
+		t.Fatalf("moved %d orphaned %d, %v", m, o, err)
+	}
+	if got, _, _ := s.Note(n.ID); got.Orphaned || got.Anchor != n.Anchor {
+		t.Fatalf("not healed: %+v orphaned=%v", got.Anchor, got.Orphaned)
 	}
 }
 

@@ -508,9 +508,9 @@ func (t *txn) writeNote(id string, img *Note) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		a := img.Anchor
-		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, img.Memo,
-			formatTime(img.Created), t.now, boolInt(img.Orphaned)); err != nil {
+			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title); err != nil {
 			return err
 		}
 	}
@@ -672,8 +672,8 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 			if err := t.touchNote(id); err != nil {
 				return "", "", err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now); err != nil {
+			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title); err != nil {
 				return "", "", err
 			}
 		case err != nil:

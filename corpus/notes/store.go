@@ -26,7 +26,7 @@ import (
 // SchemaVersion is the version of the store's schema this build writes. It
 // is kept in SQLite's PRAGMA user_version; older files are migrated on open,
 // newer ones refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // applicationID marks an SQLite file as a parallax notes store
 // (PRAGMA application_id, the bytes "PRLX").
@@ -112,6 +112,11 @@ var migrations = [SchemaVersion]string{
 		undone INTEGER NOT NULL DEFAULT 0
 	 );
 	 CREATE INDEX history_by_state ON history(state, seq);`,
+	// 2 → 3: each note keeps its article's outlet and title, so a note of
+	// an article that is not loaded still says where it is from. Existing
+	// notes get them the next time their article is loaded.
+	`ALTER TABLE notes ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT '';`,
 }
 
 // DefaultPath returns where the notes of a corpus live when no --notes file
@@ -575,7 +580,7 @@ func (s *Store) queryNotes(where string, args []any) ([]Note, error) {
 	return ns, nil
 }
 
-const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned"
+const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title"
 
 func readNotes(ctx context.Context, q querier, where string, args []any) ([]Note, error) {
 	rows, err := q.QueryContext(ctx, "SELECT "+noteColumns+" FROM notes "+where+" ORDER BY article, start_byte, end_byte, created, id", args...)
@@ -631,7 +636,8 @@ func scanNote(r scanner) (Note, error) {
 	var created, modified string
 	var orphaned int
 	if err := r.Scan(&n.ID, &n.Anchor.Article, &n.Anchor.Hash, &n.Anchor.Start, &n.Anchor.End,
-		&n.Anchor.Quote, &n.Anchor.Prefix, &n.Anchor.Suffix, &n.Memo, &created, &modified, &orphaned); err != nil {
+		&n.Anchor.Quote, &n.Anchor.Prefix, &n.Anchor.Suffix, &n.Memo, &created, &modified, &orphaned,
+		&n.Anchor.Outlet, &n.Anchor.Title); err != nil {
 		return Note{}, err
 	}
 	n.Created, _ = time.Parse(time.RFC3339Nano, created)

@@ -753,7 +753,8 @@ func TestNoWritesAfterUpgradeElsewhere(t *testing.T) {
 	if _, err := s.Undo(); !errors.Is(err, ErrNewerVersion) {
 		t.Fatalf("undo after upgrade elsewhere: %v", err)
 	}
-	if _, _, err := s.Reanchor(&corpus.Corpus{}); !errors.Is(err, ErrNewerVersion) {
+	edited := article("a", "A new lead.\n\n"+sampleText)
+	if _, _, err := s.Reanchor(&corpus.Corpus{Articles: []*corpus.Article{edited}}); !errors.Is(err, ErrNewerVersion) {
 		t.Fatalf("re-anchor after upgrade elsewhere: %v", err)
 	}
 	if ns, _ := s.Notes(); len(ns) != 1 {
@@ -877,7 +878,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
 		"PRAGMA user_version = 1",
 		"INSERT INTO codes(name, colour, description, parent, pos) VALUES ('blame', '#e15759', 'old', '', 1)",
-		"INSERT INTO notes(" + noteColumns + ") VALUES ('n1', 'a', 'h', 4, 10, 'quote', '', '', 'memo', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0)",
+		// The version 1 columns, named: later versions add more.
+		"INSERT INTO notes(id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned) VALUES ('n1', 'a', 'h', 4, 10, 'quote', '', '', 'memo', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0)",
 		"INSERT INTO note_tags(note_id, tag, pos) VALUES ('n1', 'blame', 0)",
 	}
 	for _, q := range stmts {

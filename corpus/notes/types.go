@@ -24,6 +24,11 @@ type Anchor struct {
 	Quote   string `json:"quote"`
 	Prefix  string `json:"prefix"` // up to 32 characters before the quote
 	Suffix  string `json:"suffix"` // up to 32 characters after the quote
+	// Outlet and Title are the article's outlet ("" when it has none) and
+	// title when the passage was tagged or last placed, so a note whose
+	// article is not loaded still says where it is from.
+	Outlet string `json:"outlet,omitempty"`
+	Title  string `json:"title,omitempty"`
 }
 
 // Note is a tagged passage with its tags and memo.
@@ -34,7 +39,8 @@ type Note struct {
 	Memo     string    `json:"memo"`
 	Created  time.Time `json:"created"`
 	Modified time.Time `json:"modified"`
-	// Orphaned is set when the passage cannot be placed in the current
-	// article text; the note is kept and shown with its quote.
+	// Orphaned is set when the passage cannot be placed in its article's
+	// text as last loaded; the note is kept and shown with its quote. A
+	// note whose article is not loaded at all is not orphaned: see Loaded.
 	Orphaned bool `json:"orphaned"`
 }
