@@ -63,3 +63,19 @@ func TestStatusKeepsMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusKeepsColumnPosition checks that at 80 columns the reading
+// position shows whole, which columns of how many included: the colour
+// legend gives way to it, as it does to messages.
+func TestStatusKeepsColumnPosition(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("l ]")...) // another column, then the next fact
+	info := m.read.Status()
+	if !strings.Contains(info, "cols ") {
+		t.Fatalf("test set-up: all columns fit at 80 (status %q)", info)
+	}
+	if v := ansi.Strip(m.statusView()); !strings.Contains(v, info) {
+		t.Errorf("status at 80 columns cuts the position %q:\n%s", info, v)
+	}
+}
