@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // JSONProblem says what is wrong with JSON that failed to decode in the
@@ -43,6 +46,50 @@ func JSONProblem(err error, src []byte) string {
 		return "not valid JSON: " + msg
 	}
 	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// lineOneColumnRE finds the position JSONProblem gives for a syntax
+// error in a single line of JSON.
+var lineOneColumnRE = regexp.MustCompile(`not valid JSON at line 1, column (\d+)`)
+
+// recordProblem is the message for a bad record of a JSON or JSON Lines
+// file whose decoded text is text. A JSON array's record is named by its
+// place ("record 3: ..."). A JSON Lines record is named by its line in
+// the file ("line 2: ..."): parseJSON numbers the lines, blank ones too,
+// but checks each trimmed line on its own, so a syntax error's "line 1,
+// column C" is turned into the column in the file's line.
+func recordProblem(format, text string, b recordError) string {
+	if format != "jsonl" {
+		return b.Error()
+	}
+	msg := b.Err.Error()
+	if m := lineOneColumnRE.FindStringSubmatchIndex(msg); m != nil {
+		col, _ := strconv.Atoi(msg[m[2]:m[3]])
+		col += leadingSpace(nthLine(text, b.N))
+		msg = msg[:m[0]] + "not valid JSON at column " + strconv.Itoa(col) + msg[m[1]:]
+	}
+	return fmt.Sprintf("line %d: %s", b.N, msg)
+}
+
+// nthLine returns line n (from 1) of text, or "".
+func nthLine(text string, n int) string {
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(text, '\n')
+		if j < 0 {
+			return ""
+		}
+		text = text[j+1:]
+	}
+	if j := strings.IndexByte(text, '\n'); j >= 0 {
+		text = text[:j]
+	}
+	return text
+}
+
+// leadingSpace is the number of bytes of white space s starts with (what
+// strings.TrimSpace removes there).
+func leadingSpace(s string) int {
+	return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
 }
 
 // jsonKind names a JSON value kind as UnmarshalTypeError reports it.

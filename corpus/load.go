@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -330,6 +331,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 	}
 	var docs []doc
 	var bad []recordError
+	var text string // the decoded text, for the lines of a bad JSON Lines record
 	if format == "html" && !hasUTF16BOM(raw) {
 		if looksBinary(raw) {
 			return fail("%v", errBinary)
@@ -344,6 +346,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 		if err != nil {
 			return fail("%v", err)
 		}
+		text = dec.Text
 		switch format {
 		case "html":
 			d, err := parseHTML(path, []byte(dec.Text), true)
@@ -371,7 +374,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 	}
 	var res fileResult
 	for _, b := range bad {
-		res.errs = append(res.errs, LoadError{Path: path, Message: b.Error()})
+		res.errs = append(res.errs, LoadError{Path: path, Message: recordProblem(format, text, b)})
 	}
 	for _, d := range docs {
 		// JSON string escapes and HTML entities can smuggle in what the
@@ -385,7 +388,12 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 			d.Warnings = append(d.Warnings, fmt.Sprintf("removed %d escape sequence(s) or control character(s) from the metadata", n))
 		}
 		if strings.TrimSpace(d.Text) == "" {
-			res.errs = append(res.errs, LoadError{Path: d.Path, Message: "no article text (only front matter or white space)"})
+			e := LoadError{Path: path, Message: "no article text (only front matter or white space)"}
+			if n, ok := recordNumber(path, d.Path); ok {
+				// A JSON record: the error is the file's, naming the record.
+				e.Message = recordProblem(format, text, recordError{n, errors.New("no article text (only white space or control characters)")})
+			}
+			res.errs = append(res.errs, e)
 			continue
 		}
 		res.arts = append(res.arts, z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings))
@@ -393,7 +401,24 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 	if len(res.arts) == 0 && len(res.errs) == 0 {
 		return fail("no articles in the file")
 	}
+	if len(res.arts) > 0 {
+		// The file loaded: its errors are records that were skipped.
+		for i := range res.errs {
+			res.errs[i].Skipped = true
+		}
+	}
 	return res
+}
+
+// recordNumber returns n for the path parseJSON gives a record of file
+// ("file#n").
+func recordNumber(file, docPath string) (int, bool) {
+	rest, ok := strings.CutPrefix(docPath, file+"#")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(rest)
+	return n, err == nil
 }
 
 func hasUTF16BOM(b []byte) bool {

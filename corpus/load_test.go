@@ -279,7 +279,7 @@ func TestFormats(t *testing.T) {
 		t.Errorf("json html record sentences: %+v", w2.Sentences)
 	}
 
-	// JSON Lines: good records load, bad ones are errors naming the record.
+	// JSON Lines: good records load, bad ones are errors naming the line.
 	if f := byID["feed-1"]; f == nil || f.Outlet != "Xinhua" {
 		t.Errorf("jsonl feed-1: %+v", f)
 	}
@@ -290,9 +290,12 @@ func TestFormats(t *testing.T) {
 	for _, e := range c.Errors {
 		if strings.HasSuffix(e.Path, "feed.jsonl") {
 			recErrs = append(recErrs, e.Message)
+			if !e.Skipped {
+				t.Errorf("jsonl error %q is not marked as a skipped record of a file that loaded", e.Message)
+			}
 		}
 	}
-	if len(recErrs) != 3 || !strings.HasPrefix(recErrs[0], "record 2:") || !strings.HasPrefix(recErrs[1], "record 3:") || !strings.HasPrefix(recErrs[2], "record 5:") {
+	if len(recErrs) != 3 || !strings.HasPrefix(recErrs[0], "line 2:") || !strings.HasPrefix(recErrs[1], "line 3:") || !strings.HasPrefix(recErrs[2], "line 5:") {
 		t.Errorf("jsonl record errors: %q", recErrs)
 	}
 

@@ -163,10 +163,16 @@ func (a *Article) DisplayOutlet() string {
 	return a.Outlet
 }
 
-// LoadError is a file that could not be loaded, and why.
+// LoadError is a file that could not be loaded, or a record of a JSON or
+// JSON Lines file that was skipped, and why.
 type LoadError struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
+	// Skipped is true when the error is about one record of a file
+	// whose other records loaded: the file is in the corpus, minus that
+	// record. Message then starts with the record ("record 3: ", "line
+	// 2: "). It is not in the JSON contract.
+	Skipped bool `json:"-"`
 }
 
 // FilesIn counts the files a list of load errors is about: a JSON file
@@ -177,6 +183,22 @@ func FilesIn(errs []LoadError) int {
 		files[e.Path] = true
 	}
 	return len(files)
+}
+
+// CountLoadErrors says what a list of load errors amounts to: how many
+// files nothing could be loaded from (a file whose every record is bad
+// counts once), and how many records were skipped in files that
+// otherwise loaded.
+func CountLoadErrors(errs []LoadError) (failedFiles, skippedRecords int) {
+	var failed []LoadError
+	for _, e := range errs {
+		if e.Skipped {
+			skippedRecords++
+		} else {
+			failed = append(failed, e)
+		}
+	}
+	return FilesIn(failed), skippedRecords
 }
 
 func (e LoadError) Error() string { return e.Path + ": " + e.Message }

@@ -48,14 +48,31 @@ func (p problemsModel) content(w int) string {
 		}
 	}
 	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
-	if len(d.Corpus.Errors) > 0 {
-		files := corpus.FilesIn(d.Corpus.Errors)
+	var failed, skipped []corpus.LoadError
+	for _, e := range d.Corpus.Errors {
+		if e.Skipped {
+			skipped = append(skipped, e)
+		} else {
+			failed = append(failed, e)
+		}
+	}
+	files, records := corpus.CountLoadErrors(d.Corpus.Errors)
+	if len(failed) > 0 {
 		head := fmt.Sprintf("Files that could not be loaded (%d)", files)
-		if files != len(d.Corpus.Errors) {
-			head = fmt.Sprintf("Files that could not be loaded, or not all of them (%s, %s)", plural(files, "file"), plural(len(d.Corpus.Errors), "problem"))
+		if files != len(failed) {
+			// A JSON file whose every record is bad has an error for each.
+			head = fmt.Sprintf("Files that could not be loaded (%s, %s)", plural(files, "file"), plural(len(failed), "problem"))
 		}
 		lines = append(lines, st.Error.Render(head))
-		for _, e := range d.Corpus.Errors {
+		for _, e := range failed {
+			add(oneLine(e.Path)+": "+oneLine(e.Message), 2)
+		}
+		lines = append(lines, "")
+	}
+	if len(skipped) > 0 {
+		// The rest of these files loaded: a warning, not an error.
+		lines = append(lines, st.Warn.Render(fmt.Sprintf("Records skipped in files that otherwise loaded (%d)", records)))
+		for _, e := range skipped {
 			add(oneLine(e.Path)+": "+oneLine(e.Message), 2)
 		}
 		lines = append(lines, "")

@@ -142,3 +142,29 @@ func TestTableAlignsWideCharacters(t *testing.T) {
 		t.Errorf("oneLine cut %q to width %d", got, ansi.StringWidth(got))
 	}
 }
+
+// TestListTellsSkippedRecordsFromFailedFiles checks that a JSON file whose
+// other records loaded is not counted among the files that could not be
+// loaded.
+func TestListTellsSkippedRecordsFromFailedFiles(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"arts.json": `[{"id": "a1", "text": "One. Text."}, {"id": "a2", "text": "Two. Text."}, {"id": 3, "text": "Three. Text."}]`,
+		"c.jsonl":   "{\"id\":\"c1\",\"text\":\"Fine. Text.\"}\n{x: 1}\n",
+		"empty.txt": "",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := runCLI(t, "list", dir)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "\n1 file could not be loaded:\n  "+filepath.Join(dir, "empty.txt")+": the file is empty") ||
+		!strings.Contains(out, "\n2 records skipped in files that otherwise loaded:\n  "+filepath.Join(dir, "arts.json")+": record 3: ") ||
+		!strings.Contains(out, filepath.Join(dir, "c.jsonl")+": line 2: not an article object: not valid JSON at column 2") {
+		t.Errorf("list output:\n%s", out)
+	}
+}

@@ -75,19 +75,39 @@ func newFlagSet(env *Env, name, usage string, examples ...string) *flag.FlagSet 
 	return fs
 }
 
-// printLoadErrors writes the files that failed to load, one per line.
+// printLoadErrors writes the files that could not be loaded, then the
+// records skipped in files that otherwise loaded, one per line.
 func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
-	if len(errs) == 0 {
-		return
-	}
-	// A JSON file may have several bad records: count files and problems.
-	if files := corpus.FilesIn(errs); files == len(errs) {
-		fmt.Fprintf(w, "\n%s could not be loaded:\n", plural(files, "file"))
-	} else {
-		fmt.Fprintf(w, "\n%s in %s:\n", plural(len(errs), "problem"), plural(files, "file"))
-	}
+	var failed, skipped []corpus.LoadError
 	for _, e := range errs {
-		fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+		if e.Skipped {
+			skipped = append(skipped, e)
+		} else {
+			failed = append(failed, e)
+		}
+	}
+	files, records := corpus.CountLoadErrors(errs)
+	if len(failed) > 0 {
+		head := plural(files, "file") + " could not be loaded"
+		if len(failed) != files {
+			// A JSON file whose every record is bad has an error for each.
+			head += " (" + plural(len(failed), "problem") + ")"
+		}
+		fmt.Fprintf(w, "\n%s:\n", head)
+		for _, e := range failed {
+			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+		}
+	}
+	if len(skipped) > 0 {
+		in := corpus.FilesIn(skipped)
+		that := "files that otherwise loaded"
+		if in == 1 {
+			that = "a file that otherwise loaded"
+		}
+		fmt.Fprintf(w, "\n%s skipped in %s:\n", plural(records, "record"), that)
+		for _, e := range skipped {
+			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+		}
 	}
 }
 
