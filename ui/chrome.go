@@ -173,8 +173,9 @@ func (m Model) statusParts() statusLayout {
 	}
 	// The legend gives way to what the line has to say: first the notes
 	// file's name, then the colour legend itself (the help screen has it
-	// too), so the position ("fact 1 in 5 outlets · cols 1-2/5"), a
-	// message or a selection's ends show whole.
+	// too), so the reading position ("fact 1 in 5 outlets · cols 1-2/5"),
+	// a message or a selection's ends show whole; other views' counts are
+	// cut instead.
 	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
 	want := ansi.StringWidth(sl.info)
 	switch {
@@ -188,7 +189,7 @@ func (m Model) statusParts() statusLayout {
 		a, start, end, _, _ := m.read.target()
 		sl.passage = oneLine(d.article(a).Text[start:end])
 		want = ansi.StringWidth(sl.passage) + 2
-	default:
+	case m.view == viewRead:
 		legends = append(legends, m.notesStatus(true))
 	}
 	for _, l := range legends {

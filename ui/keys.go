@@ -94,6 +94,28 @@ func DefaultKeyMap() *KeyMap {
 	return km
 }
 
+// helpAs is b with another description: the same keys doing what they
+// mean in one view ("next outlet" for l in the outlets view).
+func helpAs(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
+}
+
+// outletKeys are the outlets view's bindings as its help names them: the
+// column keys choose the outlet, the line keys scroll its profile.
+func outletKeys(k *KeyMap) (next, prev, scroll []key.Binding) {
+	next = []key.Binding{helpAs(k.Right, "next outlet"), helpAs(k.NextCol, "next outlet"), helpAs(k.NextFact, "next outlet")}
+	prev = []key.Binding{helpAs(k.Left, "previous outlet"), helpAs(k.PrevCol, "previous outlet"), helpAs(k.PrevFact, "previous outlet")}
+	scroll = []key.Binding{helpAs(k.Down, "scroll down"), helpAs(k.Up, "scroll up"), k.HalfDown, k.HalfUp, k.Top, k.Bottom}
+	return next, prev, scroll
+}
+
+// outletsHelp lists the outlets view's keys once each.
+func outletsHelp(k *KeyMap) []key.Binding {
+	next, prev, scroll := outletKeys(k)
+	return append(append(append([]key.Binding{}, next...), prev...), scroll[:2]...)
+}
+
 // KeysMarkdown returns the key map as Markdown tables, one per group, for
 // the README: generated, so it cannot drift from the real keys.
 func KeysMarkdown() string {
@@ -112,6 +134,7 @@ func KeysMarkdown() string {
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
 		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
+		{"Outlets view", outletsHelp(k)},
 		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
 		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags}},
 		{"Tagging (every view)", []key.Binding{nk.Undo, nk.Redo, k.Export}},

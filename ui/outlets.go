@@ -183,12 +183,12 @@ func (o outletsModel) View() string {
 
 // ShortHelp is the outlets view's footer help.
 func (o outletsModel) ShortHelp() []key.Binding {
-	k := o.ctx.Keys
-	return []key.Binding{k.Right, k.Left, k.Down, k.Up}
+	next, prev, scroll := outletKeys(o.ctx.Keys)
+	return []key.Binding{next[0], prev[0], scroll[0], scroll[1]}
 }
 
 // FullHelp is the outlets view's full help.
 func (o outletsModel) FullHelp() [][]key.Binding {
-	k := o.ctx.Keys
-	return [][]key.Binding{{k.Left, k.Right, k.NextCol, k.PrevCol}, {k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom}}
+	next, prev, scroll := outletKeys(o.ctx.Keys)
+	return [][]key.Binding{append(next, prev...), scroll}
 }
