@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
@@ -76,6 +77,9 @@ func runTag(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
+	if !inArticleText(a, start, end) {
+		return errorf(env, "“%s” is page furniture of %s (a menu, counter, credit or caption set aside from the article's text), which the reader shows only dimmed and cannot mark: tag a passage of the article itself", oneLine(a.Text[start:end], 60), a.ID)
+	}
 
 	path := notesPath(*notesFlag, c, paths)
 	s, err := notes.Open(path)
@@ -97,4 +101,16 @@ func runTag(env *Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "tagged %s bytes %d–%d “%s” with [%s]; note %s saved in %s\n",
 		a.ID, n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), strings.Join(n.Tags, ", "), n.ID, s.Path())
 	return 0
+}
+
+// inArticleText reports whether bytes [start, end) of an article share a
+// byte with one of its sentences that is not page furniture: the text the
+// reader shows, marks and jumps to.
+func inArticleText(a *corpus.Article, start, end int) bool {
+	for _, s := range a.Sentences {
+		if s.Start < end && start < s.End && s.Role != corpus.RoleFurniture {
+			return true
+		}
+	}
+	return false
 }
