@@ -155,6 +155,8 @@ func (m Model) statusParts() statusLayout {
 	switch {
 	case m.showHelp:
 		mode = "HELP"
+	case m.panelOpen && m.panel.req.article < 0:
+		mode = "WORDINGS" // a fact's wordings, opened from the facts view
 	case m.panelOpen:
 		mode = "WHY"
 	case m.search.active:

@@ -348,6 +348,9 @@ func TestFactsViewSortFilterOpenJump(t *testing.T) {
 	if !m.panelOpen || !strings.Contains(m.View(), "Fact wordings") {
 		t.Fatal("enter did not open the wordings")
 	}
+	if st := ansi.Strip(m.statusView()); !strings.Contains(st, "WORDINGS") {
+		t.Errorf("the wordings panel's status names another mode: %q", st)
+	}
 	m = send(m, keyMsg("r"))
 	if m.view != viewRead || m.read.linkFact != 1 || m.panelOpen {
 		t.Fatalf("r did not jump to fact 2 in the read view (view %d, fact %d)", m.view, m.read.linkFact)
