@@ -45,7 +45,8 @@ func Load(paths ...string) (*Corpus, error) {
 // it does not read). Each file that cannot be loaded becomes an entry in
 // Corpus.Errors and the rest loads; so does a broken user outlet file
 // (the built-in table is used). The error is non-nil only when ctx is
-// cancelled or nothing at all could be read.
+// cancelled, no article file was found, or nothing at all could be read
+// (a *NothingReadError listing every failure).
 func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, error) {
 	if len(paths) == 0 {
 		return nil, errors.New("load: no paths given (use Default for the embedded corpus)")
@@ -64,10 +65,21 @@ func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, erro
 		opts.Outlets = t
 	}
 	var files []string
-	for _, p := range paths {
+	argOf := make(map[string]int) // a file or error path → the first argument that led to it
+	for i, p := range paths {
 		fs, errs := collect(p)
 		files = append(files, fs...)
 		c.Errors = append(c.Errors, errs...)
+		for _, f := range fs {
+			if _, ok := argOf[f]; !ok {
+				argOf[f] = i
+			}
+		}
+		for _, e := range errs {
+			if _, ok := argOf[e.Path]; !ok {
+				argOf[e.Path] = i
+			}
+		}
 	}
 	files = dedupe(files)
 	arts, errs, err := loadFiles(ctx, opts, osReader{}, files)
@@ -81,9 +93,63 @@ func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, erro
 		if len(c.Errors) == 0 {
 			return c, fmt.Errorf("load %s: no article files found (parallax reads .txt, .md, .html, .json and .jsonl)", strings.Join(paths, ", "))
 		}
-		return c, fmt.Errorf("load %s: nothing could be read (%d error(s); first: %s)", strings.Join(paths, ", "), len(c.Errors), c.Errors[0].Error())
+		return c, nothingRead(paths, c.Errors, argOf)
 	}
 	return c, nil
+}
+
+// NothingReadError is LoadWith's error when files were found but not one
+// article could be read from them. Errors holds every failure in the
+// order of the arguments that led to it (a folder's files in path order;
+// a broken outlet file last), so the first one shown is about the first
+// argument.
+type NothingReadError struct {
+	Paths  []string
+	Errors []LoadError
+}
+
+// nothingReadShown is how many failures Error lists before "and N more".
+const nothingReadShown = 10
+
+func (e *NothingReadError) Error() string { return e.List(nothingReadShown) }
+
+// Heading is the error's first line: "nothing could be read from a.txt,
+// b.txt" ("from 12 paths" when there are more than three).
+func (e *NothingReadError) Heading() string {
+	from := strings.Join(e.Paths, ", ")
+	if len(e.Paths) > 3 {
+		from = fmt.Sprintf("%d paths", len(e.Paths))
+	}
+	return "nothing could be read from " + from
+}
+
+// List is the heading, then each failure on its own line indented by two
+// spaces; after n of them (n > 0) the rest are counted: "and 4 more".
+func (e *NothingReadError) List(n int) string {
+	var b strings.Builder
+	b.WriteString(e.Heading() + ":")
+	for i, le := range e.Errors {
+		if n > 0 && i == n && len(e.Errors) > n+1 {
+			fmt.Fprintf(&b, "\n  and %d more", len(e.Errors)-n)
+			break
+		}
+		b.WriteString("\n  " + le.Error())
+	}
+	return b.String()
+}
+
+// nothingRead makes the NothingReadError for errs (sorted by path),
+// ordering them by the argument that led to each.
+func nothingRead(paths []string, errs []LoadError, argOf map[string]int) *NothingReadError {
+	rank := func(e LoadError) int {
+		if i, ok := argOf[e.Path]; ok {
+			return i
+		}
+		return len(paths) // the user's outlet file: no argument named it
+	}
+	out := append([]LoadError(nil), errs...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return &NothingReadError{Paths: append([]string(nil), paths...), Errors: out}
 }
 
 func corpusName(paths []string) string {

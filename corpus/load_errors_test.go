@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,5 +61,43 @@ func TestBadRecordsAreSkippedNotFailedFiles(t *testing.T) {
 	}
 	if files, records := CountLoadErrors(c.Errors); files != 2 || records != 3 {
 		t.Errorf("CountLoadErrors = %d files, %d records; want 2 files (allbad.json, empty.txt), 3 records", files, records)
+	}
+}
+
+// TestNothingReadListsEveryFailureInArgumentOrder checks that the error
+// for a load that read nothing names every failing file with its reason,
+// in the order of the arguments, not only the first in path order.
+func TestNothingReadListsEveryFailureInArgumentOrder(t *testing.T) {
+	hermetic(t)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "zz-missing") // sorts after empty.txt
+	_, err := Load(missing, empty)
+	var nr *NothingReadError
+	if !errors.As(err, &nr) {
+		t.Fatalf("error %v (%T), want a *NothingReadError", err, err)
+	}
+	if len(nr.Errors) != 2 || nr.Errors[0].Path != missing || nr.Errors[1].Path != empty {
+		t.Fatalf("errors %+v, want %s then %s", nr.Errors, missing, empty)
+	}
+	want := "nothing could be read from " + missing + ", " + empty + ":\n  " +
+		missing + ": no such file or folder (or a broken symbolic link): check the path\n  " +
+		empty + ": the file is empty (or holds only white space): nothing to load"
+	if err.Error() != want {
+		t.Errorf("error\n%s\nwant\n%s", err, want)
+	}
+
+	many := &NothingReadError{Paths: []string{"a", "b", "c", "d"}}
+	for i := range 5 {
+		many.Errors = append(many.Errors, LoadError{Path: string(rune('a' + i)), Message: "bad"})
+	}
+	if got, want := many.List(3), "nothing could be read from 4 paths:\n  a: bad\n  b: bad\n  c: bad\n  and 2 more"; got != want {
+		t.Errorf("List(3) = %q, want %q", got, want)
+	}
+	if got := many.List(4); !strings.HasSuffix(got, "  e: bad") {
+		t.Errorf("List(4) of 5 should list the fifth rather than say 'and 1 more': %q", got)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -139,7 +140,7 @@ func (l loadingModel) View() string {
 	var lines []string
 	if l.err != nil {
 		lines = append(lines, st.Error.Render("parallax could not start"), "")
-		lines = append(lines, wrapText(l.err.Error(), max(l.width-4, 10))...)
+		lines = append(lines, l.errLines(max(l.width-4, 10), max(l.height-len(lines), 1))...)
 	} else {
 		lines = append(lines, st.Bold.Render("parallax"), "")
 		count := ""
@@ -154,6 +155,35 @@ func (l loadingModel) View() string {
 	}
 	top := max((l.height-len(lines))/3, 0)
 	return fitBlock(strings.Repeat("\n", top)+strings.Join(lines, "\n"), l.width, l.height)
+}
+
+// errLines lays out the start-up error in w cells and at most h lines.
+// When nothing could be read, every failing file is on its own lines, in
+// the order of the arguments, as many as fit, then "and N more".
+func (l loadingModel) errLines(w, h int) []string {
+	var nr *corpus.NothingReadError
+	if !errors.As(l.err, &nr) {
+		return wrapText(l.err.Error(), w)
+	}
+	lines := wrapText(nr.Heading()+":", w)
+	for i, e := range nr.Errors {
+		item := wrapText(oneLine(e.Path)+": "+oneLine(e.Message), max(w-4, 10))
+		for j := range item {
+			if j == 0 {
+				item[j] = "- " + item[j]
+			} else {
+				item[j] = "  " + item[j]
+			}
+		}
+		if rest := len(nr.Errors) - i - 1; rest > 0 && len(lines)+len(item)+1 > h ||
+			rest == 0 && len(lines)+len(item) > h {
+			// No room for this one and a line counting the rest.
+			lines = append(lines, wrapText(fmt.Sprintf("and %d more ('parallax list PATH...' lists them all)", len(nr.Errors)-i), w)...)
+			break
+		}
+		lines = append(lines, item...)
+	}
+	return lines
 }
 
 // ShortHelp is the start-up screen's footer help: only quitting works.

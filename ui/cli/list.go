@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -21,8 +20,8 @@ func runList(env *Env, args []string) int {
 		return flagExit(err)
 	}
 	c, err := loadCorpus(env, paths)
-	if c == nil {
-		return errorf(env, "%v", err)
+	if c == nil || (err != nil && !*asJSON) {
+		return loadFailed(env, err)
 	}
 	if *asJSON {
 		out := struct {
@@ -41,12 +40,6 @@ func runList(env *Env, args []string) int {
 		printList(env, c)
 	}
 	if err != nil {
-		// Nothing was read: what went wrong with each path, once, on
-		// standard error, not an empty table.
-		if !*asJSON {
-			printLoadErrors(env.Stderr, c.Errors)
-			return errorf(env, "nothing could be read from %s", strings.Join(paths, ", "))
-		}
 		return errorf(env, "%v", err)
 	}
 	return 0

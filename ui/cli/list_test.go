@@ -90,6 +90,19 @@ func TestListNothingReadable(t *testing.T) {
 	if code != 1 || out != "" || strings.Count(errOut, missing+": no such file") != 1 || !strings.Contains(errOut, "nothing could be read") {
 		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
+	// Every failing file, with its reason, in the order given (not only
+	// the first in path order), for list and for show.
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "parallax: nothing could be read from " + missing + ", " + empty + ":\n  " + missing + ": no such file or folder (or a broken symbolic link): check the path\n  " + empty + ": the file is empty"
+	for _, args := range [][]string{{"list", missing, empty}, {"show", "x", missing, empty}} {
+		out, errOut, code := runCLI(t, args...)
+		if code != 1 || out != "" || !strings.HasPrefix(errOut, want) || strings.Count(errOut, "empty.txt: ") != 1 || strings.Contains(errOut, "error(s)") {
+			t.Errorf("%v: exit %d\nstdout %s\nstderr %s", args[0], code, out, errOut)
+		}
+	}
 	out, _, code = runCLI(t, "list", "--json", missing)
 	if code != 1 || !strings.Contains(out, `"articles": []`) || !strings.Contains(out, `"message": "no such file`) {
 		t.Fatalf("json exit %d: %s", code, out)

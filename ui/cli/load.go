@@ -23,6 +23,18 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	return corpus.Load(paths...)
 }
 
+// loadFailed reports a corpus that could not be loaded at all: the error,
+// with every file that failed and why when nothing could be read, on
+// standard error. Nothing goes to standard output, where a script would
+// take an empty table or empty JSON for an answer. It returns exit code 1.
+func loadFailed(env *Env, err error) int {
+	var nr *corpus.NothingReadError
+	if errors.As(err, &nr) {
+		return errorf(env, "%s", nr.List(0))
+	}
+	return errorf(env, "%v", err)
+}
+
 // parseArgs parses flags that may come before, between or after the
 // positional arguments ("list PATH --json" as well as "list --json PATH"),
 // and returns the positional arguments. "--" ends flag parsing.

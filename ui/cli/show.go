@@ -28,11 +28,8 @@ func runShow(env *Env, args []string) int {
 	}
 	id, paths := pos[0], pos[1:]
 	c, err := loadCorpus(env, paths)
-	if c == nil || (err != nil && len(c.Articles) == 0) {
-		if c != nil {
-			printLoadErrors(env.Stderr, c.Errors)
-		}
-		return errorf(env, "%v", err)
+	if err != nil {
+		return loadFailed(env, err)
 	}
 	a := c.Article(id)
 	if a == nil {
