@@ -76,6 +76,7 @@ type annotation struct {
 	Target     annoTarget `json:"target"`
 	Note       string     `json:"parallax:note,omitempty"`
 	Outlet     string     `json:"parallax:outlet,omitempty"`
+	Title      string     `json:"parallax:title,omitempty"`
 	Orphaned   bool       `json:"parallax:orphaned,omitempty"`
 }
 
@@ -159,6 +160,7 @@ func toAnnotation(p passage) annotation {
 		Type:     "Annotation",
 		Note:     n.ID,
 		Outlet:   p.Outlet,
+		Title:    p.Title,
 		Orphaned: n.Orphaned || p.Article != nil && !p.Placed,
 	}
 	if !n.Created.IsZero() {
@@ -210,7 +212,8 @@ type ImportedNote struct {
 	// the annotation id), Anchor.Article (from parallax:article or an
 	// article URN; "" when the source is only a web address), the byte
 	// offsets when the file carries them, the quote, prefix and suffix,
-	// the tags, the memo and the times.
+	// the outlet and title (parallax:outlet, parallax:title), the tags,
+	// the memo and the times.
 	Note notes.Note
 	// Source is the target's source IRI.
 	Source string
@@ -391,6 +394,13 @@ func readAnnotation(m map[string]any) ImportedNote {
 		}
 	}
 	n.Anchor.Hash = str(tm["parallax:hash"])
+	// Where the passage is from, for a note whose article is not loaded;
+	// "unknown (id)" is how an export names an article without an outlet.
+	n.Anchor.Outlet = strings.TrimSpace(str(m["parallax:outlet"]))
+	if o := n.Anchor.Outlet; o == "unknown outlet" || o == "unknown ("+n.Anchor.Article+")" {
+		n.Anchor.Outlet = ""
+	}
+	n.Anchor.Title = strings.TrimSpace(str(m["parallax:title"]))
 	bs, okS := jsonInt(tm["parallax:byteStart"])
 	be, okE := jsonInt(tm["parallax:byteEnd"])
 	if okS && okE {

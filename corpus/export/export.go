@@ -378,11 +378,39 @@ func (in Input) articleOrder() map[string]int {
 	return order
 }
 
+// LeftOut counts the notes an export leaves out because their article is
+// not in the corpus (a notes file shared by a folder, exported with one of
+// its files loaded), and those notes' articles. An export shows the corpus
+// it is given: such a note is neither placed nor orphaned there, and the
+// REFI-QDA project and the report could not show its article anyway.
+// Without a corpus nothing is left out.
+func (in Input) LeftOut() (passages, articles int) {
+	if in.Corpus == nil {
+		return 0, 0
+	}
+	seen := map[string]bool{}
+	for _, n := range in.Notes {
+		if in.Corpus.Article(n.Anchor.Article) == nil {
+			passages++
+			if !seen[n.Anchor.Article] {
+				seen[n.Anchor.Article] = true
+				articles++
+			}
+		}
+	}
+	return passages, articles
+}
+
 // passages places every note in its article, ordered by article (corpus
-// order, then unknown articles by id), position and note id.
+// order, then unknown articles by id), position and note id. Notes whose
+// article is not in the corpus are left out (see LeftOut); without a
+// corpus every note is kept with the outlet and title stored with it.
 func (in Input) passages() []passage {
 	out := make([]passage, 0, len(in.Notes))
 	for _, n := range in.Notes {
+		if in.Corpus != nil && in.Corpus.Article(n.Anchor.Article) == nil {
+			continue
+		}
 		p := passage{Note: n, Quote: n.Anchor.Quote, Start: n.Anchor.Start, End: n.Anchor.End}
 		p.Note.Tags = cleanTags(n.Tags)
 		if a := in.article(n.Anchor.Article); a != nil {
@@ -401,8 +429,8 @@ func (in Input) passages() []passage {
 				p.CharEnd = p.CharStart + utf8.RuneCountInString(a.Text[s:e])
 			}
 		} else {
-			p.Outlet = "unknown outlet"
-			p.Title = n.Anchor.Article
+			p.Outlet = notes.OutletOf(nil, n)
+			p.Title = notes.TitleOf(nil, n)
 		}
 		if !p.Placed {
 			p.CharStart = -1
