@@ -763,3 +763,55 @@ func TestExportDialogFitsSmallWindows(t *testing.T) {
 		t.Fatalf("no overwrite question at 40x12:\n%s", v)
 	}
 }
+
+// TestNotesOfArticlesNotLoaded: with one file of a folder open, the notes
+// of the folder's other articles are neither orphaned nor re-anchored: the
+// start-up status says nothing of orphans, the notes view lists them last
+// in their own group with the outlet stored with them, leaves them out of
+// the counts, and enter says the article is not loaded.
+func TestNotesOfArticlesNotLoaded(t *testing.T) {
+	c, a := testCorpus()
+	path := filepath.Join(t.TempDir(), "notes.db")
+	s, err := notes.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := c.Articles[1]
+	an := notes.NewAnchor(art, art.Sentences[1].Start, art.Sentences[1].End)
+	an.Article, an.Outlet, an.Title = "elsewhere-1", "Far Away Times", "An article in another file"
+	if _, err := s.Tag(an, []string{"lost"}, "keep me"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	m := newTestModel(t, c, a, 120, 30)
+	m.opts.NotesPath = path
+	m.notes.poll = 0
+	m = runCmd(m, m.openNotes(), 0)
+	if m.notes.store == nil {
+		t.Fatal(m.notes.err)
+	}
+	defer m.notes.store.Close()
+	if strings.Contains(m.msg, "orphaned") {
+		t.Errorf("start-up status: %q", m.msg)
+	}
+	m = send(m, keys("4")...)
+	v := ansi.Strip(m.View())
+	if strings.Contains(v, "ORPHANED") || strings.Contains(v, "orphaned") || strings.Contains(v, "unknown outlet") {
+		t.Errorf("a note of an article not loaded is shown as an orphan:\n%s", v)
+	}
+	for _, want := range []string{"in articles not loaded now (1)", "0 passages · grouped by tag", "1 more in articles not loaded now", "Far Away Times", "not loaded now"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("notes view lacks %q:\n%s", want, v)
+		}
+	}
+	if got := m.notesView.matrix.Outlets; len(got) != 0 {
+		t.Errorf("the counts include a note of an article not loaded: %v", got)
+	}
+	m = send(m, keyMsg("enter"))
+	if m.view != viewNotes || !strings.Contains(m.msg, "not loaded now") {
+		t.Fatalf("enter on a note of an article not loaded: view %d, %q", m.view, m.msg)
+	}
+	if n, ok, _ := m.notes.store.Note(m.notes.snap.all[0].ID); !ok || n.Orphaned || n.Anchor != an {
+		t.Fatalf("the note was changed: %+v", n)
+	}
+}

@@ -37,7 +37,11 @@ type notesViewModel struct {
 	ccursor       int
 	matrix        notes.Matrix // tag × outlet counts, rebuilt with the rows
 	orphaned      int
+	elsewhere     int // notes of articles not loaded now
 }
+
+// elsewhereHeader heads the group of notes whose article is not loaded.
+const elsewhereHeader = "in articles not loaded now"
 
 // SetSize sets the notes view's area.
 func (v *notesViewModel) SetSize(w, h int) { v.width, v.height = w, h }
@@ -53,22 +57,31 @@ func (v *notesViewModel) rebuild() {
 	if d == nil {
 		return
 	}
-	outletOf := func(n notes.Note) string {
-		if a, ok := d.artIndex[n.Anchor.Article]; ok {
-			return oneLine(d.article(a).DisplayOutlet())
-		}
-		return "unknown outlet"
+	loaded := func(n notes.Note) bool {
+		_, ok := d.artIndex[n.Anchor.Article]
+		return ok
 	}
-	titleOf := func(n notes.Note) string {
-		if a, ok := d.artIndex[n.Anchor.Article]; ok {
-			return outletOf(n) + ": " + oneLine(d.article(a).Title)
-		}
-		return n.Anchor.Article + " (not in this corpus)"
-	}
+	outletOf := func(n notes.Note) string { return oneLine(notes.OutletOf(d.Corpus, n)) }
+	titleOf := func(n notes.Note) string { return outletOf(n) + ": " + oneLine(notes.TitleOf(d.Corpus, n)) }
 	keep := v.currentNote()
-	v.matrix = notes.CountByOutlet(v.snap.codes, v.snap.all, d.Corpus)
+	// Notes of articles not loaded now (one file of a folder opened) are
+	// neither placed nor orphaned: they are listed last, in a group of
+	// their own, and left out of the counts.
+	var here []int
+	var away []int
+	var hereNotes []notes.Note
+	for i, n := range v.snap.all {
+		if loaded(n) {
+			here = append(here, i)
+			hereNotes = append(hereNotes, n)
+		} else {
+			away = append(away, i)
+		}
+	}
+	v.elsewhere = len(away)
+	v.matrix = notes.CountByOutlet(v.snap.codes, hereNotes, d.Corpus)
 	v.orphaned = 0
-	for _, n := range v.snap.all {
+	for _, n := range hereNotes {
 		if n.Orphaned {
 			v.orphaned++
 		}
@@ -88,7 +101,8 @@ func (v *notesViewModel) rebuild() {
 			groups[c.Name] = nil
 			order = append(order, c.Name)
 		}
-		for i, n := range v.snap.all {
+		for _, i := range here {
+			n := v.snap.all[i]
 			if len(n.Tags) == 0 {
 				add("(no tag)", i)
 			}
@@ -97,13 +111,13 @@ func (v *notesViewModel) rebuild() {
 			}
 		}
 	case "outlet":
-		for i, n := range v.snap.all {
-			add(outletOf(n), i)
+		for _, i := range here {
+			add(outletOf(v.snap.all[i]), i)
 		}
 		sort.Strings(order)
 	default:
-		for i, n := range v.snap.all {
-			add(titleOf(n), i)
+		for _, i := range here {
+			add(titleOf(v.snap.all[i]), i)
 		}
 	}
 	for _, g := range order {
@@ -117,6 +131,12 @@ func (v *notesViewModel) rebuild() {
 				r.tag = g
 			}
 			v.rows = append(v.rows, r)
+		}
+	}
+	if len(away) > 0 {
+		v.rows = append(v.rows, nrow{header: fmt.Sprintf("%s (%d)", elsewhereHeader, len(away)), note: -1})
+		for _, i := range away {
+			v.rows = append(v.rows, nrow{note: i})
 		}
 	}
 	v.cursor = 0
@@ -245,12 +265,12 @@ func (v notesViewModel) selected() (notes.Note, bool) {
 
 // jumpToNote shows a note's passage in the read view.
 func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
-	if n.Orphaned {
-		return m.flash("orphaned: this passage is no longer in the article's text")
-	}
 	a, ok := m.ctx.Data.artIndex[n.Anchor.Article]
 	if !ok {
-		return m.flash("its article is not in this corpus")
+		return m.flash("its article (" + oneLine(n.Anchor.Article) + ") is not loaded now: open its file or folder to read the passage")
+	}
+	if n.Orphaned {
+		return m.flash("orphaned: this passage is no longer in the article's text")
 	}
 	m.view = viewRead
 	m.read.sel = selection{}
@@ -407,9 +427,12 @@ func (m Model) notesViewView(w, h int) string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
 	}
 	orph := v.orphaned
-	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all), "passage"), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
+	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
+	}
+	if v.elsewhere > 0 {
+		sum += fmt.Sprintf(" · %d more in articles not loaded now", v.elsewhere)
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(sum, w)), st.ColRule.Render(strings.Repeat("─", w)))
 	// The selected passage in full at the bottom: tags, memo, quote.
@@ -419,7 +442,9 @@ func (m Model) notesViewView(w, h int) string {
 		if n.Memo != "" {
 			d += " · memo: " + oneLine(n.Memo)
 		}
-		if n.Orphaned {
+		if _, here := m.ctx.Data.artIndex[n.Anchor.Article]; !here {
+			d += " · from " + oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)) + ": " + oneLine(notes.TitleOf(m.ctx.Data.Corpus, n)) + " (" + oneLine(n.Anchor.Article) + "), not loaded now"
+		} else if n.Orphaned {
 			d += " · ORPHANED: its passage is no longer in the article; the quote is kept"
 		}
 		detail = wrapText(d, w)
@@ -481,18 +506,18 @@ func (m Model) noteLine(n notes.Note, w int) string {
 		b.WriteString(tagStyle(st, codeColour(m.notes.snap.codes, t)).Render("▐"))
 	}
 	b.WriteString(" ")
-	if n.Orphaned {
+	_, here := m.ctx.Data.artIndex[n.Anchor.Article]
+	if n.Orphaned && here {
 		b.WriteString(st.Warn.Render("ORPHANED "))
 	}
-	if a, ok := m.ctx.Data.artIndex[n.Anchor.Article]; ok {
-		// The outlet is cut short in a narrow window only: the quote
-		// needs the room there.
-		ow := 14
-		if w >= 120 {
-			ow = 30
-		}
-		b.WriteString(st.Muted.Render(ellipsize(oneLine(m.ctx.Data.article(a).DisplayOutlet()), ow) + " "))
+	// The outlet is cut short in a narrow window only: the quote needs
+	// the room there. A note of an article not loaded names the outlet
+	// stored with it.
+	ow := 14
+	if w >= 120 {
+		ow = 30
 	}
+	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)), ow) + " "))
 	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
 	if len(n.Tags) > 1 || n.Memo != "" {
 		b.WriteString(st.Muted.Render(" [" + strings.Join(n.Tags, ", ") + "]"))

@@ -88,6 +88,10 @@ func runExport(env *Env, args []string) int {
 			return errorf(env, "%v", err)
 		}
 		in.Codebook, in.Notes = codes, ns
+		if n, arts := in.LeftOut(); n > 0 {
+			fmt.Fprintf(env.Stderr, "parallax: left out %s of %s not loaded now; export the whole folder or give their files too to include them\n",
+				plural(n, "tagged passage"), plural(arts, "other article"))
+		}
 	}
 
 	if f.UsesAnalysis() {
@@ -115,7 +119,8 @@ func runExport(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	abs, _ := filepath.Abs(*out)
-	what := plural(len(in.Notes), "tagged passage")
+	left, _ := in.LeftOut()
+	what := plural(len(in.Notes)-left, "tagged passage")
 	if f == export.QDC {
 		what = plural(len(in.Codebook), "code")
 	}

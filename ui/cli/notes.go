@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -139,8 +140,10 @@ func runNotes(env *Env, args []string) int {
 			if tags == nil {
 				tags = []string{}
 			}
+			// A note whose article is not loaded is not orphaned: its
+			// text may well still be there.
 			out.Notes = append(out.Notes, noteJSON{ID: n.ID, Article: n.Anchor.Article, Start: n.Anchor.Start, End: n.Anchor.End,
-				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned})
+				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n)})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -153,50 +156,40 @@ func runNotes(env *Env, args []string) int {
 	return 0
 }
 
-// printNotes writes the notes grouped by article, then the codebook with
-// a count of passages per code.
+// printNotes writes the notes grouped by article, those of articles not
+// loaded now last and apart, then the codebook with a count of passages
+// per code.
 func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all []notes.Note) {
 	w := env.Stdout
 	orphans := 0
 	uses := map[string]int{}
-	for _, n := range all {
+	loaded, elsewhere := notes.SplitLoaded(c, all)
+	for _, n := range loaded {
 		if n.Orphaned {
 			orphans++
 		}
+	}
+	for _, n := range all {
 		for _, t := range n.Tags {
 			uses[t]++
 		}
 	}
 	fmt.Fprintf(w, "%s in %s", plural(len(all), "tagged passage"), path)
+	var about []string
 	if orphans > 0 {
-		fmt.Fprintf(w, " (%d orphaned: their text is no longer in the article)", orphans)
+		about = append(about, fmt.Sprintf("%d orphaned: their text is no longer in the article", orphans))
+	}
+	if len(elsewhere) > 0 {
+		about = append(about, fmt.Sprintf("%d in articles not loaded now", len(elsewhere)))
+	}
+	if len(about) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(about, "; "))
 	}
 	fmt.Fprintln(w)
-	article := ""
-	for _, n := range all {
-		if n.Anchor.Article != article {
-			article = n.Anchor.Article
-			head := article
-			if a := c.Article(article); a != nil {
-				head = fmt.Sprintf("%s — %s: %s", article, a.DisplayOutlet(), oneLine(a.Title, 60))
-			} else {
-				head += " — not in this corpus"
-			}
-			fmt.Fprintf(w, "\n%s\n", head)
-		}
-		where := fmt.Sprintf("%d–%d", n.Anchor.Start, n.Anchor.End)
-		if n.Orphaned {
-			where = "ORPHANED"
-		}
-		tags := "(no tags)"
-		if len(n.Tags) > 0 {
-			tags = strings.Join(n.Tags, ", ")
-		}
-		fmt.Fprintf(w, "  %-12s [%s] “%s”\n", where, tags, oneLine(n.Anchor.Quote, 90))
-		if n.Memo != "" {
-			fmt.Fprintf(w, "  %-12s memo: %s\n", "", oneLine(n.Memo, 90))
-		}
-		fmt.Fprintf(w, "  %-12s id %s\n", "", n.ID)
+	printNoteGroup(w, c, loaded)
+	if len(elsewhere) > 0 {
+		fmt.Fprintf(w, "\nIn articles not loaded now (%s; load their files to place them):\n", plural(len(elsewhere), "passage"))
+		printNoteGroup(w, c, elsewhere)
 	}
 	if len(codes) == 0 {
 		return
@@ -211,6 +204,35 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 		t.add(row...)
 	}
 	t.write(w, "  ")
+}
+
+// printNoteGroup writes notes under a heading per article: its id, outlet
+// and title (as stored with the note when the article is not loaded).
+func printNoteGroup(w io.Writer, c *corpus.Corpus, ns []notes.Note) {
+	article := ""
+	for _, n := range ns {
+		here := notes.Loaded(c, n)
+		if n.Anchor.Article != article {
+			article = n.Anchor.Article
+			fmt.Fprintf(w, "\n%s — %s: %s\n", article, notes.OutletOf(c, n), oneLine(notes.TitleOf(c, n), 60))
+		}
+		where := fmt.Sprintf("%d–%d", n.Anchor.Start, n.Anchor.End)
+		switch {
+		case !here:
+			where = "not loaded"
+		case n.Orphaned:
+			where = "ORPHANED"
+		}
+		tags := "(no tags)"
+		if len(n.Tags) > 0 {
+			tags = strings.Join(n.Tags, ", ")
+		}
+		fmt.Fprintf(w, "  %-12s [%s] “%s”\n", where, tags, oneLine(n.Anchor.Quote, 90))
+		if n.Memo != "" {
+			fmt.Fprintf(w, "  %-12s memo: %s\n", "", oneLine(n.Memo, 90))
+		}
+		fmt.Fprintf(w, "  %-12s id %s\n", "", n.ID)
+	}
 }
 
 func plural(n int, word string) string {
