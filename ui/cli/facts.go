@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -40,7 +43,7 @@ func runFacts(env *Env, args []string) int {
 			return errorf(env, "write JSON: %v", e)
 		}
 	} else {
-		printFacts(env, res)
+		printFacts(env, c, res)
 		printLoadErrors(env.Stdout, c.Errors)
 	}
 	if err != nil {
@@ -50,7 +53,7 @@ func runFacts(env *Env, args []string) int {
 }
 
 // printFacts writes the facts story by story as a readable table.
-func printFacts(env *Env, res *compare.Result) {
+func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 	w := env.Stdout
 	labels := map[string]string{}
 	for _, f := range res.Facts {
@@ -67,7 +70,7 @@ func printFacts(env *Env, res *compare.Result) {
 			fmt.Fprintf(w, "\n  FACT %s  %s\n", f.ID, f.Label)
 			fmt.Fprintf(w, "  outlets: %s\n", strings.Join(f.Outlets, ", "))
 			for _, m := range f.Members {
-				fmt.Fprintf(w, "    %-16s %.2f  %s\n", oneLine(m.Outlet, 16), m.Score, oneLine(m.Text, 96))
+				fmt.Fprintf(w, "    %s %.2f  %s\n", padCells(outletCell(c, m, 16), 16), m.Score, oneLine(m.Text, 96))
 				if ev := evidenceLine(m.Evidence); ev != "" {
 					fmt.Fprintf(w, "    %-16s       %s\n", "", oneLine(ev, 96))
 				}
@@ -97,6 +100,35 @@ func printFacts(env *Env, res *compare.Result) {
 		fmt.Fprintln(w)
 	}
 	fmt.Fprintf(w, "%d fact(s) in %d story(ies)\n", len(res.Facts), len(res.Stories))
+}
+
+// outletCell names a member's outlet in at most n cells. An article of an
+// unknown outlet is "?" and its id, cut in the middle when too long (ids
+// of a series differ at the end): every such article stands alone, and
+// "unknown (ID)" cut to the column read the same for all of them.
+func outletCell(c *corpus.Corpus, m compare.Member, n int) string {
+	if a := c.Article(m.Article); a != nil && a.Outlet == "" {
+		return "?" + cutMiddle(strings.Join(strings.Fields(a.ID), " "), n-1)
+	}
+	return oneLine(m.Outlet, n)
+}
+
+// cutMiddle cuts s to n terminal cells by replacing its middle with "…".
+func cutMiddle(s string, n int) string {
+	w := ansi.StringWidth(s)
+	if w <= n {
+		return s
+	}
+	if n < 3 {
+		return ansi.Truncate(s, n, "…")
+	}
+	tail := (n - 1) / 2
+	return ansi.Truncate(s, n-1-tail, "") + "…" + ansi.TruncateLeft(s, w-tail, "")
+}
+
+// padCells pads s with spaces to n terminal cells.
+func padCells(s string, n int) string {
+	return s + strings.Repeat(" ", max(n-ansi.StringWidth(s), 0))
 }
 
 // evidenceLine summarises a link's evidence in one line.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestFactsJSONContract(t *testing.T) {
@@ -108,5 +110,29 @@ func TestPairs(t *testing.T) {
 	}
 	if _, _, code := runCLI(t, "pairs"); code == 0 {
 		t.Error("pairs without a file succeeded")
+	}
+}
+
+// TestFactsTellsUnknownOutletsApart checks that two articles of unknown
+// outlets with long ids get different names in the facts table, where
+// both used to read "unknown (unknow…".
+func TestFactsTellsUnknownOutletsApart(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	text := "Lavrov says US broke INF\n\nRussian Foreign Minister Sergey Lavrov said on Friday that the United States destroyed the INF treaty. He said Washington presented no proof of violations.\n"
+	for _, n := range []string{"unknown-source-article-1.txt", "unknown-source-article-2.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := runCLI(t, "facts", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "\n    ?unknown…ticle-1 1.00  ") || !strings.Contains(out, "\n    ?unknown…ticle-2 1.00  ") || strings.Contains(out, "unknown (unknow…") {
+		t.Errorf("facts table:\n%s", out)
+	}
+	if got := cutMiddle("北约峰会北约峰会", 7); ansi.StringWidth(got) > 7 || !strings.Contains(got, "…") {
+		t.Errorf("cutMiddle cut %q to width %d", got, ansi.StringWidth(got))
 	}
 }
