@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -81,6 +83,10 @@ type Data struct {
 	sents       [][]sentInfo // [article][sentence]
 	// lower is each article's text lower-cased per sentence, for search.
 	lower [][]string
+	// longLabel is, per fact, its label carried on to the end of the
+	// member sentence it was cut from ("" when the label is whole or its
+	// sentence is not found), for lists wider than the label.
+	longLabel []string
 }
 
 // NewData indexes a corpus and its analysis for the reader.
@@ -114,6 +120,7 @@ func NewData(c *corpus.Corpus, a *Analysis) *Data {
 		d.factIndex[f.ID] = fi
 		outlets := map[string]bool{}
 		d.factOutlets = append(d.factOutlets, outlets)
+		d.longLabel = append(d.longLabel, longLabel(f))
 		for _, m := range f.Members {
 			ai, ok := d.artIndex[m.Article]
 			if !ok || m.Sentence < 0 || m.Sentence >= len(d.sents[ai]) {
@@ -153,6 +160,37 @@ func NewData(c *corpus.Corpus, a *Analysis) *Data {
 		}
 	}
 	return d
+}
+
+// longLabel carries a fact's label, cut with "…", on to the end of the
+// member sentence it was taken from; "" when the label is whole or no
+// member holds it.
+func longLabel(f *compare.Fact) string {
+	head, cut := strings.CutSuffix(f.Label, "…")
+	if !cut || head == "" {
+		return ""
+	}
+	// The label opens with a capital even where the clause does not.
+	r, n := utf8.DecodeRuneInString(head)
+	lower := string(unicode.ToLower(r)) + head[n:]
+	for _, m := range f.Members {
+		for _, h := range []string{head, lower} {
+			if i := strings.Index(m.Text, h); i >= 0 {
+				return oneLine(head + m.Text[i+len(h):])
+			}
+		}
+	}
+	return ""
+}
+
+// factLabel is fact fi's label for a list width cells wide: the label,
+// or as much of its sentence as fits when the list is wider.
+func (d *Data) factLabel(fi, width int) string {
+	l := oneLine(d.Facts[fi].Label)
+	if fi < len(d.longLabel) && d.longLabel[fi] != "" && width > ansi.StringWidth(l) {
+		l = d.longLabel[fi]
+	}
+	return ellipsize(l, width)
 }
 
 // article returns the article at index i.

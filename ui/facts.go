@@ -270,7 +270,7 @@ func (f factsModel) View() string {
 				b.WriteString(st.Absent.Render("·") + "    ")
 			}
 		}
-		b.WriteString(ellipsize(oneLine(fact.Label), labelW))
+		b.WriteString(d.factLabel(fi, labelW))
 		line := fit(b.String(), f.width)
 		if i == f.cursor {
 			line = st.RowSelected.Render(ansi.Strip(line))

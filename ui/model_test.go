@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
 func TestStartupShowsProgressThenReadView(t *testing.T) {
@@ -206,5 +207,25 @@ func TestShortNamesTellUnknownOutletsApart(t *testing.T) {
 		if got[o] != w {
 			t.Errorf("short name of %q = %q, want %q", o, got[o], w)
 		}
+	}
+}
+
+// TestFactLabelUsesTheRoom checks that a fact list wider than a fact's
+// cut label shows its sentence on to the end (the label opens with a
+// capital where the clause does not), and a narrow one the label.
+func TestFactLabelUsesTheRoom(t *testing.T) {
+	f := compare.Fact{Label: "The US is about to deploy short-…", Members: []compare.Member{
+		{Text: "TEHRAN – Just out of the accord, the US is about to deploy short-range missiles in Europe."},
+	}}
+	d := &Data{Facts: []*compare.Fact{&f}, longLabel: []string{longLabel(&f)}}
+	if got, want := d.factLabel(0, 100), "The US is about to deploy short-range missiles in Europe."; got != want {
+		t.Errorf("wide list: %q, want %q", got, want)
+	}
+	if got := d.factLabel(0, 20); got != ellipsize(f.Label, 20) {
+		t.Errorf("narrow list: %q, want the label cut", got)
+	}
+	whole := compare.Fact{Label: "Japan and South Korea were mentioned"}
+	if l := longLabel(&whole); l != "" {
+		t.Errorf("a whole label was carried on: %q", l)
 	}
 }
