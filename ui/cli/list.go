@@ -49,13 +49,7 @@ func printList(env *Env, c *corpus.Corpus) {
 	var t table
 	t.add("ID", "OUTLET", "DATE", "TITLE", "SENTENCES", "FURNITURE", "WARNINGS")
 	for _, a := range c.Articles {
-		date := dateString(a.Published)
-		if date == "" {
-			date = "-"
-		} else if a.PublishedApproximate {
-			date = "~" + date
-		}
-		t.add(a.ID, oneLine(a.DisplayOutlet(), 20), date, oneLine(a.Title, 60),
+		t.add(a.ID, oneLine(a.DisplayOutlet(), 20), shownDate(a), oneLine(a.Title, 60),
 			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
 	t.write(env.Stdout, "")

@@ -181,3 +181,27 @@ func TestListTellsSkippedRecordsFromFailedFiles(t *testing.T) {
 		t.Errorf("list output:\n%s", out)
 	}
 }
+
+// TestUndatedArticleReadsUndated checks that list and show say "undated"
+// for an article without a date, as the reader does, and that the JSON
+// keeps null.
+func TestUndatedArticleReadsUndated(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	f := filepath.Join(t.TempDir(), "nodate.txt")
+	if err := os.WriteFile(f, []byte("A headline\n\nSome body text. More text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "list", f)
+	row := strings.Split(out, "\n")[1]
+	if code != 0 || !strings.HasPrefix(row, "nodate ") || !strings.Contains(row, " undated ") {
+		t.Errorf("list: exit %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "show", "nodate", f)
+	if code != 0 || !strings.Contains(out, "\n  date:     undated\n") {
+		t.Errorf("show: exit %d\n%s", code, out)
+	}
+	out, _, code = runCLI(t, "show", "--json", "nodate", f)
+	if code != 0 || !strings.Contains(out, `"published": null`) {
+		t.Errorf("show --json: exit %d\n%s", code, out)
+	}
+}

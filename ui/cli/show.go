@@ -60,10 +60,10 @@ func printArticle(env *Env, a *corpus.Article) {
 	if a.OutletInfo != nil && (a.OutletInfo.Country != "" || a.OutletInfo.Ownership != "") {
 		fmt.Fprintf(w, "            %s, %s\n", a.OutletInfo.Country, a.OutletInfo.Ownership)
 	}
-	if d := dateString(a.Published); d != "" {
-		fmt.Fprintf(w, "  date:     %s — %s\n", d, a.PublishedEvidence)
+	if a.Published != nil {
+		fmt.Fprintf(w, "  date:     %s — %s\n", shownDate(a), a.PublishedEvidence)
 	} else {
-		fmt.Fprintf(w, "  date:     not stated\n")
+		fmt.Fprintf(w, "  date:     %s\n", shownDate(a))
 	}
 	if a.Author != "" {
 		fmt.Fprintf(w, "  author:   %s\n", a.Author)
