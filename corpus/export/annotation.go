@@ -480,6 +480,10 @@ func Place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
 	return anchorAt(a, best, best+len(quote)), true
 }
 
+// InCorpus reports whether the article an imported note refers to (by id,
+// source URL or article URN) is in c, whether or not its passage is.
+func (in ImportedNote) InCorpus(c *corpus.Corpus) bool { return findArticle(c, in) != nil }
+
 // findArticle returns the article an imported note refers to, by id, by
 // source URL or by article URN.
 func findArticle(c *corpus.Corpus, in ImportedNote) *corpus.Article {

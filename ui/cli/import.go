@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -18,19 +20,21 @@ import (
 // that is already noted gains only the tags and memo it lacks, so
 // importing the same file twice changes nothing.
 func runImport(env *Env, args []string) int {
-	flags := newFlagSet(env, "import", "parallax import [--notes FILE] [--dry-run] FILE [PATH...]",
+	flags := newFlagSet(env, "import", "parallax import [--notes FILE] [--dry-run] [--force] FILE [PATH...]",
 		"parallax import notes.json                 # into the notes of the embedded corpus",
 		"parallax import notes.json ~/news          # into the notes beside ~/news",
 		"parallax import --notes team.db notes.json # into a given notes file",
 		"parallax import - < notes.json             # from stdin")
 	notesPath := flags.String("notes", "", "the notes `FILE` to merge into (default: beside the corpus, or the embedded corpus's notes)")
 	dryRun := flags.Bool("dry-run", false, "say what would change without writing")
+	force := flags.Bool("force", false, "import even when none of the file's articles are in the corpus (they are kept with their quote, outlet and title)")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
 	}
 	if len(pos) == 0 {
 		flags.Usage()
+		fmt.Fprintln(env.Stderr, "parallax: import needs a FILE of Web Annotation JSON (as 'parallax export --format json' writes it), or - for stdin")
 		return 2
 	}
 	file, paths := pos[0], pos[1:]
@@ -39,7 +43,7 @@ func runImport(env *Env, args []string) int {
 	if file != "-" {
 		fh, err := os.Open(file)
 		if err != nil {
-			return errorf(env, "import: %v", err)
+			return errorf(env, "import %s: %s", file, describeOpenError(err))
 		}
 		defer fh.Close()
 		r = fh
@@ -57,6 +61,10 @@ func runImport(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	printLoadErrors(env.Stderr, c.Errors)
+	if msg := wrongCorpus(c, file, paths, imported); msg != "" && !*force {
+		// Nothing is written: the likely mistake is a forgotten PATH.
+		return errorf(env, "%s", msg)
+	}
 
 	np := *notesPath
 	if np == "" {
@@ -92,8 +100,12 @@ func runImport(env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "%s %s into %s: %d new passages, %d updated, %d already there; %d new codes\n",
 		verb, file, where, sum.added, sum.updated, sum.unchanged, sum.codes)
+	if sum.elsewhere > 0 {
+		fmt.Fprintf(env.Stdout, "%s of articles not in the corpus (%s) are kept with their quote, outlet and title; they are placed when their article is loaded\n",
+			plural(sum.elsewhere, "passage"), c.Name)
+	}
 	if sum.unplaced > 0 {
-		fmt.Fprintf(env.Stdout, "%d passages were not found in the corpus (%s) and are kept with their quote; they show as orphaned\n", sum.unplaced, c.Name)
+		fmt.Fprintf(env.Stdout, "%s no longer found in their article's text are kept with their quote; they show as orphaned\n", plural(sum.unplaced, "passage"))
 	}
 	for _, s := range sum.skipped {
 		fmt.Fprintf(env.Stderr, "parallax: skipped %s\n", s)
@@ -102,6 +114,64 @@ func runImport(env *Env, args []string) int {
 		return errorf(env, "%d of %d annotations could not be imported", len(sum.skipped), len(imported))
 	}
 	return 0
+}
+
+// describeOpenError says in plain words why the file to import could not
+// be opened, as the corpus loader says it for articles.
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder (or a broken symbolic link): check the path"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied: the file is not readable by you (check its permissions)"
+	}
+	return err.Error()
+}
+
+// wrongCorpus returns why importing into c is most likely a mistake: the
+// file has passages to import and none of their articles is in c (a PATH
+// forgotten, so they would all go into the embedded corpus's notes). It
+// returns "" when at least one article is there.
+func wrongCorpus(c *corpus.Corpus, file string, paths []string, imported []export.ImportedNote) string {
+	var ids []string
+	seen := map[string]bool{}
+	usable := 0
+	for _, im := range imported {
+		if im.Problem != "" {
+			continue
+		}
+		if im.InCorpus(c) {
+			return ""
+		}
+		usable++
+		id := im.Note.Anchor.Article
+		if id == "" {
+			id = im.Source
+		}
+		if id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if usable == 0 {
+		return ""
+	}
+	if len(ids) > 3 {
+		ids = append(ids[:3], "…")
+	}
+	what := fmt.Sprintf("none of the %s' articles (%s) are", plural(usable, "passage"), strings.Join(ids, ", "))
+	if usable == 1 {
+		what = fmt.Sprintf("the passage's article (%s) is not", strings.Join(ids, ", "))
+	}
+	name := "the corpus"
+	if c.Name != "" {
+		name += " (" + c.Name + ")"
+	}
+	hint := fmt.Sprintf("did you mean 'parallax import %s PATH', with the folder or files the notes are about?", file)
+	if len(paths) > 0 {
+		hint = "check the PATH and the file."
+	}
+	return fmt.Sprintf("import %s: %s in %s: %s Use --force to import them anyway; nothing was written", file, what, name, hint)
 }
 
 // importStore is what an import needs of the notes store.
@@ -127,8 +197,11 @@ func (emptyStore) Tag(notes.Anchor, []string, string) (notes.Note, error) {
 
 // importSummary counts what an import did.
 type importSummary struct {
-	added, updated, unchanged, unplaced, codes int
-	skipped                                    []string
+	added, updated, unchanged, codes int
+	// unplaced passages are of articles in the corpus but no longer in
+	// their text (orphans); elsewhere ones of articles not in the corpus.
+	unplaced, elsewhere int
+	skipped             []string
 }
 
 // merge adds the file's codebook and notes to the store. Codes are added
@@ -197,7 +270,11 @@ func merge(st importStore, c *corpus.Corpus, codes []notes.Code, imported []expo
 				sum.skipped = append(sum.skipped, fmt.Sprintf("%s: its passage “%s” is not in the corpus and the file gives no position to keep it at", label, oneLine(an.Quote, 60)))
 				continue
 			}
-			sum.unplaced++
+			if im.InCorpus(c) {
+				sum.unplaced++
+			} else {
+				sum.elsewhere++
+			}
 		}
 		tags, memo := im.Note.Tags, strings.TrimSpace(im.Note.Memo)
 		var old *notes.Note

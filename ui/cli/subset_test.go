@@ -93,3 +93,64 @@ func TestOneFileOfAFolderOrphansNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestImportIntoTheWrongCorpusIsRefused: importing a folder's export with
+// its PATH forgotten would put every passage into the embedded corpus's
+// notes; it is refused, writing nothing. --force imports them, keeping
+// the outlet and title the file gives, and they are not orphaned.
+func TestImportIntoTheWrongCorpusIsRefused(t *testing.T) {
+	dir := subsetFolder(t)
+	js, errs, code := runCLI(t, "export", "--format", "json", dir)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	file := filepath.Join(t.TempDir(), "in.json")
+	if err := os.WriteFile(file, []byte(js), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	embedded := filepath.Join(os.Getenv("PARALLAX_DATA_DIR"), "embedded-notes.db")
+
+	out, errs, code := runCLI(t, "import", file)
+	if code == 0 || !strings.Contains(errs, "none of the 3 passages' articles (one, three, two) are in the corpus (embedded INF corpus)") ||
+		!strings.Contains(errs, "did you mean 'parallax import "+file+" PATH'") || !strings.Contains(errs, "--force") {
+		t.Fatalf("import into the embedded corpus: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(embedded); err == nil {
+		t.Fatal("a refused import created the embedded corpus's notes file")
+	}
+
+	out, errs, code = runCLI(t, "import", "--force", file)
+	if code != 0 || !strings.Contains(out, "3 new passages") || !strings.Contains(out, "3 passages of articles not in the corpus") || strings.Contains(out, "orphaned") {
+		t.Fatalf("import --force: exit %d\n%s%s", code, out, errs)
+	}
+	listed, _, _ := runCLI(t, "notes")
+	for _, want := range []string{"two — TASS: Washington blamed for impasse", "one — Reuters: Talks stall in Geneva", "(3 in articles not loaded now)"} {
+		if !strings.Contains(listed, want) {
+			t.Errorf("after import --force, notes lack %q:\n%s", want, listed)
+		}
+	}
+	if strings.Contains(listed, "ORPHANED") || strings.Contains(listed, "unknown outlet") {
+		t.Errorf("after import --force:\n%s", listed)
+	}
+	// Their articles loaded, they are placed.
+	out, errs, code = runCLI(t, "notes", "--notes", embedded, dir)
+	if code != 0 || strings.Contains(out, "not loaded") || strings.Contains(out, "ORPHANED") || !strings.Contains(out, "3 tagged passages in") {
+		t.Fatalf("notes of the imported passages on their folder: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// TestImportFileErrors: a missing file and a missing FILE argument are
+// said in the words the other commands use.
+func TestImportFileErrors(t *testing.T) {
+	t.Setenv("PARALLAX_DATA_DIR", t.TempDir())
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	missing := filepath.Join(t.TempDir(), "nosuch.json")
+	_, errs, code := runCLI(t, "import", missing)
+	if code != 1 || !strings.Contains(errs, "parallax: import "+missing+": no such file or folder") {
+		t.Errorf("missing file: exit %d: %q", code, errs)
+	}
+	_, errs, code = runCLI(t, "import")
+	if code != 2 || !strings.Contains(errs, "parallax: import needs a FILE") {
+		t.Errorf("no FILE: exit %d: %q", code, errs)
+	}
+}
