@@ -27,6 +27,17 @@ func runPairs(env *Env, args []string) int {
 	if len(paths) != 1 {
 		return errorf(env, "pairs needs exactly one FILE (or - for standard input); see 'parallax pairs --help'")
 	}
+	// Scores run from 0 (nothing shared) to 1 (the same sentence).
+	if !(*threshold >= 0 && *threshold <= 1) {
+		return errorf(env, "--threshold must be between 0 and 1 (a pair whose score reaches it is a match), got %v", *threshold)
+	}
+	if *cv < 0 || *cv == 1 {
+		return errorf(env, "--cv needs 2 or more folds, got %d", *cv)
+	}
+	name := paths[0]
+	if name == "-" {
+		name = "standard input"
+	}
 	var r io.Reader = env.Stdin
 	if paths[0] != "-" {
 		f, err := os.Open(paths[0])
@@ -38,7 +49,7 @@ func runPairs(env *Env, args []string) int {
 	}
 	pairs, err := compare.ReadPairs(r)
 	if err != nil {
-		return errorf(env, "%s: %v", paths[0], err)
+		return errorf(env, "%s: %v", name, err)
 	}
 	var sents []string
 	labelled := 0
@@ -54,11 +65,15 @@ func runPairs(env *Env, args []string) int {
 	}
 	m.Threshold = *threshold
 	if (*eval || *cv > 0) && labelled == 0 {
-		return errorf(env, "%s has no labels: --eval and --cv need the MSRP layout or label<TAB>text<TAB>text", paths[0])
+		return errorf(env, "%s has no labels: --eval and --cv need the MSRP layout or label<TAB>text<TAB>text", name)
 	}
 	if *cv > 0 {
-		if *cv < 2 || *cv > labelled {
-			return errorf(env, "--cv needs 2 ≤ K ≤ %d, got %d", labelled, *cv)
+		// Each fold needs at least one labelled pair to test on.
+		if labelled < 2 {
+			return errorf(env, "--cv %d: %s has only 1 labelled pair; cross-validation needs at least 2", *cv, name)
+		}
+		if *cv > labelled {
+			return errorf(env, "--cv %d: %s has only %d labelled pairs, so at most %d folds (each fold tests at least one pair)", *cv, name, labelled, labelled)
 		}
 		var xs [][]float64
 		var ys []int
