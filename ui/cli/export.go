@@ -51,6 +51,9 @@ func runExport(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	toStdout := *out == "" || *out == "-"
+	if w := extensionMismatch(f, *out); w != "" {
+		fmt.Fprintln(env.Stderr, "parallax: warning: "+w)
+	}
 	if toStdout && f.Binary() {
 		if fl, ok := env.Stdout.(*os.File); ok && term.IsTerminal(int(fl.Fd())) {
 			return errorf(env, "a .qdpx project is a zip file: give -o FILE (for example -o project.qdpx), or redirect stdout")
@@ -89,7 +92,7 @@ func runExport(env *Env, args []string) int {
 		}
 		in.Codebook, in.Notes = codes, ns
 		if n, arts := in.LeftOut(); n > 0 {
-			fmt.Fprintf(env.Stderr, "parallax: left out %s of %s not loaded now; export the whole folder or give their files too to include them\n",
+			fmt.Fprintf(env.Stderr, "parallax: left out %s of %s not loaded now; load those articles too (the whole folder, say) to include them\n",
 				plural(n, "tagged passage"), plural(arts, "other article"))
 		}
 	}
@@ -124,7 +127,7 @@ func runExport(env *Env, args []string) int {
 	if f == export.QDC {
 		what = plural(len(in.Codebook), "code")
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s (%s, %s)\n", abs, f.Description(), what)
+	fmt.Fprintf(env.Stderr, "wrote %s: %s; %s\n", abs, f.Description(), what)
 	return 0
 }
 
@@ -142,6 +145,31 @@ func chooseFormat(format, out string) (export.Format, error) {
 		return f, nil
 	}
 	return export.Markdown, nil
+}
+
+// extensionMismatch says when --format writes one format into a file whose
+// extension names another (CSV into out.json), which the program that
+// opens the file by its name would then misread; "" when they agree or
+// the extension names no format.
+func extensionMismatch(f export.Format, out string) string {
+	ext := filepath.Ext(out)
+	if out == "" || out == "-" || ext == "" {
+		return ""
+	}
+	named, err := export.ParseFormat(ext)
+	if err != nil || named == f {
+		return ""
+	}
+	return fmt.Sprintf("writing %s to %s, whose %s extension says %s: name it %s, or drop --format to write %s",
+		formatName(f), out, ext, formatName(named), strings.TrimSuffix(out, ext)+f.Extension(), formatName(named))
+}
+
+// formatName names a format in a sentence: "Markdown", "CSV", "JSON"...
+func formatName(f export.Format) string {
+	if f == export.Markdown {
+		return "Markdown"
+	}
+	return strings.ToUpper(string(f))
 }
 
 // readStore reads the codebook and notes of a notes file, after placing

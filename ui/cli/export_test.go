@@ -144,7 +144,7 @@ func TestExportToFileRefusesOverwriteAndFormats(t *testing.T) {
 
 	// A codebook export says how many codes it holds, not passages.
 	_, errs, code = runCLI(t, "export", "--notes", db, "-o", filepath.Join(dir, "cb.qdc"))
-	if code != 0 || !strings.Contains(errs, " codes)") || strings.Contains(errs, "passages") {
+	if code != 0 || !strings.Contains(errs, "; 4 codes\n") || strings.Contains(errs, "passages") {
 		t.Fatalf("codebook export: exit %d: %s", code, errs)
 	}
 

@@ -154,3 +154,37 @@ func TestImportFileErrors(t *testing.T) {
 		t.Errorf("no FILE: exit %d: %q", code, errs)
 	}
 }
+
+// TestExportFileMessages: the success line reads without nested
+// parentheses, and --format writing into a file whose extension names
+// another format is warned about (the file is still written).
+func TestExportFileMessages(t *testing.T) {
+	dir := subsetFolder(t)
+	out := filepath.Join(t.TempDir(), "out.json")
+	_, errs, code := runCLI(t, "export", "--format", "csv", "-o", out, dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	abs, _ := filepath.Abs(out)
+	if want := "wrote " + abs + ": CSV table, one row per tag (Excel, LibreOffice, pandas); 3 tagged passages\n"; !strings.Contains(errs, want) {
+		t.Errorf("success line: %q, want %q", errs, want)
+	}
+	if want := "parallax: warning: writing CSV to " + out + ", whose .json extension says JSON: name it " + strings.TrimSuffix(out, ".json") + ".csv, or drop --format to write JSON"; !strings.Contains(errs, want) {
+		t.Errorf("no mismatch warning: %q", errs)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "tag,outlet,") {
+		t.Errorf("not written as CSV: %v %.40q", err, data)
+	}
+	// Agreeing or unknown extensions, and stdout, are not warned about.
+	for _, args := range [][]string{
+		{"--format", "csv", "-o", filepath.Join(t.TempDir(), "a.csv")},
+		{"--format", "md", "-o", filepath.Join(t.TempDir(), "a.txt")},
+		{"--format", "html", "-o", filepath.Join(t.TempDir(), "a.htm")},
+		{"--format", "json"},
+	} {
+		_, errs, code := runCLI(t, append(append([]string{"export"}, args...), dir)...)
+		if code != 0 || strings.Contains(errs, "warning") {
+			t.Errorf("%v: exit %d: %q", args, code, errs)
+		}
+	}
+}
