@@ -29,8 +29,8 @@ func runFacts(env *Env, args []string) int {
 		return errorf(env, "--min-outlets must be 2 or more, got %d", *minOutlets)
 	}
 	c, err := loadCorpus(env, paths)
-	if c == nil {
-		return errorf(env, "%v", err)
+	if err != nil {
+		return loadFailed(env, err)
 	}
 	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets})
 	if aerr != nil {
@@ -42,12 +42,12 @@ func runFacts(env *Env, args []string) int {
 		if e := enc.Encode(res); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
+		// The JSON has no place for them: files that failed go to
+		// standard error, not nowhere.
+		printLoadErrors(env.Stderr, c.Errors)
 	} else {
 		printFacts(env, c, res)
 		printLoadErrors(env.Stdout, c.Errors)
-	}
-	if err != nil {
-		return errorf(env, "%v", err)
 	}
 	return 0
 }

@@ -26,8 +26,8 @@ func runFraming(env *Env, args []string) int {
 		return flagExit(err)
 	}
 	c, err := loadCorpus(env, paths)
-	if c == nil {
-		return errorf(env, "%v", err)
+	if err != nil {
+		return loadFailed(env, err)
 	}
 	// The shared-facts analysis gives the "unique" markers (sentences no
 	// other outlet carries) and each outlet's omissions; framing still
@@ -48,12 +48,12 @@ func runFraming(env *Env, args []string) int {
 		if e := writeFramingJSON(env.Stdout, res); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
+		// The JSON has no place for them: files that failed go to
+		// standard error, not nowhere.
+		printLoadErrors(env.Stderr, c.Errors)
 	} else {
 		printFraming(env.Stdout, c, res, cmpNote)
 		printLoadErrors(env.Stdout, c.Errors)
-	}
-	if err != nil {
-		return errorf(env, "%v", err)
 	}
 	return 0
 }

@@ -20,7 +20,7 @@ func runList(env *Env, args []string) int {
 		return flagExit(err)
 	}
 	c, err := loadCorpus(env, paths)
-	if c == nil || (err != nil && !*asJSON) {
+	if err != nil {
 		return loadFailed(env, err)
 	}
 	if *asJSON {
@@ -36,11 +36,8 @@ func runList(env *Env, args []string) int {
 		if e := enc.Encode(out); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
-	} else if len(c.Articles) > 0 {
+	} else {
 		printList(env, c)
-	}
-	if err != nil {
-		return errorf(env, "%v", err)
 	}
 	return 0
 }

@@ -103,9 +103,16 @@ func TestListNothingReadable(t *testing.T) {
 			t.Errorf("%v: exit %d\nstdout %s\nstderr %s", args[0], code, out, errOut)
 		}
 	}
-	out, _, code = runCLI(t, "list", "--json", missing)
-	if code != 1 || !strings.Contains(out, `"articles": []`) || !strings.Contains(out, `"message": "no such file`) {
-		t.Fatalf("json exit %d: %s", code, out)
+	// Nothing on standard output for a script to take for an answer,
+	// whichever command and with --json too.
+	for _, cmd := range []string{"list", "facts", "framing"} {
+		for _, flags := range [][]string{nil, {"--json"}} {
+			args := append([]string{cmd, missing}, flags...)
+			out, errOut, code := runCLI(t, args...)
+			if code != 1 || out != "" || !strings.Contains(errOut, missing+": no such file") {
+				t.Errorf("%v: exit %d\nstdout %s\nstderr %s", args, code, out, errOut)
+			}
+		}
 	}
 }
 
@@ -203,5 +210,26 @@ func TestUndatedArticleReadsUndated(t *testing.T) {
 	out, _, code = runCLI(t, "show", "--json", "nodate", f)
 	if code != 0 || !strings.Contains(out, `"published": null`) {
 		t.Errorf("show --json: exit %d\n%s", code, out)
+	}
+}
+
+// TestJSONOfAPartLoadReportsFailuresOnStderr checks that facts and
+// framing --json, whose JSON has no place for load errors, print what
+// loaded and the files that failed on standard error.
+func TestJSONOfAPartLoadReportsFailuresOnStderr(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("A headline\n\nMOSCOW, May 2. /TASS/. Body text here. More text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"facts", "framing"} {
+		out, errOut, code := runCLI(t, cmd, "--json", dir)
+		var v map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &v) != nil || !strings.Contains(errOut, "1 file could not be loaded:\n  "+filepath.Join(dir, "b.txt")+": the file is empty") {
+			t.Errorf("%s --json: exit %d\nstdout %s\nstderr %s", cmd, code, out, errOut)
+		}
 	}
 }
