@@ -60,7 +60,7 @@ func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 		labels[f.ID] = f.Label
 	}
 	for _, st := range res.Stories {
-		fmt.Fprintf(w, "STORY %s  %s  (%d article(s))\n", st.ID, st.Label, len(st.Articles))
+		fmt.Fprintf(w, "STORY %s  %s  (%s)\n", st.ID, st.Label, plural(len(st.Articles), "article"))
 		n := 0
 		for _, f := range res.Facts {
 			if f.Story != st.ID {
@@ -99,7 +99,11 @@ func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%d fact(s) in %d story(ies)\n", len(res.Facts), len(res.Stories))
+	stories := fmt.Sprintf("%d stories", len(res.Stories))
+	if len(res.Stories) == 1 {
+		stories = "1 story"
+	}
+	fmt.Fprintf(w, "%s in %s\n", plural(len(res.Facts), "fact"), stories)
 }
 
 // outletCell names a member's outlet in at most n cells. An article of an

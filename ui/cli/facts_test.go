@@ -73,7 +73,7 @@ func TestFactsTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"STORY ", "FACT f-", "outlets: ", "differs", "fact(s) in 1 story"} {
+	for _, want := range []string{"STORY ", "FACT f-", "outlets: ", "differs", "facts in 1 story\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

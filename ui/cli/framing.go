@@ -93,7 +93,7 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 // printFraming writes the readable report: each article's marked
 // sentences with the reasons, then each outlet's profile.
 func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string) {
-	fmt.Fprintf(w, "Framing markers in %d article(s) from %s\n", len(c.Articles), c.Name)
+	fmt.Fprintf(w, "Framing markers in %s from %s\n", plural(len(c.Articles), "article"), c.Name)
 	fmt.Fprintln(w, "Marked spans in «guillemets»; each marker's kind and reason below its sentence; 'unique' = no other outlet reports it.")
 	if note != "" {
 		fmt.Fprintf(w, "(%s)\n", note)

@@ -50,9 +50,9 @@ func printList(env *Env, c *corpus.Corpus) {
 			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
 	t.write(env.Stdout, "")
-	fmt.Fprintf(env.Stdout, "\n%d article(s) from %s", len(c.Articles), c.Name)
+	fmt.Fprintf(env.Stdout, "\n%s from %s", plural(len(c.Articles), "article"), c.Name)
 	if n := countWarnings(c); n > 0 {
-		fmt.Fprintf(env.Stdout, "; %d warning(s): see 'parallax show ID'", n)
+		fmt.Fprintf(env.Stdout, "; %s: see 'parallax show ID'", plural(n, "warning"))
 	}
 	fmt.Fprintln(env.Stdout)
 	printLoadErrors(env.Stdout, c.Errors)

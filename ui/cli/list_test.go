@@ -22,7 +22,7 @@ func TestListEmbeddedShowsFiveOutlets(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, o := range []string{"TASS", "Sputnik", "Tasnim", "Anadolu Agency", "Al Arabiya", "US presents no proof"} {
+	for _, o := range []string{"TASS", "Sputnik", "Tasnim", "Anadolu Agency", "Al Arabiya", "US presents no proof", "\n5 articles from embedded INF corpus\n"} {
 		if !strings.Contains(out, o) {
 			t.Errorf("list output lacks %q:\n%s", o, out)
 		}
