@@ -39,6 +39,9 @@ type exportDialog struct {
 	preview []string
 	ptop    int
 	now     time.Time
+	// title says how many passages the export holds, and how many of
+	// articles not loaded now it leaves out; set when the dialog opens.
+	title string
 }
 
 // exportPreviewMsg carries the rendered Markdown preview.
@@ -49,10 +52,11 @@ type exportPreviewMsg struct {
 
 // exportDoneMsg reports a finished export.
 type exportDoneMsg struct {
-	path   string
-	format export.Format
-	count  int
-	err    error
+	path    string
+	format  export.Format
+	count   int // passages exported
+	leftOut int // passages of articles not loaded now, left out
+	err     error
 }
 
 // openExport opens the export dialog.
@@ -62,6 +66,11 @@ func (m *Model) openExport() tea.Cmd {
 	}
 	m.dlg = dialog{kind: dlgExport, title: "Export", hint: "j/k: format · tab: path · enter: next · esc: cancel"}
 	m.exp = exportDialog{formats: export.Formats(), now: time.Now()}
+	left, _ := m.exportInput().LeftOut()
+	m.exp.title = "Export " + plural(len(m.notes.snap.all)-left, "tagged passage")
+	if left > 0 {
+		m.exp.title += " (" + plural(left, "other") + " of articles not loaded now left out)"
+	}
 	m.exp.input = m.newInput("", "file name")
 	m.exp.input.Prompt = "path: "
 	m.setDefaultExportPath()
@@ -119,7 +128,14 @@ func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
 			return m.flash("export failed: " + msg.err.Error())
 		}
 		m.dlg = dialog{}
-		return m.flash(fmt.Sprintf("exported %s as %s to %s", plural(msg.count, "passage"), msg.format, msg.path))
+		done := fmt.Sprintf("exported %s as %s to %s", plural(msg.count, "passage"), msg.format, msg.path)
+		if msg.leftOut > 0 {
+			done += fmt.Sprintf("; %s of articles not loaded now left out", plural(msg.leftOut, "passage"))
+		}
+		if named, ok := export.NamedBy(msg.path); ok && named != msg.format {
+			done += fmt.Sprintf(" (its name ends in %s, which says %s)", filepath.Ext(msg.path), named)
+		}
+		return m.flash(done)
 	}
 	return nil
 }
@@ -135,7 +151,8 @@ func (m *Model) writeExport(force bool) tea.Cmd {
 			path = abs
 		}
 		err := export.WriteFile(path, f, in, export.Options{}, force)
-		return exportDoneMsg{path: path, format: f, count: len(in.Notes), err: err}
+		left, _ := in.LeftOut()
+		return exportDoneMsg{path: path, format: f, count: len(in.Notes) - left, leftOut: left, err: err}
 	}
 }
 
@@ -259,7 +276,7 @@ func (m Model) exportView(w, h int) string {
 		}
 		return fitBlock(strings.Join(lines, "\n"), w, h)
 	}
-	lines := []string{st.PanelTitle.Render("Export " + plural(len(m.notes.snap.all), "tagged passage")), ""}
+	lines := []string{st.PanelTitle.Render(ellipsize(e.title, w)), ""}
 	// The path, the question and the hint must show however low the
 	// window: the format list gives up rows first (to the chosen format
 	// alone past the format step, to a window around the cursor in it).

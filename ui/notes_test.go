@@ -814,4 +814,20 @@ func TestNotesOfArticlesNotLoaded(t *testing.T) {
 	if n, ok, _ := m.notes.store.Note(m.notes.snap.all[0].ID); !ok || n.Orphaned || n.Anchor != an {
 		t.Fatalf("the note was changed: %+v", n)
 	}
+	// The export dialog counts what the export holds, and the done
+	// message says what was left out and when the name says another
+	// format than the one written.
+	m = send(m, keys("e")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Export 0 tagged passages (1 other of articles not loaded now left out)") {
+		t.Errorf("export dialog title:\n%s", v)
+	}
+	out := filepath.Join(t.TempDir(), "notes.json")
+	m = send(m, keys("j tab")...) // md → csv, then the path
+	m.exp.input.SetValue(out)
+	m = send(m, keyMsg("enter"))
+	for _, want := range []string{"exported 0 passages as csv", "1 passage of articles not loaded now left out", "its name ends in .json, which says json"} {
+		if !strings.Contains(m.msg, want) {
+			t.Errorf("export message %q lacks %q", m.msg, want)
+		}
+	}
 }

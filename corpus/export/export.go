@@ -89,6 +89,17 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown export format %q: use one of md, csv, json, qdpx, qdc, html", s)
 }
 
+// NamedBy returns the format a file name's extension names ("out.json":
+// JSON), and false when it names none ("notes.txt", "-", no extension).
+func NamedBy(path string) (Format, bool) {
+	ext := filepath.Ext(path)
+	if path == "-" || ext == "" {
+		return "", false
+	}
+	f, err := ParseFormat(ext)
+	return f, err == nil
+}
+
 // Extension returns the file name extension of the format, with the dot.
 func (f Format) Extension() string {
 	switch f {

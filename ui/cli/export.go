@@ -152,14 +152,11 @@ func chooseFormat(format, out string) (export.Format, error) {
 // opens the file by its name would then misread; "" when they agree or
 // the extension names no format.
 func extensionMismatch(f export.Format, out string) string {
+	named, ok := export.NamedBy(out)
+	if !ok || named == f {
+		return ""
+	}
 	ext := filepath.Ext(out)
-	if out == "" || out == "-" || ext == "" {
-		return ""
-	}
-	named, err := export.ParseFormat(ext)
-	if err != nil || named == f {
-		return ""
-	}
 	return fmt.Sprintf("writing %s to %s, whose %s extension says %s: name it %s, or drop --format to write %s",
 		formatName(f), out, ext, formatName(named), strings.TrimSuffix(out, ext)+f.Extension(), formatName(named))
 }
