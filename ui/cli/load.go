@@ -28,11 +28,17 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 // standard error. Nothing goes to standard output, where a script would
 // take an empty table or empty JSON for an answer. It returns exit code 1.
 func loadFailed(env *Env, err error) int {
+	return errorf(env, "%s", loadProblem(err))
+}
+
+// loadProblem is the text of a load error: every file that failed, one
+// per line, when nothing could be read.
+func loadProblem(err error) string {
 	var nr *corpus.NothingReadError
 	if errors.As(err, &nr) {
-		return errorf(env, "%s", nr.List(0))
+		return nr.List(0)
 	}
-	return errorf(env, "%v", err)
+	return err.Error()
 }
 
 // parseArgs parses flags that may come before, between or after the

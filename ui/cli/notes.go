@@ -79,10 +79,10 @@ func runNotes(env *Env, args []string) int {
 	}
 	c, err := loadCorpus(env, paths)
 	if c == nil {
-		return errorf(env, "%v", err)
+		return loadFailed(env, err)
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "parallax: %v; notes are listed without re-anchoring\n", err)
+		fmt.Fprintf(env.Stderr, "parallax: %s\nparallax: the notes are listed without re-anchoring them\n", loadProblem(err))
 	}
 	path := notesPath(*notesFlag, c, paths)
 

@@ -58,11 +58,8 @@ func runTag(env *Env, args []string) int {
 	}
 
 	c, err := loadCorpus(env, paths)
-	if c == nil || (err != nil && len(c.Articles) == 0) {
-		if c != nil {
-			printLoadErrors(env.Stderr, c.Errors)
-		}
-		return errorf(env, "%v", err)
+	if err != nil {
+		return loadFailed(env, err)
 	}
 	a := c.Article(*article)
 	if a == nil {
