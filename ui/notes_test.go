@@ -399,6 +399,10 @@ func TestNotesViewGroupsAndJumps(t *testing.T) {
 	if m.dlg.kind != dlgConfirm {
 		t.Fatal("delete did not ask")
 	}
+	// The question shows whole, wrapped in a narrow dialog.
+	if v := strings.Join(strings.Fields(ansi.Strip(m.dialogView(30, 10))), " "); !strings.Contains(v, "(u undoes)") {
+		t.Errorf("the delete question is cut at 30 columns:\n%s", m.dialogView(30, 10))
+	}
 	m = send(m, keys("n")...)
 	if len(m.notes.snap.all) != 2 {
 		t.Fatal("n deleted")

@@ -465,7 +465,15 @@ func (m Model) dialogView(w, h int) string {
 	}
 	st := m.ctx.Styles
 	d := m.dlg
-	lines := []string{st.PanelTitle.Render(ellipsize(d.title, w)), st.Muted.Render(ellipsize(d.hint, w)), ""}
+	lines := []string{st.PanelTitle.Render(ellipsize(d.title, w))}
+	if d.kind == dlgConfirm {
+		// A question must be read whole before y: it wraps.
+		lines = lines[:0]
+		for _, l := range wrapText(d.title, w) {
+			lines = append(lines, st.PanelTitle.Render(l))
+		}
+	}
+	lines = append(lines, st.Muted.Render(ellipsize(d.hint, w)), "")
 	switch d.kind {
 	case dlgInput:
 		lines = append(lines, d.input.View())
