@@ -435,6 +435,16 @@ func TestCodebookManagement(t *testing.T) {
 	if n := m.notes.snap.all[0]; n.Tags[0] != "blame/us" {
 		t.Fatalf("rename did not reach the note: %+v", n)
 	}
+	// In the codebook, c goes back, and the help says so.
+	help := ""
+	for _, g := range m.notesViewHelp() {
+		for _, b := range g {
+			help += b.Help().Key + " " + b.Help().Desc + "\n"
+		}
+	}
+	if !strings.Contains(help, "c back to passages") || strings.Contains(help, "c codebook") {
+		t.Errorf("codebook help:\n%s", help)
+	}
 	// A starter codebook.
 	m = send(m, keys("S enter")...)
 	if len(m.notes.snap.codes) < 10 || !strings.Contains(m.msg, "tags added from") {

@@ -572,7 +572,8 @@ func (m Model) notesViewHelp() [][]key.Binding {
 		return nil
 	}
 	if m.notesView.codebook {
-		return [][]key.Binding{{k.Up, k.Down}, {nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
+		// c toggles the codebook: here it goes back to the passages.
+		return [][]key.Binding{{k.Up, k.Down}, {nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, helpAs(nk.Codebook, "back to passages")}, {nk.Undo, nk.Redo, k.Export}}
 	}
 	// The second group is the footer's short help (model.go).
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
