@@ -218,7 +218,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	// Keys typed faster than the terminal is read arrive as one message
 	// ("jjj"); outside text inputs each is its own keypress.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.search.active && !m.capturing() {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
 		var cmds []tea.Cmd
 		for _, r := range msg.Runes {
 			_, cmd := m.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
@@ -311,6 +311,30 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // capturing reports whether the active view has an input or dialog open.
+// typing reports whether a text input has the keys: the search prompt, a
+// dialog's input or filter, the export path, the facts filter. Elsewhere
+// (lists, the article chooser, the export formats, a yes/no question)
+// each rune of a message is a keypress of its own.
+func (m Model) typing() bool {
+	switch {
+	case m.search.active:
+		return true
+	case m.dialogOpen():
+		switch m.dlg.kind {
+		case dlgInput, dlgMemo:
+			return true
+		case dlgChooser:
+			return m.dlg.filter
+		case dlgExport:
+			return m.exp.step == expPath
+		}
+		return false
+	case m.view == viewFacts:
+		return m.facts.Capturing()
+	}
+	return false
+}
+
 func (m Model) capturing() bool {
 	if m.dialogOpen() {
 		return true

@@ -490,6 +490,16 @@ func TestExportDialogWritesAndAsksBeforeOverwriting(t *testing.T) {
 	if m.exp.format() != "csv" || !strings.HasSuffix(m.exp.input.Value(), ".csv") {
 		t.Fatalf("format %s, path %q", m.exp.format(), m.exp.input.Value())
 	}
+	// Keys read together are keypresses each in the format list.
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jk")})
+	if m.exp.format() != "csv" {
+		t.Fatalf("after \"jk\" the format is %s, want csv", m.exp.format())
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
+	if m.exp.format() == "csv" {
+		t.Fatal("\"jj\" did not move the format list")
+	}
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kk")})
 	m = send(m, keys("tab")...)
 	m.exp.input.SetValue(out)
 	m = send(m, keyMsg("enter"))

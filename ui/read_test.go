@@ -46,6 +46,13 @@ func TestCursorMovesBySentence(t *testing.T) {
 	if got := m.read.cursor[0]; got != 1 {
 		t.Fatalf("after arrows cursor = %d, want 1", got)
 	}
+	// So they do in the article chooser, which lists and does not type.
+	m = send(m, keys("a")...)
+	from := m.read.picker.cursor
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
+	if got := m.read.picker.cursor; got != from+2 {
+		t.Errorf("after \"jj\" in the chooser, cursor %d, want %d", got, from+2)
+	}
 }
 
 func TestColumnsFocusAndPaging(t *testing.T) {
