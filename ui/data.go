@@ -244,7 +244,45 @@ func shortNames(c *corpus.Corpus) map[string]string {
 }
 
 // foldCase lower-cases s for case-insensitive search.
-func foldCase(s string) string { return strings.ToLower(s) }
+func foldCase(s string) string {
+	f, _ := foldMap(s, false)
+	return f
+}
+
+// foldMap folds s for search: lower case, with typographic apostrophes,
+// quotes and dashes written as their ASCII forms, so "russia's" finds
+// "Russia’s" and "certain shifts" in straight quotes finds the curly ones
+// (as tag --quote does). With want, at gives for each byte of the result
+// the byte of s it comes from, and len(s) after the last.
+func foldMap(s string, want bool) (folded string, at []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	if want {
+		at = make([]int, 0, len(s)+1)
+	}
+	for i, r := range s {
+		switch r {
+		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc':
+			r = '\''
+		case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033':
+			r = '"'
+		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		n := b.Len()
+		b.WriteRune(r)
+		for want && n < b.Len() {
+			at = append(at, i)
+			n++
+		}
+	}
+	if want {
+		at = append(at, len(s))
+	}
+	return b.String(), at
+}
 
 func containsInt(xs []int, x int) bool {
 	for _, v := range xs {

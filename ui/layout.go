@@ -267,17 +267,17 @@ func sentenceLines(st *Styles, pal *palette, s corpus.Sentence, info sentInfo, q
 		hls = append(hls, hl{runeStart(t, a), runeStart(t, b), pal.get("kind/"+m.Kind+"/"+baseKey, ks.Inherit(baseStyle))})
 	}
 	if query != "" {
-		low := foldCase(t)
-		if len(low) == len(t) {
-			for off := 0; ; {
-				i := strings.Index(low[off:], query)
-				if i < 0 {
-					break
-				}
-				a := off + i
-				hls = append(hls, hl{a, a + len(query), pal.get("hit/"+baseKey, st.SearchHit.Inherit(baseStyle))})
-				off = a + len(query)
+		// Matches are found in the folded text and drawn on the text's
+		// own bytes.
+		low, at := foldMap(t, true)
+		for off := 0; ; {
+			i := strings.Index(low[off:], query)
+			if i < 0 {
+				break
 			}
+			a := off + i
+			hls = append(hls, hl{at[a], at[a+len(query)], pal.get("hit/"+baseKey, st.SearchHit.Inherit(baseStyle))})
+			off = a + len(query)
 		}
 	}
 	spans := wrapSpans(t, width)

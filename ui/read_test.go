@@ -720,3 +720,47 @@ func TestPagingAlwaysProgresses(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFoldsQuotesAndDashes checks that search treats typographic
+// apostrophes, quotes and dashes as their ASCII forms both ways, and that
+// the highlight covers the text's own bytes.
+func TestSearchFoldsQuotesAndDashes(t *testing.T) {
+	for _, c := range []struct{ text, query string }{
+		{"Russia’s refusal to meet the demand", "russia's refusal"},
+		{"He felt “certain shifts” in the talks", `"certain shifts"`},
+		{"the 1,000–5,000 km range", "1,000-5,000"},
+		{"Russia's refusal", "russia’s"},
+	} {
+		low, at := foldMap(c.text, true)
+		q := foldCase(c.query)
+		i := strings.Index(low, q)
+		if i < 0 {
+			t.Errorf("%q not found in %q (folded %q)", c.query, c.text, low)
+			continue
+		}
+		if len(at) != len(low)+1 || at[len(low)] != len(c.text) {
+			t.Fatalf("offset map of %q: %d entries for %d bytes", c.text, len(at), len(low))
+		}
+		got := c.text[at[i]:at[i+len(q)]]
+		if foldCase(got) != q {
+			t.Errorf("highlight of %q in %q covers %q", c.query, c.text, got)
+		}
+	}
+	// On the embedded corpus, where TASS writes ’.
+	c := corpus.Default()
+	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("russia's")...)
+	m = send(m, keyMsg("enter"))
+	straight := len(m.search.hits)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("russia’s")...)
+	m = send(m, keyMsg("enter"))
+	if straight == 0 || straight != len(m.search.hits) {
+		t.Errorf("russia's finds %d sentences, russia’s %d: want the same, and some", straight, len(m.search.hits))
+	}
+}
