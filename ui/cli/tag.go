@@ -24,7 +24,7 @@ func (t *tagList) Set(v string) error {
 // only once the tag is committed to the notes file.
 func runTag(env *Env, args []string) int {
 	fset := newFlagSet(env, "tag", "parallax tag --article ID --quote TEXT --tag NAME [--tag NAME...] [--memo TEXT] [--notes FILE] [PATH...]",
-		"parallax tag --article 003_901c7662e3582013 --quote 'Lavrov said' --tag attribution",
+		"parallax tag --article 003_901c7662e3582013 --quote 'firmly dismissed all accusations' --tag attribution",
 		"parallax tag --article lavrov --quote 'openly paves the way' --tag blame/us --tag 'loaded language' --memo 'compare AA' ~/articles",
 		"parallax tag --notes study.db --article lavrov --quote '...' --tag omission ~/articles")
 	article := fset.String("article", "", "the article id (see 'parallax list')")
@@ -74,8 +74,8 @@ func runTag(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
-	if !inArticleText(a, start, end) {
-		return errorf(env, "“%s” is page furniture of %s (a menu, counter, credit or caption set aside from the article's text), which the reader shows only dimmed and cannot mark: tag a passage of the article itself", oneLine(a.Text[start:end], 60), a.ID)
+	if f, ok := furnitureIn(a, start, end); ok {
+		return errorf(env, "“%s” is or holds page furniture of %s (“%s”: a menu, counter, credit or caption set aside from the article's text), which the reader shows only dimmed and cannot mark: tag a passage of the article itself", oneLine(a.Text[start:end], 60), a.ID, oneLine(f.Text, 40))
 	}
 
 	path := notesPath(*notesFlag, c, paths)
@@ -100,14 +100,14 @@ func runTag(env *Env, args []string) int {
 	return 0
 }
 
-// inArticleText reports whether bytes [start, end) of an article share a
-// byte with one of its sentences that is not page furniture: the text the
-// reader shows, marks and jumps to.
-func inArticleText(a *corpus.Article, start, end int) bool {
-	for _, s := range a.Sentences {
-		if s.Start < end && start < s.End && s.Role != corpus.RoleFurniture {
-			return true
+// furnitureIn returns the page furniture that bytes [start, end) of an
+// article share a byte with, if any: the reader draws furniture as plain
+// dimmed lines, so a passage reaching into it could not be shown marked.
+func furnitureIn(a *corpus.Article, start, end int) (corpus.Furniture, bool) {
+	for _, f := range a.Furniture {
+		if f.Start < end && start < f.End {
+			return f, true
 		}
 	}
-	return false
+	return corpus.Furniture{}, false
 }

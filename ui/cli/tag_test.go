@@ -25,8 +25,40 @@ func TestTagRefusesFurniture(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "page furniture") {
 		t.Errorf("tagging furniture: exit %d, stderr %q; want a refusal naming page furniture", code, errOut)
 	}
+	_, errOut, code = runCLI(t, "tag", "--notes", db, "--article", "furn", "--quote", "Share this Russia says", "--tag", "x", dir)
+	if code == 0 || !strings.Contains(errOut, "page furniture") {
+		t.Errorf("tagging a passage reaching into furniture: exit %d, stderr %q; want a refusal", code, errOut)
+	}
 	out, errOut, code := runCLI(t, "tag", "--notes", db, "--article", "furn", "--quote", "no satellite images", "--tag", "x", dir)
 	if code != 0 || !strings.Contains(out, "tagged furn") {
 		t.Errorf("tagging the article's text: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+// TestTagHelpExampleWorks runs the help's example on the embedded corpus
+// (with a notes file of its own): an example that fails teaches nothing.
+func TestTagHelpExampleWorks(t *testing.T) {
+	out, errOut, _ := runCLI(t, "tag", "--help")
+	var example string
+	for _, l := range strings.Split(out+errOut, "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "parallax tag --article 003_") {
+			example = l
+		}
+	}
+	if example == "" {
+		t.Fatalf("no example on the embedded corpus in the help:\n%s%s", out, errOut)
+	}
+	// Split like a shell: single quotes group words.
+	var args []string
+	for i, part := range strings.Split(example, "'") {
+		if i%2 == 1 {
+			args = append(args, part)
+		} else {
+			args = append(args, strings.Fields(part)...)
+		}
+	}
+	args = append(args[1:], "--notes", filepath.Join(t.TempDir(), "notes.db"))
+	if out, errOut, code := runCLI(t, args...); code != 0 {
+		t.Errorf("%s: exit %d\n%s%s", example, code, out, errOut)
 	}
 }
