@@ -76,7 +76,7 @@ func (m Model) tabsView() string {
 	d := m.ctx.Data
 	name := oneLine(d.Corpus.Name)
 	for _, right := range []string{
-		fmt.Sprintf("%s · %d articles · %d facts ", name, len(d.Corpus.Articles), len(d.Facts)),
+		name + " · " + plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " ",
 		name + " ",
 	} {
 		right = st.Muted.Render(right)

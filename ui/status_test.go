@@ -79,3 +79,14 @@ func TestStatusKeepsColumnPosition(t *testing.T) {
 		t.Errorf("status at 80 columns cuts the position %q:\n%s", info, v)
 	}
 }
+
+// TestHeaderCountsInWords checks the header's counts read as words: "1
+// article · 0 facts", not "1 articles".
+func TestHeaderCountsInWords(t *testing.T) {
+	c, _ := testCorpus()
+	c.Articles = c.Articles[:1]
+	m := newTestModel(t, c, nil, 120, 24)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "· 1 article · 0 facts") {
+		t.Errorf("header:\n%s", strings.SplitN(v, "\n", 2)[0])
+	}
+}
