@@ -264,6 +264,14 @@ func TestSearchAcrossArticles(t *testing.T) {
 	if m.search.hits[m.search.idx] != first {
 		t.Fatal("N did not go back")
 	}
+	// A match in an article the user hid shows it again, and says so.
+	other := m.search.hits[(m.search.idx+1)%len(m.search.hits)].article
+	m.read.shown[other] = false
+	m.read.rebuildOrder()
+	m = send(m, keys("n")...)
+	if !m.read.shown[other] || !strings.Contains(m.msg, "was hidden: shown again") {
+		t.Errorf("n into a hidden article: shown %v, message %q", m.read.shown[other], m.msg)
+	}
 }
 
 func TestMouseWheelAndClick(t *testing.T) {

@@ -143,6 +143,12 @@ func (m *Model) nextHit(dir int) tea.Cmd {
 	m.search.idx = (m.search.idx + dir + len(hits)) % len(hits)
 	h := hits[m.search.idx]
 	m.view = viewRead
+	hidden := !m.read.shown[h.article]
 	m.read.JumpTo(h.article, h.sentence)
+	if hidden {
+		// The user hid it; say why it is back.
+		return m.flash(fmt.Sprintf("%s was hidden: shown again for this match (%s chooses the articles shown)",
+			oneLine(m.ctx.Data.article(h.article).DisplayOutlet()), m.ctx.Keys.Choose.Help().Key))
+	}
 	return nil
 }
