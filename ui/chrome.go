@@ -163,6 +163,9 @@ func (m Model) statusParts() statusLayout {
 		mode = "SEARCH"
 	case m.view == viewRead && m.read.picking:
 		mode = "CHOOSE"
+	case m.view == viewRead && !m.dialogOpen() && m.read.selecting():
+		// A selection is a mode, as in vi: it shows however narrow the line.
+		mode = "VISUAL"
 	}
 	sl.left = st.StatusMode.Render(mode) + " "
 	sl.info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")

@@ -525,14 +525,11 @@ func (m Model) notesStatus(short bool) string {
 	}
 	sel := ""
 	if a := m.read.focusedArticle(); m.view == viewRead && !m.dialogOpen() {
-		if lo, hi, ok := m.read.selRange(a); ok {
-			sel = st.Accent.Render(fmt.Sprintf("VISUAL %d sentences: %s tag · esc cancel", hi-lo+1, m.ctx.Keys.Tag.Help().Key)) + " "
+		// The mode says VISUAL; this says how much, and at width what to do.
+		if lo, hi, ok := m.read.selRange(a); ok && !m.read.trimmed(a) {
+			sel = st.Accent.Render(fmt.Sprintf("%s: %s tag · esc cancel", plural(hi-lo+1, "sentence"), m.ctx.Keys.Tag.Help().Key)) + " "
 			if m.width < 120 {
-				sel = st.Accent.Render(fmt.Sprintf("VISUAL %d", hi-lo+1)) + " "
-			}
-			if m.read.trimmed(a) {
-				// The status text shows the passage itself.
-				sel = st.Accent.Render("VISUAL") + " "
+				sel = st.Accent.Render(plural(hi-lo+1, "sentence")) + " "
 			}
 		}
 	}

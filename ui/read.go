@@ -947,3 +947,9 @@ func articleDate(art *corpus.Article, none string) string {
 	}
 	return date
 }
+
+// selecting reports whether a visual selection is on in the focused column.
+func (r readModel) selecting() bool {
+	_, _, ok := r.selRange(r.focusedArticle())
+	return ok
+}

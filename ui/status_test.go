@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -88,5 +89,23 @@ func TestHeaderCountsInWords(t *testing.T) {
 	m := newTestModel(t, c, nil, 120, 24)
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "· 1 article · 0 facts") {
 		t.Errorf("header:\n%s", strings.SplitN(v, "\n", 2)[0])
+	}
+}
+
+// TestVisualIsAMode checks that a selection shows as the status line's
+// mode, so even at 40 columns the line says one is on.
+func TestVisualIsAMode(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("j v j")...)
+	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") || !strings.Contains(st, "2 sentences") {
+		t.Errorf("status at 100 columns: %q", st)
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 40, Height: 12})
+	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") {
+		t.Errorf("status at 40 columns: %q", st)
+	}
+	m = send(m, keys("esc")...)
+	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "READ") {
+		t.Errorf("status after esc: %q", st)
 	}
 }
