@@ -562,6 +562,12 @@ func quoteNames(names []string) string {
 // it (with a palette colour, and its parents for a name like "blame/us")
 // when it does not exist.
 func (t *txn) ensureCode(name string) (string, error) {
+	return t.ensureCodeAt(name, nil)
+}
+
+// ensureCodeAt is ensureCode placing the codes it creates at codebook
+// position *pos (at the end when pos is nil).
+func (t *txn) ensureCodeAt(name string, pos *int64) (string, error) {
 	if err := ValidateName(name); err != nil {
 		return "", err
 	}
@@ -574,15 +580,20 @@ func (t *txn) ensureCode(name string) (string, error) {
 	}
 	parent := ""
 	if i := strings.LastIndex(name, "/"); i > 0 {
-		if parent, err = t.ensureCode(name[:i]); err != nil {
+		if parent, err = t.ensureCodeAt(name[:i], pos); err != nil {
 			return "", err
 		}
 	}
-	return name, t.insertCode(Code{Name: name, Parent: parent})
+	return name, t.insertCodeAt(Code{Name: name, Parent: parent}, pos)
 }
 
 // insertCode adds a new code at the end of the codebook.
-func (t *txn) insertCode(c Code) error {
+func (t *txn) insertCode(c Code) error { return t.insertCodeAt(c, nil) }
+
+// insertCodeAt adds a new code at codebook position *pos, or at the end
+// when pos is nil. Codes sharing a position are listed by name, so a
+// parent placed at its child's position comes just before it.
+func (t *txn) insertCodeAt(c Code, pos *int64) error {
 	if err := t.touchCode(c.Name); err != nil {
 		return err
 	}
@@ -593,9 +604,16 @@ func (t *txn) insertCode(c Code) error {
 		}
 		c.Colour = col
 	}
-	_, err := t.tx.ExecContext(t.ctx,
-		"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
-		c.Name, c.Colour, c.Description, c.Parent)
+	var err error
+	if pos != nil {
+		_, err = t.tx.ExecContext(t.ctx,
+			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+			c.Name, c.Colour, c.Description, c.Parent, *pos)
+	} else {
+		_, err = t.tx.ExecContext(t.ctx,
+			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
+			c.Name, c.Colour, c.Description, c.Parent)
+	}
 	return err
 }
 
@@ -1004,6 +1022,8 @@ func (t *txn) reparent(from, to string) error {
 
 // RenameCode renames a code everywhere: in the codebook, on every note and
 // as the parent of its children. Children named "old/…" become "new/…".
+// A new name like "blame/us" makes the code a child of "blame", created
+// when missing, as AddCode and Tag do; undo removes a parent created so.
 func (s *Store) RenameCode(oldName, newName string) error {
 	newName = strings.TrimSpace(newName)
 	if err := ValidateName(newName); err != nil {
@@ -1090,6 +1110,31 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		}
 		for _, p := range renames {
 			if err := t.reparent(p.from, p.to); err != nil {
+				return "", "", err
+			}
+		}
+		// The renamed code's parent follows its new name as when a tag is
+		// created: "blame/us" is a child of "blame", which is created
+		// (just before it in the codebook) when missing. A name without
+		// "/" leaves the parent its old name implied ("blame/us" renamed
+		// "us" is a top-level code) and keeps a parent set explicitly.
+		parent := old.Parent
+		if i := strings.LastIndex(newName, "/"); i > 0 {
+			if parent, err = t.ensureCodeAt(newName[:i], &old.Pos); err != nil {
+				return "", "", err
+			}
+		} else if old.Parent != "" && strings.HasPrefix(asciiLower(old.Name), asciiLower(old.Parent)+"/") {
+			parent = ""
+		}
+		if parent != old.Parent {
+			loop, err := t.isDescendant(parent, newName)
+			if err != nil {
+				return "", "", err
+			}
+			if loop {
+				return "", "", fmt.Errorf("cannot rename '%s' to '%s': '%s' lies under '%s', so that would make a loop", old.Name, newName, parent, old.Name)
+			}
+			if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", parent, newName); err != nil {
 				return "", "", err
 			}
 		}
