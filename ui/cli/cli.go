@@ -48,6 +48,12 @@ func Run(env *Env, args []string) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "help", "-h", "--help":
+			// "parallax help tag" is "parallax tag --help".
+			if len(args) > 1 && args[0] == "help" {
+				if c, ok := commands[args[1]]; ok {
+					return c.run(env, []string{"--help"})
+				}
+			}
 			usage(env.Stdout)
 			return 0
 		case "version", "--version":

@@ -23,9 +23,9 @@ import (
 // comparison) in one of the export formats, to a file or to stdout.
 func runExport(env *Env, args []string) int {
 	flags := newFlagSet(env, "export",
-		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [PATH...]",
+		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [--bom] [--title TEXT] [PATH...]",
 		"parallax export --format md > notes.md             # Markdown notes of the embedded corpus",
-		"parallax export --format csv -o notes.csv ~/news   # one row per tagged passage, for a spreadsheet",
+		"parallax export --format csv -o notes.csv ~/news   # one row per passage and tag, for a spreadsheet",
 		"parallax export -o project.qdpx ~/news             # REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
 		"parallax export --format html -o report.html       # the articles side by side, for any browser",
 		"parallax export --format json -o notes.json        # W3C Web Annotations; read back with 'parallax import'")
