@@ -112,15 +112,24 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 func (m helpScreen) legendLines(w int) []string {
 	st := m.ctx.Styles
 	k := m.ctx.Keys
+	// Without colour (NO_COLOR, --no-color) there is no tint and no
+	// colour by kind or tag: the legend says what is drawn instead.
+	share := "the sentence states a fact other outlets share; the tint says how many outlets carry it"
+	tagged := "right of a line: a tagged passage in its tag's colour (█ several notes); " + k.ViewNotes.Help().Key + " lists them"
+	kinds := "Framing markers are underlined and coloured by kind; the why panel gives each one's reason:"
+	if st.Mono {
+		share = "without colour there is no tint: a sentence that states a fact other outlets share has its fact number in the gutter (the facts view says how many outlets carry it)"
+		tagged = "right of a line: a tagged passage (█ several notes); " + k.ViewNotes.Help().Key + " lists them with their tags"
+		kinds = "Framing markers are underlined; the why panel gives each one's kind and reason:"
+	}
 	entries := []struct{ mark, desc string }{
-		{st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+"),
-			"the sentence states a fact other outlets share; the tint says how many outlets carry it"},
+		{st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+"), share},
 		{st.FactNum.Render("12"), "its fact number, in the gutter: the same number marks the fact in every column and in the facts view"},
 		{st.FactNumDisc.Render("!"), "outlets disagree on a number or date in a fact of this sentence"},
 		{st.Unique.Render("*"), "outlet-only: no other outlet carries this sentence"},
 		{st.Cursor.Render("▌"), "the cursor"},
 		{st.Outline.Render("┃…┃"), "the cursor's counterparts, level with it in the other columns"},
-		{st.Bold.Render("▐ █"), "right of a line: a tagged passage in its tag's colour (█ several notes); " + k.ViewNotes.Help().Key + " lists them"},
+		{st.Bold.Render("▐ █"), tagged},
 		{st.Furniture.Render("dim"), "page furniture (menus, credits); " + k.Furniture.Help().Key + " shows or hides it"},
 		{st.SearchHit.Render("abc"), "a search match"},
 	}
@@ -135,7 +144,7 @@ func (m helpScreen) legendLines(w int) []string {
 			out = append(out, fit(mark, markW)+l)
 		}
 	}
-	for _, l := range wrapText("Framing markers are underlined and coloured by kind; the why panel gives each one's reason:", max(w-2, 10)) {
+	for _, l := range wrapText(kinds, max(w-2, 10)) {
 		out = append(out, " "+l)
 	}
 	line := "  "

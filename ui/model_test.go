@@ -10,6 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -112,6 +113,11 @@ func TestMonochromeKeepsEmphasisWithoutColour(t *testing.T) {
 		if loc := colourSGR.FindStringIndex(m.View()); loc != nil {
 			t.Fatalf("after %q the monochrome view has a colour code", k)
 		}
+	}
+	// The legend describes what is drawn without colour.
+	legend := strings.Join(m.helpScr.legendLines(100), "\n")
+	if strings.Contains(legend, "tint says") || strings.Contains(legend, "coloured by kind") || strings.Contains(legend, "tag's colour") {
+		t.Errorf("the monochrome legend speaks of colours:\n%s", ansi.Strip(legend))
 	}
 	// The same view in colour does use colours.
 	r2 := lipgloss.NewRenderer(io.Discard)
