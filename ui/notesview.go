@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -335,9 +336,19 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 				items = append(items, chooseItem{name: o.Name, desc: o.Description, colour: o.Colour})
 			}
 		}
-		return m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge (its passages get the chosen tag) · esc: cancel", items, true, false,
-			func(m *Model, it chooseItem, _ bool) tea.Cmd {
+		// The filter box offers to "name a new tag": merging into a tag
+		// that does not exist yet is renaming to it.
+		return m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
+			func(m *Model, it chooseItem, isNew bool) tea.Cmd {
 				into := it.name
+				if sameTagName(into, c.Name) {
+					return m.flash(fmt.Sprintf("cannot merge %q into itself: choose another tag, or r renames it", c.Name))
+				}
+				if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
+					return m.notesDo("", func(s *notes.Store) (string, error) {
+						return fmt.Sprintf("merged %q into the new tag %q: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
+					})
+				}
 				return m.notesDo("", func(s *notes.Store) (string, error) {
 					return fmt.Sprintf("merged %q into %q (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
 				})
@@ -350,6 +361,27 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		})
 	}
 	return nil
+}
+
+// sameTagName reports whether two tag names name one code: the store
+// compares them ignoring the case of ASCII letters only.
+func sameTagName(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 // notesViewView draws the notes view.
