@@ -3,7 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -369,6 +371,32 @@ func friendlyNotesErr(err error) string {
 		return "not undone: another window changed it since (" + err.Error() + ")"
 	}
 	return "notes: " + err.Error()
+}
+
+// editorError says why $EDITOR did not give a memo back. An editor that
+// is not there (none set, so the default, nano; or a name set wrong) is
+// told how to set one: the memo dialog is still open, and enter saves what
+// was typed in it.
+func editorError(err error) string {
+	const orSave = "; enter saves the memo typed here"
+	var ee *exec.Error
+	var pe *fs.PathError
+	// Not on the PATH, or a path to nothing ("fork/exec /x: no such
+	// file"); not the memo's temp file gone after the editor ran.
+	missing := errors.Is(err, exec.ErrNotFound) ||
+		errors.As(err, &pe) && strings.HasSuffix(pe.Op, "exec") && errors.Is(err, fs.ErrNotExist)
+	if !missing {
+		return "editor: " + err.Error() + orSave
+	}
+	set := strings.Fields(os.Getenv("EDITOR"))
+	if len(set) == 0 {
+		return "no editor found: set $EDITOR (for example EDITOR=vim) to edit memos in your editor" + orSave
+	}
+	name := set[0]
+	if errors.As(err, &ee) {
+		name = ee.Name
+	}
+	return fmt.Sprintf("editor %q (from $EDITOR) not found: set $EDITOR to an installed editor (for example EDITOR=vim)%s", name, orSave)
 }
 
 // setNotesKeys enables or disables every key that needs the store.

@@ -448,7 +448,7 @@ func (m *Model) editorReady(msg editorReadyMsg) tea.Cmd {
 // editorDone puts the edited memo back in the memo editor.
 func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.flash("editor: " + msg.err.Error())
+		return m.flash(editorError(msg.err))
 	}
 	if m.dlg.kind != dlgMemo {
 		return nil
