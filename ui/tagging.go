@@ -314,10 +314,11 @@ func (m *Model) updateDialog(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dlgInput:
 		if isKey && key.Matches(km, k.Confirm) {
 			f, v := d.onText, strings.TrimSpace(d.input.Value())
-			m.dlg = dialog{}
 			if v == "" {
-				return m, nil
+				// Say why nothing happens; the prompt stays open for a name.
+				return m, m.flash("a tag name cannot be blank: type a name, or esc to cancel (nothing was changed)")
 			}
+			m.dlg = dialog{}
 			return m, f(m, v)
 		}
 		d.input, cmd = d.input.Update(msg)
