@@ -141,10 +141,10 @@ func TestNoteLineOutletWidth(t *testing.T) {
 	m = send(m, keyMsg("enter"))
 	m.ctx.Data.article(0).Outlet = "Anadolu Agency World Service"
 	n := storeNotes(t, path)[0]
-	if got := ansi.Strip(m.noteLine(n, 200)); !strings.Contains(got, "Anadolu Agency World Service “") {
+	if got := ansi.Strip(m.noteLine(n, "", 200)); !strings.Contains(got, "Anadolu Agency World Service “") {
 		t.Errorf("at 200 columns the outlet is cut: %q", got)
 	}
-	if got := ansi.Strip(m.noteLine(n, 80)); !strings.Contains(got, "Anadolu Agenc… “") {
+	if got := ansi.Strip(m.noteLine(n, "", 80)); !strings.Contains(got, "Anadolu Agenc… “") {
 		t.Errorf("at 80 columns the outlet is not cut to 14: %q", got)
 	}
 	// The matrix header has room for both outlets' names in full.

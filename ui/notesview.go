@@ -507,7 +507,7 @@ func (m Model) notesViewView(w, h int) string {
 			continue
 		}
 		n := sn.all[r.note]
-		line := m.noteLine(n, w)
+		line := m.noteLine(n, r.tag, w)
 		if i == v.cursor {
 			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
 		}
@@ -528,9 +528,10 @@ func plural(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// noteLine is one passage of the notes list: its tags, outlet, quote and
-// memo.
-func (m Model) noteLine(n notes.Note, w int) string {
+// noteLine is one passage of the notes list in the group of tag group (""
+// when the group is not a tag's): the tags its heading does not name, its
+// outlet, quote and memo.
+func (m Model) noteLine(n notes.Note, group string, w int) string {
 	st := m.ctx.Styles
 	var b strings.Builder
 	b.WriteString("  ")
@@ -551,8 +552,19 @@ func (m Model) noteLine(n notes.Note, w int) string {
 	}
 	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)), ow) + " "))
 	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
-	if len(n.Tags) > 1 || n.Memo != "" {
-		b.WriteString(st.Muted.Render(" [" + strings.Join(n.Tags, ", ") + "]"))
+	// The tags the group heading does not say, with or without a memo.
+	var others []string
+	for _, t := range n.Tags {
+		if t != group {
+			others = append(others, t)
+		}
+	}
+	switch {
+	case len(others) == 0:
+	case group != "":
+		b.WriteString(st.Muted.Render(" [also " + strings.Join(others, ", ") + "]"))
+	default:
+		b.WriteString(st.Muted.Render(" [" + strings.Join(others, ", ") + "]"))
 	}
 	if n.Memo != "" {
 		b.WriteString(st.Muted.Render(" memo: " + oneLine(n.Memo)))
