@@ -50,7 +50,7 @@ func decode(b []byte) (decoded, error) {
 			// A byte order mark promises UTF-8, not that the rest keeps it.
 			var n int
 			s, n = replaceInvalid(b[3:])
-			d.Warnings = append(d.Warnings, fmt.Sprintf("replaced %d invalid UTF-8 byte sequence(s) with U+FFFD", n))
+			d.Warnings = append(d.Warnings, "replaced "+Count(n, "invalid UTF-8 byte sequence")+" with U+FFFD")
 		}
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		endian, name := unicode.LittleEndian, "utf-16le"
@@ -77,7 +77,7 @@ func decode(b []byte) (decoded, error) {
 			d.Encoding = "utf-8"
 			var n int
 			s, n = replaceInvalid(b)
-			d.Warnings = append(d.Warnings, fmt.Sprintf("replaced %d invalid UTF-8 byte sequence(s) with U+FFFD", n))
+			d.Warnings = append(d.Warnings, "replaced "+Count(n, "invalid UTF-8 byte sequence")+" with U+FFFD")
 		default:
 			out, err := charmap.Windows1252.NewDecoder().Bytes(b)
 			if err != nil {
@@ -94,11 +94,11 @@ func decode(b []byte) (decoded, error) {
 	}
 	if n := strings.Count(s, "\r\n"); n > 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
-		d.Warnings = append(d.Warnings, fmt.Sprintf("normalised %d CRLF line ending(s) to LF", n))
+		d.Warnings = append(d.Warnings, "normalised "+Count(n, "CRLF line ending")+" to LF")
 	}
 	if n := strings.Count(s, "\r"); n > 0 {
 		s = strings.ReplaceAll(s, "\r", "\n")
-		d.Warnings = append(d.Warnings, fmt.Sprintf("normalised %d CR line ending(s) to LF", n))
+		d.Warnings = append(d.Warnings, "normalised "+Count(n, "CR line ending")+" to LF")
 	}
 	clean, counts := sanitize(s)
 	d.Warnings = append(d.Warnings, counts.warnings()...)
@@ -179,13 +179,13 @@ func (c sanitizeCounts) total() int { return c.Escapes + c.Controls + c.Bidi }
 func (c sanitizeCounts) warnings() []string {
 	var w []string
 	if c.Escapes > 0 {
-		w = append(w, fmt.Sprintf("removed %d terminal escape sequence(s)", c.Escapes))
+		w = append(w, "removed "+Count(c.Escapes, "terminal escape sequence"))
 	}
 	if c.Controls > 0 {
-		w = append(w, fmt.Sprintf("removed %d control character(s)", c.Controls))
+		w = append(w, "removed "+Count(c.Controls, "control character"))
 	}
 	if c.Bidi > 0 {
-		w = append(w, fmt.Sprintf("removed %d bidi override character(s)", c.Bidi))
+		w = append(w, "removed "+Count(c.Bidi, "bidi override character"))
 	}
 	return w
 }

@@ -451,7 +451,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 			d.Warnings = append(d.Warnings, c.warnings()...)
 		}
 		if n := sanitizeMeta(&d.Meta); n > 0 {
-			d.Warnings = append(d.Warnings, fmt.Sprintf("removed %d escape sequence(s) or control character(s) from the metadata", n))
+			d.Warnings = append(d.Warnings, "removed "+Count(n, "escape or control character")+" from the metadata")
 		}
 		if strings.TrimSpace(d.Text) == "" {
 			e := LoadError{Path: path, Message: "no article text (only front matter or white space)"}

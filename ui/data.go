@@ -243,6 +243,9 @@ func shortNames(c *corpus.Corpus) map[string]string {
 	return out
 }
 
+// plural counts things in words: "1 passage", "2 passages", "3 stories".
+var plural = corpus.Count
+
 // foldCase lower-cases s for case-insensitive search.
 func foldCase(s string) string {
 	f, _ := foldMap(s, false)

@@ -520,14 +520,6 @@ func (m Model) notesViewView(w, h int) string {
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
 
-// plural counts things: "1 passage", "2 passages".
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
-
 // noteLine is one passage of the notes list in the group of tag group (""
 // when the group is not a tag's): the tags its heading does not name, its
 // outlet, quote and memo.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
@@ -39,7 +40,7 @@ func writeMarkdown(w io.Writer, in Input, opts Options) error {
 	}
 	fmt.Fprintf(bw, "*Exported by parallax on %s%s: %s in %s.*\n\n",
 		in.generated().UTC().Format("2006-01-02 15:04 UTC"), from,
-		plural(len(ps), "tagged passage", "tagged passages"), plural(len(articles), "article", "articles"))
+		corpus.Count(len(ps), "tagged passage"), corpus.Count(len(articles), "article"))
 	if len(ps) == 0 {
 		fmt.Fprintln(bw, "No passages are tagged yet.")
 		return bw.Flush()
@@ -396,11 +397,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -434,7 +434,7 @@ func (an *analyzer) scareQuotes(ai *articleInfo) {
 		}
 		ai.markers = append(ai.markers, Marker{Article: ai.a.ID, Sentence: si.s.Index, Start: q.start, End: q.end, Text: ai.a.Text[q.start:q.end],
 			Kind: KindScareQuote, Source: "rule:scare-quote",
-			Reason: fmt.Sprintf("short quoted phrase (%d word%s) not attributed to a speaker: the outlet keeps its distance from the wording", q.words, plural(q.words))})
+			Reason: fmt.Sprintf("short quoted phrase (%s) not attributed to a speaker: the outlet keeps its distance from the wording", corpus.Count(q.words, "word"))})
 	}
 }
 
@@ -453,13 +453,6 @@ func allCapitalised(s string) bool {
 		}
 	}
 	return n > 0
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // quoteAttributed applies the attribution test for one quote.

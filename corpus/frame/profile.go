@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // Prior strengths of the log-odds model: how many pseudo-counts the
@@ -271,7 +273,7 @@ func kindOrder() []string {
 func (p *Profile) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", p.Outlet)
-	fmt.Fprintf(&b, "%d article%s · %d sentences", len(p.Articles), plural(len(p.Articles)), p.Sentences)
+	fmt.Fprintf(&b, "%s · %s", corpus.Count(len(p.Articles), "article"), corpus.Count(p.Sentences, "sentence"))
 	if len(p.Voices) > 0 {
 		fmt.Fprintf(&b, " · leading voice: %s (%d sentences)", p.Voices[0].Speaker, p.Voices[0].Sentences)
 	}

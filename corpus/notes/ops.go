@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // ErrNothingToUndo is returned by Undo when the history is empty.
@@ -480,7 +482,7 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return err
 		}
 		if uses > 0 {
-			return fmt.Errorf("code '%s' is now used by %s tagged elsewhere: it was %w", name, plural(uses, "passage"), ErrConflict)
+			return fmt.Errorf("code '%s' is now used by %s tagged elsewhere: it was %w", name, corpus.Count(uses, "passage"), ErrConflict)
 		}
 	}
 	for _, d := range ch.Notes {
@@ -1209,7 +1211,7 @@ func (s *Store) MergeCodes(from, into string) error {
 		if err := t.renameLastTag(f.Name, i.Name); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, plural(len(ids), "passage")),
+		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, corpus.Count(len(ids), "passage")),
 			fmt.Sprintf("split code '%s' from '%s' again", f.Name, i.Name), nil
 	})
 }
@@ -1250,7 +1252,7 @@ func (s *Store) DeleteCode(name string) error {
 		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", c.Name); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("deleted code '%s' (from %s)", c.Name, plural(len(ids), "passage")),
+		return fmt.Sprintf("deleted code '%s' (from %s)", c.Name, corpus.Count(len(ids), "passage")),
 			fmt.Sprintf("restored code '%s'", c.Name), nil
 	})
 }
@@ -1313,8 +1315,8 @@ func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
 			return "", "", err
 		}
 		added = len(after) - len(before)
-		return fmt.Sprintf("imported %s from %s", plural(added, "code"), source),
-			fmt.Sprintf("removed %s imported from %s", plural(added, "code"), source), nil
+		return fmt.Sprintf("imported %s from %s", corpus.Count(added, "code"), source),
+			fmt.Sprintf("removed %s imported from %s", corpus.Count(added, "code"), source), nil
 	})
 	if err != nil {
 		return 0, err
@@ -1328,11 +1330,4 @@ func names(cs []Code) []string {
 		out[i] = c.Name
 	}
 	return out
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

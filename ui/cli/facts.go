@@ -99,11 +99,7 @@ func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 		}
 		fmt.Fprintln(w)
 	}
-	stories := fmt.Sprintf("%d stories", len(res.Stories))
-	if len(res.Stories) == 1 {
-		stories = "1 story"
-	}
-	fmt.Fprintf(w, "%s in %s\n", plural(len(res.Facts), "fact"), stories)
+	fmt.Fprintf(w, "%s in %s\n", plural(len(res.Facts), "fact"), plural(len(res.Stories), "story"))
 }
 
 // outletCell names a member's outlet in at most n cells. An article of an

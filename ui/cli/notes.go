@@ -235,12 +235,8 @@ func printNoteGroup(w io.Writer, c *corpus.Corpus, ns []notes.Note) {
 	}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
+// plural counts things in words: "1 passage", "2 passages", "3 stories".
+var plural = corpus.Count
 
 // codebookSource is a list of codes to add, and where it came from.
 type codebookSource struct {
