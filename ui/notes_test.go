@@ -701,7 +701,7 @@ func TestNotesScreensFitAnySize(t *testing.T) {
 }
 
 func TestOrphanedNotesAreListed(t *testing.T) {
-	c, a := testCorpus()
+	c, _ := testCorpus()
 	path := filepath.Join(t.TempDir(), "notes.db")
 	s, err := notes.Open(path)
 	if err != nil {
@@ -716,14 +716,7 @@ func TestOrphanedNotesAreListed(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	m := newTestModel(t, c, a, 100, 30)
-	m.opts.NotesPath = path
-	m.notes.poll = 0
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatal(m.notes.err)
-	}
-	defer m.notes.store.Close()
+	m := notesModelAt(t, path, 100, 30)
 	m = send(m, keys("4")...)
 	v := ansi.Strip(m.View())
 	if !strings.Contains(v, "ORPHANED") || !strings.Contains(v, "A sentence the article no longer has") || !strings.Contains(v, "1 orphaned") {
@@ -794,7 +787,7 @@ func TestExportDialogFitsSmallWindows(t *testing.T) {
 // in their own group with the outlet stored with them, leaves them out of
 // the counts, and enter says the article is not loaded.
 func TestNotesOfArticlesNotLoaded(t *testing.T) {
-	c, a := testCorpus()
+	c, _ := testCorpus()
 	path := filepath.Join(t.TempDir(), "notes.db")
 	s, err := notes.Open(path)
 	if err != nil {
@@ -807,14 +800,7 @@ func TestNotesOfArticlesNotLoaded(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	m := newTestModel(t, c, a, 120, 30)
-	m.opts.NotesPath = path
-	m.notes.poll = 0
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatal(m.notes.err)
-	}
-	defer m.notes.store.Close()
+	m := notesModelAt(t, path, 120, 30)
 	if strings.Contains(m.msg, "orphaned") {
 		t.Errorf("start-up status: %q", m.msg)
 	}

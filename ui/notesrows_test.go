@@ -15,7 +15,7 @@ import (
 // of its own in its tag's group (the others as "also"), all of them
 // grouped by outlet or article and among the articles not loaded now.
 func TestNoteRowsNameTagsTheHeadingDoesNot(t *testing.T) {
-	c, a := testCorpus()
+	c, _ := testCorpus()
 	path := filepath.Join(t.TempDir(), "notes.db")
 	s, err := notes.Open(path)
 	if err != nil {
@@ -38,14 +38,7 @@ func TestNoteRowsNameTagsTheHeadingDoesNot(t *testing.T) {
 		}
 	}
 	s.Close()
-	m := newTestModel(t, c, a, 200, 40)
-	m.opts.NotesPath = path
-	m.notes.poll = 0
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatal(m.notes.err)
-	}
-	defer m.notes.store.Close()
+	m := notesModelAt(t, path, 200, 40)
 
 	// rows returns the list rows quoting q, in order.
 	rows := func(q string) []string {
