@@ -338,7 +338,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		}
 		// The filter box offers to "name a new tag": merging into a tag
 		// that does not exist yet is renaming to it.
-		return m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
+		cmd := m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
 			func(m *Model, it chooseItem, isNew bool) tea.Cmd {
 				into := it.name
 				if sameTagName(into, c.Name) {
@@ -353,6 +353,8 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 					return fmt.Sprintf("merged %q into %q (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
 				})
 			})
+		m.dlg.createAs = "merge into new tag"
+		return cmd
 	case key.Matches(km, nk.DeleteCode):
 		m.openConfirm(fmt.Sprintf("Delete tag %q from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
 			return m.notesDo("", func(s *notes.Store) (string, error) {

@@ -16,7 +16,7 @@ func TestMergeIntoNewTag(t *testing.T) {
 	m = tagHere(m, "blame")
 	m = send(m, keys("4 c M")...)
 	m = send(m, typeText("newtag")...)
-	if v := ansi.Strip(m.View()); strings.Contains(v, "nothing here") || !strings.Contains(v, "newtag") {
+	if v := ansi.Strip(m.View()); strings.Contains(v, "nothing here") || !strings.Contains(v, "merge into new tag “newtag”") {
 		t.Fatalf("merge chooser on a new name:\n%s", v)
 	}
 	m = send(m, keyMsg("enter"))

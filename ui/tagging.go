@@ -107,11 +107,14 @@ type dialog struct {
 	hint  string
 
 	// Chooser.
-	items    []chooseItem
-	shown    []int // indices of items matching the filter
-	cursor   int
-	filter   bool // a text filter is shown
-	create   bool // enter on a name no item has creates it
+	items  []chooseItem
+	shown  []int // indices of items matching the filter
+	cursor int
+	filter bool // a text filter is shown
+	create bool // enter on a name no item has creates it
+	// createAs names what the create row does ("" for "create and apply
+	// new tag").
+	createAs string
 	onPick   func(m *Model, it chooseItem, isNew bool) tea.Cmd
 	onDelete func(m *Model, it chooseItem) tea.Cmd
 
@@ -508,7 +511,11 @@ func (m Model) dialogView(w, h int) string {
 			if d.cursor >= len(d.shown) {
 				mark = "›"
 			}
-			line := fit(ellipsize(mark+"+ create and apply new tag “"+strings.TrimSpace(d.input.Value())+"”", w), w)
+			what := d.createAs
+			if what == "" {
+				what = "create and apply new tag"
+			}
+			line := fit(ellipsize(mark+"+ "+what+" “"+strings.TrimSpace(d.input.Value())+"”", w), w)
 			if d.cursor >= len(d.shown) {
 				line = st.RowSelected.Render(line)
 			} else {
