@@ -771,6 +771,9 @@ func TestExportDialogFitsSmallWindows(t *testing.T) {
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame")
 	m = send(m, keys("e")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "formats 1–") {
+		t.Errorf("the format list is cut at 40x12 without saying so:\n%s", v)
+	}
 	m = send(m, keyMsg("tab"))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "path:") {
 		t.Fatalf("no path at 40x12:\n%s", v)
