@@ -23,6 +23,8 @@ func TestExtractQuantities(t *testing.T) {
 		{"rose 3.5 percent", []string{"3.5 percent"}},
 		{"rose 3.5%", []string{"3.5 percent"}},
 		{"from 10 to 20 miles", []string{"10–20 mi"}},
+		{"Between 500 And 5,500 Kilometres", []string{"500–5,500 km"}}, // capitals, as in headlines
+		{"FIVE HUNDRED MISSILES", []string{"500 missiles"}},
 		{"signed on December 8, 1987", nil},    // a date, not a quantity
 		{"the F-16 fighter jets", nil},         // part of a name
 		{"its new 9M729 cruise missiles", nil}, // a code

@@ -153,7 +153,9 @@ var patterns = sync.OnceValue(func() numPatterns {
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
 	return numPatterns{
-		num: regexp.MustCompile(`(?i)(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`),
+		// num is matched against text lower-cased by asciiLower (the spans
+		// are the same): about a third faster than a (?i) pattern.
+		num: regexp.MustCompile(`(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`),
 		// December 8, 1987 / Aug. 2 / August 2
 		date: regexp.MustCompile(`\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
 		// 8 December 1987 / 2 August
@@ -308,10 +310,30 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 // after), or over all of s when it has no digit (numbers in words). It
 // returns submatch indexes into s.
 func numMatches(re *regexp.Regexp, s string) [][]int {
+	low := asciiLower(s)
 	if !hasDigit(s) {
-		return re.FindAllStringSubmatchIndex(s, -1)
+		return re.FindAllStringSubmatchIndex(low, -1)
 	}
-	return windowMatches(re, s, digitWindows(s, 12, 26, 12))
+	return windowMatches(re, low, digitWindows(s, 12, 26, 12))
+}
+
+// asciiLower lower-cases the ASCII letters of s, keeping every byte
+// offset; s itself when it has no capital.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // digitWindows returns the stretches of s around runs of digits: from
