@@ -232,9 +232,9 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				sc.prepare(members)
 				o := storyOut{story: sc.story(members)}
 				links := sc.linkStory(members)
-				for u, ls := range links {
+				for p, ls := range links.by {
 					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
-						o.counterpart = append(o.counterpart, u)
+						o.counterpart = append(o.counterpart, links.members[p])
 					}
 				}
 				// Larger facts first, so a fact that shares its most
@@ -1397,7 +1397,7 @@ func shortHash(s string) string {
 // with the number of sentences that share rare-ish words, not with all
 // pairs. It returns, per unit, its links at or above the counterpart
 // threshold (symmetric).
-func (x *storyScorer) linkStory(members []int32) map[int32][]link {
+func (x *storyScorer) linkStory(members []int32) storyLinks {
 	// Members are in unit order; positions in the story follow it.
 	if !slices.IsSorted(members) {
 		members = slices.Sorted(slices.Values(members))
@@ -1501,13 +1501,7 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	}
 	la := slices.Grow(x.linkArena[:0], 2*len(found))[:2*len(found)]
 	x.linkArena = la
-	linked := 0
-	for _, n := range cnt {
-		if n > 0 {
-			linked++
-		}
-	}
-	links := make(map[int32][]link, linked)
+	links := storyLinks{members: members, pos: pos, by: make([][]link, len(members))}
 	off := int32(0)
 	for p, n := range cnt {
 		// cnt becomes each position's next free slot.
@@ -1524,12 +1518,11 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	start := int32(0)
 	for p, end := range cnt {
 		if end > start {
-			links[members[p]] = la[start:end:end]
+			links.by[p] = la[start:end:end]
 		}
 		start = end
 	}
-	for u := range links {
-		ls := links[u]
+	for _, ls := range links.by {
 		slices.SortFunc(ls, func(a, b link) int {
 			if a.score != b.score {
 				return cmp.Compare(b.score, a.score)
@@ -1539,6 +1532,18 @@ func (x *storyScorer) linkStory(members []int32) map[int32][]link {
 	}
 	return links
 }
+
+// storyLinks are the links of a story's units, each unit's best first:
+// unit u's are by[pos[u]] (pos is the scorer's, valid while the story is
+// linked and clustered), members the story's units by position.
+type storyLinks struct {
+	members []int32
+	pos     []int32
+	by      [][]link
+}
+
+// of returns the links of unit u of the story.
+func (l storyLinks) of(u int32) []link { return l.by[l.pos[u]] }
 
 // foundLink is a link between units a and b found while linking a story.
 type foundLink struct {
@@ -1597,12 +1602,14 @@ func topCands(cs []cand, k int) []cand {
 // (at most maxFactsPerSentence facts). A fact whose members are two
 // thirds in a larger one is dropped, and so are groups covering fewer
 // than MinOutlets outlets.
-func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
-	nodes := make([]int32, 0, len(links))
-	for u := range links {
-		nodes = append(nodes, u)
+func (x *storyScorer) cluster(links storyLinks) [][]int32 {
+	// The linked units, in unit order (members are).
+	var nodes []int32
+	for p, ls := range links.by {
+		if len(ls) > 0 {
+			nodes = append(nodes, links.members[p])
+		}
 	}
-	slices.Sort(nodes)
 	cut := x.opts.FactThreshold
 	// Groups are numbered by their first node; gid maps a unit's story
 	// position to its group.
@@ -1644,7 +1651,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 	// rescored merges go to a heap.
 	h := &mergeQueue{first: x.firstCands[:0], later: x.laterCands[:0]}
 	for i, u := range nodes {
-		for _, l := range links[u] {
+		for _, l := range links.of(u) {
 			if j := gid[x.pos[l.to]]; int32(i) < j && l.score >= cut {
 				h.first = append(h.first, mergeCand{avg: l.score, a: int32(i), b: j})
 			}
@@ -1675,7 +1682,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 		// Rescore the merged group against its neighbours.
 		touched = touched[:0]
 		for _, m := range groups[a] {
-			for _, l := range links[m] {
+			for _, l := range links.of(m) {
 				g := gid[x.pos[l.to]]
 				if g == a {
 					continue
@@ -1726,7 +1733,7 @@ func (x *storyScorer) cluster(links map[int32][]link) [][]int32 {
 			continue
 		}
 		tried = append(tried[:0], factOf[u]...)
-		for _, l := range links[u] {
+		for _, l := range links.of(u) {
 			for _, f := range factOf[l.to] {
 				if slices.Contains(tried, f) {
 					continue
@@ -1971,8 +1978,8 @@ func mergeBefore(a, b mergeCand) bool {
 }
 
 // score returns the link score from a to b, or 0 when they are not linked.
-func score(links map[int32][]link, a, b int32) float64 {
-	for _, l := range links[a] {
+func score(links storyLinks, a, b int32) float64 {
+	for _, l := range links.of(a) {
 		if l.to == b {
 			return l.score
 		}
@@ -1982,7 +1989,7 @@ func score(links map[int32][]link, a, b int32) float64 {
 
 // cohesion is the mean link score of m to the members of other outlets
 // in f (0 when unlinked).
-func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float64 {
+func (x *storyScorer) cohesion(m int32, f []int32, links storyLinks) float64 {
 	sum, n := 0.0, 0
 	for _, o := range f {
 		if o == m || x.units[o].outlet == x.units[m].outlet {
@@ -2002,7 +2009,7 @@ func (x *storyScorer) cohesion(m int32, f []int32, links map[int32][]link) float
 // central member whose label is not yet in labels (the story's labels so
 // far), so two facts sharing a sentence still read differently; the label
 // chosen is added to labels.
-func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string, labels map[string]bool) Fact {
+func (x *storyScorer) buildFact(f []int32, links storyLinks, story string, labels map[string]bool) Fact {
 	// in marks the fact's members by story position.
 	if len(x.inFact) < x.nUnits {
 		x.inFact = make([]bool, x.nUnits)
@@ -2022,7 +2029,7 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string,
 	order := make([]int, len(f))
 	for i, m := range f {
 		order[i] = i
-		for _, l := range links[m] {
+		for _, l := range links.of(m) {
 			if in(l.to) {
 				central[i] += l.score
 			}
@@ -2037,7 +2044,7 @@ func (x *storyScorer) buildFact(f []int32, links map[int32][]link, story string,
 		mem := Member{Article: a.ID, Outlet: x.outlets[u.outlet], Sentence: int(u.sent), Start: s.Start, End: s.End, Text: s.Text}
 		// Best link to another member of another outlet.
 		var to int32 = -1
-		for _, l := range links[m] {
+		for _, l := range links.of(m) {
 			if in(l.to) && l.score > mem.Score {
 				mem.Score, to = l.score, l.to
 			}
