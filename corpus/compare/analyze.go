@@ -1604,7 +1604,7 @@ func topCands(cs []cand, k int) []cand {
 // than MinOutlets outlets.
 func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 	// The linked units, in unit order (members are).
-	var nodes []int32
+	nodes := make([]int32, 0, len(links.members))
 	for p, ls := range links.by {
 		if len(ls) > 0 {
 			nodes = append(nodes, links.members[p])
