@@ -275,7 +275,7 @@ func (p *Profile) Markdown() string {
 	fmt.Fprintf(&b, "## %s\n\n", p.Outlet)
 	fmt.Fprintf(&b, "%s · %s", corpus.Count(len(p.Articles), "article"), corpus.Count(p.Sentences, "sentence"))
 	if len(p.Voices) > 0 {
-		fmt.Fprintf(&b, " · leading voice: %s (%d sentences)", p.Voices[0].Speaker, p.Voices[0].Sentences)
+		fmt.Fprintf(&b, " · leading voice: %s (%s)", p.Voices[0].Speaker, corpus.Count(p.Voices[0].Sentences, "sentence"))
 	}
 	b.WriteString("\n\n")
 

@@ -61,3 +61,21 @@ func TestDistinctiveLogOdds(t *testing.T) {
 		t.Errorf("A's loaded rate is 0 though every sentence says 'regime': %+v", pa.MarkerRates)
 	}
 }
+
+// The profile's head counts the leading voice's sentences in words: a
+// voice heard once is "1 sentence", not "1 sentences".
+func TestMarkdownLeadingVoiceCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{
+		{1, "leading voice: Critics (1 sentence)"},
+		{3, "leading voice: Critics (3 sentences)"},
+	} {
+		p := &Profile{Outlet: "A", Articles: []string{"a"}, Sentences: 1, Voices: []Voice{{Speaker: "Critics", Sentences: tc.n}}}
+		head, _, _ := strings.Cut(strings.TrimPrefix(p.Markdown(), "## A\n\n"), "\n")
+		if want := "1 article · 1 sentence · " + tc.want; head != want {
+			t.Errorf("%d sentences: head %q, want %q", tc.n, head, want)
+		}
+	}
+}
