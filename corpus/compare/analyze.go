@@ -2614,7 +2614,11 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		}
 		out = append(out, d)
 	}
-	// Dates that pin a day or a month and conflict between outlets.
+	// Dates that pin a day or a month and conflict between outlets. A
+	// date another outlet's member agrees with is a point of the fact the
+	// outlets share ("Feb 2019" and "2 Feb"), so a third outlet's other
+	// date is another point (the withdrawal's end, "2 Aug"), not a
+	// disagreement; only dates no other outlet backs are compared.
 	var dm []int32
 	for _, m := range f {
 		for _, d := range x.units[m].ex.dates {
@@ -2624,7 +2628,20 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			}
 		}
 	}
-	conflict := false
+	backed := func(m int32, d Date) bool {
+		for _, o := range dm {
+			if x.units[o].outlet == x.units[m].outlet {
+				continue
+			}
+			for _, od := range x.units[o].ex.dates {
+				if od.M != 0 && od.Compatible(d) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	keep := map[int32][]string{}
 	for i, a := range dm {
 		for _, b := range dm[i+1:] {
 			ua, ub := &x.units[a], &x.units[b]
@@ -2633,25 +2650,23 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			}
 			for _, da := range ua.ex.dates {
 				for _, db := range ub.ex.dates {
-					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) {
-						conflict = true
+					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) && !backed(a, da) && !backed(b, db) {
+						keep[a] = appendUnique(keep[a], da.String())
+						keep[b] = appendUnique(keep[b], db.String())
 					}
 				}
 			}
 		}
 	}
-	if conflict {
+	if len(keep) >= 2 {
 		d := Discrepancy{What: "date"}
 		for _, m := range dm {
+			if len(keep[m]) == 0 {
+				continue
+			}
 			u := &x.units[m]
 			a := x.c.Articles[u.art]
-			var vs []string
-			for _, dt := range u.ex.dates {
-				if dt.M != 0 {
-					vs = append(vs, dt.String())
-				}
-			}
-			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(vs, "; "), Text: a.Sentences[u.sent].Text})
+			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(keep[m], "; "), Text: a.Sentences[u.sent].Text})
 		}
 		out = append(out, d)
 	}

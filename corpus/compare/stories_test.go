@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -255,6 +256,45 @@ func TestDiscrepancyAgreedFigure(t *testing.T) {
 		}
 		if got := len(r.Facts[0].Discrepancies) > 0; got != c.want {
 			t.Errorf("%q: discrepancy %v (%+v), want %v", c.b, got, r.Facts[0].Discrepancies, c.want)
+		}
+	}
+}
+
+// TestDateDiscrepancyNeedsAnUnbackedDate checks that a date another
+// outlet agrees with is a point the fact holds, not a disagreement with a
+// third outlet's other date, while two outlets' unbacked dates for one
+// point are.
+func TestDateDiscrepancyNeedsAnUnbackedDate(t *testing.T) {
+	const (
+		a = "The United States announced its withdrawal from the arms treaty with Moscow in February 2019, officials said."
+		b = "The United States announced its withdrawal from the arms treaty with Moscow on February 2, officials said."
+	)
+	for _, c := range []struct {
+		texts []string
+		want  bool
+	}{
+		// Feb 2019 and 2 Feb agree; 2 Aug is another point.
+		{[]string{a, b, "The United States announced its withdrawal from the arms treaty with Moscow on August 2, officials said."}, false},
+		// Two outlets, one point, two days.
+		{[]string{b, "The United States announced its withdrawal from the arms treaty with Moscow on February 12, officials said."}, true},
+	} {
+		var arts [][3]string
+		for i, txt := range c.texts {
+			arts = append(arts, [3]string{fmt.Sprintf("Wire %c", 'A'+i), fmt.Sprintf("Report %d", i), txt})
+		}
+		r, err := Analyze(context.Background(), writeArticles(t, arts...), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Facts) != 1 {
+			t.Fatalf("%d facts, want the sentences linked: %+v", len(r.Facts), r.Facts)
+		}
+		got := false
+		for _, d := range r.Facts[0].Discrepancies {
+			got = got || d.What == "date"
+		}
+		if got != c.want {
+			t.Errorf("%d outlets: date discrepancy %v (%+v), want %v", len(c.texts), got, r.Facts[0].Discrepancies, c.want)
 		}
 	}
 }
