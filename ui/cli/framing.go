@@ -107,7 +107,9 @@ func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string)
 				continue
 			}
 			n++
-			fmt.Fprintf(w, "\n  #%d %s\n", s.Index, highlight(a.Text, s, ms))
+			// Numbered from 1, as `parallax show` and the reader number
+			// sentences; the JSON keeps the 0-based index.
+			fmt.Fprintf(w, "\n  #%d %s\n", s.Index+1, highlight(a.Text, s, ms))
 			for _, m := range ms {
 				fmt.Fprintf(w, "      %-12s %s\n", m.Kind, m.Reason)
 			}

@@ -114,3 +114,50 @@ func TestFramingUserLexicon(t *testing.T) {
 		t.Errorf("bad lexicon: exit %d, stderr %q; want an error naming the file", code, errOut)
 	}
 }
+
+// The report numbers a marked sentence as `parallax show` and the reader
+// do, from 1: "#3" is the sentence `show` lists as "[3]".
+func TestFramingReportNumbersSentencesAsShowDoes(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	out, _, code := runCLI(t, "framing")
+	if code != 0 {
+		t.Fatalf("framing: exit %d", code)
+	}
+	checked := 0
+	article := ""
+	for _, line := range strings.Split(out, "\n") {
+		if rest, ok := strings.CutPrefix(line, "== "); ok {
+			article, _, _ = strings.Cut(rest, " · ")
+			continue
+		}
+		rest, ok := strings.CutPrefix(line, "  #")
+		if !ok || article == "" {
+			continue
+		}
+		num, text, _ := strings.Cut(rest, " ")
+		text = strings.NewReplacer("«", "", "»", "").Replace(text)
+		shown, _, code := runCLI(t, "show", article)
+		if code != 0 {
+			t.Fatalf("show %s: exit %d", article, code)
+		}
+		found := false
+		for _, sl := range strings.Split(shown, "\n") {
+			if _, after, ok := strings.Cut(sl, " ["+num+"] "); ok {
+				after = strings.TrimPrefix(after, "title ")
+				found = strings.Join(strings.Fields(after), " ") == text
+				if !found {
+					t.Errorf("%s: framing #%s is %q, show [%s] is %q", article, num, text, num, after)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s: framing #%s %q not found in show", article, num, text)
+		}
+		article = "" // one sentence per article is enough
+		checked++
+	}
+	if checked == 0 {
+		t.Fatalf("no marked sentence found in:\n%s", out)
+	}
+}
