@@ -2270,7 +2270,15 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 	}
 	shared := func(t int32) bool { return x.sharedAt[t] == x.stamp }
-	text := strings.TrimSpace(x.c.Articles[cu.art].Sentences[cu.sent].Text)
+	art := x.c.Articles[cu.art]
+	sent := art.Sentences[cu.sent]
+	text := sent.Text
+	if dl := art.Dateline; dl != nil && dl.Start <= sent.Start && dl.End > sent.Start && dl.End < sent.End {
+		// "DERNA, Libya — At least 42…": the dateline is where and when
+		// the article was filed, not part of the claim.
+		text = sent.Text[dl.End-sent.Start:]
+	}
+	text = strings.TrimSpace(text)
 	if x.an == nil {
 		x.an = newAnalyzer(x.lx, x.acr)
 		x.an.noNgrams = true

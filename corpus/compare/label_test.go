@@ -293,3 +293,22 @@ func TestEvidenceTermsAsRunningText(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelSkipsTheDateline checks that a fact's label does not open with
+// the dateline of its sentence ("DERNA, Libya —").
+func TestLabelSkipsTheDateline(t *testing.T) {
+	c := writeArticles(t,
+		[3]string{"Wire A", "Dam bursts", "DERNA, Libya — At least 42 people were killed when a dam burst above Derna on Monday, officials said."},
+		[3]string{"Wire B", "Dam collapse", "DERNA (AFP) - At least 42 people were killed after a dam burst above the city of Derna on Monday."},
+	)
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Facts) != 1 {
+		t.Fatalf("%d facts, want 1", len(r.Facts))
+	}
+	if l := r.Facts[0].Label; !strings.HasPrefix(l, "At least 42") {
+		t.Errorf("label %q, want it to open with the claim", l)
+	}
+}
