@@ -117,7 +117,7 @@ func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string)
 		if n == 0 {
 			fmt.Fprintln(w, "\n  (no markers)")
 		} else {
-			fmt.Fprintf(w, "\n  %d of %d sentences marked\n", n, len(a.Sentences))
+			fmt.Fprintf(w, "\n  %d of %s marked\n", n, plural(len(a.Sentences), "sentence"))
 		}
 	}
 	fmt.Fprintln(w, "\n\nOutlet profiles")

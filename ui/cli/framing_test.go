@@ -161,3 +161,20 @@ func TestFramingReportNumbersSentencesAsShowDoes(t *testing.T) {
 		t.Fatalf("no marked sentence found in:\n%s", out)
 	}
 }
+
+// An article of one sentence is "1 of 1 sentence marked".
+func TestFramingReportCountsOneSentence(t *testing.T) {
+	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
+	dir := t.TempDir()
+	md := "---\ntitle: Reform\noutlet: Daily\n---\nCritics slammed the so-called reform.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCLI(t, "framing", dir)
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, "\n  1 of 1 sentence marked\n") {
+		t.Errorf("want '1 of 1 sentence marked':\n%s", out)
+	}
+}
