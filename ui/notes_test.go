@@ -80,7 +80,7 @@ func TestTagSentenceWithNewTag(t *testing.T) {
 	if ns[0].Anchor.Quote != art.Sentences[1].Text {
 		t.Fatalf("tagged %q, want the sentence under the cursor %q", ns[0].Anchor.Quote, art.Sentences[1].Text)
 	}
-	if !strings.Contains(m.msg, `new tag "blame"`) {
+	if !strings.Contains(m.msg, "new tag “blame”") {
 		t.Fatalf("status message %q", m.msg)
 	}
 	if m.notes.pending != 0 {

@@ -240,7 +240,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 		row := v.rows[v.cursor]
 		id := n.ID
 		if row.tag != "" && len(n.Tags) > 1 {
-			m.openConfirm(fmt.Sprintf("Remove tag %q from this passage? (u undoes)", row.tag), func(m *Model) tea.Cmd { return m.untag(id, row.tag) })
+			m.openConfirm(fmt.Sprintf("Remove tag “%s” from this passage? (u undoes)", row.tag), func(m *Model) tea.Cmd { return m.untag(id, row.tag) })
 			return nil
 		}
 		what := "Delete the tagged passage “" + ellipsize(oneLine(n.Anchor.Quote), 40) + "”"
@@ -297,7 +297,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 				return m.flash("not a tag name: " + err.Error())
 			}
 			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag %q added", name), s.AddCode(notes.Code{Name: name})
+				return fmt.Sprintf("tag “%s” added", name), s.AddCode(notes.Code{Name: name})
 			})
 		})
 	case key.Matches(km, nk.Starter):
@@ -326,7 +326,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	case key.Matches(km, nk.Rename):
 		return m.openPrompt(fmt.Sprintf("Rename %q to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
 			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("renamed %q to %q everywhere", c.Name, name), s.RenameCode(c.Name, name)
+				return fmt.Sprintf("renamed “%s” to “%s” everywhere", c.Name, name), s.RenameCode(c.Name, name)
 			})
 		})
 	case key.Matches(km, nk.Merge):
@@ -338,27 +338,27 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		}
 		// The filter box offers to "name a new tag": merging into a tag
 		// that does not exist yet is renaming to it.
-		cmd := m.openChooser(fmt.Sprintf("Merge %q into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
+		cmd := m.openChooser(fmt.Sprintf("Merge “%s” into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
 			func(m *Model, it chooseItem, isNew bool) tea.Cmd {
 				into := it.name
 				if sameTagName(into, c.Name) {
-					return m.flash(fmt.Sprintf("cannot merge %q into itself: choose another tag, or r renames it", c.Name))
+					return m.flash(fmt.Sprintf("cannot merge “%s” into itself: choose another tag, or r renames it", c.Name))
 				}
 				if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
 					return m.notesDo("", func(s *notes.Store) (string, error) {
-						return fmt.Sprintf("merged %q into the new tag %q: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
+						return fmt.Sprintf("merged “%s” into the new tag “%s”: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
 					})
 				}
 				return m.notesDo("", func(s *notes.Store) (string, error) {
-					return fmt.Sprintf("merged %q into %q (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
+					return fmt.Sprintf("merged “%s” into “%s” (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
 				})
 			})
 		m.dlg.createAs = "merge into new tag"
 		return cmd
 	case key.Matches(km, nk.DeleteCode):
-		m.openConfirm(fmt.Sprintf("Delete tag %q from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
+		m.openConfirm(fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
 			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag %q deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
+				return fmt.Sprintf("tag “%s” deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
 			})
 		})
 	}

@@ -29,7 +29,7 @@ func TestMergeIntoNewTag(t *testing.T) {
 	if len(m.notes.snap.codes) != 1 || m.notes.snap.codes[0].Name != "newtag" {
 		t.Fatalf("codebook after merging into a new tag: %+v", m.notes.snap.codes)
 	}
-	if !strings.Contains(m.msg, `merged "blame" into the new tag "newtag"`) {
+	if !strings.Contains(m.msg, "merged “blame” into the new tag “newtag”") {
 		t.Fatalf("message %q", m.msg)
 	}
 	m = send(m, keys("u")...)

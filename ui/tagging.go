@@ -669,9 +669,9 @@ func (m *Model) tagAnchor(an notes.Anchor, tag string, isNew bool) tea.Cmd {
 			return "", err
 		}
 		if isNew {
-			return fmt.Sprintf("new tag %q applied to “%s”", tag, quote), nil
+			return fmt.Sprintf("new tag “%s” applied to “%s”", tag, quote), nil
 		}
-		return fmt.Sprintf("tagged %q: “%s”", tag, quote), nil
+		return fmt.Sprintf("tagged “%s”: “%s”", tag, quote), nil
 	})
 }
 
@@ -822,6 +822,6 @@ func (m *Model) untag(noteID, tag string) tea.Cmd {
 		if err := s.Untag(noteID, tag); err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("removed tag %q (u undoes)", tag), nil
+		return fmt.Sprintf("removed tag “%s” (u undoes)", tag), nil
 	})
 }
