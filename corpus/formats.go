@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -59,12 +60,12 @@ func sniffFormat(b []byte) string {
 }
 
 // frontMatter is the YAML front matter of a Markdown article. Unknown
-// fields are ignored.
+// fields are ignored; the publication date is read from the fields
+// dateKeys names.
 type frontMatter struct {
 	ID                   string `yaml:"id"`
 	Title                string `yaml:"title"`
 	Outlet               string `yaml:"outlet"`
-	Published            any    `yaml:"published"`
 	PublishedApproximate bool   `yaml:"published_approximate"`
 	URL                  string `yaml:"url"`
 	Author               string `yaml:"author"`
@@ -111,17 +112,78 @@ func parseMarkdown(path, text string) (doc, error) {
 	d.Text = body
 	d.Meta = meta{ID: fm.ID, Title: fm.Title, Outlet: fm.Outlet, Source: "front matter", URL: fm.URL,
 		Author: fm.Author, Language: fm.Language, PublishedApprox: fm.PublishedApproximate}
-	if fm.Published != nil {
-		t, err := anyDate(fm.Published)
-		if err != nil {
-			d.Warnings = append(d.Warnings, "front matter published: "+err.Error())
-		} else {
-			d.Meta.Published = &t
-			d.Meta.PublishedFrom = "front matter"
+	// Hugo, Jekyll and Obsidian call the publication date "date": read
+	// every key that names it, not only "published".
+	var fields map[string]any
+	_ = yaml.Unmarshal([]byte(rest[:end]), &fields) // fm decoded: it is a mapping
+	for _, f := range dateFields(fields) {
+		if f.val == nil { // "date:" with no value
+			continue
 		}
+		t, err := anyDate(f.val)
+		if err != nil {
+			d.Warnings = append(d.Warnings, "front matter "+f.key+": "+err.Error())
+			continue
+		}
+		d.Meta.Published = &t
+		d.Meta.PublishedFrom = dateEvidence("front matter", f)
+		break
 	}
 	return d, nil
 }
+
+// dateKeys are the metadata keys that give the publication date, most
+// preferred first, as foldKey spells them: published, datePublished
+// (schema.org), published_at, publish_date or publishDate (Hugo), pubDate
+// (RSS) and date (Hugo, Jekyll, Obsidian). "created" and "updated" are
+// not publication dates and are not read.
+var dateKeys = []string{"published", "datepublished", "publishedat", "publishdate", "pubdate", "date"}
+
+// foldKey folds a metadata key for matching: lower case, without "_" and
+// "-" ("publish_date", "publishDate" and "Publish-Date" are one key).
+func foldKey(k string) string {
+	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
+}
+
+// dateField is a metadata field that may give the publication date, with
+// its key as the source spells it.
+type dateField struct {
+	key, folded string
+	val         any
+}
+
+// dateFields returns the fields of m whose keys are dateKeys, in the
+// order of dateKeys (keys spelled alike in two ways in their sorted order).
+func dateFields[V any](m map[string]V) []dateField {
+	var out []dateField
+	for _, want := range dateKeys {
+		var ks []string
+		for k := range m {
+			if foldKey(k) == want {
+				ks = append(ks, k)
+			}
+		}
+		sort.Strings(ks)
+		for _, k := range ks {
+			out = append(out, dateField{key: k, folded: want, val: m[k]})
+		}
+	}
+	return out
+}
+
+// dateEvidence says where a date came from: the source alone for
+// "published", as before other keys were read, else the source and key.
+func dateEvidence(source string, f dateField) string {
+	if f.folded == "published" {
+		return source
+	}
+	return source + " " + f.key
+}
+
+// rawJSON is a JSON value that is not a string, printed as the file has it.
+type rawJSON string
+
+func (r rawJSON) String() string { return string(r) }
 
 // anyDate reads a published value from YAML or JSON: a time (YAML dates
 // decode to time.Time) or a string ParseDate understands.
@@ -143,15 +205,14 @@ func anyDate(v any) (time.Time, error) {
 
 // jsonRecord is one article in a JSON array or JSON Lines file.
 type jsonRecord struct {
-	ID        string          `json:"id"`
-	Title     string          `json:"title"`
-	Outlet    string          `json:"outlet"`
-	Published json.RawMessage `json:"published"`
-	URL       string          `json:"url"`
-	Author    string          `json:"author"`
-	Language  string          `json:"language"`
-	Text      string          `json:"text"`
-	HTML      string          `json:"html"`
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Outlet   string `json:"outlet"`
+	URL      string `json:"url"`
+	Author   string `json:"author"`
+	Language string `json:"language"`
+	Text     string `json:"text"`
+	HTML     string `json:"html"`
 }
 
 // recordError is a bad record in a JSON file; it names the record.
@@ -221,23 +282,50 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 		if d.Meta.ID == "" {
 			d.Meta.ID = fmt.Sprintf("%s-%d", idFromPath(path), n)
 		}
-		if len(r.Published) > 0 && string(r.Published) != "null" {
-			var s string
-			if err := json.Unmarshal(r.Published, &s); err != nil {
-				bad = append(bad, recordError{n, fmt.Errorf("published must be a string date like \"2019-11-08\"")})
-				continue
-			}
-			t, err := anyDate(s)
-			if err != nil {
-				bad = append(bad, recordError{n, fmt.Errorf("published: %w", err)})
-				continue
-			}
-			d.Meta.Published = &t
-			d.Meta.PublishedFrom = "JSON record"
+		var fields map[string]json.RawMessage
+		_ = json.Unmarshal(raw, &fields) // r decoded: it is an object
+		if err := recordDate(&d, dateFields(fields)); err != nil {
+			bad = append(bad, recordError{n, err})
+			continue
 		}
 		docs = append(docs, d)
 	}
 	return docs, bad, nil
+}
+
+// recordDate sets d's publication date from a JSON record's date fields.
+// A bad "published" makes the record bad, as it always has; a bad value
+// under another key ("date" may be anything in someone's feed) is a
+// warning naming the key and value, and the next key is tried.
+func recordDate(d *doc, fields []dateField) error {
+	for _, f := range fields {
+		raw := f.val.(json.RawMessage)
+		if len(raw) == 0 || string(raw) == "null" {
+			continue
+		}
+		var v any
+		var s string
+		if err := json.Unmarshal(raw, &s); err == nil {
+			v = s
+		} else {
+			if f.folded == "published" {
+				return fmt.Errorf("%s must be a string date like \"2019-11-08\"", f.key)
+			}
+			v = rawJSON(raw)
+		}
+		t, err := anyDate(v)
+		if err != nil {
+			if f.folded == "published" {
+				return fmt.Errorf("%s: %w", f.key, err)
+			}
+			d.Warnings = append(d.Warnings, f.key+": "+err.Error())
+			continue
+		}
+		d.Meta.Published = &t
+		d.Meta.PublishedFrom = dateEvidence("JSON record", f)
+		return nil
+	}
+	return nil
 }
 
 // jsonRecords splits a JSON file into article records: an array of

@@ -21,21 +21,22 @@ func monthOf(w string) time.Month {
 const monthRE = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 
 var (
-	isoDateRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$`)
+	isoDateRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?: ?(Z|[+-]\d{2}:?\d{2}))?)?$`)
 	mdyRE     = regexp.MustCompile(`(?i)^(` + monthRE + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dmyRE     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRE + `),?\s+(\d{4})\b`)
 	dotDateRE = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
 )
 
 // ParseDate reads a date as articles and metadata state it: ISO 8601 date or
-// date-time ("2019-11-08", "2019-11-08T10:30:00Z"), "November 8, 2019",
+// date-time ("2019-11-08", "2019-11-08T10:30:00Z", Jekyll's
+// "2019-11-08 10:30:00 +0300"), "November 8, 2019",
 // "8 November 2019", "Nov. 8, 2019" or "08.11.2019" (day first). It returns
 // false when s is not one of these; it never guesses a missing year.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	if m := isoDateRE.FindStringSubmatch(s); m != nil {
 		if m[4] != "" {
-			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05-0700", "2006-01-02T15:04-07:00", "2006-01-02T15:04Z07:00"} {
+			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05-0700", "2006-01-02T15:04-07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700"} {
 				if t, err := time.Parse(layout, s); err == nil {
 					return t, true
 				}
