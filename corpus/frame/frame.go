@@ -321,9 +321,10 @@ func (an *analyzer) lexiconMarkers(ai *articleInfo, si *sentInfo) {
 			continue
 		}
 		e := ms[0]
-		if e.kind == KindLoaded && len(e.words) == 1 && an.participleBeforeNoun(toks, i) {
-			// "reconstruction of destroyed homes": a state described, not
-			// an actor's act cast in a light.
+		if e.kind == KindLoaded && len(e.words) == 1 && (an.participleBeforeNoun(toks, i) || an.passiveWithoutActor(toks, i)) {
+			// "reconstruction of destroyed homes", "homes were destroyed
+			// by the flood": a state described, not an actor's act cast
+			// in a light.
 			continue
 		}
 		end := i + len(e.words) - 1
@@ -349,6 +350,28 @@ func (an *analyzer) participleBeforeNoun(toks []token, i int) bool {
 		return false
 	}
 	return i == 0 || isWordTok(toks, i-1) && nounLead(i-1)
+}
+
+// passiveWithoutActor reports whether the word at i is a passive
+// participle whose doer is not named: no "by" after it ("2,000 homes were
+// destroyed"), or "by" and a common noun ("by the flood") — unlike "was
+// destroyed by Washington", where an actor's act is cast in a light.
+func (an *analyzer) passiveWithoutActor(toks []token, i int) bool {
+	if !strings.HasSuffix(toks[i].lower, "ed") || !an.passive(toks, i) {
+		return false
+	}
+	j := i + 1
+	if !isWordTok(toks, j) || toks[j].lower != "by" {
+		return true
+	}
+	j++
+	for isWordTok(toks, j) && an.wc.determiner[toks[j].lower] {
+		j++
+	}
+	if !isWordTok(toks, j) {
+		return true
+	}
+	return !toks[j].isCap()
 }
 
 func lexReason(e *entry, text string) string {

@@ -85,6 +85,10 @@ func TestLoadedAndEvaluative(t *testing.T) {
 		{"neutral sentence", "The company reported revenue of $2 billion for the quarter.", KindLoaded, "", ""},
 		{"stem is not enough: question vs questionable", "Reporters questioned the minister on Tuesday.", KindEvaluative, "", ""},
 		{"hostile vs hostilities", "Both sides ceased hostilities in May.", KindLoaded, "", ""},
+		{"passive, no doer", "About 2,000 homes were destroyed in the flood.", KindLoaded, "", ""},
+		{"passive, a thing as doer", "About 2,000 homes had been destroyed by the flood.", KindLoaded, "", ""},
+		{"passive, an actor as doer", "The treaty was destroyed by Washington.", KindLoaded, "destroyed", ""},
+		{"active, an actor", "It was Washington who destroyed the treaty.", KindLoaded, "destroyed", ""},
 	})
 }
 
