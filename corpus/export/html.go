@@ -39,7 +39,7 @@ type (
 		Head                                 *htmlPara // the title line, if the text has one
 		Paras                                []htmlPara
 		Notes                                []htmlNote
-		Furniture                            int
+		Furniture                            string // "3 stretches of page furniture not shown.", "" for none
 	}
 	htmlPara struct {
 		Role      string
@@ -298,7 +298,10 @@ func buildReport(in Input) *htmlReport {
 
 	if in.Corpus != nil {
 		for _, a := range in.Corpus.Articles {
-			ha := &htmlArticle{Anchor: anchorID("a-", a.ID), ID: a.ID, Outlet: a.DisplayOutlet(), Title: a.Title, URL: safeURL(a.URL), Furniture: len(a.Furniture)}
+			ha := &htmlArticle{Anchor: anchorID("a-", a.ID), ID: a.ID, Outlet: a.DisplayOutlet(), Title: a.Title, URL: safeURL(a.URL)}
+			if n := len(a.Furniture); n > 0 {
+				ha.Furniture = corpus.Count(n, "stretch") + " of page furniture not shown."
+			}
 			if a.Published != nil {
 				ha.Date = a.Published.Format("2 January 2006")
 			}

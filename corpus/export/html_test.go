@@ -311,3 +311,25 @@ func TestHTMLReportSaysWhyNoFacts(t *testing.T) {
 		t.Error("a report whose analysis found no facts does not say so")
 	}
 }
+
+// The note under a column counts the furniture in words: one stretch is
+// "1 stretch", not "1 stretches".
+func TestHTMLFurnitureNoteCounts(t *testing.T) {
+	in := fixture(t)
+	counts := map[int]bool{}
+	for _, a := range in.Corpus.Articles {
+		counts[len(a.Furniture)] = true
+	}
+	if !counts[1] || !counts[3] {
+		t.Fatalf("the fixture no longer has articles with 1 and 3 stretches of furniture: %v", counts)
+	}
+	out := string(render(t, HTML, in, Options{}))
+	for _, want := range []string{`<p class="fur">1 stretch of page furniture not shown.</p>`, `<p class="fur">3 stretches of page furniture not shown.</p>`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+	if strings.Contains(out, ">1 stretches") {
+		t.Error("report says '1 stretches'")
+	}
+}
