@@ -100,13 +100,18 @@ func newFurnitureFinder(t *OutletTable) *furnitureFinder {
 	return f
 }
 
+// sentenceCredit is a photo credit after a caption's last sentence:
+// "… in Derna. Photo: Esam Omran/AFP", "… in Derna. Esam Omran/AFP".
+const sentenceCredit = `[.!?]["”’)]?\s+(?:(?:photo(?:graph)?|image|picture)s?(?:\s+by|\s*:)\s*[^.|:]{1,60}` +
+	`|(?-i:\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s*/\s*\p{Lu}[\p{L}&.'’-]*(?:\s+\p{Lu}[\p{L}&.'’-]*){0,2}))`
+
 var (
 	counterRE       = regexp.MustCompile(`(?i)\b(?:read|viewed|seen|shared|watched|visited|opened)\b[^.!?]{0,30}?\b\d[\d,. ]*\s*(?:times?|x)\b|^\s*\d[\d,. ]*[km]?\s+(?:comments?|shares?|views?|reads?|likes?|reactions?|replies)\s*$|^\s*(?:comments?|shares?|views?|reads?|likes?)\s*[:(]?\s*\d[\d,. ]*[km]?\)?\s*$`)
 	callToActionRE  = regexp.MustCompile(`(?i)^\s*(?:you can |please )?(?:sign (?:up|in)|subscribe|follow \S+(?: \S+)? on(?:\s+\S+){0,3}\s*:?\s*$|click (?:here|to)|tap (?:here|to)|follow us|download (?:the|our)|save (?:articles?|stories|this)|log ?in (?:to|or)|register (?:to|for|now)|share (?:this|on|via)|share (?:the|this) (?:story|article)|get (?:the|our) (?:app|newsletter)|turn on (?:notifications|alerts)|join (?:us|our)|support (?:our|independent)|enable (?:notifications|javascript)|we use cookies)\b`)
 	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
 	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}|sources?\s*:\s*\p{Lu})`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
-	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60}|\[[^\[\]/]{1,40}(?:/[^\[\]/]{1,40}){1,3}\])\s*$`)
+	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60}|\[[^\[\]/]{1,40}(?:/[^\[\]/]{1,40}){1,3}\]|` + sentenceCredit + `)\s*$`)
 	creditRE        = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
 	labelRE         = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
 	tagPrefix       = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)
@@ -208,7 +213,7 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 25 && readAlsoRE.MatchString(t) {
 		return ReasonReadAlso
 	}
-	if nw <= 40 && strings.ContainsAny(t, "()|/©") && captionCreditRE.MatchString(t) {
+	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && captionCreditRE.MatchString(t) {
 		return ReasonCaption
 	}
 	if nw <= 15 && hasDigit && counterRE.MatchString(t) {

@@ -195,6 +195,10 @@ func TestFurnitureLines(t *testing.T) {
 		{"Lavrov and Pompeo in Munich | Photo: Reuters/John Doe", ReasonCaption},
 		{"Lavrov and Pompeo in Munich (AFP Photo)", ReasonCaption},
 		{"Cyril Ramaphosa is the president of South Africa [MARCO LONGARI/AFP/Getty]", ReasonCaption},
+		{"Rescue workers search a flooded street in Derna. Photo: Esam Omran/AFP", ReasonCaption},
+		{"Rescue workers search a flooded street in Derna. Esam Omran/AFP", ReasonCaption},
+		{"Rescue workers search a flooded street in Derna. Esam Omran / Getty Images", ReasonCaption},
+		{"Rescue workers in Derna on Tuesday. (Photo: Esam Omran/AFP)", ReasonCaption},
 		// Not furniture: sub-headings, prose, lists inside sentences.
 		{"Collapse of INF Treaty", ""},
 		{"Russia denies violations", ""},
@@ -217,6 +221,9 @@ func TestFurnitureLines(t *testing.T) {
 		{"The range (500 to 5,500 km) was banned by the treaty.", ""},
 		{"MOSCOW (AA) - Russia may lift the self-imposed restrictions.", ""},
 		{"He said the treaty was signed in 1987 / 88 by both sides.", ""},
+		{"The vote was 52/48. The EU/UK talks resume on Monday.", ""},
+		{"He left. Officials said: the dam was old.", ""},
+		{"Pictures from the scene. Photos of the dam were shared widely.", ""},
 	} {
 		if got := f.line(c.line); got != c.reason {
 			t.Errorf("line(%q) = %q, want %q", c.line, got, c.reason)
