@@ -13,6 +13,7 @@ import (
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"codeberg.org/readeck/go-readability/v2/render"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -26,6 +27,7 @@ type doc struct {
 	Text     string
 	Meta     meta
 	Warnings []string
+	Captions []string // lines of the figure captions of an HTML page
 }
 
 // formatOf returns the format a file name says: text, markdown, html, json
@@ -270,7 +272,7 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 				bad = append(bad, recordError{n, err})
 				continue
 			}
-			d.Text, d.Warnings = hd.Text, hd.Warnings
+			d.Text, d.Warnings, d.Captions = hd.Text, hd.Warnings, hd.Captions
 			if r.Title == "" {
 				r.Title = hd.Meta.Title
 			}
@@ -401,6 +403,7 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 		}
 	}
 	body := normalizeExtracted(sb.String())
+	d.Captions = figcaptions(art.Node)
 	title := firstNonEmpty(pm.Title, art.Title(), stripSiteName(pm.DocTitle, pm.SiteName))
 	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
 		body = title + "\n\n" + body
@@ -427,6 +430,31 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 		return d, fmt.Errorf("no article text found in the HTML page")
 	}
 	return d, nil
+}
+
+// figcaptions returns the lines of the <figcaption> elements under n as
+// they appear in the extracted text: the page says they are captions,
+// whatever they look like.
+func figcaptions(n *html.Node) []string {
+	var out []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "figcaption" {
+			for l := range strings.SplitSeq(normalizeExtracted(render.InnerText(n)), "\n") {
+				if l != "" {
+					out = append(out, l)
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return out
 }
 
 // normalizeExtracted tidies text rendered from HTML: trims each line and

@@ -15,6 +15,7 @@ const (
 	ReasonCounter    = "read/share/comment counter"
 	ReasonCredit     = "photo credit"
 	ReasonCaption    = "photo caption next to a credit"
+	ReasonFigcaption = "figure caption (HTML figcaption)"
 	ReasonTags       = "tag/keyword list"
 	ReasonLanguage   = "notice in another language"
 	ReasonTimestamp  = "timestamp line"

@@ -462,7 +462,11 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 			res.errs = append(res.errs, e)
 			continue
 		}
-		res.arts = append(res.arts, z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings))
+		a := z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings)
+		if markFigcaptions(a, d.Captions) {
+			z.sentences(a)
+		}
+		res.arts = append(res.arts, a)
 	}
 	if len(res.arts) == 0 && len(res.errs) == 0 {
 		return fail("no articles in the file")
@@ -474,6 +478,32 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 		}
 	}
 	return res
+}
+
+// markFigcaptions marks as furniture the paragraphs of a that are lines
+// of an HTML page's figure captions (a caption without a credit reads
+// like a sub-heading otherwise), and reports whether it marked any.
+func markFigcaptions(a *Article, captions []string) bool {
+	if len(captions) == 0 {
+		return false
+	}
+	fold := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	is := make(map[string]bool, len(captions))
+	for _, c := range captions {
+		is[fold(c)] = true
+	}
+	marked := false
+	for i, p := range a.Paragraphs {
+		t := a.Text[p.Start:p.End]
+		// A caption opening an HTML record without its headline was taken
+		// for the title line; the headline itself stays the title.
+		if p.Role == RoleFurniture || !is[fold(t)] || (p.Role == RoleTitle && sameText(t, a.Title)) {
+			continue
+		}
+		a.Paragraphs[i].Role, a.Paragraphs[i].Reason = RoleFurniture, ReasonFigcaption
+		marked = true
+	}
+	return marked
 }
 
 // recordNumber returns n for the path parseJSON gives a record of file
