@@ -47,11 +47,15 @@ type (
 	}
 	htmlSentence struct {
 		Anchor    string
-		Fact      string // anchor of the fact's row, "" when not shared
+		Facts     []htmlFactRef // the facts it carries, by number; none when not shared
 		FactTitle string
 		Tint      int
-		Outlets   int
 		Segments  []htmlSeg
+	}
+	// htmlFactRef is the "↗2" after a sentence: fact 2, its matrix row.
+	htmlFactRef struct {
+		Anchor, Title string
+		Number        int
 	}
 	htmlSeg struct {
 		Text    string
@@ -71,10 +75,10 @@ type (
 		Name, Class string
 	}
 	htmlFact struct {
-		Anchor, Label string
-		Outlets, Tint int
-		Cells         []htmlCell
-		Discrepancies []string
+		Anchor, Label, Title  string
+		Number, Outlets, Tint int
+		Cells                 []htmlCell
+		Discrepancies         []string
 	}
 	htmlCell struct {
 		Href, Title string
@@ -202,28 +206,26 @@ func buildReport(in Input) *htmlReport {
 	}
 
 	// Facts: rows of the coverage matrix, and which sentence is in which.
+	// A fact keeps the number the reader gives it, its position in the
+	// analysis's list counted from 1 (ui factNumber), and the matrix lists
+	// the facts in that order, so "↗7" after a sentence in a printed
+	// report is row 7 of the matrix and fact 7 in the reader.
 	type memberKey struct {
 		article  string
 		sentence int
 	}
-	factOf := map[memberKey]int{}
-	facts := append([]compare.Fact(nil), in.Facts...)
-	sort.SliceStable(facts, func(i, j int) bool {
-		if len(facts[i].Outlets) != len(facts[j].Outlets) {
-			return len(facts[i].Outlets) > len(facts[j].Outlets)
-		}
-		return facts[i].ID < facts[j].ID
-	})
-	for fi, f := range facts {
-		hf := htmlFact{Anchor: anchorID("f-", f.ID), Label: f.Label, Outlets: len(f.Outlets), Tint: tintOf(len(f.Outlets))}
+	factsOf := map[memberKey][]int{}
+	for fi, f := range in.Facts {
+		hf := htmlFact{Anchor: anchorID("f-", f.ID), Label: f.Label, Number: fi + 1, Outlets: len(f.Outlets), Tint: tintOf(len(f.Outlets))}
+		hf.Title = fmt.Sprintf("fact %d, carried by %s", hf.Number, corpus.Count(hf.Outlets, "outlet"))
 		first := map[string]compare.Member{}
 		for _, m := range f.Members {
 			if in.article(m.Article) == nil {
 				continue
 			}
 			key := memberKey{m.Article, m.Sentence}
-			if _, taken := factOf[key]; !taken {
-				factOf[key] = fi
+			if fs := factsOf[key]; len(fs) == 0 || fs[len(fs)-1] != fi {
+				factsOf[key] = append(fs, fi)
 			}
 			outlet := m.Outlet
 			if outlet == "" {
@@ -338,13 +340,16 @@ func buildReport(in Input) *htmlReport {
 						continue
 					}
 					hs := htmlSentence{Anchor: anchorID("s-", a.ID+"-"+fmt.Sprint(s.Index))}
-					if fi, ok := factOf[memberKey{a.ID, s.Index}]; ok {
-						f := facts[fi]
-						hs.Fact = anchorID("f-", f.ID)
-						hs.Outlets = len(f.Outlets)
-						hs.Tint = tintOf(len(f.Outlets))
-						hs.FactTitle = fmt.Sprintf("Shared fact (%d outlets): %s", len(f.Outlets), f.Label)
+					// Tinted, as in the reader, by the most widely shared
+					// of its facts.
+					var titles []string
+					for _, fi := range factsOf[memberKey{a.ID, s.Index}] {
+						f := r.Facts[fi]
+						hs.Facts = append(hs.Facts, htmlFactRef{Anchor: f.Anchor, Title: f.Title, Number: f.Number})
+						hs.Tint = max(hs.Tint, f.Tint)
+						titles = append(titles, f.Title+": "+f.Label)
 					}
+					hs.FactTitle = strings.Join(titles, "\n")
 					hs.Segments = segments(a, s, markers[a.ID], notesHere, refs, tagClass)
 					hp.Sentences = append(hp.Sentences, hs)
 				}

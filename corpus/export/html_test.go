@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -60,12 +61,14 @@ func TestHTMLReportStructure(t *testing.T) {
 	if len(r.Articles) != 5 || r.Columns != 5 {
 		t.Fatalf("%d article columns, want 5", len(r.Articles))
 	}
-	if len(r.Facts) != 2 || r.Facts[0].Outlets != 3 {
-		t.Fatalf("facts not ordered by outlet count: %+v", r.Facts)
+	// The matrix lists the facts in the analysis's order, numbered from 1
+	// as the reader numbers them.
+	if len(r.Facts) != 2 || r.Facts[0].Number != 1 || r.Facts[1].Number != 2 || r.Facts[1].Outlets != 3 {
+		t.Fatalf("facts not in the reader's order: %+v", r.Facts)
 	}
 	// The 3-outlet fact has a cell for Tasnim, TASS and Al Arabiya only.
 	var filled []string
-	for i, c := range r.Facts[0].Cells {
+	for i, c := range r.Facts[1].Cells {
 		if c.Href != "" {
 			filled = append(filled, r.Outlets[i])
 		}
@@ -331,5 +334,91 @@ func TestHTMLFurnitureNoteCounts(t *testing.T) {
 	}
 	if strings.Contains(out, ">1 stretches") {
 		t.Error("report says '1 stretches'")
+	}
+}
+
+// A sentence's "↗" names the fact it carries by the number the reader
+// gives it (its position in the facts, from 1), which is also the "#"
+// column of the coverage matrix, not by how many outlets carry it: in a
+// printed report "↗2" must lead to row 2.
+func TestHTMLFactRefsAreFactNumbers(t *testing.T) {
+	in := fixture(t)
+	// Fact 1 is carried by 2 outlets, fact 2 by 3: an outlet count
+	// would read as the other fact's number.
+	if len(in.Facts) != 2 || len(in.Facts[0].Outlets) != 2 || len(in.Facts[1].Outlets) != 3 {
+		t.Fatalf("fixture facts changed: %+v", in.Facts)
+	}
+	out := string(render(t, HTML, in, Options{}))
+	refs := regexp.MustCompile(`<span class="fref">↗<a href="#([^"]+)" title="([^"]*)">(\d+)</a></span>`).FindAllStringSubmatch(out, -1)
+	if len(refs) == 0 {
+		t.Fatal("no fact links after sentences")
+	}
+	for _, m := range refs {
+		fi := -1
+		for i, f := range in.Facts {
+			if anchorID("f-", f.ID) == m[1] {
+				fi = i
+			}
+		}
+		if fi < 0 {
+			t.Fatalf("link to #%s: no such fact", m[1])
+		}
+		f := in.Facts[fi]
+		if want := fmt.Sprint(fi + 1); m[3] != want {
+			t.Errorf("link to %s reads ↗%s, want ↗%s (its fact number)", f.ID, m[3], want)
+		}
+		if want := fmt.Sprintf("fact %d, carried by %d outlets", fi+1, len(f.Outlets)); m[2] != want {
+			t.Errorf("link to %s has title %q, want %q", f.ID, m[2], want)
+		}
+	}
+	// The matrix has a "#" column, its rows in number order.
+	if !strings.Contains(out, `>#</th><th>Fact</th>`) {
+		t.Error("coverage matrix lacks a # column")
+	}
+	rows := regexp.MustCompile(`<tr id="([^"]+)" title="([^"]*)"><td class="num">(\d+)</td>`).FindAllStringSubmatch(out, -1)
+	if len(rows) != len(in.Facts) {
+		t.Fatalf("%d numbered matrix rows, want %d", len(rows), len(in.Facts))
+	}
+	for i, m := range rows {
+		f := in.Facts[i]
+		if m[1] != anchorID("f-", f.ID) || m[3] != fmt.Sprint(i+1) || m[2] != fmt.Sprintf("fact %d, carried by %d outlets", i+1, len(f.Outlets)) {
+			t.Errorf("matrix row %d: id %s, title %q, # %s", i+1, m[1], m[2], m[3])
+		}
+	}
+}
+
+// A sentence in two facts links to both, and is tinted, as in the
+// reader, by the more widely shared one.
+func TestHTMLSentenceInTwoFacts(t *testing.T) {
+	in := fixture(t)
+	// Fact 1 (2 outlets) also takes in the 3-outlet fact's Tasnim sentence.
+	in.Facts[0].Members = append(in.Facts[0].Members, in.Facts[1].Members[0])
+	r := buildReport(in)
+	m := in.Facts[1].Members[0]
+	var got *htmlSentence
+	for _, a := range r.Articles {
+		for _, p := range append(a.Paras, htmlPara{}) {
+			for i := range p.Sentences {
+				if s := &p.Sentences[i]; s.Anchor == anchorID("s-", m.Article+"-"+fmt.Sprint(m.Sentence)) {
+					got = s
+				}
+			}
+		}
+	}
+	if got == nil {
+		t.Fatal("the shared sentence is not in the report")
+	}
+	if len(got.Facts) != 2 || got.Facts[0].Number != 1 || got.Facts[1].Number != 2 {
+		t.Errorf("sentence links to %+v, want facts 1 and 2", got.Facts)
+	}
+	var b bytes.Buffer
+	if err := writeHTML(&b, in); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<span class="fref">↗<a href="#f-fact-no-deploy" title="fact 1, carried by 2 outlets">1</a>,<a href="#f-fact-lavrov-talks" title="fact 2, carried by 3 outlets">2</a></span>`; !strings.Contains(b.String(), want) {
+		t.Errorf("report lacks %s", want)
+	}
+	if got.Tint != 3 {
+		t.Errorf("tint t%d, want t3 (the 3-outlet fact)", got.Tint)
 	}
 }
