@@ -229,6 +229,9 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 10 && isTimestampLine(t) {
 		return ReasonTimestamp
 	}
+	if nw <= 12 && hasDigit && isNumbersOnly(t) {
+		return ReasonCounter
+	}
 	if nw <= 14 {
 		if r := f.phraseLine(t); r != "" {
 			return r
@@ -311,6 +314,27 @@ func isTimestampLine(t string) bool {
 		}
 	}
 	return hasTime || (hasNum && hasDateWord)
+}
+
+// counterNum is one share, like or comment count: "0", "1,204", "1.2K".
+var counterNum = regexp.MustCompile(`^(?:\d{1,3}(?:[,.]\d{3})*|\d+)(?:[.,]\d+)?[kKmM]?$`)
+
+// isNumbersOnly reports a line of counts with at most separators and
+// icons between them ("0 0 0", "♥ 12 · 💬 3"): share and comment counters
+// whose labels were icons.
+func isNumbersOnly(t string) bool {
+	nums := 0
+	for w := range strings.FieldsSeq(t) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		switch {
+		case w == "": // a separator or an icon
+		case counterNum.MatchString(w):
+			nums++
+		default:
+			return false
+		}
+	}
+	return nums > 0
 }
 
 // isTagList reports a comma-separated list of short terms with no sentence
