@@ -385,6 +385,7 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 		return d, fmt.Errorf("parse HTML: %w", err)
 	}
 	pm := pageMeta(node)
+	signoffs := signoffLines(node) // before readability, which may change the tree
 	var base *url.URL
 	if pm.URL != "" {
 		base, _ = url.Parse(pm.URL)
@@ -408,6 +409,15 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
 		body = title + "\n\n" + body
 	}
+	// A reporting credit in the page footer is the article's, but
+	// readability drops the footer: keep it (as furniture) at the end.
+	folded := strings.Join(strings.Fields(body), " ")
+	for _, l := range signoffs {
+		if !strings.Contains(folded, l) {
+			body += "\n" + l + "\n"
+			folded += " " + l
+		}
+	}
 	clean, counts := sanitize(body)
 	d.Text = clean
 	d.Warnings = append(d.Warnings, counts.warnings()...)
@@ -430,6 +440,72 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 		return d, fmt.Errorf("no article text found in the HTML page")
 	}
 	return d, nil
+}
+
+// signoffLines returns the reporting and editing credits of a page
+// ("Reporting by Aidan Lewis; Editing by Mark Heinrich"), each on one
+// line as the extracted text would have it, wherever they stand.
+func signoffLines(doc *html.Node) []string {
+	const maxLen = 400 // longer text is not a credit line
+	var out []string
+	// walk returns n's text roughly (enough to test it), or full when
+	// n's text is too long or holds a credit already taken.
+	var walk func(n *html.Node) (text string, full bool)
+	walk = func(n *html.Node) (string, bool) {
+		switch n.Type {
+		case html.TextNode:
+			return n.Data, len(n.Data) > maxLen
+		case html.ElementNode:
+			switch n.Data {
+			case "head", "script", "style", "noscript", "template", "svg":
+				return "", false
+			case "br":
+				return " ", false
+			}
+		case html.DocumentNode:
+		default:
+			return "", false
+		}
+		var b strings.Builder
+		full := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			t, f := walk(c)
+			full = full || f
+			if !full {
+				b.WriteString(t)
+				if c.Type == html.ElementNode && blockElements[c.Data] {
+					b.WriteByte(' ')
+				}
+			}
+		}
+		if full || b.Len() > maxLen {
+			return "", true
+		}
+		t := strings.Join(strings.Fields(b.String()), " ")
+		if n.Type != html.ElementNode || countWords(t) > 30 || !signoffRE.MatchString(t) {
+			return t, false
+		}
+		// The credit's lines as rendered, without what shares its element.
+		taken := false
+		for l := range strings.SplitSeq(normalizeExtracted(render.InnerText(n)), "\n") {
+			if l = strings.Join(strings.Fields(l), " "); signoffRE.MatchString(l) {
+				out = append(out, l)
+				taken = true
+			}
+		}
+		return t, taken
+	}
+	walk(doc)
+	return out
+}
+
+// blockElements are the HTML elements whose text stands apart from its
+// neighbours'.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "li": true, "ul": true, "ol": true, "section": true, "article": true, "aside": true,
+	"footer": true, "header": true, "main": true, "nav": true, "figure": true, "figcaption": true, "blockquote": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "td": true, "th": true, "tr": true,
+	"table": true, "dd": true, "dt": true, "dl": true, "address": true, "pre": true, "hr": true,
 }
 
 // figcaptions returns the lines of the <figcaption> elements under n as

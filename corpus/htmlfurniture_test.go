@@ -72,3 +72,29 @@ func TestFigcaptionIsFurniture(t *testing.T) {
 		t.Errorf("json html record: furniture %v, text %q", furnitureReasons(a), a.Text)
 	}
 }
+
+// TestFooterCreditIsKeptAsFurniture checks that a reporting credit that
+// readability drops with the page footer is kept, as furniture, once.
+func TestFooterCreditIsKeptAsFurniture(t *testing.T) {
+	const credit = "Reporting by Aidan Lewis; Editing by Mark Heinrich"
+	page := func(article, footer string) string {
+		return `<html><head><title>Dam collapse in Derna kills 42</title></head><body><nav><a href="/">Home</a></nav><main><article><h1>Dam collapse in Derna kills 42</h1>` +
+			derna + article + `</article></main><footer>` + footer + `</footer></body></html>`
+	}
+	for _, c := range []struct{ name, article, footer string }{
+		{"in the footer", "", "<p>" + credit + "</p><p>Our Standards: The Thomson Reuters Trust Principles.</p>"},
+		{"with markup, beside other lines", "", "<div><p>Reporting by <a href=\"/a\">Aidan Lewis</a>; Editing by Mark Heinrich<br>© 2023 Reuters</p></div>"},
+		{"in the article and the footer", "<p>" + credit + "</p>", "<p>" + credit + "</p>"},
+	} {
+		a := loadOne(t, "page.html", page(c.article, c.footer))
+		if n := strings.Count(a.Text, "Reporting by"); n != 1 {
+			t.Errorf("%s: credit %d times in %q", c.name, n, a.Text)
+		}
+		if r := furnitureReasons(a)[credit]; r != ReasonSignoff {
+			t.Errorf("%s: furniture %v, want %q as %q", c.name, furnitureReasons(a), credit, ReasonSignoff)
+		}
+		if strings.Contains(a.Text, "Home") || strings.Contains(a.Text, "2023 Reuters") || len(a.Body()) != 4 {
+			t.Errorf("%s: more than the credit kept: %q", c.name, a.Text)
+		}
+	}
+}
