@@ -2546,11 +2546,30 @@ func trimTo(s string, n int) string {
 // between outlets within a fact.
 func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	out := []Discrepancy{}
+	// Each member's quantities, a bare count taking its noun as its unit
+	// ("#homes") so that two outlets' counts of homes are compared as
+	// figures with a unit are.
+	nums := make(map[int32][]Quantity, len(f))
+	for _, m := range f {
+		qs := x.units[m].ex.nums
+		for _, q := range qs {
+			if q.Unit == "" && q.Noun != "" {
+				qs = slices.Clone(qs)
+				for k := range qs {
+					if qs[k].Unit == "" && qs[k].Noun != "" {
+						qs[k].Unit = "#" + qs[k].Noun
+					}
+				}
+				break
+			}
+		}
+		nums[m] = qs
+	}
 	byUnit := map[string][]int32{}
 	var unitsSeen []string
 	for _, m := range f {
 		seen := map[string]bool{}
-		for _, q := range x.units[m].ex.nums {
+		for _, q := range nums[m] {
 			if q.Unit == "" || seen[q.Unit] {
 				continue
 			}
@@ -2563,16 +2582,8 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	}
 	for _, un := range unitsSeen {
 		ms := byUnit[un]
-		values := map[int32]string{}
 		outs := map[int32]bool{}
 		for _, m := range ms {
-			var vs []string
-			for _, q := range x.units[m].ex.nums {
-				if q.Unit == un {
-					vs = append(vs, q.String())
-				}
-			}
-			values[m] = strings.Join(vs, "; ")
 			outs[x.units[m].outlet] = true
 		}
 		if len(outs) < 2 {
@@ -2589,20 +2600,20 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 				if ua.outlet == ub.outlet {
 					continue
 				}
-				for _, qa := range ua.ex.nums {
-					if qa.Unit != un || holdsQuantity(ub.ex.nums, qa) {
+				for _, qa := range nums[a] {
+					if qa.Unit != un || holdsQuantity(nums[b], qa) {
 						continue
 					}
-					for _, qb := range ub.ex.nums {
+					for _, qb := range nums[b] {
 						// The same point is given in the same shape: a
 						// range against a range, a figure against a figure
 						// ("over 500 km" is not a bound of "500–5,500 km").
 						// A figure the other sentence also gives is agreed
 						// on, and so is not compared ("2,012 killed and
 						// 2,059 injured" against "2,059 injured").
-						if qb.Unit == un && !holdsQuantity(ua.ex.nums, qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
-							keep[a] = appendUnique(keep[a], qa.String())
-							keep[b] = appendUnique(keep[b], qb.String())
+						if qb.Unit == un && !holdsQuantity(nums[a], qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
+							keep[a] = appendUnique(keep[a], shownQuantity(qa))
+							keep[b] = appendUnique(keep[b], shownQuantity(qb))
 						}
 					}
 				}
@@ -2681,6 +2692,16 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	return out
 }
 
+// shownQuantity is a quantity as a discrepancy shows it: a count with its
+// noun ("2,500 homes").
+func shownQuantity(q Quantity) string {
+	if noun, ok := strings.CutPrefix(q.Unit, "#"); ok {
+		q.Unit = ""
+		return q.String() + " " + noun
+	}
+	return q.String()
+}
+
 // holdsQuantity reports whether qs holds the same quantity as q, or the
 // same figure without a unit ("killed 2,012 people and injured 2,059").
 func holdsQuantity(qs []Quantity, q Quantity) bool {
@@ -2717,6 +2738,9 @@ func comparable(a, b []Quantity, unit string) bool {
 }
 
 func unitName(u string) string {
+	if noun, ok := strings.CutPrefix(u, "#"); ok {
+		return noun // a count of homes: "homes"
+	}
 	switch u {
 	case "km":
 		return "distance (km)"

@@ -17,9 +17,14 @@ import (
 type Quantity struct {
 	Lo, Hi float64
 	Unit   string // canonical unit ("km", "percent", "usd"), "" for a bare number
-	Text   string // the words it came from
-	Start  int    // byte offsets in the sentence
-	End    int
+	// Noun is, for a bare number, the plural noun right after it that says
+	// what it counts ("2,000 homes": "homes"), "" when none. It is not a
+	// unit for matching ("2,000 homes" and "2,000 houses" agree) but tells
+	// two outlets' counts of the same things apart from other figures.
+	Noun  string
+	Text  string // the words it came from
+	Start int    // byte offsets in the sentence
+	End   int
 }
 
 // IsRange reports whether the quantity is a range.
@@ -503,7 +508,46 @@ func quantityOf(s string, lo, hi float64, cur, unitText string, start, end int) 
 	if unitText != "" {
 		u = units[strings.ToLower(strings.Join(strings.Fields(unitText), " "))]
 	}
-	return []Quantity{{Lo: lo, Hi: hi, Unit: u, Text: strings.TrimSpace(s[start:end]), Start: start, End: end}}
+	q := Quantity{Lo: lo, Hi: hi, Unit: u, Text: strings.TrimSpace(s[start:end]), Start: start, End: end}
+	if u == "" {
+		q.Noun = countNoun(s[end:])
+	}
+	return []Quantity{q}
+}
+
+// countNoun returns the plural noun that opens s after spaces ("homes
+// were destroyed": "homes"), or "": a lower-case word of four letters or
+// more ending in a single s, not one of the function words that look like
+// one ("this", "across").
+func countNoun(s string) string {
+	i := 0
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	if i == 0 {
+		return ""
+	}
+	j := i
+	for j < len(s) && 'a' <= s[j] && s[j] <= 'z' {
+		j++
+	}
+	w := s[i:j]
+	if j < len(s) && (isLetterByte(s[j]) || s[j] >= 0x80) {
+		return "" // a word that goes on in capitals or other letters
+	}
+	if len(w) < 4 || w[len(w)-1] != 's' || strings.HasSuffix(w, "ss") || notCountNouns[w] {
+		return ""
+	}
+	return w
+}
+
+// notCountNouns are words ending in s that follow numbers without being
+// what they count.
+var notCountNouns = map[string]bool{
+	"this": true, "thus": true, "plus": true, "minus": true, "across": true, "always": true,
+	"perhaps": true, "towards": true, "besides": true, "whereas": true, "unless": true,
+	"others": true, "ones": true, "times": true, "was": true, "has": true, "does": true,
+	"goes": true, "its": true, "yes": true, "series": true, "news": true,
 }
 
 // magnitudeAround reports whether the number at s[start:end] is a

@@ -298,3 +298,38 @@ func TestDateDiscrepancyNeedsAnUnbackedDate(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOfAnyNounDiffer checks that two outlets' counts of the same
+// things ("homes") are compared like figures with a unit, and that a
+// count's noun is not a unit for agreement ("2,000 homes", "2,000
+// houses" agree).
+func TestCountsOfAnyNounDiffer(t *testing.T) {
+	c := writeArticles(t,
+		[3]string{"Wire A", "Flood", "Officials said about 2,000 homes were destroyed by the flood in Derna on Monday."},
+		[3]string{"Wire B", "Flood", "Officials said about 2,500 homes were destroyed by the flood in Derna on Monday."},
+	)
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Facts) != 1 || len(r.Facts[0].Discrepancies) != 1 || r.Facts[0].Discrepancies[0].What != "homes" {
+		t.Fatalf("facts %+v: want one fact with a discrepancy in homes", r.Facts)
+	}
+	got := []string{}
+	for _, v := range r.Facts[0].Discrepancies[0].Values {
+		got = append(got, v.Value)
+	}
+	if strings.Join(got, " | ") != "2,000 homes | 2,500 homes" {
+		t.Errorf("values %q", got)
+	}
+	a := extractQuantities("2,000 homes were hit", nil, false)
+	b := extractQuantities("2,000 houses were hit", nil, false)
+	if len(a) != 1 || len(b) != 1 || a[0].Noun != "homes" || !sameQuantity(a[0], b[0]) {
+		t.Errorf("quantities %+v %+v: want nouns kept and the counts agreeing", a, b)
+	}
+	for in, want := range map[string]string{" homes were": "homes", " across the": "", " this year": "", " times": "", " Homes": "", " press": "", "homes": ""} {
+		if got := countNoun(in); got != want {
+			t.Errorf("countNoun(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
