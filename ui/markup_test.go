@@ -34,3 +34,32 @@ func TestMarkupQuoteKeepsItsBar(t *testing.T) {
 		t.Errorf("the standard dark style was changed: %v", tok)
 	}
 }
+
+// TestFitBarsKeepsRowsOnOneLine checks that a profile's bar chart is
+// narrowed to the width it is drawn in (bars alike, then labels), so that
+// glamour does not wrap a bar under its label, and that a chart that fits
+// is left alone.
+func TestFitBarsKeepsRowsOnOneLine(t *testing.T) {
+	md := "## Voices\n\n```text\nSergey Lavrov (Russia)       ████████████████████████ 8\nEmmanuel Macron (France)     ███····················· 1\n```\n\nprose · with a dot\n"
+	if got := fitBars(md, 80); got != md {
+		t.Errorf("a chart that fits was changed:\n%s", got)
+	}
+	for _, w := range []int{40, 30} {
+		got := fitBars(md, w)
+		for _, l := range strings.Split(got, "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: %q is %d wide", w, l, ansi.StringWidth(l))
+			}
+		}
+		if !strings.Contains(got, "prose · with a dot") {
+			t.Errorf("width %d: text outside the chart changed:\n%s", w, got)
+		}
+		rows := strings.Split(got, "\n")[3:5]
+		if strings.Count(rows[0], "█") <= strings.Count(rows[1], "█") {
+			t.Errorf("width %d: bars no longer compare: %q", w, rows)
+		}
+	}
+	if got := fitBars(md, 30); !strings.Contains(got, "…") {
+		t.Errorf("at 30 the labels should give way:\n%s", got)
+	}
+}

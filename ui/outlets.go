@@ -2,11 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // profileRenderedMsg carries an outlet profile rendered by Glamour.
@@ -92,7 +95,7 @@ func (o *outletsModel) load() tea.Cmd {
 		return nil
 	}
 	o.pending[k] = true
-	markup, md := o.ctx.Markup, safeBlock(p.Markdown)
+	markup, md := o.ctx.Markup, fitBars(safeBlock(p.Markdown), wrap-8)
 	return func() tea.Msg {
 		out, err := markup.Render(md, wrap)
 		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
@@ -191,4 +194,65 @@ func (o outletsModel) ShortHelp() []key.Binding {
 func (o outletsModel) FullHelp() [][]key.Binding {
 	next, prev, scroll := outletKeys(o.ctx.Keys)
 	return [][]key.Binding{append(next, prev...), scroll}
+}
+
+// fitBars shortens the bar charts in a profile's text blocks so that their
+// rows fit width cells: glamour wraps a longer code line, which puts a bar
+// under its label. All bars of a block shrink alike, so they stay
+// comparable, and none below a few cells.
+func fitBars(md string, width int) string {
+	lines := strings.Split(md, "\n")
+	isBar := func(r rune) bool { return r == '█' || r == '·' }
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "```") {
+			continue
+		}
+		end := i + 1
+		for end < len(lines) && !strings.HasPrefix(lines[end], "```") {
+			end++
+		}
+		over, cells := 0, 0
+		for _, l := range lines[i+1 : end] {
+			if a := strings.IndexFunc(l, isBar); a >= 0 {
+				over = max(over, ansi.StringWidth(l)-width)
+				b := strings.IndexFunc(l[a:], func(r rune) bool { return !isBar(r) })
+				if b < 0 {
+					b = len(l) - a
+				}
+				cells = max(cells, utf8.RuneCountInString(l[a:a+b]))
+			}
+		}
+		if over > 0 && cells > 0 {
+			keep := max(cells-over, 4)
+			// What the shortest bars cannot give back, the labels do.
+			cut := over - (cells - keep)
+			for k := i + 1; k < end; k++ {
+				l := lines[k]
+				a := strings.IndexFunc(l, isBar)
+				if a < 0 {
+					continue
+				}
+				b := strings.IndexFunc(l[a:], func(r rune) bool { return !isBar(r) })
+				if b < 0 {
+					b = len(l) - a
+				}
+				bar := l[a : a+b]
+				n := utf8.RuneCountInString(bar)
+				filled := strings.Count(bar, "█")
+				nf := int(math.Round(float64(filled) * float64(keep) / float64(max(n, 1))))
+				if filled > 0 && nf == 0 {
+					nf = 1
+				}
+				nk := max(keep*n/cells, nf)
+				prefix := l[:a]
+				if cut > 0 {
+					w := max(ansi.StringWidth(prefix)-cut, 6)
+					prefix = fit(ansi.Truncate(strings.TrimRight(prefix, " "), w-2, "…"), w)
+				}
+				lines[k] = prefix + strings.Repeat("█", nf) + strings.Repeat("·", nk-nf) + l[a+b:]
+			}
+		}
+		i = end
+	}
+	return strings.Join(lines, "\n")
 }
