@@ -157,10 +157,6 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 
 func startsWithDateline(text string, p Paragraph) bool { return findDateline(text, p.Span) != nil }
 
-// quoteFolder maps typographic quotes and dashes to plain ones. A
-// Replacer is read-only and safe for concurrent use.
-var quoteFolder = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "—", "-", "–", "-")
-
 // sameText compares two titles ignoring case, spacing and quote style.
 func sameText(a, b string) bool {
 	if b == "" {
@@ -172,7 +168,7 @@ func sameText(a, b string) bool {
 		return false
 	}
 	norm := func(s string) string {
-		return strings.ToLower(strings.Join(strings.Fields(quoteFolder.Replace(s)), " "))
+		return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
 	}
 	return norm(a) == norm(b)
 }

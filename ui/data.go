@@ -253,7 +253,7 @@ func foldCase(s string) string {
 }
 
 // foldMap folds s for search: lower case, with typographic apostrophes,
-// quotes and dashes written as their ASCII forms, so "russia's" finds
+// quotes and dashes written as their ASCII forms (corpus.FoldTypography), so "russia's" finds
 // "Russia’s" and "certain shifts" in straight quotes finds the curly ones
 // (as tag --quote does). With want, at gives for each byte of the result
 // the byte of s it comes from, and len(s) after the last.
@@ -264,18 +264,12 @@ func foldMap(s string, want bool) (folded string, at []int) {
 		at = make([]int, 0, len(s)+1)
 	}
 	for i, r := range s {
-		switch r {
-		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u02bc':
-			r = '\''
-		case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033':
-			r = '"'
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212':
-			r = '-'
-		default:
-			r = unicode.ToLower(r)
-		}
 		n := b.Len()
-		b.WriteRune(r)
+		if f, ok := corpus.FoldTypography(r); ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
 		for want && n < b.Len() {
 			at = append(at, i)
 			n++

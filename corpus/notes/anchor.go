@@ -163,23 +163,6 @@ type normText struct {
 	start, end []int // per byte of s: the original character's range
 }
 
-// fold maps typographic characters to their plain forms; "" drops them.
-func fold(r rune) (string, bool) {
-	switch r {
-	case '‘', '’', '‚', '‛', '′', '`', '´':
-		return "'", true
-	case '“', '”', '„', '‟', '″', '«', '»':
-		return "\"", true
-	case '‐', '‑', '‒', '–', '—', '―', '−':
-		return "-", true
-	case '…':
-		return "...", true
-	case '\u00ad', '\u200b', '\ufeff':
-		return "", true
-	}
-	return "", false
-}
-
 func normalise(text string) normText {
 	var b strings.Builder
 	n := normText{start: make([]int, 0, len(text)), end: make([]int, 0, len(text))}
@@ -205,7 +188,7 @@ func normalise(text string) normText {
 			i = j
 			continue
 		}
-		if f, ok := fold(r); ok {
+		if f, ok := corpus.FoldTypography(r); ok {
 			emit(f, i, i+size)
 		} else {
 			emit(text[i:i+size], i, i+size)
