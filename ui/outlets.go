@@ -199,10 +199,10 @@ func (o outletsModel) FullHelp() [][]key.Binding {
 // fitBars shortens the bar charts in a profile's text blocks so that their
 // rows fit width cells: glamour wraps a longer code line, which puts a bar
 // under its label. All bars of a block shrink alike, so they stay
-// comparable, and none below a few cells.
+// comparable, and none below a few cells; what the bars cannot give back,
+// the labels do.
 func fitBars(md string, width int) string {
 	lines := strings.Split(md, "\n")
-	isBar := func(r rune) bool { return r == '█' || r == '·' }
 	for i := 0; i < len(lines); i++ {
 		if !strings.HasPrefix(lines[i], "```") {
 			continue
@@ -213,33 +213,23 @@ func fitBars(md string, width int) string {
 		}
 		over, cells := 0, 0
 		for _, l := range lines[i+1 : end] {
-			if a := strings.IndexFunc(l, isBar); a >= 0 {
+			if a, b := barSpan(l); a >= 0 {
 				over = max(over, ansi.StringWidth(l)-width)
-				b := strings.IndexFunc(l[a:], func(r rune) bool { return !isBar(r) })
-				if b < 0 {
-					b = len(l) - a
-				}
-				cells = max(cells, utf8.RuneCountInString(l[a:a+b]))
+				cells = max(cells, utf8.RuneCountInString(l[a:b]))
 			}
 		}
 		if over > 0 && cells > 0 {
 			keep := max(cells-over, 4)
-			// What the shortest bars cannot give back, the labels do.
 			cut := over - (cells - keep)
 			for k := i + 1; k < end; k++ {
 				l := lines[k]
-				a := strings.IndexFunc(l, isBar)
+				a, b := barSpan(l)
 				if a < 0 {
 					continue
 				}
-				b := strings.IndexFunc(l[a:], func(r rune) bool { return !isBar(r) })
-				if b < 0 {
-					b = len(l) - a
-				}
-				bar := l[a : a+b]
-				n := utf8.RuneCountInString(bar)
-				filled := strings.Count(bar, "█")
-				nf := int(math.Round(float64(filled) * float64(keep) / float64(max(n, 1))))
+				n := utf8.RuneCountInString(l[a:b])
+				filled := strings.Count(l[a:b], "█")
+				nf := int(math.Round(float64(filled) * float64(keep) / float64(n)))
 				if filled > 0 && nf == 0 {
 					nf = 1
 				}
@@ -249,10 +239,25 @@ func fitBars(md string, width int) string {
 					w := max(ansi.StringWidth(prefix)-cut, 6)
 					prefix = fit(ansi.Truncate(strings.TrimRight(prefix, " "), w-2, "…"), w)
 				}
-				lines[k] = prefix + strings.Repeat("█", nf) + strings.Repeat("·", nk-nf) + l[a+b:]
+				lines[k] = prefix + strings.Repeat("█", nf) + strings.Repeat("·", nk-nf) + l[b:]
 			}
 		}
 		i = end
 	}
 	return strings.Join(lines, "\n")
+}
+
+// barSpan returns the byte range of the bar (█ and ·) in a chart row, or
+// -1, -1 when the row has none.
+func barSpan(l string) (int, int) {
+	isBar := func(r rune) bool { return r == '█' || r == '·' }
+	a := strings.IndexFunc(l, isBar)
+	if a < 0 {
+		return -1, -1
+	}
+	b := strings.IndexFunc(l[a:], func(r rune) bool { return !isBar(r) })
+	if b < 0 {
+		return a, len(l)
+	}
+	return a, a + b
 }
