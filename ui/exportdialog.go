@@ -288,8 +288,6 @@ func (m Model) exportView(w, h int) string {
 		} else {
 			first = min(max(e.fcursor-rows/2, 0), len(e.formats)-rows)
 			last = first + rows
-		}
-		if e.step == expFormat {
 			// The line under the title says the list goes on.
 			lines[1] = st.Muted.Render(ellipsize(fmt.Sprintf("formats %d–%d of %d", first+1, last, len(e.formats)), w))
 		}

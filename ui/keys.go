@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -113,7 +114,7 @@ func outletKeys(k *KeyMap) (next, prev, scroll []key.Binding) {
 // outletsHelp lists the outlets view's keys once each.
 func outletsHelp(k *KeyMap) []key.Binding {
 	next, prev, scroll := outletKeys(k)
-	return append(append(append([]key.Binding{}, next...), prev...), scroll[:2]...)
+	return slices.Concat(next, prev, scroll[:2])
 }
 
 // KeysMarkdown returns the key map as Markdown tables, one per group, for
