@@ -163,6 +163,20 @@ func (a *Article) DisplayOutlet() string {
 	return a.Outlet
 }
 
+// DisplayDate is the article's publication day as tables and columns
+// show it: "2019-11-08", "~2019-11-08" when approximate, "undated" when
+// the source gives none (the JSON keeps the full time, or null).
+func (a *Article) DisplayDate() string {
+	if a.Published == nil {
+		return "undated"
+	}
+	d := a.Published.Format("2006-01-02")
+	if a.PublishedApproximate {
+		d = "~" + d
+	}
+	return d
+}
+
 // LoadError is a file that could not be loaded, or a record of a JSON or
 // JSON Lines file that was skipped, and why.
 type LoadError struct {

@@ -108,7 +108,7 @@ func (p pickerModel) viewWith(r readModel) string {
 		if i == r.ref {
 			ref = "◆ "
 		}
-		date := fit(articleDate(art, "undated"), 11)
+		date := fit(art.DisplayDate(), 11)
 		line := fmt.Sprintf("%s %s%s %s  %s", box, ref, fit(ellipsize(oneLine(art.DisplayOutlet()), 16), 16), date, oneLine(art.Title))
 		line = fit(ellipsize(line, p.width), p.width)
 		if i == p.cursor {

@@ -856,7 +856,7 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	if ref {
 		head += st.RefBadge.Render(" ◆ref")
 	}
-	date := articleDate(art, "undated")
+	date := art.DisplayDate()
 	if ansi.StringWidth(head)+len(date)+1 <= w {
 		head = fit(head, w-len(date)) + st.ColDate.Render(date)
 	}
@@ -932,20 +932,6 @@ func (r readModel) FullHelp() [][]key.Binding {
 		{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why},
 		{k.Choose, k.Pin, k.Furniture, k.Tag, k.Visual},
 	}
-}
-
-// articleDate is an article's date as the reader shows it: "~" before a
-// date guessed from the text (as parallax list marks it), none when
-// there is no date.
-func articleDate(art *corpus.Article, none string) string {
-	if art.Published == nil {
-		return none
-	}
-	date := art.Published.Format("2006-01-02")
-	if art.PublishedApproximate {
-		date = "~" + date
-	}
-	return date
 }
 
 // selecting reports whether a visual selection is on in the focused column.

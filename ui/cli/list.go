@@ -46,7 +46,7 @@ func printList(env *Env, c *corpus.Corpus) {
 	var t table
 	t.add("ID", "OUTLET", "DATE", "TITLE", "SENTENCES", "FURNITURE", "WARNINGS")
 	for _, a := range c.Articles {
-		t.add(a.ID, oneLine(a.DisplayOutlet(), 20), shownDate(a), oneLine(a.Title, 60),
+		t.add(a.ID, oneLine(a.DisplayOutlet(), 20), a.DisplayDate(), oneLine(a.Title, 60),
 			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
 	t.write(env.Stdout, "")

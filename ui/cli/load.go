@@ -141,20 +141,6 @@ func dateString(t *time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// shownDate is an article's date as the tables and the reader show it:
-// dateString, "~" before an approximate one, "undated" when there is
-// none. The JSON keeps null.
-func shownDate(a *corpus.Article) string {
-	d := dateString(a.Published)
-	switch {
-	case d == "":
-		return "undated"
-	case a.PublishedApproximate:
-		return "~" + d
-	}
-	return d
-}
-
 // articleJSON is one article in the JSON contract of list and show.
 type articleJSON struct {
 	ID                string             `json:"id"`

@@ -61,9 +61,9 @@ func printArticle(env *Env, a *corpus.Article) {
 		fmt.Fprintf(w, "            %s, %s\n", a.OutletInfo.Country, a.OutletInfo.Ownership)
 	}
 	if a.Published != nil {
-		fmt.Fprintf(w, "  date:     %s — %s\n", shownDate(a), a.PublishedEvidence)
+		fmt.Fprintf(w, "  date:     %s — %s\n", a.DisplayDate(), a.PublishedEvidence)
 	} else {
-		fmt.Fprintf(w, "  date:     %s\n", shownDate(a))
+		fmt.Fprintf(w, "  date:     %s\n", a.DisplayDate())
 	}
 	if a.Author != "" {
 		fmt.Fprintf(w, "  author:   %s\n", a.Author)
