@@ -401,7 +401,7 @@ func (in Input) LeftOut() (passages, articles int) {
 	}
 	seen := map[string]bool{}
 	for _, n := range in.Notes {
-		if in.Corpus.Article(n.Anchor.Article) == nil {
+		if !notes.Loaded(in.Corpus, n) {
 			passages++
 			if !seen[n.Anchor.Article] {
 				seen[n.Anchor.Article] = true
@@ -419,7 +419,7 @@ func (in Input) LeftOut() (passages, articles int) {
 func (in Input) passages() []passage {
 	out := make([]passage, 0, len(in.Notes))
 	for _, n := range in.Notes {
-		if in.Corpus != nil && in.Corpus.Article(n.Anchor.Article) == nil {
+		if in.Corpus != nil && !notes.Loaded(in.Corpus, n) {
 			continue
 		}
 		p := passage{Note: n, Quote: n.Anchor.Quote, Start: n.Anchor.Start, End: n.Anchor.End}
