@@ -95,9 +95,9 @@ func (o *outletsModel) load() tea.Cmd {
 		return nil
 	}
 	o.pending[k] = true
-	markup, md := o.ctx.Markup, fitBars(safeBlock(p.Markdown), wrap-8)
+	markup, md := o.ctx.Markup, p.Markdown
 	return func() tea.Msg {
-		out, err := markup.Render(md, wrap)
+		out, err := markup.Render(fitBars(safeBlock(md), wrap-8), wrap)
 		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
 	}
 }
