@@ -59,8 +59,8 @@ func TestBadRecordsAreSkippedNotFailedFiles(t *testing.T) {
 			}
 		}
 	}
-	if files, records := CountLoadErrors(c.Errors); files != 2 || records != 3 {
-		t.Errorf("CountLoadErrors = %d files, %d records; want 2 files (allbad.json, empty.txt), 3 records", files, records)
+	if failed, skipped := SplitLoadErrors(c.Errors); FilesIn(failed) != 2 || len(skipped) != 3 {
+		t.Errorf("SplitLoadErrors = %d files, %d records; want 2 files (allbad.json, empty.txt), 3 records", FilesIn(failed), len(skipped))
 	}
 }
 

@@ -199,20 +199,19 @@ func FilesIn(errs []LoadError) int {
 	return len(files)
 }
 
-// CountLoadErrors says what a list of load errors amounts to: how many
-// files nothing could be loaded from (a file whose every record is bad
-// counts once), and how many records were skipped in files that
-// otherwise loaded.
-func CountLoadErrors(errs []LoadError) (failedFiles, skippedRecords int) {
-	var failed []LoadError
+// SplitLoadErrors divides load errors into those of files nothing could
+// be loaded from (FilesIn counts those files: a JSON file whose every
+// record is bad has an error for each) and the records skipped in files
+// that otherwise loaded, keeping their order.
+func SplitLoadErrors(errs []LoadError) (failed, skipped []LoadError) {
 	for _, e := range errs {
 		if e.Skipped {
-			skippedRecords++
+			skipped = append(skipped, e)
 		} else {
 			failed = append(failed, e)
 		}
 	}
-	return FilesIn(failed), skippedRecords
+	return failed, skipped
 }
 
 func (e LoadError) Error() string { return e.Path + ": " + e.Message }

@@ -48,15 +48,8 @@ func (p problemsModel) content(w int) string {
 		}
 	}
 	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
-	var failed, skipped []corpus.LoadError
-	for _, e := range d.Corpus.Errors {
-		if e.Skipped {
-			skipped = append(skipped, e)
-		} else {
-			failed = append(failed, e)
-		}
-	}
-	files, records := corpus.CountLoadErrors(d.Corpus.Errors)
+	failed, skipped := corpus.SplitLoadErrors(d.Corpus.Errors)
+	files := corpus.FilesIn(failed)
 	if len(failed) > 0 {
 		head := fmt.Sprintf("Files that could not be loaded (%d)", files)
 		if files != len(failed) {
@@ -71,7 +64,7 @@ func (p problemsModel) content(w int) string {
 	}
 	if len(skipped) > 0 {
 		// The rest of these files loaded: a warning, not an error.
-		lines = append(lines, st.Warn.Render(fmt.Sprintf("Records skipped in files that otherwise loaded (%d)", records)))
+		lines = append(lines, st.Warn.Render(fmt.Sprintf("Records skipped in files that otherwise loaded (%d)", len(skipped))))
 		for _, e := range skipped {
 			add(oneLine(e.Path)+": "+oneLine(e.Message), 2)
 		}

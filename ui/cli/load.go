@@ -96,15 +96,8 @@ func newFlagSet(env *Env, name, usage string, examples ...string) *flag.FlagSet 
 // printLoadErrors writes the files that could not be loaded, then the
 // records skipped in files that otherwise loaded, one per line.
 func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
-	var failed, skipped []corpus.LoadError
-	for _, e := range errs {
-		if e.Skipped {
-			skipped = append(skipped, e)
-		} else {
-			failed = append(failed, e)
-		}
-	}
-	files, records := corpus.CountLoadErrors(errs)
+	failed, skipped := corpus.SplitLoadErrors(errs)
+	files := corpus.FilesIn(failed)
 	if len(failed) > 0 {
 		head := plural(files, "file") + " could not be loaded"
 		if len(failed) != files {
@@ -122,7 +115,7 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		if in == 1 {
 			that = "a file that otherwise loaded"
 		}
-		fmt.Fprintf(w, "\n%s skipped in %s:\n", plural(records, "record"), that)
+		fmt.Fprintf(w, "\n%s skipped in %s:\n", plural(len(skipped), "record"), that)
 		for _, e := range skipped {
 			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
 		}
