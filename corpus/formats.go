@@ -143,9 +143,9 @@ var dateKeys = []string{"published", "datepublished", "publishedat", "publishdat
 
 // foldKey folds a metadata key for matching: lower case, without "_" and
 // "-" ("publish_date", "publishDate" and "Publish-Date" are one key).
-func foldKey(k string) string {
-	return strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(k))
-}
+func foldKey(k string) string { return keyFolder.Replace(strings.ToLower(k)) }
+
+var keyFolder = strings.NewReplacer("_", "", "-", "")
 
 // dateField is a metadata field that may give the publication date, with
 // its key as the source spells it.
