@@ -700,22 +700,34 @@ func TestNotesScreensFitAnySize(t *testing.T) {
 	}
 }
 
-func TestOrphanedNotesAreListed(t *testing.T) {
+// notesFileWith writes a notes file holding one passage, the second
+// sentence of the test corpus's second article tagged "lost" with the memo
+// "keep me", after change has altered its anchor; it returns the file and
+// the anchor as stored.
+func notesFileWith(t *testing.T, change func(*notes.Anchor)) (string, notes.Anchor) {
+	t.Helper()
 	c, _ := testCorpus()
 	path := filepath.Join(t.TempDir(), "notes.db")
 	s, err := notes.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A passage of an article that has since changed beyond recognition.
+	defer s.Close()
 	art := c.Articles[1]
 	an := notes.NewAnchor(art, art.Sentences[1].Start, art.Sentences[1].End)
-	an.Quote = "A sentence the article no longer has, anywhere at all."
-	an.Hash = "0000"
+	change(&an)
 	if _, err := s.Tag(an, []string{"lost"}, "keep me"); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	return path, an
+}
+
+func TestOrphanedNotesAreListed(t *testing.T) {
+	// A passage of an article that has since changed beyond recognition.
+	path, _ := notesFileWith(t, func(an *notes.Anchor) {
+		an.Quote = "A sentence the article no longer has, anywhere at all."
+		an.Hash = "0000"
+	})
 	m := notesModelAt(t, path, 100, 30)
 	m = send(m, keys("4")...)
 	v := ansi.Strip(m.View())
@@ -790,19 +802,9 @@ func TestExportDialogFitsSmallWindows(t *testing.T) {
 // in their own group with the outlet stored with them, leaves them out of
 // the counts, and enter says the article is not loaded.
 func TestNotesOfArticlesNotLoaded(t *testing.T) {
-	c, _ := testCorpus()
-	path := filepath.Join(t.TempDir(), "notes.db")
-	s, err := notes.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	art := c.Articles[1]
-	an := notes.NewAnchor(art, art.Sentences[1].Start, art.Sentences[1].End)
-	an.Article, an.Outlet, an.Title = "elsewhere-1", "Far Away Times", "An article in another file"
-	if _, err := s.Tag(an, []string{"lost"}, "keep me"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	path, an := notesFileWith(t, func(an *notes.Anchor) {
+		an.Article, an.Outlet, an.Title = "elsewhere-1", "Far Away Times", "An article in another file"
+	})
 	m := notesModelAt(t, path, 120, 30)
 	if strings.Contains(m.msg, "orphaned") {
 		t.Errorf("start-up status: %q", m.msg)
