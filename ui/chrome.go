@@ -250,12 +250,15 @@ func dropSegments(s string, width int) string {
 	return s
 }
 
-// legendShort is the colour legend of the status line.
+// legendShort is the colour legend of the status line: the share levels
+// with their outlet counts, outlet-only and discrepancy marks.
 func (m Model) legendShort() string {
 	st := m.ctx.Styles
-	return st.Muted.Render("outlets") +
-		st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
-		st.Muted.Render(" ") + st.Unique.Render("*") + st.Muted.Render("only ") +
+	head := ""
+	if len(m.ctx.Data.Outlets) >= 2 {
+		head = st.Muted.Render("outlets ") + shareSwatches(m.ctx) + st.Muted.Render(" ")
+	}
+	return head + st.Unique.Render("*") + st.Muted.Render("only ") +
 		st.FactNumDisc.Render("!") + st.Muted.Render("differ ")
 }
 

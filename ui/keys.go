@@ -26,6 +26,9 @@ type KeyMap struct {
 	// Read view.
 	NextFact, PrevFact, NextUnique, PrevUnique key.Binding
 	Why, Choose, Pin, Furniture                key.Binding
+	// FactHere turns the alignment to the next fact of a sentence in
+	// several facts.
+	FactHere key.Binding
 
 	// Reserved for the notes round; disabled until it lands.
 	Tag, Visual, Export key.Binding
@@ -77,6 +80,7 @@ func DefaultKeyMap() *KeyMap {
 		Choose:     b([]string{"a"}, "a", "choose articles"),
 		Pin:        b([]string{"p"}, "p", "pin as reference"),
 		Furniture:  b([]string{"f"}, "f", "show/hide furniture"),
+		FactHere:   b([]string{"c"}, "c", "align on this sentence's next fact"),
 
 		Tag:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag passage"), key.WithDisabled()),
 		Visual: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage"), key.WithDisabled()),
@@ -133,7 +137,7 @@ func KeysMarkdown() string {
 	}{
 		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.Help, k.Back, k.Quit}},
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
-		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
+		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
 		{"Outlets view", outletsHelp(k)},
 		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},

@@ -182,6 +182,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.searchDone(msg)
 	case openWhyMsg:
 		m.panel = newPanel(m.ctx, msg)
+		if msg.article >= 0 {
+			m.panel.notes = m.notesAt(msg.article, msg.sentence)
+		}
 		m.panelOpen = true
 		m.panel.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, nil

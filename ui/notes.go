@@ -128,22 +128,25 @@ type notesDoneMsg struct {
 type noteMark struct {
 	style lipgloss.Style
 	spans []span // the passages of the notes covering the sentence, in article bytes
+	memo  []bool // per span: its note has a memo
 }
 
 // on returns how many of the mark's passages share a byte with the line
-// showing the article's bytes [start, end); a line with no bytes (none
-// known) counts every passage.
-func (mk noteMark) on(start, end int) int {
-	if end <= start {
-		return len(mk.spans)
-	}
-	n := 0
-	for _, sp := range mk.spans {
-		if sp.start < end && start < sp.end {
-			n++
+// showing the article's bytes [start, end), and whether one of them that
+// has a memo starts on it; a line with no bytes (none known) counts every
+// passage and every memo.
+func (mk noteMark) on(start, end int) (n int, memo bool) {
+	for i, sp := range mk.spans {
+		known := end > start
+		if known && !(sp.start < end && start < sp.end) {
+			continue
+		}
+		n++
+		if i < len(mk.memo) && mk.memo[i] && (!known || start <= sp.start && sp.start < end) {
+			memo = true
 		}
 	}
-	return n
+	return n, memo
 }
 
 // noteIndex is the notes placed on the loaded corpus, indexed for drawing:
@@ -496,6 +499,7 @@ func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark 
 				mk.style = tagStyle(st, colour)
 			}
 			mk.spans = append(mk.spans, span{n.Anchor.Start, n.Anchor.End})
+			mk.memo = append(mk.memo, n.Memo != "")
 			marks[a][s] = mk
 		}
 	}

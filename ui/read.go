@@ -296,6 +296,8 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 			r.findSentence(1, func(i sentInfo) bool { return len(i.facts) > 0 }, "no further shared fact in this column")
 		case key.Matches(msg, k.PrevFact):
 			r.findSentence(-1, func(i sentInfo) bool { return len(i.facts) > 0 }, "no earlier shared fact in this column")
+		case key.Matches(msg, k.FactHere):
+			r.nextFactHere()
 		case key.Matches(msg, k.NextUnique):
 			r.findPassage(1)
 		case key.Matches(msg, k.PrevUnique):
@@ -347,7 +349,7 @@ func (r readModel) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{k.Left, k.Right, k.NextCol, k.PrevCol, k.PageLeft, k.PageRight},
-		{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why},
+		{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why},
 		{k.Choose, k.Pin, k.Furniture, k.Tag, k.Visual},
 	}
 }

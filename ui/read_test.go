@@ -122,11 +122,11 @@ func TestMovingInStep(t *testing.T) {
 			t.Errorf("article %d counterpart row = %d, want %d (level with the cursor)", cp.a, got, want)
 		}
 	}
-	// The counterparts are outlined in the view, on the cursor's row.
+	// The counterparts are marked in the view, on the cursor's row.
 	lines := strings.Split(m.View(), "\n")
 	row := lines[chromeTop+headerHeight+want]
-	if strings.Count(row, "┃") != 4 {
-		t.Errorf("row %q: want two outlined counterparts (4 ┃)", row)
+	if strings.Count(row, markCounterpart) != 2 {
+		t.Errorf("row %q: want two marked counterparts (2 %s)", row, markCounterpart)
 	}
 	if !strings.Contains(row, "▌") {
 		t.Errorf("row %q: cursor mark missing", row)

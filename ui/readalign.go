@@ -1,10 +1,16 @@
 package ui
 
+import (
+	"fmt"
+	"slices"
+)
+
 // Moving in step: the fact the columns align on, the counterparts of the
 // cursor sentence level with it, and jumps to a sentence or a fact.
 
-// sync updates the fact linked to the cursor and moves the other columns
-// in step with it.
+// sync updates the fact linked to the cursor (keeping the one the
+// columns align on while the cursor sentence carries it) and moves the
+// other columns in step with it.
 func (r *readModel) sync() {
 	r.linkFact = r.factAtCursor(r.focusedArticle())
 	if r.linkFact >= 0 {
@@ -92,15 +98,71 @@ func (r *readModel) setFocus(i int) {
 }
 
 // factAtCursor is the first fact of article a's sentence under its
-// cursor, or -1.
+// cursor, or -1; the fact the columns align on now when that sentence
+// carries it too, so that a sentence in several facts does not switch the
+// alignment to its lowest-numbered one.
 func (r *readModel) factAtCursor(a int) int {
 	if a < 0 {
 		return -1
 	}
-	if info := r.ctx.Data.info(a, r.cursor[a]); len(info.facts) > 0 {
-		return info.facts[0]
+	info := r.ctx.Data.info(a, r.cursor[a])
+	switch {
+	case len(info.facts) == 0:
+		return -1
+	case r.linkFact >= 0 && containsInt(info.facts, r.linkFact):
+		return r.linkFact
 	}
-	return -1
+	return info.facts[0]
+}
+
+// nextFactHere aligns the columns on the next fact of the sentence under
+// the cursor, for a sentence in several facts.
+func (r *readModel) nextFactHere() {
+	a := r.focusedArticle()
+	facts := r.ctx.Data.info(a, r.cursor[a]).facts
+	switch len(facts) {
+	case 0:
+		r.msg = "this sentence is in no shared fact"
+		return
+	case 1:
+		r.msg = fmt.Sprintf("this sentence is in fact %d only", factNumber(facts[0]))
+		return
+	}
+	i := slices.Index(facts, r.linkFact)
+	r.linkFact = facts[(i+1)%len(facts)]
+	r.showCarriers(r.linkFact)
+	r.ensureVisible(a)
+	r.alignOthers()
+	r.msg = fmt.Sprintf("aligned on fact %d (%d of this sentence's %d facts)", factNumber(r.linkFact), slices.Index(facts, r.linkFact)+1, len(facts))
+}
+
+// showCarriers moves the window of columns so that as many of the
+// columns on screen as can carry fact fi, the focused one among them
+// (the pinned reference stays where it is).
+func (r *readModel) showCarriers(fi int) {
+	ref := r.refSlots()
+	slots := r.ncols() - ref
+	others := len(r.order) - ref
+	if slots <= 0 || r.ncols() == 1 || others <= slots {
+		return
+	}
+	pos := r.focus - ref // -1 when the reference has the focus
+	best, bestN := r.colOff, -1
+	for off := 0; off <= others-slots; off++ {
+		if pos >= 0 && (pos < off || pos >= off+slots) {
+			continue
+		}
+		n := 0
+		for i := ref + off; i < ref+off+slots; i++ {
+			if r.articleHasFact(r.order[i], fi) {
+				n++
+			}
+		}
+		if n > bestN || n == bestN && abs(off-r.colOff) < abs(best-r.colOff) {
+			best, bestN = off, n
+		}
+	}
+	r.colOff = best
 }
 
 // JumpTo focuses article a (showing it if hidden) with the cursor on
@@ -123,11 +185,21 @@ func (r *readModel) JumpTo(a, s int) {
 	r.moveCursor(s)
 }
 
-// GotoFact puts the cursor on the first shown member of fact fi.
+// GotoFact puts the cursor on the first shown member of fact fi, aligns
+// the columns on that fact (not on another fact of the same sentence) and
+// brings the columns that carry it into view.
 func (r *readModel) GotoFact(fi int) {
 	if fi < 0 || fi >= len(r.ctx.Data.Facts) {
 		return
 	}
+	r.linkFact = fi
+	defer func() {
+		r.linkFact = fi
+		r.showCarriers(fi)
+		a := r.focusedArticle()
+		r.ensureVisible(a)
+		r.alignOthers()
+	}()
 	f := r.ctx.Data.Facts[fi]
 	// Prefer the focused article, then any shown one.
 	cur := r.focusedArticle()

@@ -81,8 +81,8 @@ func (r readModel) columnView(oi, w int) []string {
 
 	blank := strings.Repeat(" ", w)
 	cur := r.cursor[a]
-	mark := st.Cursor.Render("▌")
-	outline := st.Outline.Render("┃")
+	mark := st.Cursor.Render(markCursor)
+	counterpart := st.Outline.Render(markCounterpart)
 	for row := 0; row < r.bodyHeight() && len(out) < r.height; row++ {
 		li := r.offset[a] + row
 		if li < 0 || li >= len(l.lines) {
@@ -96,10 +96,18 @@ func (r readModel) columnView(oi, w int) []string {
 		case focused && ln.sent == cur:
 			left = mark
 		case !focused && r.linkFact >= 0 && containsInt(r.ctx.Data.info(a, ln.sent).facts, r.linkFact):
-			left, right = outline, outline
+			left = counterpart
 		}
 		left, right = r.noteGutter(a, ln, focused, left, right)
-		out = append(out, left+ln.text+right)
+		text := ln.text
+		if ln.gut > 0 && r.linkFact >= 0 {
+			// A sentence in several facts numbers the one the columns
+			// align on.
+			if info := r.ctx.Data.info(a, ln.sent); len(info.facts) > 1 && info.facts[0] != r.linkFact && containsInt(info.facts, r.linkFact) {
+				text = gutter(st, r.ctx.Data, info, gutterWidth(len(r.ctx.Data.Facts)), r.linkFact) + text[ln.gut:]
+			}
+		}
+		out = append(out, left+text+right)
 	}
 	for len(out) < r.height {
 		out = append(out, blank)
@@ -154,6 +162,16 @@ func (r readModel) Status() string {
 		p := fmt.Sprintf("fact %d in %d outlets", factNumber(r.linkFact), len(f.Outlets))
 		if len(f.Discrepancies) > 0 {
 			p += " ! differ"
+		}
+		// The sentence's other facts: c aligns on them.
+		var also []string
+		for _, fi := range r.ctx.Data.info(a, r.cursor[a]).facts {
+			if fi != r.linkFact {
+				also = append(also, fmt.Sprint(factNumber(fi)))
+			}
+		}
+		if len(also) > 0 {
+			p += " (also " + strings.Join(also, ", ") + ")"
 		}
 		parts = append(parts, p)
 	} else if r.ctx.Data.info(a, r.cursor[a]).unique {

@@ -53,26 +53,27 @@ func (r readModel) selRange(a int) (lo, hi int, ok bool) {
 }
 
 // noteGutter draws the visual selection in the left gutter and a tagged
-// sentence's tag colour in the right one. It is drawn at View time, so the
-// cached layout needs no invalidation when notes change.
+// sentence's tag colour in the right one (marks.go). It is drawn at View
+// time, so the cached layout needs no invalidation when notes change.
 func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string) (string, string) {
 	s := ln.sent
 	if s < 0 {
 		return left, right
 	}
 	if lo, hi, ok := r.selRange(a); ok && focused && s >= lo && s <= hi && s != r.cursor[a] {
-		left = r.ctx.Styles.Accent.Render("┃")
+		left = r.ctx.Styles.Accent.Render(markSelection)
 	}
-	// A tag mark wins over the right half of a counterpart's outline: the
-	// left half still shows the counterpart, and the tag is the user's.
 	if r.ctx.notes != nil {
 		// Only the lines the passage is on: a passage trimmed to the
 		// last words of a long sentence marks its last line.
 		if mk, ok := r.ctx.notes.marks[a][s]; ok {
-			if n := mk.on(ln.start, ln.end); n > 0 {
-				g := "▐"
-				if n > 1 {
-					g = "█"
+			if n, memo := mk.on(ln.start, ln.end); n > 0 {
+				g := markTag
+				switch {
+				case memo:
+					g = markMemo
+				case n > 1:
+					g = markTags
 				}
 				right = mk.style.Render(g)
 			}
