@@ -172,9 +172,9 @@ func (m Model) statusParts() statusLayout {
 	if m.view == viewRead {
 		sl.info = m.read.Status()
 	}
-	if m.search.query != "" {
+	if pos := m.search.Status(); pos != "" {
 		// The search position first: it is what n and N move.
-		sl.info = m.search.Status() + " · " + sl.info
+		sl.info = pos + " · " + sl.info
 	}
 	// The legend gives way to what the line has to say: first the notes
 	// file's name, then the colour legend itself (the help screen has it

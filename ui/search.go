@@ -48,9 +48,13 @@ func (s searchModel) Update(msg tea.Msg) (searchModel, tea.Cmd) {
 // View is the prompt.
 func (s searchModel) View() string { return s.input.View() }
 
-// Status describes the current hit for the status line.
+// Status describes the current hit for the status line ("" when there is
+// none).
 func (s searchModel) Status() string {
-	return fmt.Sprintf("/%s %d/%d", s.query, s.idx+1, len(s.hits))
+	if s.query == "" || len(s.hits) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("/%s %d/%d", oneLine(s.query), s.idx+1, len(s.hits))
 }
 
 // ShortHelp is the prompt's footer help.
@@ -111,11 +115,14 @@ func searchCmd(d *Data, q string) tea.Cmd {
 // searchDone stores the hits and jumps to the first one at or after the
 // cursor.
 func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
+	if len(msg.hits) == 0 {
+		// Nothing found leaves nothing behind: no position ("1/0") in the
+		// status line, no highlight, and n says there is no search.
+		m.clearSearch()
+		return m.flash(fmt.Sprintf("no match for “%s”", msg.query))
+	}
 	m.search.query, m.search.hits = msg.query, msg.hits
 	m.read.SetQuery(msg.query)
-	if len(m.search.hits) == 0 {
-		return m.flash(fmt.Sprintf("no match for %q", msg.query))
-	}
 	m.search.idx = -1
 	a := m.read.focusedArticle()
 	cur := 0
