@@ -159,6 +159,8 @@ func (m Model) statusParts() statusLayout {
 		mode = "WORDINGS" // a fact's wordings, opened from the facts view
 	case m.panelOpen:
 		mode = "WHY"
+	case m.resultsOpen:
+		mode = "MATCHES"
 	case m.search.active:
 		mode = "SEARCH"
 	case m.view == viewRead && m.read.picking:

@@ -64,6 +64,22 @@ func (f *factsModel) SetSize(w, h int) {
 	f.scroll()
 }
 
+// openFilter opens the filter input, keeping what it holds.
+func (f factsModel) openFilter() (factsModel, tea.Cmd) {
+	f.editing = true
+	return f, f.filter.Focus()
+}
+
+// clearFilter empties the filter; it reports whether there was one.
+func (f *factsModel) clearFilter() bool {
+	if f.filter.Value() == "" {
+		return false
+	}
+	f.filter.SetValue("")
+	f.refresh()
+	return true
+}
+
 // Capturing reports whether the filter input is open.
 func (f factsModel) Capturing() bool { return f.editing }
 
@@ -178,8 +194,7 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 			f.onlyDisc = !f.onlyDisc
 			f.refresh()
 		case key.Matches(msg, k.Filter):
-			f.editing = true
-			return f, f.filter.Focus()
+			return f.openFilter()
 		case key.Matches(msg, k.Open):
 			if fi, ok := f.current(); ok {
 				return f, func() tea.Msg { return openWhyMsg{article: -1, sentence: -1, fact: fi} }

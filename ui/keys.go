@@ -13,6 +13,8 @@ import (
 type KeyMap struct {
 	// Global.
 	Quit, Help, Search, SearchNext, SearchPrev, Back key.Binding
+	// SearchList lists every match of the last search.
+	SearchList key.Binding
 	// ForceQuit quits from anywhere, even from a text input.
 	ForceQuit                                   key.Binding
 	ViewRead, ViewFacts, ViewOutlets, ViewNotes key.Binding
@@ -52,6 +54,7 @@ func DefaultKeyMap() *KeyMap {
 		Search:       b([]string{"/"}, "/", "search all articles"),
 		SearchNext:   b([]string{"n"}, "n", "next match"),
 		SearchPrev:   b([]string{"N"}, "N", "previous match"),
+		SearchList:   b([]string{"F"}, "F", "list matches: who says it?"),
 		Back:         b([]string{"esc"}, "esc", "close / back"),
 		ViewRead:     b([]string{"1"}, "1", "read view"),
 		ViewFacts:    b([]string{"2"}, "2", "facts view"),
@@ -135,7 +138,7 @@ func KeysMarkdown() string {
 		name string
 		keys []key.Binding
 	}{
-		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.Help, k.Back, k.Quit}},
+		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.SearchList, k.Help, k.Back, k.Quit}},
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
 		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},

@@ -68,7 +68,9 @@ type Model struct {
 	showHelp  bool
 	helpScr   helpScreen
 
-	search searchModel
+	search      searchModel
+	results     resultsModel // the list of the last search's matches
+	resultsOpen bool
 
 	notes     notesState     // the notes store (notes.go)
 	notesView notesViewModel // view 4
@@ -110,7 +112,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
-	m.notesView = notesViewModel{ctx: m.ctx}
+	m.notesView = newNotesViewModel(m.ctx)
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
@@ -146,6 +148,9 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.notesView.SetSize(bw, bh)
 	if m.panelOpen {
 		m.panel.SetSize(bw, bh)
+	}
+	if m.resultsOpen {
+		m.results.SetSize(bw, bh)
 	}
 	return m.outlets.SetSize(bw, bh)
 }
@@ -269,6 +274,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
 	}
+	if m.resultsOpen {
+		return m.updateResults(msg)
+	}
 	if m.dialogOpen() {
 		return m.updateDialog(msg)
 	}
@@ -286,11 +294,22 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.helpScr.top = 0
 		return m, nil
 	case key.Matches(msg, k.Search):
+		// In a list, / filters the list (as in lazygit and k9s).
+		switch {
+		case m.view == viewFacts:
+			var cmd tea.Cmd
+			m.facts, cmd = m.facts.openFilter()
+			return m, cmd
+		case m.view == viewNotes && m.notes.store != nil:
+			return m, m.notesView.openFilter()
+		}
 		return m, m.search.Open()
 	case key.Matches(msg, k.SearchNext):
 		return m, m.nextHit(1)
 	case key.Matches(msg, k.SearchPrev):
 		return m, m.nextHit(-1)
+	case key.Matches(msg, k.SearchList):
+		return m, m.openResults()
 	case key.Matches(msg, k.ViewRead):
 		m.view = viewRead
 		return m, nil
@@ -306,6 +325,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ViewProblems):
 		m.view = viewProblems
 		return m, nil
+	case key.Matches(msg, k.Back) && m.clearListFilter():
+		return m, m.flash("filter cleared")
 	case key.Matches(msg, k.Back) && m.search.query != "":
 		m.clearSearch()
 		return m, m.flash("search cleared")
@@ -334,6 +355,8 @@ func (m Model) typing() bool {
 		return false
 	case m.view == viewFacts:
 		return m.facts.Capturing()
+	case m.view == viewNotes:
+		return m.notesView.filtering
 	}
 	return false
 }
@@ -347,6 +370,8 @@ func (m Model) capturing() bool {
 		return m.read.Capturing()
 	case viewFacts:
 		return m.facts.Capturing()
+	case viewNotes:
+		return m.notesView.filtering
 	}
 	return false
 }
@@ -404,6 +429,10 @@ func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
 	}
+	if m.resultsOpen {
+		m.results = m.results.Update(msg)
+		return m, nil
+	}
 	return m.updateView(msg)
 }
 
@@ -435,6 +464,8 @@ func (m Model) View() string {
 		body = m.helpScr.View(m.FullHelp())
 	case m.panelOpen:
 		body = m.panel.View()
+	case m.resultsOpen:
+		body = m.results.View()
 	case m.dialogOpen():
 		body = m.dialogView(m.width, bh)
 	default:
@@ -458,7 +489,7 @@ func (m Model) View() string {
 // ShortHelp joins the active component's keys with the global ones.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
-	global := []key.Binding{k.Search, k.Help, k.Quit}
+	global := []key.Binding{m.searchKey(), k.Help, k.Quit}
 	var own []key.Binding
 	switch {
 	case m.showHelp:
@@ -468,6 +499,8 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.panelOpen:
 		// The panel takes every key but quit.
 		return append(m.panel.ShortHelp(), k.Quit)
+	case m.resultsOpen:
+		return append(m.results.ShortHelp(), k.Help, k.Quit)
 	case m.dialogOpen():
 		return append(m.dialogHelp(), k.ForceQuit)
 	case m.capturing():
@@ -501,6 +534,8 @@ func (m Model) FullHelp() [][]key.Binding {
 	switch {
 	case m.panelOpen:
 		own = m.panel.FullHelp()
+	case m.resultsOpen:
+		own = m.results.FullHelp()
 	case m.dialogOpen():
 		own = [][]key.Binding{m.dialogHelp()}
 	default:
@@ -525,7 +560,7 @@ func (m Model) FullHelp() [][]key.Binding {
 		}
 	}
 	return append(own,
-		[]key.Binding{k.Search, k.SearchNext, k.SearchPrev, k.Back},
+		[]key.Binding{m.searchKey(), k.SearchNext, k.SearchPrev, k.SearchList, k.Back},
 		[]key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Help, k.Quit},
 	)
 }
