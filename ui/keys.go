@@ -40,6 +40,9 @@ type KeyMap struct {
 
 	// Dialogs.
 	Toggle, Confirm key.Binding
+	// The article chooser: choose every listed article, none, or the
+	// opposite of each.
+	SelectAll, SelectNone, SelectInvert key.Binding
 }
 
 // DefaultKeyMap returns parallax's key bindings.
@@ -97,6 +100,10 @@ func DefaultKeyMap() *KeyMap {
 
 		Toggle:  b([]string{" ", "x"}, "space", "show/hide"),
 		Confirm: b([]string{"enter"}, "enter", "confirm"),
+
+		SelectAll:    b([]string{"+"}, "+", "choose all listed"),
+		SelectNone:   b([]string{"-"}, "-", "choose none listed"),
+		SelectInvert: b([]string{"*"}, "*", "invert the listed"),
 	}
 	km.ViewNotes.SetEnabled(false)
 	return km
@@ -143,7 +150,7 @@ func KeysMarkdown() string {
 		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
 		{"Outlets view", outletsHelp(k)},
-		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
+		{"Choosing articles", []key.Binding{k.Toggle, k.SelectAll, k.SelectNone, k.SelectInvert, helpAs(k.Search, "filter the list"), helpAs(k.Sort, "group by outlet / date / none"), k.Pin, k.Confirm, k.Back}},
 		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags}},
 		{"Tagging (every view)", []key.Binding{nk.Undo, nk.Redo, k.Export}},
 		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook}},

@@ -257,11 +257,18 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
 		return m, cmd
 	}
+	if key.Matches(msg, k.Help) && !m.typing() {
+		// Every view, panel, chooser and dialog has help, unless ? is
+		// being typed into an input.
+		m.showHelp = true
+		m.helpScr.top = 0
+		return m, nil
+	}
 	if m.panelOpen {
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Why), key.Matches(msg, k.Help):
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Why):
 			m.panelOpen = false
 			return m, nil
 		case key.Matches(msg, k.ReadFact) && m.panel.req.fact >= 0:
@@ -357,6 +364,8 @@ func (m Model) typing() bool {
 		return m.facts.Capturing()
 	case m.view == viewNotes:
 		return m.notesView.filtering
+	case m.view == viewRead && m.read.picking:
+		return m.read.picker.filtering
 	}
 	return false
 }
@@ -497,8 +506,8 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.search.active:
 		return m.search.ShortHelp()
 	case m.panelOpen:
-		// The panel takes every key but quit.
-		return append(m.panel.ShortHelp(), k.Quit)
+		// The panel takes every key but help and quit.
+		return append(m.panel.ShortHelp(), k.Help, k.Quit)
 	case m.resultsOpen:
 		return append(m.results.ShortHelp(), k.Help, k.Quit)
 	case m.dialogOpen():

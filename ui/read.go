@@ -240,10 +240,10 @@ func (r readModel) Capturing() bool { return r.picking }
 
 // Update handles keys and mouse events for the read view.
 func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
+	r.msg = ""
 	if r.picking {
 		return r.updatePicker(msg)
 	}
-	r.msg = ""
 	k := r.ctx.Keys
 	a := r.focusedArticle()
 	switch msg := msg.(type) {

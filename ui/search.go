@@ -186,16 +186,12 @@ func (m *Model) openResults() tea.Cmd {
 }
 
 // updateResults routes a key while the list of matches is open: enter
-// reads the match, esc or F closes, ? helps, q quits.
+// reads the match, esc or F closes, q quits.
 func (m *Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-		m.helpScr.top = 0
-		return m, nil
 	case key.Matches(msg, k.Back), key.Matches(msg, k.SearchList):
 		m.resultsOpen = false
 		return m, nil
