@@ -119,7 +119,8 @@ func (r readModel) columnView(oi, w int) []string {
 type headKey struct{ focused, ref bool }
 
 // header renders the first two header lines of a column: outlet and date,
-// then the title.
+// then the title. The date matters more than the end of a long outlet
+// name: the name is cut to leave it room.
 func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]string {
 	st := r.ctx.Styles
 	outlet := oneLine(art.DisplayOutlet())
@@ -127,13 +128,19 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	if focused {
 		os = st.ColOutletFocus
 	}
-	head := os.Render(" " + ellipsize(outlet, max(w-2, 1)) + " ")
+	badge := ""
 	if ref {
-		head += st.RefBadge.Render(" ◆ref")
+		badge = st.RefBadge.Render(" ◆ref") + " "
 	}
-	date := art.DisplayDate()
-	if ansi.StringWidth(head)+len(date)+1 <= w {
-		head = fit(head, w-len(date)) + st.ColDate.Render(date)
+	date := oneLine(art.DisplayDate())
+	room := w - 2 - ansi.StringWidth(badge) - ansi.StringWidth(date)
+	if room < 4 {
+		// Too narrow for both: the name, as much as fits.
+		date, room = "", w-2-ansi.StringWidth(badge)
+	}
+	head := os.Render(" "+ellipsize(outlet, max(room, 1))+" ") + badge
+	if date != "" {
+		head = fit(head, w-ansi.StringWidth(date)) + st.ColDate.Render(date)
 	}
 	return [2]string{fit(head, w), fit(st.ColTitle.Render(ellipsize(oneLine(art.Title), w)), w)}
 }

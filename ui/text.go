@@ -190,7 +190,13 @@ func ellipsize(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	// Cut at a space, the ellipsis follows the word, not the space:
+	// "Islamic Republic…", not "Islamic Republic …".
+	t := ansi.Truncate(s, width-1, "")
+	if p := ansi.Strip(t); strings.HasSuffix(p, " ") && strings.TrimSpace(p) != "" && !strings.Contains(t, "\x1b") {
+		t = strings.TrimRight(t, " ")
+	}
+	return t + "…"
 }
 
 // ellipsizeMiddle shortens plain s to width cells by cutting its middle:
