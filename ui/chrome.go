@@ -35,9 +35,21 @@ func (m Model) tabs() []tab {
 		{id: viewNotes, b: k.ViewNotes, label: "Notes"},
 		{id: viewProblems, b: k.ViewProblems, label: fmt.Sprintf("Problems (%d)", problemCount(m.ctx.Data))},
 	}
+	// Too narrow for every label: the active view keeps its name, the
+	// others show their key only (" 1 Read  2  3  4  5"), rather than
+	// the line being cut in the middle of a name.
+	full := 1
+	for _, t := range ts {
+		full += ansi.StringWidth(t.b.Help().Key+" "+t.label) + 2
+	}
+	compact := full-2 > m.width
 	x := 1
 	for i := range ts {
-		ts[i].label = ts[i].b.Help().Key + " " + ts[i].label
+		if compact && ts[i].id != m.view {
+			ts[i].label = ts[i].b.Help().Key
+		} else {
+			ts[i].label = ts[i].b.Help().Key + " " + ts[i].label
+		}
 		ts[i].x0 = x
 		x += ansi.StringWidth(ts[i].label)
 		ts[i].x1 = x

@@ -300,7 +300,19 @@ func (f factsModel) View() string {
 		preview = st.Bold.Render(outletName(mb.Outlet)+": ") + oneLine(mb.Text)
 	}
 	body += "\n" + fit(ellipsize(preview, f.width), f.width)
-	foot := st.Muted.Render("● carries the fact  · does not  ! outlets disagree on a number or date")
+	// The legend, as much of it as fits, in words that are not cut.
+	foot := ""
+	for _, l := range []string{
+		"● carries the fact  · does not  ! outlets disagree on a number or date",
+		"● carries the fact  · does not  ! numbers or dates differ",
+		"● carries  · does not  ! numbers differ",
+		"● carries  · not  ! differ",
+	} {
+		if ansi.StringWidth(l) <= f.width {
+			foot = st.Muted.Render(l)
+			break
+		}
+	}
 	if f.editing {
 		foot = f.filter.View()
 	}
