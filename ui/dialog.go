@@ -35,6 +35,7 @@ const (
 type chooseItem struct {
 	name, desc, colour string
 	note               string // note id, for a sentence's tag list
+	uses               int    // passages with the tag (dialog.counts)
 }
 
 // dialog is the open notes dialog. Its callbacks take the model, so they
@@ -43,8 +44,11 @@ type dialog struct {
 	kind  dialogKind
 	title string
 	hint  string
+	// quote is the passage the dialog is about, shown under the title.
+	quote string
 
 	// Chooser.
+	counts bool // items are tags with their uses: most used first, counts shown
 	items  []chooseItem
 	shown  []int // indices of items matching the filter
 	cursor int
@@ -104,6 +108,15 @@ func (m *Model) sizeDialogs() {
 	}
 }
 
+// openTagsChooser opens a chooser of the codebook's tags, most used first,
+// to tag the passage quote with.
+func (m *Model) openTagsChooser(title, quote string, onPick func(*Model, chooseItem, bool) tea.Cmd) tea.Cmd {
+	cmd := m.openChooser(title, "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel", nil, true, true, onPick)
+	m.dlg.items, m.dlg.counts, m.dlg.quote = m.tagItems(), true, quote
+	m.dlg.refilter()
+	return cmd
+}
+
 // openChooser opens a chooser over items.
 func (m *Model) openChooser(title, hint string, items []chooseItem, filter, create bool, onPick func(*Model, chooseItem, bool) tea.Cmd) tea.Cmd {
 	m.dlg = dialog{kind: dlgChooser, title: title, hint: hint, items: items, filter: filter, create: create, onPick: onPick}
@@ -133,15 +146,28 @@ func (m Model) dialogOpen() bool { return m.dlg.kind != dlgNone }
 // refilter recomputes the chooser's matches.
 func (d *dialog) refilter() {
 	q := strings.TrimSpace(d.input.Value())
-	type scored struct{ i, score int }
+	type scored struct{ i, tier, uses, score int }
 	var ss []scored
 	for i, it := range d.items {
 		if sc, ok := fuzzyScore(q, it.name); ok || !d.filter {
-			ss = append(ss, scored{i, sc})
+			ss = append(ss, scored{i, matchTier(q, it.name), it.uses, sc})
 		}
 	}
-	if q != "" && d.filter {
-		sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+	if d.filter && (q != "" || d.counts) {
+		// The name typed in full first, then how well the rest match (a
+		// start before an inside before scattered letters), and among
+		// equals the most used: "bl" offers blame/us, on 12 passages,
+		// before the parent blame that tagging it created, on none.
+		sort.SliceStable(ss, func(a, b int) bool {
+			x, y := ss[a], ss[b]
+			switch {
+			case x.tier != y.tier:
+				return x.tier < y.tier
+			case x.uses != y.uses:
+				return x.uses > y.uses
+			}
+			return x.score > y.score
+		})
 	}
 	d.shown = d.shown[:0]
 	for _, s := range ss {
@@ -151,6 +177,28 @@ func (d *dialog) refilter() {
 	if q != "" {
 		d.cursor = 0 // the best match, else the create row
 	}
+}
+
+// matchTier ranks how q matches a tag name: 0 the whole name (or no q),
+// 1 the start of the name or of one of its parts ("us" in blame/us), 2
+// somewhere inside, 3 only as scattered letters.
+func matchTier(q, name string) int {
+	q, name = strings.ToLower(q), strings.ToLower(name)
+	switch {
+	case q == "" || q == name:
+		return 0
+	case strings.HasPrefix(name, q):
+		return 1
+	}
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, q) {
+			return 1
+		}
+	}
+	if strings.Contains(name, q) {
+		return 2
+	}
+	return 3
 }
 
 // fuzzyScore matches q as a case-insensitive subsequence of s: consecutive
@@ -340,6 +388,16 @@ func (m Model) dialogView(w, h int) string {
 			lines = append(lines, st.PanelTitle.Render(l))
 		}
 	}
+	if d.quote != "" {
+		// The passage being tagged, as much as three lines hold.
+		ql := wrapText("“"+oneLine(d.quote)+"”", w)
+		if len(ql) > 3 {
+			ql = append(ql[:2], ellipsizeMiddle(strings.Join(ql[2:], " "), w))
+		}
+		for _, l := range ql {
+			lines = append(lines, st.Bold.Render(l))
+		}
+	}
 	lines = append(lines, st.Muted.Render(ellipsize(d.hint, w)), "")
 	switch d.kind {
 	case dlgInput:
@@ -360,6 +418,9 @@ func (m Model) dialogView(w, h int) string {
 				mark = "›"
 			}
 			line := fmt.Sprintf("%s%s %s", mark, sw, it.name)
+			if d.counts {
+				line += st.Muted.Render(" · " + plural(it.uses, "passage"))
+			}
 			if it.desc != "" {
 				line += st.Muted.Render("  " + oneLine(it.desc))
 			}
@@ -414,6 +475,22 @@ func (m Model) dialogHelp() []key.Binding {
 		return m.exportHelp()
 	}
 	return []key.Binding{k.Confirm, k.Back}
+}
+
+// tagItems lists the codebook for a tag chooser, with how many passages
+// have each tag.
+func (m *Model) tagItems() []chooseItem {
+	items := codeItems(m.notes.snap.codes)
+	uses := map[string]int{}
+	for _, n := range m.notes.snap.all {
+		for _, t := range n.Tags {
+			uses[t]++
+		}
+	}
+	for i := range items {
+		items[i].uses = uses[items[i].name]
+	}
+	return items
 }
 
 // codeItems lists the codebook for a chooser.

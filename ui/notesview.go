@@ -243,8 +243,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, nk.Memo):
 		return m.openMemo(n)
 	case key.Matches(km, nk.Retag):
-		return m.openChooser("Add a tag to “"+ellipsize(oneLine(n.Anchor.Quote), 40)+"”", "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel",
-			codeItems(m.notes.snap.codes), true, true,
+		return m.openTagsChooser("Add a tag to this passage", n.Anchor.Quote,
 			func(m *Model, it chooseItem, isNew bool) tea.Cmd { return m.tagAnchor(n.Anchor, it.name, isNew) })
 	case key.Matches(km, nk.Delete):
 		row := v.rows[v.cursor]

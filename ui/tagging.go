@@ -12,9 +12,9 @@ import (
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
-// Tagging from the keyboard: the visual selection of the read view, the
-// tag chooser, the memo editor, the list of a sentence's tags and the
-// confirmation and name prompts the notes view reuses.
+// Tagging from the keyboard: the visual selection of the read view, its
+// marks, what t tags, the tagging keys and the list of a sentence's tags.
+// The dialogs they open are in dialog.go and memo.go.
 
 // selection is the read view's visual selection: from sentence from of
 // article to the cursor, less trimStart words at its start and trimEnd
@@ -190,12 +190,10 @@ func (m *Model) tagAnchor(an notes.Anchor, tag string, isNew bool) tea.Cmd {
 
 // openTagChooser opens the tag chooser for a passage.
 func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
-	return m.openChooser("Tag "+what, "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel",
-		codeItems(m.notes.snap.codes), true, true,
-		func(m *Model, it chooseItem, isNew bool) tea.Cmd {
-			m.read.sel = selection{}
-			return m.tagAnchor(an, it.name, isNew)
-		})
+	return m.openTagsChooser("Tag "+what, an.Quote, func(m *Model, it chooseItem, isNew bool) tea.Cmd {
+		m.read.sel = selection{}
+		return m.tagAnchor(an, it.name, isNew)
+	})
 }
 
 // updateNotesKey handles the tagging keys of the read view and the keys
