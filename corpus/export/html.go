@@ -296,6 +296,9 @@ func buildReport(in Input) *htmlReport {
 			}
 			if a.Published != nil {
 				ha.Date = a.Published.Format("2 January 2006")
+				if a.PublishedApproximate {
+					ha.Date = "about " + ha.Date
+				}
 			}
 			notesHere := placed[a.ID]
 			refs := map[int][]htmlRef{} // byte offset -> note marks ending there
