@@ -190,26 +190,26 @@ func (m Model) statusParts() statusLayout {
 		// The search position first: it is what n and N move.
 		sl.info = pos + " · " + sl.info
 	}
-	// The legend gives way to what the line has to say: first the notes
-	// file's name, then the colour legend itself (the help screen has it
-	// too), so the reading position ("fact 1 in 5 outlets · cols 1-2/5"),
-	// a message or a selection's ends show whole; other views' counts are
-	// cut instead.
-	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
+	// The legend gives way to what the line has to say (the help screen
+	// has it too), so the reading position ("fact 1 in 5 outlets · cols
+	// 1-2/5"), a message or a selection's ends show whole; other views'
+	// counts are cut instead. The notes file keeps one name in every view
+	// at a given width; only a message, for its few seconds, may take its
+	// place too.
+	notes := m.notesStatus()
+	legends := []string{notes + m.legendShort()}
 	want := ansi.StringWidth(sl.info)
 	switch {
 	case m.msg != "":
-		// A message shows for a few seconds: the notes state may give way
-		// too, before the message spills into the footer.
-		legends = append(legends, m.notesStatus(true), "")
+		legends = append(legends, notes, "")
 		want = ansi.StringWidth(m.msg)
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
-		legends = append(legends, m.notesStatus(true))
+		legends = append(legends, notes)
 		a, start, end, _, _ := m.read.target()
 		sl.passage = oneLine(d.article(a).Text[start:end])
 		want = ansi.StringWidth(sl.passage) + 2
 	case m.view == viewRead:
-		legends = append(legends, m.notesStatus(true))
+		legends = append(legends, notes)
 	}
 	for _, l := range legends {
 		sl.legend = l

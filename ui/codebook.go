@@ -60,7 +60,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	c := codes[v.ccursor]
 	switch {
 	case key.Matches(km, nk.Rename):
-		return m.openPrompt(fmt.Sprintf("Rename %q to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
+		return m.openPrompt(fmt.Sprintf("Rename “%s” to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
 			return m.notesDo("", func(s *notes.Store) (string, error) {
 				return fmt.Sprintf("renamed “%s” to “%s” everywhere", c.Name, name), s.RenameCode(c.Name, name)
 			})

@@ -399,7 +399,7 @@ func editorError(err error) string {
 	if errors.As(err, &ee) {
 		name = ee.Name
 	}
-	return fmt.Sprintf("editor %q (from $EDITOR) not found: set $EDITOR to an installed editor (for example EDITOR=vim)%s", name, orSave)
+	return fmt.Sprintf("editor “%s” (from $EDITOR) not found: set $EDITOR to an installed editor (for example EDITOR=vim)%s", oneLine(name), orSave)
 }
 
 // setNotesKeys enables or disables every key that needs the store.
@@ -544,8 +544,10 @@ func (m *Model) notesAt(a, s int) []notes.Note {
 }
 
 // notesStatus is the status line's notes indicator: the file and whether
-// every change is saved; short names the file just "notes".
-func (m Model) notesStatus(short bool) string {
+// every change is saved. The file's name depends on the width only, so
+// that every view names it alike: "notes" below 100 cells, its base name
+// below 140, its path (home as ~) from there.
+func (m Model) notesStatus() string {
 	st := m.ctx.Styles
 	switch {
 	case m.notes.err != nil:
@@ -566,7 +568,7 @@ func (m Model) notesStatus(short bool) string {
 		}
 	}
 	name := "notes"
-	if m.width >= 100 && !short {
+	if m.width >= 100 {
 		name = shortPath(m.notes.path, m.width >= 140)
 	}
 	state := st.Muted.Render("✓saved")

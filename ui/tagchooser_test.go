@@ -41,3 +41,53 @@ func TestTagChooserOffersTheRightTag(t *testing.T) {
 		t.Errorf("\"blame\" offers %q first, want blame itself", got)
 	}
 }
+
+// TestMessagesQuoteNamesOneWay is issue 17 item 14: a tag's name is
+// quoted “so” in every message, the store's (undo, redo, errors) as the
+// reader's own; they mixed 'blame/us' and “blame/us”.
+func TestMessagesQuoteNamesOneWay(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	var msgs []string
+	m = send(m, keys("j")...)
+	m = tagHere(m, "blame/us")
+	msgs = append(msgs, m.msg)
+	m = send(m, keys("u")...)
+	msgs = append(msgs, m.msg)
+	m = send(m, ctrlR)
+	msgs = append(msgs, m.msg)
+	m = send(m, keys("4 c")...)
+	m = send(m, keys("a")...)
+	m = send(m, typeText("blame/us")...)
+	m = send(m, keys("enter")...)
+	msgs = append(msgs, m.msg) // already exists
+	m = send(m, keys("j r")...)
+	msgs = append(msgs, m.dlg.title)
+	for _, s := range msgs {
+		if strings.Contains(s, "'") {
+			t.Errorf("message %q quotes with '", s)
+		}
+		if !strings.Contains(s, "“blame") {
+			t.Errorf("message %q does not quote the tag “so”", s)
+		}
+	}
+}
+
+// TestNotesFileNamedAlikeInEveryView is issue 17 item 14's last point: the
+// status line named the notes file "notes.db" in one view and "notes" in
+// another (where the read view had more to say); at a given width it has
+// one name everywhere.
+func TestNotesFileNamedAlikeInEveryView(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("geneva")...)
+	m = send(m, keys("enter")...)
+	m.msg = ""
+	m = send(m, keys("j")...)
+	for _, v := range []string{"1", "2", "3", "4", "5", "1 j"} {
+		m = send(m, keys(v)...)
+		m.msg = ""
+		if st := ansi.Strip(m.statusView()); !strings.Contains(st, "notes.db ✓saved") {
+			t.Errorf("after %s the status line %q does not name notes.db", v, st)
+		}
+	}
+}
