@@ -400,7 +400,8 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 func TestKeysMarkdown(t *testing.T) {
 	md := KeysMarkdown()
 	k := DefaultKeyMap()
-	for _, b := range []key.Binding{k.Quit, k.Help, k.Search, k.NextFact, k.Why, k.NextUnique, k.Choose, k.Pin, k.Furniture, k.Sort, k.Filter, k.ReadFact} {
+	for _, b := range []key.Binding{k.Quit, k.Help, k.Search, k.NextFact, k.Why, k.NextUnique, k.Choose, k.Pin, k.Furniture, k.Sort, k.Filter, k.ReadFact,
+		k.FactHere, k.SearchList, k.SelectAll, k.SelectNone, k.SelectInvert} {
 		if !strings.Contains(md, b.Help().Desc) {
 			t.Errorf("key table lacks %q", b.Help().Desc)
 		}
@@ -411,6 +412,11 @@ func TestKeysMarkdown(t *testing.T) {
 	for _, b := range []key.Binding{k.Tag, k.Visual, k.Export, nk.Memo, nk.Undo, nk.Redo, nk.Codebook, nk.Starter} {
 		if !strings.Contains(md, b.Help().Desc) {
 			t.Errorf("key table lacks %q", b.Help().Desc)
+		}
+	}
+	for _, desc := range []string{"filter facts", "filter passages", "filter the list", "group by outlet / date / none"} {
+		if !strings.Contains(md, desc) {
+			t.Errorf("key table lacks %q", desc)
 		}
 	}
 	if testing.Verbose() {
