@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -397,33 +395,6 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 
 // TestKeysMarkdown checks the README key table lists the bindings,
 // tagging ones included; with -v it prints the table.
-func TestKeysMarkdown(t *testing.T) {
-	md := KeysMarkdown()
-	k := DefaultKeyMap()
-	for _, b := range []key.Binding{k.Quit, k.Help, k.Search, k.NextFact, k.Why, k.NextUnique, k.Choose, k.Pin, k.Furniture, k.Sort, k.Filter, k.ReadFact,
-		k.FactHere, k.SearchList, k.SelectAll, k.SelectNone, k.SelectInvert} {
-		if !strings.Contains(md, b.Help().Desc) {
-			t.Errorf("key table lacks %q", b.Help().Desc)
-		}
-	}
-	// The tagging keys are disabled until the notes store opens, but the
-	// README documents them, with the notes view's and codebook's keys.
-	nk := DefaultNotesKeyMap()
-	for _, b := range []key.Binding{k.Tag, k.Visual, k.Export, nk.Memo, nk.Undo, nk.Redo, nk.Codebook, nk.Starter} {
-		if !strings.Contains(md, b.Help().Desc) {
-			t.Errorf("key table lacks %q", b.Help().Desc)
-		}
-	}
-	for _, desc := range []string{"filter facts", "filter passages", "filter the list", "group by outlet / date / none"} {
-		if !strings.Contains(md, desc) {
-			t.Errorf("key table lacks %q", desc)
-		}
-	}
-	if testing.Verbose() {
-		fmt.Println(md)
-	}
-}
-
 // TestMovingInStepOnEmbeddedCorpus visits every shared fact of the real
 // corpus and checks that each visible column carrying it shows its
 // counterpart level with the cursor, outlined.
