@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -29,11 +30,6 @@ const (
 	// fact always have one). Links down to the lower of the two
 	// thresholds count towards a fact's mean.
 	DefaultCounterpartThreshold = 0.20
-	// DefaultStoryThreshold is the cosine similarity of an article's
-	// weighted term vector to a story's centroid at which the article
-	// joins the story (checked on the mixed corpus of testdata/compare and
-	// the synthetic benchmark corpora, not tuned on seed-gold).
-	DefaultStoryThreshold = 0.12
 	// minSharedWeight is the least summed weight of shared terms for a
 	// link: one rare shared word is not a shared claim.
 	minSharedWeight = 1.6
@@ -56,17 +52,46 @@ type Options struct {
 	// CounterpartThreshold is the link score for HasCounterpart; 0 means
 	// DefaultCounterpartThreshold.
 	CounterpartThreshold float64
-	// StoryThreshold is the article similarity for grouping stories; 0
-	// means DefaultStoryThreshold.
+	// ThreadThreshold is the article similarity for grouping threads; 0
+	// means DefaultThreadThreshold.
+	ThreadThreshold float64
+	// StoryThreshold is the article similarity for grouping the stories of
+	// a thread; 0 means DefaultStoryThreshold.
 	StoryThreshold float64
+	// Corrections are the user's fixes to the story grouping, applied in
+	// order after it (see Correction).
+	Corrections []Correction
 }
 
-// Result is the outcome of Analyze: stories, facts and omissions, plus
-// indexes for looking them up by sentence and outlet.
+// withDefaults fills the zero fields of o with the defaults.
+func (o Options) withDefaults() Options {
+	if o.MinOutlets <= 0 {
+		o.MinOutlets = 2
+	}
+	if o.FactThreshold <= 0 {
+		o.FactThreshold = DefaultFactThreshold
+	}
+	if o.CounterpartThreshold <= 0 {
+		o.CounterpartThreshold = DefaultCounterpartThreshold
+	}
+	if o.ThreadThreshold <= 0 {
+		o.ThreadThreshold = DefaultThreadThreshold
+	}
+	if o.StoryThreshold <= 0 {
+		o.StoryThreshold = DefaultStoryThreshold
+	}
+	return o
+}
+
+// Result is the outcome of Analyze: threads, stories, facts and
+// omissions, plus indexes for looking them up by sentence and outlet.
 type Result struct {
+	Threads   []Thread   `json:"threads"`
 	Stories   []Story    `json:"stories"`
 	Facts     []Fact     `json:"facts"`
 	Omissions []Omission `json:"omissions"`
+	// Problems are corrections that could not be applied, and why.
+	Problems []string `json:"problems,omitempty"`
 
 	byID        map[string]*Fact
 	bySentence  map[sentKey][]*Fact
@@ -77,6 +102,20 @@ type Result struct {
 type sentKey struct {
 	article  string
 	sentence int
+}
+
+// index builds the lookups of facts by id and by sentence.
+func (r *Result) index(nMembers int) {
+	r.byID = make(map[string]*Fact, len(r.Facts))
+	r.bySentence = make(map[sentKey][]*Fact, nMembers)
+	for i := range r.Facts {
+		f := &r.Facts[i]
+		r.byID[f.ID] = f
+		for _, m := range f.Members {
+			k := sentKey{m.Article, m.Sentence}
+			r.bySentence[k] = append(r.bySentence[k], f)
+		}
+	}
 }
 
 // FactsOf returns the facts the given sentence (an index into
@@ -162,27 +201,25 @@ type analysis struct {
 	noEx   *extras   // the empty extras shared by units without any; never written
 	bgIDF  []float64 // background IDF by term id
 	nUnits int
+
+	docs        []eventDoc         // by article: what story grouping compares
+	artSim      map[uint64]float64 // by pairKey: the story similarity of two articles of a thread (absent: below minEventSim)
+	anchorBase  int32              // term ids from here on are numbers and dates (eventDoc anchors)
+	outletsOnce sync.Once
+	known       []string              // the corpus's named outlets, sorted (knownOutlets)
+	published   map[string]*time.Time // by article id
+	problems    []string              // corrections not applied
 }
 
-// Analyze groups the corpus into stories, links sentences of different
-// outlets that state the same claim into facts, and finds discrepancies
-// and omissions. It is a pure function of the corpus and options.
+// Analyze groups the corpus into threads and stories, links sentences of
+// different outlets that state the same claim into facts (within a
+// thread), and finds discrepancies and omissions. It is a pure function of
+// the corpus and options.
 func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, error) {
 	if c == nil {
 		return nil, fmt.Errorf("analyze: nil corpus")
 	}
-	if opts.MinOutlets <= 0 {
-		opts.MinOutlets = 2
-	}
-	if opts.FactThreshold <= 0 {
-		opts.FactThreshold = DefaultFactThreshold
-	}
-	if opts.CounterpartThreshold <= 0 {
-		opts.CounterpartThreshold = DefaultCounterpartThreshold
-	}
-	if opts.StoryThreshold <= 0 {
-		opts.StoryThreshold = DefaultStoryThreshold
-	}
+	opts = opts.withDefaults()
 	lx, err := defaultLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("analyze: load matching lexicon: %w", err)
@@ -191,7 +228,8 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 	if err := x.analyzeSentences(ctx); err != nil {
 		return nil, err
 	}
-	stories := x.groupStories(ctx)
+	x.published = publishedOf(c)
+	g := x.groupStories(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
@@ -200,29 +238,50 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		bySentence:  map[sentKey][]*Fact{},
 		counterpart: map[sentKey]bool{},
 		omitted:     map[string][]string{},
-		Stories:     []Story{},
+		Threads:     make([]Thread, len(g.threads)),
+		Stories:     make([]Story, len(g.stories)),
 		Facts:       []Fact{},
 		Omissions:   []Omission{},
+		Problems:    x.problems,
 	}
-	type storyOut struct {
-		story       Story
+	// Stories are described first: facts name them.
+	for ti, sts := range g.threads {
+		var ids []string
+		for _, si := range sts {
+			for _, ai := range g.stories[si] {
+				ids = append(ids, c.Articles[ai].ID)
+			}
+		}
+		res.Threads[ti] = Thread{ID: threadID(ids), Stories: []string{}}
+	}
+	for si, st := range g.stories {
+		res.Stories[si] = x.describeStory(st, x.docs, res.Threads[g.threadOf[si]].ID)
+	}
+	type threadOut struct {
+		label       string
 		facts       []Fact
 		counterpart []int32
 	}
-	outs := make([]storyOut, len(stories))
+	outs := make([]threadOut, len(g.threads))
 	work := make(chan int)
 	done := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(stories)))
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(g.threads)))
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			sc := newStoryScorer(x)
-			for si := range work {
-				members := stories[si]
+			for ti := range work {
+				var members []int32
+				for _, si := range g.threads[ti] {
+					for _, ai := range g.stories[si] {
+						members = append(members, x.artUnit[ai]...)
+					}
+				}
+				slices.Sort(members)
 				sc.prepare(members)
-				o := storyOut{story: sc.story(members)}
+				o := threadOut{label: sc.threadLabel(members)}
 				links := sc.linkStory(members)
 				for p, ls := range links.by {
 					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
@@ -235,36 +294,42 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
 				labels := map[string]bool{}
 				for _, f := range clusters {
-					o.facts = append(o.facts, sc.buildFact(f, links, o.story.ID, labels))
+					o.facts = append(o.facts, sc.buildFact(f, links, res.Stories, labels))
 				}
-				// The story is done: its sentences' features are no longer
+				// The thread is done: its sentences' features are no longer
 				// needed, so a large corpus does not hold them all to the end.
 				for _, ui := range members {
 					u := &x.units[ui]
 					*u = unit{art: u.art, sent: u.sent, outlet: u.outlet, story: u.story, ex: x.noEx}
 				}
-				outs[si] = o
-				done <- si
+				outs[ti] = o
+				done <- ti
 			}
 		}()
 	}
 	go func() {
 		defer close(work)
-		for si := range stories {
+		for ti := range g.threads {
 			if ctx.Err() != nil {
 				return
 			}
-			work <- si
+			work <- ti
 		}
 	}()
 	go func() { wg.Wait(); close(done) }()
 	finished := 0
 	for range done {
 		finished++
-		x.progress("linking sentences", finished, len(stories))
+		x.progress("linking sentences", finished, len(g.threads))
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("analyze: %w", err)
+	}
+	for ti := range res.Threads {
+		res.Threads[ti].Label = outs[ti].label
+		for _, si := range g.threads[ti] {
+			res.Threads[ti].Stories = append(res.Threads[ti].Stories, res.Stories[si].ID)
+		}
 	}
 	nFacts, nMembers, nCounterpart := 0, 0, 0
 	for _, o := range outs {
@@ -274,20 +339,18 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 			nMembers += len(f.Members)
 		}
 	}
-	res.Stories = make([]Story, 0, len(outs))
 	res.Facts = make([]Fact, 0, nFacts)
 	for _, o := range outs {
-		res.Stories = append(res.Stories, o.story)
 		res.Facts = append(res.Facts, o.facts...)
 	}
-	storyIdx := map[string]int{}
-	for i, st := range res.Stories {
-		storyIdx[st.ID] = i
+	threadIdx := map[string]int{}
+	for i, th := range res.Threads {
+		threadIdx[th.ID] = i
 	}
 	sort.SliceStable(res.Facts, func(i, j int) bool {
 		a, b := &res.Facts[i], &res.Facts[j]
-		if a.Story != b.Story {
-			return storyIdx[a.Story] < storyIdx[b.Story]
+		if a.Thread != b.Thread {
+			return threadIdx[a.Thread] < threadIdx[b.Thread]
 		}
 		if len(a.Outlets) != len(b.Outlets) {
 			return len(a.Outlets) > len(b.Outlets)
@@ -319,18 +382,9 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 	}()
 	go func() {
 		defer tail.Done()
-		x.omissions(res)
+		omissions(res, c)
 	}()
-	res.byID = make(map[string]*Fact, nFacts)
-	res.bySentence = make(map[sentKey][]*Fact, nMembers)
-	for i := range res.Facts {
-		f := &res.Facts[i]
-		res.byID[f.ID] = f
-		for _, m := range f.Members {
-			k := sentKey{m.Article, m.Sentence}
-			res.bySentence[k] = append(res.bySentence[k], f)
-		}
-	}
+	res.index(nMembers)
 	tail.Wait()
 	return res, nil
 }

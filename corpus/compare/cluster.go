@@ -188,11 +188,14 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 		factOf[j.u] = append(factOf[j.u], j.fact)
 		facts[j.fact] = append(facts[j.fact], j.u)
 	}
-	// Joins can leave two facts with mostly the same members: the
-	// smaller one repeats the larger and goes.
+	// One claim: every member must state the fact's core claim, not
+	// just link to one other member.
 	for i := range facts {
+		facts[i] = x.core(facts[i], links)
 		slices.Sort(facts[i])
 	}
+	// Joins can leave two facts with mostly the same members: the
+	// smaller one repeats the larger and goes.
 	for i, f := range facts {
 		var others []int
 		for _, m := range f {
@@ -403,6 +406,48 @@ func score(links storyLinks, a, b int32) float64 {
 		}
 	}
 	return 0
+}
+
+// core keeps the members of a fact that state its core claim: the centre
+// (the member with the highest summed link score to the others), the
+// members of other outlets linked to the centre at the fact threshold,
+// and any other member whose mean link score to those reaches the
+// threshold. A chain (a linked to b, b to c, c not to a nor to the two on
+// average) keeps only what links to its middle.
+func (x *storyScorer) core(f []int32, links storyLinks) []int32 {
+	if len(f) < 3 {
+		return f
+	}
+	cut := x.opts.FactThreshold
+	centre, best := f[0], -1.0
+	for _, m := range f {
+		s := 0.0
+		for _, o := range f {
+			if o != m {
+				s += score(links, m, o)
+			}
+		}
+		if s > best {
+			centre, best = m, s
+		}
+	}
+	co := x.units[centre].outlet
+	keep := []int32{centre}
+	for _, m := range f {
+		if m != centre && x.units[m].outlet != co && score(links, m, centre) >= cut {
+			keep = append(keep, m)
+		}
+	}
+	core := len(keep)
+	for _, m := range f {
+		if m == centre || slices.Contains(keep[:core], m) {
+			continue
+		}
+		if x.cohesion(m, keep[:core], links) >= cut {
+			keep = append(keep, m)
+		}
+	}
+	return keep
 }
 
 // cohesion is the mean link score of m to the members of other outlets

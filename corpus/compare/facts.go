@@ -16,7 +16,7 @@ import (
 // central member whose label is not yet in labels (the story's labels so
 // far), so two facts sharing a sentence still read differently; the label
 // chosen is added to labels.
-func (x *storyScorer) buildFact(f []int32, links storyLinks, story string, labels map[string]bool) Fact {
+func (x *storyScorer) buildFact(f []int32, links storyLinks, stories []Story, labels map[string]bool) Fact {
 	// in marks the fact's members by story position.
 	if len(x.inFact) < x.nUnits {
 		x.inFact = make([]bool, x.nUnits)
@@ -30,7 +30,8 @@ func (x *storyScorer) buildFact(f []int32, links storyLinks, story string, label
 		}
 	}()
 	in := func(u int32) bool { return x.inFact[x.pos[u]] }
-	fact := Fact{Story: story, Discrepancies: []Discrepancy{}, Members: make([]Member, 0, len(f))}
+	fact := Fact{Discrepancies: []Discrepancy{}, Members: make([]Member, 0, len(f))}
+	x.placeFact(&fact, f, stories)
 	keys := make([]string, 0, len(f))
 	central := make([]float64, len(f))
 	order := make([]int, len(f))
@@ -92,11 +93,35 @@ func (x *storyScorer) buildFact(f []int32, links storyLinks, story string, label
 	}
 	labels[fact.Label] = true
 	fact.Discrepancies = x.discrepancies(f)
+	if fact.Recurring() {
+		fact.Timeline = timeline(x.published, fact.Members)
+	}
 	return fact
 }
 
-// evidence lists what two units share: content words (heaviest first),
-// names, numbers, dates and a quotation.
+// placeFact sets a fact's thread, its stories (in story order) and its
+// story (the one most of its members come from; the earlier on a tie).
+func (x *storyScorer) placeFact(fact *Fact, f []int32, stories []Story) {
+	count := map[int32]int{}
+	for _, m := range f {
+		count[x.units[m].story]++
+	}
+	var in []int32
+	for si := range count {
+		in = append(in, si)
+	}
+	slices.Sort(in)
+	best := in[0]
+	for _, si := range in {
+		fact.Stories = append(fact.Stories, stories[si].ID)
+		if count[si] > count[best] {
+			best = si
+		}
+	}
+	fact.Story = stories[best].ID
+	fact.Thread = stories[best].Thread
+}
+
 // showAsName reports whether a shared term is listed among the evidence's
 // names: an entity of the alias table or a code, or a word both sentences
 // capitalise that is not a concept ("Treaty" in "INF Treaty" is the

@@ -98,7 +98,11 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 		// story.
 		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
-			sc := x.linkScore(u, &x.units[c.v])
+			v := &x.units[c.v]
+			if !x.sameEvent(u, v) {
+				continue
+			}
+			sc := x.linkScore(u, v)
 			if sc >= low {
 				found = append(found, foundLink{ui, c.v, sc})
 			}

@@ -4,26 +4,37 @@ import (
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
-// omissions fills, per outlet, the facts of its story that most of the
-// story's other outlets carry and it does not.
-func (x *analysis) omissions(res *Result) {
-	outletOf := make(map[string]string, len(x.c.Articles))
-	for ai, a := range x.c.Articles {
-		outletOf[a.ID] = x.outlets[x.artOut[ai]]
+// omissions fills, per outlet, the facts that most of the other outlets
+// covering them carry and it does not: for a fact of one story, the
+// story's outlets; for a recurring claim, the outlets of its whole thread
+// (a claim made again and again is part of the thread's narrative).
+func omissions(res *Result, c *corpus.Corpus) {
+	outletOf := make(map[string]string, len(c.Articles))
+	for _, a := range c.Articles {
+		outletOf[a.ID] = a.DisplayOutlet()
 	}
-	storyOutlets := map[string][]string{}
+	res.Omissions = []Omission{}
+	res.omitted = map[string][]string{}
+	scopeOutlets := map[string][]string{} // story or thread id -> outlets
+	seen := map[string]map[string]bool{}
+	add := func(scope, name string) {
+		if seen[scope] == nil {
+			seen[scope] = map[string]bool{}
+		}
+		if !seen[scope][name] {
+			seen[scope][name] = true
+			scopeOutlets[scope] = append(scopeOutlets[scope], name)
+		}
+	}
 	for _, st := range res.Stories {
-		seen := map[string]bool{}
 		for _, id := range st.Articles {
-			name, ok := outletOf[id]
-			if !ok {
-				continue
-			}
-			if !seen[name] {
-				seen[name] = true
-				storyOutlets[st.ID] = append(storyOutlets[st.ID], name)
+			if name, ok := outletOf[id]; ok {
+				add(st.ID, name)
+				add(st.Thread, name)
 			}
 		}
 	}
@@ -35,11 +46,15 @@ func (x *analysis) omissions(res *Result) {
 		for _, o := range f.Outlets {
 			has[o] = true
 		}
-		for _, o := range storyOutlets[f.Story] {
+		scope := f.Story
+		if f.Recurring() {
+			scope = f.Thread
+		}
+		for _, o := range scopeOutlets[scope] {
 			if has[o] {
 				continue
 			}
-			others := len(storyOutlets[f.Story]) - 1
+			others := len(scopeOutlets[scope]) - 1
 			if len(f.Outlets)*2 <= others {
 				continue
 			}

@@ -44,7 +44,8 @@ type storyScorer struct {
 	sharedAt   []uint32
 	stamp      uint32
 	words      []word
-	labelTerms map[string]int32 // see labelTerm
+	labelTerms map[string]int32  // see labelTerm
+	ownName    map[[2]int32]bool // (story, term): a name characteristic of the story (storyNames)
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
@@ -77,6 +78,7 @@ func (x *storyScorer) prepare(members []int32) {
 		x.cname[t] = x.decideContentName(t)
 	}
 	x.discountTopic(members)
+	x.storyNames(members)
 	for _, ui := range members {
 		u := &x.units[ui]
 		u.w = 0
