@@ -30,6 +30,7 @@ type command struct {
 var commands = map[string]command{
 	"list":    {"list the articles of a corpus", runList},
 	"show":    {"show one article's sentences and furniture", runShow},
+	"stories": {"threads and stories (events), coverage by outlet", runStories},
 	"facts":   {"shared facts across outlets, with discrepancies", runFacts},
 	"pairs":   {"score sentence pairs from a TSV file", runPairs},
 	"framing": {"framing markers and outlet profiles", runFraming},

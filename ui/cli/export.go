@@ -23,7 +23,7 @@ import (
 // comparison) in one of the export formats, to a file or to stdout.
 func runExport(env *Env, args []string) int {
 	flags := newFlagSet(env, "export",
-		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [--bom] [--title TEXT] [PATH...]",
+		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [--bom] [--title TEXT] [--story ID | --thread ID] [PATH...]",
 		"parallax export --format md > notes.md             # Markdown notes of the embedded corpus",
 		"parallax export --format csv -o notes.csv ~/news   # one row per passage and tag, for a spreadsheet",
 		"parallax export -o project.qdpx ~/news             # REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
@@ -37,6 +37,7 @@ func runExport(env *Env, args []string) int {
 	inline := flags.Bool("inline-tags", false, "write tags as #tag in Markdown (Obsidian and other note apps)")
 	bom := flags.Bool("bom", false, "start CSV with a UTF-8 byte order mark (for older Excel)")
 	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
+	scope := addScopeFlags(flags)
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -75,6 +76,14 @@ func runExport(env *Env, args []string) int {
 	}
 	printLoadErrors(env.Stderr, c.Errors)
 	in := export.Input{Corpus: c, Title: *title}
+	// The comparison is needed for the report's facts and to find the
+	// articles of --story or --thread.
+	var cmp *compare.Result
+	if f.UsesAnalysis() || *scope.story != "" || *scope.thread != "" {
+		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{}); err != nil {
+			return errorf(env, "shared-facts analysis: %v", err)
+		}
+	}
 
 	np := *notesPath
 	if np == "" {
@@ -97,8 +106,17 @@ func runExport(env *Env, args []string) int {
 		}
 	}
 
+	// The notes were read and re-anchored against the whole corpus, so a
+	// scope leaves the other articles' notes as they are.
+	if cmp != nil {
+		sub, scoped, err := scope.apply(c, cmp, 2)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		in.Corpus, cmp = sub, scoped
+	}
 	if f.UsesAnalysis() {
-		if err := analyse(&in); err != nil {
+		if err := analyse(&in, cmp); err != nil {
 			return errorf(env, "%v", err)
 		}
 	}
@@ -196,12 +214,8 @@ func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.N
 
 // analyse adds the shared facts and the framing markers to the report's
 // input, running the same analyses as the reader.
-func analyse(in *export.Input) error {
+func analyse(in *export.Input, cmp *compare.Result) error {
 	ctx := context.Background()
-	cmp, err := compare.Analyze(ctx, in.Corpus, compare.Options{})
-	if err != nil {
-		return fmt.Errorf("shared-facts analysis: %w", err)
-	}
 	in.Facts = cmp.Facts
 	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{})
 	if err != nil {
