@@ -123,8 +123,9 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 // add appends item len(of) with its similarities to earlier items (each
 // edge's a is the earlier item; b is ignored) and
 // merges clusters from it while some mean similarity reaches the
-// threshold. It returns the cluster the item ends in.
-func (l *avgLink) add(sims []edge) int32 {
+// threshold. It returns the cluster the item ends in and the clusters
+// that merged into it (their ids, other than the result's).
+func (l *avgLink) add(sims []edge) (int32, []int32) {
 	x := int32(len(l.of))
 	l.of = append(l.of, x)
 	l.size[x] = 1
@@ -132,6 +133,7 @@ func (l *avgLink) add(sims []edge) int32 {
 		l.addSum(x, l.find(e.a), e.s)
 	}
 	c := x
+	var merged []int32
 	for {
 		best, bv := int32(-1), l.th
 		for o := range l.sum[c] {
@@ -144,8 +146,15 @@ func (l *avgLink) add(sims []edge) int32 {
 			}
 		}
 		if best < 0 {
-			return c
+			out := merged[:0]
+			for _, m := range merged {
+				if m != c {
+					out = append(out, m)
+				}
+			}
+			return c, out
 		}
+		merged = append(merged, c, best)
 		c = l.merge(c, best)
 	}
 }

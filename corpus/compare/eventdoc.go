@@ -62,7 +62,7 @@ const (
 // eventDoc is what the story grouping compares of one article.
 type eventDoc struct {
 	day    int32     // days since 1970-01-01 (UTC) of publication; noDay when undated
-	terms  []int32   // sorted term ids: words, then anchors (numbers and dates) from anchorBase
+	terms  []int32   // sorted term ids: words and anchors (numbers and dates)
 	tf     []float32 // lead-weighted count per term
 	name   []bool    // per term: a name (anchors count as names)
 	thread sparseVec // the thread vector (words only, global weights), normalised
@@ -130,6 +130,13 @@ func dateFade(a, b int32) float64 {
 	return math.Exp(-float64(d-sameDays) / fadeDays)
 }
 
+// termModel is what story grouping knows of terms: a word's global
+// weight, and whether a term is an anchor (a number or a date).
+type termModel struct {
+	weight func(t int32) float64
+	anchor func(t int32) bool
+}
+
 // eventTerm is one term occurrence gathered for an eventDoc.
 type eventTerm struct {
 	t    int32
@@ -137,9 +144,8 @@ type eventTerm struct {
 	name bool
 }
 
-// newEventDoc builds an article's eventDoc from its term occurrences;
-// gw gives a word's global weight.
-func newEventDoc(day int32, occ []eventTerm, anchorBase int32, gw func(int32) float64) eventDoc {
+// newEventDoc builds an article's eventDoc from its term occurrences.
+func newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
 	slices.SortFunc(occ, func(a, b eventTerm) int { return cmp.Compare(a.t, b.t) })
 	d := eventDoc{day: day}
 	for _, o := range occ {
@@ -154,13 +160,13 @@ func newEventDoc(day int32, occ []eventTerm, anchorBase int32, gw func(int32) fl
 		}
 		d.terms = append(d.terms, o.t)
 		d.tf = append(d.tf, w)
-		d.name = append(d.name, o.name || o.t >= anchorBase)
+		d.name = append(d.name, o.name || tm.anchor(o.t))
 	}
 	for k, t := range d.terms {
-		if t >= anchorBase {
-			break
+		if tm.anchor(t) {
+			continue
 		}
-		w := (1 + math.Log(float64(d.tf[k]))) * gw(t)
+		w := (1 + math.Log(float64(d.tf[k]))) * tm.weight(t)
 		if d.name[k] {
 			w *= eventNameBoost
 		}
@@ -241,7 +247,7 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
 // and a term only one of them holds is left out (it can link nothing
 // inside the thread). The smoothing keeps what two or three articles of one
 // event share from vanishing in a small thread.
-func storyVectors(docs []*eventDoc, anchorBase int32, gw func(int32) float64) []sparseVec {
+func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 	df := map[int32]int32{}
 	for _, d := range docs {
 		for _, t := range d.terms {
@@ -258,8 +264,8 @@ func storyVectors(docs []*eventDoc, anchorBase int32, gw func(int32) float64) []
 				continue
 			}
 			base := anchorWeight
-			if t < anchorBase {
-				base = gw(t)
+			if !tm.anchor(t) {
+				base = tm.weight(t)
 			}
 			w := (1 + math.Log(float64(d.tf[k]))) * base * (1 - float64(k2)/(n+contrastSmooth))
 			if d.name[k] {
@@ -278,41 +284,13 @@ func storyVectors(docs []*eventDoc, anchorBase int32, gw func(int32) float64) []
 // splitThread groups the docs of one thread (in canonical order) into
 // stories; it returns the stories as positions in docs, and the article
 // similarities (positions in docs) they were grouped by.
-func splitThread(docs []*eventDoc, anchorBase int32, gw func(int32) float64, th float64) ([][]int32, []edge) {
+func splitThread(docs []*eventDoc, tm termModel, th float64) ([][]int32, []edge) {
 	if len(docs) == 1 {
 		return [][]int32{{0}}, nil
 	}
-	vecs := storyVectors(docs, anchorBase, gw)
+	vecs := storyVectors(docs, tm)
 	edges := similarEdges(vecs, func(a, b int) float64 { return dateFade(docs[a].day, docs[b].day) })
 	l := newAvgLink(th)
 	l.kappa = storyKappa
 	return groups(l.cluster(len(docs), edges)), edges
-}
-
-// groupEvents clusters docs (in canonical order) into threads, and each
-// thread into stories. It returns the stories as doc positions, and the
-// thread of each story; threads and their stories are in order of their
-// first doc.
-func groupEvents(docs []eventDoc, anchorBase int32, gw func(int32) float64, threadTh, storyTh float64) (stories [][]int32, threadOf []int) {
-	vecs := make([]sparseVec, len(docs))
-	for i := range docs {
-		vecs[i] = docs[i].thread
-	}
-	threads := groups(newAvgLink(threadTh).cluster(len(docs), similarEdges(vecs, nil)))
-	for ti, th := range threads {
-		members := make([]*eventDoc, len(th))
-		for k, i := range th {
-			members[k] = &docs[i]
-		}
-		sts, _ := splitThread(members, anchorBase, gw, storyTh)
-		for _, st := range sts {
-			s := make([]int32, len(st))
-			for k, p := range st {
-				s[k] = th[p]
-			}
-			stories = append(stories, s)
-			threadOf = append(threadOf, ti)
-		}
-	}
-	return stories, threadOf
 }

@@ -37,7 +37,6 @@ func (x *analysis) eventDocs() []eventDoc {
 		}
 		return id
 	}
-	gw := func(t int32) float64 { return x.wts[t] }
 	docs := make([]eventDoc, len(x.c.Articles))
 	var occ []eventTerm
 	for ai, a := range x.c.Articles {
@@ -55,9 +54,18 @@ func (x *analysis) eventDocs() []eventDoc {
 				occ = append(occ, eventTerm{t: anchor("@" + d.String()), lead: lead, name: true})
 			}
 		}
-		docs[ai] = newEventDoc(dayOf(a.Published), occ, x.anchorBase, gw)
+		docs[ai] = newEventDoc(dayOf(a.Published), occ, x.termModel())
 	}
 	return docs
+}
+
+// termModel gives story grouping the corpus-wide weights; term ids from
+// anchorBase on are anchors.
+func (x *analysis) termModel() termModel {
+	return termModel{
+		weight: func(t int32) float64 { return x.wts[t] },
+		anchor: func(t int32) bool { return t >= x.anchorBase },
+	}
 }
 
 // groupStories groups the corpus's articles into threads and stories (see
@@ -80,7 +88,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	if ctx.Err() != nil {
 		return eventGroups{}
 	}
-	gw := func(t int32) float64 { return x.wts[t] }
+	tm := x.termModel()
 	split := make([][][]int32, len(threads))
 	sims := make([][]edge, len(threads))
 	work := make(chan int)
@@ -95,7 +103,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 				for k, i := range th {
 					members[k] = &sorted[i]
 				}
-				split[ti], sims[ti] = splitThread(members, x.anchorBase, gw, x.opts.StoryThreshold)
+				split[ti], sims[ti] = splitThread(members, tm, x.opts.StoryThreshold)
 			}
 		}()
 	}
