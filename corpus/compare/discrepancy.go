@@ -60,7 +60,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		for i, a := range ms {
 			for _, b := range ms[i+1:] {
 				ua, ub := &x.units[a], &x.units[b]
-				if ua.outlet == ub.outlet {
+				if ua.outlet == ub.outlet || !x.sameThing(ua, ub) {
 					continue
 				}
 				for _, qa := range nums[a] {
@@ -74,7 +74,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 						// A figure the other sentence also gives is agreed
 						// on, and so is not compared ("2,012 killed and
 						// 2,059 injured" against "2,059 injured").
-						if qb.Unit == un && !holdsQuantity(nums[a], qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) {
+						if qb.Unit == un && !holdsQuantity(nums[a], qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) && !x.updated(ua, ub, qa, qb) {
 							keep[a] = appendUnique(keep[a], shownQuantity(qa))
 							keep[b] = appendUnique(keep[b], shownQuantity(qb))
 						}
@@ -127,7 +127,9 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	for i, a := range dm {
 		for _, b := range dm[i+1:] {
 			ua, ub := &x.units[a], &x.units[b]
-			if ua.outlet == ub.outlet {
+			// A date is compared only within one story: two stories'
+			// dates are those of two happenings.
+			if ua.outlet == ub.outlet || ua.story != ub.story || !x.sameThing(ua, ub) {
 				continue
 			}
 			for _, da := range ua.ex.dates {
@@ -153,6 +155,31 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		out = append(out, d)
 	}
 	return out
+}
+
+// sameThing reports whether two members of a fact state it closely
+// enough for their figures to be about the same thing: they are each
+// other's counterparts (linked at the counterpart threshold), not only
+// joined through the fact's centre.
+func (x *storyScorer) sameThing(a, b *unit) bool {
+	return x.linkScore(a, b) >= x.opts.CounterpartThreshold
+}
+
+// updated reports whether two figures are one count reported on
+// different days of one story, the later one higher ("a toll that rises
+// over days"): an update, not a disagreement.
+func (x *storyScorer) updated(a, b *unit, qa, qb Quantity) bool {
+	if a.story != b.story {
+		return false
+	}
+	da, db := x.docs[a.art].day, x.docs[b.art].day
+	if da == noDay || db == noDay || da == db {
+		return false
+	}
+	if da > db {
+		qa, qb = qb, qa
+	}
+	return qb.Lo > qa.Hi // the later report gives more
 }
 
 // shownQuantity is a quantity as a discrepancy shows it: a count with its
