@@ -97,6 +97,7 @@ type Result struct {
 	bySentence  map[sentKey][]*Fact
 	counterpart map[sentKey]bool
 	omitted     map[string][]string
+	misses      map[sentKey][]Miss
 }
 
 type sentKey struct {
@@ -261,6 +262,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		label       string
 		facts       []Fact
 		counterpart []int32
+		misses      map[sentKey][]Miss
 	}
 	outs := make([]threadOut, len(g.threads))
 	work := make(chan int)
@@ -281,8 +283,9 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				}
 				slices.Sort(members)
 				sc.prepare(members)
-				o := threadOut{label: sc.threadLabel(members)}
+				o := threadOut{label: sc.threadLabel(members), misses: map[sentKey][]Miss{}}
 				links := sc.linkStory(members)
+				sc.nearestMisses(links, o.misses)
 				for p, ls := range links.by {
 					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
 						o.counterpart = append(o.counterpart, links.members[p])
@@ -340,8 +343,12 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		}
 	}
 	res.Facts = make([]Fact, 0, nFacts)
+	res.misses = map[sentKey][]Miss{}
 	for _, o := range outs {
 		res.Facts = append(res.Facts, o.facts...)
+		for k, ms := range o.misses {
+			res.misses[k] = ms
+		}
 	}
 	threadIdx := map[string]int{}
 	for i, th := range res.Threads {
@@ -386,5 +393,12 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 	}()
 	res.index(nMembers)
 	tail.Wait()
+	// A fact's member has a counterpart, even when linked below the
+	// counterpart threshold: nearest misses are for the others.
+	for k := range res.misses {
+		if res.counterpart[k] {
+			delete(res.misses, k)
+		}
+	}
 	return res, nil
 }

@@ -60,6 +60,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	// threshold unless numbers, dates or quotes agree.
 	candFloor := low * minSharedWeight
 	found := x.found[:0]
+	x.missed = x.missed[:0]
 	// Dense accumulators indexed by position in the story.
 	acc := make([]float64, len(members))
 	var touched []int32
@@ -105,6 +106,8 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 			sc := x.linkScore(u, v)
 			if sc >= low {
 				found = append(found, foundLink{ui, c.v, sc})
+			} else if sc > 0 {
+				x.missed = append(x.missed, foundLink{ui, c.v, sc})
 			}
 		}
 	}

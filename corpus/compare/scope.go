@@ -83,6 +83,21 @@ func (r *Result) Within(c *corpus.Corpus, articles []string, minOutlets int) *Re
 			nMembers += len(g.Members)
 		}
 	}
+	out.misses = map[sentKey][]Miss{}
+	for k, ms := range r.misses {
+		if !keep[k.article] {
+			continue
+		}
+		var in []Miss
+		for _, m := range ms {
+			if keep[m.Article] {
+				in = append(in, m)
+			}
+		}
+		if len(in) > 0 {
+			out.misses[k] = in
+		}
+	}
 	out.counterpart = make(map[sentKey]bool, len(r.counterpart))
 	for k, v := range r.counterpart {
 		if keep[k.article] {

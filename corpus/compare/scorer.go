@@ -46,6 +46,9 @@ type storyScorer struct {
 	words      []word
 	labelTerms map[string]int32  // see labelTerm
 	ownName    map[[2]int32]bool // (story, term): a name characteristic of the story (storyNames)
+	// missed are the pairs scored below the link thresholds while
+	// linking, for the nearest misses of sentences left unlinked.
+	missed []foundLink
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
