@@ -116,7 +116,11 @@ func (e *NothingReadError) Error() string { return e.List(nothingReadShown) }
 // Heading is the error's first line: "nothing could be read from a.txt,
 // b.txt" ("from 12 paths" when there are more than three).
 func (e *NothingReadError) Heading() string {
-	from := strings.Join(e.Paths, ", ")
+	ps := make([]string, len(e.Paths))
+	for i, p := range e.Paths {
+		ps[i] = Printable(p)
+	}
+	from := strings.Join(ps, ", ")
 	if len(e.Paths) > 3 {
 		from = fmt.Sprintf("%d paths", len(e.Paths))
 	}

@@ -214,7 +214,7 @@ func SplitLoadErrors(errs []LoadError) (failed, skipped []LoadError) {
 	return failed, skipped
 }
 
-func (e LoadError) Error() string { return e.Path + ": " + e.Message }
+func (e LoadError) Error() string { return Printable(e.Path) + ": " + Printable(e.Message) }
 
 // Corpus is a set of loaded articles plus the files that failed to load.
 type Corpus struct {

@@ -37,7 +37,7 @@ func runFacts(env *Env, args []string) int {
 		return errorf(env, "compare: %v", aerr)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		if e := enc.Encode(res); e != nil {
 			return errorf(env, "write JSON: %v", e)

@@ -106,7 +106,7 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		}
 		fmt.Fprintf(w, "\n%s:\n", head)
 		for _, e := range failed {
-			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 	if len(skipped) > 0 {
@@ -117,7 +117,7 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		}
 		fmt.Fprintf(w, "\n%s skipped in %s:\n", plural(len(skipped), "record"), that)
 		for _, e := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 }
@@ -210,9 +210,10 @@ func errorsJSON(errs []corpus.LoadError) []corpus.LoadError {
 	return errs
 }
 
-// oneLine squeezes white space and cuts s to n runes for a table cell.
+// oneLine squeezes white space, escapes controls (clean) and cuts s to n
+// cells for a table cell.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = clean(strings.Join(strings.Fields(s), " "))
 	if ansi.StringWidth(s) <= n {
 		return s
 	}
@@ -227,7 +228,14 @@ type table struct {
 	rows [][]string
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add adds a row; each cell is cleaned.
+func (t *table) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = clean(c)
+	}
+	t.rows = append(t.rows, row)
+}
 
 // write prints the table, each line after indent; the last cell of a row
 // is not padded.
