@@ -170,6 +170,9 @@ func collect(p string) ([]string, []LoadError) {
 		return nil, []LoadError{{Path: p, Message: describeOSError(err)}}
 	}
 	if !fi.IsDir() {
+		if err := errNotRegular(fi.Mode()); err != nil {
+			return nil, []LoadError{{Path: p, Message: err.Error()}}
+		}
 		return []string{p}, nil
 	}
 	var files []string
@@ -191,11 +194,20 @@ func collect(p string) ([]string, []LoadError) {
 		if d.IsDir() || formatOf(path) == "" {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if _, err := os.Stat(path); err != nil {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path)
+			if err != nil {
 				errs = append(errs, LoadError{Path: path, Message: describeOSError(err)})
 				return nil
 			}
+			mode = fi.Mode()
+		}
+		// A named pipe, socket or device would block the loading for
+		// ever: only regular files are read, and the rest named.
+		if !mode.IsDir() && mode.Type() != 0 {
+			errs = append(errs, LoadError{Path: path, Message: (&notRegularError{FileKind(mode)}).Error()})
+			return nil
 		}
 		files = append(files, path)
 		return nil
@@ -222,6 +234,9 @@ func describeOSError(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied: the file is not readable by you (check its permissions)"
 	}
+	if nr, ok := isNotRegular(err); ok {
+		return nr.Error()
+	}
 	return "cannot read: " + err.Error()
 }
 
@@ -242,7 +257,7 @@ func (osReader) Stat(p string) (int64, bool, error) {
 	return fi.Size(), fi.IsDir(), nil
 }
 
-func (osReader) Open(p string) (io.ReadCloser, error) { return os.Open(p) }
+func (osReader) Open(p string) (io.ReadCloser, error) { return openRegular(p) }
 
 type fsReader struct{ fsys fs.FS }
 

@@ -271,3 +271,17 @@ func TestReadOnlyPermissions(t *testing.T) {
 		t.Fatalf("%d notes, %v", len(ns), err)
 	}
 }
+
+// TestNotesFileThatIsAPipe refuses a named pipe given as the notes file
+// without waiting on it.
+func TestNotesFileThatIsAPipe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	if err := mkfifo(path); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+		if _, err := open(path); !errors.Is(err, ErrNotStore) || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("a pipe as notes file: %v", err)
+		}
+	}
+}

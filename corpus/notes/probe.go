@@ -5,11 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // ErrUnreadableRows is wrapped by Open's error for a store some of whose
@@ -283,6 +286,12 @@ func refuse(path string, why error) error {
 		msg = fmt.Sprintf("SQLite cannot read it (%s)", strings.TrimSpace(msg))
 	}
 	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)
+}
+
+// notRegular refuses a notes file that is a named pipe, a socket or a
+// device: SQLite cannot keep a database in one.
+func notRegular(path string, m fs.FileMode) error {
+	return fmt.Errorf("open notes %s: %w: it is %s, not a regular file; the file was not changed — choose another file with --notes", path, ErrNotStore, corpus.FileKind(m))
 }
 
 // readOnlyError says parallax may not write a store.

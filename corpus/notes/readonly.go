@@ -52,6 +52,9 @@ func openReadOnly(abs string) (*Store, error) {
 	if fi.IsDir() {
 		return nil, fmt.Errorf("open notes %s: is a folder; give a file name such as %s", abs, filepath.Join(abs, FileName))
 	}
+	if !fi.Mode().IsRegular() {
+		return nil, notRegular(abs, fi.Mode())
+	}
 	db, ex, err := examineFile(abs)
 	if err != nil {
 		return nil, err

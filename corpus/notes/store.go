@@ -231,6 +231,8 @@ func open(abs string) (*Store, error) {
 	switch {
 	case err == nil && fi.IsDir():
 		return nil, fmt.Errorf("open notes %s: is a folder; give a file name such as %s", abs, filepath.Join(abs, FileName))
+	case err == nil && !fi.Mode().IsRegular():
+		return nil, notRegular(abs, fi.Mode())
 	case err == nil:
 		if _, err := inspect(abs); err != nil {
 			return nil, err
