@@ -360,24 +360,6 @@ feed:
 	return arts, errs, nil
 }
 
-// uniqueIDs makes article ids unique by suffixing repeats, with a warning.
-func uniqueIDs(arts []*Article) {
-	seen := make(map[string]int)
-	for _, a := range arts {
-		seen[a.ID]++
-		if n := seen[a.ID]; n > 1 {
-			old := a.ID
-			a.ID = fmt.Sprintf("%s-%d", old, n)
-			for seen[a.ID] > 0 {
-				n++
-				a.ID = fmt.Sprintf("%s-%d", old, n)
-			}
-			seen[a.ID]++
-			a.Warnings = append(a.Warnings, fmt.Sprintf("id %q is used by an earlier article: renamed to %q", old, a.ID))
-		}
-	}
-}
-
 // loadFile reads, decodes and analyses one file.
 func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 	fail := func(format string, a ...any) fileResult {

@@ -87,9 +87,13 @@ type Outlet struct {
 // Article is one loaded article.
 type Article struct {
 	// ID is stable across reloads: from metadata, else from the file name.
-	ID     string `json:"id"`
-	Path   string `json:"path"`
-	Format string `json:"format"` // text, markdown, html, json, jsonl
+	ID string `json:"id"`
+	// ClaimedID is the id the file asked for when another article of the
+	// corpus keeps it and this one was renamed ("story" for "story-2");
+	// "" otherwise. See Corpus.GiveID.
+	ClaimedID string `json:"-"`
+	Path      string `json:"path"`
+	Format    string `json:"format"` // text, markdown, html, json, jsonl
 
 	// Outlet is the outlet's display name; "" when unknown.
 	Outlet string `json:"outlet"`

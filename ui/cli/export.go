@@ -79,6 +79,8 @@ func runExport(env *Env, args []string) int {
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
+	} else {
+		settleIDs(env, c, np)
 	}
 	if _, err := os.Stat(np); errors.Is(err, fs.ErrNotExist) {
 		if *notesPath != "" {

@@ -69,6 +69,8 @@ func runImport(env *Env, args []string) int {
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
+	} else {
+		settleIDs(env, c, np)
 	}
 	var st importStore = emptyStore{}
 	where := np

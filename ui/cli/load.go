@@ -10,17 +10,23 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // loadCorpus returns the corpus a command works on: the embedded corpus
 // when no paths are given, else the articles under paths. Files that fail
 // to load are in the corpus's Errors; the error is for "nothing could be
-// read at all".
+// read at all". Ids several files claim are settled by the notes beside
+// the corpus (notes.SettleIDs).
 func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
 		return corpus.Default(), nil
 	}
-	return corpus.Load(paths...)
+	c, err := corpus.Load(paths...)
+	if c != nil && err == nil {
+		settleIDs(env, c, notes.DefaultPath(c, paths))
+	}
+	return c, err
 }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,

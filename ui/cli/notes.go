@@ -85,6 +85,9 @@ func runNotes(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parallax: %s\nparallax: the notes are listed without re-anchoring them\n", loadProblem(err))
 	}
 	path := notesPath(*notesFlag, c, paths)
+	if *notesFlag != "" {
+		settleIDs(env, c, path)
+	}
 
 	var codes []notes.Code
 	var all []notes.Note

@@ -40,3 +40,12 @@ func isAre(n int) string {
 	}
 	return "are"
 }
+
+// settleIDs lets the notes at path decide which of several files that
+// claim one article id keeps it; when the notes cannot be read, the order
+// of the paths decides, and standard error says why.
+func settleIDs(env *Env, c *corpus.Corpus, path string) {
+	if err := notes.SettleIDs(c, path); err != nil {
+		fmt.Fprintf(env.Stderr, "parallax: %s; the file that comes first keeps a duplicate id\n", clean(err.Error()))
+	}
+}

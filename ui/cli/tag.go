@@ -61,6 +61,9 @@ func runTag(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
+	if *notesFlag != "" {
+		settleIDs(env, c, *notesFlag)
+	}
 	a := c.Article(*article)
 	if a == nil {
 		ids := make([]string, 0, len(c.Articles))
