@@ -328,6 +328,10 @@ func (s *Store) wrapOpen(err error) error {
 		return lockedError(s.path, err)
 	}
 	if isReadOnly(err) {
+		if canWrite(s.path) {
+			// The file system would let parallax write: SQLite will not.
+			return refuse(s.path, errors.New("SQLite will not write it: its header marks it read-only (a newer SQLite file format, or damage)"))
+		}
 		return readOnlyError(s.path)
 	}
 	return fmt.Errorf("open notes %s: %w", s.path, err)
