@@ -51,7 +51,11 @@ func SettleIDs(c *corpus.Corpus, path string) error {
 			}
 		}
 		if best != arts[0] {
-			c.GiveID(best, fmt.Sprintf("the %s on %q in %s were made on its text", pluralNotes(len(ns)), id, s.Path()))
+			noun, verb := "notes", "were"
+			if len(ns) == 1 {
+				noun, verb = "note", "was"
+			}
+			c.GiveID(best, fmt.Sprintf("the %s on %q in %s %s made on its text", noun, id, s.Path(), verb))
 		}
 	}
 	return nil
@@ -74,11 +78,4 @@ func claimScore(a *corpus.Article, ns []Note) int {
 		}
 	}
 	return score
-}
-
-func pluralNotes(n int) string {
-	if n == 1 {
-		return "note"
-	}
-	return "notes"
 }
