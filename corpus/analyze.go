@@ -56,9 +56,8 @@ func (z *analyzer) article(path, format, text string, m meta, warnings []string)
 	a.Hash = hex.EncodeToString(sum[:])
 	if a.ID == "" {
 		var ok bool
-		if a.ID, ok = idFromPath(path); !ok {
-			a.Warnings = append(a.Warnings, fmt.Sprintf("the file name %s holds control, escape or bidi characters, or bytes that are not UTF-8: the id is %q without them", Printable(baseName(path)), a.ID))
-		}
+		a.ID, ok = idFromPath(path)
+		a.Warnings = append(a.Warnings, idWarning(path, a.ID, ok)...)
 	}
 	if m.Published != nil {
 		t := *m.Published
@@ -264,6 +263,15 @@ func idFromPath(p string) (id string, ok bool) {
 		clean = "article"
 	}
 	return clean, clean == base
+}
+
+// idWarning is the warning of an article whose id was made from a file
+// name that had to be cleaned (ok false), or none.
+func idWarning(path, id string, ok bool) []string {
+	if ok {
+		return nil
+	}
+	return []string{fmt.Sprintf("the file name %s holds control, escape or bidi characters, or bytes that are not UTF-8: the id is %q without them", Printable(baseName(path)), id)}
 }
 
 // markRepeated marks, across a corpus, short lines that recur in two or

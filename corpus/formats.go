@@ -284,9 +284,7 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 		if d.Meta.ID == "" {
 			id, ok := idFromPath(path)
 			d.Meta.ID = fmt.Sprintf("%s-%d", id, n)
-			if !ok {
-				d.Warnings = append(d.Warnings, fmt.Sprintf("the file name %s holds control, escape or bidi characters, or bytes that are not UTF-8: the id is %q without them", Printable(baseName(path)), d.Meta.ID))
-			}
+			d.Warnings = append(d.Warnings, idWarning(path, d.Meta.ID, ok)...)
 		}
 		var fields map[string]json.RawMessage
 		_ = json.Unmarshal(raw, &fields) // r decoded: it is an object

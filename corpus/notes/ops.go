@@ -225,15 +225,6 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	return nil
 }
 
-// writeError says why a change could not be saved; a file that became
-// read-only says so in words.
-func (s *Store) writeError(op string, err error) error {
-	if isReadOnly(err) {
-		return fmt.Errorf("%s: notes %s: %w: parallax may no longer write it or its folder; nothing was written — make them writable and try again", op, s.path, ErrReadOnly)
-	}
-	return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
-}
-
 // record adds a change to the history in the change's own transaction,
 // clears what this Store could redo, and trims the oldest entries.
 func (s *Store) record(ctx context.Context, tx *sql.Tx, ch *change) error {

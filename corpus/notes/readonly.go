@@ -106,3 +106,12 @@ func (s *Store) placeAll(ns []Note) []Note {
 	})
 	return ns
 }
+
+// writeError says why a change could not be saved; a file that became
+// read-only says so in words.
+func (s *Store) writeError(op string, err error) error {
+	if isReadOnly(err) {
+		return fmt.Errorf("%s: notes %s: %w: parallax may no longer write it or its folder; nothing was written — make them writable and try again", op, s.path, ErrReadOnly)
+	}
+	return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
+}
