@@ -204,11 +204,15 @@ func examine(db *sql.DB, path string) (examined, error) {
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'format'").Scan(&format); err != nil || format != "parallax-notes" {
 		return ex, refuse(path, fmt.Errorf("its format marker is missing"))
 	}
-	ns, bad, err := readNotesAt(ctx, tx, ex.version, "", nil, true)
+	var total int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM notes").Scan(&total); err != nil {
+		return ex, refuse(path, err)
+	}
+	bad, err := unreadableNotes(ctx, tx, ex.version)
 	if err != nil {
 		return ex, refuse(path, err)
 	}
-	ex.notes, ex.problems = len(ns), bad
+	ex.notes, ex.problems = total-len(bad), bad
 	return ex, nil
 }
 
