@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
@@ -118,6 +119,6 @@ func usage(w io.Writer) {
 // errorf prints a one-line error to stderr and returns exit code 1.
 func errorf(env *Env, format string, a ...any) int {
 	msg := fmt.Sprintf(format, a...)
-	fmt.Fprintln(env.Stderr, "parallax: "+strings.TrimSpace(msg))
+	fmt.Fprintln(env.Stderr, "parallax: "+corpus.PrintableLines(strings.TrimSpace(msg)))
 	return 1
 }

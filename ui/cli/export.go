@@ -88,12 +88,14 @@ func runExport(env *Env, args []string) int {
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
+	} else {
+		settleIDs(env, c, np)
 	}
 	if _, err := os.Stat(np); errors.Is(err, fs.ErrNotExist) {
 		if *notesPath != "" {
 			return errorf(env, "no notes file at %s", np)
 		}
-		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", np)
+		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", clean(np))
 	} else {
 		codes, ns, err := readStore(env, np, c)
 		if err != nil {
@@ -145,7 +147,7 @@ func runExport(env *Env, args []string) int {
 	if f == export.QDC {
 		what = plural(len(in.Codebook), "code")
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s: %s; %s\n", abs, f.Description(), what)
+	fmt.Fprintf(env.Stderr, "wrote %s: %s; %s\n", clean(abs), f.Description(), what)
 	return 0
 }
 
@@ -191,14 +193,14 @@ func formatName(f export.Format) string {
 // the notes on the articles as loaded now (as the reader and 'parallax
 // notes' do), so an edited article does not export its notes as orphaned.
 func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.Note, error) {
-	st, err := notes.Open(path)
+	st, err := openToRead(env, path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
 	if len(c.Articles) > 0 {
 		if _, _, err := st.Reanchor(c); err != nil {
-			fmt.Fprintf(env.Stderr, "parallax: %v; exporting the notes as they were saved\n", err)
+			fmt.Fprintf(env.Stderr, "parallax: %s; exporting the notes as they were saved\n", clean(err.Error()))
 		}
 	}
 	codes, err := st.Codebook()

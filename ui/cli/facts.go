@@ -43,7 +43,7 @@ func runFacts(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		if e := enc.Encode(res); e != nil {
 			return errorf(env, "write JSON: %v", e)

@@ -93,7 +93,7 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 	if out.Outlets == nil {
 		out.Outlets = []frame.Profile{}
 	}
-	enc := json.NewEncoder(w)
+	enc := json.NewEncoder(jsonOut(w))
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
@@ -101,13 +101,13 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 // printFraming writes the readable report: each article's marked
 // sentences with the reasons, then each outlet's profile.
 func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string) {
-	fmt.Fprintf(w, "Framing markers in %s from %s\n", plural(len(c.Articles), "article"), c.Name)
+	fmt.Fprintf(w, "Framing markers in %s from %s\n", plural(len(c.Articles), "article"), clean(c.Name))
 	fmt.Fprintln(w, "Marked spans in «guillemets»; each marker's kind and reason below its sentence; 'unique' = no other outlet reports it.")
 	if note != "" {
 		fmt.Fprintf(w, "(%s)\n", note)
 	}
 	for _, a := range c.Articles {
-		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", a.ID, a.DisplayOutlet(), oneLine(a.Title, 100))
+		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", clean(a.ID), clean(a.DisplayOutlet()), oneLine(a.Title, 100))
 		n := 0
 		for _, s := range a.Sentences {
 			ms := res.MarkersOf(a.ID, s.Index)
