@@ -120,6 +120,8 @@ func TestHostileFileNamesNeverReachTheTerminal(t *testing.T) {
 	}
 	check("facts", dir)
 	check("facts", "--json", dir)
+	check("stories", dir)
+	check("stories", "--json", dir)
 	check("framing", dir)
 	check("framing", "--json", dir)
 	for _, a := range listed.Articles {

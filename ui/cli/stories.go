@@ -34,7 +34,7 @@ func runStories(env *Env, args []string) int {
 		return errorf(env, "compare: %v", aerr)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		out := struct {
 			Threads []compare.Thread `json:"threads"`
