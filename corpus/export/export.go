@@ -181,9 +181,17 @@ type Options struct {
 	BOM bool
 }
 
-// Write writes the export of in in format f to w.
+// Write writes the export of in in format f to w. Text formats pass
+// through corpus.SafeWriter: a terminal control that reached a memo or an
+// id (through an import, say) is written as a visible escape, so printing
+// the export cannot drive the terminal.
 func Write(w io.Writer, f Format, in Input, opts Options) error {
 	var err error
+	if !f.Binary() && f != QDC {
+		sw := corpus.SafeWriter(w)
+		defer sw.Flush()
+		w = sw
+	}
 	switch f {
 	case Markdown:
 		err = writeMarkdown(w, in, opts)

@@ -191,10 +191,13 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	if s.db == nil {
 		return s.closedErr()
 	}
+	if s.readOnly {
+		return fmt.Errorf("%s: %w", op, s.readOnlyRefusal())
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
+		return s.writeError(op, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
@@ -217,7 +220,7 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
+		return s.writeError(op, err)
 	}
 	return nil
 }
@@ -292,6 +295,9 @@ func (s *Store) next(undo bool) (*historyEntry, error) {
 	if s.db == nil {
 		return nil, s.closedErr()
 	}
+	if s.readOnly {
+		return nil, nil // nothing to undo in a store that is only read
+	}
 	return s.nextIn(context.Background(), s.db, undo)
 }
 
@@ -314,7 +320,7 @@ func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry
 }
 
 // Undo reverts the most recent change and returns a description of what it
-// did ("untagged 'blame' on “…”"). It undoes this Store's own changes
+// did ("untagged “blame” on “…”"). It undoes this Store's own changes
 // first, most recent first, then those made before it opened the file
 // (an earlier session's), never a change another window made while this
 // one was open. The history is kept in the notes file, so it survives
@@ -341,10 +347,13 @@ func (s *Store) step(undo bool) (string, error) {
 	if !undo {
 		verb, none = "redo", ErrNothingToRedo
 	}
+	if s.readOnly {
+		return "", fmt.Errorf("%s: %w", verb, s.readOnlyRefusal())
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
+		return "", s.writeError(verb, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
@@ -382,7 +391,7 @@ func (s *Store) step(undo bool) (string, error) {
 		return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return "", fmt.Errorf("%s (%s): save to %s: %w", verb, e.desc, s.path, err)
+		return "", s.writeError(verb+" ("+e.desc+")", err)
 	}
 	if undo {
 		return e.undoDesc, nil
@@ -765,6 +774,9 @@ func (s *Store) LastTag() (string, error) {
 	defer s.mu.Unlock()
 	if s.db == nil {
 		return "", s.closedErr()
+	}
+	if s.version == 0 {
+		return "", nil
 	}
 	var name string
 	err := s.db.QueryRow("SELECT c.name FROM meta m JOIN codes c ON c.name = m.value WHERE m.key = ?", lastTagKey).Scan(&name)

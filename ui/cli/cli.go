@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
@@ -31,6 +32,7 @@ type command struct {
 var commands = map[string]command{
 	"list":    {"list the articles of a corpus", runList, false},
 	"show":    {"show one article's sentences and furniture", runShow, false},
+	"stories": {"threads and stories (events), coverage by outlet", runStories, false},
 	"facts":   {"shared facts across outlets, with discrepancies", runFacts, false},
 	"pairs":   {"score sentence pairs from a TSV file", runPairs, false},
 	"framing": {"framing markers and outlet profiles", runFraming, false},
@@ -192,6 +194,6 @@ func usage(w io.Writer) {
 // errorf prints a one-line error to stderr and returns exit code 1.
 func errorf(env *Env, format string, a ...any) int {
 	msg := fmt.Sprintf(format, a...)
-	fmt.Fprintln(env.Stderr, "parallax: "+strings.TrimSpace(msg))
+	fmt.Fprintln(env.Stderr, "parallax: "+corpus.PrintableLines(strings.TrimSpace(msg)))
 	return 1
 }

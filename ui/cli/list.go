@@ -31,7 +31,7 @@ func runList(env *Env, args []string) int {
 		for _, a := range c.Articles {
 			out.Articles = append(out.Articles, toJSON(a, false))
 		}
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		if e := enc.Encode(out); e != nil {
 			return errorf(env, "write JSON: %v", e)
@@ -50,7 +50,7 @@ func printList(env *Env, c *corpus.Corpus) {
 			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
 	t.write(env.Stdout, "")
-	fmt.Fprintf(env.Stdout, "\n%s from %s", plural(len(c.Articles), "article"), c.Name)
+	fmt.Fprintf(env.Stdout, "\n%s from %s", plural(len(c.Articles), "article"), clean(c.Name))
 	if n := countWarnings(c); n > 0 {
 		fmt.Fprintf(env.Stdout, "; %s: see 'parallax show ID'", plural(n, "warning"))
 	}
