@@ -419,7 +419,7 @@ func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
 		if v, ok := m.tabAt(msg.X); ok {
-			m.view, m.panelOpen = v, false
+			m.view, m.panelOpen, m.resultsOpen = v, false, false
 			if v == viewOutlets {
 				return m, m.outlets.load()
 			}

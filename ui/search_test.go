@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -83,6 +84,18 @@ func TestSearchResultsList(t *testing.T) {
 	m = send(m, keys("F ?")...)
 	if v := ansi.Strip(m.View()); !m.showHelp || !strings.Contains(v, "read this match") {
 		t.Errorf("? in the list of matches:\n%s", v)
+	}
+	// A click on a view's tab leaves the list for that view.
+	m = send(m, keys("esc")...)
+	x := 0
+	for _, tb := range m.tabs() {
+		if tb.id == viewFacts {
+			x = tb.x0
+		}
+	}
+	m = send(m, tea.MouseMsg{X: x, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.resultsOpen || m.view != viewFacts {
+		t.Errorf("a click on the facts tab: list open %v, view %d", m.resultsOpen, m.view)
 	}
 }
 
