@@ -28,6 +28,6 @@ func TestCannotStartSaysWhyAfterQuitting(t *testing.T) {
 		code = strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_dead_status}"))
 	}
 	if code != "1" {
-		t.Errorf("exit status %q, want 1", code)
+		t.Errorf("exit status %q, want 1 (%s)", code, s.tmux("display-message", "-p", "-t", s.name, "dead #{pane_dead} signal #{pane_dead_signal} time #{pane_dead_time} pid #{pane_pid}"))
 	}
 }
