@@ -3,8 +3,10 @@ package compare
 import (
 	"cmp"
 	"math"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -325,6 +327,17 @@ func nearestEdges(edges []edge, n, k int) []edge {
 // pairs; a term held by more than maxEventPost vectors names a theme, not
 // an event, and is left out of the sums. Workers take vectors in turn.
 func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
+	return similarEdgesMin(vecs, fade, minEventSim)
+}
+
+var threadMinSim = func() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("PX_TMIN"), 64); err == nil {
+		return v
+	}
+	return minEventSim
+}()
+
+func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
 	type posting struct {
 		v int32
 		w float64
@@ -372,7 +385,7 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
 					if fade != nil {
 						s *= fade(int(j), i)
 					}
-					if s >= minEventSim {
+					if s >= floor {
 						out = append(out, edge{a: j, b: int32(i), s: s})
 					}
 				}

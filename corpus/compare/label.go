@@ -196,8 +196,11 @@ func splitClauses(s string) []string {
 				continue
 			}
 			split = true
-		case ';', ':', '—', ')':
+		case ';', '—', ')':
 			split = true
+		case ':':
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			split = !(unicode.IsDigit(prev) && unicode.IsDigit(next)) // "5:40 a.m."
 		case '–':
 			split = prev == ' '
 		case ',':
