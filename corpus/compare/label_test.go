@@ -36,7 +36,7 @@ func TestSplitClauses(t *testing.T) {
 			"Japan, South Korea and some islands are the likeliest hosts|the report said; the range is 5,500 km."},
 		// A time of day is not two clauses.
 		{"Four cruise missiles struck the Zarichny district at about 5:40 a.m. on Tuesday, hitting the depot.",
-			"Four cruise missiles struck the Zarichny district at about 5:40 a.m. on Tuesday|hitting the depot."},
+			"Four cruise missiles struck the Zarichny district at about 5:40 a.m. on Tuesday, hitting the depot."},
 		// A short parenthesis is a gloss, not a clause.
 		{"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital.",
 			"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital."},
