@@ -16,8 +16,8 @@ type edge struct {
 // whose mean pairwise similarity is highest merge, until no pair reaches
 // th. Ties break on the lower cluster ids, and items are numbered in a
 // canonical order by the caller, so the result does not depend on the
-// order edges are given in. It returns a cluster number per item; clusters
-// are numbered by their smallest item, in order.
+// order edges are given in. It returns a cluster id per item (groups
+// orders clusters by their smallest item).
 //
 // The same state also clusters incrementally (add): a new item joins as a
 // singleton and merges cascade from it, so a stream and a batch of the
@@ -30,7 +30,7 @@ type avgLink struct {
 	// that only resemble each other stay apart.
 	kappa float64
 	inner map[int32]float64           // live clusters: summed similarity within
-	of    []int32                     // cluster of each item (the cluster's id is its smallest item)
+	of    []int32                     // union-find parent of each item; a root is a live cluster
 	size  map[int32]int32             // live clusters: size
 	sum   map[int32]map[int32]float64 // live clusters: summed similarity to each neighbour cluster
 }
@@ -84,6 +84,7 @@ func (l *avgLink) mean(a, b int32) float64 {
 // cluster runs the batch agglomeration over n items and the given edges
 // (each unordered pair at most once, a != b).
 func (l *avgLink) cluster(n int, edges []edge) []int32 {
+	edges = withinComponents(n, edges, l.th)
 	l.of = make([]int32, n)
 	for i := range l.of {
 		l.of[i] = int32(i)
@@ -118,6 +119,41 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 		}
 	}
 	return l.resolve()
+}
+
+// withinComponents drops the edges between the connected components of
+// the graph of edges at or above th. Two clusters merge only when their
+// mean similarity reaches th, so only when some edge between them does:
+// clusters never cross those components, and an edge across them can
+// change no merge. On a corpus of one theme most edges are such faint
+// ones, and this keeps the agglomeration's work to the edges that count.
+func withinComponents(n int, edges []edge, th float64) []edge {
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	var find func(int32) int32
+	find = func(i int32) int32 {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, e := range edges {
+		if e.s >= th {
+			if a, b := find(e.a), find(e.b); a != b {
+				parent[max(a, b)] = min(a, b)
+			}
+		}
+	}
+	out := make([]edge, 0, len(edges))
+	for _, e := range edges {
+		if find(e.a) == find(e.b) {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // add appends item len(of) with its similarities to earlier items (each
@@ -173,26 +209,37 @@ func (l *avgLink) addSum(a, b int32, s float64) {
 	l.sum[b][a] += s
 }
 
-// merge joins clusters a and b; the result keeps the lower id.
+// merge joins clusters a and b and returns the cluster that remains: of
+// the two, the one with more neighbours (the lower on a tie), so that the
+// work is the smaller one's neighbours. A cluster's id is an item of it,
+// not always its smallest.
 func (l *avgLink) merge(a, b int32) int32 {
-	if b < a {
-		a, b = b, a
+	keep, gone := a, b
+	if len(l.sum[b]) > len(l.sum[a]) || (len(l.sum[b]) == len(l.sum[a]) && b < a) {
+		keep, gone = b, a
 	}
-	l.inner[a] += l.inner[b] + l.sum[a][b]
-	delete(l.inner, b)
-	for o, s := range l.sum[b] {
-		if o == a {
+	l.inner[keep] += l.inner[gone] + l.sum[keep][gone]
+	delete(l.inner, gone)
+	ks := l.sum[keep]
+	delete(ks, gone)
+	for o, s := range l.sum[gone] {
+		if o == keep {
 			continue
 		}
-		delete(l.sum[o], b)
-		l.addSum(a, o, s)
+		os := l.sum[o]
+		delete(os, gone)
+		os[keep] += s
+		if ks == nil {
+			ks = map[int32]float64{}
+			l.sum[keep] = ks
+		}
+		ks[o] += s
 	}
-	delete(l.sum[a], b)
-	delete(l.sum, b)
-	l.size[a] += l.size[b]
-	delete(l.size, b)
-	l.of[b] = a
-	return a
+	delete(l.sum, gone)
+	l.size[keep] += l.size[gone]
+	delete(l.size, gone)
+	l.of[gone] = keep
+	return keep
 }
 
 // find returns the live cluster of item i, compressing the path.

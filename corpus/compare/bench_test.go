@@ -220,3 +220,35 @@ func TestCallgrindHarness(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkGroupStories10000 times grouping 10,000 synthetic articles into
+// threads and stories alone (the sentences are analysed once, outside the
+// timer), to set beside BenchmarkAnalyze10000.
+func BenchmarkGroupStories10000(b *testing.B) { benchmarkGroupStories(b, 10000) }
+
+// BenchmarkGroupStories2000 is BenchmarkGroupStories10000 on 2,000.
+func BenchmarkGroupStories2000(b *testing.B) { benchmarkGroupStories(b, 2000) }
+
+func benchmarkGroupStories(b *testing.B, n int) {
+	c := syntheticCorpus(n, 1)
+	lx, err := defaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	x := newAnalysis(c, Options{}.withDefaults(), lx)
+	if err := x.analyzeSentences(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	var g eventGroups
+	for i := 0; i < b.N; i++ {
+		g = x.groupStories(context.Background())
+	}
+	b.StopTimer()
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	}
+	b.ReportMetric(float64(len(g.stories)), "stories")
+	b.ReportMetric(float64(len(g.threads)), "threads")
+}

@@ -3,7 +3,11 @@ package compare
 import (
 	"cmp"
 	"math"
+	"os"
+	"runtime"
 	"slices"
+	"strconv"
+	"sync"
 	"time"
 )
 
@@ -54,6 +58,18 @@ const (
 	storyKappa = 0.4
 	// contrastSmooth smooths the thread re-weighting (storyVectors).
 	contrastSmooth = 2.0
+	// threadTerms is how many of its heaviest terms an article's thread
+	// vector keeps: enough to tell themes apart, few enough to compare
+	// thousands of articles quickly.
+	threadTerms = 40
+	// threadNeighbours is how many nearest articles of each article the
+	// thread clustering considers (see nearestEdges).
+	threadNeighbours = 50
+	// maxEventPost is the most articles a term may be held by and still
+	// count in similarities between articles: a term in hundreds of them
+	// names a theme, not an event, and summing it would make the work grow
+	// with the square of the corpus.
+	maxEventPost = 256
 	// minEventSim is the least similarity kept as an edge of the graph.
 	minEventSim = 0.02
 	noDay       = math.MinInt32
@@ -175,8 +191,33 @@ func newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
 			d.thread.val = append(d.thread.val, w)
 		}
 	}
+	d.thread.keepTop(threadTerms)
 	d.thread.normalise()
 	return d
+}
+
+// keepTop keeps the k heaviest entries of v (ties by id), in id order.
+func (a *sparseVec) keepTop(k int) {
+	if len(a.ids) <= k {
+		return
+	}
+	idx := make([]int, len(a.ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int {
+		if a.val[x] != a.val[y] {
+			return cmp.Compare(a.val[y], a.val[x])
+		}
+		return cmp.Compare(a.ids[x], a.ids[y])
+	})
+	idx = idx[:k]
+	slices.Sort(idx)
+	ids, val := make([]int32, k), make([]float64, k)
+	for j, i := range idx {
+		ids[j], val[j] = a.ids[i], a.val[i]
+	}
+	a.ids, a.val = ids, val
 }
 
 // canonicalOrder returns the indices of docs sorted by publication day
@@ -203,41 +244,163 @@ func canonicalOrder(n int, day func(int) int32, key func(int) string) []int {
 	return order
 }
 
-// similarEdges returns the pairs of vectors whose inner product reaches
-// minEventSim. Candidates are pairs sharing a term held by at most
-// maxPost vectors; their similarity is then computed in full.
-func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
-	df := map[int32]int32{}
-	for _, v := range vecs {
-		for _, t := range v.ids {
-			df[t]++
+// nearestEdges keeps, of the edges, those among the k most similar of at
+// least one of their ends: each article's nearest neighbours, not every
+// faint resemblance (a corpus on one theme has a weak edge between most
+// pairs, and these cost time without changing which groups merge).
+func nearestEdges(edges []edge, n, k int) []edge {
+	deg := make([]int32, n)
+	for _, e := range edges {
+		deg[e.a]++
+		deg[e.b]++
+	}
+	// Each crowded end's k best similarities, in a min-heap whose top is
+	// the k-th best (0 for the others: every edge of theirs stays).
+	heaps := make([][]float64, n)
+	push := func(v int32, s float64) {
+		h := heaps[v]
+		if len(h) < k {
+			h = append(h, s)
+			for i := len(h) - 1; i > 0; { // sift up
+				p := (i - 1) / 2
+				if h[p] <= h[i] {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+			heaps[v] = h
+			return
+		}
+		if s <= h[0] {
+			return
+		}
+		h[0] = s
+		for i := 0; ; { // sift down
+			l, m := 2*i+1, i
+			if l < len(h) && h[l] < h[m] {
+				m = l
+			}
+			if r := l + 1; r < len(h) && h[r] < h[m] {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
 		}
 	}
-	maxPost := int32(max(64, len(vecs)/8))
-	post := map[int32][]int32{}
-	var out []edge
-	seen := map[int32]bool{}
-	for i, v := range vecs {
-		clear(seen)
-		for _, t := range v.ids {
-			if df[t] < 2 || df[t] > maxPost {
-				continue
-			}
-			for _, j := range post[t] {
-				if seen[j] {
-					continue
-				}
-				seen[j] = true
-				s := v.dot(vecs[j])
-				if fade != nil {
-					s *= fade(int(j), i)
-				}
-				if s >= minEventSim {
-					out = append(out, edge{a: j, b: int32(i), s: s})
-				}
-			}
-			post[t] = append(post[t], int32(i))
+	crowded := false
+	for _, e := range edges {
+		if deg[e.a] > int32(k) {
+			push(e.a, e.s)
+			crowded = true
 		}
+		if deg[e.b] > int32(k) {
+			push(e.b, e.s)
+			crowded = true
+		}
+	}
+	if !crowded {
+		return edges
+	}
+	kth := func(v int32) float64 {
+		if h := heaps[v]; len(h) == k {
+			return h[0]
+		}
+		return 0
+	}
+	out := edges[:0]
+	for _, e := range edges {
+		if e.s >= kth(e.a) || e.s >= kth(e.b) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// similarEdges returns the pairs of vectors whose inner product (times
+// fade, when given) reaches minEventSim, ordered by their later vector
+// then the earlier. Products are summed term by term through an inverted
+// index, so the work follows the terms pairs share, not the number of
+// pairs; a term held by more than maxEventPost vectors names a theme, not
+// an event, and is left out of the sums. Workers take vectors in turn.
+func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
+	return similarEdgesMin(vecs, fade, minEventSim)
+}
+
+var threadMinSim = func() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("PX_TMIN"), 64); err == nil {
+		return v
+	}
+	return minEventSim
+}()
+
+func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
+	type posting struct {
+		v int32
+		w float64
+	}
+	post := map[int32][]posting{}
+	for i, v := range vecs {
+		for k, t := range v.ids {
+			post[t] = append(post[t], posting{int32(i), v.val[k]})
+		}
+	}
+	maxPost := min(max(64, len(vecs)/8), maxEventPost)
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(vecs)/64))
+	found := make([][]edge, len(vecs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			acc := make([]float64, len(vecs))
+			var touched []int32
+			for i := w; i < len(vecs); i += workers {
+				v := vecs[i]
+				touched = touched[:0]
+				for k, t := range v.ids {
+					p := post[t]
+					if len(p) < 2 || len(p) > maxPost {
+						continue
+					}
+					wi := v.val[k]
+					for _, q := range p {
+						if q.v >= int32(i) {
+							break // postings are in vector order: only earlier ones
+						}
+						if acc[q.v] == 0 {
+							touched = append(touched, q.v)
+						}
+						acc[q.v] += wi * q.w
+					}
+				}
+				slices.Sort(touched)
+				var out []edge
+				for _, j := range touched {
+					s := acc[j]
+					acc[j] = 0
+					if fade != nil {
+						s *= fade(int(j), i)
+					}
+					if s >= floor {
+						out = append(out, edge{a: j, b: int32(i), s: s})
+					}
+				}
+				found[i] = out
+			}
+		}(w)
+	}
+	wg.Wait()
+	n := 0
+	for _, f := range found {
+		n += len(f)
+	}
+	out := make([]edge, 0, n)
+	for _, f := range found {
+		out = append(out, f...)
 	}
 	return out
 }

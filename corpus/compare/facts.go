@@ -43,7 +43,19 @@ func (x *storyScorer) buildFact(f []int32, links storyLinks, stories []Story, la
 			}
 		}
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(central[b], central[a]) })
+	// The label comes from a body sentence when the fact has one: a
+	// headline or sub-heading is a fragment ("On Russia's response"), not
+	// a claim.
+	slices.SortStableFunc(order, func(a, b int) int {
+		ha, hb := x.units[f[a]].heading, x.units[f[b]].heading
+		if ha != hb {
+			if ha {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(central[b], central[a])
+	})
 	outletSeen := map[string]bool{}
 	for _, m := range f {
 		u := &x.units[m]

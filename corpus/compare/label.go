@@ -46,7 +46,15 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	}
 	clauses := splitClauses(text)
 	best, bestW := "", -1.0
-	for _, cl := range clauses {
+	for ci, cl := range clauses {
+		if len(clauses) > 1 && len(strings.Fields(cl)) < 5 {
+			continue // "apparently", "at that time": not a claim
+		}
+		if ci > 0 && !opensClause(cl) {
+			// "…missiles that violate the parameters…": a clause that
+			// opens with neither a capital nor a subject is a fragment.
+			continue
+		}
 		if endsInReporting(cl) {
 			// "…in the INF Treaty," Lavrov said.": the attribution after
 			// the claim goes; "The minister went on to say:" introduces
@@ -77,6 +85,9 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			best, bestW = cl, w
 		}
 	}
+	if utf8.RuneCountInString(best) < minLabelClause {
+		best = text // a scrap of a clause says less than the sentence
+	}
 	best = dropReporting(best)
 	// A leading sentence adverbial ("Also,", "Of course,", "This month,",
 	// "Meanwhile,") is not part of the claim; an enumeration ("Japan,
@@ -99,8 +110,10 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 		best = rest
 	}
-	if best == "" {
-		best = text
+	if best == "" || (len(strings.Fields(best)) < 5 && best != text) {
+		// Nothing, or a scrap, is left of the clause: the sentence it
+		// came from, with its attribution dropped, says more.
+		best = strings.Trim(dropTrailingAttribution(dropReporting(text)), " \"'“”‘’«».;:,–—-")
 	}
 	r := []rune(best)
 	if len(r) == 0 {
@@ -133,6 +146,30 @@ func (x *storyScorer) labelTerm(fw string) (int32, bool) {
 // labelLen is the length a fact label is trimmed to.
 const labelLen = 60
 
+// subjectWords open a clause that can stand alone as a label.
+var subjectWords = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "it": true, "he": true,
+	"she": true, "they": true, "we": true, "i": true, "you": true, "its": true, "his": true, "her": true, "their": true,
+	"our": true, "my": true, "there": true, "some": true, "many": true, "most": true, "all": true, "both": true,
+	"no": true, "several": true, "each": true, "every": true, "one": true, "two": true, "three": true,
+}
+
+// opensClause reports whether a clause cut from a sentence opens like a
+// sentence: with a capital (a name, a quotation), a figure, or a subject
+// word, once a joining word is dropped.
+func opensClause(cl string) bool {
+	ws := strings.Fields(strings.Trim(cl, " \"'“”‘’«»"))
+	for len(ws) > 1 && clauseJoiners[strings.ToLower(ws[0])] {
+		ws = ws[1:]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	w := strings.Trim(ws[0], "\"'“”‘’«»(")
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || subjectWords[strings.ToLower(w)]
+}
+
 // splitClauses splits a sentence at clause punctuation (commas, semicolons,
 // colons, dashes, parentheses) into non-empty parts of the original text;
 // a part shorter than minClause characters stays joined to the next one
@@ -159,8 +196,11 @@ func splitClauses(s string) []string {
 				continue
 			}
 			split = true
-		case ';', ':', '—', ')':
+		case ';', '—', ')':
 			split = true
+		case ':':
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			split = !(unicode.IsDigit(prev) && unicode.IsDigit(next)) // "5:40 a.m."
 		case '–':
 			split = prev == ' '
 		case ',':

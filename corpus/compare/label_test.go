@@ -34,6 +34,9 @@ func TestSplitClauses(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Japan, South Korea and some islands are the likeliest hosts, the report said; the range is 5,500 km.",
 			"Japan, South Korea and some islands are the likeliest hosts|the report said; the range is 5,500 km."},
+		// A time of day is not two clauses.
+		{"Four cruise missiles struck the Zarichny district at about 5:40 a.m. on Tuesday, hitting the depot.",
+			"Four cruise missiles struck the Zarichny district at about 5:40 a.m. on Tuesday, hitting the depot."},
 		// A short parenthesis is a gloss, not a clause.
 		{"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital.",
 			"Late Friday, a strong earthquake hit the country 77 kilometers (48 miles) southwest of the capital."},
@@ -310,5 +313,45 @@ func TestLabelSkipsTheDateline(t *testing.T) {
 	}
 	if l := r.Facts[0].Label; !strings.HasPrefix(l, "At least 42") {
 		t.Errorf("label %q, want it to open with the claim", l)
+	}
+}
+
+// TestLabelsAreClaims checks every fact label of the embedded and
+// held-out corpora: taken from a body sentence when the fact has one (a
+// headline or sub-heading is a fragment), and not a scrap of a clause
+// (five words at least, unless the whole sentence is shorter).
+func TestLabelsAreClaims(t *testing.T) {
+	corpora := []*corpus.Corpus{corpus.Default()}
+	for _, dir := range []string{"../../testdata/heldout/articles", "../../testdata/heldout2/articles"} {
+		c, err := corpus.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		corpora = append(corpora, c)
+	}
+	for _, c := range corpora {
+		r, err := Analyze(context.Background(), c, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range r.Facts {
+			core := strings.ToLower(strings.TrimSuffix(f.Label, "…"))
+			inBody, hasBody, shortest := false, false, 1000
+			for _, m := range f.Members {
+				a := c.Article(m.Article)
+				if a.Sentences[m.Sentence].Role != corpus.RoleBody {
+					continue
+				}
+				hasBody = true
+				inBody = inBody || strings.Contains(strings.ToLower(m.Text), core)
+				shortest = min(shortest, len(strings.Fields(m.Text)))
+			}
+			if hasBody && !inBody {
+				t.Errorf("%s: label %q is not from a body sentence", f.ID, f.Label)
+			}
+			if n := len(strings.Fields(f.Label)); n < 5 && n < shortest {
+				t.Errorf("%s: label %q is a scrap of a clause", f.ID, f.Label)
+			}
+		}
 	}
 }

@@ -111,6 +111,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 			}
 		}
 	}
+	found = x.dropParallel(found)
 	x.found = found
 	// Each linked unit's links (both ways) get their stretch of one arena,
 	// reused for the next story: nothing keeps the links past the story.

@@ -1,10 +1,12 @@
 package compare
 
+import "strings"
+
 // Facts are linked within a thread. Two sentences of the same story may
 // be linked whenever they state the same claim; two sentences of different
 // stories only as a recurring claim, which has a timeline: both articles
 // must be dated (an undated article cannot be placed on it), and neither
-// sentence may hold a name characteristic of its own story that the other
+// sentence may hold a term characteristic of its own story that the other
 // lacks ("Lohan checked into rehab" and "Reid checked into rehab" are
 // parallel claims about two happenings, not one claim made twice).
 
@@ -16,12 +18,60 @@ func (x *storyScorer) sameEvent(a, b *unit) bool {
 	if x.docs[a.art].day == noDay || x.docs[b.art].day == noDay {
 		return false
 	}
-	return !x.ownNames(a, b) && !x.ownNames(b, a)
+	return !x.ownNames(a, b) && !x.ownNames(b, a) && !x.daysDiffer(a, b)
 }
 
-// storyNames marks, per story of the thread, the names characteristic of
+// daysDiffer reports whether two sentences name different weekdays
+// ("declared Thursday a day of mourning", "declared Sunday a day of
+// mourning": two happenings). Dates are not compared here: a claim made
+// again often dates its happening differently ("in February 2019", "on
+// 2 August"), and the discrepancies compare dates within a story.
+func (x *storyScorer) daysDiffer(a, b *unit) bool {
+	wa, wb := x.weekdaysOf(a), x.weekdaysOf(b)
+	return wa != 0 && wb != 0 && wa&wb == 0
+}
+
+// weekdaysOf is the set of weekdays a unit names, as bits.
+func (x *storyScorer) weekdaysOf(u *unit) uint8 {
+	var set uint8
+	for _, t := range u.terms {
+		if k, ok := weekdayBit[strings.ToLower(x.surf[t])]; ok {
+			set |= k
+		}
+	}
+	return set
+}
+
+var weekdayBit = map[string]uint8{"monday": 1, "tuesday": 2, "wednesday": 4, "thursday": 8, "friday": 16, "saturday": 32, "sunday": 64}
+
+// dropParallel drops the links across stories whose two sentences both
+// have counterparts within their own stories. When each story carries a
+// claim through several outlets ("the city declared a day of mourning",
+// "there was no immediate comment"), each story's fact shows it, and a
+// lexical matcher cannot tell a claim made again from the same words
+// about two happenings; a claim one story carries alone and another
+// restates is linked as recurring.
+func (x *storyScorer) dropParallel(found []foundLink) []foundLink {
+	inStory := map[int32]bool{}
+	for _, f := range found {
+		if x.units[f.a].story == x.units[f.b].story && f.score >= x.opts.FactThreshold {
+			inStory[f.a], inStory[f.b] = true, true
+		}
+	}
+	out := found[:0]
+	for _, f := range found {
+		if x.units[f.a].story != x.units[f.b].story && inStory[f.a] && inStory[f.b] {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// storyNames marks, per story of the thread, the terms characteristic of
 // it: held by at least half of the story's articles (two at least) and by
-// at most a fifth of the thread's other articles.
+// at most a fifth of the thread's other articles — its names, places and
+// what it is about ("drones" in one attack, "cruise missiles" in another).
 func (x *storyScorer) storyNames(members []int32) {
 	artsOf := map[int32]int32{}  // story -> articles
 	hold := map[[2]int32]int32{} // (story, term) -> articles holding the name
@@ -35,8 +85,8 @@ func (x *storyScorer) storyNames(members []int32) {
 			clear(seen)
 			artsOf[u.story]++
 		}
-		for k, t := range u.terms {
-			if u.names[k] && !seen[t] {
+		for _, t := range u.terms {
+			if !seen[t] {
 				seen[t] = true
 				hold[[2]int32{u.story, t}]++
 				tot[t]++
@@ -59,14 +109,11 @@ func (x *storyScorer) storyNames(members []int32) {
 	}
 }
 
-// ownNames reports whether u holds a name characteristic of its story
+// ownNames reports whether u holds a term characteristic of its story
 // that v lacks.
 func (x *storyScorer) ownNames(u, v *unit) bool {
 	j := 0
-	for k, t := range u.terms {
-		if !u.names[k] {
-			continue
-		}
+	for _, t := range u.terms {
 		for j < len(v.terms) && v.terms[j] < t {
 			j++
 		}

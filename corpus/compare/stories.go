@@ -28,6 +28,8 @@ type eventGroups struct {
 // and dates are interned as anchors from x.anchorBase on.
 func (x *analysis) eventDocs() []eventDoc {
 	x.anchorBase = int32(len(x.strs))
+	// Anchors are interned in unit order, so their ids do not depend on
+	// the workers below.
 	anchors := map[string]int32{}
 	anchor := func(key string) int32 {
 		id, ok := anchors[key]
@@ -37,25 +39,45 @@ func (x *analysis) eventDocs() []eventDoc {
 		}
 		return id
 	}
-	docs := make([]eventDoc, len(x.c.Articles))
-	var occ []eventTerm
-	for ai, a := range x.c.Articles {
-		occ = occ[:0]
-		for k, ui := range x.artUnit[ai] {
-			u := &x.units[ui]
-			lead := k < eventLead
-			for j, t := range u.terms {
-				occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
-			}
-			for _, q := range u.ex.nums {
-				occ = append(occ, eventTerm{t: anchor("#" + q.String()), lead: lead, name: true})
-			}
-			for _, d := range u.ex.dates {
-				occ = append(occ, eventTerm{t: anchor("@" + d.String()), lead: lead, name: true})
-			}
+	unitAnchors := make([][]int32, len(x.units))
+	for ui := range x.units {
+		u := &x.units[ui]
+		if u.ex == x.noEx {
+			continue
 		}
-		docs[ai] = newEventDoc(dayOf(a.Published), occ, x.termModel())
+		for _, q := range u.ex.nums {
+			unitAnchors[ui] = append(unitAnchors[ui], anchor("#"+q.String()))
+		}
+		for _, d := range u.ex.dates {
+			unitAnchors[ui] = append(unitAnchors[ui], anchor("@"+d.String()))
+		}
 	}
+	docs := make([]eventDoc, len(x.c.Articles))
+	tm := x.termModel()
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var occ []eventTerm
+			for ai := w; ai < len(x.c.Articles); ai += workers {
+				occ = occ[:0]
+				for k, ui := range x.artUnit[ai] {
+					u := &x.units[ui]
+					lead := k < eventLead
+					for j, t := range u.terms {
+						occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
+					}
+					for _, t := range unitAnchors[ui] {
+						occ = append(occ, eventTerm{t: t, lead: lead, name: true})
+					}
+				}
+				docs[ai] = newEventDoc(dayOf(x.c.Articles[ai].Published), occ, tm)
+			}
+		}(w)
+	}
+	wg.Wait()
 	return docs
 }
 
@@ -84,7 +106,8 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	for i := range sorted {
 		vecs[i] = sorted[i].thread
 	}
-	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), similarEdges(vecs, nil)))
+	edges := nearestEdges(similarEdgesMin(vecs, nil, threadMinSim), len(sorted), threadNeighbours)
+	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}
 	}

@@ -1,0 +1,64 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// TestLookalikeEvents analyses testdata/lookalike: two missile strikes on
+// one city a year apart, by the same army, in the same outlets and words.
+// They must be two stories of one thread; no discrepancy may set one
+// strike's figures against the other's; and a fact across the two stories
+// may only be a claim the other story restates (recurring), never the two
+// strikes' own accounts (tolls, what was shot down, where it hit).
+func TestLookalikeEvents(t *testing.T) {
+	c, err := corpus.Load("../../testdata/lookalike/articles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyze(context.Background(), c, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := func(id string) string { return c.Article(id).Published.Format("2006") }
+	if len(r.Threads) != 1 || len(r.Stories) != 2 {
+		t.Fatalf("%d threads, %d stories; want one thread of two stories: %+v", len(r.Threads), len(r.Stories), r.Stories)
+	}
+	for _, st := range r.Stories {
+		for _, a := range st.Articles {
+			if year(a) != year(st.Articles[0]) {
+				t.Errorf("story %s mixes %s and %s", st.ID, st.Articles[0], a)
+			}
+		}
+	}
+	across := 0
+	for _, f := range r.Facts {
+		for _, d := range f.Discrepancies {
+			years := map[string]bool{}
+			for _, v := range d.Values {
+				years[year(v.Article)] = true
+			}
+			if len(years) > 1 {
+				t.Errorf("fact %s sets the two strikes' %s against each other: %+v", f.ID, d.What, d.Values)
+			}
+		}
+		if !f.Recurring() {
+			continue
+		}
+		across++
+		t.Logf("recurring across the strikes: %s %q", f.ID, f.Label)
+		for _, m := range f.Members {
+			low := strings.ToLower(m.Text)
+			for _, w := range []string{"killed", "dead", "wounded", "injured", "shot down", "intercepted", "struck", "hit "} {
+				if strings.Contains(low, w) {
+					t.Errorf("fact %s joins a strike's own account across the stories: %q", f.ID, m.Text)
+					break
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d facts span both stories", across, len(r.Facts))
+}
