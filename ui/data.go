@@ -35,6 +35,13 @@ type Analysis struct {
 
 	// Warnings are analysis problems worth showing on the problems screen.
 	Warnings []string
+
+	// Comparison is the shared-facts analysis of the whole corpus, with
+	// its threads and stories, from which a story or thread is opened
+	// (scope.go); nil when it was not computed.
+	Comparison *compare.Result
+	// Corrections are the story corrections the comparison applied.
+	Corrections []compare.Correction
 }
 
 // OutletProfile is one outlet's profile as the outlets view shows it.

@@ -35,6 +35,9 @@ type KeyMap struct {
 
 	// Dialogs.
 	Toggle, Confirm key.Binding
+
+	// Stories view, opening a story, and the read view's columns.
+	Stories StoriesKeys
 }
 
 // DefaultKeyMap returns parallax's key bindings.
@@ -90,6 +93,8 @@ func DefaultKeyMap() *KeyMap {
 
 		Toggle:  b([]string{" ", "x"}, "space", "show/hide"),
 		Confirm: b([]string{"enter"}, "enter", "confirm"),
+
+		Stories: defaultStoriesKeys(),
 	}
 	km.ViewNotes.SetEnabled(false)
 	return km

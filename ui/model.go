@@ -28,6 +28,7 @@ const (
 	viewOutlets
 	viewNotes // reserved for the notes round
 	viewProblems
+	viewStories
 )
 
 // searchDoneMsg carries the hits of a search across all articles.
@@ -61,7 +62,12 @@ type Model struct {
 	facts    factsModel
 	outlets  outletsModel
 	problems problemsModel
+	stories  storiesModel
 	view     viewID
+
+	scope   scope     // what is open: everything, a thread or a story
+	task    taskState // opening a scope or regrouping, in the background
+	taskSeq int
 
 	panel     panelModel
 	panelOpen bool
@@ -105,12 +111,20 @@ func (m Model) Init() tea.Cmd {
 // setData installs the loaded data and builds the views.
 func (m *Model) setData(d *Data) tea.Cmd {
 	m.ctx.Data = d
+	m.ctx.All = d
 	m.loaded = true
 	m.read = newReadModel(m.ctx)
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
 	m.notesView = notesViewModel{ctx: m.ctx}
+	m.stories = newStoriesModel(m.ctx)
+	m.ctx.Keys.Stories.View.SetEnabled(d.Analysis.Comparison != nil)
+	if res := d.Analysis.Comparison; res != nil && len(res.Threads) > 1 {
+		// Several threads: choose one first. One thread (or one story)
+		// opens directly.
+		m.view = viewStories
+	}
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
@@ -144,6 +158,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.facts.SetSize(bw, bh)
 	m.problems.SetSize(bw, bh)
 	m.notesView.SetSize(bw, bh)
+	m.stories.SetSize(bw, bh)
 	if m.panelOpen {
 		m.panel.SetSize(bw, bh)
 	}
@@ -180,6 +195,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case searchDoneMsg:
 		return m, m.searchDone(msg)
+	case openScopeMsg:
+		return m, m.openScope(msg.sc)
+	case scopeOpenedMsg:
+		return m, m.scopeOpened(msg)
+	case taskProgressMsg:
+		return m, m.taskProgress(msg)
 	case openWhyMsg:
 		m.panel = newPanel(m.ctx, msg)
 		m.panelOpen = true
@@ -303,6 +324,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ViewProblems):
 		m.view = viewProblems
 		return m, nil
+	case key.Matches(msg, k.Stories.View):
+		m.view = viewStories
+		return m, nil
+	case key.Matches(msg, k.Stories.Everything):
+		return m, m.openScope(scope{})
 	case key.Matches(msg, k.Back) && m.search.query != "":
 		m.clearSearch()
 		return m, m.flash("search cleared")
@@ -365,6 +391,8 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.problems, cmd = m.problems.Update(msg)
 	case viewNotes:
 		cmd = m.updateNotesView(msg)
+	case viewStories:
+		m.stories, cmd = m.stories.Update(msg)
 	}
 	return m, cmd
 }
@@ -446,6 +474,8 @@ func (m Model) View() string {
 			body = m.problems.View()
 		case viewNotes:
 			body = m.notesViewView(m.width, bh)
+		case viewStories:
+			body = m.stories.View()
 		}
 	}
 	status, footer := m.statusAndFooter()
@@ -487,6 +517,8 @@ func (m Model) ShortHelp() []key.Binding {
 		if g := m.notesViewHelp(); len(g) > 1 {
 			own = g[1]
 		}
+	case viewStories:
+		own = m.stories.ShortHelp()
 	}
 	return append(own, global...)
 }
@@ -512,17 +544,19 @@ func (m Model) FullHelp() [][]key.Binding {
 			own = m.problems.FullHelp()
 		case viewNotes:
 			own = m.notesViewHelp()
+		case viewStories:
+			own = m.stories.FullHelp()
 		}
 		if m.view == viewRead && !m.read.picking {
 			own = append(own, m.notesReadHelp())
 		}
-		if m.view == viewFacts || m.view == viewOutlets || m.view == viewProblems {
+		if m.view == viewFacts || m.view == viewOutlets || m.view == viewProblems || m.view == viewStories {
 			// Export, undo and redo work from every view.
 			own = append(own, []key.Binding{k.Export, m.notes.keys.Undo, m.notes.keys.Redo})
 		}
 	}
 	return append(own,
 		[]key.Binding{k.Search, k.SearchNext, k.SearchPrev, k.Back},
-		[]key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Help, k.Quit},
+		[]key.Binding{k.Stories.View, k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Stories.Everything, k.Help, k.Quit},
 	)
 }
