@@ -531,6 +531,7 @@ func (m *Model) notesAt(a, s int) []notes.Note {
 	if m.ctx.Data == nil || a < 0 {
 		return nil
 	}
+	a, s = m.ctx.Data.real(a, s) // the article of a merged column
 	art := m.ctx.Data.article(a)
 	if s < 0 || s >= len(art.Sentences) {
 		return nil

@@ -24,7 +24,7 @@ func (r *readModel) openPicker() {
 	r.picker.ctx = r.ctx
 	r.picker.SetSize(r.width, r.height)
 	if a := r.focusedArticle(); a >= 0 {
-		r.picker.cursor = a
+		r.picker.cursor, _ = r.ctx.Data.real(a, r.cursor[a])
 	}
 }
 

@@ -33,8 +33,10 @@ type readModel struct {
 	offset []int  // per article: first line on screen (may be negative)
 
 	hideFurniture bool
-	query         string // search highlight, folded
-	linkFact      int    // fact of the sentence under the cursor, -1 for none
+	perArticle    bool     // a column per article, not per outlet (columns.go)
+	colOrder      colOrder // the columns' order
+	query         string   // search highlight, folded
+	linkFact      int      // fact of the sentence under the cursor, -1 for none
 	cache         *layoutCache
 
 	sel selection // visual selection for tagging (tagging.go)
@@ -106,29 +108,6 @@ func (r *readModel) SetSize(w, h int) {
 }
 
 func (r *readModel) bodyHeight() int { return max(r.height-headerHeight, 1) }
-
-// rebuildOrder lists the shown articles with the reference first.
-func (r *readModel) rebuildOrder() {
-	cur := r.focusedArticle()
-	r.order = r.order[:0]
-	if r.ref >= 0 && r.shown[r.ref] {
-		r.order = append(r.order, r.ref)
-	} else {
-		r.ref = -1
-	}
-	for i, ok := range r.shown {
-		if ok && i != r.ref {
-			r.order = append(r.order, i)
-		}
-	}
-	r.focus = 0
-	for i, a := range r.order {
-		if a == cur {
-			r.focus = i
-		}
-	}
-	r.clampColumns()
-}
 
 func (r readModel) focusedArticle() int {
 	if r.focus < 0 || r.focus >= len(r.order) {
@@ -351,20 +330,15 @@ func (r *readModel) alignOthers() {
 		return
 	}
 	row := la.first[s] - r.offset[a]
-	f := r.ctx.Data.Facts[r.linkFact]
 	for _, oi := range r.visible() {
 		b := r.order[oi]
 		if b == a {
 			continue
 		}
-		id := r.ctx.Data.article(b).ID
 		best := -1
-		for _, m := range f.Members {
-			if m.Article != id {
-				continue
-			}
-			if best < 0 || abs(m.Sentence-r.cursor[b]) < abs(best-r.cursor[b]) {
-				best = m.Sentence
+		for _, fs := range r.factSentences(b, r.linkFact) {
+			if best < 0 || abs(fs-r.cursor[b]) < abs(best-r.cursor[b]) {
+				best = fs
 			}
 		}
 		if best < 0 {
@@ -439,6 +413,7 @@ func (r *readModel) JumpTo(a, s int) {
 		r.shown[a] = true
 		r.rebuildOrder()
 	}
+	a, s = r.ctx.Data.unit(a, s) // its column
 	for i, o := range r.order {
 		if o == a {
 			r.focus = i
@@ -467,7 +442,7 @@ func (r *readModel) GotoFact(fi int) {
 		}
 		return false
 	}
-	if !pick(func(a int) bool { return a == cur }) && !pick(func(a int) bool { return r.shown[a] }) {
+	if !pick(func(a int) bool { return r.unitOf(a) == cur }) && !pick(func(a int) bool { return r.shown[a] }) {
 		pick(func(int) bool { return true })
 	}
 }
@@ -542,8 +517,12 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 		case key.Matches(msg, k.PrevUnique):
 			r.findPassage(-1)
 		case key.Matches(msg, k.Why):
-			s := r.cursor[a]
-			return r, func() tea.Msg { return openWhyMsg{article: a, sentence: s, fact: -1} }
+			ra, s := r.ctx.Data.real(a, r.cursor[a])
+			return r, func() tea.Msg { return openWhyMsg{article: ra, sentence: s, fact: -1} }
+		case key.Matches(msg, k.Stories.Columns):
+			r.toggleColumns()
+		case key.Matches(msg, k.Stories.Order):
+			r.cycleOrder()
 		case key.Matches(msg, k.Choose):
 			r.openPicker()
 		case key.Matches(msg, k.Pin):
@@ -863,16 +842,8 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	return [2]string{fit(head, w), fit(st.ColTitle.Render(ellipsize(oneLine(art.Title), w)), w)}
 }
 
-// articleHasFact reports whether article a carries fact fi.
-func (r readModel) articleHasFact(a, fi int) bool {
-	id := r.ctx.Data.article(a).ID
-	for _, m := range r.ctx.Data.Facts[fi].Members {
-		if m.Article == id {
-			return true
-		}
-	}
-	return false
-}
+// articleHasFact reports whether article (or column) a carries fact fi.
+func (r readModel) articleHasFact(a, fi int) bool { return len(r.factSentences(a, fi)) > 0 }
 
 // Status describes the read view for the status line.
 func (r readModel) Status() string {
@@ -930,7 +901,7 @@ func (r readModel) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{k.Left, k.Right, k.NextCol, k.PrevCol, k.PageLeft, k.PageRight},
 		{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why},
-		{k.Choose, k.Pin, k.Furniture, k.Tag, k.Visual},
+		{k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Tag, k.Visual},
 	}
 }
 

@@ -186,10 +186,12 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 // column settings), facts, outlets, problems and notes are built again
 // over it.
 func (m *Model) installData(d *Data, sc scope) tea.Cmd {
+	prev := m.read
 	m.ctx.Data = d
 	m.scope = sc
 	m.stories.open = sc
 	m.read = newReadModel(m.ctx)
+	m.read.keepColumns(prev)
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)

@@ -120,7 +120,7 @@ func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
 	a := m.read.focusedArticle()
 	cur := 0
 	if a >= 0 {
-		cur = m.read.cursor[a]
+		a, cur = m.ctx.Data.real(a, m.read.cursor[a]) // hits are in the articles
 	}
 	for i, h := range m.search.hits {
 		if h.article == a && h.sentence >= cur {
