@@ -171,7 +171,8 @@ func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeig
 // the open input or dialog, then global keys, then the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateNotesMsg(msg); ok {
-		return m, cmd
+		// The notes file's story corrections may have changed.
+		return m, tea.Batch(cmd, m.regroupIfChanged())
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -197,6 +198,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.searchDone(msg)
 	case openScopeMsg:
 		return m, m.openScope(msg.sc)
+	case saveCorrectionMsg:
+		return m, m.saveCorrection(msg.c)
 	case scopeOpenedMsg:
 		return m, m.scopeOpened(msg)
 	case taskProgressMsg:
@@ -370,6 +373,8 @@ func (m Model) capturing() bool {
 		return m.read.Capturing()
 	case viewFacts:
 		return m.facts.Capturing()
+	case viewStories:
+		return m.stories.Capturing()
 	}
 	return false
 }
@@ -393,6 +398,9 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.updateNotesView(msg)
 	case viewStories:
 		m.stories, cmd = m.stories.Update(msg)
+		if m.stories.msg != "" {
+			return m, tea.Batch(cmd, m.flash(m.stories.msg))
+		}
 	}
 	return m, cmd
 }

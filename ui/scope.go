@@ -64,6 +64,10 @@ type taskState struct {
 	stage       string
 	done, total int
 	cancel      context.CancelFunc
+	// regroup is set when the task groups the stories again, applying
+	// corrections.
+	regroup     bool
+	corrections []compare.Correction
 }
 
 // startTask runs work in a tea.Cmd, reporting its progress in the status
@@ -177,7 +181,11 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 		m.view = viewRead
 	}
 	if msg.what != "" {
-		cmd = tea.Batch(cmd, m.flash(msg.what))
+		what := msg.what
+		if m.msg != "" {
+			what = m.msg + " · " + what // what was undone, say
+		}
+		cmd = tea.Batch(cmd, m.flash(what))
 	}
 	return cmd
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,7 +49,9 @@ type storiesModel struct {
 	initial map[string]string // outlet -> two-cell initials, unique
 	nStory  int
 
-	open scope // what the reader has open, marked in the list
+	open scope     // what the reader has open, marked in the list
+	edit storyEdit // an open correction chooser (storyedit.go)
+	msg  string    // transient message for the status line
 }
 
 func newStoriesModel(ctx *Context) storiesModel {
@@ -91,17 +94,29 @@ func (s *storiesModel) refresh() {
 			s.rows = append(s.rows, storyRow{kind: rowStory, thread: ti, story: id, num: s.nStory})
 		}
 	}
-	s.cursor = 0
+	// The same story or thread; else (its id changed with its articles)
+	// the same place in the list.
 	for i, r := range s.rows {
 		if r.kind == keep.kind && r.story == keep.story && (r.kind != rowThread || r.thread == keep.thread) {
 			s.cursor = i
 			break
 		}
 	}
-	if keep.kind == rowAll && len(s.rows) > 0 && s.rows[0].kind != rowAll || len(s.rows) == 0 {
-		s.cursor = 0
-	}
 	s.scroll()
+}
+
+// byReport returns article ids in order of publication (undated last).
+func byReport(d *Data, ids []string) []string {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		ai, aok := d.artIndex[a]
+		bi, bok := d.artIndex[b]
+		if !aok || !bok {
+			return 0
+		}
+		return compareReports(d.article(ai), d.article(bi))
+	})
+	return out
 }
 
 // initials gives each outlet two cells of initials, unique: the first
@@ -204,6 +219,10 @@ func (s storiesModel) scopeOf(r storyRow) scope {
 
 // Update handles the Stories view's keys.
 func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
+	s.msg = ""
+	if s.edit.active() {
+		return s.updateEdit(msg)
+	}
 	k := s.ctx.Keys
 	sk := k.Stories
 	switch msg := msg.(type) {
@@ -242,6 +261,8 @@ func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
 		case key.Matches(msg, sk.Open):
 			sc := s.scopeOf(s.rows[s.cursor])
 			return s, func() tea.Msg { return openScopeMsg{sc: sc} }
+		default:
+			return s.updateEditKey(msg)
 		}
 	}
 	return s, nil
@@ -258,20 +279,29 @@ func (s storiesModel) nextThread(dir int) int {
 	return s.cursor
 }
 
+// Capturing reports whether a correction chooser has the keys.
+func (s storiesModel) Capturing() bool { return s.edit.active() }
+
 // ShortHelp is the Stories view's footer help.
 func (s storiesModel) ShortHelp() []key.Binding {
+	if s.edit.active() {
+		return s.editHelp()
+	}
 	k := s.ctx.Keys
 	sk := k.Stories
-	return []key.Binding{k.Down, sk.Open, sk.Everything}
+	return []key.Binding{k.Down, sk.Open, sk.Move, sk.Merge, sk.Split, sk.Everything}
 }
 
 // FullHelp is the Stories view's full help.
 func (s storiesModel) FullHelp() [][]key.Binding {
+	if s.edit.active() {
+		return [][]key.Binding{s.editHelp()}
+	}
 	k := s.ctx.Keys
 	sk := k.Stories
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), helpAs(k.Left, "outlets left"), helpAs(k.Right, "outlets right")},
-		{sk.Open, sk.Everything},
+		{sk.Open, sk.Everything, sk.Move, sk.Merge, sk.Split},
 	}
 }

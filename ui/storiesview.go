@@ -129,6 +129,9 @@ func (s storiesModel) View() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}
+	if s.edit.active() {
+		return s.editView()
+	}
 	st := s.ctx.Styles
 	res := s.result()
 	if res == nil {
@@ -139,6 +142,9 @@ func (s storiesModel) View() string {
 	var lines []string
 	title := fmt.Sprintf("%s in %s · %s · %s", plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"),
 		plural(len(all.Corpus.Articles), "article"), plural(len(s.outlets), "outlet"))
+	if n := len(all.Analysis.Corrections); n > 0 {
+		title += " · " + plural(n, "correction") + " of yours"
+	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, s.width)))
 
 	c := s.layoutCols()
@@ -286,7 +292,7 @@ func (s storiesModel) detail(h int) []string {
 		} else {
 			add(st.Muted.Render("Every outlet of the corpus covered it."))
 		}
-		for _, id := range sst.Articles {
+		for _, id := range byReport(all, sst.Articles) {
 			add(s.articleLine(all, id, w))
 		}
 	}
