@@ -271,7 +271,13 @@ func storyFixture() (*corpus.Corpus, *Analysis) {
 // Golden Stories views. Regenerate with go test ./ui/ -run TestGoldenStories -update
 func TestGoldenStories(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
-		for _, f := range []struct{ name, keys string }{{"stories", ""}, {"stories-story", "j j"}} {
+		for _, f := range []struct{ name, keys string }{
+			{"stories", ""},
+			{"stories-story", "j j"},
+			{"stories-merge", "j j M"},
+			{"stories-split", "j j s space"},
+			{"read-merged", "1"},
+		} {
 			name := fmt.Sprintf("%s-%dx%d", f.name, sz[0], sz[1])
 			t.Run(name, func(t *testing.T) {
 				c, a := storyFixture()
@@ -291,7 +297,7 @@ func TestStoriesAnySize(t *testing.T) {
 	m := newTestModel(t, c, a, 80, 24)
 	for _, sz := range [][2]int{{40, 12}, {41, 10}, {60, 15}, {200, 50}, {80, 24}} {
 		m = send(m, teaSize(sz[0], sz[1]))
-		for _, k := range []string{"0", "j", "l", "G", "k", "h"} {
+		for _, k := range []string{"0", "j", "l", "G", "k", "h", "m", "j", "esc", "s", "space", "esc", "1", "c", "c", "s", "0"} {
 			m = sendNoCmd(m, keyMsg(k))
 			checkFrame(t, m, sz[0], sz[1])
 		}
