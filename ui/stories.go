@@ -121,7 +121,8 @@ func byReport(d *Data, ids []string) []string {
 
 // initials gives each outlet two cells of initials, unique: the first
 // letters of its first two words ("Northwind Press" NP), else its first
-// two letters, else a letter and a digit.
+// two letters as written ("TASS" TA, "Tasnim" Ta), else a letter and a
+// digit.
 func initials(outlets []string) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
@@ -146,7 +147,8 @@ func initials(outlets []string) map[string]string {
 			}
 		}
 		if len(all) >= 2 {
-			cands = append(cands, string(unicode.ToUpper(all[0]))+string(unicode.ToLower(all[1])))
+			// As written: "TASS" TA, "Tasnim" Ta.
+			cands = append(cands, string(unicode.ToUpper(all[0]))+string(all[1]))
 		}
 		head := "?"
 		if len(all) > 0 {

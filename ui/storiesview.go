@@ -33,18 +33,21 @@ func (s storiesModel) layoutCols() storyCols {
 	}
 	nOut := len(s.outlets) - s.colOff
 	c.nOut = max(0, min(nOut, (s.width/2)/3))
-	fixed := 2 + c.num + 1 + c.dates + 1 + c.arts + 1 + 1 + c.first + 1
-	if s.width-fixed-c.nOut*3 < 16 && c.dates > 9 {
-		// Narrow: the years alone ("2019…2024").
-		fixed -= c.dates - 9
-		c.dates = 9
+	fixed := func() int { return 2 + c.num + 1 + c.dates + 1 + c.arts + 1 + 1 + c.first + 1 }
+	label := func() int { return s.width - fixed() - 3*c.nOut }
+	// The label keeps some room: first the dates shrink (the details
+	// below give them whole), then the coverage scrolls (h/l).
+	if label() < 24 && c.dates > 10 {
+		c.dates = 10
 	}
-	// The label keeps a dozen cells; the coverage scrolls (h/l).
-	for c.nOut > 1 && s.width-fixed-c.nOut*3 < 12 {
+	for label() < 24 && c.nOut > 4 {
+		c.nOut--
+	}
+	for label() < 12 && c.nOut > 1 {
 		c.nOut--
 	}
 	c.cover = c.nOut * 3
-	c.label = s.width - fixed - c.cover
+	c.label = label()
 	return c
 }
 
@@ -64,17 +67,17 @@ func (s storiesModel) rowDates(r storyRow) string {
 	return ""
 }
 
-// cut shortens a date range for a narrow column: the years alone.
+// cutDates shortens a date range for a narrow column: the years of a
+// range across years ("2019…2024"), else its first day.
 func cutDates(d string, w int) string {
 	if ansi.StringWidth(d) <= w {
 		return d
 	}
-	if a, b, ok := strings.Cut(d, "…"); ok && len(a) >= 4 {
-		y := a[:4]
-		if len(b) >= 4 && b[4:5] == "-" && b[:4] != y {
-			return ellipsize(y+"…"+b[:4], w)
+	if a, b, ok := strings.Cut(d, "…"); ok && len(a) >= 10 {
+		if len(b) >= 10 && b[:4] != a[:4] {
+			return ellipsize(a[:4]+"…"+b[:4], w)
 		}
-		return ellipsize(y, w)
+		return ellipsize(a, w)
 	}
 	return ellipsize(d, w)
 }
