@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots (docs/read-view.png, docs/facts-view.png)
+# Regenerates the README's screenshots (docs/read-view.png, docs/facts-view.png,
+# docs/stories-view.png)
 # from the real program: it builds parallax, runs it on the embedded corpus in
 # a private tmux server at 120x32, captures the panes with their colours
 # (tmux capture-pane -e), turns them into HTML with aha and into PNG with
@@ -97,4 +98,19 @@ tmux -S "$sock" send-keys -t shot '2'
 wait_for " FACTS "
 shoot facts-view
 
+tmux -S "$sock" send-keys -t shot 'q'
+
+# The Stories view of a folder mixing two look-alike events (a copy, so its
+# notes file goes to the work folder).
+tmux -S "$sock" kill-server 2>/dev/null || true
+mkdir -p "$work/lookalike"
+cp testdata/lookalike/articles/*.md "$work/lookalike/"
+tmux -S "$sock" new-session -d -s shot -x "$cols" -y "$rows" -c "$work" \
+	env TERM=xterm-256color COLORFGBG='15;0' HOME="$work" \
+	PARALLAX_DATA_DIR="$PARALLAX_DATA_DIR" PARALLAX_CONFIG_DIR="$PARALLAX_CONFIG_DIR" \
+	"$work/parallax" lookalike
+wait_for " READ "
+tmux -S "$sock" send-keys -t shot '0' 'j'
+wait_for " STORIES "
+shoot stories-view
 tmux -S "$sock" send-keys -t shot 'q'

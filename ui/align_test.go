@@ -14,15 +14,16 @@ import (
 // twoFactCorpus has five outlets, as the embedded corpus: Eta carries
 // fact 1 only, Sigma's second sentence is in facts 1 and 2, Tau and Rho
 // carry fact 2, Theta neither. Fact 2's carriers are the last three
-// columns, off screen at 80 cells where two columns fit.
+// columns (the columns go by first report: the dates keep them in this
+// order), off screen at 80 cells where two columns fit.
 func twoFactCorpus() (*corpus.Corpus, *Analysis) {
 	body := func(s ...string) para { return para{corpus.RoleBody, s} }
 	arts := []*corpus.Article{
 		makeArticle("th", "Theta", "Theta's story", "2024-01-01", body("Nothing shared here.", "Still nothing.")),
-		makeArticle("et", "Eta", "Eta's story", "2024-01-01", body("Lead.", "Moscow held talks with Paris.")),
-		makeArticle("si", "Sigma", "Sigma's story", "2024-01-01", body("Lead.", "After talks with Paris, Washington left the treaty.", "Washington left the treaty in August.")),
-		makeArticle("ta", "Tau", "Tau's story", "2024-01-01", body("Lead.", "Washington withdrew from the treaty.")),
-		makeArticle("rh", "Rho", "Rho's story", "2024-01-01", body("Washington quit the treaty.")),
+		makeArticle("et", "Eta", "Eta's story", "2024-01-02", body("Lead.", "Moscow held talks with Paris.")),
+		makeArticle("si", "Sigma", "Sigma's story", "2024-01-03", body("Lead.", "After talks with Paris, Washington left the treaty.", "Washington left the treaty in August.")),
+		makeArticle("ta", "Tau", "Tau's story", "2024-01-04", body("Lead.", "Washington withdrew from the treaty.")),
+		makeArticle("rh", "Rho", "Rho's story", "2024-01-05", body("Washington quit the treaty.")),
 	}
 	mem := func(a *corpus.Article, s int) compare.Member {
 		st := a.Sentences[s]

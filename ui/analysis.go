@@ -22,8 +22,14 @@ func defaultLoad(ctx context.Context, paths []string, progress Progress) (*corpu
 
 // DefaultAnalyzer runs the shared-facts and framing analyses on a corpus.
 func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
-	a := &Analysis{}
-	cmp, err := compare.Analyze(ctx, c, compare.Options{Progress: func(stage string, done, total int) {
+	return analyzeWith(ctx, c, nil, progress)
+}
+
+// analyzeWith is DefaultAnalyzer with the user's story corrections
+// applied to the grouping.
+func analyzeWith(ctx context.Context, c *corpus.Corpus, corrections []compare.Correction, progress Progress) (*Analysis, error) {
+	a := &Analysis{Corrections: corrections}
+	cmp, err := compare.Analyze(ctx, c, compare.Options{Corrections: corrections, Progress: func(stage string, done, total int) {
 		progress("comparing outlets: "+stage, done, total)
 	}})
 	var fc frame.Comparison
@@ -34,6 +40,8 @@ func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (
 		a.Warnings = append(a.Warnings, fmt.Sprintf("shared-facts analysis failed: %v", err))
 	} else {
 		addFacts(a, cmp)
+		a.Comparison = cmp
+		a.Warnings = append(a.Warnings, cmp.Problems...)
 		fc = cmp
 	}
 	progress("marking framing language", 0, 0)

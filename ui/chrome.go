@@ -29,6 +29,7 @@ type tab struct {
 func (m Model) tabs() []tab {
 	k := m.ctx.Keys
 	ts := []tab{
+		{id: viewStories, b: k.Stories.View, label: "Stories"},
 		{id: viewRead, b: k.ViewRead, label: "Read"},
 		{id: viewFacts, b: k.ViewFacts, label: "Facts"},
 		{id: viewOutlets, b: k.ViewOutlets, label: "Outlets"},
@@ -84,17 +85,22 @@ func (m Model) tabsView() string {
 		}
 	}
 	left := " " + strings.Join(parts, "  ")
-	// The corpus and its counts, as much as fits.
+	// What is open (the corpus, or a story or thread of it) and its
+	// counts, as much as fits.
 	d := m.ctx.Data
-	name := oneLine(d.Corpus.Name)
-	for _, right := range []string{
-		name + " · " + plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " ",
-		name + " ",
-	} {
-		right = st.Muted.Render(right)
-		if ansi.StringWidth(left)+ansi.StringWidth(right)+1 <= m.width {
-			return fit(left, m.width-ansi.StringWidth(right)) + right
+	name := scopeTitle(m.ctx.All, m.scope)
+	counts := " · " + plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " "
+	room := m.width - ansi.StringWidth(left) - 1
+	for _, right := range []string{name + counts, name + " "} {
+		if ansi.StringWidth(right) <= room {
+			return fit(left, m.width-ansi.StringWidth(right)) + st.Muted.Render(right)
 		}
+	}
+	if room >= 12 {
+		// The name is cut rather than left out: a story's or thread's
+		// title says what the other views cover.
+		right := ellipsize(name, room-1) + " "
+		return fit(left, m.width-ansi.StringWidth(right)) + st.Muted.Render(right)
 	}
 	return fit(left, m.width)
 }
@@ -163,7 +169,7 @@ func (m Model) statusParts() statusLayout {
 	st := m.ctx.Styles
 	d := m.ctx.Data
 	var sl statusLayout
-	mode := map[viewID]string{viewRead: "READ", viewFacts: "FACTS", viewOutlets: "OUTLETS", viewNotes: "NOTES", viewProblems: "PROBLEMS"}[m.view]
+	mode := map[viewID]string{viewRead: "READ", viewFacts: "FACTS", viewOutlets: "OUTLETS", viewNotes: "NOTES", viewProblems: "PROBLEMS", viewStories: "STORIES"}[m.view]
 	switch {
 	case m.showHelp:
 		mode = "HELP"
@@ -189,6 +195,13 @@ func (m Model) statusParts() statusLayout {
 	if pos := m.search.Status(); pos != "" {
 		// The search position first: it is what n and N move.
 		sl.info = pos + " · " + sl.info
+	}
+	if sc := scopeShort(m.ctx.All, m.scope); sc != "" {
+		// What is open, in short: the header may not have room for it.
+		sl.info = sc + " · " + sl.info
+	}
+	if t := m.taskStatus(); t != "" {
+		sl.info = t + " · " + sl.info
 	}
 	// The legend gives way to what the line has to say (the help screen
 	// has it too), so the reading position ("fact 1 in 5 outlets · cols

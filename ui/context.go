@@ -18,7 +18,10 @@ import (
 type Context struct {
 	Styles *Styles
 	Keys   *KeyMap
-	Data   *Data // nil until loading is done
+	Data   *Data // what is open (everything, a thread or a story); nil until loading is done
+	// All is the whole corpus and its analysis, of which Data may be one
+	// story or thread (scope.go).
+	All    *Data
 	Markup *Markup
 
 	notes *noteIndex // tagged sentences, for the read view's gutter

@@ -31,21 +31,22 @@ func TestFactsLegendIsNotCut(t *testing.T) {
 
 // TestTabsAreNotCut: at 40 cells the view tabs were cut in the middle of
 // a name (" 1 Read  2 Facts  3 Outlets  4 Notes  5"); the other views
-// show their keys only, the active one its name.
+// show their keys only, the active one its name (0, the Stories view,
+// is there too).
 func TestTabsAreNotCut(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 40, 12)
 	tabs := strings.TrimRight(strings.Split(ansi.Strip(m.View()), "\n")[0], " ")
-	if !strings.HasPrefix(tabs, " 1 Read  2  3  4  5") {
+	if !strings.HasPrefix(tabs, " 0  1 Read  2  3  4  5") {
 		t.Errorf("tabs at 40 cells: %q", tabs)
 	}
 	m = send(m, keys("2")...)
-	if tabs := strings.Split(ansi.Strip(m.View()), "\n")[0]; !strings.Contains(tabs, " 1  2 Facts  3  4  5") {
+	if tabs := strings.Split(ansi.Strip(m.View()), "\n")[0]; !strings.Contains(tabs, " 0  1  2 Facts  3  4  5") {
 		t.Errorf("tabs of the facts view at 40 cells: %q", tabs)
 	}
 	// A click on a key still switches.
 	m = send(m, keys("1")...)
-	if v, ok := m.tabAt(strings.Index(" 1 Read  2  3", "2")); !ok || v != viewFacts {
+	if v, ok := m.tabAt(strings.Index(" 0  1 Read  2  3", "2")); !ok || v != viewFacts {
 		t.Errorf("the compact tab 2 is not where it is drawn")
 	}
 }

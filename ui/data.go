@@ -35,6 +35,13 @@ type Analysis struct {
 
 	// Warnings are analysis problems worth showing on the problems screen.
 	Warnings []string
+
+	// Comparison is the shared-facts analysis of the whole corpus, with
+	// its threads and stories, from which a story or thread is opened
+	// (scope.go); nil when it was not computed.
+	Comparison *compare.Result
+	// Corrections are the story corrections the comparison applied.
+	Corrections []compare.Correction
 }
 
 // OutletProfile is one outlet's profile as the outlets view shows it.
@@ -88,6 +95,9 @@ type Data struct {
 	// member sentence it was cut from ("" when the label is whole or its
 	// sentence is not found), for lists wider than the label.
 	longLabel []string
+	// merged is the read view's columns of several articles (columns.go),
+	// set by the read view in Update; nil until it lays out its columns.
+	merged *mergedSet
 }
 
 // NewData indexes a corpus and its analysis for the reader.
@@ -195,11 +205,25 @@ func (d *Data) factLabel(fi, width int) string {
 	return ellipsize(l, width)
 }
 
-// article returns the article at index i.
-func (d *Data) article(i int) *corpus.Article { return d.Corpus.Articles[i] }
+// article returns the article at index i: one of the corpus's, or past
+// them, a merged column of several (columns.go).
+func (d *Data) article(i int) *corpus.Article {
+	if i >= len(d.Corpus.Articles) {
+		if mu := d.mergedAt(i); mu != nil {
+			return mu.art
+		}
+	}
+	return d.Corpus.Articles[i]
+}
 
-// info returns what is known about sentence s of article a.
+// info returns what is known about sentence s of article a (or of a
+// merged column).
 func (d *Data) info(a, s int) sentInfo {
+	if a >= len(d.sents) {
+		if mu := d.mergedAt(a); mu != nil && s >= 0 && s < len(mu.sents) {
+			return mu.sents[s]
+		}
+	}
 	if a < 0 || a >= len(d.sents) || s < 0 || s >= len(d.sents[a]) {
 		return sentInfo{}
 	}

@@ -43,6 +43,9 @@ type KeyMap struct {
 	// The article chooser: choose every listed article, none, or the
 	// opposite of each.
 	SelectAll, SelectNone, SelectInvert key.Binding
+
+	// Stories view, opening a story, and the read view's columns.
+	Stories StoriesKeys
 }
 
 // DefaultKeyMap returns parallax's key bindings.
@@ -104,6 +107,8 @@ func DefaultKeyMap() *KeyMap {
 		SelectAll:    b([]string{"+"}, "+", "choose all listed"),
 		SelectNone:   b([]string{"-"}, "-", "choose none listed"),
 		SelectInvert: b([]string{"*"}, "*", "invert the listed"),
+
+		Stories: defaultStoriesKeys(),
 	}
 	km.ViewNotes.SetEnabled(false)
 	return km
@@ -138,16 +143,17 @@ func KeysMarkdown() string {
 	nk := DefaultNotesKeyMap()
 	// The tagging keys start disabled and are switched on once the notes
 	// store opens; the README documents them all.
-	for _, kb := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &k.ViewNotes} {
+	for _, kb := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &k.ViewNotes, &k.Stories.Everything} {
 		kb.SetEnabled(true)
 	}
 	groups := []struct {
 		name string
 		keys []key.Binding
 	}{
-		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.SearchList, k.Help, k.Back, k.Quit}},
+		{"Everywhere", []key.Binding{k.Stories.View, k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Stories.Everything, k.Search, k.SearchNext, k.SearchPrev, k.SearchList, k.Help, k.Back, k.Quit}},
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
-		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
+		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order}},
+		{"Stories view", []key.Binding{k.Stories.Open, helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), k.Stories.Move, k.Stories.Merge, k.Stories.Split, helpAs(k.Toggle, "choose an article to split off")}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, helpAs(k.Search, "filter facts (as f)"), k.OnlyDisc}},
 		{"Outlets view", outletsHelp(k)},
 		{"Choosing articles", []key.Binding{k.Toggle, k.SelectAll, k.SelectNone, k.SelectInvert, helpAs(k.Search, "filter the list"), helpAs(k.Sort, "group by outlet / date / none"), k.Pin, k.Confirm, k.Back}},

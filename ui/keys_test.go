@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -32,5 +33,35 @@ func TestKeysMarkdown(t *testing.T) {
 	}
 	if testing.Verbose() {
 		fmt.Println(md)
+	}
+}
+
+// TestNoKeyClashInAView: within one view no key does two things. The
+// merge of the Stories view with issue 17's keys bound c twice in the read
+// view (the sentence's next fact, a column per article); c stays the
+// fact, C the columns.
+func TestNoKeyClashInAView(t *testing.T) {
+	m := lookalikeWithNotes(t, filepath.Join(t.TempDir(), "notes.db"), 160, 48)
+	for _, v := range []string{"0", "1", "2", "3", "4", "5"} {
+		m = send(m, keys(v)...)
+		bound := map[string]string{}
+		for _, group := range m.FullHelp() {
+			for _, b := range group {
+				if !b.Enabled() {
+					continue
+				}
+				what := b.Help().Desc
+				for _, k := range b.Keys() {
+					if prev, ok := bound[k]; ok && prev != what {
+						t.Errorf("view %s: %q both %q and %q", v, k, prev, what)
+					}
+					bound[k] = what
+				}
+			}
+		}
+	}
+	k := DefaultKeyMap()
+	if !key.Matches(keyMsg("c"), k.FactHere) || !key.Matches(keyMsg("C"), k.Stories.Columns) {
+		t.Errorf("c is %q, C %q", k.FactHere.Help().Desc, k.Stories.Columns.Help().Desc)
 	}
 }

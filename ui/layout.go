@@ -131,12 +131,19 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 		if p.Role == corpus.RoleFurniture && !key.furniture {
 			continue
 		}
-		if len(l.lines) > 0 {
+		if len(l.lines) > 0 && !(pi > 0 && art.Paragraphs[pi-1].Role == roleSeparator) {
 			l.lines = append(l.lines, rline{text: blank, sent: -1})
 		}
 		// Skip sentences of earlier paragraphs (they are always in order).
 		for si < len(art.Sentences) && art.Sentences[si].Para < pi {
 			si++
+		}
+		if p.Role == roleSeparator || p.Role == roleSeparatorTitle { // above an article of a merged column
+			ps := safeText(sliceText(text, p.Start, p.End))
+			for _, ln := range separatorLines(st, pal, p.Role, ps, inner) {
+				l.lines = append(l.lines, rline{text: ln, sent: -1})
+			}
+			continue
 		}
 		if p.Role == corpus.RoleFurniture || si >= len(art.Sentences) || art.Sentences[si].Para != pi {
 			ps := safeText(sliceText(text, p.Start, p.End))

@@ -98,7 +98,16 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 	}
 	analyze := opts.Analyze
 	if analyze == nil {
-		analyze = DefaultAnalyzer
+		// The story corrections saved in the notes file shape the
+		// grouping from the start.
+		corrections, cerr := startupCorrections(opts, c)
+		analyze = func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
+			a, err := analyzeWith(ctx, c, corrections, progress)
+			if cerr != nil && a != nil {
+				a.Warnings = append(a.Warnings, "story corrections not read from the notes file: "+cerr.Error())
+			}
+			return a, err
+		}
 	}
 	a, err := analyze(ctx, c, report)
 	if err != nil {

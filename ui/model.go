@@ -28,6 +28,7 @@ const (
 	viewOutlets
 	viewNotes // reserved for the notes round
 	viewProblems
+	viewStories
 )
 
 // searchDoneMsg carries the hits of a search across all articles.
@@ -61,7 +62,12 @@ type Model struct {
 	facts    factsModel
 	outlets  outletsModel
 	problems problemsModel
+	stories  storiesModel
 	view     viewID
+
+	scope   scope     // what is open: everything, a thread or a story
+	task    taskState // opening a scope or regrouping, in the background
+	taskSeq int
 
 	panel     panelModel
 	panelOpen bool
@@ -107,12 +113,20 @@ func (m Model) Init() tea.Cmd {
 // setData installs the loaded data and builds the views.
 func (m *Model) setData(d *Data) tea.Cmd {
 	m.ctx.Data = d
+	m.ctx.All = d
 	m.loaded = true
 	m.read = newReadModel(m.ctx)
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
 	m.notesView = newNotesViewModel(m.ctx)
+	m.stories = newStoriesModel(m.ctx)
+	m.ctx.Keys.Stories.View.SetEnabled(d.Analysis.Comparison != nil)
+	if res := d.Analysis.Comparison; res != nil && len(res.Threads) > 1 {
+		// Several threads: choose one first. One thread (or one story)
+		// opens directly.
+		m.view = viewStories
+	}
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
@@ -146,6 +160,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.facts.SetSize(bw, bh)
 	m.problems.SetSize(bw, bh)
 	m.notesView.SetSize(bw, bh)
+	m.stories.SetSize(bw, bh)
 	if m.panelOpen {
 		m.panel.SetSize(bw, bh)
 	}
@@ -161,7 +176,8 @@ func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeig
 // the open input or dialog, then global keys, then the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.updateNotesMsg(msg); ok {
-		return m, cmd
+		// The notes file's story corrections may have changed.
+		return m, tea.Batch(cmd, m.regroupIfChanged())
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -185,6 +201,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case searchDoneMsg:
 		return m, m.searchDone(msg)
+	case openScopeMsg:
+		return m, m.openScope(msg.sc)
+	case saveCorrectionMsg:
+		return m, m.saveCorrection(msg.c)
+	case scopeOpenedMsg:
+		return m, m.scopeOpened(msg)
+	case taskProgressMsg:
+		return m, m.taskProgress(msg)
 	case openWhyMsg:
 		m.panel = newPanel(m.ctx, msg)
 		if msg.article >= 0 {
@@ -332,6 +356,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ViewProblems):
 		m.view = viewProblems
 		return m, nil
+	case key.Matches(msg, k.Stories.View):
+		m.view = viewStories
+		return m, nil
+	case key.Matches(msg, k.Stories.Everything):
+		return m, m.openScope(scope{})
 	case key.Matches(msg, k.Back) && m.clearListFilter():
 		return m, m.flash("filter cleared")
 	case key.Matches(msg, k.Back) && m.search.query != "":
@@ -381,6 +410,8 @@ func (m Model) capturing() bool {
 		return m.facts.Capturing()
 	case viewNotes:
 		return m.notesView.filtering
+	case viewStories:
+		return m.stories.Capturing()
 	}
 	return false
 }
@@ -402,6 +433,11 @@ func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.problems, cmd = m.problems.Update(msg)
 	case viewNotes:
 		cmd = m.updateNotesView(msg)
+	case viewStories:
+		m.stories, cmd = m.stories.Update(msg)
+		if m.stories.msg != "" {
+			return m, tea.Batch(cmd, m.flash(m.stories.msg))
+		}
 	}
 	return m, cmd
 }
@@ -489,87 +525,10 @@ func (m Model) View() string {
 			body = m.problems.View()
 		case viewNotes:
 			body = m.notesViewView(m.width, bh)
+		case viewStories:
+			body = m.stories.View()
 		}
 	}
 	status, footer := m.statusAndFooter()
 	return m.tabsView() + "\n" + body + "\n" + status + "\n" + footer
-}
-
-// ShortHelp joins the active component's keys with the global ones.
-func (m Model) ShortHelp() []key.Binding {
-	k := m.ctx.Keys
-	global := []key.Binding{m.searchKey(), k.Help, k.Quit}
-	var own []key.Binding
-	switch {
-	case m.showHelp:
-		return m.helpScr.ShortHelp()
-	case m.search.active:
-		return m.search.ShortHelp()
-	case m.panelOpen:
-		// The panel takes every key but help and quit.
-		return append(m.panel.ShortHelp(), k.Help, k.Quit)
-	case m.resultsOpen:
-		return append(m.results.ShortHelp(), k.Help, k.Quit)
-	case m.dialogOpen():
-		return append(m.dialogHelp(), k.ForceQuit)
-	case m.capturing():
-		// A dialog or input has the keys; only ctrl+c still quits.
-		global = []key.Binding{k.ForceQuit}
-	}
-	switch m.view {
-	case viewRead:
-		own = m.read.ShortHelp()
-		if !m.capturing() {
-			own = m.withTagKeys(own)
-		}
-	case viewFacts:
-		own = m.facts.ShortHelp()
-	case viewOutlets:
-		own = m.outlets.ShortHelp()
-	case viewProblems:
-		own = m.problems.ShortHelp()
-	case viewNotes:
-		if g := m.notesViewHelp(); len(g) > 1 {
-			own = g[1]
-		}
-	}
-	return append(own, global...)
-}
-
-// FullHelp groups the active component's keys and the global ones.
-func (m Model) FullHelp() [][]key.Binding {
-	k := m.ctx.Keys
-	var own [][]key.Binding
-	switch {
-	case m.panelOpen:
-		own = m.panel.FullHelp()
-	case m.resultsOpen:
-		own = m.results.FullHelp()
-	case m.dialogOpen():
-		own = [][]key.Binding{m.dialogHelp()}
-	default:
-		switch m.view {
-		case viewRead:
-			own = m.read.FullHelp()
-		case viewFacts:
-			own = m.facts.FullHelp()
-		case viewOutlets:
-			own = m.outlets.FullHelp()
-		case viewProblems:
-			own = m.problems.FullHelp()
-		case viewNotes:
-			own = m.notesViewHelp()
-		}
-		if m.view == viewRead && !m.read.picking {
-			own = append(own, m.notesReadHelp())
-		}
-		if m.view == viewFacts || m.view == viewOutlets || m.view == viewProblems {
-			// Export, undo and redo work from every view.
-			own = append(own, []key.Binding{k.Export, m.notes.keys.Undo, m.notes.keys.Redo})
-		}
-	}
-	return append(own,
-		[]key.Binding{m.searchKey(), k.SearchNext, k.SearchPrev, k.SearchList, k.Back},
-		[]key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Help, k.Quit},
-	)
 }

@@ -103,6 +103,8 @@ type notesSnapshot struct {
 	canUndo    bool
 	canRedo    bool
 	last       string // the tag last applied, in any session
+	// corrections are the story corrections, in the order they apply.
+	corrections []notes.Correction
 }
 
 // notesOpenedMsg reports the store opened (or why it could not be).
@@ -205,6 +207,9 @@ func loadSnapshot(s *notes.Store) (notesSnapshot, error) {
 	sn.undo, sn.canUndo = s.CanUndo()
 	sn.redo, sn.canRedo = s.CanRedo()
 	if sn.last, err = s.LastTag(); err != nil {
+		return sn, err
+	}
+	if sn.corrections, err = s.Corrections(); err != nil {
 		return sn, err
 	}
 	return sn, nil
@@ -535,6 +540,7 @@ func (m *Model) notesAt(a, s int) []notes.Note {
 	if m.ctx.Data == nil || a < 0 {
 		return nil
 	}
+	a, s = m.ctx.Data.real(a, s) // the article of a merged column
 	art := m.ctx.Data.article(a)
 	if s < 0 || s >= len(art.Sentences) {
 		return nil

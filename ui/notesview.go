@@ -512,7 +512,7 @@ func (m Model) withTagKeys(own []key.Binding) []key.Binding {
 	keys := []key.Binding{own[0], k.Tag}
 	// m is offered where it works: on a tagged sentence.
 	if a := m.read.focusedArticle(); a >= 0 && m.ctx.notes != nil {
-		if _, ok := m.ctx.notes.marks[a][m.read.cursor[a]]; ok {
+		if ra, rs := m.ctx.Data.real(a, m.read.cursor[a]); m.ctx.notes.marks[ra][rs].spans != nil {
 			keys = append(keys, nk.Memo)
 		}
 	}

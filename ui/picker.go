@@ -52,7 +52,10 @@ func (r *readModel) openPicker() {
 	r.picker.SetSize(r.width, r.height)
 	r.picker.rebuild()
 	if a := r.focusedArticle(); a >= 0 {
-		r.picker.moveTo(a)
+		// The article under the cursor, not the column: a column may
+		// hold several of an outlet's articles (columns.go).
+		ra, _ := r.ctx.Data.real(a, r.cursor[a])
+		r.picker.moveTo(ra)
 	}
 }
 
@@ -288,21 +291,17 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 			default:
 				r.shown[i] = !r.shown[i]
 			}
-			if !r.shown[i] && r.ref == i {
-				r.ref = -1
-			}
 		}
 	case a < 0:
 	case key.Matches(km, k.Toggle):
+		// A pin left without a shown article ends when the chooser
+		// closes (rebuildOrder).
 		r.shown[a] = !r.shown[a]
-		if !r.shown[a] && r.ref == a {
-			r.ref = -1
-		}
 	case key.Matches(km, k.Pin):
-		if r.ref == a {
+		if r.pinned(a) && r.shown[a] {
 			r.ref = -1
 		} else {
-			r.ref = a
+			r.ref = r.unitOf(a) // its column
 			r.shown[a] = true
 		}
 	case key.Matches(km, k.Quit):
@@ -353,7 +352,7 @@ func (p pickerModel) viewWith(r readModel) string {
 			box = "[x]"
 		}
 		ref := "  "
-		if row.article == r.ref {
+		if r.shown[row.article] && r.pinned(row.article) {
 			ref = "◆ "
 		}
 		date := fit(art.DisplayDate(), 11)

@@ -27,8 +27,10 @@ type readModel struct {
 	offset []int  // per article: first line on screen (may be negative)
 
 	hideFurniture bool
-	query         string // search highlight, folded
-	linkFact      int    // fact of the sentence under the cursor, -1 for none
+	perArticle    bool     // a column per article, not per outlet (columns.go)
+	colOrder      colOrder // the columns' order
+	query         string   // search highlight, folded
+	linkFact      int      // fact of the sentence under the cursor, -1 for none
 	cache         *layoutCache
 
 	sel selection // visual selection for tagging (tagging.go)
@@ -100,29 +102,6 @@ func (r *readModel) SetSize(w, h int) {
 }
 
 func (r *readModel) bodyHeight() int { return max(r.height-headerHeight, 1) }
-
-// rebuildOrder lists the shown articles with the reference first.
-func (r *readModel) rebuildOrder() {
-	cur := r.focusedArticle()
-	r.order = r.order[:0]
-	if r.ref >= 0 && r.shown[r.ref] {
-		r.order = append(r.order, r.ref)
-	} else {
-		r.ref = -1
-	}
-	for i, ok := range r.shown {
-		if ok && i != r.ref {
-			r.order = append(r.order, i)
-		}
-	}
-	r.focus = 0
-	for i, a := range r.order {
-		if a == cur {
-			r.focus = i
-		}
-	}
-	r.clampColumns()
-}
 
 func (r readModel) focusedArticle() int {
 	if r.focus < 0 || r.focus >= len(r.order) {
@@ -303,8 +282,12 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 		case key.Matches(msg, k.PrevUnique):
 			r.findPassage(-1)
 		case key.Matches(msg, k.Why):
-			s := r.cursor[a]
-			return r, func() tea.Msg { return openWhyMsg{article: a, sentence: s, fact: -1} }
+			ra, s := r.ctx.Data.real(a, r.cursor[a])
+			return r, func() tea.Msg { return openWhyMsg{article: ra, sentence: s, fact: -1} }
+		case key.Matches(msg, k.Stories.Columns):
+			r.toggleColumns()
+		case key.Matches(msg, k.Stories.Order):
+			r.cycleOrder()
 		case key.Matches(msg, k.Choose):
 			r.openPicker()
 		case key.Matches(msg, k.Pin):
@@ -350,7 +333,7 @@ func (r readModel) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{k.Left, k.Right, k.NextCol, k.PrevCol, k.PageLeft, k.PageRight},
 		{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why},
-		{k.Choose, k.Pin, k.Furniture, k.Tag, k.Visual},
+		{k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Tag, k.Visual},
 	}
 }
 

@@ -31,20 +31,15 @@ func (r *readModel) alignOthers() {
 		return
 	}
 	row := la.first[s] - r.offset[a]
-	f := r.ctx.Data.Facts[r.linkFact]
 	for _, oi := range r.visible() {
 		b := r.order[oi]
 		if b == a {
 			continue
 		}
-		id := r.ctx.Data.article(b).ID
 		best := -1
-		for _, m := range f.Members {
-			if m.Article != id {
-				continue
-			}
-			if best < 0 || abs(m.Sentence-r.cursor[b]) < abs(best-r.cursor[b]) {
-				best = m.Sentence
+		for _, fs := range r.factSentences(b, r.linkFact) {
+			if best < 0 || abs(fs-r.cursor[b]) < abs(best-r.cursor[b]) {
+				best = fs
 			}
 		}
 		if best < 0 {
@@ -175,6 +170,7 @@ func (r *readModel) JumpTo(a, s int) {
 		r.shown[a] = true
 		r.rebuildOrder()
 	}
+	a, s = r.ctx.Data.unit(a, s) // its column
 	for i, o := range r.order {
 		if o == a {
 			r.focus = i
@@ -213,7 +209,7 @@ func (r *readModel) GotoFact(fi int) {
 		}
 		return false
 	}
-	if !pick(func(a int) bool { return a == cur }) && !pick(func(a int) bool { return r.shown[a] }) {
+	if !pick(func(a int) bool { return r.unitOf(a) == cur }) && !pick(func(a int) bool { return r.shown[a] }) {
 		pick(func(int) bool { return true })
 	}
 }

@@ -145,16 +145,8 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	return [2]string{fit(head, w), fit(st.ColTitle.Render(ellipsize(oneLine(art.Title), w)), w)}
 }
 
-// articleHasFact reports whether article a carries fact fi.
-func (r readModel) articleHasFact(a, fi int) bool {
-	id := r.ctx.Data.article(a).ID
-	for _, m := range r.ctx.Data.Facts[fi].Members {
-		if m.Article == id {
-			return true
-		}
-	}
-	return false
-}
+// articleHasFact reports whether article (or column) a carries fact fi.
+func (r readModel) articleHasFact(a, fi int) bool { return len(r.factSentences(a, fi)) > 0 }
 
 // Status describes the read view for the status line.
 func (r readModel) Status() string {

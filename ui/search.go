@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -121,13 +123,13 @@ func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
 		m.clearSearch()
 		return m.flash(fmt.Sprintf("no match for “%s”", msg.query))
 	}
-	m.search.query, m.search.hits = msg.query, msg.hits
+	m.search.query, m.search.hits = msg.query, m.read.inReadingOrder(msg.hits)
 	m.read.SetQuery(msg.query)
 	m.search.idx = -1
 	a := m.read.focusedArticle()
 	cur := 0
 	if a >= 0 {
-		cur = m.read.cursor[a]
+		a, cur = m.ctx.Data.real(a, m.read.cursor[a]) // hits are in the articles
 	}
 	for i, h := range m.search.hits {
 		if h.article == a && h.sentence >= cur {
@@ -231,4 +233,36 @@ func (m *Model) clearListFilter() bool {
 		return m.notesView.clearFilter()
 	}
 	return false
+}
+
+// inReadingOrder sorts search hits as the read view shows them, so that n
+// moves left to right and down, and the list of matches follows the
+// columns: by column (the articles of a column of several in their
+// order), then down it; the hidden articles' hits last, by first report.
+func (r readModel) inReadingOrder(hits []hit) []hit {
+	d := r.ctx.Data
+	col := make(map[int]int, len(r.order))
+	for i, u := range r.order {
+		col[u] = i
+	}
+	place := func(h hit) (int, int) {
+		u, s := d.unit(h.article, h.sentence)
+		if i, ok := col[u]; ok && r.shown[h.article] {
+			return i, s
+		}
+		return len(r.order), h.sentence
+	}
+	out := slices.Clone(hits)
+	slices.SortStableFunc(out, func(a, b hit) int {
+		ca, sa := place(a)
+		cb, sb := place(b)
+		if c := cmp.Compare(ca, cb); c != 0 {
+			return c
+		}
+		if ca == len(r.order) && a.article != b.article {
+			return compareReports(d.article(a.article), d.article(b.article))
+		}
+		return cmp.Compare(sa, sb)
+	})
+	return out
 }

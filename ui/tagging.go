@@ -42,7 +42,9 @@ func (r readModel) selRange(a int) (lo, hi int, ok bool) {
 	if lo > hi {
 		lo, hi = hi, lo
 	}
-	return lo, hi, true
+	// A selection stays within one article of a merged column.
+	first, last := r.ctx.Data.memberSentences(a, r.cursor[a])
+	return max(lo, first), min(hi, last), true
 }
 
 // noteGutter draws the visual selection in the left gutter and a tagged
@@ -59,8 +61,10 @@ func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string)
 	if r.ctx.notes != nil {
 		// Only the lines the passage is on: a passage trimmed to the
 		// last words of a long sentence marks its last line.
-		if mk, ok := r.ctx.notes.marks[a][s]; ok {
-			if n, memo := mk.on(ln.start, ln.end); n > 0 {
+		ra, rs := r.ctx.Data.real(a, s)
+		_, start, end := r.ctx.Data.realSpan(a, ln.start, ln.end)
+		if mk, ok := r.ctx.notes.marks[ra][rs]; ok {
+			if n, memo := mk.on(start, end); n > 0 {
 				g := markTag
 				switch {
 				case memo:
@@ -110,6 +114,7 @@ func (r readModel) target() (a, start, end int, what string, ok bool) {
 		start, end = trimWords(art.Text, start, end, r.sel.trimStart, r.sel.trimEnd)
 		what = "this passage"
 	}
+	a, start, end = r.ctx.Data.realSpan(a, start, end) // the article of a merged column
 	return a, start, end, what, true
 }
 

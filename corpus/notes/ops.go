@@ -62,11 +62,14 @@ type noteDelta struct {
 // is kept, as JSON, in the history table of the notes file.
 type change struct {
 	desc, undoDesc string
-	Codes          []codeDelta `json:"codes"`
-	Notes          []noteDelta `json:"notes"`
+	Codes          []codeDelta       `json:"codes"`
+	Notes          []noteDelta       `json:"notes"`
+	Corrections    []correctionDelta `json:"corrections,omitempty"` // story corrections (corrections.go)
 }
 
-func (c *change) empty() bool { return len(c.Codes) == 0 && len(c.Notes) == 0 }
+func (c *change) empty() bool {
+	return len(c.Codes) == 0 && len(c.Notes) == 0 && len(c.Corrections) == 0
+}
 
 // txn is one write transaction that remembers the before-image of every
 // row it touches, so the change can be undone.
@@ -79,6 +82,8 @@ type txn struct {
 	codeOrder  []string
 	noteBefore map[string]*Note
 	noteOrder  []string
+	// corrections are the story corrections written, as deltas.
+	corrections []correctionDelta
 }
 
 // asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
@@ -144,7 +149,7 @@ func (t *txn) touchNote(id string) error {
 
 // collect compares every touched row with its before-image.
 func (t *txn) collect() (*change, error) {
-	ch := &change{}
+	ch := &change{Corrections: t.corrections}
 	for _, key := range t.codeOrder {
 		after, err := t.code(key)
 		if err != nil {
@@ -415,6 +420,9 @@ func (s *Store) dropEntry(ctx context.Context, seq int64) error {
 // apply checks that every row the change touched is still as the change
 // left it (or, for redo, as it found it), then writes the other image.
 func (t *txn) apply(ch *change, undo bool) error {
+	if err := t.applyCorrections(ch.Corrections, undo); err != nil {
+		return err
+	}
 	for _, d := range ch.Codes {
 		want, write := d.After, d.Before
 		if !undo {

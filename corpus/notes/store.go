@@ -26,7 +26,7 @@ import (
 // SchemaVersion is the version of the store's schema this build writes. It
 // is kept in SQLite's PRAGMA user_version; older files are migrated on open,
 // newer ones refused.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // applicationID marks an SQLite file as a parallax notes store
 // (PRAGMA application_id, the bytes "PRLX").
@@ -127,6 +127,18 @@ var migrations = [SchemaVersion]string{
 	// notes get them the next time their article is loaded.
 	`ALTER TABLE notes ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
 	 ALTER TABLE notes ADD COLUMN title TEXT NOT NULL DEFAULT '';`,
+	// 3 → 4: the user's corrections to the story grouping (corrections.go).
+	`CREATE TABLE corrections(
+		id TEXT PRIMARY KEY,
+		seq INTEGER NOT NULL,
+		kind TEXT NOT NULL,
+		article TEXT NOT NULL DEFAULT '',
+		target TEXT NOT NULL DEFAULT '',
+		articles TEXT NOT NULL DEFAULT '[]',
+		description TEXT NOT NULL DEFAULT '',
+		created TEXT NOT NULL
+	 );
+	 CREATE INDEX corrections_by_seq ON corrections(seq);`,
 }
 
 // DefaultPath returns where the notes of a corpus live when no --notes file

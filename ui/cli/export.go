@@ -76,22 +76,31 @@ func runExport(env *Env, args []string) int {
 	}
 	printLoadErrors(env.Stderr, c.Errors)
 	in := export.Input{Corpus: c, Title: *title}
-	// The comparison is needed for the report's facts and to find the
-	// articles of --story or --thread.
-	var cmp *compare.Result
-	if f.UsesAnalysis() || *scope.story != "" || *scope.thread != "" {
-		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{}); err != nil {
-			return errorf(env, "shared-facts analysis: %v", err)
-		}
-	}
-
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
 	} else {
 		settleIDs(env, c, np)
 	}
-	if _, err := os.Stat(np); errors.Is(err, fs.ErrNotExist) {
+	_, statErr := os.Stat(np)
+	// The comparison is needed for the report's facts and to find the
+	// articles of --story or --thread; the story corrections made in the
+	// reader shape it.
+	var cmp *compare.Result
+	if f.UsesAnalysis() || *scope.story != "" || *scope.thread != "" {
+		var corrections []compare.Correction
+		if statErr == nil {
+			if corrections, err = readCorrections(np); err != nil {
+				return errorf(env, "story corrections: %v", err)
+			}
+		}
+		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); err != nil {
+			return errorf(env, "shared-facts analysis: %v", err)
+		}
+		printCorrectionProblems(env.Stderr, cmp.Problems)
+	}
+
+	if errors.Is(statErr, fs.ErrNotExist) {
 		if *notesPath != "" {
 			return errorf(env, "no notes file at %s", np)
 		}

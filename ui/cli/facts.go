@@ -15,7 +15,7 @@ import (
 // runFacts prints the facts shared across outlets, with their members,
 // evidence and discrepancies, and what each outlet leaves out.
 func runFacts(env *Env, args []string) int {
-	fs := newFlagSet(env, "facts", "parallax facts [--json] [--min-outlets N] [--story ID | --thread ID] [PATH...]",
+	fs := newFlagSet(env, "facts", "parallax facts [--json] [--min-outlets N] [--story ID | --thread ID] [--notes FILE] [PATH...]",
 		"parallax facts                     # the embedded INF corpus",
 		"parallax facts --min-outlets 3 ~/articles",
 		"parallax facts --story s-1a2b3c4d5e ~/articles   # one story (ids from parallax stories)",
@@ -23,6 +23,7 @@ func runFacts(env *Env, args []string) int {
 	asJSON := fs.Bool("json", false, "print JSON: {\"threads\": [...], \"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
 	minOutlets := fs.Int("min-outlets", 2, "least number of outlets a fact needs")
 	scope := addScopeFlags(fs)
+	notesFlag := addNotesFlag(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -34,10 +35,15 @@ func runFacts(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets})
+	corrections, err := storyCorrections(*notesFlag, c, paths)
+	if err != nil {
+		return errorf(env, "story corrections: %v", err)
+	}
+	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets, Corrections: corrections})
 	if aerr != nil {
 		return errorf(env, "compare: %v", aerr)
 	}
+	printCorrectionProblems(env.Stderr, res.Problems)
 	c, res, err = scope.apply(c, res, *minOutlets)
 	if err != nil {
 		return errorf(env, "%v", err)

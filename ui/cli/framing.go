@@ -15,13 +15,14 @@ import (
 // runFraming prints the framing markers of each article and the outlet
 // profiles, as a readable report or as JSON.
 func runFraming(env *Env, args []string) int {
-	fs := newFlagSet(env, "framing", "parallax framing [--json] [--no-user-lexicons] [--story ID | --thread ID] [PATH...]",
+	fs := newFlagSet(env, "framing", "parallax framing [--json] [--no-user-lexicons] [--story ID | --thread ID] [--notes FILE] [PATH...]",
 		"parallax framing                    # the embedded INF corpus",
 		"parallax framing ~/articles         # every article under a folder",
 		"parallax framing --json | jq '.outlets[] | {outlet, voices}'")
 	asJSON := fs.Bool("json", false, `print JSON: {"markers": [...], "outlets": [...]}`)
 	noUser := fs.Bool("no-user-lexicons", false, "use only the shipped lexicons, not those in the config dir")
 	scope := addScopeFlags(fs)
+	notesFlag := addNotesFlag(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -33,12 +34,17 @@ func runFraming(env *Env, args []string) int {
 	// The shared-facts analysis gives the "unique" markers (sentences no
 	// other outlet carries) and each outlet's omissions; framing still
 	// works without it.
+	corrections, err := storyCorrections(*notesFlag, c, paths)
+	if err != nil {
+		return errorf(env, "story corrections: %v", err)
+	}
 	var cmp frame.Comparison
 	cmpNote := ""
-	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{}); cerr != nil {
+	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); cerr != nil {
 		cmpNote = fmt.Sprintf("shared-facts analysis failed (%v): 'unique' markers and omissions are not shown", cerr)
 		fmt.Fprintln(env.Stderr, "parallax: "+cmpNote)
 	} else {
+		printCorrectionProblems(env.Stderr, cres.Problems)
 		sub, scoped, err := scope.apply(c, cres, 2)
 		if err != nil {
 			return errorf(env, "%v", err)

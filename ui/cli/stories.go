@@ -16,11 +16,12 @@ import (
 // articles, which outlets covered each story and which did not, and who
 // reported first.
 func runStories(env *Env, args []string) int {
-	fs := newFlagSet(env, "stories", "parallax stories [--json] [PATH...]",
+	fs := newFlagSet(env, "stories", "parallax stories [--json] [--notes FILE] [PATH...]",
 		"parallax stories                    # the embedded INF corpus: one thread, five stories",
 		"parallax stories ~/coverage/week-48",
 		"parallax stories --json DIR         # {\"threads\": [...], \"stories\": [...]}")
 	asJSON := fs.Bool("json", false, "print JSON: {\"threads\": [...], \"stories\": [...]}")
+	notesFlag := addNotesFlag(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -29,10 +30,15 @@ func runStories(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{})
+	corrections, err := storyCorrections(*notesFlag, c, paths)
+	if err != nil {
+		return errorf(env, "story corrections: %v", err)
+	}
+	res, aerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections})
 	if aerr != nil {
 		return errorf(env, "compare: %v", aerr)
 	}
+	printCorrectionProblems(env.Stderr, res.Problems)
 	if *asJSON {
 		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")

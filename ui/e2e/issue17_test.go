@@ -13,7 +13,7 @@ import (
 // sentence is in.
 func TestReadFactFromTheFactsView(t *testing.T) {
 	s := start(t, 80, 24, nil)
-	s.waitFor("READ", "Tasnim")
+	s.waitFor("READ", "Al Arabiya")
 	s.keys("2")
 	s.waitFor("FACTS", "sort: number")
 	s.keys("j", "j", "j", "j", "j", "j")
@@ -34,7 +34,7 @@ func TestReadFactFromTheFactsView(t *testing.T) {
 // matches by outlet and enter reads one.
 func TestSearchListAndNoMatch(t *testing.T) {
 	s := start(t, 80, 24, nil)
-	s.waitFor("READ", "Tasnim")
+	s.waitFor("READ", "Al Arabiya")
 	s.keys("/")
 	s.text("qatar")
 	s.keys("Enter")
@@ -64,7 +64,7 @@ func TestSearchListAndNoMatch(t *testing.T) {
 // "Choose articles" shows the chooser's keys.
 func TestChooserHasHelp(t *testing.T) {
 	s := start(t, 80, 24, nil)
-	s.waitFor("READ", "Tasnim")
+	s.waitFor("READ", "Al Arabiya")
 	s.keys("a")
 	s.waitFor("Choose articles", "5 of 5 chosen")
 	s.keys("?")

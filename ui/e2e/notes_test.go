@@ -12,7 +12,7 @@ func TestTaggingSurvivesRestart(t *testing.T) {
 	s := start(t, 80, 24, nil, "--notes", notesFile)
 	s.waitFor("READ", "notes ✓saved")
 	s.keys("j")
-	s.waitFor("Tasnim 2/")
+	s.waitFor("Al Arabiya 2/")
 	s.keys("t")
 	s.waitFor("Tag this sentence", "No tags yet")
 	s.text("blames the US")

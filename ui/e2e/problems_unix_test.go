@@ -44,7 +44,8 @@ func TestPipeAndDuplicateIDOnTheProblemsScreen(t *testing.T) {
 	}
 
 	s := start(t, 100, 30, nil, "--notes", notesFile, dir)
-	s.waitFor("READ", "Problems (")
+	// Two threads (Lavrov, Geneva): the reader opens on the Stories view.
+	s.waitFor("STORIES", "Problems (")
 	s.keys("5")
 	scr := s.waitFor("pipe.txt", "named pipe", "renamed", "lavrov-2")
 	assertFits(t, scr, 100, 30)

@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// The user's story corrections: read from the notes file before the first
+// analysis, saved there from the Stories view, and applied by grouping the
+// stories again whenever the file's corrections differ from those the
+// analysis applied (a new correction, an undo or redo, another window's
+// change).
+
+// notesPathFor is the notes file of a corpus: the --notes file, else the
+// corpus's default.
+func notesPathFor(opts Options, c *corpus.Corpus) string {
+	if opts.NotesPath != "" {
+		return opts.NotesPath
+	}
+	return notes.DefaultPath(c, opts.Paths)
+}
+
+// startupCorrections reads the story corrections of the corpus's notes
+// file, if it exists (it is not created here). It runs in the loading Cmd.
+func startupCorrections(opts Options, c *corpus.Corpus) ([]compare.Correction, error) {
+	path := notesPathFor(opts, c)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	s, err := notes.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	cs, err := s.Corrections()
+	if err != nil {
+		return nil, err
+	}
+	return correctionsOf(cs), nil
+}
+
+// saveCorrection saves a story correction in the notes file, in a Cmd.
+func (m *Model) saveCorrection(c notes.Correction) tea.Cmd {
+	if m.notes.store == nil {
+		return m.flash("story corrections are kept in the notes file: " + m.notesUnavailable())
+	}
+	return m.notesDo("", func(s *notes.Store) (string, error) {
+		saved, err := s.AddCorrection(c)
+		if err != nil {
+			return "", err
+		}
+		return "saved: " + saved.Description + " (u undoes)", nil
+	})
+}
+
+// regroupIfChanged groups the stories again, in a Cmd, when the notes
+// file's corrections are not those the analysis applied (nor those a
+// regrouping under way applies).
+func (m *Model) regroupIfChanged() tea.Cmd {
+	all := m.ctx.All
+	if all == nil || all.Analysis.Comparison == nil || m.notes.store == nil {
+		return nil
+	}
+	want := correctionsOf(m.notes.snap.corrections)
+	if m.task.seq != 0 && m.task.regroup {
+		if sameCorrections(want, m.task.corrections) {
+			return nil
+		}
+	} else if sameCorrections(want, all.Analysis.Corrections) {
+		return nil
+	}
+	c := all.Corpus
+	reopen := m.scope
+	cmd := m.startTask("regrouping stories", func(ctx context.Context, seq int, report Progress) tea.Msg {
+		a, err := analyzeWith(ctx, c, want, report)
+		if err != nil {
+			return scopeOpenedMsg{seq: seq, err: fmt.Errorf("regroup stories: %w", err)}
+		}
+		report("indexing", 0, 0)
+		newAll := NewData(c, a)
+		sc := reopenScope(a.Comparison, reopen)
+		var sub *Data
+		if sc.kind != scopeAll && len(sc.articles) < len(c.Articles) {
+			if sub, err = scopedData(ctx, newAll, sc.articles, report); err != nil {
+				return scopeOpenedMsg{seq: seq, err: err}
+			}
+		} else {
+			sc = scope{}
+		}
+		what := "stories regrouped"
+		if n := len(a.Comparison.Problems); n > 0 {
+			what = fmt.Sprintf("stories regrouped; %s could not be applied (%s lists them)", plural(n, "correction"), m.ctx.Keys.ViewProblems.Help().Key)
+		}
+		return scopeOpenedMsg{seq: seq, sc: sc, all: newAll, data: sub, what: what}
+	})
+	m.task.regroup, m.task.corrections = true, want
+	return cmd
+}

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// The Stories view: the corpus's threads and their stories, one row each,
+// with dates, articles, which outlets covered them (and which did not:
+// the blind spot) and who reported first. enter opens one in the read
+// view (scope.go).
+
+// storyRowKind says what a row of the Stories view is.
+type storyRowKind int
+
+const (
+	rowAll    storyRowKind = iota // everything (shown when there are several threads)
+	rowThread                     // a thread's header
+	rowStory                      // a story
+)
+
+// storyRow is one row of the Stories view.
+type storyRow struct {
+	kind   storyRowKind
+	thread int    // index into Result.Threads
+	story  string // story id (rowStory)
+	num    int    // story number, from 1, in thread order (rowStory)
+}
+
+// storiesModel is the Stories view.
+type storiesModel struct {
+	ctx           *Context
+	width, height int
+
+	rows        []storyRow
+	cursor, top int
+	colOff      int // first outlet of the coverage shown
+
+	outlets []string          // every outlet of the corpus, by name
+	initial map[string]string // outlet -> two-cell initials, unique
+	nStory  int
+
+	open scope     // what the reader has open, marked in the list
+	edit storyEdit // an open correction chooser (storyedit.go)
+	msg  string    // transient message for the status line
+}
+
+func newStoriesModel(ctx *Context) storiesModel {
+	s := storiesModel{ctx: ctx}
+	s.refresh()
+	return s
+}
+
+// result is the comparison of the whole corpus, or nil.
+func (s storiesModel) result() *compare.Result {
+	if s.ctx.All == nil {
+		return nil
+	}
+	return s.ctx.All.Analysis.Comparison
+}
+
+// refresh lists the rows again (after the stories were regrouped),
+// keeping the cursor on the same story or thread where it still is.
+func (s *storiesModel) refresh() {
+	var keep storyRow
+	if s.cursor >= 0 && s.cursor < len(s.rows) {
+		keep = s.rows[s.cursor]
+	}
+	res := s.result()
+	s.rows, s.nStory = s.rows[:0], 0
+	if res == nil {
+		return
+	}
+	all := s.ctx.All
+	s.outlets = append([]string(nil), all.Outlets...)
+	sort.SliceStable(s.outlets, func(i, j int) bool { return foldCase(s.outlets[i]) < foldCase(s.outlets[j]) })
+	s.initial = initials(s.outlets)
+	if len(res.Threads) > 1 {
+		s.rows = append(s.rows, storyRow{kind: rowAll})
+	}
+	for ti, th := range res.Threads {
+		s.rows = append(s.rows, storyRow{kind: rowThread, thread: ti})
+		for _, id := range th.Stories {
+			s.nStory++
+			s.rows = append(s.rows, storyRow{kind: rowStory, thread: ti, story: id, num: s.nStory})
+		}
+	}
+	// The same story or thread; else (its id changed with its articles)
+	// the same place in the list.
+	for i, r := range s.rows {
+		if r.kind == keep.kind && r.story == keep.story && (r.kind != rowThread || r.thread == keep.thread) {
+			s.cursor = i
+			break
+		}
+	}
+	s.scroll()
+}
+
+// byReport returns article ids in order of publication (undated last).
+func byReport(d *Data, ids []string) []string {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		ai, aok := d.artIndex[a]
+		bi, bok := d.artIndex[b]
+		if !aok || !bok {
+			return 0
+		}
+		return compareReports(d.article(ai), d.article(bi))
+	})
+	return out
+}
+
+// initials gives each outlet two cells of initials, unique: the first
+// letters of its first two words ("Northwind Press" NP), else its first
+// two letters as written ("TASS" TA, "Tasnim" Ta), else a letter and a
+// digit.
+func initials(outlets []string) map[string]string {
+	out := map[string]string{}
+	used := map[string]bool{}
+	for _, o := range outlets {
+		var cands []string
+		var letters []rune
+		for _, w := range strings.Fields(oneLine(o)) {
+			for _, r := range w {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					letters = append(letters, unicode.ToUpper(r))
+					break
+				}
+			}
+		}
+		if len(letters) >= 2 {
+			cands = append(cands, string(letters[:2]))
+		}
+		var all []rune
+		for _, r := range oneLine(o) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				all = append(all, r)
+			}
+		}
+		if len(all) >= 2 {
+			// As written: "TASS" TA, "Tasnim" Ta.
+			cands = append(cands, string(unicode.ToUpper(all[0]))+string(all[1]))
+		}
+		head := "?"
+		if len(all) > 0 {
+			head = string(unicode.ToUpper(all[0]))
+		}
+		for d := 2; d <= 9; d++ {
+			cands = append(cands, head+strconv.Itoa(d))
+		}
+		for _, c := range cands {
+			if ansi.StringWidth(c) == 2 && !used[c] {
+				used[c], out[o] = true, c
+				break
+			}
+		}
+		if out[o] == "" {
+			out[o] = "??"
+		}
+	}
+	return out
+}
+
+// SetSize sets the view's area.
+func (s *storiesModel) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.scroll()
+}
+
+// detailHeight is the lines under the list that describe the current row.
+func (s storiesModel) detailHeight() int {
+	if s.height < 9 {
+		return 0
+	}
+	return min(max(s.height/3, 3), 12)
+}
+
+// listHeight is the rows of the list on screen.
+func (s storiesModel) listHeight() int {
+	h := s.height - 2 // title and column heads
+	if d := s.detailHeight(); d > 0 {
+		h -= d + 1 // a rule above it
+	}
+	return max(h, 1)
+}
+
+func (s *storiesModel) scroll() {
+	h := s.listHeight()
+	s.cursor = max(0, min(s.cursor, len(s.rows)-1))
+	if s.cursor < s.top {
+		s.top = s.cursor
+	}
+	if s.cursor >= s.top+h {
+		s.top = s.cursor - h + 1
+	}
+	s.top = max(0, min(s.top, max(len(s.rows)-h, 0)))
+}
+
+// scopeOf returns what row r opens.
+func (s storiesModel) scopeOf(r storyRow) scope {
+	res := s.result()
+	switch r.kind {
+	case rowThread:
+		return threadScope(res, res.Threads[r.thread])
+	case rowStory:
+		if st, ok := findStory(res, r.story); ok {
+			return storyScope(res, st)
+		}
+	}
+	return scope{}
+}
+
+// Update handles the Stories view's keys.
+func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
+	s.msg = ""
+	if s.edit.active() {
+		return s.updateEdit(msg)
+	}
+	k := s.ctx.Keys
+	sk := k.Stories
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelDown:
+			s.cursor += 3
+		case tea.MouseButtonWheelUp:
+			s.cursor -= 3
+		case tea.MouseButtonLeft:
+			if msg.Action == tea.MouseActionPress && msg.Y >= 2 && msg.Y < 2+s.listHeight() && s.top+msg.Y-2 < len(s.rows) {
+				s.cursor = s.top + msg.Y - 2
+			}
+		}
+		s.scroll()
+	case tea.KeyMsg:
+		if len(s.rows) == 0 {
+			return s, nil
+		}
+		if c, ok := moveList(k, msg, s.cursor, len(s.rows), s.listHeight()); ok {
+			s.cursor = c
+			s.scroll()
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
+			s.colOff = min(s.colOff+1, max(len(s.outlets)-1, 0))
+		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):
+			s.colOff = max(s.colOff-1, 0)
+		case key.Matches(msg, k.NextFact):
+			s.cursor = s.nextThread(1)
+			s.scroll()
+		case key.Matches(msg, k.PrevFact):
+			s.cursor = s.nextThread(-1)
+			s.scroll()
+		case key.Matches(msg, sk.Open):
+			sc := s.scopeOf(s.rows[s.cursor])
+			return s, func() tea.Msg { return openScopeMsg{sc: sc} }
+		default:
+			return s.updateEditKey(msg)
+		}
+	}
+	return s, nil
+}
+
+// nextThread returns the row of the next (dir 1) or previous thread
+// header from the cursor, or the cursor when there is none.
+func (s storiesModel) nextThread(dir int) int {
+	for i := s.cursor + dir; i >= 0 && i < len(s.rows); i += dir {
+		if s.rows[i].kind == rowThread {
+			return i
+		}
+	}
+	return s.cursor
+}
+
+// Capturing reports whether a correction chooser has the keys.
+func (s storiesModel) Capturing() bool { return s.edit.active() }
+
+// ShortHelp is the Stories view's footer help.
+func (s storiesModel) ShortHelp() []key.Binding {
+	if s.edit.active() {
+		return s.editHelp()
+	}
+	k := s.ctx.Keys
+	sk := k.Stories
+	return []key.Binding{k.Down, sk.Open, sk.Move, sk.Merge, sk.Split, sk.Everything}
+}
+
+// FullHelp is the Stories view's full help.
+func (s storiesModel) FullHelp() [][]key.Binding {
+	if s.edit.active() {
+		return [][]key.Binding{s.editHelp()}
+	}
+	k := s.ctx.Keys
+	sk := k.Stories
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
+		{helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), helpAs(k.Left, "outlets left"), helpAs(k.Right, "outlets right")},
+		{sk.Open, sk.Everything, sk.Move, sk.Merge, sk.Split},
+	}
+}

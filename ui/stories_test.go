@@ -1,0 +1,321 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"gotest.tools/v3/golden"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
+)
+
+// lookalikeDir holds the two look-alike missile strikes (one thread, two
+// stories).
+var lookalikeDir = filepath.Join("..", "testdata", "lookalike", "articles")
+
+// analysed caches the real analysis of a corpus per test binary: it is
+// read-only once built.
+var analysed sync.Map
+
+// analysedCorpus loads the look-alike corpus (and with embedded, the
+// embedded INF corpus too: two threads) and runs the reader's analysis.
+func analysedCorpus(t testing.TB, embedded bool) (*corpus.Corpus, *Analysis) {
+	t.Helper()
+	type ca struct {
+		c *corpus.Corpus
+		a *Analysis
+	}
+	if v, ok := analysed.Load(embedded); ok {
+		return v.(ca).c, v.(ca).a
+	}
+	c, err := corpus.Load(lookalikeDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if embedded {
+		c.Articles = append(corpus.Default().Articles, c.Articles...)
+	}
+	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analysed.Store(embedded, ca{c, a})
+	return c, a
+}
+
+// openIDs lists the ids of the articles the reader has open.
+func openIDs(m Model) []string {
+	var ids []string
+	for _, a := range m.ctx.Data.Corpus.Articles {
+		ids = append(ids, a.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// storyRowAt puts the Stories view's cursor on the row of story n (from 1).
+func storyRowAt(t testing.TB, m Model, n int) Model {
+	t.Helper()
+	for i, r := range m.stories.rows {
+		if r.kind == rowStory && r.num == n {
+			m.stories.cursor = i
+			return m
+		}
+	}
+	t.Fatalf("no story %d in %v", n, m.stories.rows)
+	return m
+}
+
+func TestStoriesOneThreadOpensDirectly(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	if n := len(a.Comparison.Threads); n != 1 {
+		t.Fatalf("the look-alike corpus is one thread, got %d", n)
+	}
+	m := newTestModel(t, c, a, 120, 40)
+	if m.view != viewRead {
+		t.Fatalf("a corpus of one thread opens in view %d, not the read view", m.view)
+	}
+	if len(m.ctx.Data.Corpus.Articles) != len(c.Articles) {
+		t.Fatal("not everything is open")
+	}
+	m = send(m, keys("0")...)
+	if m.view != viewStories {
+		t.Fatalf("0 did not switch to the Stories view: %d", m.view)
+	}
+	v := m.View()
+	for _, want := range []string{"2 stories in 1 thread", "T1", "Death toll in Dravnik", "Dravnik without heat", "STORIES"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("Stories view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestStoriesSeveralThreadsOpenInStoriesView(t *testing.T) {
+	c, a := analysedCorpus(t, true)
+	if n := len(a.Comparison.Threads); n < 2 {
+		t.Fatalf("want two threads, got %d", n)
+	}
+	m := newTestModel(t, c, a, 120, 40)
+	if m.view != viewStories {
+		t.Fatalf("a corpus of several threads opens in view %d, not the Stories view", m.view)
+	}
+	if m.stories.rows[0].kind != rowAll {
+		t.Fatal("no Everything row above several threads")
+	}
+}
+
+func TestStoriesOpenStoryCoversOnlyIt(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 120, 40)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 2)
+	st, _ := findStory(a.Comparison, m.stories.rows[m.stories.cursor].story)
+	m = send(m, keys("enter")...)
+	if m.view != viewRead {
+		t.Fatalf("enter on a story: view %d, not the read view", m.view)
+	}
+	want := slices.Sorted(slices.Values(st.Articles))
+	if got := openIDs(m); !slices.Equal(got, want) {
+		t.Fatalf("open articles %v, want the story's %v", got, want)
+	}
+	in := map[string]bool{}
+	for _, id := range want {
+		in[id] = true
+	}
+	d := m.ctx.Data
+	if len(d.Facts) == 0 {
+		t.Fatal("no fact within the story")
+	}
+	for _, f := range d.Facts {
+		for _, mb := range f.Members {
+			if !in[mb.Article] {
+				t.Errorf("fact %q has a member in %s, outside the story", f.Label, mb.Article)
+			}
+		}
+		for _, dc := range f.Discrepancies {
+			for _, v := range dc.Values {
+				if !in[v.Article] {
+					t.Errorf("discrepancy of %q has a value from %s, outside the story", f.Label, v.Article)
+				}
+			}
+		}
+	}
+	outlets := map[string]bool{}
+	for _, o := range st.Outlets {
+		outlets[o] = true
+	}
+	for _, p := range d.Analysis.Profiles {
+		if !outlets[p.Outlet] {
+			t.Errorf("outlet profile of %s, which did not cover the story", p.Outlet)
+		}
+	}
+	for o := range d.Analysis.Omissions {
+		if !outlets[o] {
+			t.Errorf("omissions of %s, which did not cover the story", o)
+		}
+	}
+	head := strings.SplitN(m.View(), "\n", 2)[0]
+	if !strings.Contains(head, "story 2/2") {
+		t.Errorf("the header does not name the open story: %q", head)
+	}
+	// E opens everything again.
+	m = send(m, keys("E")...)
+	if len(m.ctx.Data.Corpus.Articles) != len(c.Articles) || m.scope.kind != scopeAll {
+		t.Fatalf("E did not open everything: %d articles", len(m.ctx.Data.Corpus.Articles))
+	}
+	if m.ctx.Keys.Stories.Everything.Enabled() {
+		t.Error("E stays enabled with everything open")
+	}
+}
+
+func TestStoriesOpenThreadAndBack(t *testing.T) {
+	c, a := analysedCorpus(t, true)
+	m := newTestModel(t, c, a, 120, 40)
+	var th compare.Thread
+	for i, r := range m.stories.rows {
+		if r.kind == rowThread && len(a.Comparison.Threads[r.thread].Stories) == 2 {
+			m.stories.cursor = i
+			th = a.Comparison.Threads[r.thread]
+		}
+	}
+	if th.ID == "" {
+		t.Fatal("no thread of two stories")
+	}
+	m = send(m, keys("enter")...)
+	ids, _ := a.Comparison.ScopeArticles(th.ID)
+	if got := openIDs(m); !slices.Equal(got, slices.Sorted(slices.Values(ids))) {
+		t.Fatalf("open articles %v, want the thread's %v", got, ids)
+	}
+	if !strings.Contains(m.View(), "thread ") {
+		t.Error("the status does not name the open thread")
+	}
+	m = send(m, keys("0")...)
+	if !strings.Contains(m.View(), "▶") {
+		t.Error("the Stories view does not mark what is open")
+	}
+	// The Everything row opens everything.
+	m.stories.cursor = 0
+	m = send(m, keys("enter")...)
+	if len(m.ctx.Data.Corpus.Articles) != len(c.Articles) {
+		t.Fatalf("the Everything row opened %d of %d articles", len(m.ctx.Data.Corpus.Articles), len(c.Articles))
+	}
+}
+
+// TestStoriesOpenRunsInACmd checks that enter only asks for the scope:
+// the analysis runs in the Cmd, not in Update.
+func TestStoriesOpenRunsInACmd(t *testing.T) {
+	c, a := analysedCorpus(t, true)
+	m := newTestModel(t, c, a, 120, 40)
+	m = storyRowAt(t, m, 1)
+	nm, cmd := m.Update(keyMsg("enter"))
+	m = *nm.(*Model)
+	if cmd == nil || len(m.ctx.Data.Corpus.Articles) != len(c.Articles) {
+		t.Fatal("enter changed what is open inside Update")
+	}
+	msg := cmd()
+	nm, cmd = m.Update(msg)
+	m = *nm.(*Model)
+	if m.task.seq == 0 || !strings.Contains(m.View(), "opening story") {
+		t.Fatalf("no progress while the story opens:\n%s", m.View())
+	}
+	m = runCmd(m, cmd, 0)
+	if len(m.ctx.Data.Corpus.Articles) == len(c.Articles) || m.task.seq != 0 {
+		t.Fatal("the story never opened")
+	}
+}
+
+// storyFixture is the test corpus plus two articles of another event,
+// with a hand-made comparison of two threads and three stories.
+func storyFixture() (*corpus.Corpus, *Analysis) {
+	c, a := testCorpus()
+	a4 := makeArticle("a4", "Delta Post", "Floods close the river port", "2023-07-04",
+		para{corpus.RoleBody, []string{"Floods closed the river port on Tuesday."}})
+	a5 := makeArticle("a5", "Alpha News", "River port reopens after floods", "2023-07-09",
+		para{corpus.RoleBody, []string{"The river port reopened on Sunday after the floods."}})
+	c.Articles = append(c.Articles, a4, a5)
+	day := func(s string) *time.Time {
+		t, _ := time.Parse("2006-01-02 15:04", s)
+		return &t
+	}
+	res := &compare.Result{
+		Threads: []compare.Thread{
+			{ID: "t-geneva", Label: "Geneva, ministers, treaty", Stories: []string{"s-talks", "s-june"}},
+			{ID: "t-floods", Label: "river, port, floods", Stories: []string{"s-port"}},
+		},
+		Stories: []compare.Story{
+			{ID: "s-talks", Thread: "t-geneva", Label: "Ministers meet in Geneva over missile treaty", Articles: []string{"a1", "a3"},
+				Start: day("2024-05-01 09:00"), End: day("2024-05-01 09:00"), Outlets: []string{"Alpha News", "Gamma Times"},
+				MissingOutlets: []string{"Beta Wire", "Delta Post"}, First: &compare.FirstReport{Article: "a1", Outlet: "Alpha News", Published: day("2024-05-01 09:00")}},
+			{ID: "s-june", Thread: "t-geneva", Label: "Geneva talks end with promise of June meeting", Articles: []string{"a2"},
+				Start: day("2024-05-02 10:30"), End: day("2024-05-02 10:30"), Outlets: []string{"Beta Wire"},
+				MissingOutlets: []string{"Alpha News", "Delta Post", "Gamma Times"}, First: &compare.FirstReport{Article: "a2", Outlet: "Beta Wire", Published: day("2024-05-02 10:30")}},
+			{ID: "s-port", Thread: "t-floods", Label: "Floods close the river port", Articles: []string{"a4", "a5"},
+				Start: day("2023-07-04 08:00"), End: day("2023-07-09 12:00"), Outlets: []string{"Delta Post", "Alpha News"},
+				MissingOutlets: []string{"Beta Wire", "Gamma Times"}, First: &compare.FirstReport{Article: "a4", Outlet: "Delta Post", Published: day("2023-07-04 08:00")}},
+		},
+		Facts: a.Facts,
+	}
+	a.Comparison = res
+	return c, a
+}
+
+// Golden Stories views. Regenerate with go test ./ui/ -run TestGoldenStories -update
+func TestGoldenStories(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+		for _, f := range []struct{ name, keys string }{
+			{"stories", ""},
+			{"stories-story", "j j"},
+			{"stories-merge", "j j M"},
+			{"stories-split", "j j s space"},
+			{"read-merged", "1"},
+		} {
+			name := fmt.Sprintf("%s-%dx%d", f.name, sz[0], sz[1])
+			t.Run(name, func(t *testing.T) {
+				c, a := storyFixture()
+				m := newTestModel(t, c, a, sz[0], sz[1])
+				if m.view != viewStories {
+					t.Fatalf("two threads open in view %d", m.view)
+				}
+				m = send(m, keys(f.keys)...)
+				golden.Assert(t, m.View(), name+".golden")
+			})
+		}
+	}
+}
+
+func TestStoriesAnySize(t *testing.T) {
+	c, a := storyFixture()
+	m := newTestModel(t, c, a, 80, 24)
+	for _, sz := range [][2]int{{40, 12}, {41, 10}, {60, 15}, {200, 50}, {80, 24}} {
+		m = send(m, teaSize(sz[0], sz[1]))
+		for _, k := range []string{"0", "j", "l", "G", "k", "h", "m", "j", "esc", "s", "space", "esc", "1", "C", "c", "C", "s", "0"} {
+			m = sendNoCmd(m, keyMsg(k))
+			checkFrame(t, m, sz[0], sz[1])
+		}
+	}
+}
+
+func teaSize(w, h int) tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// checkFrame fails when the view is not exactly w×h cells.
+func checkFrame(t testing.TB, m Model, w, h int) {
+	t.Helper()
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) != h {
+		t.Fatalf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if lw := ansi.StringWidth(l); lw != w {
+			t.Fatalf("%dx%d: line %d is %d wide: %q", w, h, i, lw, l)
+		}
+	}
+}
