@@ -100,7 +100,7 @@ func wrapsOnward(line string) bool {
 		return true
 	}
 	w := lastWord(line)
-	return wrapFunctionWords[w] && countWords(line) > 3
+	return wrapFunctionWords[w] && countWords(line, 3) > 3
 }
 
 // endsSentence reports whether a line ends with sentence punctuation,
@@ -176,7 +176,9 @@ func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
 // sentence they close; a mark inside quotes ("「対応する。」と語った")
 // ends the quotation, not the sentence.
 func splitIdeographic(text string, spans []Span) []Span {
-	if !strings.ContainsAny(text, "。！？｡") {
+	// Only the spans' own stretch of text is searched: the whole article,
+	// searched once per paragraph, made segmentation quadratic.
+	if len(spans) == 0 || !hasIdeographicStop(text[spans[0].Start:spans[len(spans)-1].End]) {
 		return spans
 	}
 	var out []Span
@@ -214,6 +216,21 @@ func splitIdeographic(text string, spans []Span) []Span {
 		out = append(out, Span{start, sp.End})
 	}
 	return out
+}
+
+// hasIdeographicStop reports whether s holds 。, ！, ？ or ｡, in one pass
+// over its bytes (strings.ContainsAny makes one a character, each
+// stopping at every byte that ends a common punctuation mark).
+func hasIdeographicStop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xE3 || c == 0xEF { // the lead bytes of the four
+			switch r, _ := utf8.DecodeRuneInString(s[i:]); r {
+			case '。', '！', '？', '｡':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Abbreviations the segmenter may end a sentence after. titleAbbrev come
