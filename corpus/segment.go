@@ -148,7 +148,7 @@ type splitter struct {
 }
 
 func newSplitter() (*splitter, error) {
-	s, err := segment.New()
+	s, err := newSegmenter()
 	if err != nil {
 		return nil, err
 	}
