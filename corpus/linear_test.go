@@ -164,3 +164,44 @@ func benchmarkLoad(b *testing.B, text string) {
 		}
 	}
 }
+
+// The shortcut for one-sentence paragraphs gives what the segmenter
+// gives, on every paragraph of the test corpora and on edge cases.
+func TestOneSentenceShortcutAgreesWithSegmenter(t *testing.T) {
+	hermetic(t)
+	z := testAnalyzer(t)
+	var texts []string
+	for _, dir := range []string{"../testdata/seeds", "../testdata/heldout", "../testdata/heldout2", "../testdata/corpus/formats", "../testdata/compare"} {
+		c, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range c.Articles {
+			texts = append(texts, a.Text)
+		}
+	}
+	for _, a := range Default().Articles {
+		texts = append(texts, a.Text)
+	}
+	texts = append(texts, strings.Join([]string{
+		"He left the U.S.", "He said it.\"", "It ends with an ellipsis...", "Yahoo! is a company", "Is it? no", "a.b c",
+		"“Quote” — he said.”", "Hello world ”", "Hello world 。", "x ... y", "Mr. Smith went home", "Who? Me",
+		"A line with no stop", "  spaced out.  ", "One. Two", "1.5 million people came", "See example.com now",
+		"Tail word!!!", "Closing (quote.)", "Ends in a multibyte stop word…", "Dots ... everywhere ... here.",
+	}, "\n\n"))
+	shortcuts := 0
+	for _, text := range texts {
+		for _, p := range splitParagraphs(text) {
+			want := z.split.segmented(text, p.Span, nil)
+			if got := z.split.sentences(text, p.Span, nil); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: shortcut %v, segmenter %v", text[p.Start:p.End], got, want)
+			}
+			if _, _, ok := oneSentence(text, p.Span); ok {
+				shortcuts++
+			}
+		}
+	}
+	if shortcuts < 100 {
+		t.Errorf("the shortcut applied to only %d paragraphs: the test checks too little", shortcuts)
+	}
+}
