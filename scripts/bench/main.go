@@ -28,7 +28,7 @@ import (
 
 func main() {
 	bin := flag.String("bin", "", "binary to time (default: build this repository's into a temporary folder)")
-	sizes := flag.String("sizes", "1000,10000", "corpus sizes in articles, comma-separated")
+	sizes := flag.String("sizes", "1000,10000", "corpus sizes in articles, comma-separated (\"\": the embedded corpus only)")
 	commands := flag.String("commands", "list,facts,framing", "commands to run with --json on each corpus")
 	runs := flag.Int("runs", 3, "runs per measurement (the median is shown); corpora of 100,000 articles or more run once")
 	dir := flag.String("dir", filepath.Join(os.TempDir(), "parallax-bench"), "folder for the generated corpora (kept between runs)")
@@ -42,6 +42,9 @@ func main() {
 
 	var ns []int
 	for _, s := range strings.Split(*sizes, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
 			fail("-sizes: %q is not a number of articles", s)
@@ -168,7 +171,7 @@ func main() {
 			}
 		}
 	}
-	if *profile != "" {
+	if *profile != "" && len(ns) > 0 {
 		c := strings.TrimSpace(strings.Split(*commands, ",")[0])
 		if err := profileRun(*profile, []string{c, "--json", filepath.Join(*dir, fmt.Sprintf("n%d", ns[0]))}); err != nil {
 			fail("profile: %v", err)
