@@ -145,12 +145,17 @@ func main() {
 			fmt.Fprintln(w, "\n(reader not timed: tmux is not installed)")
 		} else {
 			fmt.Fprintln(os.Stderr, "embedded corpus: the reader's first frame")
-			t, err := readerMany(max(*runs, 5), *bin, env, tmp)
+			t, err := readerMany(max(*runs, 5), []string{*bin}, env, tmp)
 			if err != nil {
 				fail("reader: %v", err)
 			}
+			base, err := readerMany(max(*runs, 5), harnessArgv, env, tmp)
+			if err != nil {
+				fail("tmux harness: %v", err)
+			}
 			fmt.Fprintf(w, "| embedded (5 articles) | reader, first frame (tmux 200x50) | %s | | | | |\n", secs(t.first))
 			fmt.Fprintf(w, "| embedded (5 articles) | reader, analysed frame (\"N facts\" shown) | %s | | | | |\n", secs(t.ready))
+			fmt.Fprintf(w, "| (tmux harness) | a shell printing one line, the same way | %s | | | | |\n", secs(base.ready))
 		}
 	}
 	fmt.Fprintf(w, "\nLoad average at end %s.\n", loadAverage())

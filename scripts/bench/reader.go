@@ -29,8 +29,10 @@ var readyRE = regexp.MustCompile(`\d+ facts`)
 //
 // The clock starts when the pane's shell is released to exec the binary:
 // the pane first waits on a FIFO, so tmux's own start-up is not counted.
-// The figures include up to a millisecond or two of polling delay.
-func measureReader(bin string, env []string, dir string) (readerTimes, error) {
+// The figures include the harness's own delay (a process started in the
+// pane, tmux drawing, a capture every millisecond): the bench reports it,
+// measured with a shell that prints at once (harnessArgv).
+func measureReader(argv []string, env []string, dir string) (readerTimes, error) {
 	readerRuns++ // a socket per run: a server being killed may still hold the last one
 	sock := filepath.Join(dir, fmt.Sprintf("tmux%d.sock", readerRuns))
 	fifo := filepath.Join(dir, "go.fifo")
@@ -39,11 +41,11 @@ func measureReader(bin string, env []string, dir string) (readerTimes, error) {
 		return readerTimes{}, fmt.Errorf("mkfifo: %v", err)
 	}
 	defer os.Remove(fifo)
-	var envArgs []string
-	for _, e := range env {
-		envArgs = append(envArgs, shellQuote(e))
+	var quoted []string
+	for _, e := range append(append([]string(nil), env...), argv...) {
+		quoted = append(quoted, shellQuote(e))
 	}
-	script := fmt.Sprintf("cat %s >/dev/null; exec env -i TERM=\"$TERM\" %s %s", shellQuote(fifo), strings.Join(envArgs, " "), shellQuote(bin))
+	script := fmt.Sprintf("cat %s >/dev/null; exec env -i TERM=\"$TERM\" %s", shellQuote(fifo), strings.Join(quoted, " "))
 	tmux := func(args ...string) *exec.Cmd {
 		return exec.Command("tmux", append([]string{"-S", sock, "-f", "/dev/null"}, args...)...)
 	}
@@ -79,15 +81,20 @@ func measureReader(bin string, env []string, dir string) (readerTimes, error) {
 
 var readerRuns int
 
-// readerMany measures the reader n times (after one warm-up run that
-// creates its notes file) and returns the medians.
-func readerMany(n int, bin string, env []string, dir string) (readerTimes, error) {
-	if _, err := measureReader(bin, env, dir); err != nil {
+// harnessArgv is a program that draws "1 facts" at once: what the
+// measurement itself costs (starting a process in the pane, tmux drawing,
+// polling) is its time.
+var harnessArgv = []string{"/bin/sh", "-c", "echo 'ready: 1 facts'; exec sleep 30"}
+
+// readerMany measures argv n times (after one warm-up run, which creates
+// the reader's notes file) and returns the medians.
+func readerMany(n int, argv []string, env []string, dir string) (readerTimes, error) {
+	if _, err := measureReader(argv, env, dir); err != nil {
 		return readerTimes{}, err
 	}
 	var firsts, readies []time.Duration
 	for i := 0; i < n; i++ {
-		t, err := measureReader(bin, env, dir)
+		t, err := measureReader(argv, env, dir)
 		if err != nil {
 			return readerTimes{}, err
 		}
