@@ -56,7 +56,9 @@ func (z *analyzer) article(path, format, text string, m meta, warnings []string)
 	sum := sha256.Sum256([]byte(text))
 	a.Hash = hex.EncodeToString(sum[:])
 	if a.ID == "" {
-		a.ID = idFromPath(path)
+		var ok bool
+		a.ID, ok = idFromPath(path)
+		a.Warnings = append(a.Warnings, idWarning(path, a.ID, ok)...)
 	}
 	if m.Published != nil {
 		t := *m.Published
@@ -259,12 +261,30 @@ func shorten(s string, n int) string {
 }
 
 // idFromPath makes an article id from its file name without extension.
-func idFromPath(p string) string {
+// A file name is untrusted: terminal escapes, control and bidi characters
+// are removed from the id, a newline or tab becomes a space, and bytes
+// that are not UTF-8 become U+FFFD; ok is false when that changed anything
+// (a name with nothing left becomes "article").
+func idFromPath(p string) (id string, ok bool) {
 	base := baseName(p)
 	if i := strings.LastIndexByte(base, '.'); i > 0 {
 		base = base[:i]
 	}
-	return base
+	clean, _ := sanitize(strings.ToValidUTF8(base, "\uFFFD"))
+	clean = strings.NewReplacer("\n", " ", "\t", " ").Replace(clean)
+	if strings.TrimSpace(clean) == "" {
+		clean = "article"
+	}
+	return clean, clean == base
+}
+
+// idWarning is the warning of an article whose id was made from a file
+// name that had to be cleaned (ok false), or none.
+func idWarning(path, id string, ok bool) []string {
+	if ok {
+		return nil
+	}
+	return []string{fmt.Sprintf("the file name %s holds control, escape or bidi characters, or bytes that are not UTF-8: the id is %q without them", Printable(baseName(path)), id)}
 }
 
 // markRepeated marks, across a corpus, short lines that recur in two or

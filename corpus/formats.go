@@ -291,7 +291,9 @@ func parseJSON(path, format, text string) ([]doc, []recordError, error) {
 		}
 		d.Meta = meta{ID: r.ID, Title: r.Title, Outlet: r.Outlet, Source: "JSON record", URL: r.URL, Author: r.Author, Language: r.Language}
 		if d.Meta.ID == "" {
-			d.Meta.ID = fmt.Sprintf("%s-%d", idFromPath(path), n)
+			id, ok := idFromPath(path)
+			d.Meta.ID = fmt.Sprintf("%s-%d", id, n)
+			d.Warnings = append(d.Warnings, idWarning(path, d.Meta.ID, ok)...)
 		}
 		var fields map[string]json.RawMessage
 		_ = json.Unmarshal(raw, &fields) // r decoded: it is an object

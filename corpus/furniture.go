@@ -29,6 +29,7 @@ const (
 	ReasonImage      = "image"
 	ReasonPrompt     = "call to action (sign up, share, subscribe)"
 	ReasonTitleAgain = "headline repeated"
+	ReasonLegal      = "copyright or usage notice"
 )
 
 // furniturePhrases are phrases web pages put around articles: player and
@@ -111,8 +112,9 @@ var (
 	callToActionRE  = regexp.MustCompile(`(?i)^\s*(?:you can |please )?(?:sign (?:up|in)|subscribe|follow \S+(?: \S+)? on(?:\s+\S+){0,3}\s*:?\s*$|click (?:here|to)|tap (?:here|to)|follow us|download (?:the|our)|save (?:articles?|stories|this)|log ?in (?:to|or)|register (?:to|for|now)|share (?:this|on|via)|share (?:the|this) (?:story|article)|get (?:the|our) (?:app|newsletter)|turn on (?:notifications|alerts)|join (?:us|our)|support (?:our|independent)|enable (?:notifications|javascript)|we use cookies)\b`)
 	mdImageRE       = regexp.MustCompile(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+$|^<img\b[^>]*>$`)
 	signoffRE       = regexp.MustCompile(`(?i)^\s*\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated|produced)\s+by\s+\p{Lu}|sources?\s*:\s*\p{Lu})`)
+	legalRE         = regexp.MustCompile(`(?i)\ball rights reserved\b|\bmay not be (?:re)?(?:published|reproduced|broadcast)\b|^\s*(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})`)
 	readAlsoRE      = regexp.MustCompile(`(?i)^\s*(?:read\s+(?:also|more|next)|also\s+read|see\s+also|related(?:\s+(?:article|story|news))?|more\s+on\s+this(?:\s+story)?|watch|listen)\s*[:|>»–—-]\s*\S`)
-	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60}|\[[^\[\]/]{1,40}(?:/[^\[\]/]{1,40}){1,3}\]|` + sentenceCredit + `)\s*$`)
+	captionCreditRE = regexp.MustCompile(`(?i)(?:\((?:photo|image|picture|file photo)s?(?:\s+by)?\s*:?\s*[^()]{1,60}\)|\(\s*[\p{L} .&-]{2,30}\s+photo\s*(?:/\s*[^()]{1,60})?\)|\(\s*\p{Lu}[^()]{0,60}\s+via\s+\p{Lu}[\p{L}&. ]{0,30}\)|[|/]\s*(?:photo|image)\s*:?\s*[^.|]{1,60}|©\s*[^.]{1,60}|\[[^\[\]/]{1,40}(?:/[^\[\]/]{1,40}){1,3}\]|` + sentenceCredit + `)\s*$`)
 	creditRE        = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)\s|copyright\b|photo\s*(?::|by\b|credit)|photograph\s*:|image\s*(?::|credit)|picture\s*:|pictures?\s*by\b|credit\s*:|\(photo\s*:)`)
 	labelRE         = regexp.MustCompile(`^(?:\p{L}[\p{L}'’-]*|\p{Lu}[\p{L}'’-]* \p{Lu}[\p{L}'’-]*)\s*:$`)
 	tagPrefix       = regexp.MustCompile(`(?i)^\s*(?:tags?|topics?|keywords?|filed under|related topics)\s*:\s*`)
@@ -122,7 +124,9 @@ var (
 )
 
 var timeWords = map[string]bool{
-	"gmt": true, "utc": true, "msk": true, "est": true, "edt": true, "cet": true, "cest": true, "bst": true, "pst": true,
+	"gmt": true, "utc": true, "msk": true, "est": true, "edt": true, "et": true, "ct": true, "mt": true, "pt": true,
+	"cst": true, "cdt": true, "mst": true, "mdt": true, "akst": true, "hst": true, "eet": true, "eest": true, "wet": true,
+	"sast": true, "aest": true, "aedt": true, "jst": true, "kst": true, "wib": true, "pkt": true, "gst": true, "cet": true, "cest": true, "bst": true, "pst": true,
 	"pdt": true, "ist": true, "trt": true, "irst": true, "ast": true, "am": true, "pm": true, "a.m": true, "p.m": true,
 	"jan": true, "january": true, "feb": true, "february": true, "mar": true, "march": true, "apr": true, "april": true,
 	"may": true, "jun": true, "june": true, "jul": true, "july": true, "aug": true, "august": true, "sep": true, "sept": true,
@@ -186,7 +190,7 @@ func (f *furnitureFinder) line(text string) string {
 	if t == "" {
 		return ""
 	}
-	if strings.Trim(t, "-–—_=*•·|#>~ ") == "" {
+	if strings.Trim(t, "-–—_=*•·|#>~/\\ ") == "" {
 		return ReasonMarkupOnly
 	}
 	if strings.HasPrefix(t, "![") || strings.HasPrefix(t, "[![") || strings.HasPrefix(t, "<img") {
@@ -207,6 +211,9 @@ func (f *furnitureFinder) line(text string) string {
 	}
 	if nw <= 20 && callToActionRE.MatchString(t) {
 		return ReasonPrompt
+	}
+	if nw <= 40 && legalRE.MatchString(t) {
+		return ReasonLegal
 	}
 	if nw <= 25 && signoffRE.MatchString(t) {
 		return ReasonSignoff
@@ -313,7 +320,25 @@ func isTimestampLine(t string) bool {
 			return false
 		}
 	}
-	return hasTime || (hasNum && hasDateWord)
+	if hasTime || (hasNum && hasDateWord) {
+		return true
+	}
+	// "PM ET", "GMT": what is left of a timestamp whose figures went
+	// to another line.
+	for _, w := range ws {
+		if !clockWords[strings.Trim(w, ".")] {
+			return false
+		}
+	}
+	return len(ws) <= 3
+}
+
+// clockWords are the words of a time of day that are not figures: a.m.,
+// p.m. and time zones.
+var clockWords = map[string]bool{
+	"am": true, "pm": true, "a.m": true, "p.m": true, "gmt": true, "utc": true, "msk": true, "est": true, "edt": true,
+	"et": true, "ct": true, "mt": true, "pt": true, "cst": true, "cdt": true, "mst": true, "mdt": true, "pst": true,
+	"pdt": true, "cet": true, "cest": true, "bst": true, "ist": true, "eet": true, "eest": true,
 }
 
 // counterNum is one share, like or comment count: "0", "1,204", "1.2K".

@@ -116,7 +116,11 @@ func (e *NothingReadError) Error() string { return e.List(nothingReadShown) }
 // Heading is the error's first line: "nothing could be read from a.txt,
 // b.txt" ("from 12 paths" when there are more than three).
 func (e *NothingReadError) Heading() string {
-	from := strings.Join(e.Paths, ", ")
+	ps := make([]string, len(e.Paths))
+	for i, p := range e.Paths {
+		ps[i] = Printable(p)
+	}
+	from := strings.Join(ps, ", ")
 	if len(e.Paths) > 3 {
 		from = fmt.Sprintf("%d paths", len(e.Paths))
 	}
@@ -166,6 +170,9 @@ func collect(p string) ([]string, []LoadError) {
 		return nil, []LoadError{{Path: p, Message: describeOSError(err)}}
 	}
 	if !fi.IsDir() {
+		if err := errNotRegular(fi.Mode()); err != nil {
+			return nil, []LoadError{{Path: p, Message: err.Error()}}
+		}
 		return []string{p}, nil
 	}
 	var files []string
@@ -187,11 +194,20 @@ func collect(p string) ([]string, []LoadError) {
 		if d.IsDir() || formatOf(path) == "" {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if _, err := os.Stat(path); err != nil {
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(path)
+			if err != nil {
 				errs = append(errs, LoadError{Path: path, Message: describeOSError(err)})
 				return nil
 			}
+			mode = fi.Mode()
+		}
+		// A named pipe, socket or device would block the loading for
+		// ever: only regular files are read, and the rest named.
+		if !mode.IsDir() && mode.Type() != 0 {
+			errs = append(errs, LoadError{Path: path, Message: (&notRegularError{FileKind(mode)}).Error()})
+			return nil
 		}
 		files = append(files, path)
 		return nil
@@ -218,6 +234,9 @@ func describeOSError(err error) string {
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied: the file is not readable by you (check its permissions)"
 	}
+	if nr, ok := isNotRegular(err); ok {
+		return nr.Error()
+	}
 	return "cannot read: " + err.Error()
 }
 
@@ -238,7 +257,7 @@ func (osReader) Stat(p string) (int64, bool, error) {
 	return fi.Size(), fi.IsDir(), nil
 }
 
-func (osReader) Open(p string) (io.ReadCloser, error) { return os.Open(p) }
+func (osReader) Open(p string) (io.ReadCloser, error) { return openRegular(p) }
 
 type fsReader struct{ fsys fs.FS }
 
@@ -339,24 +358,6 @@ feed:
 	uniqueIDs(arts)
 	z.markRepeated(arts)
 	return arts, errs, nil
-}
-
-// uniqueIDs makes article ids unique by suffixing repeats, with a warning.
-func uniqueIDs(arts []*Article) {
-	seen := make(map[string]int)
-	for _, a := range arts {
-		seen[a.ID]++
-		if n := seen[a.ID]; n > 1 {
-			old := a.ID
-			a.ID = fmt.Sprintf("%s-%d", old, n)
-			for seen[a.ID] > 0 {
-				n++
-				a.ID = fmt.Sprintf("%s-%d", old, n)
-			}
-			seen[a.ID]++
-			a.Warnings = append(a.Warnings, fmt.Sprintf("id %q is used by an earlier article: renamed to %q", old, a.ID))
-		}
-	}
 }
 
 // loadFile reads, decodes and analyses one file.

@@ -149,6 +149,13 @@ func TestFurnitureLines(t *testing.T) {
 		line, reason string
 	}{
 		{"Listen Live", ReasonPhrase},
+		{"Posted Nov 22, 2024 5:04 AM CST", ReasonTimestamp},
+		{"Updated 6:10 PM ET", ReasonTimestamp},
+		{"PM ET", ReasonTimestamp},
+		{"/", ReasonMarkupOnly},
+		{"Rescue workers search the rubble of a damaged building. (Evgeniy Maloletka via AP)", ReasonCaption},
+		{"A man walks past the building. (AP Photo/Efrem Lukatsky)", ReasonCaption},
+		{"Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", ReasonLegal},
 		{"Share on Facebook | Share on X | Copy link", ReasonPrompt},
 		{"Facebook | X | Copy link", ReasonPhrase},
 		{"Community standardsDiscussion", ReasonPhrase},

@@ -87,9 +87,13 @@ type Outlet struct {
 // Article is one loaded article.
 type Article struct {
 	// ID is stable across reloads: from metadata, else from the file name.
-	ID     string `json:"id"`
-	Path   string `json:"path"`
-	Format string `json:"format"` // text, markdown, html, json, jsonl
+	ID string `json:"id"`
+	// ClaimedID is the id the file asked for when another article of the
+	// corpus keeps it and this one was renamed ("story" for "story-2");
+	// "" otherwise. See Corpus.GiveID.
+	ClaimedID string `json:"-"`
+	Path      string `json:"path"`
+	Format    string `json:"format"` // text, markdown, html, json, jsonl
 
 	// Outlet is the outlet's display name; "" when unknown.
 	Outlet string `json:"outlet"`
@@ -214,7 +218,7 @@ func SplitLoadErrors(errs []LoadError) (failed, skipped []LoadError) {
 	return failed, skipped
 }
 
-func (e LoadError) Error() string { return e.Path + ": " + e.Message }
+func (e LoadError) Error() string { return Printable(e.Path) + ": " + Printable(e.Message) }
 
 // Corpus is a set of loaded articles plus the files that failed to load.
 type Corpus struct {

@@ -35,9 +35,21 @@ func (m Model) tabs() []tab {
 		{id: viewNotes, b: k.ViewNotes, label: "Notes"},
 		{id: viewProblems, b: k.ViewProblems, label: fmt.Sprintf("Problems (%d)", problemCount(m.ctx.Data))},
 	}
+	// Too narrow for every label: the active view keeps its name, the
+	// others show their key only (" 1 Read  2  3  4  5"), rather than
+	// the line being cut in the middle of a name.
+	full := 1
+	for _, t := range ts {
+		full += ansi.StringWidth(t.b.Help().Key+" "+t.label) + 2
+	}
+	compact := full-2 > m.width
 	x := 1
 	for i := range ts {
-		ts[i].label = ts[i].b.Help().Key + " " + ts[i].label
+		if compact && ts[i].id != m.view {
+			ts[i].label = ts[i].b.Help().Key
+		} else {
+			ts[i].label = ts[i].b.Help().Key + " " + ts[i].label
+		}
 		ts[i].x0 = x
 		x += ansi.StringWidth(ts[i].label)
 		ts[i].x1 = x
@@ -159,6 +171,8 @@ func (m Model) statusParts() statusLayout {
 		mode = "WORDINGS" // a fact's wordings, opened from the facts view
 	case m.panelOpen:
 		mode = "WHY"
+	case m.resultsOpen:
+		mode = "MATCHES"
 	case m.search.active:
 		mode = "SEARCH"
 	case m.view == viewRead && m.read.picking:
@@ -172,30 +186,30 @@ func (m Model) statusParts() statusLayout {
 	if m.view == viewRead {
 		sl.info = m.read.Status()
 	}
-	if m.search.query != "" {
+	if pos := m.search.Status(); pos != "" {
 		// The search position first: it is what n and N move.
-		sl.info = m.search.Status() + " · " + sl.info
+		sl.info = pos + " · " + sl.info
 	}
-	// The legend gives way to what the line has to say: first the notes
-	// file's name, then the colour legend itself (the help screen has it
-	// too), so the reading position ("fact 1 in 5 outlets · cols 1-2/5"),
-	// a message or a selection's ends show whole; other views' counts are
-	// cut instead.
-	legends := []string{m.notesStatus(false) + m.legendShort(), m.notesStatus(true) + m.legendShort()}
+	// The legend gives way to what the line has to say (the help screen
+	// has it too), so the reading position ("fact 1 in 5 outlets · cols
+	// 1-2/5"), a message or a selection's ends show whole; other views'
+	// counts are cut instead. The notes file keeps one name in every view
+	// at a given width; only a message, for its few seconds, may take its
+	// place too.
+	notes := m.notesStatus()
+	legends := []string{notes + m.legendShort()}
 	want := ansi.StringWidth(sl.info)
 	switch {
 	case m.msg != "":
-		// A message shows for a few seconds: the notes state may give way
-		// too, before the message spills into the footer.
-		legends = append(legends, m.notesStatus(true), "")
+		legends = append(legends, notes, "")
 		want = ansi.StringWidth(m.msg)
 	case m.view == viewRead && m.read.trimmed(m.read.focusedArticle()):
-		legends = append(legends, m.notesStatus(true))
+		legends = append(legends, notes)
 		a, start, end, _, _ := m.read.target()
 		sl.passage = oneLine(d.article(a).Text[start:end])
 		want = ansi.StringWidth(sl.passage) + 2
 	case m.view == viewRead:
-		legends = append(legends, m.notesStatus(true))
+		legends = append(legends, notes)
 	}
 	for _, l := range legends {
 		sl.legend = l
@@ -250,12 +264,15 @@ func dropSegments(s string, width int) string {
 	return s
 }
 
-// legendShort is the colour legend of the status line.
+// legendShort is the colour legend of the status line: the share levels
+// with their outlet counts, outlet-only and discrepancy marks.
 func (m Model) legendShort() string {
 	st := m.ctx.Styles
-	return st.Muted.Render("outlets") +
-		st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+") +
-		st.Muted.Render(" ") + st.Unique.Render("*") + st.Muted.Render("only ") +
+	head := ""
+	if len(m.ctx.Data.Outlets) >= 2 {
+		head = st.Muted.Render("outlets ") + shareSwatches(m.ctx) + st.Muted.Render(" ")
+	}
+	return head + st.Unique.Render("*") + st.Muted.Render("only ") +
 		st.FactNumDisc.Render("!") + st.Muted.Render("differ ")
 }
 

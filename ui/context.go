@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
@@ -59,11 +61,34 @@ func (g *Markup) Render(md string, width int) (string, error) {
 		}
 		g.renderers[width] = r
 	}
-	out, err := r.Render(md)
+	out, err := r.Render(nonBreakingHyphens(md))
 	if err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	return out, nil
+	return strings.ReplaceAll(out, "\u2011", "-"), nil
+}
+
+// nonBreakingHyphens writes each hyphen between two letters or digits
+// ("log-odds") as a non-breaking hyphen (U+2011). Glamour's word wrap
+// (muesli/reflow) breaks after a hyphen without checking the line's
+// width, so the line runs a cell over and Glamour's margin writer wraps
+// it again: a lone word on a line of its own in the middle of a paragraph
+// ("z-scores of the log-odds / against / the other outlets"). Render lets
+// Glamour wrap with non-breaking hyphens, which break nowhere, and draws
+// them as hyphens again after: lines break at spaces only and none runs
+// over.
+func nonBreakingHyphens(md string) string {
+	if !strings.Contains(md, "-") {
+		return md
+	}
+	rs := []rune(md)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == '-' && word(rs[i-1]) && word(rs[i+1]) {
+			rs[i] = '\u2011'
+		}
+	}
+	return string(rs)
 }
 
 // markupStyle is a glamour standard style with a block quote bar one cell

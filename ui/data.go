@@ -63,6 +63,7 @@ type sentInfo struct {
 	similar bool // a looser counterpart exists, though no shared fact
 	disc    bool // one of its facts has a discrepancy
 	share   int  // the most outlets any of its facts spans
+	level   int  // corpus.ShareLevel of share among the corpus's outlets
 }
 
 // Data is the corpus and its analysis, indexed for the views. It is built
@@ -148,6 +149,7 @@ func NewData(c *corpus.Corpus, a *Analysis) *Data {
 	}
 	for ai, art := range c.Articles {
 		for si := range d.sents[ai] {
+			d.sents[ai][si].level = corpus.ShareLevel(d.sents[ai][si].share, len(d.Outlets))
 			ms := d.sents[ai][si].markers
 			sort.SliceStable(ms, func(x, y int) bool { return ms[x].Start < ms[y].Start })
 			if a.HasFacts && art.Sentences[si].Role == corpus.RoleBody && len(d.sents[ai][si].facts) == 0 {

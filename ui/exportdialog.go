@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/export"
 )
@@ -38,6 +39,8 @@ type exportDialog struct {
 	edited  bool // the user typed a path: keep it when the format changes
 	preview []string
 	ptop    int
+	pleft   int // cells scrolled sideways: a table can be wider than the window
+	pwide   int // the widest preview line
 	now     time.Time
 	// title says how many passages the export holds, and how many of
 	// articles not loaded now it leaves out; set when the dialog opens.
@@ -117,7 +120,11 @@ func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
 			m.exp.step = expPath
 			return m.flash("preview: " + msg.err.Error())
 		}
-		m.exp.preview, m.exp.ptop, m.exp.step = msg.lines, 0, expPreview
+		m.exp.preview, m.exp.ptop, m.exp.pleft, m.exp.step = msg.lines, 0, 0, expPreview
+		m.exp.pwide = 0
+		for _, l := range msg.lines {
+			m.exp.pwide = max(m.exp.pwide, ansi.StringWidth(l))
+		}
 	case exportDoneMsg:
 		switch {
 		case errors.Is(msg.err, fs.ErrExist):
@@ -166,7 +173,7 @@ func (m *Model) previewExport(width int) tea.Cmd {
 		if err := export.Write(&b, export.Markdown, in, export.Options{}); err != nil {
 			return exportPreviewMsg{err: err}
 		}
-		out, err := mk.Render(b.String(), width)
+		out, err := renderWideTables(mk, b.String(), width)
 		if err != nil {
 			return exportPreviewMsg{err: err}
 		}
@@ -215,6 +222,10 @@ func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
 			e.ptop = 0
 		case key.Matches(km, k.Bottom):
 			e.ptop = max(len(e.preview)-(m.height-6), 0)
+		case key.Matches(km, k.Right):
+			e.pleft = min(e.pleft+8, max(e.pwide-m.width, 0))
+		case key.Matches(km, k.Left):
+			e.pleft = max(e.pleft-8, 0)
 		}
 		return nil
 	}
@@ -268,11 +279,17 @@ func (m Model) exportView(w, h int) string {
 	st := m.ctx.Styles
 	e := m.exp
 	if e.step == expPreview {
+		hint := "enter: write the file · j/k: scroll · esc: back"
+		if e.pwide > w {
+			// A table wider than the window: it scrolls sideways, and
+			// every cut is marked.
+			hint = fmt.Sprintf("enter: write the file · j/k: scroll · h/l: sideways (%d–%d of %d) · esc: back", e.pleft+1, min(e.pleft+w, e.pwide), e.pwide)
+		}
 		lines := []string{st.PanelTitle.Render("Preview of " + ellipsize(e.input.Value(), max(w-12, 5))),
-			st.Muted.Render(ellipsize("enter: write the file · j/k: scroll · esc: back", w))}
+			st.Muted.Render(ellipsize(hint, w))}
 		rows := max(h-len(lines), 1)
 		for i := e.ptop; i < len(e.preview) && i < e.ptop+rows; i++ {
-			lines = append(lines, fit(e.preview[i], w))
+			lines = append(lines, sideways(e.preview[i], e.pleft, w))
 		}
 		return fitBlock(strings.Join(lines, "\n"), w, h)
 	}
@@ -336,9 +353,24 @@ func (m Model) exportHelp() []key.Binding {
 	case expExists:
 		return []key.Binding{nk.Yes, nk.No}
 	case expPreview:
+		if m.exp.pwide > m.width {
+			return []key.Binding{k.Confirm, k.Down, k.Up, helpAs(k.Right, "scroll right"), helpAs(k.Left, "scroll left"), k.Back}
+		}
 		return []key.Binding{k.Confirm, k.Down, k.Up, k.Back}
 	case expFormat:
 		return []key.Binding{k.Down, k.Up, nk.NextField, k.Confirm, k.Back}
 	}
 	return []key.Binding{nk.NextField, k.Confirm, k.Back}
+}
+
+// sideways is line scrolled left cells to the left and cut to width w,
+// with "…" where text is cut off on either side.
+func sideways(line string, left, w int) string {
+	lw := ansi.StringWidth(line)
+	if left > 0 && lw > left {
+		line = ansi.TruncateLeft(line, left+1, "…")
+	} else if left > 0 {
+		line = ""
+	}
+	return fit(ellipsize(line, w), w)
 }

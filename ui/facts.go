@@ -64,6 +64,22 @@ func (f *factsModel) SetSize(w, h int) {
 	f.scroll()
 }
 
+// openFilter opens the filter input, keeping what it holds.
+func (f factsModel) openFilter() (factsModel, tea.Cmd) {
+	f.editing = true
+	return f, f.filter.Focus()
+}
+
+// clearFilter empties the filter; it reports whether there was one.
+func (f *factsModel) clearFilter() bool {
+	if f.filter.Value() == "" {
+		return false
+	}
+	f.filter.SetValue("")
+	f.refresh()
+	return true
+}
+
 // Capturing reports whether the filter input is open.
 func (f factsModel) Capturing() bool { return f.editing }
 
@@ -178,8 +194,7 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 			f.onlyDisc = !f.onlyDisc
 			f.refresh()
 		case key.Matches(msg, k.Filter):
-			f.editing = true
-			return f, f.filter.Focus()
+			return f.openFilter()
 		case key.Matches(msg, k.Open):
 			if fi, ok := f.current(); ok {
 				return f, func() tea.Msg { return openWhyMsg{article: -1, sentence: -1, fact: fi} }
@@ -285,7 +300,19 @@ func (f factsModel) View() string {
 		preview = st.Bold.Render(outletName(mb.Outlet)+": ") + oneLine(mb.Text)
 	}
 	body += "\n" + fit(ellipsize(preview, f.width), f.width)
-	foot := st.Muted.Render("● carries the fact  · does not  ! outlets disagree on a number or date")
+	// The legend, as much of it as fits, in words that are not cut.
+	foot := ""
+	for _, l := range []string{
+		"● carries the fact  · does not  ! outlets disagree on a number or date",
+		"● carries the fact  · does not  ! numbers or dates differ",
+		"● carries  · does not  ! numbers differ",
+		"● carries  · not  ! differ",
+	} {
+		if ansi.StringWidth(l) <= f.width {
+			foot = st.Muted.Render(l)
+			break
+		}
+	}
 	if f.editing {
 		foot = f.filter.View()
 	}

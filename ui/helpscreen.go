@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // helpScreen is the full help on "?": the keys of the active view and the
@@ -108,28 +110,55 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 	return append(lines, m.legendLines(w)...)
 }
 
+// shareSwatches are the share levels of the corpus as the status line's
+// legend draws them: the glyph and the outlet counts of each level, on its
+// tint ("░2 ▒3 ▓4–5" for five outlets).
+func (m helpScreen) shareSwatches() string { return shareSwatches(m.ctx) }
+
+func shareSwatches(ctx *Context) string {
+	st := ctx.Styles
+	total := 0
+	if ctx.Data != nil {
+		total = len(ctx.Data.Outlets)
+	}
+	var parts []string
+	for l := 1; l <= corpus.ShareLevels; l++ {
+		r := corpus.ShareRange(l, total)
+		if r == "" {
+			continue
+		}
+		parts = append(parts, st.ShareSwatch[l-1].Render(shareGlyphs[l]+r))
+	}
+	if len(parts) == 0 {
+		return st.ShareSwatch[corpus.ShareLevels-1].Render(shareGlyphs[corpus.ShareLevels])
+	}
+	return strings.Join(parts, " ")
+}
+
 // legendLines explains every highlight of the read view.
 func (m helpScreen) legendLines(w int) []string {
 	st := m.ctx.Styles
 	k := m.ctx.Keys
 	// Without colour (NO_COLOR, --no-color) there is no tint and no
 	// colour by kind or tag: the legend says what is drawn instead.
-	share := "the sentence states a fact other outlets share; the tint says how many outlets carry it"
-	tagged := "right of a line: a tagged passage in its tag's colour (█ several notes); " + k.ViewNotes.Help().Key + " lists them"
+	share := "the sentence states a fact other outlets share; the tint, and the glyph after its number, say how widely, by the part of the corpus's outlets that carry it: ░ under half, ▒ under three quarters, ▓ more (the counts are the status line's legend)"
+	tagged := "right of a line: a tagged passage in its tag's colour (" + markTags + " several; " + markMemo + " where one with a memo starts: the why panel shows the memo); " + k.ViewNotes.Help().Key + " lists them"
 	kinds := "Framing markers are underlined and coloured by kind; the why panel gives each one's reason:"
 	if st.Mono {
-		share = "without colour there is no tint: a sentence that states a fact other outlets share has its fact number in the gutter (the facts view says how many outlets carry it)"
-		tagged = "right of a line: a tagged passage (█ several notes); " + k.ViewNotes.Help().Key + " lists them with their tags"
+		share = "the sentence states a fact other outlets share: its number is in the gutter, and the glyph after it says how widely, by the part of the corpus's outlets that carry it: ░ under half, ▒ under three quarters, ▓ more"
+		tagged = "right of a line: a tagged passage (" + markTags + " several; " + markMemo + " where one with a memo starts: the why panel shows the memo); " + k.ViewNotes.Help().Key + " lists them with their tags"
 		kinds = "Framing markers are underlined; the why panel gives each one's kind and reason:"
 	}
 	entries := []struct{ mark, desc string }{
-		{st.ShareSwatch[0].Render(" 2 ") + st.ShareSwatch[1].Render(" 3 ") + st.ShareSwatch[2].Render(" 4+"), share},
+		{m.shareSwatches(), share},
 		{st.FactNum.Render("12"), "its fact number, in the gutter: the same number marks the fact in every column and in the facts view"},
-		{st.FactNumDisc.Render("!"), "outlets disagree on a number or date in a fact of this sentence"},
+		{st.FactNumDisc.Render("!"), "outlets disagree on a number or date in the numbered fact"},
+		{st.FactNum.Render("+"), "the sentence is in several facts; the number is the one the columns align on (" + k.FactHere.Help().Key + " aligns on the next)"},
 		{st.Unique.Render("*"), "outlet-only: no other outlet carries this sentence"},
-		{st.Cursor.Render("▌"), "the cursor"},
-		{st.Outline.Render("┃…┃"), "the cursor's counterparts, level with it in the other columns"},
-		{st.Bold.Render("▐ █"), tagged},
+		{st.Cursor.Render(markCursor), "the cursor"},
+		{st.Accent.Render(markSelection), "the visual selection (" + k.Visual.Help().Key + "), left of the cursor's column"},
+		{st.Outline.Render(markCounterpart), "the cursor's counterparts, level with it in the other columns"},
+		{st.Bold.Render(markTag + " " + markTags + " " + markMemo), tagged},
 		{st.Furniture.Render("dim"), "page furniture (menus, credits); " + k.Furniture.Help().Key + " shows or hides it"},
 		{st.SearchHit.Render("abc"), "a search match"},
 	}

@@ -13,6 +13,8 @@ import (
 type KeyMap struct {
 	// Global.
 	Quit, Help, Search, SearchNext, SearchPrev, Back key.Binding
+	// SearchList lists every match of the last search.
+	SearchList key.Binding
 	// ForceQuit quits from anywhere, even from a text input.
 	ForceQuit                                   key.Binding
 	ViewRead, ViewFacts, ViewOutlets, ViewNotes key.Binding
@@ -26,6 +28,9 @@ type KeyMap struct {
 	// Read view.
 	NextFact, PrevFact, NextUnique, PrevUnique key.Binding
 	Why, Choose, Pin, Furniture                key.Binding
+	// FactHere turns the alignment to the next fact of a sentence in
+	// several facts.
+	FactHere key.Binding
 
 	// Reserved for the notes round; disabled until it lands.
 	Tag, Visual, Export key.Binding
@@ -35,6 +40,9 @@ type KeyMap struct {
 
 	// Dialogs.
 	Toggle, Confirm key.Binding
+	// The article chooser: choose every listed article, none, or the
+	// opposite of each.
+	SelectAll, SelectNone, SelectInvert key.Binding
 }
 
 // DefaultKeyMap returns parallax's key bindings.
@@ -49,6 +57,7 @@ func DefaultKeyMap() *KeyMap {
 		Search:       b([]string{"/"}, "/", "search all articles"),
 		SearchNext:   b([]string{"n"}, "n", "next match"),
 		SearchPrev:   b([]string{"N"}, "N", "previous match"),
+		SearchList:   b([]string{"F"}, "F", "list matches: who says it?"),
 		Back:         b([]string{"esc"}, "esc", "close / back"),
 		ViewRead:     b([]string{"1"}, "1", "read view"),
 		ViewFacts:    b([]string{"2"}, "2", "facts view"),
@@ -77,6 +86,7 @@ func DefaultKeyMap() *KeyMap {
 		Choose:     b([]string{"a"}, "a", "choose articles"),
 		Pin:        b([]string{"p"}, "p", "pin as reference"),
 		Furniture:  b([]string{"f"}, "f", "show/hide furniture"),
+		FactHere:   b([]string{"c"}, "c", "align on this sentence's next fact"),
 
 		Tag:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag passage"), key.WithDisabled()),
 		Visual: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage"), key.WithDisabled()),
@@ -90,6 +100,10 @@ func DefaultKeyMap() *KeyMap {
 
 		Toggle:  b([]string{" ", "x"}, "space", "show/hide"),
 		Confirm: b([]string{"enter"}, "enter", "confirm"),
+
+		SelectAll:    b([]string{"+"}, "+", "choose all listed"),
+		SelectNone:   b([]string{"-"}, "-", "choose none listed"),
+		SelectInvert: b([]string{"*"}, "*", "invert the listed"),
 	}
 	km.ViewNotes.SetEnabled(false)
 	return km
@@ -131,15 +145,15 @@ func KeysMarkdown() string {
 		name string
 		keys []key.Binding
 	}{
-		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.Help, k.Back, k.Quit}},
+		{"Everywhere", []key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Search, k.SearchNext, k.SearchPrev, k.SearchList, k.Help, k.Back, k.Quit}},
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
-		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
-		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}},
+		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture}},
+		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, helpAs(k.Search, "filter facts (as f)"), k.OnlyDisc}},
 		{"Outlets view", outletsHelp(k)},
-		{"Choosing articles", []key.Binding{k.Toggle, k.Pin, k.Confirm, k.Back}},
+		{"Choosing articles", []key.Binding{k.Toggle, k.SelectAll, k.SelectNone, k.SelectInvert, helpAs(k.Search, "filter the list"), helpAs(k.Sort, "group by outlet / date / none"), k.Pin, k.Confirm, k.Back}},
 		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags}},
 		{"Tagging (every view)", []key.Binding{nk.Undo, nk.Redo, k.Export}},
-		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook}},
+		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook, helpAs(k.Search, "filter passages")}},
 		{"Codebook", []key.Binding{nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter}},
 		{"Dialogs", []key.Binding{nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},
 	}

@@ -14,12 +14,16 @@ import (
 )
 
 // rline is one wrapped, highlighted line of an article column, without the
-// cursor mark on its left and the outline edge on its right (those change
+// marks on its left and right edges (marks.go; those change
 // with every keypress; the rest is cached per width).
 type rline struct {
 	text       string // styled; exactly layout.width-2 cells
 	sent       int    // sentence index, -1 for blank lines and furniture
 	start, end int    // the article's bytes the line shows (sentence lines)
+	// gut is the length in bytes of the gutter text starts with on a
+	// sentence's first line (0 on the others): a sentence in several facts
+	// has it drawn again at View time with the fact the columns align on.
+	gut int
 }
 
 // layoutKey is what a column layout depends on besides the article.
@@ -98,16 +102,20 @@ func gutterWidth(nfacts int) int {
 	return len(strconv.Itoa(max(nfacts, 1)))
 }
 
+// gutterCells is the width of the gutter for n facts: the fact number,
+// the share glyph, the flag and a space.
+func gutterCells(nfacts int) int { return gutterWidth(nfacts) + 3 }
+
 // buildLayout wraps and highlights article ai for a column of key.width
-// cells: a 1-cell mark, the fact number, a flag, a space, the text, and a
-// 1-cell edge.
+// cells: a 1-cell mark, the gutter (fact number, share glyph, flag, space),
+// the text, and a 1-cell edge.
 func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 	d := ctx.Data
 	st := ctx.Styles
 	art := d.article(ai)
 	numW := gutterWidth(len(d.Facts))
 	inner := key.width - 2
-	textW := inner - numW - 2
+	textW := inner - gutterCells(len(d.Facts))
 	if textW < 1 {
 		textW = 1
 	}
@@ -116,7 +124,7 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 		l.first[i], l.last[i] = -1, -1
 	}
 	blank := strings.Repeat(" ", max(inner, 0))
-	gutterBlank := strings.Repeat(" ", numW+2)
+	gutterBlank := strings.Repeat(" ", gutterCells(len(d.Facts)))
 	text := art.Text
 	si := 0
 	for pi, p := range art.Paragraphs {
@@ -150,9 +158,9 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 			for i, ln := range lns {
 				g := gutterBlank
 				if i == 0 {
-					g = gutter(st, info, numW)
+					g = gutter(st, d, info, numW, -1)
 				}
-				l.lines = append(l.lines, rline{text: joinGutter(g, ln, s.Text, inner), sent: si, start: s.Start + sps[i].start, end: s.Start + sps[i].end})
+				l.lines = append(l.lines, rline{text: joinGutter(g, ln, s.Text, inner), sent: si, start: s.Start + sps[i].start, end: s.Start + sps[i].end, gut: gutLen(i, g)})
 			}
 			l.last[si] = len(l.lines) - 1
 			si++
@@ -173,10 +181,10 @@ func buildLayout(ctx *Context, pal *palette, ai int, key layoutKey) *layout {
 		for j, ln := range lns {
 			g := gutterBlank
 			if j == 0 {
-				g = gutter(st, info, numW)
+				g = gutter(st, d, info, numW, -1)
 			}
 			at := art.Sentences[i].Start
-			l.lines = append(l.lines, rline{text: joinGutter(g, ln, art.Sentences[i].Text, inner), sent: i, start: at + sps[j].start, end: at + sps[j].end})
+			l.lines = append(l.lines, rline{text: joinGutter(g, ln, art.Sentences[i].Text, inner), sent: i, start: at + sps[j].start, end: at + sps[j].end, gut: gutLen(j, g)})
 		}
 		l.last[i] = len(l.lines) - 1
 	}
@@ -195,30 +203,58 @@ func joinGutter(g, line, plain string, width int) string {
 	return out
 }
 
-// gutter renders the fact number and flag of a sentence's first line:
-// "12!" for fact 12 with a discrepancy, "  *" for an outlet-only sentence.
-func gutter(st *Styles, info sentInfo, numW int) string {
+// gutLen is rline.gut for line i of a sentence with gutter g.
+func gutLen(i int, g string) int {
+	if i == 0 {
+		return len(g)
+	}
+	return 0
+}
+
+// shareGlyphs mark in the gutter how widely the numbered fact is shared
+// (corpus.ShareLevel 1 to 3), as the tint does: they stay without colour.
+var shareGlyphs = [...]string{" ", "░", "▒", "▓"}
+
+// gutter renders the start of a sentence's first line: its fact number,
+// the share glyph, a flag and a space ("12▒! "). The number is that of
+// fact active when the sentence carries it (the fact the columns align
+// on), else of its first fact; the flag is "!" when that fact's outlets
+// disagree on a number or date, "+" when the sentence is in other facts
+// too, "*" for an outlet-only sentence.
+func gutter(st *Styles, d *Data, info sentInfo, numW, active int) string {
 	num := strings.Repeat(" ", numW)
-	flag := " "
+	glyph, flag := " ", " "
 	if len(info.facts) > 0 {
-		n := strconv.Itoa(factNumber(info.facts[0]))
+		fi := info.facts[0]
+		if active >= 0 && containsInt(info.facts, active) {
+			fi = active
+		}
+		n := strconv.Itoa(factNumber(fi))
 		num = strings.Repeat(" ", max(numW-len(n), 0)) + n
+		level := info.level
+		if fi < len(d.Facts) {
+			level = corpus.ShareLevel(len(d.Facts[fi].Outlets), len(d.Outlets))
+		}
 		ns := st.FactNum
-		if info.share >= 3 {
+		if level >= 2 {
 			ns = ns.Bold(true)
 		}
 		num = ns.Render(num)
-		if info.disc {
+		glyph = st.FactNum.Render(shareGlyphs[min(level, len(shareGlyphs)-1)])
+		switch {
+		case fi < len(d.Facts) && len(d.Facts[fi].Discrepancies) > 0:
 			flag = st.FactNumDisc.Render("!")
+		case len(info.facts) > 1:
+			flag = st.FactNum.Render("+")
 		}
 	} else if info.unique {
 		flag = st.Unique.Render("*")
 	}
-	return num + flag + " "
+	return num + glyph + flag + " "
 }
 
 // sentenceStyle is the base style of a sentence, and its palette key: its
-// role, tinted by how many outlets share its fact.
+// role, tinted by how widely its fact is shared.
 func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) (lipgloss.Style, string) {
 	base := st.Body
 	switch role {
@@ -231,8 +267,8 @@ func sentenceStyle(st *Styles, role corpus.Role, info sentInfo) (lipgloss.Style,
 	}
 	key := string(role)
 	if len(info.facts) > 0 {
-		base = base.Inherit(st.shareStyle(info.share))
-		key += "/" + strconv.Itoa(min(info.share, 4))
+		base = base.Inherit(st.shareStyle(info.level))
+		key += "/" + strconv.Itoa(info.level)
 	}
 	return base, key
 }

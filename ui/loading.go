@@ -13,6 +13,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // progressMsg reports a start-up stage.
@@ -93,6 +94,7 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 		if err != nil {
 			return loadedMsg{err: err} // it names the paths: "load X: …"
 		}
+		settleIDs(c, opts)
 	}
 	analyze := opts.Analyze
 	if analyze == nil {
@@ -196,4 +198,19 @@ func (l loadingModel) FullHelp() [][]key.Binding { return [][]key.Binding{l.Shor
 // when there are none.
 func DefaultLoader(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error) {
 	return defaultLoad(ctx, paths, progress)
+}
+
+// settleIDs lets the notes file decide which of several files claiming one
+// article id keeps it, before anything uses the ids (notes.SettleIDs). A
+// notes file that cannot be read leaves the order of the paths to decide;
+// opening it for tagging reports why.
+func settleIDs(c *corpus.Corpus, opts Options) {
+	if len(opts.Paths) == 0 {
+		return
+	}
+	path := opts.NotesPath
+	if path == "" {
+		path = notes.DefaultPath(c, opts.Paths)
+	}
+	_ = notes.SettleIDs(c, path)
 }

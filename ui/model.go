@@ -68,7 +68,9 @@ type Model struct {
 	showHelp  bool
 	helpScr   helpScreen
 
-	search searchModel
+	search      searchModel
+	results     resultsModel // the list of the last search's matches
+	resultsOpen bool
 
 	notes     notesState     // the notes store (notes.go)
 	notesView notesViewModel // view 4
@@ -110,7 +112,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.facts = newFactsModel(m.ctx)
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
-	m.notesView = notesViewModel{ctx: m.ctx}
+	m.notesView = newNotesViewModel(m.ctx)
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
@@ -147,6 +149,9 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	if m.panelOpen {
 		m.panel.SetSize(bw, bh)
 	}
+	if m.resultsOpen {
+		m.results.SetSize(bw, bh)
+	}
 	return m.outlets.SetSize(bw, bh)
 }
 
@@ -182,6 +187,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.searchDone(msg)
 	case openWhyMsg:
 		m.panel = newPanel(m.ctx, msg)
+		if msg.article >= 0 {
+			m.panel.notes = m.notesAt(msg.article, msg.sentence)
+		}
 		m.panelOpen = true
 		m.panel.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, nil
@@ -249,11 +257,18 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
 		return m, cmd
 	}
+	if key.Matches(msg, k.Help) && !m.typing() {
+		// Every view, panel, chooser and dialog has help, unless ? is
+		// being typed into an input.
+		m.showHelp = true
+		m.helpScr.top = 0
+		return m, nil
+	}
 	if m.panelOpen {
 		switch {
 		case key.Matches(msg, k.Quit):
 			return m, tea.Quit
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Why), key.Matches(msg, k.Help):
+		case key.Matches(msg, k.Back), key.Matches(msg, k.Why):
 			m.panelOpen = false
 			return m, nil
 		case key.Matches(msg, k.ReadFact) && m.panel.req.fact >= 0:
@@ -265,6 +280,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
+	}
+	if m.resultsOpen {
+		return m.updateResults(msg)
 	}
 	if m.dialogOpen() {
 		return m.updateDialog(msg)
@@ -283,11 +301,22 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.helpScr.top = 0
 		return m, nil
 	case key.Matches(msg, k.Search):
+		// In a list, / filters the list (as in lazygit and k9s).
+		switch {
+		case m.view == viewFacts:
+			var cmd tea.Cmd
+			m.facts, cmd = m.facts.openFilter()
+			return m, cmd
+		case m.view == viewNotes && m.notes.store != nil:
+			return m, m.notesView.openFilter()
+		}
 		return m, m.search.Open()
 	case key.Matches(msg, k.SearchNext):
 		return m, m.nextHit(1)
 	case key.Matches(msg, k.SearchPrev):
 		return m, m.nextHit(-1)
+	case key.Matches(msg, k.SearchList):
+		return m, m.openResults()
 	case key.Matches(msg, k.ViewRead):
 		m.view = viewRead
 		return m, nil
@@ -303,6 +332,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ViewProblems):
 		m.view = viewProblems
 		return m, nil
+	case key.Matches(msg, k.Back) && m.clearListFilter():
+		return m, m.flash("filter cleared")
 	case key.Matches(msg, k.Back) && m.search.query != "":
 		m.clearSearch()
 		return m, m.flash("search cleared")
@@ -331,6 +362,10 @@ func (m Model) typing() bool {
 		return false
 	case m.view == viewFacts:
 		return m.facts.Capturing()
+	case m.view == viewNotes:
+		return m.notesView.filtering
+	case m.view == viewRead && m.read.picking:
+		return m.read.picker.filtering
 	}
 	return false
 }
@@ -344,6 +379,8 @@ func (m Model) capturing() bool {
 		return m.read.Capturing()
 	case viewFacts:
 		return m.facts.Capturing()
+	case viewNotes:
+		return m.notesView.filtering
 	}
 	return false
 }
@@ -382,7 +419,7 @@ func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
 		if v, ok := m.tabAt(msg.X); ok {
-			m.view, m.panelOpen = v, false
+			m.view, m.panelOpen, m.resultsOpen = v, false, false
 			if v == viewOutlets {
 				return m, m.outlets.load()
 			}
@@ -400,6 +437,10 @@ func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.panel, cmd = m.panel.Update(msg)
 		return m, cmd
+	}
+	if m.resultsOpen {
+		m.results = m.results.Update(msg)
+		return m, nil
 	}
 	return m.updateView(msg)
 }
@@ -432,6 +473,8 @@ func (m Model) View() string {
 		body = m.helpScr.View(m.FullHelp())
 	case m.panelOpen:
 		body = m.panel.View()
+	case m.resultsOpen:
+		body = m.results.View()
 	case m.dialogOpen():
 		body = m.dialogView(m.width, bh)
 	default:
@@ -455,7 +498,7 @@ func (m Model) View() string {
 // ShortHelp joins the active component's keys with the global ones.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.ctx.Keys
-	global := []key.Binding{k.Search, k.Help, k.Quit}
+	global := []key.Binding{m.searchKey(), k.Help, k.Quit}
 	var own []key.Binding
 	switch {
 	case m.showHelp:
@@ -463,8 +506,10 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.search.active:
 		return m.search.ShortHelp()
 	case m.panelOpen:
-		// The panel takes every key but quit.
-		return append(m.panel.ShortHelp(), k.Quit)
+		// The panel takes every key but help and quit.
+		return append(m.panel.ShortHelp(), k.Help, k.Quit)
+	case m.resultsOpen:
+		return append(m.results.ShortHelp(), k.Help, k.Quit)
 	case m.dialogOpen():
 		return append(m.dialogHelp(), k.ForceQuit)
 	case m.capturing():
@@ -498,6 +543,8 @@ func (m Model) FullHelp() [][]key.Binding {
 	switch {
 	case m.panelOpen:
 		own = m.panel.FullHelp()
+	case m.resultsOpen:
+		own = m.results.FullHelp()
 	case m.dialogOpen():
 		own = [][]key.Binding{m.dialogHelp()}
 	default:
@@ -522,7 +569,7 @@ func (m Model) FullHelp() [][]key.Binding {
 		}
 	}
 	return append(own,
-		[]key.Binding{k.Search, k.SearchNext, k.SearchPrev, k.Back},
+		[]key.Binding{m.searchKey(), k.SearchNext, k.SearchPrev, k.SearchList, k.Back},
 		[]key.Binding{k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Help, k.Quit},
 	)
 }

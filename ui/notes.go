@@ -128,22 +128,25 @@ type notesDoneMsg struct {
 type noteMark struct {
 	style lipgloss.Style
 	spans []span // the passages of the notes covering the sentence, in article bytes
+	memo  []bool // per span: its note has a memo
 }
 
 // on returns how many of the mark's passages share a byte with the line
-// showing the article's bytes [start, end); a line with no bytes (none
-// known) counts every passage.
-func (mk noteMark) on(start, end int) int {
-	if end <= start {
-		return len(mk.spans)
-	}
-	n := 0
-	for _, sp := range mk.spans {
-		if sp.start < end && start < sp.end {
-			n++
+// showing the article's bytes [start, end), and whether one of them that
+// has a memo starts on it; a line with no bytes (none known) counts every
+// passage and every memo.
+func (mk noteMark) on(start, end int) (n int, memo bool) {
+	for i, sp := range mk.spans {
+		known := end > start
+		if known && !(sp.start < end && start < sp.end) {
+			continue
+		}
+		n++
+		if i < len(mk.memo) && mk.memo[i] && (!known || start <= sp.start && sp.start < end) {
+			memo = true
 		}
 	}
-	return n
+	return n, memo
 }
 
 // noteIndex is the notes placed on the loaded corpus, indexed for drawing:
@@ -396,7 +399,7 @@ func editorError(err error) string {
 	if errors.As(err, &ee) {
 		name = ee.Name
 	}
-	return fmt.Sprintf("editor %q (from $EDITOR) not found: set $EDITOR to an installed editor (for example EDITOR=vim)%s", name, orSave)
+	return fmt.Sprintf("editor “%s” (from $EDITOR) not found: set $EDITOR to an installed editor (for example EDITOR=vim)%s", oneLine(name), orSave)
 }
 
 // setNotesKeys enables or disables every key that needs the store.
@@ -496,6 +499,7 @@ func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark 
 				mk.style = tagStyle(st, colour)
 			}
 			mk.spans = append(mk.spans, span{n.Anchor.Start, n.Anchor.End})
+			mk.memo = append(mk.memo, n.Memo != "")
 			marks[a][s] = mk
 		}
 	}
@@ -540,8 +544,10 @@ func (m *Model) notesAt(a, s int) []notes.Note {
 }
 
 // notesStatus is the status line's notes indicator: the file and whether
-// every change is saved; short names the file just "notes".
-func (m Model) notesStatus(short bool) string {
+// every change is saved. The file's name depends on the width only, so
+// that every view names it alike: "notes" below 100 cells, its base name
+// below 140, its path (home as ~) from there.
+func (m Model) notesStatus() string {
 	st := m.ctx.Styles
 	switch {
 	case m.notes.err != nil:
@@ -562,7 +568,7 @@ func (m Model) notesStatus(short bool) string {
 		}
 	}
 	name := "notes"
-	if m.width >= 100 && !short {
+	if m.width >= 100 {
 		name = shortPath(m.notes.path, m.width >= 140)
 	}
 	state := st.Muted.Render("✓saved")

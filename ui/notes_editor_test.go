@@ -40,8 +40,8 @@ func TestMemoEditorMissingSaysSetEditor(t *testing.T) {
 	}{
 		{"", []string{"no editor found: set $EDITOR (for example EDITOR=vim)", "enter saves the memo typed here"}, []string{"nano", "$PATH"}},
 		{"  ", []string{"no editor found: set $EDITOR"}, nil},
-		{"parallax-no-such-editor --wait", []string{`editor "parallax-no-such-editor" (from $EDITOR) not found: set $EDITOR to an installed editor`, "enter saves"}, []string{"$PATH"}},
-		{"/nowhere/parallax-editor", []string{`editor "/nowhere/parallax-editor" (from $EDITOR) not found`}, nil},
+		{"parallax-no-such-editor --wait", []string{`editor “parallax-no-such-editor” (from $EDITOR) not found: set $EDITOR to an installed editor`, "enter saves"}, []string{"$PATH"}},
+		{"/nowhere/parallax-editor", []string{`editor “/nowhere/parallax-editor” (from $EDITOR) not found`}, nil},
 	} {
 		m.editorDone(editorDoneMsg{err: run(tc.editor)})
 		for _, w := range tc.want {

@@ -95,21 +95,21 @@ func TestTagSentenceWithNewTag(t *testing.T) {
 	}
 }
 
-// TestTagMarkOverOutline checks that a tagged sentence outlined as the
-// cursor's counterpart keeps its tag mark on the right; the outline's left
-// half still shows.
+// TestTagMarkOverOutline checks that a tagged sentence marked as the
+// cursor's counterpart keeps both marks: the counterpart's on the left,
+// the tag's on the right.
 func TestTagMarkOverOutline(t *testing.T) {
 	m, _ := newNotesModel(t, 100, 30)
 	m = send(m, keys("j t")...)
 	m = send(m, typeText("blame")...)
 	m = send(m, keyMsg("enter"))
-	outline := m.ctx.Styles.Outline.Render("┃")
-	left, right := m.read.noteGutter(0, rline{sent: 1}, false, outline, outline)
-	if left != outline || !strings.Contains(right, "▐") {
-		t.Fatalf("outlined tagged sentence: gutters %q %q, want the outline left and the tag mark right", left, right)
+	outline := m.ctx.Styles.Outline.Render(markCounterpart)
+	left, right := m.read.noteGutter(0, rline{sent: 1}, false, outline, " ")
+	if left != outline || !strings.Contains(right, markTag) {
+		t.Fatalf("counterpart tagged sentence: gutters %q %q, want the counterpart mark left and the tag mark right", left, right)
 	}
-	if _, right := m.read.noteGutter(0, rline{sent: 2}, false, outline, outline); right != outline {
-		t.Fatalf("outlined untagged sentence: right gutter %q, want the outline", right)
+	if _, right := m.read.noteGutter(0, rline{sent: 2}, false, outline, " "); right != " " {
+		t.Fatalf("counterpart untagged sentence: right gutter %q, want nothing", right)
 	}
 }
 
@@ -294,7 +294,7 @@ func TestApplyExistingTagAndRepeat(t *testing.T) {
 func TestVisualSelectionOverThreeSentences(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = send(m, keys("j v j j")...)
-	if v := ansi.Strip(m.View()); strings.Count(v, "┃") < 2 {
+	if v := ansi.Strip(m.View()); strings.Count(v, markSelection) < 2 {
 		t.Fatalf("selection not drawn:\n%s", v)
 	}
 	m = send(m, keys("t")...)

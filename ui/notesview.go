@@ -2,11 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -39,6 +39,11 @@ type notesViewModel struct {
 	matrix        notes.Matrix // tag × outlet counts, rebuilt with the rows
 	orphaned      int
 	elsewhere     int // notes of articles not loaded now
+	// filter narrows the list to passages whose quote, tags, memo, outlet
+	// or title hold its words (notesfilter.go); shown counts them.
+	filter    textinput.Model
+	filtering bool
+	shown     int
 }
 
 // elsewhereHeader heads the group of notes whose article is not loaded.
@@ -87,6 +92,8 @@ func (v *notesViewModel) rebuild() {
 			v.orphaned++
 		}
 	}
+	here, away = v.filtered(here), v.filtered(away)
+	v.shown = len(here) + len(away)
 	v.rows = v.rows[:0]
 	groups := map[string][]int{}
 	var order []string
@@ -191,6 +198,9 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 	if m.notes.store == nil {
 		return nil
 	}
+	if v.filtering {
+		return v.updateFilter(km)
+	}
 	if key.Matches(km, nk.Codebook) {
 		v.codebook = !v.codebook
 		return nil
@@ -233,8 +243,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, nk.Memo):
 		return m.openMemo(n)
 	case key.Matches(km, nk.Retag):
-		return m.openChooser("Add a tag to “"+ellipsize(oneLine(n.Anchor.Quote), 40)+"”", "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel",
-			codeItems(m.notes.snap.codes), true, true,
+		return m.openTagsChooser("Add a tag to this passage", n.Anchor.Quote,
 			func(m *Model, it chooseItem, isNew bool) tea.Cmd { return m.tagAnchor(n.Anchor, it.name, isNew) })
 	case key.Matches(km, nk.Delete):
 		row := v.rows[v.cursor]
@@ -277,113 +286,6 @@ func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
 	m.read.sel = selection{}
 	m.read.JumpTo(a, sentenceOf(m.ctx.Data.article(a), n.Anchor.Start))
 	return nil
-}
-
-// updateCodebook handles a key in the codebook pane.
-func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
-	v := &m.notesView
-	k, nk := m.ctx.Keys, m.notes.keys
-	codes := m.notes.snap.codes
-	switch {
-	case key.Matches(km, k.Back):
-		v.codebook = false
-		return nil
-	case isMove(k, km):
-		v.ccursor, _ = moveList(k, km, v.ccursor, len(codes), m.height-6)
-		return nil
-	case key.Matches(km, nk.NewCode):
-		return m.openPrompt("New tag name (blame/us makes a child of blame)", "", func(m *Model, name string) tea.Cmd {
-			if err := notes.ValidateName(name); err != nil {
-				return m.flash("not a tag name: " + err.Error())
-			}
-			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag “%s” added", name), s.AddCode(notes.Code{Name: name})
-			})
-		})
-	case key.Matches(km, nk.Starter):
-		var items []chooseItem
-		for _, s := range notes.StarterNames() {
-			items = append(items, chooseItem{name: s, desc: notes.StarterAbout(s)})
-		}
-		return m.openChooser("Add a starter codebook", "enter: add its tags (existing tags are kept) · esc: cancel", items, false, false,
-			func(m *Model, it chooseItem, _ bool) tea.Cmd {
-				name := it.name
-				return m.notesDo("", func(s *notes.Store) (string, error) {
-					cs, err := notes.Starter(name)
-					if err != nil {
-						return "", err
-					}
-					n, err := s.ImportCodebook(cs, name)
-					return fmt.Sprintf("%d tags added from %s", n, name), err
-				})
-			})
-	}
-	if v.ccursor < 0 || v.ccursor >= len(codes) {
-		return nil
-	}
-	c := codes[v.ccursor]
-	switch {
-	case key.Matches(km, nk.Rename):
-		return m.openPrompt(fmt.Sprintf("Rename %q to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
-			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("renamed “%s” to “%s” everywhere", c.Name, name), s.RenameCode(c.Name, name)
-			})
-		})
-	case key.Matches(km, nk.Merge):
-		var items []chooseItem
-		for _, o := range codes {
-			if o.Name != c.Name {
-				items = append(items, chooseItem{name: o.Name, desc: o.Description, colour: o.Colour})
-			}
-		}
-		// The filter box offers to "name a new tag": merging into a tag
-		// that does not exist yet is renaming to it.
-		cmd := m.openChooser(fmt.Sprintf("Merge “%s” into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
-			func(m *Model, it chooseItem, isNew bool) tea.Cmd {
-				into := it.name
-				if sameTagName(into, c.Name) {
-					return m.flash(fmt.Sprintf("cannot merge “%s” into itself: choose another tag, or r renames it", c.Name))
-				}
-				if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
-					return m.notesDo("", func(s *notes.Store) (string, error) {
-						return fmt.Sprintf("merged “%s” into the new tag “%s”: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
-					})
-				}
-				return m.notesDo("", func(s *notes.Store) (string, error) {
-					return fmt.Sprintf("merged “%s” into “%s” (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
-				})
-			})
-		m.dlg.createAs = "merge into new tag"
-		return cmd
-	case key.Matches(km, nk.DeleteCode):
-		m.openConfirm(fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
-			return m.notesDo("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag “%s” deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
-			})
-		})
-	}
-	return nil
-}
-
-// sameTagName reports whether two tag names name one code: the store
-// compares them ignoring the case of ASCII letters only.
-func sameTagName(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // notesViewView draws the notes view.
@@ -468,7 +370,17 @@ func (m Model) notesViewView(w, h int) string {
 	if v.elsewhere > 0 {
 		sum += fmt.Sprintf(" · %d more in articles not loaded now", v.elsewhere)
 	}
-	lines = append(lines, st.Muted.Render(ellipsize(sum, w)), st.ColRule.Render(strings.Repeat("─", w)))
+	if q := strings.TrimSpace(v.filter.Value()); q != "" && !v.filtering {
+		sum = fmt.Sprintf("%d match “%s” (%s clears) · ", v.shown, oneLine(q), m.ctx.Keys.Back.Help().Key) + sum
+	}
+	sumLine := st.Muted.Render(ellipsize(sum, w))
+	if v.filtering {
+		sumLine = fit(v.filter.View(), w)
+	}
+	lines = append(lines, sumLine, st.ColRule.Render(strings.Repeat("─", w)))
+	if v.shown == 0 {
+		lines = append(lines, st.Muted.Render(ellipsize("No passage matches the filter.", w)))
+	}
 	// The selected passage in full at the bottom: tags, memo, quote.
 	var detail []string
 	if n, ok := v.selected(); ok && h >= 16 {
@@ -566,43 +478,6 @@ func (m Model) noteLine(n notes.Note, group string, w int) string {
 	return fit(ellipsize(b.String(), w), w)
 }
 
-// codebookView lists the codebook with the passages each tag is on.
-func (m Model) codebookView(w, h int) string {
-	st := m.ctx.Styles
-	nk := m.notes.keys
-	sn := m.notesView.snap
-	count := map[string]int{}
-	for _, n := range sn.all {
-		for _, t := range n.Tags {
-			count[t]++
-		}
-	}
-	lines := []string{st.PanelTitle.Render("Codebook"),
-		st.Muted.Render(ellipsize(fmt.Sprintf("%s new · %s rename · %s merge · %s delete · %s starter codebook · %s back",
-			nk.NewCode.Help().Key, nk.Rename.Help().Key, nk.Merge.Help().Key, nk.DeleteCode.Help().Key, nk.Starter.Help().Key, nk.Codebook.Help().Key), w)), ""}
-	if len(sn.codes) == 0 {
-		lines = append(lines, st.Muted.Render(ellipsize("The codebook is empty: "+nk.NewCode.Help().Key+" adds a tag, "+nk.Starter.Help().Key+" adds a starter codebook.", w)))
-	}
-	rows := max(h-len(lines), 1)
-	top := max(0, m.notesView.ccursor-rows+1)
-	// Names as wide as the longest, within reason, so the counts line up.
-	nameW := 12
-	for _, c := range sn.codes {
-		nameW = max(nameW, ansi.StringWidth(c.Name))
-	}
-	nameW = min(nameW, max(w/2-8, 12), 32)
-	for i := top; i < len(sn.codes) && i < top+rows; i++ {
-		c := sn.codes[i]
-		line := fmt.Sprintf(" %s %s %4d  %s", tagStyle(st, c.Colour).Render("▐"), fit(ellipsize(oneLine(c.Name), nameW), nameW), count[c.Name], oneLine(c.Description))
-		line = fit(ellipsize(line, w), w)
-		if i == m.notesView.ccursor {
-			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
-		}
-		lines = append(lines, line)
-	}
-	return fitBlock(strings.Join(lines, "\n"), w, h)
-}
-
 // notesViewHelp is the notes view's keys.
 func (m Model) notesViewHelp() [][]key.Binding {
 	k, nk := m.ctx.Keys, m.notes.keys
@@ -612,6 +487,9 @@ func (m Model) notesViewHelp() [][]key.Binding {
 	if m.notesView.codebook {
 		// c toggles the codebook: here it goes back to the passages.
 		return [][]key.Binding{{k.Up, k.Down}, {nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, helpAs(nk.Codebook, "back to passages")}, {nk.Undo, nk.Redo, k.Export}}
+	}
+	if m.notesView.filtering {
+		return [][]key.Binding{nil, {helpAs(k.Confirm, "keep the filter"), helpAs(k.Back, "clear the filter")}}
 	}
 	// The second group is the footer's short help (model.go).
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -122,11 +120,11 @@ func TestMovingInStep(t *testing.T) {
 			t.Errorf("article %d counterpart row = %d, want %d (level with the cursor)", cp.a, got, want)
 		}
 	}
-	// The counterparts are outlined in the view, on the cursor's row.
+	// The counterparts are marked in the view, on the cursor's row.
 	lines := strings.Split(m.View(), "\n")
 	row := lines[chromeTop+headerHeight+want]
-	if strings.Count(row, "┃") != 4 {
-		t.Errorf("row %q: want two outlined counterparts (4 ┃)", row)
+	if strings.Count(row, markCounterpart) != 2 {
+		t.Errorf("row %q: want two marked counterparts (2 %s)", row, markCounterpart)
 	}
 	if !strings.Contains(row, "▌") {
 		t.Errorf("row %q: cursor mark missing", row)
@@ -397,27 +395,6 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 
 // TestKeysMarkdown checks the README key table lists the bindings,
 // tagging ones included; with -v it prints the table.
-func TestKeysMarkdown(t *testing.T) {
-	md := KeysMarkdown()
-	k := DefaultKeyMap()
-	for _, b := range []key.Binding{k.Quit, k.Help, k.Search, k.NextFact, k.Why, k.NextUnique, k.Choose, k.Pin, k.Furniture, k.Sort, k.Filter, k.ReadFact} {
-		if !strings.Contains(md, b.Help().Desc) {
-			t.Errorf("key table lacks %q", b.Help().Desc)
-		}
-	}
-	// The tagging keys are disabled until the notes store opens, but the
-	// README documents them, with the notes view's and codebook's keys.
-	nk := DefaultNotesKeyMap()
-	for _, b := range []key.Binding{k.Tag, k.Visual, k.Export, nk.Memo, nk.Undo, nk.Redo, nk.Codebook, nk.Starter} {
-		if !strings.Contains(md, b.Help().Desc) {
-			t.Errorf("key table lacks %q", b.Help().Desc)
-		}
-	}
-	if testing.Verbose() {
-		fmt.Println(md)
-	}
-}
-
 // TestMovingInStepOnEmbeddedCorpus visits every shared fact of the real
 // corpus and checks that each visible column carrying it shows its
 // counterpart level with the cursor, outlined.

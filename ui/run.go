@@ -65,7 +65,27 @@ func Run(opts Options) error {
 	if _, err := tea.NewProgram(&m, progOpts...).Run(); err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
-	return nil
+	// The start-up error was on the alternate screen, gone with it: the
+	// caller prints it where it stays, and exits non-zero.
+	return m.StartErr()
+}
+
+// StartError is Run's error when the reader could not start: the corpus
+// could not be loaded. The user has seen it on screen and quit.
+type StartError struct{ Err error }
+
+func (e *StartError) Error() string { return "could not start: " + e.Err.Error() }
+
+// Unwrap returns the loading error.
+func (e *StartError) Unwrap() error { return e.Err }
+
+// StartErr is the *StartError of a reader whose corpus could not be
+// loaded, or nil.
+func (m *Model) StartErr() error {
+	if m.loading.err == nil {
+		return nil
+	}
+	return &StartError{Err: m.loading.err}
 }
 
 // New returns the reader's root model for out (nil: stdout), with colours

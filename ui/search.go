@@ -48,9 +48,13 @@ func (s searchModel) Update(msg tea.Msg) (searchModel, tea.Cmd) {
 // View is the prompt.
 func (s searchModel) View() string { return s.input.View() }
 
-// Status describes the current hit for the status line.
+// Status describes the current hit for the status line ("" when there is
+// none).
 func (s searchModel) Status() string {
-	return fmt.Sprintf("/%s %d/%d", s.query, s.idx+1, len(s.hits))
+	if s.query == "" || len(s.hits) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("/%s %d/%d", oneLine(s.query), s.idx+1, len(s.hits))
 }
 
 // ShortHelp is the prompt's footer help.
@@ -111,11 +115,14 @@ func searchCmd(d *Data, q string) tea.Cmd {
 // searchDone stores the hits and jumps to the first one at or after the
 // cursor.
 func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
+	if len(msg.hits) == 0 {
+		// Nothing found leaves nothing behind: no position ("1/0") in the
+		// status line, no highlight, and n says there is no search.
+		m.clearSearch()
+		return m.flash(fmt.Sprintf("no match for “%s”", msg.query))
+	}
 	m.search.query, m.search.hits = msg.query, msg.hits
 	m.read.SetQuery(msg.query)
-	if len(m.search.hits) == 0 {
-		return m.flash(fmt.Sprintf("no match for %q", msg.query))
-	}
 	m.search.idx = -1
 	a := m.read.focusedArticle()
 	cur := 0
@@ -128,7 +135,16 @@ func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
 			break
 		}
 	}
-	return m.nextHit(1)
+	if cmd := m.nextHit(1); cmd != nil {
+		return cmd // a hidden article shown again says so
+	}
+	outlets := map[string]bool{}
+	for _, h := range msg.hits {
+		outlets[m.ctx.Data.article(h.article).DisplayOutlet()] = true
+	}
+	k := m.ctx.Keys
+	return m.flash(fmt.Sprintf("“%s”: %s in %s · %s/%s step · %s lists them", oneLine(msg.query), plural(len(msg.hits), "sentence"),
+		plural(len(outlets), "outlet"), k.SearchNext.Help().Key, k.SearchPrev.Help().Key, k.SearchList.Help().Key))
 }
 
 // nextHit moves to the next (dir 1) or previous (-1) search hit.
@@ -138,10 +154,15 @@ func (m *Model) nextHit(dir int) tea.Cmd {
 	}
 	hits := m.search.hits
 	if len(hits) == 0 {
-		return m.flash(fmt.Sprintf("no match for %q", m.search.query))
+		return m.flash(fmt.Sprintf("no match for “%s”", m.search.query))
 	}
-	m.search.idx = (m.search.idx + dir + len(hits)) % len(hits)
-	h := hits[m.search.idx]
+	return m.gotoHit((m.search.idx + dir + len(hits)) % len(hits))
+}
+
+// gotoHit shows search hit i in the read view.
+func (m *Model) gotoHit(i int) tea.Cmd {
+	m.search.idx = i
+	h := m.search.hits[i]
 	m.view = viewRead
 	hidden := !m.read.shown[h.article]
 	m.read.JumpTo(h.article, h.sentence)
@@ -151,4 +172,63 @@ func (m *Model) nextHit(dir int) tea.Cmd {
 			oneLine(m.ctx.Data.article(h.article).DisplayOutlet()), m.ctx.Keys.Choose.Help().Key))
 	}
 	return nil
+}
+
+// openResults opens the list of the last search's matches.
+func (m *Model) openResults() tea.Cmd {
+	if m.search.query == "" || len(m.search.hits) == 0 {
+		return m.flash(fmt.Sprintf("no search yet: press %s to search all articles, then %s lists the matches", m.ctx.Keys.Search.Help().Key, m.ctx.Keys.SearchList.Help().Key))
+	}
+	m.results = newResults(m.ctx, m.search.query, m.search.hits, m.search.idx)
+	m.results.SetSize(m.width, m.height-chromeTop-chromeBottom)
+	m.resultsOpen = true
+	return nil
+}
+
+// updateResults routes a key while the list of matches is open: enter
+// reads the match, esc or F closes, q quits.
+func (m *Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Back), key.Matches(msg, k.SearchList):
+		m.resultsOpen = false
+		return m, nil
+	case key.Matches(msg, k.Confirm):
+		i, ok := m.results.current()
+		if !ok {
+			return m, nil
+		}
+		m.resultsOpen = false
+		return m, m.gotoHit(i)
+	}
+	m.results = m.results.Update(msg)
+	return m, nil
+}
+
+// searchKey is / as the active view uses it: a list view filters its list.
+func (m Model) searchKey() key.Binding {
+	k := m.ctx.Keys
+	switch m.view {
+	case viewFacts:
+		return helpAs(k.Search, "filter facts")
+	case viewNotes:
+		if m.notes.store != nil {
+			return helpAs(k.Search, "filter passages")
+		}
+	}
+	return k.Search
+}
+
+// clearListFilter empties the filter of the facts or notes list on screen;
+// it reports whether there was one.
+func (m *Model) clearListFilter() bool {
+	switch m.view {
+	case viewFacts:
+		return m.facts.clearFilter()
+	case viewNotes:
+		return m.notesView.clearFilter()
+	}
+	return false
 }

@@ -25,7 +25,7 @@ func sanitize(s string, keepNewlines bool) string {
 	clean := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unsafeRune(r, n) && !(keepNewlines && r == '\n') {
+		if unsafeRune(r, n) && !(keepNewlines && r == '\n') || emojiGlue(s, i, r, n) != "" {
 			clean = false
 			break
 		}
@@ -49,6 +49,8 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteString("\u00a0")
 		case isBidiControl(r):
 			b.WriteString("\u200b")
+		case emojiGlue(s, i, r, n) != "":
+			b.WriteString(emojiGlue(s, i, r, n))
 		case isPrepend(r):
 			// Same length, known width: a prepended concatenation mark
 			// joins the next character into one cluster whose width
@@ -67,6 +69,33 @@ func sanitize(s string, keepNewlines bool) string {
 		i += n
 	}
 	return b.String()
+}
+
+// emojiGlue returns what replaces the rune r (of n bytes at s[i:]) when
+// it glues pictures into one multi-codepoint emoji, or "". Terminals
+// disagree on such a sequence's width: tmux 3.3a, like many, counts every
+// code point (a family of three is 6 cells, or drops one), while the
+// layout counts the grapheme cluster (2 cells), and every cell after it
+// shifts. Each piece is made to stand alone, with a replacement of the
+// same length in bytes and no width, so every terminal and the layout
+// agree: a zero width joiner before a symbol and the emoji and text
+// presentation selectors become a zero width space, a skin-tone modifier
+// after a symbol two combining grapheme joiners. The pictures stay, side
+// by side (👨👩👦); a ZWJ between letters (Persian, Indic) is kept.
+func emojiGlue(s string, i int, r rune, n int) string {
+	switch {
+	case r == 0xfe0e || r == 0xfe0f:
+		return "\u200b"
+	case r == 0x200d:
+		if next, _ := utf8.DecodeRuneInString(s[i+n:]); unicode.Is(unicode.So, next) {
+			return "\u200b"
+		}
+	case r >= 0x1f3fb && r <= 0x1f3ff:
+		if prev, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.Is(unicode.So, prev) {
+			return "\u034f\u034f"
+		}
+	}
+	return ""
 }
 
 func unsafeRune(r rune, n int) bool {
@@ -190,7 +219,13 @@ func ellipsize(s string, width int) string {
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, "…")
+	// Cut at a space, the ellipsis follows the word, not the space:
+	// "Islamic Republic…", not "Islamic Republic …".
+	t := ansi.Truncate(s, width-1, "")
+	if p := ansi.Strip(t); strings.HasSuffix(p, " ") && strings.TrimSpace(p) != "" && !strings.Contains(t, "\x1b") {
+		t = strings.TrimRight(t, " ")
+	}
+	return t + "…"
 }
 
 // ellipsizeMiddle shortens plain s to width cells by cutting its middle:

@@ -6,13 +6,21 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
-// Theme is the palette of semantic colours. Colours are ANSI indexes so the
-// user's own palette applies; each has a light and a dark variant and the
-// variant is chosen once, before the program starts.
+// Theme is the palette of semantic colours. Colours are xterm-256 indexes
+// (16 to 255: the same on every terminal that has 256 colours, so their
+// contrast can be checked) with a light and a dark variant, chosen once,
+// before the program starts. Every foreground is readable on the
+// background it is drawn on: a WCAG contrast ratio of at least 4.5,
+// checked by TestThemeContrast against Paper and Ink.
 type Theme struct {
+	// Paper and Ink are the terminal's own background and text colours as
+	// the contrast check assumes them; they are never drawn.
+	Paper, Ink lipgloss.AdaptiveColor
+
 	Accent  lipgloss.AdaptiveColor // focus, cursor, active tab
 	Muted   lipgloss.AdaptiveColor // secondary text: dates, counts
 	Subtle  lipgloss.AdaptiveColor // rules, separators, furniture
@@ -20,8 +28,12 @@ type Theme struct {
 	Warn    lipgloss.AdaptiveColor // discrepancies
 	Error   lipgloss.AdaptiveColor // load errors
 	Unique  lipgloss.AdaptiveColor // outlet-only passages
-	// Share tints sentences by how many outlets carry their fact: 2, 3, 4+.
-	Share [3]lipgloss.AdaptiveColor
+	// BadgeFg is the mode badge's text, on Accent.
+	BadgeFg lipgloss.AdaptiveColor
+	// Share tints sentences by how widely their fact is shared
+	// (corpus.ShareLevel 1, 2, 3): three hues far apart, each dark (light)
+	// enough for every marker colour drawn on it.
+	Share [corpus.ShareLevels]lipgloss.AdaptiveColor
 	// Kinds colours framing markers by kind.
 	Kinds map[string]lipgloss.AdaptiveColor
 }
@@ -29,26 +41,31 @@ type Theme struct {
 // DefaultTheme is parallax's palette.
 func DefaultTheme() Theme {
 	return Theme{
-		Accent:  lipgloss.AdaptiveColor{Light: "4", Dark: "12"},
-		Muted:   lipgloss.AdaptiveColor{Light: "8", Dark: "7"},
-		Subtle:  lipgloss.AdaptiveColor{Light: "250", Dark: "240"},
-		Outline: lipgloss.AdaptiveColor{Light: "5", Dark: "13"},
-		Warn:    lipgloss.AdaptiveColor{Light: "1", Dark: "9"},
-		Error:   lipgloss.AdaptiveColor{Light: "1", Dark: "9"},
-		Unique:  lipgloss.AdaptiveColor{Light: "3", Dark: "11"},
-		Share: [3]lipgloss.AdaptiveColor{
-			{Light: "254", Dark: "236"}, // 255 (#eeeeee) hardly shows on white
-			{Light: "195", Dark: "23"},
-			{Light: "153", Dark: "24"},
+		Paper: lipgloss.AdaptiveColor{Light: "231", Dark: "234"},
+		Ink:   lipgloss.AdaptiveColor{Light: "16", Dark: "252"},
+
+		Accent:  lipgloss.AdaptiveColor{Light: "25", Dark: "75"},
+		Muted:   lipgloss.AdaptiveColor{Light: "240", Dark: "250"},
+		Subtle:  lipgloss.AdaptiveColor{Light: "243", Dark: "245"},
+		Outline: lipgloss.AdaptiveColor{Light: "90", Dark: "177"},
+		Warn:    lipgloss.AdaptiveColor{Light: "124", Dark: "203"},
+		Error:   lipgloss.AdaptiveColor{Light: "124", Dark: "203"},
+		Unique:  lipgloss.AdaptiveColor{Light: "130", Dark: "221"},
+		// Not 0 or 15: where bold means bright, bold black on blue was grey.
+		BadgeFg: lipgloss.AdaptiveColor{Light: "231", Dark: "16"},
+		Share: [corpus.ShareLevels]lipgloss.AdaptiveColor{
+			{Light: "254", Dark: "237"}, // grey
+			{Light: "159", Dark: "18"},  // cyan / blue
+			{Light: "229", Dark: "53"},  // yellow / purple
 		},
 		Kinds: map[string]lipgloss.AdaptiveColor{
-			frame.KindLoaded:      {Light: "1", Dark: "9"},
-			frame.KindEvaluative:  {Light: "5", Dark: "13"},
-			frame.KindAttribution: {Light: "6", Dark: "14"},
-			frame.KindHedge:       {Light: "2", Dark: "10"},
-			frame.KindScareQuote:  {Light: "3", Dark: "11"},
-			frame.KindIntensifier: {Light: "208", Dark: "214"},
-			frame.KindUnique:      {Light: "3", Dark: "11"},
+			frame.KindLoaded:      {Light: "124", Dark: "210"},
+			frame.KindEvaluative:  {Light: "90", Dark: "213"},
+			frame.KindAttribution: {Light: "24", Dark: "117"},
+			frame.KindHedge:       {Light: "22", Dark: "120"},
+			frame.KindScareQuote:  {Light: "58", Dark: "228"},
+			frame.KindIntensifier: {Light: "94", Dark: "215"},
+			frame.KindUnique:      {Light: "130", Dark: "221"},
 		},
 	}
 }
@@ -75,8 +92,8 @@ type Styles struct {
 	ColOutlet, ColOutletFocus, ColDate, ColTitle, ColRule, ColSep, RefBadge lipgloss.Style
 
 	Title, Heading, Body, Byline, Furniture lipgloss.Style
-	Share                                   [3]lipgloss.Style // text tint for 2, 3, 4+ outlets
-	ShareSwatch                             [3]lipgloss.Style // legend swatches
+	Share                                   [corpus.ShareLevels]lipgloss.Style // text tint by corpus.ShareLevel
+	ShareSwatch                             [corpus.ShareLevels]lipgloss.Style // legend swatches
 	FactNum, FactNumDisc, Unique            lipgloss.Style
 	Cursor, Outline                         lipgloss.Style
 	Kind                                    map[string]lipgloss.Style
@@ -103,7 +120,7 @@ func NewStyles(r *lipgloss.Renderer, t Theme, mono bool) *Styles {
 	s.TabDisabled = fg(t.Subtle).Faint(mono)
 	s.StatusMode = n().Bold(true).Reverse(true).Padding(0, 1)
 	if !mono {
-		s.StatusMode = n().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "15", Dark: "0"}).Background(t.Accent).Padding(0, 1)
+		s.StatusMode = n().Bold(true).Foreground(t.BadgeFg).Background(t.Accent).Padding(0, 1)
 	}
 	s.Status = fg(t.Muted)
 	s.StatusMsg = fg(t.Warn).Bold(true)
@@ -126,11 +143,14 @@ func NewStyles(r *lipgloss.Renderer, t Theme, mono bool) *Styles {
 	s.Heading = n().Bold(true)
 	s.Body = n()
 	s.Byline = fg(t.Muted).Italic(!mono)
-	s.Furniture = fg(t.Subtle).Faint(true)
+	// Faint only without colour: a faint colour's contrast is the
+	// terminal's guess, and Subtle is as dim as stays readable.
+	s.Furniture = fg(t.Subtle).Faint(mono)
 	for i := range s.Share {
 		if mono {
+			// The glyph of the level says it: no swatch to draw.
 			s.Share[i] = n()
-			s.ShareSwatch[i] = n().Reverse(true)
+			s.ShareSwatch[i] = n()
 		} else {
 			s.Share[i] = n().Background(t.Share[i])
 			s.ShareSwatch[i] = n().Background(t.Share[i])
@@ -186,14 +206,11 @@ func (s *Styles) styleInput(ti *textinput.Model) {
 	ti.Cursor.SetMode(cursor.CursorStatic)
 }
 
-// shareStyle returns the tint for a fact shared by n outlets.
-func (s *Styles) shareStyle(n int) lipgloss.Style {
-	switch {
-	case n <= 2:
-		return s.Share[0]
-	case n == 3:
-		return s.Share[1]
-	default:
-		return s.Share[2]
+// shareStyle returns the tint for a fact shared at corpus.ShareLevel
+// level (1 to 3); level 0 is not tinted.
+func (s *Styles) shareStyle(level int) lipgloss.Style {
+	if level < 1 {
+		return lipgloss.Style{}
 	}
+	return s.Share[min(level, corpus.ShareLevels)-1]
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // openWhyMsg asks the root to open the why-panel for a sentence
@@ -29,6 +30,7 @@ type panelModel struct {
 	width, height int
 	req           openWhyMsg
 	vp            viewport.Model
+	notes         []notes.Note // the user's notes on the sentence
 }
 
 func newPanel(ctx *Context, req openWhyMsg) panelModel {
@@ -134,6 +136,26 @@ func (p panelModel) content(w int) string {
 		line(st.Bold.Render(fmt.Sprintf("%s · sentence %d of %d (%s)", oneLine(art.DisplayOutlet()), s+1, len(art.Sentences), sent.Role)))
 		para("“"+oneLine(sent.Text)+"”", 2)
 		line("")
+		if len(p.notes) > 0 {
+			// The user's own notes first: they are what they came back for.
+			line(st.Label.Render("Your notes"))
+			for _, n := range p.notes {
+				labelled("tags", strings.Join(n.Tags, ", "), 10)
+				if q := oneLine(n.Anchor.Quote); q != oneLine(sent.Text) {
+					labelled("passage", "“"+q+"”", 10)
+				}
+				if n.Memo != "" {
+					for i, ml := range strings.Split(safeBlock(n.Memo), "\n") {
+						lab := ""
+						if i == 0 {
+							lab = "memo"
+						}
+						labelled(lab, ml, 10)
+					}
+				}
+			}
+			line("")
+		}
 		facts = info.facts
 		if len(info.facts) > 1 {
 			nums := make([]string, len(info.facts))

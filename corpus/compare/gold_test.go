@@ -210,8 +210,10 @@ func TestSeedGold(t *testing.T) {
 	if len(linked) > 0 {
 		t.Errorf("negative pairs put in one fact: %v", linked)
 	}
-	if len(r.Stories) != 1 {
-		t.Errorf("the embedded corpus is one story, got %d", len(r.Stories))
+	// Five articles from 2019 to 2024: five stories of one thread, and
+	// its facts are recurring claims across them.
+	if len(r.Threads) != 1 || len(r.Stories) != 5 {
+		t.Errorf("the embedded corpus is one thread of five stories, got %d threads, %d stories", len(r.Threads), len(r.Stories))
 	}
 	// The discrepancy: within one fact, a km figure of one outlet whose
 	// upper bound differs from another outlet's; every value of it is a

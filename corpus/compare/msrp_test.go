@@ -81,3 +81,48 @@ func TestReadPairsRefusesNonText(t *testing.T) {
 		}
 	}
 }
+
+// TestMSRPLinkScorer measures the reader's fact-link scorer on MSRP, as
+// `parallax pairs --cv 10` does. MSRP asks for paraphrase, and every one
+// of its pairs shares its story's words, which the link scorer counts:
+// its accuracy stays near the majority class's (0.675). The floor guards
+// the figure in docs/evaluation.md, it is not a target.
+func TestMSRPLinkScorer(t *testing.T) {
+	f, err := os.Open("../../testdata/msrp-train.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pairs, err := ReadPairs(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sents []string
+	for _, p := range pairs {
+		sents = append(sents, p.A, p.B)
+	}
+	ps, err := NewPairScorer(append(sents, "Farmers said the river flooded their fields."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := make([]float64, len(pairs))
+	labels := make([]int, len(pairs))
+	for i, p := range pairs {
+		scores[i], labels[i] = ps.Score(p.A, p.B), p.Label
+	}
+	cv := CrossValidateThreshold(scores, labels, 10)
+	t.Logf("link scorer, 10-fold CV of the threshold: accuracy %.3f precision %.3f recall %.3f F1 %.3f",
+		cv.Metrics.Accuracy, cv.Metrics.Precision, cv.Metrics.Recall, cv.Metrics.F1)
+	if cv.Metrics.Accuracy < 0.69 {
+		t.Errorf("link scorer CV accuracy %.3f below 0.69", cv.Metrics.Accuracy)
+	}
+	if s := ps.Score(pairs[0].A, pairs[0].A); s < 0.9 {
+		t.Errorf("a sentence against itself scores %.2f", s)
+	}
+	if s := ps.Score(pairs[0].A, "Farmers said the river flooded their fields."); s >= DefaultFactThreshold {
+		t.Errorf("unrelated sentences score %.2f, at the fact threshold", s)
+	}
+	if s := ps.Score(pairs[0].A, "not given to the scorer"); s != 0 {
+		t.Errorf("an unknown sentence scores %.2f, want 0", s)
+	}
+}

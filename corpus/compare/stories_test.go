@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,13 +37,14 @@ func TestStorySeparation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Stories) != 2 {
+	if len(r.Threads) != 2 {
 		for _, s := range r.Stories {
-			t.Logf("story %s: %v", s.Label, s.Articles)
+			t.Logf("story %s of %s: %v", s.Label, s.Thread, s.Articles)
 		}
-		t.Fatalf("got %d stories, want 2", len(r.Stories))
+		t.Fatalf("got %d threads, want 2", len(r.Threads))
 	}
 	storyOf := map[string]string{}
+	threadOf := map[string]string{}
 	for _, s := range r.Stories {
 		flood := strings.HasPrefix(s.Articles[0], "flood-")
 		for _, a := range s.Articles {
@@ -50,14 +52,18 @@ func TestStorySeparation(t *testing.T) {
 				t.Errorf("story %s mixes %s and %s", s.ID, s.Articles[0], a)
 			}
 			storyOf[a] = s.ID
+			threadOf[a] = s.Thread
 		}
+	}
+	if threadOf["flood-bbc"] == threadOf[c.Articles[0].ID] {
+		t.Errorf("the flood story and the INF articles share thread %s", threadOf["flood-bbc"])
 	}
 	floodFacts := 0
 	toll := false
 	for _, f := range r.Facts {
 		for _, m := range f.Members {
-			if storyOf[m.Article] != f.Story {
-				t.Errorf("fact %s of story %s has a member from %s", f.ID, f.Story, m.Article)
+			if !slices.Contains(f.Stories, storyOf[m.Article]) || threadOf[m.Article] != f.Thread {
+				t.Errorf("fact %s of thread %s, stories %v, has a member from %s", f.ID, f.Thread, f.Stories, m.Article)
 			}
 		}
 		if strings.HasPrefix(f.Members[0].Article, "flood-") {

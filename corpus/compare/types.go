@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Evidence says why two sentences were linked.
@@ -46,21 +47,64 @@ type Discrepancy struct {
 	Values []Value `json:"values"`
 }
 
-// Fact is a claim stated by two or more outlets.
+// Fact is a claim stated by two or more outlets, within one thread. A
+// fact whose members come from several stories is a recurring claim, with
+// a timeline.
 type Fact struct {
 	ID            string        `json:"id"`    // stable: derived from its members
-	Story         string        `json:"story"` // story id
+	Story         string        `json:"story"` // the story of most of its members
 	Label         string        `json:"label"`
 	Outlets       []string      `json:"outlets"`
 	Members       []Member      `json:"members"`
 	Discrepancies []Discrepancy `json:"discrepancies"`
+	Thread        string        `json:"thread"`
+	Stories       []string      `json:"stories"` // every story its members come from, in story order
+	// Timeline says, for a recurring claim, when each outlet first and
+	// last carried it; nil for a fact of one story.
+	Timeline []Carried `json:"timeline,omitempty"`
 }
 
-// Story is a group of articles about the same events.
+// Recurring reports whether the fact's members come from several stories.
+func (f *Fact) Recurring() bool { return len(f.Stories) > 1 }
+
+// Carried is when one outlet first and last carried a recurring claim
+// (publication times of its articles; nil when they are undated).
+type Carried struct {
+	Outlet string     `json:"outlet"`
+	First  *time.Time `json:"first"`
+	Last   *time.Time `json:"last"`
+}
+
+// Story is one event: the articles reporting the same happening, usually
+// within days of one another.
 type Story struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label"`
+	ID       string   `json:"id"` // stable: derived from its articles
+	Thread   string   `json:"thread"`
+	Label    string   `json:"label"` // the title of its most central article
 	Articles []string `json:"articles"`
+	// Start and End are the earliest and latest publication times of its
+	// dated articles; nil when none is dated.
+	Start *time.Time `json:"start"`
+	End   *time.Time `json:"end"`
+	// Outlets covered the story, in order of first report; MissingOutlets
+	// are the corpus's other named outlets (its blind spot), sorted.
+	Outlets        []string     `json:"outlets"`
+	MissingOutlets []string     `json:"missing_outlets"`
+	First          *FirstReport `json:"first"`
+}
+
+// FirstReport is the earliest article of a story.
+type FirstReport struct {
+	Article   string     `json:"article"`
+	Outlet    string     `json:"outlet"`
+	Published *time.Time `json:"published"`
+}
+
+// Thread is related stories over time: the same actors and theme.
+type Thread struct {
+	ID      string   `json:"id"` // stable: derived from its articles
+	Label   string   `json:"label"`
+	Stories []string `json:"stories"` // story ids, in order of publication
 }
 
 // Omission lists, for one outlet, the facts most other outlets of its

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // csvHeader names the CSV columns. start and end are byte offsets into the
@@ -63,16 +64,23 @@ func writeCSV(w io.Writer, in Input, opts Options) error {
 }
 
 // cellText guards a text cell against formula injection (OWASP "CSV
-// injection"): a cell that begins with '=', '+', '-', '@', a tab or a
-// carriage return gets a leading apostrophe, so spreadsheets show it as
-// text instead of running it. Line breaks are normalised to LF.
+// injection"): a cell that begins with '=', '+', '-' or '@', or with white
+// space (a tab, a line break, spaces) before one of them, or with a tab or
+// a line break at all, gets a leading apostrophe, so spreadsheets show it
+// as text instead of running it. The guard looks at the value as written:
+// line breaks are normalised to LF here, and the CSV writer writes them
+// as CR LF.
 func cellText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	if s == "" {
 		return s
 	}
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@', '\t', '\r', '\n':
+		return "'" + s
+	}
+	rest := strings.TrimLeftFunc(s, unicode.IsSpace)
+	if rest != "" && rest != s && strings.ContainsRune("=+-@", rune(rest[0])) {
 		return "'" + s
 	}
 	return s

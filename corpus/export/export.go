@@ -181,9 +181,17 @@ type Options struct {
 	BOM bool
 }
 
-// Write writes the export of in in format f to w.
+// Write writes the export of in in format f to w. Text formats pass
+// through corpus.SafeWriter: a terminal control that reached a memo or an
+// id (through an import, say) is written as a visible escape, so printing
+// the export cannot drive the terminal.
 func Write(w io.Writer, f Format, in Input, opts Options) error {
 	var err error
+	if !f.Binary() && f != QDC {
+		sw := corpus.SafeWriter(w)
+		defer sw.Flush()
+		w = sw
+	}
 	switch f {
 	case Markdown:
 		err = writeMarkdown(w, in, opts)
@@ -330,13 +338,25 @@ type passage struct {
 	Outlet  string
 	Title   string
 	Date    string // yyyy-mm-dd, "" when undated
-	URL     string
-	Quote   string
+	// DateApprox is set when the date is only approximate (guessed from
+	// the text, not given): written "~2020-02-17" where people read it.
+	DateApprox bool
+	URL        string
+	Quote      string
 	// Placed reports whether Start/End locate Quote in the article text.
 	Placed     bool
 	Start, End int // byte offsets
 	// CharStart and CharEnd are the offsets in Unicode code points.
 	CharStart, CharEnd int
+}
+
+// dateLabel is the passage's date as people read it: "~2020-02-17" when
+// approximate, as the reader and parallax list write it; "" when undated.
+func (p passage) dateLabel() string {
+	if p.Date != "" && p.DateApprox {
+		return "~" + p.Date
+	}
+	return p.Date
 }
 
 // generated returns the export time stamp.
@@ -431,6 +451,7 @@ func (in Input) passages() []passage {
 			p.URL = a.URL
 			if a.Published != nil {
 				p.Date = a.Published.Format("2006-01-02")
+				p.DateApprox = a.PublishedApproximate
 			}
 			s, e := n.Anchor.Start, n.Anchor.End
 			if !n.Orphaned && s >= 0 && s <= e && e <= len(a.Text) && (n.Anchor.Quote == "" || a.Text[s:e] == n.Anchor.Quote) {

@@ -105,7 +105,7 @@ func TestMarkdownContent(t *testing.T) {
 	md := string(render(t, Markdown, in, Options{InlineTags: true}))
 	for _, want := range []string{
 		"## Tags per outlet", "## Quote matrix", "> #threat #-escalation",
-		"— **TASS**, 2019-11-08, *US presents no proof",
+		"— **TASS**, \\~2019-11-08, *US presents no proof", // approximate: issue 17 item 14
 		"**Memo:** Scare quotes? Compare \\| AA \\[link\\](http://x)",
 		"| evidence | 0 | 0 | 0 | 2 | 0 | 2 |",
 	} {
@@ -505,4 +505,24 @@ func FuzzMarkdownEscape(f *testing.F) {
 			t.Fatalf("table cell %q renders as %q", s, cell)
 		}
 	})
+}
+
+// TestMarkdownKeepsApproximateDate is issue 17 item 14: an approximate
+// date is written "~2020-02-17" (escaped for Markdown) as the reader
+// shows it, not as if it were exact; the HTML report says "about".
+func TestMarkdownKeepsApproximateDate(t *testing.T) {
+	in := fixture(t)
+	a := in.Corpus.Article(tasnim)
+	if a.Published == nil || !a.PublishedApproximate {
+		t.Fatalf("the fixture's Tasnim article is not approximately dated: %v %v", a.Published, a.PublishedApproximate)
+	}
+	day := a.Published.Format("2006-01-02")
+	md := string(render(t, Markdown, in, Options{}))
+	if !strings.Contains(md, `\~`+day) || strings.Contains(md, ", "+day+",") {
+		t.Errorf("the Markdown export drops the ~ of %s", day)
+	}
+	html := string(render(t, HTML, in, Options{}))
+	if !strings.Contains(html, "about "+a.Published.Format("2 January 2006")) {
+		t.Errorf("the HTML report does not say the date is approximate")
+	}
 }

@@ -144,16 +144,6 @@ func anchorID(prefix, id string) string {
 	return b.String()
 }
 
-func tintOf(outlets int) int {
-	switch {
-	case outlets >= 5:
-		return 5
-	case outlets < 2:
-		return 2
-	}
-	return outlets
-}
-
 // writeHTML writes a self-contained HTML report: the articles side by
 // side with shared facts tinted and linked, framing markers underlined,
 // tagged passages highlighted with their memos, a coverage matrix and a
@@ -216,7 +206,9 @@ func buildReport(in Input) *htmlReport {
 	}
 	factsOf := map[memberKey][]int{}
 	for fi, f := range in.Facts {
-		hf := htmlFact{Anchor: anchorID("f-", f.ID), Label: f.Label, Number: fi + 1, Outlets: len(f.Outlets), Tint: tintOf(len(f.Outlets))}
+		// Tinted by how widely it is shared among the report's outlets,
+		// in the reader's levels (corpus.ShareLevel) and colours.
+		hf := htmlFact{Anchor: anchorID("f-", f.ID), Label: f.Label, Number: fi + 1, Outlets: len(f.Outlets), Tint: corpus.ShareLevel(len(f.Outlets), len(r.Outlets))}
 		hf.Title = fmt.Sprintf("fact %d, carried by %s", hf.Number, corpus.Count(hf.Outlets, "outlet"))
 		first := map[string]compare.Member{}
 		for _, m := range f.Members {
@@ -253,16 +245,14 @@ func buildReport(in Input) *htmlReport {
 		}
 		r.Facts = append(r.Facts, hf)
 	}
-	present := map[int]bool{}
-	for _, f := range r.Facts {
-		present[f.Tint] = true
-	}
-	for t := 2; t <= 5; t++ {
-		label := fmt.Sprintf("fact shared by %d outlets", t)
-		if t == 5 {
-			label = "fact shared by 5 or more outlets"
+	for l := 1; l <= corpus.ShareLevels; l++ {
+		if n := corpus.ShareRange(l, len(r.Outlets)); n != "" {
+			label := "fact shared by " + n + " outlets"
+			if n == "1" {
+				label = "fact shared by 1 outlet"
+			}
+			r.Tints = append(r.Tints, htmlTint{Class: fmt.Sprintf("t%d", l), Label: label})
 		}
-		r.Tints = append(r.Tints, htmlTint{Class: fmt.Sprintf("t%d", t), Label: label})
 	}
 
 	// Markers by article.
@@ -306,6 +296,9 @@ func buildReport(in Input) *htmlReport {
 			}
 			if a.Published != nil {
 				ha.Date = a.Published.Format("2 January 2006")
+				if a.PublishedApproximate {
+					ha.Date = "about " + ha.Date
+				}
 			}
 			notesHere := placed[a.ID]
 			refs := map[int][]htmlRef{} // byte offset -> note marks ending there

@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
@@ -418,7 +419,58 @@ func TestHTMLSentenceInTwoFacts(t *testing.T) {
 	if want := `<span class="fref">↗<a href="#f-fact-no-deploy" title="fact 1, carried by 2 outlets">1</a>,<a href="#f-fact-lavrov-talks" title="fact 2, carried by 3 outlets">2</a></span>`; !strings.Contains(b.String(), want) {
 		t.Errorf("report lacks %s", want)
 	}
-	if got.Tint != 3 {
-		t.Errorf("tint t%d, want t3 (the 3-outlet fact)", got.Tint)
+	if want := corpus.ShareLevel(3, len(r.Outlets)); got.Tint != want || want <= corpus.ShareLevel(2, len(r.Outlets)) {
+		t.Errorf("tint t%d, want t%d (the 3-outlet fact's level, above the 2-outlet one's)", got.Tint, want)
+	}
+}
+
+// The report tints facts in the reader's levels (corpus.ShareLevel of the
+// report's outlets), each level a colour far from the others, and its
+// legend gives each level's outlet counts.
+func TestHTMLTintsAreTheReadersLevels(t *testing.T) {
+	in := fixture(t)
+	r := buildReport(in)
+	for _, f := range r.Facts {
+		if want := corpus.ShareLevel(f.Outlets, len(r.Outlets)); f.Tint != want {
+			t.Errorf("fact %d in %d of %d outlets: tint %d, want %d", f.Number, f.Outlets, len(r.Outlets), f.Tint, want)
+		}
+	}
+	var labels []string
+	for _, tn := range r.Tints {
+		labels = append(labels, tn.Class+": "+tn.Label)
+	}
+	if want := "t1: fact shared by 2 outlets|t2: fact shared by 3 outlets|t3: fact shared by 4–5 outlets"; strings.Join(labels, "|") != want {
+		t.Errorf("legend %q, want %q", strings.Join(labels, "|"), want)
+	}
+	css := map[string][3]float64{}
+	for _, m := range regexp.MustCompile(`\.(t[0-9])\{background:#([0-9a-f]{6})\}`).FindAllStringSubmatch(reportTemplate, -1) {
+		var c [3]float64
+		for i := range c {
+			var v int
+			fmt.Sscanf(m[2][2*i:2*i+2], "%02x", &v)
+			c[i] = float64(v)
+		}
+		css[m[1]] = c
+	}
+	if len(css) != corpus.ShareLevels {
+		t.Fatalf("the style sheet tints %d levels (%v), want %d", len(css), css, corpus.ShareLevels)
+	}
+	// Far apart: at least 40 of 255 on some channel between any two (the
+	// old yellows differed only in opacity).
+	for a, ca := range css {
+		for b, cb := range css {
+			if a >= b {
+				continue
+			}
+			far := false
+			for i := range ca {
+				if ca[i]-cb[i] >= 40 || cb[i]-ca[i] >= 40 {
+					far = true
+				}
+			}
+			if !far {
+				t.Errorf("tints %s %v and %s %v are too close", a, ca, b, cb)
+			}
+		}
 	}
 }

@@ -128,8 +128,8 @@ func writeMarkdown(w io.Writer, in Input, opts Options) error {
 			}
 			p := ps[i]
 			head := p.Outlet + ": " + p.Title
-			if p.Date != "" {
-				head += " (" + p.Date + ")"
+			if d := p.dateLabel(); d != "" {
+				head += " (" + d + ")"
 			}
 			fmt.Fprintf(bw, "### %s\n\n", mdEscape(head))
 			for _, p := range ps[i:j] {
@@ -207,7 +207,7 @@ func writePassage(w io.Writer, p passage, opts Options) {
 	if u := mdURL(p.URL); u != "" {
 		src = "[" + mdEscape(orDefault(p.Title, p.URL)) + "](" + u + ")"
 	}
-	fmt.Fprintf(w, "> — **%s**, %s, %s", mdEscape(p.Outlet), orDefault(p.Date, "undated"), src)
+	fmt.Fprintf(w, "> — **%s**, %s, %s", mdEscape(p.Outlet), mdEscape(orDefault(p.dateLabel(), "undated")), src)
 	if p.Note.Orphaned || p.Article != nil && !p.Placed {
 		fmt.Fprint(w, " · *orphaned: the passage is no longer found in the article text*")
 	}

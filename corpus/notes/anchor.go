@@ -429,7 +429,8 @@ func approxMatches(text, pat string, k, limit int) []approx {
 // its text is still there. Placed notes also take their article's current
 // outlet and title. It returns how many notes moved and how many of the
 // notes on articles of c are orphaned now. Re-anchoring is not a change of
-// the user's and is not in the undo history.
+// the user's and is not in the undo history. A store opened with
+// OpenReadOnly keeps the places for its own reads and writes nothing.
 func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	all, err := s.Notes()
 	if err != nil {
@@ -484,10 +485,17 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	if s.db == nil {
 		return 0, 0, s.closedErr()
 	}
+	if s.readOnly {
+		// Placed for this reading only: the file is not written.
+		for _, u := range ups {
+			s.placed[u.old.ID] = placement{u.a, u.orp}
+		}
+		return moved, orphaned, nil
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, 0, fmt.Errorf("re-anchor notes in %s: %w", s.path, err)
+		return 0, 0, fmt.Errorf("re-anchor notes: %w", s.writeError("save", err))
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {

@@ -60,6 +60,14 @@ func TestReanchor(t *testing.T) {
 		{"passage deleted", func(s string) string {
 			return strings.Replace(s, `"We have offered the Americans an inspection of the 9M729 missile, but they refused," Lavrov told reporters. `, "", 1)
 		}, "", true},
+		{"paragraph duplicated after itself", func(s string) string {
+			paras := strings.Split(s, "\n\n")
+			return strings.Join(append(paras[:3:3], append([]string{paras[2]}, paras[3:]...)...), "\n\n")
+		}, passage, false},
+		{"paragraph duplicated before itself", func(s string) string {
+			paras := strings.Split(s, "\n\n")
+			return strings.Join(append(paras[:2:2], append([]string{paras[2]}, paras[2:]...)...), "\n\n")
+		}, passage, false},
 		{"paragraph deleted", func(s string) string {
 			paras := strings.Split(s, "\n\n")
 			return strings.Join(append(paras[:2:2], paras[3:]...), "\n\n")

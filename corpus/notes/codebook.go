@@ -36,9 +36,9 @@ func ValidateName(name string) error {
 	case !utf8.ValidString(name):
 		return fmt.Errorf("code name %q is not valid UTF-8", name)
 	case utf8.RuneCountInString(name) > maxNameLen:
-		return fmt.Errorf("code name '%s…' is longer than %d characters", string([]rune(name)[:20]), maxNameLen)
+		return fmt.Errorf("code name “%s…” is longer than %d characters", string([]rune(name)[:20]), maxNameLen)
 	case strings.TrimSpace(name) != name:
-		return fmt.Errorf("code name '%s' starts or ends with a space", name)
+		return fmt.Errorf("code name “%s” starts or ends with a space", name)
 	}
 	for _, r := range name {
 		if unicode.IsControl(r) {
@@ -47,7 +47,7 @@ func ValidateName(name string) error {
 	}
 	for _, part := range strings.Split(name, "/") {
 		if part == "" || strings.TrimSpace(part) != part {
-			return fmt.Errorf("code name '%s': each part around '/' must be a non-empty name without surrounding spaces (like 'blame/us')", name)
+			return fmt.Errorf("code name “%s”: each part around “/” must be a non-empty name without surrounding spaces (like “blame/us”)", name)
 		}
 	}
 	return nil
@@ -84,15 +84,15 @@ func validateCode(c Code) error {
 	}
 	if c.Parent != "" {
 		if err := ValidateName(c.Parent); err != nil {
-			return fmt.Errorf("code '%s': parent: %w", c.Name, err)
+			return fmt.Errorf("code “%s”: parent: %w", c.Name, err)
 		}
 		if asciiLower(c.Parent) == asciiLower(c.Name) {
-			return fmt.Errorf("code '%s' cannot be its own parent", c.Name)
+			return fmt.Errorf("code “%s” cannot be its own parent", c.Name)
 		}
 	}
 	if c.Colour != "" {
 		if n, err := NormaliseColour(c.Colour); err != nil || n != c.Colour {
-			return fmt.Errorf("code '%s': colour %q must be written #rrggbb in lower case", c.Name, c.Colour)
+			return fmt.Errorf("code “%s”: colour %q must be written #rrggbb in lower case", c.Name, c.Colour)
 		}
 	}
 	return nil
@@ -266,7 +266,7 @@ func ImportCodebookCSV(r io.Reader) ([]Code, error) {
 			return nil, fmt.Errorf("read codebook CSV: line %d: %w", line, err)
 		}
 		if prev, ok := seen[asciiLower(c.Name)]; ok {
-			return nil, fmt.Errorf("read codebook CSV: line %d: code '%s' already given on line %d", line, c.Name, prev)
+			return nil, fmt.Errorf("read codebook CSV: line %d: code “%s” already given on line %d", line, c.Name, prev)
 		}
 		seen[asciiLower(c.Name)] = line
 		out = append(out, c)
@@ -398,14 +398,14 @@ func ImportCodebookQDC(r io.Reader) ([]Code, error) {
 			}
 			col, err := NormaliseColour(q.Color)
 			if err != nil {
-				return fmt.Errorf("code '%s': %w", name, err)
+				return fmt.Errorf("code “%s”: %w", name, err)
 			}
 			c := Code{Name: name, Colour: col, Description: strings.TrimSpace(q.Description), Parent: parent}
 			if err := validateCode(c); err != nil {
 				return err
 			}
 			if seen[asciiLower(name)] {
-				return fmt.Errorf("code '%s' appears twice", name)
+				return fmt.Errorf("code “%s” appears twice", name)
 			}
 			seen[asciiLower(name)] = true
 			out = append(out, c)

@@ -228,16 +228,17 @@ func TestCrashSafety(t *testing.T) {
 	}
 }
 
-// TestConcurrentProcesses runs two processes tagging the same file at once,
-// partly the same passage, and checks nothing is lost.
+// TestConcurrentProcesses runs four processes tagging the same file at
+// once, 400 tags in all, partly on the same passage, and checks nothing is
+// lost.
 func TestConcurrentProcesses(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "shared.db")
-	const each = 60
+	const workers, each = 4, 100
 	want := map[string][]string{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	errs := make(chan error, 2)
-	for w := range 2 {
+	errs := make(chan error, workers)
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -268,8 +269,8 @@ func TestConcurrentProcesses(t *testing.T) {
 	}
 	defer s.Close()
 	cs, _ := s.Codebook()
-	if len(cs) != 2*each {
-		t.Fatalf("codebook has %d codes, want %d", len(cs), 2*each)
+	if len(cs) != workers*each {
+		t.Fatalf("codebook has %d codes, want %d", len(cs), workers*each)
 	}
 	// The shared passage is one note carrying both workers' tags.
 	ns, _ := s.Notes()
@@ -277,8 +278,8 @@ func TestConcurrentProcesses(t *testing.T) {
 	for _, n := range ns {
 		if n.Anchor.Start == 0 && n.Anchor.End == 30 {
 			shared++
-			if len(n.Tags) != 2*((each+2)/3) {
-				t.Errorf("shared note has %d tags, want %d", len(n.Tags), 2*((each+2)/3))
+			if len(n.Tags) != workers*((each+2)/3) {
+				t.Errorf("shared note has %d tags, want %d", len(n.Tags), workers*((each+2)/3))
 			}
 		}
 	}

@@ -191,10 +191,13 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	if s.db == nil {
 		return s.closedErr()
 	}
+	if s.readOnly {
+		return fmt.Errorf("%s: %w", op, s.readOnlyRefusal())
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
+		return s.writeError(op, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
@@ -217,7 +220,7 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: save to %s: %w", op, s.path, err)
+		return s.writeError(op, err)
 	}
 	return nil
 }
@@ -292,6 +295,9 @@ func (s *Store) next(undo bool) (*historyEntry, error) {
 	if s.db == nil {
 		return nil, s.closedErr()
 	}
+	if s.readOnly {
+		return nil, nil // nothing to undo in a store that is only read
+	}
 	return s.nextIn(context.Background(), s.db, undo)
 }
 
@@ -314,7 +320,7 @@ func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry
 }
 
 // Undo reverts the most recent change and returns a description of what it
-// did ("untagged 'blame' on “…”"). It undoes this Store's own changes
+// did ("untagged “blame” on “…”"). It undoes this Store's own changes
 // first, most recent first, then those made before it opened the file
 // (an earlier session's), never a change another window made while this
 // one was open. The history is kept in the notes file, so it survives
@@ -341,10 +347,13 @@ func (s *Store) step(undo bool) (string, error) {
 	if !undo {
 		verb, none = "redo", ErrNothingToRedo
 	}
+	if s.readOnly {
+		return "", fmt.Errorf("%s: %w", verb, s.readOnlyRefusal())
+	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
+		return "", s.writeError(verb, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
@@ -359,19 +368,19 @@ func (s *Store) step(undo bool) (string, error) {
 	}
 	var ch change
 	if err := json.Unmarshal([]byte(e.data), &ch); err != nil {
-		return "", fmt.Errorf("%s “%s”: notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
+		return "", fmt.Errorf("%s (%s): notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
 	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now())}
 	if err := t.apply(&ch, undo); err != nil {
 		if !errors.Is(err, ErrConflict) {
-			return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, e.desc, s.path, err)
+			return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
 		}
 		// Undo what apply wrote, and drop the step for good.
 		tx.Rollback()
 		if derr := s.dropEntry(ctx, e.seq); derr != nil {
-			return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed (%v)", verb, e.desc, err, derr)
+			return "", fmt.Errorf("cannot %s (%s): %w; nothing was changed (%v)", verb, e.desc, err, derr)
 		}
-		return "", fmt.Errorf("cannot %s “%s”: %w; nothing was changed and the step was dropped from the history", verb, e.desc, err)
+		return "", fmt.Errorf("cannot %s (%s): %w; nothing was changed and the step was dropped from the history", verb, e.desc, err)
 	}
 	if undo {
 		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ?, undone = (SELECT coalesce(max(undone), 0) + 1 FROM history) WHERE seq = ?", stateUndone, e.seq)
@@ -379,10 +388,10 @@ func (s *Store) step(undo bool) (string, error) {
 		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE seq = ?", stateDone, e.seq)
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s “%s”: notes %s: %w", verb, e.desc, s.path, err)
+		return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return "", fmt.Errorf("%s “%s”: save to %s: %w", verb, e.desc, s.path, err)
+		return "", s.writeError(verb+" ("+e.desc+")", err)
 	}
 	if undo {
 		return e.undoDesc, nil
@@ -422,7 +431,7 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return err
 		}
 		if !sameCode(cur, want) {
-			return fmt.Errorf("code '%s' was %w", name, ErrConflict)
+			return fmt.Errorf("code “%s” was %w", name, ErrConflict)
 		}
 	}
 	for _, d := range ch.Notes {
@@ -482,7 +491,7 @@ func (t *txn) apply(ch *change, undo bool) error {
 			return err
 		}
 		if uses > 0 {
-			return fmt.Errorf("code '%s' is now used by %s tagged elsewhere: it was %w", name, corpus.Count(uses, "passage"), ErrConflict)
+			return fmt.Errorf("code “%s” is now used by %s tagged elsewhere: it was %w", name, corpus.Count(uses, "passage"), ErrConflict)
 		}
 	}
 	for _, d := range ch.Notes {
@@ -490,7 +499,7 @@ func (t *txn) apply(ch *change, undo bool) error {
 		err := t.tx.QueryRowContext(t.ctx, "SELECT tag FROM note_tags WHERE note_id = ? AND tag NOT IN (SELECT name FROM codes) LIMIT 1", d.ID).Scan(&missing)
 		switch {
 		case err == nil:
-			return fmt.Errorf("code '%s' was deleted from the codebook: it was %w", missing, ErrConflict)
+			return fmt.Errorf("code “%s” was deleted from the codebook: it was %w", missing, ErrConflict)
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
@@ -555,7 +564,7 @@ func snippet(q string) string {
 func quoteNames(names []string) string {
 	q := make([]string, len(names))
 	for i, n := range names {
-		q[i] = "'" + n + "'"
+		q[i] = "“" + n + "”"
 	}
 	return strings.Join(q, ", ")
 }
@@ -766,6 +775,9 @@ func (s *Store) LastTag() (string, error) {
 	if s.db == nil {
 		return "", s.closedErr()
 	}
+	if s.version == 0 {
+		return "", nil
+	}
 	var name string
 	err := s.db.QueryRow("SELECT c.name FROM meta m JOIN codes c ON c.name = m.value WHERE m.key = ?", lastTagKey).Scan(&name)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -790,7 +802,7 @@ func (s *Store) Untag(noteID, tag string) error {
 		}
 		i := slices.IndexFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(tag) })
 		if i < 0 {
-			return "", "", fmt.Errorf("the note on “%s” has no tag '%s'", snippet(n.Anchor.Quote), tag)
+			return "", "", fmt.Errorf("the note on “%s” has no tag “%s”", snippet(n.Anchor.Quote), tag)
 		}
 		name := n.Tags[i]
 		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", noteID, name); err != nil {
@@ -800,7 +812,7 @@ func (s *Store) Untag(noteID, tag string) error {
 			return "", "", err
 		}
 		q := snippet(n.Anchor.Quote)
-		return fmt.Sprintf("untagged '%s' on “%s”", name, q), fmt.Sprintf("tagged '%s' on “%s”", name, q), nil
+		return fmt.Sprintf("untagged “%s” on “%s”", name, q), fmt.Sprintf("tagged “%s” on “%s”", name, q), nil
 	})
 }
 
@@ -877,7 +889,7 @@ func (s *Store) AddCode(c Code) error {
 		if err := t.addCode(c); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("added code '%s'", c.Name), fmt.Sprintf("removed code '%s'", c.Name), nil
+		return fmt.Sprintf("added code “%s”", c.Name), fmt.Sprintf("removed code “%s”", c.Name), nil
 	})
 }
 
@@ -887,7 +899,7 @@ func (t *txn) addCode(c Code) error {
 		return err
 	}
 	if existing != nil {
-		return fmt.Errorf("code '%s' already exists", existing.Name)
+		return fmt.Errorf("code “%s” already exists", existing.Name)
 	}
 	switch {
 	case c.Parent != "":
@@ -896,7 +908,7 @@ func (t *txn) addCode(c Code) error {
 			return err
 		}
 		if p == nil {
-			return fmt.Errorf("code '%s': parent '%s' does not exist; add it first", c.Name, c.Parent)
+			return fmt.Errorf("code “%s”: parent “%s” does not exist; add it first", c.Name, c.Parent)
 		}
 		c.Parent = p.Name
 	case strings.Contains(c.Name, "/"):
@@ -920,7 +932,7 @@ func (s *Store) UpdateCode(c Code) error {
 			return "", "", err
 		}
 		if old == nil {
-			return "", "", fmt.Errorf("code '%s': %w", c.Name, ErrNotFound)
+			return "", "", fmt.Errorf("code “%s”: %w", c.Name, ErrNotFound)
 		}
 		c.Name = old.Name
 		if c.Colour == "" {
@@ -932,7 +944,7 @@ func (s *Store) UpdateCode(c Code) error {
 				return "", "", err
 			}
 			if p == nil {
-				return "", "", fmt.Errorf("code '%s': parent '%s' does not exist", c.Name, c.Parent)
+				return "", "", fmt.Errorf("code “%s”: parent “%s” does not exist", c.Name, c.Parent)
 			}
 			c.Parent = p.Name
 			loop, err := t.isDescendant(p.Name, c.Name)
@@ -940,7 +952,7 @@ func (s *Store) UpdateCode(c Code) error {
 				return "", "", err
 			}
 			if loop || asciiLower(p.Name) == asciiLower(c.Name) {
-				return "", "", fmt.Errorf("code '%s' cannot have '%s' as parent: that would make a loop", c.Name, c.Parent)
+				return "", "", fmt.Errorf("code “%s” cannot have “%s” as parent: that would make a loop", c.Name, c.Parent)
 			}
 		}
 		if err := t.touchCode(c.Name); err != nil {
@@ -950,7 +962,7 @@ func (s *Store) UpdateCode(c Code) error {
 			c.Colour, c.Description, c.Parent, c.Name); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("changed code '%s'", c.Name), fmt.Sprintf("restored code '%s'", c.Name), nil
+		return fmt.Sprintf("changed code “%s”", c.Name), fmt.Sprintf("restored code “%s”", c.Name), nil
 	})
 }
 
@@ -1037,7 +1049,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			return "", "", err
 		}
 		if old == nil {
-			return "", "", fmt.Errorf("code '%s': %w", oldName, ErrNotFound)
+			return "", "", fmt.Errorf("code “%s”: %w", oldName, ErrNotFound)
 		}
 		if old.Name == newName {
 			return "", "", nil
@@ -1065,7 +1077,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if ex, err := t.code(p.to); err != nil {
 				return "", "", err
 			} else if ex != nil && !moving[asciiLower(ex.Name)] {
-				return "", "", fmt.Errorf("'%s' already exists; merge '%s' into it instead", ex.Name, p.from)
+				return "", "", fmt.Errorf("“%s” already exists; merge “%s” into it instead", ex.Name, p.from)
 			}
 		}
 		rows := map[string]*codeRow{}
@@ -1134,13 +1146,13 @@ func (s *Store) RenameCode(oldName, newName string) error {
 				return "", "", err
 			}
 			if loop {
-				return "", "", fmt.Errorf("cannot rename '%s' to '%s': '%s' lies under '%s', so that would make a loop", old.Name, newName, parent, old.Name)
+				return "", "", fmt.Errorf("cannot rename “%s” to “%s”: “%s” lies under “%s”, so that would make a loop", old.Name, newName, parent, old.Name)
 			}
 			if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", parent, newName); err != nil {
 				return "", "", err
 			}
 		}
-		return fmt.Sprintf("renamed code '%s' to '%s'", old.Name, newName), fmt.Sprintf("renamed code '%s' back to '%s'", newName, old.Name), nil
+		return fmt.Sprintf("renamed code “%s” to “%s”", old.Name, newName), fmt.Sprintf("renamed code “%s” back to “%s”", newName, old.Name), nil
 	})
 }
 
@@ -1154,17 +1166,17 @@ func (s *Store) MergeCodes(from, into string) error {
 			return "", "", err
 		}
 		if f == nil {
-			return "", "", fmt.Errorf("code '%s': %w", from, ErrNotFound)
+			return "", "", fmt.Errorf("code “%s”: %w", from, ErrNotFound)
 		}
 		i, err := t.code(into)
 		if err != nil {
 			return "", "", err
 		}
 		if i == nil {
-			return "", "", fmt.Errorf("code '%s': %w", into, ErrNotFound)
+			return "", "", fmt.Errorf("code “%s”: %w", into, ErrNotFound)
 		}
 		if asciiLower(f.Name) == asciiLower(i.Name) {
-			return "", "", fmt.Errorf("cannot merge code '%s' into itself", f.Name)
+			return "", "", fmt.Errorf("cannot merge code “%s” into itself", f.Name)
 		}
 		ids, err := t.notesWithTag(f.Name)
 		if err != nil {
@@ -1211,8 +1223,8 @@ func (s *Store) MergeCodes(from, into string) error {
 		if err := t.renameLastTag(f.Name, i.Name); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("merged code '%s' into '%s' (%s)", f.Name, i.Name, corpus.Count(len(ids), "passage")),
-			fmt.Sprintf("split code '%s' from '%s' again", f.Name, i.Name), nil
+		return fmt.Sprintf("merged code “%s” into “%s” (%s)", f.Name, i.Name, corpus.Count(len(ids), "passage")),
+			fmt.Sprintf("split code “%s” from “%s” again", f.Name, i.Name), nil
 	})
 }
 
@@ -1226,7 +1238,7 @@ func (s *Store) DeleteCode(name string) error {
 			return "", "", err
 		}
 		if c == nil {
-			return "", "", fmt.Errorf("code '%s': %w", name, ErrNotFound)
+			return "", "", fmt.Errorf("code “%s”: %w", name, ErrNotFound)
 		}
 		ids, err := t.notesWithTag(c.Name)
 		if err != nil {
@@ -1252,8 +1264,8 @@ func (s *Store) DeleteCode(name string) error {
 		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", c.Name); err != nil {
 			return "", "", err
 		}
-		return fmt.Sprintf("deleted code '%s' (from %s)", c.Name, corpus.Count(len(ids), "passage")),
-			fmt.Sprintf("restored code '%s'", c.Name), nil
+		return fmt.Sprintf("deleted code “%s” (from %s)", c.Name, corpus.Count(len(ids), "passage")),
+			fmt.Sprintf("restored code “%s”", c.Name), nil
 	})
 }
 

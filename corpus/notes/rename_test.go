@@ -55,7 +55,7 @@ func TestRenameToNestedName(t *testing.T) {
 	}
 
 	d, err := s.Undo()
-	if err != nil || d != "renamed code 'attribution/sub' back to 'x'" {
+	if err != nil || d != "renamed code “attribution/sub” back to “x”" {
 		t.Fatalf("undo = %q, %v", d, err)
 	}
 	if got := codeNames(t, s); !slices.Equal(got, []string{"x", "x/kid", "other"}) {

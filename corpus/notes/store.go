@@ -63,6 +63,16 @@ type Store struct {
 	// openSeq is the last history entry made before it opened the file.
 	session string
 	openSeq int64
+
+	// version is the file's schema version: SchemaVersion, except in a
+	// store opened with OpenReadOnly, which reads older ones as they are.
+	version int64
+	// readOnly is set by OpenReadOnly: every change is refused, rows that
+	// cannot be read are left out (problems lists them), and re-anchored
+	// positions are kept in placed instead of being saved.
+	readOnly bool
+	problems []RowProblem
+	placed   map[string]placement
 }
 
 // migrations[v] upgrades a store from schema version v to v+1. Each runs
@@ -221,9 +231,14 @@ func open(abs string) (*Store, error) {
 	switch {
 	case err == nil && fi.IsDir():
 		return nil, fmt.Errorf("open notes %s: is a folder; give a file name such as %s", abs, filepath.Join(abs, FileName))
+	case err == nil && !fi.Mode().IsRegular():
+		return nil, notRegular(abs, fi.Mode())
 	case err == nil:
-		if err := inspect(abs); err != nil {
+		if _, err := inspect(abs); err != nil {
 			return nil, err
+		}
+		if !canWrite(abs) {
+			return nil, readOnlyError(abs)
 		}
 	case errors.Is(err, fs.ErrNotExist):
 		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
@@ -245,7 +260,7 @@ func open(abs string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString()}
+	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString(), version: SchemaVersion}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
@@ -262,143 +277,9 @@ func open(abs string) (*Store, error) {
 	return s, nil
 }
 
-// inspect checks an existing file through a read-only connection: it must
-// be an intact SQLite database that is empty (a store whose creation was
-// interrupted) or a parallax store of this or an older schema version.
-//
-// It never opens the file with os.Open: closing any descriptor of a file
-// drops every POSIX lock this process holds on it, including SQLite's.
-func inspect(path string) error {
-	err := inspectOnce(path)
-	if errors.Is(err, errHotJournal) {
-		// A program was killed while it wrote the file in rollback-journal
-		// mode (a store being created, or another program's database): the
-		// journal beside it must be played back before anyone can read it,
-		// and a read-only connection cannot. A read-write connection does
-		// exactly that, and nothing else, on its first read.
-		if rerr := rollBackJournal(path); rerr != nil {
-			return refuse(path, rerr)
-		}
-		err = inspectOnce(path)
-	}
-	return err
-}
-
-// errHotJournal is inspectOnce's error for a file whose interrupted
-// transaction must be rolled back first.
-var errHotJournal = errors.New("an interrupted transaction must be rolled back first")
-
-// rollBackJournal lets SQLite roll back an interrupted transaction through
-// a read-write connection.
-func rollBackJournal(path string) error {
-	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var n int
-	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
-}
-
-func inspectOnce(path string) error {
-	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", busyTimeout.Milliseconds())))
-	if err != nil {
-		return fmt.Errorf("open notes %s: %w", path, err)
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	ctx := context.Background()
-	// Every read below is made in one read transaction, so all of them see
-	// the same snapshot even while another program creates the schema.
-	conn, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return refuse(path, err)
-	}
-	defer conn.Rollback()
-
-	var appID, version int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		var se *sqlite.Error
-		if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY) {
-			return errHotJournal
-		}
-		return refuse(path, err)
-	}
-	if err := conn.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return refuse(path, err)
-	}
-	var pageSize, pageCount int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
-		return refuse(path, err)
-	}
-	if err := conn.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pageCount); err != nil {
-		return refuse(path, err)
-	}
-	if fi, err := os.Stat(path); err == nil && pageSize > 0 && fi.Size()%pageSize != 0 {
-		return refuse(path, fmt.Errorf("its size (%d bytes) is not a whole number of %d-byte pages: the file is truncated", fi.Size(), pageSize))
-	}
-	var tables int
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return refuse(path, err)
-	}
-	if appID == 0 && version == 0 && tables == 0 {
-		return nil // an empty database: a store whose creation never committed
-	}
-	if appID != applicationID {
-		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program (application id %#x); choose another file with --notes", path, ErrNotStore, appID)
-	}
-	if version > SchemaVersion {
-		return fmt.Errorf("open notes %s: %w (schema version %d; this parallax reads up to version %d): upgrade parallax to open it; the file was not changed", path, ErrNewerVersion, version, SchemaVersion)
-	}
-	rows, err := conn.QueryContext(ctx, "PRAGMA quick_check")
-	if err != nil {
-		return refuse(path, err)
-	}
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return refuse(path, err)
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return refuse(path, err)
-	}
-	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = append(problems[:3], fmt.Sprintf("and %d more", len(problems)-3))
-		}
-		return refuse(path, fmt.Errorf("integrity check failed: %s", strings.Join(problems, "; ")))
-	}
-	var format string
-	if err := conn.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'format'").Scan(&format); err != nil || format != "parallax-notes" {
-		return refuse(path, fmt.Errorf("its format marker is missing"))
-	}
-	return nil
-}
-
-// refuse wraps why a file cannot be opened as a store.
-func refuse(path string, why error) error {
-	if isBusy(why) {
-		return lockedError(path, why)
-	}
-	msg := why.Error()
-	switch {
-	case strings.Contains(msg, "file is not a database"):
-		msg = "it is not an SQLite database (another kind of file, or garbage)"
-	case strings.Contains(msg, "malformed"):
-		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
-	}
-	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)
-}
-
 // migrate creates the schema of a new store, or upgrades an older one, in
-// one transaction.
+// one transaction. The file was examined first (inspect), so a failure
+// here is another program changing it meanwhile, or the disk.
 func (s *Store) migrate() error {
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -415,15 +296,17 @@ func (s *Store) migrate() error {
 	}
 	switch {
 	case version > SchemaVersion:
-		return fmt.Errorf("open notes %s: %w (schema version %d; this parallax reads up to version %d): upgrade parallax to open it; the file was not changed", s.path, ErrNewerVersion, version, SchemaVersion)
+		return newerError(s.path, version)
 	case version == SchemaVersion:
 		return nil
+	case version < 0:
+		return refuse(s.path, fmt.Errorf("its schema version is %d, which no parallax writes (a damaged header)", version))
 	case version > 0 && appID != applicationID:
-		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program; choose another file with --notes", s.path, ErrNotStore)
+		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program; the file was not changed — choose another file with --notes", s.path, ErrNotStore)
 	}
 	for v := version; v < SchemaVersion; v++ {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			return fmt.Errorf("open notes %s: upgrade schema from version %d: %w", s.path, v, err)
+			return refuse(s.path, fmt.Errorf("its schema cannot be upgraded from version %d: %w", v, err))
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
@@ -438,15 +321,32 @@ func (s *Store) migrate() error {
 	return nil
 }
 
+// wrapOpen says in words why a store that was examined and found sound
+// could still not be opened for writing.
 func (s *Store) wrapOpen(err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") {
-		return fmt.Errorf("open notes %s: %w; parallax needs to write the file and its folder (for the -wal and -shm files beside it): choose a writable place with --notes", s.path, err)
-	}
 	if isBusy(err) {
 		return lockedError(s.path, err)
 	}
+	if isReadOnly(err) {
+		if canWrite(s.path) {
+			// The file system would let parallax write: SQLite will not.
+			return refuse(s.path, errors.New("SQLite will not write it: its header marks it read-only (a newer SQLite file format, or damage)"))
+		}
+		return readOnlyError(s.path)
+	}
 	return fmt.Errorf("open notes %s: %w", s.path, err)
+}
+
+// isReadOnly reports whether err is SQLite saying it may not write the
+// file or create the files beside it.
+func isReadOnly(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		c := se.Code() & 0xff
+		return c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_CANTOPEN || c == sqlite3.SQLITE_PERM
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only")
 }
 
 // syncDir flushes a folder's entries so a newly created file survives a
@@ -517,6 +417,9 @@ func (s *Store) Codebook() ([]Code, error) {
 	if s.db == nil {
 		return nil, s.closedErr()
 	}
+	if s.version == 0 {
+		return nil, nil // an empty file opened read-only: no tables yet
+	}
 	codes, err := readCodes(context.Background(), s.db)
 	if err != nil {
 		return nil, fmt.Errorf("read codebook from %s: %w", s.path, err)
@@ -573,77 +476,21 @@ func (s *Store) queryNotes(where string, args []any) ([]Note, error) {
 		return nil, fmt.Errorf("read notes from %s: %w", s.path, err)
 	}
 	defer tx.Rollback()
-	ns, err := readNotes(ctx, tx, where, args)
+	if !s.readOnly {
+		ns, err := readNotes(ctx, tx, where, args)
+		if err != nil {
+			return nil, fmt.Errorf("read notes from %s: %w", s.path, err)
+		}
+		return ns, nil
+	}
+	if s.version == 0 {
+		return nil, nil
+	}
+	ns, _, err := readNotesAt(ctx, tx, s.version, where, args, true)
 	if err != nil {
 		return nil, fmt.Errorf("read notes from %s: %w", s.path, err)
 	}
-	return ns, nil
-}
-
-const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title"
-
-func readNotes(ctx context.Context, q querier, where string, args []any) ([]Note, error) {
-	rows, err := q.QueryContext(ctx, "SELECT "+noteColumns+" FROM notes "+where+" ORDER BY article, start_byte, end_byte, created, id", args...)
-	if err != nil {
-		return nil, err
-	}
-	var out []Note
-	index := map[string]int{}
-	for rows.Next() {
-		n, err := scanNote(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		n.Tags = []string{} // never null in JSON
-		index[n.ID] = len(out)
-		out = append(out, n)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	tagQuery := "SELECT note_id, tag FROM note_tags ORDER BY note_id, pos"
-	var tagArgs []any
-	if len(out) == 1 {
-		tagQuery = "SELECT note_id, tag FROM note_tags WHERE note_id = ? ORDER BY pos"
-		tagArgs = []any{out[0].ID}
-	}
-	trows, err := q.QueryContext(ctx, tagQuery, tagArgs...)
-	if err != nil {
-		return nil, err
-	}
-	defer trows.Close()
-	for trows.Next() {
-		var id, tag string
-		if err := trows.Scan(&id, &tag); err != nil {
-			return nil, err
-		}
-		if i, ok := index[id]; ok {
-			out[i].Tags = append(out[i].Tags, tag)
-		}
-	}
-	return out, trows.Err()
-}
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scanNote(r scanner) (Note, error) {
-	var n Note
-	var created, modified string
-	var orphaned int
-	if err := r.Scan(&n.ID, &n.Anchor.Article, &n.Anchor.Hash, &n.Anchor.Start, &n.Anchor.End,
-		&n.Anchor.Quote, &n.Anchor.Prefix, &n.Anchor.Suffix, &n.Memo, &created, &modified, &orphaned,
-		&n.Anchor.Outlet, &n.Anchor.Title); err != nil {
-		return Note{}, err
-	}
-	n.Created, _ = time.Parse(time.RFC3339Nano, created)
-	n.Modified, _ = time.Parse(time.RFC3339Nano, modified)
-	n.Orphaned = orphaned != 0
-	return n, nil
+	return s.placeAll(ns), nil
 }
 
 func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -167,29 +167,29 @@ func TestUndoRedoEveryOperation(t *testing.T) {
 		do       func() error
 		undoDesc string
 	}{
-		{"tag", func() error { n, err := s.Tag(p1, []string{"blame"}, ""); ids = append(ids, n.ID); return err }, "untagged 'blame'"},
+		{"tag", func() error { n, err := s.Tag(p1, []string{"blame"}, ""); ids = append(ids, n.ID); return err }, "untagged “blame”"},
 		{"tag hierarchical", func() error {
 			n, err := s.Tag(p2, []string{"claim/inspection"}, "memo")
 			ids = append(ids, n.ID)
 			return err
-		}, "untagged 'claim/inspection'"},
-		{"tag more", func() error { _, err := s.Tag(p1, []string{"loaded"}, ""); return err }, "untagged 'loaded'"},
+		}, "untagged “claim/inspection”"},
+		{"tag more", func() error { _, err := s.Tag(p1, []string{"loaded"}, ""); return err }, "untagged “loaded”"},
 		{"tag third", func() error {
 			n, err := s.Tag(p3, []string{"loaded", "blame"}, "")
 			ids = append(ids, n.ID)
 			return err
-		}, "untagged 'loaded', 'blame'"},
-		{"untag", func() error { return s.Untag(ids[0], "loaded") }, "tagged 'loaded'"},
-		{"untag last tag", func() error { return s.Untag(ids[0], "BLAME") }, "tagged 'blame'"},
+		}, "untagged “loaded”, “blame”"},
+		{"untag", func() error { return s.Untag(ids[0], "loaded") }, "tagged “loaded”"},
+		{"untag last tag", func() error { return s.Untag(ids[0], "BLAME") }, "tagged “blame”"},
 		{"set memo", func() error { return s.SetMemo(ids[1], "changed memo") }, "restored the memo"},
 		{"delete note", func() error { return s.DeleteNote(ids[1]) }, "restored the note"},
-		{"add code", func() error { return s.AddCode(Code{Name: "omission", Description: "left out"}) }, "removed code 'omission'"},
+		{"add code", func() error { return s.AddCode(Code{Name: "omission", Description: "left out"}) }, "removed code “omission”"},
 		{"update code", func() error {
 			return s.UpdateCode(Code{Name: "omission", Colour: "#123456", Description: "missing", Parent: "claim"})
-		}, "restored code 'omission'"},
-		{"rename code", func() error { return s.RenameCode("claim", "assertion") }, "renamed code 'assertion' back to 'claim'"},
-		{"merge codes", func() error { return s.MergeCodes("loaded", "blame") }, "split code 'loaded'"},
-		{"delete code", func() error { return s.DeleteCode("blame") }, "restored code 'blame'"},
+		}, "restored code “omission”"},
+		{"rename code", func() error { return s.RenameCode("claim", "assertion") }, "renamed code “assertion” back to “claim”"},
+		{"merge codes", func() error { return s.MergeCodes("loaded", "blame") }, "split code “loaded”"},
+		{"delete code", func() error { return s.DeleteCode("blame") }, "restored code “blame”"},
 		{"import codebook", func() error { _, err := s.ImportCodebook(mustStarter(t, "media-frames"), "media-frames"); return err }, "removed 15 codes"},
 	}
 	for _, op := range ops {
@@ -406,7 +406,7 @@ func TestUndoConflict(t *testing.T) {
 	if err := s2.AddCode(Code{Name: "unrelated"}); err != nil {
 		t.Fatal(err)
 	}
-	if d, err := s1.Undo(); err != nil || !strings.Contains(d, "untagged 'fear'") {
+	if d, err := s1.Undo(); err != nil || !strings.Contains(d, "untagged “fear”") {
 		t.Fatalf("undo of an independent change: %q %v", d, err)
 	}
 }
@@ -615,7 +615,7 @@ func TestUndoKeepsCodebookConsistent(t *testing.T) {
 	if err := s2.DeleteCode("gone"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s1.Undo(); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "'gone' was deleted") {
+	if _, err := s1.Undo(); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "“gone” was deleted") {
 		t.Fatalf("undo restoring a deleted code's tag: %v", err)
 	}
 	ns, _ := s1.Notes()
@@ -790,13 +790,13 @@ func TestUndoAfterReopen(t *testing.T) {
 	if d, err := s.Undo(); err != nil || !strings.Contains(d, "removed the memo") {
 		t.Fatalf("undo memo after reopen: %q %v", d, err)
 	}
-	if d, err := s.Undo(); err != nil || !strings.Contains(d, "untagged 'rejection'") {
+	if d, err := s.Undo(); err != nil || !strings.Contains(d, "untagged “rejection”") {
 		t.Fatalf("undo tag after reopen: %q %v", d, err)
 	}
 	if ns, _ := s.Notes(); len(ns) != 0 {
 		t.Fatalf("notes after undoing: %+v", ns)
 	}
-	if d, ok := s.CanRedo(); !ok || !strings.Contains(d, "tagged 'rejection'") {
+	if d, ok := s.CanRedo(); !ok || !strings.Contains(d, "tagged “rejection”") {
 		t.Fatalf("CanRedo = %q %v", d, ok)
 	}
 	if _, err := s.Redo(); err != nil {
@@ -820,7 +820,7 @@ func TestUndoAfterReopen(t *testing.T) {
 		t.Fatalf("other window's tag: %v", got)
 	}
 	// The other window undoes its own change.
-	if d, err := other.Undo(); err != nil || !strings.Contains(d, "untagged 'voice'") {
+	if d, err := other.Undo(); err != nil || !strings.Contains(d, "untagged “voice”") {
 		t.Fatalf("other window's undo: %q %v", d, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/textdist"
 )
 
@@ -24,19 +25,21 @@ type Env struct {
 type command struct {
 	summary string
 	run     func(env *Env, args []string) int
+	notes   bool // takes --notes FILE, as the reader does
 }
 
 // commands lists every subcommand; each lives in its own file.
 var commands = map[string]command{
-	"list":    {"list the articles of a corpus", runList},
-	"show":    {"show one article's sentences and furniture", runShow},
-	"facts":   {"shared facts across outlets, with discrepancies", runFacts},
-	"pairs":   {"score sentence pairs from a TSV file", runPairs},
-	"framing": {"framing markers and outlet profiles", runFraming},
-	"notes":   {"list tagged passages", runNotes},
-	"tag":     {"tag a passage from a script", runTag},
-	"export":  {"export notes and the comparison", runExport},
-	"import":  {"import Web Annotation JSON into the notes store", runImport},
+	"list":    {"list the articles of a corpus", runList, false},
+	"show":    {"show one article's sentences and furniture", runShow, false},
+	"stories": {"threads and stories (events), coverage by outlet", runStories, false},
+	"facts":   {"shared facts across outlets, with discrepancies", runFacts, false},
+	"pairs":   {"score sentence pairs from a TSV file", runPairs, false},
+	"framing": {"framing markers and outlet profiles", runFraming, false},
+	"notes":   {"list tagged passages", runNotes, true},
+	"tag":     {"tag a passage from a script", runTag, true},
+	"export":  {"export notes and the comparison", runExport, true},
+	"import":  {"import Web Annotation JSON into the notes store", runImport, true},
 }
 
 // Run runs parallax with the given arguments (without the program name)
@@ -44,6 +47,10 @@ var commands = map[string]command{
 func Run(env *Env, args []string) int {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
+	}
+	args, code := flagsFirst(env, args)
+	if code >= 0 {
+		return code
 	}
 	if len(args) > 0 {
 		switch args[0] {
@@ -70,6 +77,76 @@ func Run(env *Env, args []string) int {
 		}
 	}
 	return runReader(env, args)
+}
+
+// flagsFirst reorders flags written before a command ("parallax --notes
+// x.db notes", "parallax --json list") to follow it, as the command's own
+// flags. --no-color, which only the reader's output needs, is dropped; a
+// --notes for a command that has no notes file is a usage error (code 2)
+// that says which commands take it. Without a command after the flags,
+// args are the reader's and returned as they are. code is -1 when the
+// command is to run.
+func flagsFirst(env *Env, args []string) ([]string, int) {
+	at := -1 // the command's index
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || !strings.HasPrefix(a, "-") || a == "-" {
+			if a != "--" && a != "-" {
+				if _, ok := commands[a]; ok || a == "help" || a == "version" {
+					at = i
+				}
+			}
+			break
+		}
+		if name := flagName(a); name == "notes" && !strings.Contains(a, "=") {
+			i++ // its value
+		}
+	}
+	if at <= 0 {
+		return args, -1
+	}
+	name := args[at]
+	if name == "help" || name == "version" {
+		return args[at:], -1
+	}
+	var moved []string
+	for i := 0; i < at; i++ {
+		a := args[i]
+		switch flagName(a) {
+		case "no-color":
+			continue // command output has no colour to drop
+		case "notes":
+			if !commands[name].notes {
+				var with []string
+				for n, c := range commands {
+					if c.notes {
+						with = append(with, n)
+					}
+				}
+				sort.Strings(with)
+				fmt.Fprintf(env.Stderr, "parallax: --notes is for the reader and for %s; \"parallax %s\" reads no notes file: leave --notes out (parallax %s --help shows its flags)\n",
+					strings.Join(with, ", "), name, name)
+				return nil, 2
+			}
+			moved = append(moved, a)
+			if !strings.Contains(a, "=") && i+1 < at {
+				i++
+				moved = append(moved, args[i])
+			}
+			continue
+		}
+		moved = append(moved, a)
+	}
+	return append(append([]string{name}, moved...), args[at+1:]...), -1
+}
+
+// flagName is the name of a flag argument ("--notes=x" → "notes").
+func flagName(a string) string {
+	n := strings.TrimLeft(a, "-")
+	if i := strings.IndexByte(n, '='); i >= 0 {
+		n = n[:i]
+	}
+	return n
 }
 
 // nearCommand is the command a mistyped word most likely meant ("fatcs":
@@ -117,6 +194,6 @@ func usage(w io.Writer) {
 // errorf prints a one-line error to stderr and returns exit code 1.
 func errorf(env *Env, format string, a ...any) int {
 	msg := fmt.Sprintf(format, a...)
-	fmt.Fprintln(env.Stderr, "parallax: "+strings.TrimSpace(msg))
+	fmt.Fprintln(env.Stderr, "parallax: "+corpus.PrintableLines(strings.TrimSpace(msg)))
 	return 1
 }

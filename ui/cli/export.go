@@ -23,7 +23,7 @@ import (
 // comparison) in one of the export formats, to a file or to stdout.
 func runExport(env *Env, args []string) int {
 	flags := newFlagSet(env, "export",
-		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [--bom] [--title TEXT] [PATH...]",
+		"parallax export [--format md|csv|json|qdpx|qdc|html] [-o FILE] [--force] [--notes FILE] [--group-by tag|outlet|article] [--inline-tags] [--bom] [--title TEXT] [--story ID | --thread ID] [PATH...]",
 		"parallax export --format md > notes.md             # Markdown notes of the embedded corpus",
 		"parallax export --format csv -o notes.csv ~/news   # one row per passage and tag, for a spreadsheet",
 		"parallax export -o project.qdpx ~/news             # REFI-QDA project for NVivo, ATLAS.ti, MAXQDA, QualCoder",
@@ -37,6 +37,7 @@ func runExport(env *Env, args []string) int {
 	inline := flags.Bool("inline-tags", false, "write tags as #tag in Markdown (Obsidian and other note apps)")
 	bom := flags.Bool("bom", false, "start CSV with a UTF-8 byte order mark (for older Excel)")
 	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
+	scope := addScopeFlags(flags)
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -75,16 +76,26 @@ func runExport(env *Env, args []string) int {
 	}
 	printLoadErrors(env.Stderr, c.Errors)
 	in := export.Input{Corpus: c, Title: *title}
+	// The comparison is needed for the report's facts and to find the
+	// articles of --story or --thread.
+	var cmp *compare.Result
+	if f.UsesAnalysis() || *scope.story != "" || *scope.thread != "" {
+		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{}); err != nil {
+			return errorf(env, "shared-facts analysis: %v", err)
+		}
+	}
 
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
+	} else {
+		settleIDs(env, c, np)
 	}
 	if _, err := os.Stat(np); errors.Is(err, fs.ErrNotExist) {
 		if *notesPath != "" {
 			return errorf(env, "no notes file at %s", np)
 		}
-		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", np)
+		fmt.Fprintf(env.Stderr, "parallax: no notes yet (%s does not exist); exporting without tagged passages\n", clean(np))
 	} else {
 		codes, ns, err := readStore(env, np, c)
 		if err != nil {
@@ -97,8 +108,17 @@ func runExport(env *Env, args []string) int {
 		}
 	}
 
+	// The notes were read and re-anchored against the whole corpus, so a
+	// scope leaves the other articles' notes as they are.
+	if cmp != nil {
+		sub, scoped, err := scope.apply(c, cmp, 2)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		in.Corpus, cmp = sub, scoped
+	}
 	if f.UsesAnalysis() {
-		if err := analyse(&in); err != nil {
+		if err := analyse(&in, cmp); err != nil {
 			return errorf(env, "%v", err)
 		}
 	}
@@ -127,7 +147,7 @@ func runExport(env *Env, args []string) int {
 	if f == export.QDC {
 		what = plural(len(in.Codebook), "code")
 	}
-	fmt.Fprintf(env.Stderr, "wrote %s: %s; %s\n", abs, f.Description(), what)
+	fmt.Fprintf(env.Stderr, "wrote %s: %s; %s\n", clean(abs), f.Description(), what)
 	return 0
 }
 
@@ -173,14 +193,14 @@ func formatName(f export.Format) string {
 // the notes on the articles as loaded now (as the reader and 'parallax
 // notes' do), so an edited article does not export its notes as orphaned.
 func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.Note, error) {
-	st, err := notes.Open(path)
+	st, err := openToRead(env, path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer st.Close()
 	if len(c.Articles) > 0 {
 		if _, _, err := st.Reanchor(c); err != nil {
-			fmt.Fprintf(env.Stderr, "parallax: %v; exporting the notes as they were saved\n", err)
+			fmt.Fprintf(env.Stderr, "parallax: %s; exporting the notes as they were saved\n", clean(err.Error()))
 		}
 	}
 	codes, err := st.Codebook()
@@ -196,12 +216,8 @@ func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.N
 
 // analyse adds the shared facts and the framing markers to the report's
 // input, running the same analyses as the reader.
-func analyse(in *export.Input) error {
+func analyse(in *export.Input, cmp *compare.Result) error {
 	ctx := context.Background()
-	cmp, err := compare.Analyze(ctx, in.Corpus, compare.Options{})
-	if err != nil {
-		return fmt.Errorf("shared-facts analysis: %w", err)
-	}
 	in.Facts = cmp.Facts
 	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{})
 	if err != nil {

@@ -14,12 +14,14 @@ import (
 // runFacts prints the facts shared across outlets, with their members,
 // evidence and discrepancies, and what each outlet leaves out.
 func runFacts(env *Env, args []string) int {
-	fs := newFlagSet(env, "facts", "parallax facts [--json] [--min-outlets N] [PATH...]",
+	fs := newFlagSet(env, "facts", "parallax facts [--json] [--min-outlets N] [--story ID | --thread ID] [PATH...]",
 		"parallax facts                     # the embedded INF corpus",
 		"parallax facts --min-outlets 3 ~/articles",
-		"parallax facts --json a.txt b.txt  # {\"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
-	asJSON := fs.Bool("json", false, "print JSON: {\"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
+		"parallax facts --story s-1a2b3c4d5e ~/articles   # one story (ids from parallax stories)",
+		"parallax facts --json a.txt b.txt  # {\"threads\": [...], \"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
+	asJSON := fs.Bool("json", false, "print JSON: {\"threads\": [...], \"stories\": [...], \"facts\": [...], \"omissions\": [...]}")
 	minOutlets := fs.Int("min-outlets", 2, "least number of outlets a fact needs")
+	scope := addScopeFlags(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -35,8 +37,12 @@ func runFacts(env *Env, args []string) int {
 	if aerr != nil {
 		return errorf(env, "compare: %v", aerr)
 	}
+	c, res, err = scope.apply(c, res, *minOutlets)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 	if *asJSON {
-		if e := writeJSON(env.Stdout, res); e != nil {
+		if e := writeJSON(jsonOut(env.Stdout), res); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
 		// The JSON has no place for them: files that failed go to
@@ -49,23 +55,39 @@ func runFacts(env *Env, args []string) int {
 	return 0
 }
 
-// printFacts writes the facts story by story as a readable table.
+// printFacts writes the facts thread by thread as a readable table: the
+// thread's stories, then its facts, a recurring claim with its timeline.
 func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 	w := env.Stdout
 	labels := map[string]string{}
 	for _, f := range res.Facts {
 		labels[f.ID] = f.Label
 	}
+	stories := map[string]compare.Story{}
 	for _, st := range res.Stories {
-		fmt.Fprintf(w, "STORY %s  %s  (%s)\n", st.ID, st.Label, plural(len(st.Articles), "article"))
+		stories[st.ID] = st
+	}
+	for _, th := range res.Threads {
+		fmt.Fprintf(w, "THREAD %s  %s  (%s)\n", th.ID, oneLine(th.Label, 60), plural(len(th.Stories), "story"))
+		for _, id := range th.Stories {
+			st := stories[id]
+			fmt.Fprintf(w, "  STORY %s  %s  %s  (%s)\n", st.ID, storyDates(st), oneLine(st.Label, 60), plural(len(st.Articles), "article"))
+		}
 		n := 0
 		for _, f := range res.Facts {
-			if f.Story != st.ID {
+			if f.Thread != th.ID {
 				continue
 			}
 			n++
 			fmt.Fprintf(w, "\n  FACT %s  %s\n", f.ID, f.Label)
 			fmt.Fprintf(w, "  outlets: %s\n", strings.Join(f.Outlets, ", "))
+			if f.Recurring() {
+				var tl []string
+				for _, e := range f.Timeline {
+					tl = append(tl, e.Outlet+" "+carriedDates(e))
+				}
+				fmt.Fprintf(w, "  recurring, in %s: %s\n", plural(len(f.Stories), "story"), strings.Join(tl, " | "))
+			}
 			for _, m := range f.Members {
 				fmt.Fprintf(w, "    %s %.2f  %s\n", padCells(outletCell(c, m, 16), 16), m.Score, oneLine(m.Text, 96))
 				if ev := evidenceLine(m.Evidence); ev != "" {
@@ -86,7 +108,7 @@ func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 		fmt.Fprintln(w)
 	}
 	if len(res.Omissions) > 0 {
-		fmt.Fprintln(w, "LEFT OUT (facts most other outlets of the story carry)")
+		fmt.Fprintln(w, "LEFT OUT (facts most other outlets covering them carry)")
 		for _, o := range res.Omissions {
 			var ls []string
 			for _, id := range o.Facts {
@@ -96,7 +118,18 @@ func printFacts(env *Env, c *corpus.Corpus, res *compare.Result) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "%s in %s\n", plural(len(res.Facts), "fact"), plural(len(res.Stories), "story"))
+	fmt.Fprintf(w, "%s in %s, %s\n", plural(len(res.Facts), "fact"), plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"))
+}
+
+// carriedDates is when an outlet first and last carried a claim.
+func carriedDates(e compare.Carried) string {
+	switch {
+	case e.First == nil:
+		return "undated"
+	case e.Last == nil || e.First.Format("2006-01-02") == e.Last.Format("2006-01-02"):
+		return e.First.Format("2006-01-02")
+	}
+	return e.First.Format("2006-01-02") + "…" + e.Last.Format("2006-01-02")
 }
 
 // outletCell names a member's outlet in at most n cells. An article of an

@@ -16,13 +16,26 @@ func TestFactsJSONContract(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var got struct {
+		Threads []struct {
+			ID      string   `json:"id"`
+			Label   string   `json:"label"`
+			Stories []string `json:"stories"`
+		} `json:"threads"`
 		Stories []struct {
 			ID       string   `json:"id"`
+			Thread   string   `json:"thread"`
 			Articles []string `json:"articles"`
 		} `json:"stories"`
 		Facts []struct {
-			ID      string   `json:"id"`
-			Story   string   `json:"story"`
+			ID       string   `json:"id"`
+			Story    string   `json:"story"`
+			Thread   string   `json:"thread"`
+			Stories  []string `json:"stories"`
+			Timeline []struct {
+				Outlet string  `json:"outlet"`
+				First  *string `json:"first"`
+				Last   *string `json:"last"`
+			} `json:"timeline"`
 			Label   string   `json:"label"`
 			Outlets []string `json:"outlets"`
 			Members []struct {
@@ -48,13 +61,27 @@ func TestFactsJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("not JSON: %v", err)
 	}
-	if len(got.Stories) != 1 || len(got.Facts) == 0 || got.Omissions == nil {
-		t.Fatalf("stories %d facts %d omissions %v", len(got.Stories), len(got.Facts), got.Omissions)
+	// The embedded corpus: one thread of five stories, 2019 to 2024.
+	if len(got.Threads) != 1 || len(got.Stories) != 5 || len(got.Facts) == 0 || got.Omissions == nil {
+		t.Fatalf("threads %d stories %d facts %d omissions %v", len(got.Threads), len(got.Stories), len(got.Facts), got.Omissions)
 	}
-	disc := false
+	storyIDs := map[string]bool{}
+	for _, s := range got.Stories {
+		storyIDs[s.ID] = true
+		if s.Thread != got.Threads[0].ID {
+			t.Errorf("story %s names thread %q, want %s", s.ID, s.Thread, got.Threads[0].ID)
+		}
+	}
+	disc, recurring := false, false
 	for _, f := range got.Facts {
-		if f.ID == "" || f.Story != got.Stories[0].ID || f.Label == "" || len(f.Outlets) < 2 || f.Discrepancies == nil {
+		if f.ID == "" || !storyIDs[f.Story] || f.Thread != got.Threads[0].ID || f.Label == "" || len(f.Outlets) < 2 || f.Discrepancies == nil || len(f.Stories) == 0 {
 			t.Errorf("fact %+v breaks the contract", f.ID)
+		}
+		if len(f.Stories) > 1 {
+			recurring = true
+			if len(f.Timeline) < 2 || f.Timeline[0].First == nil {
+				t.Errorf("recurring fact %s has timeline %+v", f.ID, f.Timeline)
+			}
 		}
 		for _, m := range f.Members {
 			if m.Article == "" || m.Start == nil || m.End == nil || *m.End <= *m.Start || m.Text == "" || m.Score == nil || m.Evidence == nil {
@@ -66,6 +93,9 @@ func TestFactsJSONContract(t *testing.T) {
 	if !disc {
 		t.Error("no discrepancy in the embedded corpus")
 	}
+	if !recurring {
+		t.Error("no recurring claim in the embedded corpus")
+	}
 }
 
 func TestFactsTable(t *testing.T) {
@@ -73,7 +103,7 @@ func TestFactsTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"STORY ", "FACT f-", "outlets: ", "differs", "facts in 1 story\n"} {
+	for _, want := range []string{"THREAD ", "STORY ", "FACT f-", "outlets: ", "recurring, in ", "differs", "facts in 5 stories, 1 thread\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

@@ -14,12 +14,13 @@ import (
 // runFraming prints the framing markers of each article and the outlet
 // profiles, as a readable report or as JSON.
 func runFraming(env *Env, args []string) int {
-	fs := newFlagSet(env, "framing", "parallax framing [--json] [--no-user-lexicons] [PATH...]",
+	fs := newFlagSet(env, "framing", "parallax framing [--json] [--no-user-lexicons] [--story ID | --thread ID] [PATH...]",
 		"parallax framing                    # the embedded INF corpus",
 		"parallax framing ~/articles         # every article under a folder",
 		"parallax framing --json | jq '.outlets[] | {outlet, voices}'")
 	asJSON := fs.Bool("json", false, `print JSON: {"markers": [...], "outlets": [...]}`)
 	noUser := fs.Bool("no-user-lexicons", false, "use only the shipped lexicons, not those in the config dir")
+	scope := addScopeFlags(fs)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -37,7 +38,14 @@ func runFraming(env *Env, args []string) int {
 		cmpNote = fmt.Sprintf("shared-facts analysis failed (%v): 'unique' markers and omissions are not shown", cerr)
 		fmt.Fprintln(env.Stderr, "parallax: "+cmpNote)
 	} else {
-		cmp = cres
+		sub, scoped, err := scope.apply(c, cres, 2)
+		if err != nil {
+			return errorf(env, "%v", err)
+		}
+		c, cmp = sub, scoped
+	}
+	if cmp == nil && (*scope.story != "" || *scope.thread != "") {
+		return errorf(env, "--story and --thread need the shared-facts analysis, which failed")
 	}
 	res, ferr := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: *noUser})
 	if ferr != nil {
@@ -81,7 +89,7 @@ func writeFramingJSON(w io.Writer, res *frame.Result) error {
 	if out.Outlets == nil {
 		out.Outlets = []frame.Profile{}
 	}
-	return writeJSON(w, out)
+	return writeJSON(jsonOut(w), out)
 }
 
 // markersJSON is framing's markers in their JSON form, each converted as
@@ -94,13 +102,13 @@ func (m markersJSON) Item(i int) any { return framingMarkerJSON(m[i]) }
 // printFraming writes the readable report: each article's marked
 // sentences with the reasons, then each outlet's profile.
 func printFraming(w io.Writer, c *corpus.Corpus, res *frame.Result, note string) {
-	fmt.Fprintf(w, "Framing markers in %s from %s\n", plural(len(c.Articles), "article"), c.Name)
+	fmt.Fprintf(w, "Framing markers in %s from %s\n", plural(len(c.Articles), "article"), clean(c.Name))
 	fmt.Fprintln(w, "Marked spans in «guillemets»; each marker's kind and reason below its sentence; 'unique' = no other outlet reports it.")
 	if note != "" {
 		fmt.Fprintf(w, "(%s)\n", note)
 	}
 	for _, a := range c.Articles {
-		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", a.ID, a.DisplayOutlet(), oneLine(a.Title, 100))
+		fmt.Fprintf(w, "\n== %s · %s\n   %s\n", clean(a.ID), clean(a.DisplayOutlet()), oneLine(a.Title, 100))
 		n := 0
 		for _, s := range a.Sentences {
 			ms := res.MarkersOf(a.ID, s.Index)

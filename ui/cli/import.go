@@ -69,6 +69,8 @@ func runImport(env *Env, args []string) int {
 	np := *notesPath
 	if np == "" {
 		np = notes.DefaultPath(c, paths)
+	} else {
+		settleIDs(env, c, np)
 	}
 	var st importStore = emptyStore{}
 	where := np
@@ -99,16 +101,16 @@ func runImport(env *Env, args []string) int {
 		verb = "would import"
 	}
 	fmt.Fprintf(env.Stdout, "%s %s into %s: %d new passages, %d updated, %d already there; %d new codes\n",
-		verb, file, where, sum.added, sum.updated, sum.unchanged, sum.codes)
+		verb, clean(file), clean(where), sum.added, sum.updated, sum.unchanged, sum.codes)
 	if sum.elsewhere > 0 {
 		fmt.Fprintf(env.Stdout, "%s of articles not in the corpus (%s) are kept with their quote, outlet and title; they are placed when their article is loaded\n",
-			plural(sum.elsewhere, "passage"), c.Name)
+			plural(sum.elsewhere, "passage"), clean(c.Name))
 	}
 	if sum.unplaced > 0 {
 		fmt.Fprintf(env.Stdout, "%s no longer found in their article's text are kept with their quote; they show as orphaned\n", plural(sum.unplaced, "passage"))
 	}
 	for _, s := range sum.skipped {
-		fmt.Fprintf(env.Stderr, "parallax: skipped %s\n", s)
+		fmt.Fprintf(env.Stderr, "parallax: skipped %s\n", clean(s))
 	}
 	if len(sum.skipped) > 0 {
 		return errorf(env, "%d of %d annotations could not be imported", len(sum.skipped), len(imported))

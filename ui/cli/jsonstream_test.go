@@ -14,11 +14,12 @@ import (
 )
 
 // encodeWhole is how the JSON outputs were written before they were
-// streamed: one document built in memory, then indented.
+// streamed: one document built in memory, then indented, through the
+// escaping writer.
 func encodeWhole(t *testing.T, v any) string {
 	t.Helper()
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
+	enc := json.NewEncoder(jsonOut(&b))
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,7 @@ func runList(env *Env, args []string) int {
 			Articles articlesJSON       `json:"articles"`
 			Errors   []corpus.LoadError `json:"errors"`
 		}{Articles: articlesJSON(c.Articles), Errors: errorsJSON(c.Errors)}
-		if e := writeJSON(env.Stdout, out); e != nil {
+		if e := writeJSON(jsonOut(env.Stdout), out); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
 	} else {
@@ -44,7 +44,7 @@ func printList(env *Env, c *corpus.Corpus) {
 			fmt.Sprint(len(a.Body())), fmt.Sprint(len(a.Furniture)), fmt.Sprint(len(a.Warnings)))
 	}
 	t.write(env.Stdout, "")
-	fmt.Fprintf(env.Stdout, "\n%s from %s", plural(len(c.Articles), "article"), c.Name)
+	fmt.Fprintf(env.Stdout, "\n%s from %s", plural(len(c.Articles), "article"), clean(c.Name))
 	if n := countWarnings(c); n > 0 {
 		fmt.Fprintf(env.Stdout, "; %s: see 'parallax show ID'", plural(n, "warning"))
 	}

@@ -10,17 +10,23 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // loadCorpus returns the corpus a command works on: the embedded corpus
 // when no paths are given, else the articles under paths. Files that fail
 // to load are in the corpus's Errors; the error is for "nothing could be
-// read at all".
+// read at all". Ids several files claim are settled by the notes beside
+// the corpus (notes.SettleIDs).
 func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
 		return corpus.Default(), nil
 	}
-	return corpus.Load(paths...)
+	c, err := corpus.Load(paths...)
+	if c != nil && err == nil {
+		settleIDs(env, c, notes.DefaultPath(c, paths))
+	}
+	return c, err
 }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,
@@ -106,7 +112,7 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		}
 		fmt.Fprintf(w, "\n%s:\n", head)
 		for _, e := range failed {
-			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 	if len(skipped) > 0 {
@@ -117,7 +123,7 @@ func printLoadErrors(w io.Writer, errs []corpus.LoadError) {
 		}
 		fmt.Fprintf(w, "\n%s skipped in %s:\n", plural(len(skipped), "record"), that)
 		for _, e := range skipped {
-			fmt.Fprintf(w, "  %s: %s\n", e.Path, e.Message)
+			fmt.Fprintf(w, "  %s: %s\n", clean(e.Path), clean(e.Message))
 		}
 	}
 }
@@ -210,9 +216,10 @@ func errorsJSON(errs []corpus.LoadError) []corpus.LoadError {
 	return errs
 }
 
-// oneLine squeezes white space and cuts s to n runes for a table cell.
+// oneLine squeezes white space, escapes controls (clean) and cuts s to n
+// cells for a table cell.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = clean(strings.Join(strings.Fields(s), " "))
 	if ansi.StringWidth(s) <= n {
 		return s
 	}
@@ -227,7 +234,14 @@ type table struct {
 	rows [][]string
 }
 
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+// add adds a row; each cell is cleaned.
+func (t *table) add(cells ...string) {
+	row := make([]string, len(cells))
+	for i, c := range cells {
+		row[i] = clean(c)
+	}
+	t.rows = append(t.rows, row)
+}
 
 // write prints the table, each line after indent; the last cell of a row
 // is not padded.

@@ -85,6 +85,9 @@ func runNotes(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parallax: %s\nparallax: the notes are listed without re-anchoring them\n", loadProblem(err))
 	}
 	path := notesPath(*notesFlag, c, paths)
+	if *notesFlag != "" {
+		settleIDs(env, c, path)
+	}
 
 	var codes []notes.Code
 	var all []notes.Note
@@ -94,18 +97,22 @@ func runNotes(env *Env, args []string) int {
 			return errorf(env, "--export-codebook: no codebook yet: %s does not exist", path)
 		}
 		if !*asJSON {
-			fmt.Fprintf(env.Stdout, "No notes yet: %s does not exist. Tag a passage in the reader or with 'parallax tag'.\n", path)
+			fmt.Fprintf(env.Stdout, "No notes yet: %s does not exist. Tag a passage in the reader or with 'parallax tag'.\n", clean(path))
 			return 0
 		}
 	} else {
-		s, err := notes.Open(path)
+		open := notes.Open
+		if len(imports) == 0 {
+			open = func(p string) (*notes.Store, error) { return openToRead(env, p) }
+		}
+		s, err := open(path)
 		if err != nil {
 			return errorf(env, "%v", err)
 		}
 		defer s.Close()
 		if len(c.Articles) > 0 {
 			if _, _, err := s.Reanchor(c); err != nil {
-				fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
+				fmt.Fprintf(env.Stderr, "parallax: %s\n", clean(err.Error()))
 			}
 		}
 		for _, im := range imports {
@@ -113,7 +120,7 @@ func runNotes(env *Env, args []string) int {
 			if err != nil {
 				return errorf(env, "%v", err)
 			}
-			fmt.Fprintf(env.Stderr, "parallax: added %s from %s to %s (%d already there)\n", plural(n, "code"), im.name, path, len(im.codes)-n)
+			fmt.Fprintf(env.Stderr, "parallax: added %s from %s to %s (%d already there)\n", plural(n, "code"), clean(im.name), clean(path), len(im.codes)-n)
 		}
 		if codes, err = s.Codebook(); err != nil {
 			return errorf(env, "%v", err)
@@ -127,7 +134,7 @@ func runNotes(env *Env, args []string) int {
 		if err := writeCodebookFile(*exportCB, codes); err != nil {
 			return errorf(env, "--export-codebook: %v", err)
 		}
-		fmt.Fprintf(env.Stderr, "parallax: wrote %s to %s\n", plural(len(codes), "code"), *exportCB)
+		fmt.Fprintf(env.Stderr, "parallax: wrote %s to %s\n", plural(len(codes), "code"), clean(*exportCB))
 	}
 	if *asJSON {
 		out := struct {
@@ -145,7 +152,7 @@ func runNotes(env *Env, args []string) int {
 			out.Notes = append(out.Notes, noteJSON{ID: n.ID, Article: n.Anchor.Article, Start: n.Anchor.Start, End: n.Anchor.End,
 				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n)})
 		}
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
 			return errorf(env, "write JSON: %v", err)
@@ -174,7 +181,7 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 			uses[t]++
 		}
 	}
-	fmt.Fprintf(w, "%s in %s", plural(len(all), "tagged passage"), path)
+	fmt.Fprintf(w, "%s in %s", plural(len(all), "tagged passage"), clean(path))
 	var about []string
 	if orphans > 0 {
 		about = append(about, fmt.Sprintf("%d orphaned: their text is no longer in the article", orphans))
@@ -214,7 +221,7 @@ func printNoteGroup(w io.Writer, c *corpus.Corpus, ns []notes.Note) {
 		here := notes.Loaded(c, n)
 		if n.Anchor.Article != article {
 			article = n.Anchor.Article
-			fmt.Fprintf(w, "\n%s — %s: %s\n", article, notes.OutletOf(c, n), oneLine(notes.TitleOf(c, n), 60))
+			fmt.Fprintf(w, "\n%s — %s: %s\n", clean(article), clean(notes.OutletOf(c, n)), oneLine(notes.TitleOf(c, n), 60))
 		}
 		where := fmt.Sprintf("%d–%d", n.Anchor.Start, n.Anchor.End)
 		switch {
@@ -225,13 +232,13 @@ func printNoteGroup(w io.Writer, c *corpus.Corpus, ns []notes.Note) {
 		}
 		tags := "(no tags)"
 		if len(n.Tags) > 0 {
-			tags = strings.Join(n.Tags, ", ")
+			tags = clean(strings.Join(n.Tags, ", "))
 		}
 		fmt.Fprintf(w, "  %-12s [%s] “%s”\n", where, tags, oneLine(n.Anchor.Quote, 90))
 		if n.Memo != "" {
 			fmt.Fprintf(w, "  %-12s memo: %s\n", "", oneLine(n.Memo, 90))
 		}
-		fmt.Fprintf(w, "  %-12s id %s\n", "", n.ID)
+		fmt.Fprintf(w, "  %-12s id %s\n", "", clean(n.ID))
 	}
 }
 

@@ -30,7 +30,7 @@ func TestPairsFlagLimits(t *testing.T) {
 		}
 	}
 	out, errs, code := runCLI(t, "pairs", "--threshold", "1", "--cv", "2", p)
-	if code != 0 || !strings.HasPrefix(out, "2-fold cross-validation on 2 pairs") {
+	if code != 0 || !strings.HasPrefix(out, "2-fold cross-validation of the link scorer on 2 pairs") {
 		t.Errorf("pairs --cv 2: exit %d\n%s%s", code, out, errs)
 	}
 }

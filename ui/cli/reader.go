@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/ui"
 )
 
@@ -40,6 +42,14 @@ func runReader(env *Env, args []string) int {
 		Getenv:    env.Getenv,
 	}
 	if err := ui.Run(opts); err != nil {
+		var se *ui.StartError
+		if errors.As(err, &se) {
+			// Every file that failed, one per line, as "parallax list"
+			// says it: the screen that showed them is gone.
+			msg, _ := corpus.Sanitize(loadProblem(se.Err))
+			fmt.Fprintln(env.Stderr, "parallax: could not start: "+msg)
+			return 1
+		}
 		return errorf(env, "%v", err)
 	}
 	return 0

@@ -41,7 +41,7 @@ func runShow(env *Env, args []string) int {
 		return errorf(env, "no article %q in %s; its ids are: %s", id, c.Name, strings.Join(ids, ", "))
 	}
 	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
+		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(toJSON(a, true)); err != nil {
 			return errorf(env, "write JSON: %v", err)
@@ -54,9 +54,9 @@ func runShow(env *Env, args []string) int {
 
 func printArticle(env *Env, a *corpus.Article) {
 	w := env.Stdout
-	fmt.Fprintf(w, "%s\n", a.Title)
-	fmt.Fprintf(w, "  id:       %s (%s, %s)\n", a.ID, a.Path, a.Format)
-	fmt.Fprintf(w, "  outlet:   %s — %s\n", a.DisplayOutlet(), a.OutletEvidence)
+	fmt.Fprintf(w, "%s\n", clean(a.Title))
+	fmt.Fprintf(w, "  id:       %s (%s, %s)\n", clean(a.ID), clean(a.Path), a.Format)
+	fmt.Fprintf(w, "  outlet:   %s — %s\n", clean(a.DisplayOutlet()), clean(a.OutletEvidence))
 	if a.OutletInfo != nil && (a.OutletInfo.Country != "" || a.OutletInfo.Ownership != "") {
 		fmt.Fprintf(w, "            %s, %s\n", a.OutletInfo.Country, a.OutletInfo.Ownership)
 	}
@@ -66,7 +66,7 @@ func printArticle(env *Env, a *corpus.Article) {
 		fmt.Fprintf(w, "  date:     %s\n", a.DisplayDate())
 	}
 	if a.Author != "" {
-		fmt.Fprintf(w, "  author:   %s\n", a.Author)
+		fmt.Fprintf(w, "  author:   %s\n", clean(a.Author))
 	}
 	if a.Dateline != nil {
 		fmt.Fprintf(w, "  dateline: %s", a.Dateline.Place)
@@ -76,10 +76,10 @@ func printArticle(env *Env, a *corpus.Article) {
 		fmt.Fprintln(w)
 	}
 	if a.URL != "" {
-		fmt.Fprintf(w, "  url:      %s\n", a.URL)
+		fmt.Fprintf(w, "  url:      %s\n", clean(a.URL))
 	}
 	for _, warn := range a.Warnings {
-		fmt.Fprintf(w, "  warning:  %s\n", warn)
+		fmt.Fprintf(w, "  warning:  %s\n", clean(warn))
 	}
 	fmt.Fprintf(w, "  %d sentences (%d body), %d furniture lines\n\n", len(a.Sentences), len(a.Body()), len(a.Furniture))
 	si, fi := 0, 0

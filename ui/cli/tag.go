@@ -61,6 +61,9 @@ func runTag(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
+	if *notesFlag != "" {
+		settleIDs(env, c, *notesFlag)
+	}
 	a := c.Article(*article)
 	if a == nil {
 		ids := make([]string, 0, len(c.Articles))
@@ -86,7 +89,7 @@ func runTag(env *Env, args []string) int {
 	// Re-place existing notes first, so a passage tagged before an edit
 	// is recognised as the same passage.
 	if _, _, err := s.Reanchor(c); err != nil {
-		fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parallax: %s\n", clean(err.Error()))
 	}
 	n, err := s.Tag(notes.NewAnchor(a, start, end), tags, *memo)
 	if cerr := s.Close(); err == nil && cerr != nil {
@@ -96,7 +99,7 @@ func runTag(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	fmt.Fprintf(env.Stdout, "tagged %s bytes %d–%d “%s” with [%s]; note %s saved in %s\n",
-		a.ID, n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), strings.Join(n.Tags, ", "), n.ID, s.Path())
+		clean(a.ID), n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), clean(strings.Join(n.Tags, ", ")), clean(n.ID), clean(s.Path()))
 	return 0
 }
 

@@ -1,0 +1,237 @@
+package compare
+
+import (
+	"container/heap"
+	"slices"
+)
+
+// edge is a similarity between two items of a clustering.
+type edge struct {
+	a, b int32
+	s    float64
+}
+
+// avgLink clusters items 0..n-1 by average-link agglomeration over a
+// sparse similarity graph (a missing pair counts 0): the two clusters
+// whose mean pairwise similarity is highest merge, until no pair reaches
+// th. Ties break on the lower cluster ids, and items are numbered in a
+// canonical order by the caller, so the result does not depend on the
+// order edges are given in. It returns a cluster number per item; clusters
+// are numbered by their smallest item, in order.
+//
+// The same state also clusters incrementally (add): a new item joins as a
+// singleton and merges cascade from it, so a stream and a batch of the
+// same items end close (the stories tests measure how close).
+type avgLink struct {
+	th float64
+	// kappa, when set, also asks of two clusters of at least kappaSize
+	// items each that their mean similarity reach kappa times the lower
+	// of their inner cohesions (mean similarity within): two tight groups
+	// that only resemble each other stay apart.
+	kappa float64
+	inner map[int32]float64           // live clusters: summed similarity within
+	of    []int32                     // cluster of each item (the cluster's id is its smallest item)
+	size  map[int32]int32             // live clusters: size
+	sum   map[int32]map[int32]float64 // live clusters: summed similarity to each neighbour cluster
+}
+
+// kappaSize is the least size of both clusters for the kappa test.
+const kappaSize = 3
+
+func newAvgLink(th float64) *avgLink {
+	return &avgLink{th: th, size: map[int32]int32{}, sum: map[int32]map[int32]float64{}, inner: map[int32]float64{}}
+}
+
+// cohesive reports whether clusters a and b, at mean similarity v, may
+// merge under the kappa test.
+func (l *avgLink) cohesive(a, b int32, v float64) bool {
+	na, nb := l.size[a], l.size[b]
+	if l.kappa == 0 || na < kappaSize || nb < kappaSize {
+		return true
+	}
+	ca := l.inner[a] / float64(na*(na-1)/2)
+	cb := l.inner[b] / float64(nb*(nb-1)/2)
+	return v >= l.kappa*min(ca, cb)
+}
+
+// mergeItem is a candidate merge in the batch heap; v is the mean
+// similarity when pushed, stale once either cluster changed size.
+type mergeItem struct {
+	v      float64
+	a, b   int32 // a < b
+	na, nb int32 // sizes when pushed
+}
+
+type mergePQ []mergeItem
+
+func (h mergePQ) Len() int { return len(h) }
+func (h mergePQ) Less(i, j int) bool {
+	if h[i].v != h[j].v {
+		return h[i].v > h[j].v
+	}
+	if h[i].a != h[j].a {
+		return h[i].a < h[j].a
+	}
+	return h[i].b < h[j].b
+}
+func (h mergePQ) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *mergePQ) Push(x any)   { *h = append(*h, x.(mergeItem)) }
+func (h *mergePQ) Pop() any     { o := *h; x := o[len(o)-1]; *h = o[:len(o)-1]; return x }
+func (l *avgLink) mean(a, b int32) float64 {
+	return l.sum[a][b] / float64(l.size[a]*l.size[b])
+}
+
+// cluster runs the batch agglomeration over n items and the given edges
+// (each unordered pair at most once, a != b).
+func (l *avgLink) cluster(n int, edges []edge) []int32 {
+	l.of = make([]int32, n)
+	for i := range l.of {
+		l.of[i] = int32(i)
+		l.size[int32(i)] = 1
+	}
+	for _, e := range edges {
+		l.addSum(e.a, e.b, e.s)
+	}
+	pq := make(mergePQ, 0, len(edges))
+	for _, e := range edges {
+		a, b := min(e.a, e.b), max(e.a, e.b)
+		if v := l.mean(a, b); v >= l.th {
+			pq = append(pq, mergeItem{v: v, a: a, b: b, na: 1, nb: 1})
+		}
+	}
+	heap.Init(&pq)
+	for pq.Len() > 0 {
+		it := heap.Pop(&pq).(mergeItem)
+		na, okA := l.size[it.a]
+		nb, okB := l.size[it.b]
+		if !okA || !okB || na != it.na || nb != it.nb {
+			continue // stale: a cluster merged since
+		}
+		if !l.cohesive(it.a, it.b, it.v) {
+			continue
+		}
+		c := l.merge(it.a, it.b)
+		for o := range l.sum[c] {
+			if v := l.mean(c, o); v >= l.th {
+				heap.Push(&pq, mergeItem{v: v, a: min(c, o), b: max(c, o), na: l.size[min(c, o)], nb: l.size[max(c, o)]})
+			}
+		}
+	}
+	return l.resolve()
+}
+
+// add appends item len(of) with its similarities to earlier items (each
+// edge's a is the earlier item; b is ignored) and
+// merges clusters from it while some mean similarity reaches the
+// threshold. It returns the cluster the item ends in and the clusters
+// that merged into it (their ids, other than the result's).
+func (l *avgLink) add(sims []edge) (int32, []int32) {
+	x := int32(len(l.of))
+	l.of = append(l.of, x)
+	l.size[x] = 1
+	for _, e := range sims {
+		l.addSum(x, l.find(e.a), e.s)
+	}
+	c := x
+	var merged []int32
+	for {
+		best, bv := int32(-1), l.th
+		for o := range l.sum[c] {
+			v := l.mean(c, o)
+			if !l.cohesive(c, o, v) {
+				continue
+			}
+			if v > bv || (v == bv && (best < 0 || o < best)) {
+				best, bv = o, v
+			}
+		}
+		if best < 0 {
+			out := merged[:0]
+			for _, m := range merged {
+				if m != c {
+					out = append(out, m)
+				}
+			}
+			return c, out
+		}
+		merged = append(merged, c, best)
+		c = l.merge(c, best)
+	}
+}
+
+func (l *avgLink) addSum(a, b int32, s float64) {
+	if a == b || s == 0 {
+		return
+	}
+	if l.sum[a] == nil {
+		l.sum[a] = map[int32]float64{}
+	}
+	if l.sum[b] == nil {
+		l.sum[b] = map[int32]float64{}
+	}
+	l.sum[a][b] += s
+	l.sum[b][a] += s
+}
+
+// merge joins clusters a and b; the result keeps the lower id.
+func (l *avgLink) merge(a, b int32) int32 {
+	if b < a {
+		a, b = b, a
+	}
+	l.inner[a] += l.inner[b] + l.sum[a][b]
+	delete(l.inner, b)
+	for o, s := range l.sum[b] {
+		if o == a {
+			continue
+		}
+		delete(l.sum[o], b)
+		l.addSum(a, o, s)
+	}
+	delete(l.sum[a], b)
+	delete(l.sum, b)
+	l.size[a] += l.size[b]
+	delete(l.size, b)
+	l.of[b] = a
+	return a
+}
+
+// find returns the live cluster of item i, compressing the path.
+func (l *avgLink) find(i int32) int32 {
+	r := i
+	for l.of[r] != r {
+		r = l.of[r]
+	}
+	for l.of[i] != r {
+		i, l.of[i] = l.of[i], r
+	}
+	return r
+}
+
+// resolve returns each item's cluster id.
+func (l *avgLink) resolve() []int32 {
+	out := make([]int32, len(l.of))
+	for i := range out {
+		out[i] = l.find(int32(i))
+	}
+	return out
+}
+
+// groups turns cluster ids per item into the items of each cluster,
+// clusters in order of their smallest item, items ascending.
+func groups(of []int32) [][]int32 {
+	idx := map[int32]int{}
+	var out [][]int32
+	for i, c := range of {
+		k, ok := idx[c]
+		if !ok {
+			k = len(out)
+			idx[c] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], int32(i))
+	}
+	for _, g := range out {
+		slices.Sort(g)
+	}
+	return out
+}

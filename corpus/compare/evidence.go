@@ -1,0 +1,106 @@
+package compare
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+func (x *storyScorer) evidence(a, b *unit) Evidence {
+	var ev Evidence
+	type tw struct {
+		s string
+		w float64
+		t int32
+	}
+	var tbuf, nbuf [48]tw
+	terms, names := tbuf[:0], nbuf[:0]
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			t := a.terms[i]
+			e := tw{x.surf[t], x.wts[t], t}
+			if x.showAsName(t, a.names[i], b.names[j]) {
+				names = append(names, e)
+			} else {
+				switch st := x.strs[t]; {
+				case st != "" && st[0] == '~':
+					e.s = st[1:] // a concept, by its own name: "treaty" for "accord" and "pact" alike
+				case x.lowSurf[t] != "":
+					e.s = x.lowSurf[t] // a word, as running text writes it
+				}
+				terms = append(terms, e)
+			}
+			i++
+			j++
+		}
+	}
+	byWeight := func(a, b tw) int { return cmp.Compare(b.w, a.w) }
+	slices.SortStableFunc(terms, byWeight)
+	slices.SortStableFunc(names, byWeight)
+	// The heaviest few tell why; a fact holds many members.
+	terms, names = terms[:min(len(terms), 6)], names[:min(len(names), 6)]
+	ev.Terms = make([]string, len(terms))
+	for i, t := range terms {
+		ev.Terms[i] = t.s
+	}
+	ev.Names = make([]string, len(names))
+	var text, low string // a's sentence, read for the first entity shown
+	for i, t := range names {
+		ev.Names[i] = t.s
+		if st := x.strs[t.t]; st != "" && st[0] == '@' {
+			if text == "" {
+				text = x.c.Articles[a.art].Sentences[a.sent].Text
+				low = strings.ToLower(text)
+			}
+			ev.Names[i] = x.surfaceIn(t.t, text, low)
+		}
+	}
+	for _, qa := range a.ex.nums {
+		for _, qb := range b.ex.nums {
+			if sameQuantity(qa, qb) {
+				ev.Numbers = appendUnique(ev.Numbers, qa.String())
+			}
+		}
+	}
+	for _, da := range a.ex.dates {
+		for _, db := range b.ex.dates {
+			if da.Shared(db) {
+				ev.Dates = appendUnique(ev.Dates, da.String())
+			}
+		}
+	}
+	for _, qa := range a.ex.quotes {
+		for _, qb := range b.ex.quotes {
+			if ev.Quote == "" && sharedQuote(qa, qb) {
+				ev.Quote = qa.text
+				if len(qb.text) < len(qa.text) {
+					ev.Quote = qb.text
+				}
+			}
+		}
+	}
+	return ev
+}
+
+// normEvidence turns nil slices into empty ones for stable JSON.
+func normEvidence(e Evidence) Evidence {
+	if e.Terms == nil {
+		e.Terms = []string{}
+	}
+	if e.Numbers == nil {
+		e.Numbers = []string{}
+	}
+	if e.Dates == nil {
+		e.Dates = []string{}
+	}
+	if e.Names == nil {
+		e.Names = []string{}
+	}
+	return e
+}

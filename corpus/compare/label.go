@@ -1,0 +1,304 @@
+package compare
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// label is a short readable label for a fact: the clause of the centre
+// sentence (the member most linked within the fact) that holds most of
+// the weight the other members share, without its reporting frame ("X
+// said that", "according to X"), trimmed to about labelLen characters.
+func (x *storyScorer) label(centre int32, f []int32) string {
+	cu := &x.units[centre]
+	// shared marks the terms of the other members with this label's stamp.
+	if len(x.sharedAt) < len(x.strs) {
+		x.sharedAt = make([]uint32, len(x.strs))
+	}
+	x.stamp++
+	if x.stamp == 0 { // wrapped: forget the old stamps
+		clear(x.sharedAt)
+		x.stamp = 1
+	}
+	for _, m := range f {
+		if m == centre {
+			continue
+		}
+		for _, t := range x.units[m].terms {
+			x.sharedAt[t] = x.stamp
+		}
+	}
+	shared := func(t int32) bool { return x.sharedAt[t] == x.stamp }
+	art := x.c.Articles[cu.art]
+	sent := art.Sentences[cu.sent]
+	text := sent.Text
+	if dl := art.Dateline; dl != nil && dl.Start <= sent.Start && dl.End > sent.Start && dl.End < sent.End {
+		// "DERNA, Libya — At least 42…": the dateline is where and when
+		// the article was filed, not part of the claim.
+		text = sent.Text[dl.End-sent.Start:]
+	}
+	text = strings.TrimSpace(text)
+	if x.an == nil {
+		x.an = newAnalyzer(x.lx, x.acr)
+		x.an.noNgrams = true
+	}
+	clauses := splitClauses(text)
+	best, bestW := "", -1.0
+	for _, cl := range clauses {
+		if endsInReporting(cl) {
+			// "…in the INF Treaty," Lavrov said.": the attribution after
+			// the claim goes; "The minister went on to say:" introduces
+			// the claim and is not one.
+			claim := dropTrailingAttribution(cl)
+			if len(clauses) > 1 && (claim == cl || utf8.RuneCountInString(claim) < minLabelClause) {
+				continue
+			}
+			cl = claim
+		}
+		// Shared content words count; who speaks and how does not.
+		w := 0.0
+		x.words = appendWords(x.words[:0], cl)
+		for _, wd := range x.words {
+			fw := fold(wd.text)
+			if isReporting(fw) {
+				continue
+			}
+			t, ok := x.labelTerm(fw)
+			if !ok {
+				continue
+			}
+			if shared(t) && (!x.isName[t] || x.contentName(t)) {
+				w += x.wts[t]
+			}
+		}
+		if w > bestW {
+			best, bestW = cl, w
+		}
+	}
+	best = dropReporting(best)
+	// A leading sentence adverbial ("Also,", "Of course,", "This month,",
+	// "Meanwhile,") is not part of the claim; an enumeration ("Japan,
+	// South Korea and …") is.
+	if i := strings.Index(best, ", "); i > 0 && len(best)-i > 24 {
+		if ws := strings.Fields(best[:i]); len(ws) <= 2 {
+			first := fold(ws[0])
+			if isStop(first) || strings.HasSuffix(first, "ly") || x.lx.bgWord(first) == 0 || first == "meanwhile" || first == "however" || first == "moreover" {
+				best = best[i+2:]
+			}
+		}
+	}
+	best = strings.Trim(best, " \"'“”‘’«».;:,–—-")
+	// A clause cut from the middle of a sentence may open with the word
+	// that joined it ("and which violate the parameters…").
+	for {
+		w, rest, ok := strings.Cut(best, " ")
+		if !ok || !clauseJoiners[strings.ToLower(w)] || utf8.RuneCountInString(rest) < minLabelClause {
+			break
+		}
+		best = rest
+	}
+	if best == "" {
+		best = text
+	}
+	r := []rune(best)
+	if len(r) == 0 {
+		return ""
+	}
+	r[0] = unicode.ToUpper(r[0])
+	return trimTo(string(r), labelLen)
+}
+
+// labelTerm returns the term id of a folded word of a label, false for a
+// stop word or a term no sentence of the corpus holds; the answers are
+// kept per scorer, as labels of one story share most of their words.
+func (x *storyScorer) labelTerm(fw string) (int32, bool) {
+	if t, ok := x.labelTerms[fw]; ok {
+		return t, t >= 0
+	}
+	t := int32(-1)
+	if wi := x.an.word(fw); wi.term != "" {
+		if id, ok := x.vocab[wi.term]; ok {
+			t = id
+		}
+	}
+	if x.labelTerms == nil {
+		x.labelTerms = map[string]int32{}
+	}
+	x.labelTerms[fw] = t
+	return t, t >= 0
+}
+
+// labelLen is the length a fact label is trimmed to.
+const labelLen = 60
+
+// splitClauses splits a sentence at clause punctuation (commas, semicolons,
+// colons, dashes, parentheses) into non-empty parts of the original text;
+// a part shorter than minClause characters stays joined to the next one
+// (the last to the previous). Commas inside numbers ("5,500") do not
+// split.
+func splitClauses(s string) []string {
+	const minClause = 24
+	var cuts []int // byte offsets where a clause ends
+	prev := rune(0)
+	// A short parenthesis ("(48 miles)", "(INF)") glosses the words before
+	// it and is not a clause: no cut at its brackets, nor inside.
+	skipTo := -1
+	for i, r := range s {
+		if i < skipTo {
+			prev = r
+			continue
+		}
+		split := false
+		switch r {
+		case '(':
+			if j := strings.IndexByte(s[i:], ')'); j > 0 && utf8.RuneCountInString(s[i:i+j]) <= minClause {
+				skipTo = i + j + 1
+				prev = r
+				continue
+			}
+			split = true
+		case ';', ':', '—', ')':
+			split = true
+		case '–':
+			split = prev == ' '
+		case ',':
+			next, _ := utf8.DecodeRuneInString(s[i+1:])
+			split = !(unicode.IsDigit(prev) && unicode.IsDigit(next))
+		}
+		if split {
+			cuts = append(cuts, i)
+		}
+		prev = r
+	}
+	cuts = append(cuts, len(s))
+	var out []string
+	start := 0
+	for _, c := range cuts {
+		part := strings.TrimSpace(strings.TrimLeft(s[start:c], ",;:—–() "))
+		if utf8.RuneCountInString(part) < minClause && c < len(s) {
+			continue // too short: keep going to the next cut
+		}
+		if part != "" {
+			out = append(out, part)
+		}
+		start = c
+	}
+	if n := len(out); n >= 2 && utf8.RuneCountInString(out[n-1]) < minClause {
+		// A short last part joins the previous one.
+		i := strings.LastIndex(s, out[n-2])
+		out = append(out[:n-2], strings.TrimSpace(s[i:]))
+	}
+	return out
+}
+
+// reportingVerbs are general English verbs of attribution: the words
+// before them (who speaks, with titles) and a following "that" are the
+// frame of a reported claim, not the claim. Hand-made, not drawn from any
+// corpus.
+func reportingVerbs() []string {
+	return []string{"said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "stressed", "stresses", "emphasized", "emphasised", "explained", "warned", "insisted", "argued", "claimed", "announced", "reported", "believes", "believed", "recalled", "pointed out",
+		// Participles open a clause that reports ("adding that…").
+		"adding", "saying", "noting", "claiming", "stressing", "insisting", "explaining", "warning", "arguing", "stating"}
+}
+
+// isReporting reports whether a folded word is a verb of attribution.
+func isReporting(w string) bool {
+	return reportingSet()[w]
+}
+
+// endsInReporting reports whether a clause ends with a verb of
+// attribution ("…went on to say:", "…the ministry said").
+func endsInReporting(cl string) bool {
+	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
+	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
+}
+
+// clauseJoiners are the words that join a clause to the one before it.
+var clauseJoiners = map[string]bool{"and": true, "but": true, "or": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true}
+
+// minLabelClause is the least length of a clause that can stand as a
+// label once its attribution is dropped.
+const minLabelClause = 24
+
+// dropTrailingAttribution removes an attribution that follows the claim
+// after a comma ("…in the INF Treaty," Lavrov said." → "…in the INF
+// Treaty"): the text up to the last comma within a few words of the end.
+// A clause without such a comma is returned as it is.
+func dropTrailingAttribution(cl string) string {
+	t := strings.TrimRight(cl, " .;:")
+	i := strings.LastIndex(t, ",")
+	if i < 0 || len(strings.Fields(t[i+1:])) > 6 {
+		return cl
+	}
+	return strings.TrimRight(t[:i], " \"'“”‘’«»")
+}
+
+// reportingSet is the set of reportingVerbs, made once: isReporting runs
+// for every word of every fact label.
+var reportingSet = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range reportingVerbs() {
+		m[v] = true
+	}
+	return m
+})
+
+// dropReporting removes a leading reporting frame: "Lavrov said on Monday
+// that Russia ..." becomes "Russia ...", and a clause opening with the
+// verb ("said he felt ...", its subject in an earlier clause) loses the
+// verb. Otherwise only a frame ending in "that" within a few words of the
+// verb is removed; the rest must be long enough to stand alone.
+func dropReporting(s string) string {
+	// ASCII lower case keeps byte offsets aligned with s.
+	low := strings.Map(func(r rune) rune {
+		if r >= 'A' && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+	cut := -1
+	for _, v := range reportingVerbs() {
+		i := strings.Index(low, v+" ")
+		for i > 0 && low[i-1] != ' ' {
+			j := strings.Index(low[i+1:], v+" ")
+			if j < 0 {
+				i = -1
+				break
+			}
+			i += 1 + j
+		}
+		if i < 0 {
+			continue
+		}
+		end := i + len(v) + 1
+		rest := low[end:]
+		// "said on Monday that", "told reporters that": skip to "that".
+		if k := strings.Index(rest, "that "); k >= 0 && k <= 30 {
+			end += k + len("that ")
+		} else if i > 0 {
+			continue // "X said" without "that" frames a quote after it; keep
+		}
+		if cut < 0 || end < cut {
+			cut = end
+		}
+	}
+	if cut < 0 || len(s)-cut < 20 {
+		return s
+	}
+	return s[cut:]
+}
+
+// trimTo cuts text to about n characters at a word boundary.
+func trimTo(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}

@@ -1,0 +1,75 @@
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Miss is the nearest candidate in another outlet for a sentence no
+// other outlet carries: the best-scoring sentence of that outlet, below
+// the counterpart threshold, with its score and evidence, so a reader can
+// judge whether the link was missed.
+type Miss struct {
+	Article  string   `json:"article"`
+	Outlet   string   `json:"outlet"`
+	Sentence int      `json:"sentence"`
+	Text     string   `json:"text"`
+	Score    float64  `json:"score"`
+	Evidence Evidence `json:"evidence"`
+}
+
+// NearestMisses returns, for a sentence with no counterpart, the nearest
+// candidate of each other outlet of its thread, best first (nil when it
+// has a counterpart or no candidate shared enough to be scored).
+func (r *Result) NearestMisses(article string, sentence int) []Miss {
+	if r == nil {
+		return nil
+	}
+	return r.misses[sentKey{article, sentence}]
+}
+
+// nearestMisses picks, for each unit of the thread left without a link at
+// the counterpart threshold, the best scored candidate per other outlet.
+func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
+	best := map[[2]int32]foundLink{} // (unit, outlet) -> best miss
+	consider := func(u, v int32, s float64) {
+		if ls := links.of(u); len(ls) > 0 && ls[0].score >= x.opts.CounterpartThreshold {
+			return
+		}
+		k := [2]int32{u, x.units[v].outlet}
+		if b, ok := best[k]; !ok || s > b.score || (s == b.score && v < b.b) {
+			best[k] = foundLink{u, v, s}
+		}
+	}
+	for _, m := range x.missed {
+		consider(m.a, m.b, m.score)
+		consider(m.b, m.a, m.score)
+	}
+	// Links below the counterpart threshold (at the fact threshold's
+	// lower bound) are near misses too.
+	for p, ls := range links.by {
+		u := links.members[p]
+		for _, l := range ls {
+			if l.score < x.opts.CounterpartThreshold {
+				consider(u, l.to, l.score)
+			}
+		}
+	}
+	for _, m := range best {
+		u, v := &x.units[m.a], &x.units[m.b]
+		a, b := x.c.Articles[u.art], x.c.Articles[v.art]
+		k := sentKey{a.ID, int(u.sent)}
+		into[k] = append(into[k], Miss{Article: b.ID, Outlet: x.outlets[v.outlet], Sentence: int(v.sent),
+			Text: b.Sentences[v.sent].Text, Score: math.Round(m.score*1000) / 1000, Evidence: normEvidence(x.evidence(u, v))})
+	}
+	for k, ms := range into {
+		slices.SortFunc(ms, func(a, b Miss) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			return cmp.Compare(a.Outlet, b.Outlet)
+		})
+		into[k] = ms
+	}
+}

@@ -1,0 +1,562 @@
+package compare
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"sort"
+)
+
+// storyScorer links the sentences of one story with term weights from
+// that story alone (blended with the background), so the facts of a story
+// do not change when unrelated stories are added to the corpus. Its wts
+// and df shadow the corpus-wide ones of the embedded analysis.
+type storyScorer struct {
+	*analysis
+	wts    []float64 // by term id; valid for the current story's terms
+	df     []int32
+	cname  []bool  // by term id: contentName, decided once per story
+	pos    []int32 // by unit: position in the current story
+	nUnits int
+	terms  []int32 // the current story's terms, to reset
+	// artDF and lastArt count the articles of the story holding a term.
+	artDF, lastArt []int32
+	an             *analyzer // for labels; made on first use
+	// Postings of the current story's terms when linking: term t's
+	// story positions are postArena[postAt[t]:postEnd[t]] (-1 when not
+	// indexed); posOutlet is the outlet by story position.
+	postAt, postEnd []int32
+	postArena       []int32
+	posOutlet       []int32
+	firstCands      []mergeCand // the initial merges when clustering
+	laterCands      mergeHeap   // the rescored merges when clustering
+	mergeTmp        []mergeCand // scratch for sorting firstCands
+	score           []float64   // by term id: summed weight, for story labels
+	// found are the links scored in a story; linkArena holds the
+	// story's links by unit, counted per story position in linkCnt.
+	found     []foundLink
+	linkArena []link
+	linkCnt   []int32
+	// For facts: inFact marks a fact's members by story position;
+	// sharedAt[t] == stamp marks the terms a label's other members hold;
+	// words are a clause's words.
+	inFact     []bool
+	sharedAt   []uint32
+	stamp      uint32
+	words      []word
+	labelTerms map[string]int32  // see labelTerm
+	ownName    map[[2]int32]bool // (story, term): a name characteristic of the story (storyNames)
+	// missed are the pairs scored below the link thresholds while
+	// linking, for the nearest misses of sentences left unlinked.
+	missed []foundLink
+}
+
+func newStoryScorer(x *analysis) *storyScorer {
+	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), cname: make([]bool, len(x.strs)), pos: make([]int32, len(x.units))}
+}
+
+// prepare sets the weights for a story and each member's summed weights.
+// Members of different stories are disjoint, so scorers running in
+// parallel on different stories write different units.
+func (x *storyScorer) prepare(members []int32) {
+	for _, t := range x.terms {
+		x.df[t] = 0
+		x.wts[t] = 0
+	}
+	x.terms = x.terms[:0]
+	for _, ui := range members {
+		for _, t := range x.units[ui].terms {
+			if x.df[t] == 0 {
+				x.terms = append(x.terms, t)
+			}
+			x.df[t]++
+		}
+	}
+	x.nUnits = len(members)
+	n := float64(len(members))
+	alpha := backgroundK / (backgroundK + n)
+	ln := math.Log(n + 1)
+	for _, t := range x.terms {
+		x.wts[t] = blend(x.bgIDF[t], x.df[t], n, alpha, ln)
+		x.cname[t] = x.decideContentName(t)
+	}
+	x.discountTopic(members)
+	x.storyNames(members)
+	for _, ui := range members {
+		u := &x.units[ui]
+		u.w = 0
+		u.segW = u.segW[:0]
+		for _, sg := range u.segs {
+			w := 0.0
+			for _, t := range sg {
+				w += x.termWeight(t)
+			}
+			u.segW = append(u.segW, w)
+		}
+		for k, t := range u.terms {
+			if u.names[k] && !x.contentName(t) {
+				u.w += x.wts[t] * nameFactor
+			} else {
+				u.w += x.wts[t]
+			}
+		}
+	}
+}
+
+// discountTopic lowers the weight of the story's topic terms: terms that
+// most of the story's articles use ("the treaty", the minister's name, the
+// weapon at issue) say what the story is about, not which claim a sentence
+// makes, so sharing them must not make a link. The share is computed per
+// story from the terms' article frequency; nothing is named.
+func (x *storyScorer) discountTopic(members []int32) {
+	if cap(x.artDF) < len(x.strs) {
+		x.artDF = make([]int32, len(x.strs))
+		x.lastArt = make([]int32, len(x.strs))
+	}
+	x.artDF, x.lastArt = x.artDF[:len(x.strs)], x.lastArt[:len(x.strs)]
+	for _, t := range x.terms {
+		x.artDF[t], x.lastArt[t] = 0, -1
+	}
+	arts := 0
+	prev := int32(-1)
+	for _, ui := range members {
+		u := &x.units[ui]
+		if u.art != prev {
+			arts++
+			prev = u.art
+		}
+		for _, t := range u.terms {
+			if x.lastArt[t] != u.art {
+				x.lastArt[t] = u.art
+				x.artDF[t]++
+			}
+		}
+	}
+	if arts < minTopicArticles {
+		return
+	}
+	for _, t := range x.terms {
+		share := float64(x.artDF[t]) / float64(arts)
+		if share > topicShare {
+			// Linear from full weight at topicShare to topicFloor of it
+			// when every article uses the term.
+			f := 1 - (1-topicFloor)*(share-topicShare)/(1-topicShare)
+			x.wts[t] *= f
+		}
+	}
+}
+
+// Topic terms: a story needs minTopicArticles articles before terms are
+// judged topical; a term in more than topicShare of its articles loses
+// weight, down to topicFloor of it when all of them use it.
+const (
+	minTopicArticles = 4
+	topicShare       = 0.6
+	topicFloor       = 0.6
+)
+
+// termWeight is a term's weight in a segment: names many sentences
+// mention count less.
+func (x *storyScorer) termWeight(t int32) float64 {
+	if x.isName[t] && !x.contentName(t) {
+		return x.wts[t] * nameFactor
+	}
+	return x.wts[t]
+}
+
+// contentName reports whether a name is part of what a sentence claims
+// rather than who says it (see decideContentName); t is a term of the
+// current story.
+func (x *storyScorer) contentName(t int32) bool { return x.cname[t] }
+
+// decideContentName reports whether a name is part of what a sentence
+// claims rather than who says it: a place, country or organisation of the
+// alias table, or a code such as a weapon designation, that few sentences
+// of the story mention. People's names never are. prepare decides it once
+// per story term, as the scoring loops ask it for every shared term.
+func (x *storyScorer) decideContentName(t int32) bool {
+	s := x.strs[t]
+	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, rareNameShare*float64(x.nUnits)) {
+		return false
+	}
+	if s[0] == '@' {
+		return x.lx.entity[s[1:]].Kind != "person"
+	}
+	return true
+}
+
+func uniqSorted(v []int32) []int32 {
+	slices.Sort(v)
+	out := v[:0]
+	for i, t := range v {
+		if i == 0 || t != v[i-1] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sortTerms sorts term ids ascending, keeping names aligned.
+func sortTerms(t []int32, n []bool) {
+	sort.Sort(termSorter{t, n})
+}
+
+type termSorter struct {
+	t []int32
+	n []bool
+}
+
+func (s termSorter) Len() int           { return len(s.t) }
+func (s termSorter) Less(i, j int) bool { return s.t[i] < s.t[j] }
+func (s termSorter) Swap(i, j int) {
+	s.t[i], s.t[j] = s.t[j], s.t[i]
+	s.n[i], s.n[j] = s.n[j], s.n[i]
+}
+
+// link is a scored link from one unit to another.
+type link struct {
+	to    int32
+	score float64
+}
+
+// linkScore scores whether two sentences state the same claim: the mean
+// of the weighted cosine and the containment of the shorter in the longer,
+// plus agreement of numbers, dates and quotations, damped when the shared
+// weight is small.
+func (x *storyScorer) linkScore(a, b *unit) float64 {
+	s, _, _ := x.linkParts(a, b)
+	return s
+}
+
+// linkParts returns the link score, the shared weight and the shared
+// content (non-name) weight of two units.
+func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
+	shared, content := 0.0, 0.0
+	var onlyA, onlyB []int32
+	var commonBuf [64]int32
+	common := commonBuf[:0]
+	// The segments of each side holding each common term (bit 0, the
+	// whole sentence, for a side without segments), while they fit.
+	var segABuf, segBBuf [64]uint16
+	segA, segB := segABuf[:0], segBBuf[:0]
+	i, j := 0, 0
+	for i < len(a.terms) && j < len(b.terms) {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			if a.names[i] {
+				onlyA = append(onlyA, a.terms[i])
+			}
+			i++
+		case a.terms[i] > b.terms[j]:
+			if b.names[j] {
+				onlyB = append(onlyB, b.terms[j])
+			}
+			j++
+		default:
+			w := x.wts[a.terms[i]]
+			if (a.names[i] || b.names[j]) && !x.contentName(a.terms[i]) {
+				shared += w * nameFactor
+			} else {
+				shared += w
+				content += w
+			}
+			common = append(common, a.terms[i])
+			if len(segA) < len(segABuf) {
+				segA = append(segA, segBits(a, i))
+				segB = append(segB, segBits(b, j))
+			}
+			i++
+			j++
+		}
+	}
+	if shared == 0 {
+		return 0, 0, 0
+	}
+	for ; i < len(a.terms); i++ {
+		if a.names[i] {
+			onlyA = append(onlyA, a.terms[i])
+		}
+	}
+	for ; j < len(b.terms); j++ {
+		if b.names[j] {
+			onlyB = append(onlyB, b.terms[j])
+		}
+	}
+	for _, ta := range onlyA {
+		sa := x.strs[ta]
+		if len(sa) < 5 || sa[0] == '@' {
+			continue
+		}
+		for _, tb := range onlyB {
+			sb := x.strs[tb]
+			if len(sb) < 5 || sb[0] == '@' {
+				continue
+			}
+			if sa[0] != sb[0] || len(sa)-len(sb) > 2 || len(sb)-len(sa) > 2 {
+				continue
+			}
+			if sim := jaroWinkler(sa, sb); sim >= 0.88 {
+				shared += math.Min(x.wts[ta], x.wts[tb]) * sim * nameFactor
+				break
+			}
+		}
+	}
+	ag := agree(a, b)
+	if len(common) < 2 && ag.content == 0 {
+		// One shared word ("Some story" / "Another story") is not a
+		// shared claim, however short the sentences.
+		return 0, shared, content
+	}
+	best := claimScore(shared, content, a.w, b.w, ag)
+	// A claim is often one clause of a longer sentence: score the best
+	// pair of clauses too.
+	// The clause score is bounded by the sentence's shared weights; skip
+	// the clause pairs when the bound cannot change the decisions.
+	bound := clauseFactor * math.Min(1, 1+ag.bonus) * math.Min(1, shared/minSharedWeight) * math.Min(1, (content+ag.content)/minContentWeight)
+	low := math.Min(x.opts.FactThreshold, x.opts.CounterpartThreshold)
+	if bound > best && bound >= low && (len(a.segs) > 0 || len(b.segs) > 0) {
+		sa, wa := a.segs, a.segW
+		if len(sa) == 0 {
+			sa, wa = [][]int32{a.terms}, []float64{a.w}
+		}
+		sb, wb := b.segs, b.segW
+		if len(sb) == 0 {
+			sb, wb = [][]int32{b.terms}, []float64{b.w}
+		}
+		if len(common) <= 64 {
+			// Only the terms the sentences share can be shared by their
+			// clauses: mark which of them each clause holds, then a pair
+			// of clauses shares the intersection of its marks.
+			var wsh, wct [64]float64
+			for k, t := range common {
+				wsh[k] = x.termWeight(t)
+				if !x.isName[t] || x.contentName(t) {
+					wct[k] = x.wts[t]
+				}
+			}
+			var maBuf, mbBuf [16]uint64
+			var ma, mb []uint64
+			if (len(a.segs) == 0 || a.segOf != nil) && (len(b.segs) == 0 || b.segOf != nil) {
+				ma, mb = maBuf[:len(sa)], mbBuf[:len(sb)]
+				for k := range common {
+					for m := segA[k]; m != 0; m &= m - 1 {
+						ma[bits.TrailingZeros16(m)] |= 1 << uint(k)
+					}
+					for m := segB[k]; m != 0; m &= m - 1 {
+						mb[bits.TrailingZeros16(m)] |= 1 << uint(k)
+					}
+				}
+			} else {
+				ma, mb = segMasks(maBuf[:0], sa, common), segMasks(mbBuf[:0], sb, common)
+			}
+			for i := range sa {
+				for j := range sb {
+					m := ma[i] & mb[j]
+					if m == 0 {
+						continue
+					}
+					sh, ct := 0.0, 0.0
+					for m != 0 {
+						k := bits.TrailingZeros64(m)
+						sh += wsh[k]
+						ct += wct[k]
+						m &= m - 1
+					}
+					if ct == 0 {
+						continue
+					}
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag); sc > best {
+						best = sc
+					}
+				}
+			}
+		} else {
+			for i, ta := range sa {
+				for j, tb := range sb {
+					sh, ct := x.overlap(ta, tb)
+					if ct == 0 {
+						continue
+					}
+					if sc := clauseFactor * claimScore(sh, ct, wa[i], wb[j], ag); sc > best {
+						best = sc
+					}
+				}
+			}
+		}
+	}
+	return best, shared, content
+}
+
+// segBits is the bit set of u's segments holding its k-th term: bit 0
+// when u has no segments (its one segment is the whole sentence), none
+// when u has too many segments for segOf.
+func segBits(u *unit, k int) uint16 {
+	if u.segOf != nil {
+		return u.segOf[k]
+	}
+	if len(u.segs) == 0 {
+		return 1
+	}
+	return 0
+}
+
+// segMasks appends, for each segment, the bit set of the common terms it
+// holds (both lists sorted; at most 64 common terms).
+func segMasks(out []uint64, segs [][]int32, common []int32) []uint64 {
+	for _, sg := range segs {
+		var m uint64
+		i, j := 0, 0
+		for i < len(sg) && j < len(common) {
+			switch {
+			case sg[i] < common[j]:
+				i++
+			case sg[i] > common[j]:
+				j++
+			default:
+				m |= 1 << uint(j)
+				i++
+				j++
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// maxStoryPost is the most story centroids a term may be in and still be
+// used to find an article's story.
+const maxStoryPost = 64
+
+// maxCandidates is how many candidate sentences each sentence is scored
+// against, ranked by the weight of the indexed terms they share over the
+// geometric mean of the two sentences' weights (a cosine): ranked by the
+// shared weight alone, long sentences sharing the story's common words
+// crowd out the short one that states the same claim. Links are
+// symmetric, so a sentence may end up with more links.
+const maxCandidates = 16
+
+// maxPerOutlet is how many sentences of one outlet a fact may hold.
+const maxPerOutlet = 2
+
+// clauseFactor discounts a link found between clauses against one between
+// whole sentences.
+const clauseFactor = 0.9
+
+// overlap returns the shared weight and shared content weight of two
+// sorted term lists.
+func (x *storyScorer) overlap(a, b []int32) (float64, float64) {
+	shared, content := 0.0, 0.0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			w := x.termWeight(a[i])
+			shared += w
+			if !x.isName[a[i]] || x.contentName(a[i]) {
+				content += x.wts[a[i]]
+			}
+			i++
+			j++
+		}
+	}
+	return shared, content
+}
+
+// nameFactor is how much a shared name counts against a shared content
+// word: two sentences naming the same people and places may still say
+// different things.
+const nameFactor = 0.5
+
+// rareNameShare is the largest share of the corpus's sentences that may
+// mention a place, organisation or code for it to count as content: a name
+// few sentences mention is part of what they claim.
+const rareNameShare = 0.10
+
+// claimScore combines the shared weight with the agreement of numbers,
+// dates and quotes into a link score in [0, 1]. Links resting on names
+// alone, or on little shared weight, are damped.
+func claimScore(shared, content, wa, wb float64, ag agreement) float64 {
+	if wa <= 0 || wb <= 0 {
+		return 0
+	}
+	cos := shared / math.Sqrt(wa*wb)
+	cont := math.Min(1, shared/math.Min(wa, wb))
+	s := 0.5*cos + 0.5*cont + ag.bonus
+	content += ag.content
+	if shared < minSharedWeight {
+		s *= shared / minSharedWeight
+	}
+	if content < minContentWeight {
+		s *= content / minContentWeight
+	}
+	return math.Min(1, s)
+}
+
+// agreement is what two sentences' numbers, dates and quotes add to a
+// link: a score bonus and weight that counts as shared content.
+type agreement struct {
+	bonus, content float64
+}
+
+// agree measures the agreement of two units' numbers, dates and quotes.
+func agree(a, b *unit) agreement {
+	var g agreement
+	for _, qa := range a.ex.nums {
+		for _, qb := range b.ex.nums {
+			if sameQuantity(qa, qb) {
+				g.bonus += 0.06
+				g.content += 0.5
+			} else if qa.Unit != "" && qa.Unit == qb.Unit {
+				g.bonus += 0.03
+				g.content += 0.25
+			}
+		}
+	}
+	for _, da := range a.ex.dates {
+		for _, db := range b.ex.dates {
+			if da.Shared(db) {
+				g.bonus += 0.06
+				g.content += 0.5
+			}
+		}
+	}
+	for _, qa := range a.ex.quotes {
+		for _, qb := range b.ex.quotes {
+			if sharedQuote(qa, qb) {
+				g.bonus += 0.15
+				g.content += 1
+			}
+		}
+	}
+	g.bonus = math.Min(g.bonus, 0.2)
+	return g
+}
+
+// sharedQuote reports whether two quotations hold the same words, allowing
+// small edits: their longest common subsequence of stems covers at least
+// four words and 70% of the shorter.
+func sharedQuote(qa, qb quote) bool {
+	short := min(len(qa.stems), len(qb.stems))
+	if short < 4 {
+		return false
+	}
+	// Cheap bound first: the LCS is at most the number of shared stems.
+	common := 0
+	for _, x := range qa.stems {
+		for _, y := range qb.stems {
+			if x == y {
+				common++
+				break
+			}
+		}
+	}
+	if common < 4 || float64(common) < 0.7*float64(short) {
+		return false
+	}
+	l := lcsHash(qa.stems, qb.stems)
+	return l >= 4 && float64(l) >= 0.7*float64(short)
+}

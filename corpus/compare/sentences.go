@@ -1,0 +1,275 @@
+package compare
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+func newAnalysis(c *corpus.Corpus, opts Options, lx *lexicon) *analysis {
+	return &analysis{c: c, opts: opts, lx: lx, vocab: map[string]int32{}, noEx: &extras{}}
+}
+
+func (x *analysis) progress(stage string, done, total int) {
+	if x.opts.Progress != nil {
+		x.opts.Progress(stage, done, total)
+	}
+}
+
+// linkable reports whether a sentence takes part in matching.
+func linkable(s corpus.Sentence) bool {
+	return s.Role == corpus.RoleBody || s.Role == corpus.RoleTitle || s.Role == corpus.RoleHeading || s.Role == ""
+}
+
+// analyzeSentences computes the compact features of every sentence, the
+// vocabulary and the blended term weights.
+func (x *analysis) analyzeSentences(ctx context.Context) error {
+	c := x.c
+	x.acr = map[string][]acronym{}
+	outletID := map[string]int32{}
+	x.artOut = make([]int32, len(c.Articles))
+	x.artUnit = make([][]int32, len(c.Articles))
+	// Acronyms defined anywhere in the corpus, found in parallel and merged
+	// in article order.
+	found := make([]map[string][]acronym, len(c.Articles))
+	{
+		workers := min(runtime.GOMAXPROCS(0), 8)
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for ai := w; ai < len(c.Articles); ai += workers {
+					if strings.Contains(c.Articles[ai].Text, "(") {
+						m := map[string][]acronym{}
+						findAcronyms(c.Articles[ai].Text, m)
+						found[ai] = m
+					}
+				}
+			}(w)
+		}
+		wg.Wait()
+	}
+	type ref struct{ art, sent int32 }
+	refs := make([]ref, 0, 16*len(c.Articles))
+	for ai, a := range c.Articles {
+		for _, as := range sortedAcronyms(found[ai]) {
+			addAcronym(x.acr, as)
+		}
+		name := a.Outlet
+		if name == "" {
+			name = "unknown (" + a.ID + ")"
+		}
+		id, ok := outletID[name]
+		if !ok {
+			id = int32(len(x.outlets))
+			outletID[name] = id
+			x.outlets = append(x.outlets, name)
+		}
+		x.artOut[ai] = id
+		for si, s := range a.Sentences {
+			if linkable(s) {
+				refs = append(refs, ref{int32(ai), int32(si)})
+			}
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8)
+	ans := make([]*analyzer, workers)
+	for i := range ans {
+		ans[i] = newAnalyzer(x.lx, x.acr)
+		ans[i].noNgrams = true
+	}
+	// A sentence repeated word for word (wire copy, boilerplate) is
+	// analysed once; sentences holding a dateline are always analysed.
+	dup := make([]int32, len(refs))
+	seen := make(map[string]int32, len(refs))
+	for i, r := range refs {
+		dup[i] = -1
+		a := c.Articles[r.art]
+		s := a.Sentences[r.sent]
+		if a.Dateline != nil && a.Dateline.Overlaps(s.Span) {
+			continue
+		}
+		if j, ok := seen[s.Text]; ok {
+			dup[i] = j
+		} else {
+			seen[s.Text] = int32(i)
+		}
+	}
+	x.units = make([]unit, 0, len(refs))
+	const block = 4096
+	// Workers analyse the next block while this goroutine interns the
+	// current one.
+	bufs := [2][]features{make([]features, block), make([]features, block)}
+	start := func(lo int, fts []features) *sync.WaitGroup {
+		hi := min(lo+block, len(refs))
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := lo + w; i < hi; i += workers {
+					if dup[i] >= 0 {
+						continue
+					}
+					r := refs[i]
+					ans[w].analyzeInto(&fts[i-lo], c.Articles[r.art].Sentences[r.sent].Text)
+				}
+			}(w)
+		}
+		return &wg
+	}
+	var pending *sync.WaitGroup
+	if len(refs) > 0 {
+		pending = start(0, bufs[0])
+	}
+	for bi, lo := 0, 0; lo < len(refs); bi, lo = bi+1, lo+block {
+		pending.Wait()
+		fts := bufs[bi%2]
+		if lo+block < len(refs) {
+			pending = start(lo+block, bufs[(bi+1)%2])
+		}
+		if err := ctx.Err(); err != nil {
+			if lo+block < len(refs) {
+				pending.Wait()
+			}
+			return fmt.Errorf("analyze: %w", err)
+		}
+		x.progress("analysing sentences", lo, len(refs))
+		hi := min(lo+block, len(refs))
+		for i := lo; i < hi; i++ {
+			r := refs[i]
+			art := c.Articles[r.art]
+			if j := dup[i]; j >= 0 {
+				// Share the first copy's read-only features; weights are
+				// the unit's own.
+				src := &x.units[j]
+				role := art.Sentences[r.sent].Role
+				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
+					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf,
+					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
+				for _, t := range src.terms {
+					x.df[t]++
+				}
+				x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)-1))
+				continue
+			}
+			ft := &fts[i-lo]
+			if art.Dateline != nil && len(ft.dates) > 0 {
+				// The dateline's date says when the article was filed, not what it claims.
+				st := art.Sentences[r.sent].Start
+				kept := ft.dates[:0]
+				for _, d := range ft.dates {
+					if !art.Dateline.Overlaps(corpus.Span{Start: st + d.Start, End: st + d.End}) {
+						kept = append(kept, d)
+					}
+				}
+				ft.dates = kept
+			}
+			role := art.Sentences[r.sent].Role
+			u := unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art], ex: x.noEx,
+				heading: role == corpus.RoleTitle || role == corpus.RoleHeading}
+			if len(ft.nums)+len(ft.dates)+len(ft.quotes) > 0 {
+				u.ex = &extras{nums: ft.nums, dates: ft.dates, quotes: ft.quotes}
+			}
+			u.terms = make([]int32, len(ft.terms))
+			u.names = ft.names
+			for k, t := range ft.terms {
+				id, ok := x.vocab[t]
+				if !ok {
+					id = int32(len(x.strs))
+					x.vocab[t] = id
+					x.strs = append(x.strs, t)
+					x.surf = append(x.surf, ft.surf[k])
+					x.lowSurf = append(x.lowSurf, "")
+					x.df = append(x.df, 0)
+					x.isName = append(x.isName, false)
+				}
+				if x.lowSurf[id] == "" && !ft.names[k] && opensLower(ft.surf[k]) {
+					x.lowSurf[id] = ft.surf[k]
+				}
+				if ft.names[k] {
+					x.isName[id] = true
+				}
+				x.df[id]++
+				u.terms[k] = id
+			}
+			// Term ids are not in string order: sort terms and names together.
+			sortTerms(u.terms, u.names)
+			if nc := len(ft.clauses); nc > 1 {
+				// One backing array for the clauses and the adjacent pairs.
+				size := 0
+				for k, cl := range ft.clauses {
+					size += len(cl)
+					if k+1 < nc {
+						size += len(cl) + len(ft.clauses[k+1])
+					}
+				}
+				arena := make([]int32, 0, size)
+				u.segs = make([][]int32, 0, 2*nc-1)
+				for k, cl := range ft.clauses {
+					st := len(arena)
+					for _, t := range cl {
+						arena = append(arena, x.vocab[t])
+					}
+					u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					if k+1 < nc {
+						st := len(arena)
+						for _, t := range cl {
+							arena = append(arena, x.vocab[t])
+						}
+						for _, t := range ft.clauses[k+1] {
+							arena = append(arena, x.vocab[t])
+						}
+						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					}
+				}
+				if len(u.segs) <= 16 {
+					u.segOf = make([]uint16, len(u.terms))
+					for si, sg := range u.segs {
+						for _, t := range sg {
+							if k, ok := slices.BinarySearch(u.terms, t); ok {
+								u.segOf[k] |= 1 << si
+							}
+						}
+					}
+				}
+			}
+			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
+			x.units = append(x.units, u)
+			// Keep the slot's term, surface and clause arrays for the
+			// block after next; the rest now belongs to the unit.
+			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], clauses: ft.clauses[:0]}
+		}
+	}
+	x.progress("analysing sentences", len(refs), len(refs))
+	// Blended weights: background IDF for small corpora, corpus IDF for large.
+	n := float64(len(x.units))
+	alpha := backgroundK / (backgroundK + n)
+	lb := math.Log(x.lx.bgTotal + 1)
+	ln := math.Log(n + 1)
+	x.wts = make([]float64, len(x.strs))
+	x.bgIDF = make([]float64, len(x.strs))
+	for id, t := range x.strs {
+		x.bgIDF[id] = math.Log((x.lx.bgTotal+1)/(x.lx.bg[t]+1)) / lb
+		x.wts[id] = blend(x.bgIDF[id], x.df[id], n, alpha, ln)
+	}
+	x.nUnits = len(x.units)
+	return nil
+}
+
+// blend mixes a background IDF with the IDF of a term found in df of n
+// sentences; alpha is the background's share and ln = log(n+1).
+func blend(bgIDF float64, df int32, n, alpha, ln float64) float64 {
+	cIDF := 1.0
+	if n > 1 {
+		cIDF = math.Max(0, math.Min(1, math.Log((n+1)/(float64(df)+0.5))/ln))
+	}
+	return alpha*bgIDF + (1-alpha)*cIDF
+}

@@ -1,0 +1,332 @@
+package compare
+
+import (
+	"cmp"
+	"context"
+	"crypto/sha1"
+	"encoding/hex"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// eventGroups is the outcome of grouping a corpus's articles: stories as
+// article indices (ascending), the thread of each story, and the threads'
+// stories in order.
+type eventGroups struct {
+	stories  [][]int32
+	threadOf []int
+	threads  [][]int // story indices per thread
+}
+
+// eventDocs builds every article's eventDoc from its analysed units. Numbers
+// and dates are interned as anchors from x.anchorBase on.
+func (x *analysis) eventDocs() []eventDoc {
+	x.anchorBase = int32(len(x.strs))
+	anchors := map[string]int32{}
+	anchor := func(key string) int32 {
+		id, ok := anchors[key]
+		if !ok {
+			id = x.anchorBase + int32(len(anchors))
+			anchors[key] = id
+		}
+		return id
+	}
+	docs := make([]eventDoc, len(x.c.Articles))
+	var occ []eventTerm
+	for ai, a := range x.c.Articles {
+		occ = occ[:0]
+		for k, ui := range x.artUnit[ai] {
+			u := &x.units[ui]
+			lead := k < eventLead
+			for j, t := range u.terms {
+				occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
+			}
+			for _, q := range u.ex.nums {
+				occ = append(occ, eventTerm{t: anchor("#" + q.String()), lead: lead, name: true})
+			}
+			for _, d := range u.ex.dates {
+				occ = append(occ, eventTerm{t: anchor("@" + d.String()), lead: lead, name: true})
+			}
+		}
+		docs[ai] = newEventDoc(dayOf(a.Published), occ, x.termModel())
+	}
+	return docs
+}
+
+// termModel gives story grouping the corpus-wide weights; term ids from
+// anchorBase on are anchors.
+func (x *analysis) termModel() termModel {
+	return termModel{
+		weight: func(t int32) float64 { return x.wts[t] },
+		anchor: func(t int32) bool { return t >= x.anchorBase },
+	}
+}
+
+// groupStories groups the corpus's articles into threads and stories (see
+// eventdoc.go), and records each unit's story.
+func (x *analysis) groupStories(ctx context.Context) eventGroups {
+	x.progress("grouping stories", 0, len(x.c.Articles))
+	docs := x.eventDocs()
+	x.docs = docs
+	arts := x.c.Articles
+	order := canonicalOrder(len(docs), func(i int) int32 { return docs[i].day }, func(i int) string { return arts[i].ID })
+	sorted := make([]eventDoc, len(docs))
+	for k, i := range order {
+		sorted[k] = docs[i]
+	}
+	vecs := make([]sparseVec, len(sorted))
+	for i := range sorted {
+		vecs[i] = sorted[i].thread
+	}
+	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), similarEdges(vecs, nil)))
+	if ctx.Err() != nil {
+		return eventGroups{}
+	}
+	tm := x.termModel()
+	split := make([][][]int32, len(threads))
+	sims := make([][]edge, len(threads))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), 8); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ti := range work {
+				th := threads[ti]
+				members := make([]*eventDoc, len(th))
+				for k, i := range th {
+					members[k] = &sorted[i]
+				}
+				split[ti], sims[ti] = splitThread(members, tm, x.opts.StoryThreshold)
+			}
+		}()
+	}
+	for ti := range threads {
+		work <- ti
+	}
+	close(work)
+	wg.Wait()
+	var g eventGroups
+	x.artSim = map[uint64]float64{}
+	for ti, th := range threads {
+		for _, e := range sims[ti] {
+			x.artSim[pairKey(int32(order[th[e.a]]), int32(order[th[e.b]]))] = e.s
+		}
+		for _, st := range split[ti] {
+			s := make([]int32, len(st))
+			for k, p := range st {
+				s[k] = int32(order[th[p]])
+			}
+			slices.Sort(s)
+			g.stories = append(g.stories, s)
+			g.threadOf = append(g.threadOf, ti)
+		}
+	}
+	// Threads in order of their first article in the corpus, and stories
+	// within a thread in order of publication (their canonical first).
+	first := func(si int) int32 { return g.stories[si][0] }
+	g.threads = make([][]int, len(threads))
+	for si, ti := range g.threadOf {
+		g.threads[ti] = append(g.threads[ti], si)
+	}
+	slices.SortStableFunc(g.threads, func(a, b []int) int {
+		return cmp.Compare(slices.Min(mapInts(a, first)), slices.Min(mapInts(b, first)))
+	})
+	for ti, sts := range g.threads {
+		for _, si := range sts {
+			g.threadOf[si] = ti
+		}
+	}
+	x.problems = x.applyCorrections(&g)
+	for si, st := range g.stories {
+		for _, ai := range st {
+			for _, ui := range x.artUnit[ai] {
+				x.units[ui].story = int32(si)
+			}
+		}
+	}
+	x.progress("grouping stories", len(x.c.Articles), len(x.c.Articles))
+	return g
+}
+
+// pairKey is the key of an unordered pair of articles in artSim.
+func pairKey(a, b int32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(a)<<32 | uint64(uint32(b))
+}
+
+func mapInts(v []int, f func(int) int32) []int32 {
+	out := make([]int32, len(v))
+	for i, e := range v {
+		out[i] = f(e)
+	}
+	return out
+}
+
+// describeStory makes the Story of a group of articles (indices into the
+// corpus, ascending): its label is the title of the article nearest the
+// others, outlets are in order of first report, and the corpus's outlets
+// that did not cover it are its missing outlets.
+func (x *analysis) describeStory(arts []int32, docs []eventDoc, thread string) Story {
+	c := x.c
+	ids := make([]string, len(arts))
+	for i, ai := range arts {
+		ids[i] = c.Articles[ai].ID
+	}
+	sortedIDs := slices.Clone(ids)
+	sort.Strings(sortedIDs)
+	st := Story{ID: "s-" + shortHash(strings.Join(sortedIDs, "\n")), Thread: thread, Articles: ids, Outlets: []string{}, MissingOutlets: []string{}}
+	// Reading order: by publication, undated last, then id.
+	byTime := slices.Clone(arts)
+	slices.SortStableFunc(byTime, func(a, b int32) int { return compareArticles(c.Articles[a], c.Articles[b]) })
+	seen := map[string]bool{}
+	for _, ai := range byTime {
+		a := c.Articles[ai]
+		if p := a.Published; p != nil {
+			if st.Start == nil || p.Before(*st.Start) {
+				st.Start = p
+			}
+			if st.End == nil || p.After(*st.End) {
+				st.End = p
+			}
+		}
+		if o := a.DisplayOutlet(); !seen[o] {
+			seen[o] = true
+			st.Outlets = append(st.Outlets, o)
+		}
+	}
+	f := c.Articles[byTime[0]]
+	st.First = &FirstReport{Article: f.ID, Outlet: f.DisplayOutlet(), Published: f.Published}
+	for _, o := range x.knownOutlets() {
+		if !seen[o] {
+			st.MissingOutlets = append(st.MissingOutlets, o)
+		}
+	}
+	// The label: the title of the article most similar to the others.
+	best, bestS := arts[0], -1.0
+	for _, ai := range arts {
+		s := 0.0
+		for _, aj := range arts {
+			if ai != aj {
+				s += docs[ai].thread.dot(docs[aj].thread)
+			}
+		}
+		if s > bestS {
+			best, bestS = ai, s
+		}
+	}
+	st.Label = articleLabel(c.Articles[best])
+	return st
+}
+
+// compareArticles orders articles by publication time (undated last),
+// then by id.
+func compareArticles(a, b *corpus.Article) int {
+	switch {
+	case a.Published == nil && b.Published != nil:
+		return 1
+	case a.Published != nil && b.Published == nil:
+		return -1
+	case a.Published != nil && !a.Published.Equal(*b.Published):
+		return a.Published.Compare(*b.Published)
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// articleLabel is an article's title, or its first sentence cut short.
+func articleLabel(a *corpus.Article) string {
+	if t := strings.TrimSpace(a.Title); t != "" {
+		return trimTo(t, 100)
+	}
+	for _, s := range a.Sentences {
+		if linkable(s) {
+			return trimTo(s.Text, 100)
+		}
+	}
+	return a.ID
+}
+
+// knownOutlets returns the corpus's named outlets, sorted (articles of an
+// unknown outlet are not an outlet that could have covered a story).
+func (x *analysis) knownOutlets() []string {
+	x.outletsOnce.Do(func() {
+		seen := map[string]bool{}
+		for _, a := range x.c.Articles {
+			if a.Outlet != "" && !seen[a.Outlet] {
+				seen[a.Outlet] = true
+				x.known = append(x.known, a.Outlet)
+			}
+		}
+		sort.Strings(x.known)
+	})
+	return x.known
+}
+
+// threadLabel names a thread by the four terms its sentences weigh most,
+// among terms found in two sentences or more (the scorer is prepared for
+// the thread).
+func (x *storyScorer) threadLabel(members []int32) string {
+	if len(x.score) < len(x.strs) {
+		x.score = make([]float64, len(x.strs))
+	}
+	score := x.score
+	for _, ui := range members {
+		for _, t := range x.units[ui].terms {
+			score[t] += x.wts[t]
+		}
+	}
+	type ts struct {
+		t int32
+		s float64
+	}
+	var all []ts
+	for _, t := range x.terms {
+		if x.df[t] >= 2 {
+			all = append(all, ts{t, score[t]})
+		}
+		score[t] = 0
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].s != all[j].s {
+			return all[i].s > all[j].s
+		}
+		return all[i].t < all[j].t
+	})
+	var label []string
+	for _, e := range all {
+		if len(label) == 4 {
+			break
+		}
+		label = append(label, x.surf[e.t])
+	}
+	return strings.Join(label, ", ")
+}
+
+// threadID is a thread's stable id: a hash of its articles' ids.
+func threadID(ids []string) string {
+	s := slices.Clone(ids)
+	sort.Strings(s)
+	return "t-" + shortHash(strings.Join(s, "\n"))
+}
+
+func shortHash(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:5])
+}
+
+// timeOrNil returns a copy of t, or nil.
+func timeOrNil(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	v := *t
+	return &v
+}

@@ -1,0 +1,308 @@
+package notes
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// ErrUnreadableRows is wrapped by Open's error for a store some of whose
+// notes cannot be read (a byte offset that is text, say): parallax does not
+// write to it, and OpenReadOnly still reads the rest.
+var ErrUnreadableRows = errors.New("notes that cannot be read")
+
+// ErrReadOnly is wrapped by Open's error for a store parallax may not write
+// (the file or its folder is read-only), and by the changes attempted on a
+// store opened with OpenReadOnly.
+var ErrReadOnly = errors.New("read-only")
+
+// examined is what examining a notes file found.
+type examined struct {
+	version  int64        // PRAGMA user_version
+	empty    bool         // an empty database: a store whose creation never committed
+	notes    int          // notes that read cleanly
+	problems []RowProblem // notes that cannot be read
+}
+
+// inspect examines an existing file before it is opened for writing: it
+// must be an intact SQLite database that is empty (a store whose creation
+// was interrupted) or a parallax store of this or an older schema version,
+// whose schema is that version's and whose every note reads. It writes
+// nothing and leaves no file beside it (see examineQuery).
+//
+// It never opens the file with os.Open: closing any descriptor of a file
+// drops every POSIX lock this process holds on it, including SQLite's.
+func inspect(path string) (examined, error) {
+	db, ex, err := examineFile(path)
+	if err != nil {
+		return ex, err
+	}
+	db.Close()
+	if len(ex.problems) > 0 {
+		return ex, unreadableError(path, ex)
+	}
+	return ex, nil
+}
+
+// examineFile opens path for reading only and examines it; on success the
+// connection is returned open.
+func examineFile(path string) (*sql.DB, examined, error) {
+	db, ex, err := examineOnce(path)
+	if errors.Is(err, errHotJournal) {
+		// A program was killed while it wrote the file in rollback-journal
+		// mode (a store being created, or another program's database): the
+		// journal beside it must be played back before anyone can read it,
+		// and a read-only connection cannot. A read-write connection does
+		// exactly that, and nothing else, on its first read.
+		if rerr := rollBackJournal(path); rerr != nil {
+			return nil, ex, refuse(path, rerr)
+		}
+		db, ex, err = examineOnce(path)
+	}
+	return db, ex, err
+}
+
+// errHotJournal is examineOnce's error for a file whose interrupted
+// transaction must be rolled back first.
+var errHotJournal = errors.New("an interrupted transaction must be rolled back first")
+
+// rollBackJournal lets SQLite roll back an interrupted transaction through
+// a read-write connection.
+func rollBackJournal(path string) error {
+	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var n int
+	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+}
+
+// exists reports whether a file is at path.
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// examineQuery is the connection query that reads path without writing it
+// and without leaving a file beside it. A read-only SQLite connection to a
+// store (a write-ahead-log database) creates the -wal and -shm files, and
+// only a read-write connection removes them when it closes, so:
+//   - while a -wal file exists, another program has the store open (or was
+//     killed with it open): the files are theirs, and a read-only
+//     connection shares them;
+//   - else, when parallax may write the file and its folder, a read-write
+//     connection that refuses to write (query_only) reads it, and SQLite
+//     removes the files it made when the last connection closes;
+//   - else nothing can make those files, and nobody who could write the
+//     file has it open: the file is read as it is (immutable), with no
+//     locks and no files beside it.
+func examineQuery(path string) string {
+	busy := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
+	switch {
+	case exists(path + "-wal"):
+		return "mode=ro&" + busy + "&_pragma=query_only(1)"
+	case canWrite(path):
+		return busy + "&_pragma=query_only(1)"
+	}
+	return "mode=ro&immutable=1&_pragma=query_only(1)"
+}
+
+func examineOnce(path string) (*sql.DB, examined, error) {
+	var ex examined
+	q := examineQuery(path)
+	if strings.Contains(q, "immutable=1") {
+		if fi, err := os.Stat(path + "-journal"); err == nil && fi.Size() > 0 {
+			return nil, ex, refuse(path, errors.New("a change to it was interrupted and must be rolled back by someone who may write the file and its folder"))
+		}
+	}
+	db, err := sql.Open("sqlite", sqliteURI(path, q))
+	if err != nil {
+		return nil, ex, fmt.Errorf("open notes %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	ex, err = examine(db, path)
+	if err != nil {
+		db.Close()
+		return nil, ex, err
+	}
+	return db, ex, nil
+}
+
+// examine reads a file's header, checks its integrity and schema, and
+// reads every note, all in one read transaction, so every read sees the
+// same snapshot even while another program creates the schema.
+func examine(db *sql.DB, path string) (examined, error) {
+	var ex examined
+	ctx := context.Background()
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return ex, refuse(path, err)
+	}
+	defer tx.Rollback()
+
+	var appID int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY) {
+			return ex, errHotJournal
+		}
+		return ex, refuse(path, err)
+	}
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ex.version); err != nil {
+		return ex, refuse(path, err)
+	}
+	var pageSize, pageCount int64
+	if err := tx.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+		return ex, refuse(path, err)
+	}
+	if err := tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pageCount); err != nil {
+		return ex, refuse(path, err)
+	}
+	if fi, err := os.Stat(path); err == nil && pageSize > 0 && fi.Size()%pageSize != 0 {
+		return ex, refuse(path, fmt.Errorf("its size (%d bytes) is not a whole number of %d-byte pages: the file is truncated", fi.Size(), pageSize))
+	}
+	var objects int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return ex, refuse(path, err)
+	}
+	if appID == 0 && ex.version == 0 && objects == 0 {
+		ex.empty = true
+		return ex, nil
+	}
+	if appID != applicationID {
+		return ex, fmt.Errorf("open notes %s: %w: it is an SQLite database of another program (application id %#x); the file was not changed — choose another file with --notes", path, ErrNotStore, appID)
+	}
+	switch {
+	case ex.version > SchemaVersion:
+		return ex, newerError(path, ex.version)
+	case ex.version < 0:
+		return ex, refuse(path, fmt.Errorf("its schema version is %d, which no parallax writes (a damaged header)", ex.version))
+	}
+	if err := integrityCheck(ctx, tx); err != nil {
+		return ex, refuse(path, err)
+	}
+	if err := checkSchema(ctx, tx, ex.version); err != nil {
+		return ex, refuse(path, err)
+	}
+	if ex.version == 0 {
+		return ex, nil // marked as a store, with nothing in it yet
+	}
+	var format string
+	if err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE key = 'format'").Scan(&format); err != nil || format != "parallax-notes" {
+		return ex, refuse(path, fmt.Errorf("its format marker is missing"))
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM notes").Scan(&total); err != nil {
+		return ex, refuse(path, err)
+	}
+	bad, err := unreadableNotes(ctx, tx, ex.version)
+	if err != nil {
+		return ex, refuse(path, err)
+	}
+	ex.notes, ex.problems = total-len(bad), bad
+	return ex, nil
+}
+
+// integrityCheck runs SQLite's full integrity check, which, unlike the
+// quick check, also finds an index that disagrees with its table (the
+// damage a few flipped bits in an index page do).
+func integrityCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA integrity_check(20)")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], fmt.Sprintf("and more (%d shown by 'sqlite3 FILE \"PRAGMA integrity_check\"')", len(problems)-3))
+		}
+		return fmt.Errorf("it is damaged: SQLite's integrity check fails (%s)", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// newerError says a store was written by a newer parallax.
+func newerError(path string, version int64) error {
+	return fmt.Errorf("open notes %s: %w (schema version %d; this parallax reads up to version %d): upgrade parallax to open it; the file was not changed", path, ErrNewerVersion, version, SchemaVersion)
+}
+
+// unreadableError refuses a store some of whose notes cannot be read,
+// naming up to three of them. It wraps ErrNotStore and ErrUnreadableRows.
+func unreadableError(path string, ex examined) error {
+	bad := len(ex.problems)
+	var named []string
+	for i, p := range ex.problems {
+		if i == 3 {
+			named = append(named, fmt.Sprintf("and %d more", bad-3))
+			break
+		}
+		named = append(named, p.String())
+	}
+	return &unreadable{fmt.Sprintf("open notes %s: %v: %d of %d notes cannot be read (%s); the file was not changed — restore it from a backup; 'parallax notes' and 'parallax export' still list and export the other %d, read-only",
+		path, ErrNotStore, bad, bad+ex.notes, strings.Join(named, "; "), ex.notes)}
+}
+
+type unreadable struct{ msg string }
+
+func (e *unreadable) Error() string   { return e.msg }
+func (e *unreadable) Unwrap() []error { return []error{ErrNotStore, ErrUnreadableRows} }
+
+// refuse wraps why a file cannot be opened as a store, in words: SQLite's
+// own messages are kept only in parentheses.
+func refuse(path string, why error) error {
+	if isBusy(why) {
+		return lockedError(path, why)
+	}
+	msg := why.Error()
+	var se *sqlite.Error
+	switch {
+	case strings.Contains(msg, "file is not a database"):
+		msg = "it is not an SQLite database (another kind of file, or garbage)"
+	case strings.Contains(msg, "malformed"):
+		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
+	case errors.As(why, &se):
+		msg = fmt.Sprintf("SQLite cannot read it (%s)", strings.TrimSpace(msg))
+	}
+	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)
+}
+
+// notRegular refuses a notes file that is a named pipe, a socket or a
+// device: SQLite cannot keep a database in one.
+func notRegular(path string, m fs.FileMode) error {
+	return fmt.Errorf("open notes %s: %w: it is %s, not a regular file; the file was not changed — choose another file with --notes", path, ErrNotStore, corpus.FileKind(m))
+}
+
+// readOnlyError says parallax may not write a store.
+func readOnlyError(path string) error {
+	return fmt.Errorf("open notes %s: %w: parallax may not write it or its folder (it writes the file and the -wal and -shm files beside it); the file was not changed — make them writable, or choose another file with --notes; 'parallax notes' and 'parallax export' can still read it", path, ErrReadOnly)
+}
+
+// canWrite is canWriteFile; tests replace it to play a read-only file
+// system.
+var canWrite = canWriteFile

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus/notes"
+)
+
+// The notes view's filter (/): as in lazygit and k9s, / in a list narrows
+// the list as you type; enter keeps the filter, esc clears it.
+
+func newNotesViewModel(ctx *Context) notesViewModel {
+	ti := textinput.New()
+	ti.Prompt = ctx.Keys.Search.Help().Key + " "
+	ti.Placeholder = "words of the passage, its tags, memo, outlet or title"
+	ctx.Styles.styleInput(&ti)
+	return notesViewModel{ctx: ctx, filter: ti}
+}
+
+// openFilter opens the filter input, keeping what it holds.
+func (v *notesViewModel) openFilter() tea.Cmd {
+	v.filtering = true
+	v.filter.Width = max(v.width-4, 5)
+	return v.filter.Focus()
+}
+
+// query is the filter's folded words ("" for none).
+func (v notesViewModel) query() string { return foldCase(strings.TrimSpace(v.filter.Value())) }
+
+// clearFilter empties the filter; it reports whether there was one.
+func (v *notesViewModel) clearFilter() bool {
+	had := v.filter.Value() != ""
+	v.filtering = false
+	v.filter.Blur()
+	v.filter.SetValue("")
+	if had {
+		v.rebuild()
+	}
+	return had
+}
+
+// updateFilter types into the open filter.
+func (v *notesViewModel) updateFilter(km tea.KeyMsg) tea.Cmd {
+	k := v.ctx.Keys
+	switch {
+	case key.Matches(km, k.Back):
+		v.clearFilter()
+		return nil
+	case key.Matches(km, k.Confirm):
+		v.filtering = false
+		v.filter.Blur()
+		return nil
+	}
+	var cmd tea.Cmd
+	v.filter, cmd = v.filter.Update(km)
+	v.rebuild()
+	return cmd
+}
+
+// filtered keeps the notes (indices into snap.all) the filter matches:
+// each word of it is in the quote, a tag, the memo, the outlet or the
+// article's title.
+func (v notesViewModel) filtered(idx []int) []int {
+	q := v.query()
+	if q == "" {
+		return idx
+	}
+	d := v.ctx.Data
+	var out []int
+	for _, i := range idx {
+		n := v.snap.all[i]
+		hay := foldCase(strings.Join([]string{n.Anchor.Quote, strings.Join(n.Tags, " "), n.Memo,
+			notes.OutletOf(d.Corpus, n), notes.TitleOf(d.Corpus, n)}, "\n"))
+		ok := true
+		for _, w := range strings.Fields(q) {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestSearchWithoutMatchLeavesNoPosition is issue 17 item 2: a search that
+// finds nothing says so and leaves no "1/0" behind, in any view.
+func TestSearchWithoutMatchLeavesNoPosition(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	m.flashFor = 0
+	m = send(m, keys("/")...)
+	m = send(m, typeText("june")...)
+	m = send(m, keys("enter / ")...)
+	m = send(m, typeText("qatar")...)
+	m = send(m, keys("enter")...)
+	if !strings.Contains(m.msg, "no match for “qatar”") {
+		t.Errorf("message %q, want no match for “qatar”", m.msg)
+	}
+	for _, view := range []string{"1", "2", "3", "5"} {
+		m = send(m, keys(view)...)
+		st := ansi.Strip(m.statusView())
+		if strings.Contains(st, "/0") || strings.Contains(st, "/qatar") || strings.Contains(st, "/june") {
+			t.Errorf("view %s: status line %q keeps a search position", view, st)
+		}
+	}
+	if m.read.query != "" {
+		t.Errorf("the highlight of %q stays", m.read.query)
+	}
+	m = send(m, keys("n")...)
+	if !strings.Contains(m.msg, "no search yet") {
+		t.Errorf("n after a search without match: %q", m.msg)
+	}
+}
+
+// TestSearchResultsList is issue 17 item 3: F lists every match of the
+// last search with how many each outlet has ("who says it?"), enter reads
+// the chosen match, and n steps on from there.
+func TestSearchResultsList(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("F")...)
+	if m.resultsOpen || !strings.Contains(m.msg, "no search yet") {
+		t.Fatalf("F before a search: open %v, message %q", m.resultsOpen, m.msg)
+	}
+	m = send(m, keys("/")...)
+	m = send(m, typeText("june")...)
+	m = send(m, keys("enter F")...)
+	if !m.resultsOpen {
+		t.Fatal("F did not open the list of matches")
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{
+		"Matches for “june”: 3 sentences in 2 of 3 outlets",
+		"said by: Beta Wire 2 · Alpha News 1 — not by: Gamma Times",
+		"Alpha News — Ministers meet in Geneva over missile treaty (1)",
+		"Beta Wire — Geneva talks end with promise of June meeting (2)",
+		"MATCHES",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+	// The last match, then enter: the read view on it.
+	m = send(m, keys("G enter")...)
+	last := m.search.hits[len(m.search.hits)-1]
+	if m.resultsOpen || m.view != viewRead || m.read.focusedArticle() != last.article || m.read.cursor[last.article] != last.sentence {
+		t.Fatalf("enter on the last match: open %v, article %d sentence %d, want %v", m.resultsOpen, m.read.focusedArticle(), m.read.cursor[m.read.focusedArticle()], last)
+	}
+	if st := ansi.Strip(m.statusView()); !strings.Contains(st, "/june 3/3") {
+		t.Errorf("status %q: want the position 3/3", st)
+	}
+	m = send(m, keys("n")...)
+	if m.search.idx != 0 {
+		t.Errorf("n after the last match went to %d, want the first", m.search.idx)
+	}
+	// ? in the list shows its keys.
+	m = send(m, keys("F ?")...)
+	if v := ansi.Strip(m.View()); !m.showHelp || !strings.Contains(v, "read this match") {
+		t.Errorf("? in the list of matches:\n%s", v)
+	}
+	// A click on a view's tab leaves the list for that view.
+	m = send(m, keys("esc")...)
+	x := 0
+	for _, tb := range m.tabs() {
+		if tb.id == viewFacts {
+			x = tb.x0
+		}
+	}
+	m = send(m, tea.MouseMsg{X: x, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	if m.resultsOpen || m.view != viewFacts {
+		t.Errorf("a click on the facts tab: list open %v, view %d", m.resultsOpen, m.view)
+	}
+}
+
+// TestSlashFiltersLists is issue 17 item 3's second half: in the facts and
+// notes views / filters the list as you type; enter keeps the filter, esc
+// clears it, and the help says so.
+func TestSlashFiltersLists(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	m = send(m, keys("2 /")...)
+	if m.search.active || !m.facts.editing {
+		t.Fatal("/ in the facts view did not open its filter")
+	}
+	m = send(m, typeText("june")...)
+	if len(m.facts.rows) != 1 || m.facts.rows[0] != 1 {
+		t.Fatalf("facts filtered to %v, want fact 2", m.facts.rows)
+	}
+	m = send(m, keys("enter")...)
+	if len(m.facts.rows) != 1 || m.facts.editing {
+		t.Fatalf("enter: rows %v, editing %v", m.facts.rows, m.facts.editing)
+	}
+	m = send(m, keys("esc")...)
+	if len(m.facts.rows) != 2 {
+		t.Fatalf("esc did not clear the facts filter: %v", m.facts.rows)
+	}
+	if !helpHas(m.FullHelp(), "/", "filter facts") {
+		t.Errorf("the facts view's help does not say / filters facts")
+	}
+
+	// Two passages with different tags; / in the notes view narrows them.
+	m = send(m, keys("1 j")...)
+	m = tagHere(m, "blame")
+	m = send(m, keys("j")...)
+	m = tagHere(m, "denial")
+	m = send(m, keys("4 /")...)
+	if !m.notesView.filtering {
+		t.Fatal("/ in the notes view did not open its filter")
+	}
+	if !helpHas(m.FullHelp(), "/", "filter passages") {
+		t.Errorf("the notes view's help does not say / filters passages")
+	}
+	m = send(m, typeText("denial")...)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "denial (1)") || strings.Contains(v, "blame (1)") {
+		t.Errorf("notes filtered on denial:\n%s", v)
+	}
+	// c is typed, not the codebook key, while filtering.
+	m = send(m, typeText("c")...)
+	if m.notesView.codebook {
+		t.Error("typing c in the filter opened the codebook")
+	}
+	m = send(m, keys("backspace")...)
+	m = send(m, keyMsg("enter"))
+	v = ansi.Strip(m.View())
+	if !strings.Contains(v, "1 match “denial”") {
+		t.Errorf("the kept filter is not shown:\n%s", v)
+	}
+	m = send(m, keys("esc")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "blame (1)") || !strings.Contains(v, "denial (1)") {
+		t.Errorf("esc did not clear the notes filter:\n%s", v)
+	}
+}
+
+// helpHas reports whether help lists key k as doing desc.
+func helpHas(groups [][]key.Binding, k, desc string) bool {
+	for _, g := range groups {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key == k && b.Help().Desc == desc {
+				return true
+			}
+		}
+	}
+	return false
+}
