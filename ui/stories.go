@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
@@ -83,7 +84,7 @@ func (s *storiesModel) refresh() {
 	all := s.ctx.All
 	s.outlets = append([]string(nil), all.Outlets...)
 	sort.SliceStable(s.outlets, func(i, j int) bool { return foldCase(s.outlets[i]) < foldCase(s.outlets[j]) })
-	s.initial = initials(s.outlets)
+	s.initial = initials(s.outlets, tableShorts(all.Corpus))
 	if len(res.Threads) > 1 {
 		s.rows = append(s.rows, storyRow{kind: rowAll})
 	}
@@ -119,14 +120,25 @@ func byReport(d *Data, ids []string) []string {
 	return out
 }
 
-// initials gives each outlet two cells of initials, unique: the first
-// letters of its first two words ("Northwind Press" NP), else its first
-// two letters as written ("TASS" TA, "Tasnim" Ta), else a letter and a
-// digit.
-func initials(outlets []string) map[string]string {
+// initials gives each outlet two cells of initials, unique: its short
+// name in the outlet table when that is two cells (AA for Anadolu Agency,
+// as the facts view heads its column), else the first letters of its
+// first two words ("Northwind Press" NP), else its first two letters as
+// written ("TASS" TA, "Tasnim" Ta), else a letter and a digit.
+func initials(outlets []string, table map[string]string) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
+	// The outlet table's short names first, so that another outlet's
+	// initials cannot take one ("Al Arabiya" AA).
 	for _, o := range outlets {
+		if t := table[o]; ansi.StringWidth(t) == 2 && !used[t] {
+			used[t], out[o] = true, t
+		}
+	}
+	for _, o := range outlets {
+		if out[o] != "" {
+			continue
+		}
 		var cands []string
 		var letters []rune
 		for _, w := range strings.Fields(oneLine(o)) {
@@ -165,6 +177,18 @@ func initials(outlets []string) map[string]string {
 		}
 		if out[o] == "" {
 			out[o] = "??"
+		}
+	}
+	return out
+}
+
+// tableShorts is each outlet's short name in the outlet table, where it
+// has one.
+func tableShorts(c *corpus.Corpus) map[string]string {
+	out := map[string]string{}
+	for _, a := range c.Articles {
+		if a.OutletInfo != nil && a.OutletInfo.Short != "" {
+			out[a.DisplayOutlet()] = oneLine(a.OutletInfo.Short)
 		}
 	}
 	return out

@@ -319,3 +319,20 @@ func checkFrame(t testing.TB, m Model, w, h int) {
 		}
 	}
 }
+
+// TestInitialsAgreeWithTheFactsView: the embedded corpus's Stories view
+// headed Al Arabiya's column AA, which the facts view uses for Anadolu
+// Agency (the outlet table's short name); the table's names come first.
+func TestInitialsAgreeWithTheFactsView(t *testing.T) {
+	c := corpus.Default()
+	d := NewData(c, &Analysis{})
+	got := initials([]string{"Al Arabiya", "Anadolu Agency", "Sputnik", "TASS", "Tasnim"}, tableShorts(c))
+	for o, in := range got {
+		if short := d.short[o]; ansi.StringWidth(short) == 2 && in != short {
+			t.Errorf("%s: %q in the Stories view, %q in the facts view", o, in, short)
+		}
+	}
+	if got["Al Arabiya"] == got["Anadolu Agency"] {
+		t.Errorf("two outlets share %q", got["Al Arabiya"])
+	}
+}
