@@ -207,3 +207,19 @@ func TestSearchHitsInReadingOrder(t *testing.T) {
 		t.Fatalf("n after Eta's match: focus %d on %s, want Sigma's column (%d) on s0", m.read.focus, c.Articles[ra].ID, fo)
 	}
 }
+
+// TestSearchFromBeforeAStoryOpened: a search that ends after another
+// story was opened is dropped, not applied to the new story's articles
+// (its hits index the articles of the data it searched).
+func TestSearchFromBeforeAStoryOpened(t *testing.T) {
+	m := openStory(t, 2, 120, 30)
+	search := searchCmd(m.ctx.Data, "Dravnik")
+	m = send(m, keys("E")...) // everything: other articles at those indices
+	m = send(m, search())
+	if len(m.search.hits) != 0 || m.search.query != "" {
+		t.Fatalf("a search of story 2 was applied to everything: %d hits", len(m.search.hits))
+	}
+	if !strings.Contains(m.msg, "search again") {
+		t.Errorf("message %q does not say the search was dropped", m.msg)
+	}
+}

@@ -35,6 +35,7 @@ const (
 type searchDoneMsg struct {
 	query string
 	hits  []hit
+	data  *Data // what was searched: hits index its articles
 }
 
 // hit is a sentence matching the search.

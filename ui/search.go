@@ -110,13 +110,18 @@ func searchCmd(d *Data, q string) tea.Cmd {
 				}
 			}
 		}
-		return searchDoneMsg{query: fq, hits: hits}
+		return searchDoneMsg{query: fq, hits: hits, data: d}
 	}
 }
 
 // searchDone stores the hits and jumps to the first one at or after the
 // cursor.
 func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
+	if msg.data != nil && msg.data != m.ctx.Data {
+		// A story or everything was opened meanwhile: the hits index
+		// articles of the data replaced.
+		return m.flash(fmt.Sprintf("search for “%s” dropped: another story or thread was opened meanwhile; search again", msg.query))
+	}
 	if len(msg.hits) == 0 {
 		// Nothing found leaves nothing behind: no position ("1/0") in the
 		// status line, no highlight, and n says there is no search.
