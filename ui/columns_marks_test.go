@@ -223,3 +223,14 @@ func TestSearchFromBeforeAStoryOpened(t *testing.T) {
 		t.Errorf("message %q does not say the search was dropped", m.msg)
 	}
 }
+
+// TestHelpExplainsOutletColumns: the legend says what the rule inside an
+// outlet's column is, and which key gives a column per article.
+func TestHelpExplainsOutletColumns(t *testing.T) {
+	c, a := mergedSigmaCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	legend := ansi.Strip(strings.Join(m.helpScr.legendLines(120), "\n"))
+	if !strings.Contains(legend, "── 2/3 ·") || !strings.Contains(legend, "C: a column per article") {
+		t.Errorf("the legend does not explain an outlet's column:\n%s", legend)
+	}
+}
