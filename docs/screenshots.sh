@@ -89,9 +89,10 @@ shoot() {
 }
 
 wait_for " READ "
-# ] goes to the first shared fact: the other columns scroll level with it.
+# ] goes to the first shared fact of the first column (the first report):
+# the other columns scroll level with it.
 tmux -S "$sock" send-keys -t shot ']'
-wait_for "fact 1 in"
+wait_for " · fact "
 shoot read-view
 
 tmux -S "$sock" send-keys -t shot '2'
