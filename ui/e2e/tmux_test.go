@@ -65,6 +65,7 @@ type session struct {
 	t      *testing.T
 	socket string
 	name   string
+	status string // file the shell writes parallax's exit status to
 }
 
 // start runs parallax with args in a detached tmux session of the given
@@ -74,7 +75,7 @@ func start(t *testing.T, w, h int, env map[string]string, args ...string) *sessi
 	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
-	s := &session{t: t, socket: filepath.Join(dir, "tmux.sock"), name: "px"}
+	s := &session{t: t, socket: filepath.Join(dir, "tmux.sock"), name: "px", status: filepath.Join(dir, "exit-status")}
 	envs := []string{
 		"TERM=xterm-256color",
 		"PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"),
@@ -84,7 +85,11 @@ func start(t *testing.T, w, h int, env map[string]string, args ...string) *sessi
 	for k, v := range env {
 		envs = append(envs, k+"="+v)
 	}
-	shell := "env " + strings.Join(quoteAll(envs), " ") + " " + quote(binary) + " " + strings.Join(quoteAll(args), " ")
+	// The shell writes the exit status to a file: tmux 3.3 may mark the
+	// pane dead (its terminal closed) without ever filling
+	// #{pane_dead_status}.
+	shell := "env " + strings.Join(quoteAll(envs), " ") + " " + quote(binary) + " " + strings.Join(quoteAll(args), " ") +
+		"; echo $? >" + quote(s.status)
 	s.tmux("new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
 	// Keep the pane after the program exits so a crash stays readable.
 	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
@@ -178,6 +183,17 @@ func (s *session) waitExit() {
 		time.Sleep(50 * time.Millisecond)
 	}
 	s.t.Fatalf("parallax did not exit; last screen:\n%s", s.screen())
+}
+
+// exitStatus waits for parallax's exit status ("" if it never came).
+func (s *session) exitStatus() string {
+	s.t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if b, err := os.ReadFile(s.status); err == nil && strings.HasSuffix(string(b), "\n") {
+			return strings.TrimSpace(string(b))
+		}
+	}
+	return ""
 }
 
 func containsAll(s string, want []string) bool {
