@@ -72,7 +72,7 @@ func (m *Model) openExport() tea.Cmd {
 	left, _ := m.exportInput().LeftOut()
 	m.exp.title = "Export " + plural(len(m.notes.snap.all)-left, "tagged passage")
 	if left > 0 {
-		m.exp.title += " (" + plural(left, "other") + " of articles not loaded now left out)"
+		m.exp.title += " (" + plural(left, "other") + " of articles " + m.ctx.notHere() + " left out)"
 	}
 	m.exp.input = m.newInput("", "file name")
 	m.exp.input.Prompt = "path: "
@@ -137,7 +137,7 @@ func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
 		m.dlg = dialog{}
 		done := fmt.Sprintf("exported %s as %s to %s", plural(msg.count, "passage"), msg.format, msg.path)
 		if msg.leftOut > 0 {
-			done += fmt.Sprintf("; %s of articles not loaded now left out", plural(msg.leftOut, "passage"))
+			done += fmt.Sprintf("; %s of articles %s left out", plural(msg.leftOut, "passage"), m.ctx.notHere())
 		}
 		if named, ok := export.NamedBy(msg.path); ok && named != msg.format {
 			done += fmt.Sprintf(" (its name ends in %s, which says %s)", filepath.Ext(msg.path), named)

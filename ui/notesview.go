@@ -46,9 +46,6 @@ type notesViewModel struct {
 	shown     int
 }
 
-// elsewhereHeader heads the group of notes whose article is not loaded.
-const elsewhereHeader = "in articles not loaded now"
-
 // SetSize sets the notes view's area.
 func (v *notesViewModel) SetSize(w, h int) { v.width, v.height = w, h }
 
@@ -142,7 +139,7 @@ func (v *notesViewModel) rebuild() {
 		}
 	}
 	if len(away) > 0 {
-		v.rows = append(v.rows, nrow{header: fmt.Sprintf("%s (%d)", elsewhereHeader, len(away)), note: -1})
+		v.rows = append(v.rows, nrow{header: fmt.Sprintf("in articles %s (%d)", v.ctx.notHere(), len(away)), note: -1})
 		for _, i := range away {
 			v.rows = append(v.rows, nrow{note: i})
 		}
@@ -276,6 +273,11 @@ func (v notesViewModel) selected() (notes.Note, bool) {
 // jumpToNote shows a note's passage in the read view.
 func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
 	a, ok := m.ctx.Data.artIndex[n.Anchor.Article]
+	if all := m.ctx.All; !ok && all != nil && all != m.ctx.Data {
+		if _, loaded := all.artIndex[n.Anchor.Article]; loaded {
+			return m.flash("its article (" + oneLine(n.Anchor.Article) + ") is not in the story or thread open: " + m.ctx.Keys.Stories.Everything.Help().Key + " opens everything")
+		}
+	}
 	if !ok {
 		return m.flash("its article (" + oneLine(n.Anchor.Article) + ") is not loaded now: open its file or folder to read the passage")
 	}
@@ -368,7 +370,7 @@ func (m Model) notesViewView(w, h int) string {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
 	}
 	if v.elsewhere > 0 {
-		sum += fmt.Sprintf(" · %d more in articles not loaded now", v.elsewhere)
+		sum += fmt.Sprintf(" · %d more in articles %s", v.elsewhere, m.ctx.notHere())
 	}
 	if q := strings.TrimSpace(v.filter.Value()); q != "" && !v.filtering {
 		sum = fmt.Sprintf("%d match “%s” (%s clears) · ", v.shown, oneLine(q), m.ctx.Keys.Back.Help().Key) + sum
@@ -389,7 +391,7 @@ func (m Model) notesViewView(w, h int) string {
 			d += " · memo: " + oneLine(n.Memo)
 		}
 		if _, here := m.ctx.Data.artIndex[n.Anchor.Article]; !here {
-			d += " · from " + oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)) + ": " + oneLine(notes.TitleOf(m.ctx.Data.Corpus, n)) + " (" + oneLine(n.Anchor.Article) + "), not loaded now"
+			d += " · from " + oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)) + ": " + oneLine(notes.TitleOf(m.ctx.Data.Corpus, n)) + " (" + oneLine(n.Anchor.Article) + "), " + m.ctx.notHere()
 		} else if n.Orphaned {
 			d += " · ORPHANED: its passage is no longer in the article; the quote is kept"
 		}

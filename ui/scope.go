@@ -455,6 +455,16 @@ func reopenScope(res *compare.Result, sc scope) scope {
 	return scope{}
 }
 
+// notHere says where the articles of notes the open data lacks are: not
+// loaded, or (a story or thread being open) outside it, perhaps not
+// loaded either.
+func (c *Context) notHere() string {
+	if c.All != nil && c.Data != c.All {
+		return "outside the story or thread open"
+	}
+	return "not loaded now"
+}
+
 // shortList joins names, at most n of them, then "and N more".
 func shortList(names []string, n int) string {
 	if len(names) <= n {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
@@ -233,5 +235,25 @@ func TestProblemsListUnappliedCorrections(t *testing.T) {
 	m = send(m, keys("5")...)
 	if v := m.View(); !strings.Contains(v, "story correction names article") || !strings.Contains(v, "gone") {
 		t.Fatalf("the problems screen does not list the correction:\n%s", v)
+	}
+}
+
+// TestNotesOutsideTheOpenStory: with a story open, a passage of another
+// story's article is listed as outside the story open, not as of an
+// article "not loaded now", and enter on it says E opens everything.
+func TestNotesOutsideTheOpenStory(t *testing.T) {
+	m := lookalikeWithNotes(t, filepath.Join(t.TempDir(), "notes.db"), 120, 40)
+	m = send(m, keys("j")...)
+	m = tagHere(m, "toll") // in the first article of the read view: story 1
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 2)
+	m = send(m, keys("enter 4")...)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "in articles outside the story or thread open (1)") || strings.Contains(v, "not loaded now") {
+		t.Fatalf("the notes view of story 2:\n%s", v)
+	}
+	m = send(m, keys("G enter")...)
+	if m.view != viewNotes || !strings.Contains(m.msg, "E opens everything") {
+		t.Errorf("enter on it: view %d, message %q", m.view, m.msg)
 	}
 }
