@@ -100,7 +100,7 @@ func (g *Grouper) Add(a *corpus.Article) error {
 	g.docs = append(g.docs, doc)
 	// Its similarities to the articles before it, through the terms it
 	// shares with them that few articles hold.
-	maxPost := max(64, len(g.docs)/8)
+	maxPost := min(max(64, len(g.docs)/8), maxEventPost)
 	var edges []edge
 	seen := map[int32]bool{}
 	for _, t := range doc.thread.ids {
