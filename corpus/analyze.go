@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -91,11 +92,23 @@ func (z *analyzer) article(path, format, text string, m meta, warnings []string)
 	}
 	detectOutlet(a, m.Outlet, m.Source, z.outlets)
 	z.sentences(a)
+	// A corpus keeps every article's slices: the room appending left at
+	// their ends (a third of the paragraphs' memory) goes.
+	a.Paragraphs, a.Sentences = fitted(a.Paragraphs), fitted(a.Sentences)
 	a.Title = strings.TrimSpace(m.Title)
 	if a.Title == "" {
 		a.Title = z.titleFromText(a)
 	}
 	return a
+}
+
+// fitted returns s in an array of its length when more than a fifth of
+// its capacity is unused.
+func fitted[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) > len(s)/4 {
+		return slices.Clone(s)
+	}
+	return s
 }
 
 // assignRoles finds the title line, the byline and sub-headings among the
@@ -151,7 +164,7 @@ func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if headlineLike(t, 14) && countWords(strings.TrimLeft(t, "-–—•*#> ")) >= 2 && !startsWithDateline(text, paras[i]) {
+		if headlineLike(t, 14) && countWords(strings.TrimLeft(t, "-–—•*#> "), 2) >= 2 && !startsWithDateline(text, paras[i]) {
 			paras[i].Role = RoleHeading
 		}
 	}
@@ -276,10 +289,12 @@ func idWarning(path, id string, ok bool) []string {
 
 // markRepeated marks, across a corpus, short lines that recur in two or
 // more different articles of the same outlet (site slogans, section
-// names, sign-offs) as furniture, and re-derives those articles'
-// sentences. Near-copies of one article (the same story loaded twice, or
-// an updated version) count once: they share most of their long
-// paragraphs.
+// names, sign-offs) as furniture, and drops those lines' sentences. Near-
+// copies of one article (the same story loaded twice, or an updated
+// version) count once: they share most of their long paragraphs.
+//
+// Its cost is linear in the corpus: each paragraph is looked up in a map
+// a bounded number of times, and no article is segmented again.
 func (z *analyzer) markRepeated(arts []*Article) {
 	type key struct{ outlet, line string }
 	lineKey := func(a *Article, p Paragraph) (key, bool) {
@@ -287,25 +302,27 @@ func (z *analyzer) markRepeated(arts []*Article) {
 			return key{}, false
 		}
 		t := a.Text[p.Start:p.End]
-		if countWords(t) > 12 {
+		if countWords(t, 12) > 12 {
 			return key{}, false
 		}
-		return key{a.Outlet, strings.ToLower(strings.Join(strings.Fields(t), " "))}, true
+		return key{a.Outlet, foldLine(t)}, true
 	}
 	// Group near-copies into clusters, per outlet.
 	cluster := make([]int, len(arts))
 	owner := make(map[key]int) // long paragraph → first cluster holding it
+	hits := make(map[int]int)  // cluster → long paragraphs of this article it holds
+	var long []key
 	next := 0
 	for i, a := range arts {
 		if a.Outlet == "" {
 			cluster[i] = -1
 			continue
 		}
-		hits := make(map[int]int)
-		var long []key
+		clear(hits)
+		long = long[:0]
 		for _, p := range a.Paragraphs {
 			t := a.Text[p.Start:p.End]
-			if p.Role == RoleFurniture || countWords(t) <= 12 {
+			if p.Role == RoleFurniture || countWords(t, 12) <= 12 {
 				continue
 			}
 			k := key{a.Outlet, t}
@@ -332,17 +349,26 @@ func (z *analyzer) markRepeated(arts []*Article) {
 			}
 		}
 	}
-	seen := make(map[key]map[int]bool) // short line → clusters holding it
+	owner = nil
+	// Count, per short line, the clusters holding it: one set of (line,
+	// cluster) pairs for the corpus rather than a set per line.
+	type inCluster struct {
+		key
+		cluster int
+	}
+	held := make(map[inCluster]struct{})
+	clusters := make(map[key]int) // short line → clusters holding it
 	for i, a := range arts {
 		for _, p := range a.Paragraphs {
 			if k, ok := lineKey(a, p); ok {
-				if seen[k] == nil {
-					seen[k] = make(map[int]bool)
+				if _, dup := held[inCluster{k, cluster[i]}]; !dup {
+					held[inCluster{k, cluster[i]}] = struct{}{}
+					clusters[k]++
 				}
-				seen[k][cluster[i]] = true
 			}
 		}
 	}
+	held = nil
 	for _, a := range arts {
 		changed := false
 		for i, p := range a.Paragraphs {
@@ -350,14 +376,59 @@ func (z *analyzer) markRepeated(arts []*Article) {
 			if !ok {
 				continue
 			}
-			if n := len(seen[k]); n >= 2 {
+			if n := clusters[k]; n >= 2 {
 				a.Paragraphs[i].Role = RoleFurniture
 				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
 				changed = true
 			}
 		}
 		if changed {
-			z.sentences(a)
+			refurnish(a)
+		}
+	}
+}
+
+// foldLine is a short line as markRepeated compares it: lower case, runs
+// of white space as one space. A line already in that form is returned
+// as it is, without allocating.
+func foldLine(t string) string {
+	folded := true
+	for i := 0; i < len(t) && folded; i++ {
+		c := t[i]
+		switch {
+		case c >= utf8.RuneSelf, c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			folded = false
+		case c == ' ' && (i == 0 || i == len(t)-1 || t[i+1] == ' '):
+			folded = false
+		}
+	}
+	if folded {
+		return t
+	}
+	return strings.ToLower(strings.Join(strings.Fields(t), " "))
+}
+
+// refurnish brings a.Sentences and a.Furniture up to date after some of
+// a's paragraphs became furniture: those paragraphs' sentences go, the
+// others keep their spans and are numbered again, and the furniture is
+// listed anew. It gives what sentences would, without segmenting again:
+// a paragraph's sentences depend on nothing but the paragraph and the
+// dateline.
+func refurnish(a *Article) {
+	kept := a.Sentences[:0]
+	for _, s := range a.Sentences {
+		if a.Paragraphs[s.Para].Role == RoleFurniture {
+			continue
+		}
+		s.Index = len(kept)
+		kept = append(kept, s)
+	}
+	clear(a.Sentences[len(kept):]) // no dropped sentence keeps its text alive
+	a.Sentences = kept
+	a.Furniture = a.Furniture[:0]
+	for _, p := range a.Paragraphs {
+		if p.Role == RoleFurniture {
+			a.Furniture = append(a.Furniture, Furniture{Span: p.Span, Text: a.Text[p.Start:p.End], Reason: p.Reason})
 		}
 	}
 }

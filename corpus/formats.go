@@ -101,8 +101,15 @@ func parseMarkdown(path, text string) (doc, error) {
 	if end < 0 {
 		return d, fmt.Errorf("front matter starts with --- but has no closing --- line")
 	}
+	// Parsed once, decoded twice: into the fields read by name, and into
+	// a map for the date keys.
+	var node yaml.Node
 	var fm frontMatter
-	if err := yaml.Unmarshal([]byte(rest[:end]), &fm); err != nil {
+	err := yaml.Unmarshal([]byte(rest[:end]), &node)
+	if err == nil && node.Kind != 0 {
+		err = node.Decode(&fm)
+	}
+	if err != nil {
 		return d, fmt.Errorf("front matter: %w", err)
 	}
 	body := rest[end:]
@@ -117,7 +124,9 @@ func parseMarkdown(path, text string) (doc, error) {
 	// Hugo, Jekyll and Obsidian call the publication date "date": read
 	// every key that names it, not only "published".
 	var fields map[string]any
-	_ = yaml.Unmarshal([]byte(rest[:end]), &fields) // fm decoded: it is a mapping
+	if node.Kind != 0 {
+		_ = node.Decode(&fields) // fm decoded: it is a mapping
+	}
 	for _, f := range dateFields(fields) {
 		if f.val == nil { // "date:" with no value
 			continue
@@ -484,7 +493,7 @@ func signoffLines(doc *html.Node) []string {
 			return "", true
 		}
 		t := strings.Join(strings.Fields(b.String()), " ")
-		if n.Type != html.ElementNode || countWords(t) > 30 || !signoffRE.MatchString(t) {
+		if n.Type != html.ElementNode || countWords(t, 30) > 30 || !signoffRE.MatchString(t) {
 			return t, false
 		}
 		// The credit's lines as rendered, without what shares its element.

@@ -201,7 +201,7 @@ func (f *furnitureFinder) line(text string) string {
 	if f.outlets != nil && len(t) <= 60 && f.outlets.Lookup(strings.Trim(t, " .|·•-–—")) != nil {
 		return ReasonSiteName
 	}
-	nw := countWords(t)
+	nw := countWords(t, 40)
 	if nw > 40 {
 		return "" // prose, whatever it mentions
 	}
@@ -404,7 +404,7 @@ func isTagList(t string) bool {
 // function word and many non-ASCII letters: in an English article, a
 // notice in the site's own language (comment rules, legal lines).
 func isForeignNotice(t string) bool {
-	if n := countWords(t); n < 4 || n > 40 {
+	if n := countWords(t, 40); n < 4 || n > 40 {
 		return false
 	}
 	foreignLetter := false
@@ -442,7 +442,7 @@ func isForeignNotice(t string) bool {
 // sentence.
 func headlineLike(t string, maxWords int) bool {
 	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "-–—•*#> "))
-	n := countWords(t)
+	n := countWords(t, maxWords)
 	if n == 0 || n > maxWords {
 		return false
 	}
@@ -534,7 +534,7 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if !headlineLike(t, 25) || countWords(t) < 3 {
+		if !headlineLike(t, 25) || countWords(t, 3) < 3 {
 			break
 		}
 		run = append(run, i)
@@ -549,7 +549,7 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 // isCaption reports a line short enough to be a photo caption and not
 // ending like a sentence of prose.
 func isCaption(t string) bool {
-	n := countWords(t)
+	n := countWords(t, 30)
 	if n == 0 || n > 30 {
 		return false
 	}
@@ -568,8 +568,11 @@ func countNonFurniture(paras []Paragraph) int {
 }
 
 // countWords counts the white-space separated words of s without
-// allocating.
-func countWords(s string) int {
+// allocating, up to limit: it stops at the word after the limit, so the
+// count is exact up to limit and limit+1 for any more. Callers only ask
+// whether a line is longer than some words, and a long paragraph is
+// not read to its end for each question.
+func countWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -578,7 +581,9 @@ func countWords(s string) int {
 				in = false
 			} else if !in {
 				in = true
-				n++
+				if n++; n > limit {
+					return n
+				}
 			}
 			continue
 		}
@@ -588,7 +593,9 @@ func countWords(s string) int {
 			in = false
 		} else if !in {
 			in = true
-			n++
+			if n++; n > limit {
+				return n
+			}
 		}
 	}
 	return n
@@ -626,7 +633,7 @@ func looksEnglish(text string) bool {
 // punctuation that is not a list item: what a navigation menu looks like
 // when each of its links lands on a line of its own.
 func isMenuItemLine(t string) bool {
-	n := countWords(t)
+	n := countWords(t, 3)
 	if n == 0 || n > 3 {
 		return false
 	}
@@ -649,7 +656,7 @@ func isBreadcrumb(t string) bool {
 		return false
 	}
 	for _, it := range items {
-		n := countWords(it)
+		n := countWords(it, 3)
 		if n == 0 || n > 3 || strings.ContainsAny(it, ".!?,;\"“”") {
 			return false
 		}
@@ -660,7 +667,7 @@ func isBreadcrumb(t string) bool {
 // menuOnly reports a line of one to three words that are all section
 // names ("World", "Middle East").
 func (f *furnitureFinder) menuOnly(t string) bool {
-	if countWords(t) > 3 {
+	if countWords(t, 3) > 3 {
 		return false
 	}
 	ws := normWords(t)

@@ -465,7 +465,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 		}
 		a := z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings)
 		if markFigcaptions(a, d.Captions) {
-			z.sentences(a)
+			refurnish(a)
 		}
 		res.arts = append(res.arts, a)
 	}

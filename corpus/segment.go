@@ -100,7 +100,7 @@ func wrapsOnward(line string) bool {
 		return true
 	}
 	w := lastWord(line)
-	return wrapFunctionWords[w] && countWords(line) > 3
+	return wrapFunctionWords[w] && countWords(line, 3) > 3
 }
 
 // endsSentence reports whether a line ends with sentence punctuation,
@@ -148,7 +148,7 @@ type splitter struct {
 }
 
 func newSplitter() (*splitter, error) {
-	s, err := segment.New()
+	s, err := newSegmenter()
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +158,44 @@ func newSplitter() (*splitter, error) {
 // sentences returns the sentence spans of text[p.Start:p.End]. dl, when not
 // nil, is a dateline that must stay with the sentence it starts.
 func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
+	if s, e, ok := oneSentence(text, p); ok {
+		if s >= e {
+			return []Span{p}
+		}
+		return splitIdeographic(text, []Span{{s, e}})
+	}
+	return sp.segmented(text, p, dl)
+}
+
+// oneSentence reports a paragraph the segmenter would return whole, and
+// the span it would give (trimmed of white space), without running it:
+// the segmenter only ever breaks after a white-space separated word
+// holding '.', '!' or '?', so a paragraph with no such word before its
+// last one is one sentence. It is one paragraph in three or so of news
+// text, and the segmenter is most of the loading time.
+func oneSentence(text string, p Span) (start, end int, ok bool) {
+	s, e := p.Start, p.End
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	src := text[s:e]
+	lastWord := strings.LastIndexFunc(src, unicode.IsSpace) + 1
+	return s, e, !strings.ContainsAny(src[:lastWord], ".!?")
+}
+
+// segmented is sentences by the segmenter and the rules after it.
+func (sp *splitter) segmented(text string, p Span, dl *Dateline) []Span {
 	src := text[p.Start:p.End]
 	var spans []Span
 	for _, s := range sp.seg.Segment(src) {
@@ -176,7 +214,9 @@ func (sp *splitter) sentences(text string, p Span, dl *Dateline) []Span {
 // sentence they close; a mark inside quotes ("「対応する。」と語った")
 // ends the quotation, not the sentence.
 func splitIdeographic(text string, spans []Span) []Span {
-	if !strings.ContainsAny(text, "。！？｡") {
+	// Only the spans' own stretch of text is searched: the whole article,
+	// searched once per paragraph, made segmentation quadratic.
+	if len(spans) == 0 || !hasIdeographicStop(text[spans[0].Start:spans[len(spans)-1].End]) {
 		return spans
 	}
 	var out []Span
@@ -214,6 +254,21 @@ func splitIdeographic(text string, spans []Span) []Span {
 		out = append(out, Span{start, sp.End})
 	}
 	return out
+}
+
+// hasIdeographicStop reports whether s holds 。, ！, ？ or ｡, in one pass
+// over its bytes (strings.ContainsAny makes one a character, each
+// stopping at every byte that ends a common punctuation mark).
+func hasIdeographicStop(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xE3 || c == 0xEF { // the lead bytes of the four
+			switch r, _ := utf8.DecodeRuneInString(s[i:]); r {
+			case '。', '！', '？', '｡':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Abbreviations the segmenter may end a sentence after. titleAbbrev come

@@ -80,3 +80,14 @@ func TestSyntheticOffsets(t *testing.T) {
 		t.Errorf("got %d profiles, want 10", len(res.Outlets))
 	}
 }
+
+// BenchmarkLoadLexicons is the start-up cost of framing: parsing the
+// shipped lexicons and the background frequencies.
+func BenchmarkLoadLexicons(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadLexicons(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

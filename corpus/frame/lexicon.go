@@ -2,6 +2,7 @@ package frame
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -37,7 +38,8 @@ type entry struct {
 
 // lexicons is everything the analysis reads from data files.
 type lexicons struct {
-	irregular  map[string]string
+	irregular  map[string]string   // irregular form -> lemma
+	formsOf    map[string][]string // lemma -> its irregular forms, for inflect
 	entries    []*entry            // loaded, evaluative, hedge, intensifier
 	byFirst    map[string][]*entry // surface form of the first word -> entries
 	reporting  map[string]*entry   // inflected form of a reporting verb -> entry
@@ -66,10 +68,20 @@ func loadLexicons(userDir string) (*lexicons, error) {
 			lx.irregular[f[0]] = f[1]
 		}
 	}
+	// inflect looked through every irregular form for each lexicon word.
+	lx.formsOf = make(map[string][]string, len(lx.irregular))
+	for form, lemma := range lx.irregular {
+		lx.formsOf[lemma] = append(lx.formsOf[lemma], form)
+	}
+	for _, forms := range lx.formsOf {
+		sort.Strings(forms)
+	}
 	bg, err := shipped.ReadFile("lexicons/background-en.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("read background frequencies: %w", err)
 	}
+	// Sized once: growing a map of 20,000 words was most of the start-up.
+	lx.background = make(map[string]float64, bytes.Count(bg, []byte{'\n'})+1)
 	for _, line := range strings.Split(string(bg), "\n") {
 		w, n, ok := strings.Cut(line, "\t")
 		if !ok || strings.HasPrefix(line, "#") {
@@ -321,12 +333,7 @@ func (lx *lexicons) inflect(base string) []string {
 			forms = append(forms, d+"ed", d+"ing")
 		}
 	}
-	for form, lemma := range lx.irregular {
-		if lemma == base {
-			forms = append(forms, form)
-		}
-	}
-	return forms
+	return append(forms, lx.formsOf[base]...)
 }
 
 // doublesFinal reports whether a verb doubles its final consonant before

@@ -60,11 +60,14 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 	}
 	dist := map[string][]Term{}
 	alone := len(order) < 2 // one outlet: nothing to set it against
-	for _, o := range order {
-		if alone {
-			break
+	if !alone {
+		// The pooled counts are the same for every outlet: summed once,
+		// not once per outlet (which made profiles quadratic in the
+		// number of outlets times the vocabulary).
+		uniPool, biPool := poolCounts(order, uni), poolCounts(order, bi)
+		for _, o := range order {
+			dist[o] = mergeTerms(an.logOdds(uni[o], uniPool, true, k), an.logOdds(bi[o], biPool, false, k), k)
 		}
-		dist[o] = mergeTerms(an.logOdds(o, order, uni, true, k), an.logOdds(o, order, bi, false, k), k)
 	}
 	out := make([]Profile, 0, len(order))
 	for _, o := range order {
@@ -174,30 +177,41 @@ func countTerms(toks []token, uni, bi map[string]float64) {
 	}
 }
 
-// logOdds ranks terms of outlet o against all other outlets by the
+// pooledCounts is every outlet's counts summed, and their total.
+type pooledCounts struct {
+	counts map[string]float64
+	total  float64
+}
+
+func poolCounts(order []string, counts map[string]map[string]float64) pooledCounts {
+	p := pooledCounts{counts: map[string]float64{}}
+	for _, o := range order {
+		for w, c := range counts[o] {
+			p.counts[w] += c
+			p.total += c
+		}
+	}
+	return p
+}
+
+// logOdds ranks the terms of one outlet (own, its counts) against all
+// other outlets (pool, everyone's counts, minus own) by the
 // log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
 // Quinn 2008, "Fightin' Words", eq. 22 and 24): the prior mixes the
 // background word list with the pooled corpus, so rare words are shrunk
 // and a small corpus does not crown every hapax. Returns the top k terms
-// with z > 0 that occur at least minCount times in o.
-func (an *analyzer) logOdds(o string, order []string, counts map[string]map[string]float64, useBackground bool, k int) []Term {
-	pooled := map[string]float64{}
-	var total float64
-	for _, oo := range order {
-		for w, c := range counts[oo] {
-			pooled[w] += c
-			total += c
-		}
-	}
+// with z > 0 that occur at least minCount times in the outlet.
+func (an *analyzer) logOdds(own map[string]float64, pool pooledCounts, useBackground bool, k int) []Term {
+	pooled, total := pool.counts, pool.total
 	if total == 0 {
 		return nil
 	}
-	var ni, nj float64
-	for w, c := range pooled {
-		ci := counts[o][w]
-		ni += ci
-		nj += c - ci
+	// Counts are whole numbers, so these sums are exact in any order.
+	var ni float64
+	for _, c := range own {
+		ni += c
 	}
+	nj := total - ni
 	a0 := priorBigram
 	if useBackground {
 		a0 = priorUnigram
@@ -206,7 +220,7 @@ func (an *analyzer) logOdds(o string, order []string, counts map[string]map[stri
 	// flatten every difference.
 	a0 = math.Min(a0, total)
 	var terms []Term
-	for w, yi := range counts[o] {
+	for w, yi := range own {
 		if yi < minCount {
 			continue
 		}

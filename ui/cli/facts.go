@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -43,9 +42,7 @@ func runFacts(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(jsonOut(env.Stdout))
-		enc.SetIndent("", "  ")
-		if e := enc.Encode(res); e != nil {
+		if e := writeJSON(jsonOut(env.Stdout), res); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
 		// The JSON has no place for them: files that failed go to

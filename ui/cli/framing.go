@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -84,19 +83,21 @@ type framingMarkerJSON struct {
 // never null.
 func writeFramingJSON(w io.Writer, res *frame.Result) error {
 	out := struct {
-		Markers []framingMarkerJSON `json:"markers"`
-		Outlets []frame.Profile     `json:"outlets"`
-	}{Markers: []framingMarkerJSON{}, Outlets: res.Outlets}
-	for _, m := range res.Markers {
-		out.Markers = append(out.Markers, framingMarkerJSON(m))
-	}
+		Markers markersJSON     `json:"markers"`
+		Outlets []frame.Profile `json:"outlets"`
+	}{Markers: res.Markers, Outlets: res.Outlets}
 	if out.Outlets == nil {
 		out.Outlets = []frame.Profile{}
 	}
-	enc := json.NewEncoder(jsonOut(w))
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(jsonOut(w), out)
 }
+
+// markersJSON is framing's markers in their JSON form, each converted as
+// it is written.
+type markersJSON []frame.Marker
+
+func (m markersJSON) Len() int       { return len(m) }
+func (m markersJSON) Item(i int) any { return framingMarkerJSON(m[i]) }
 
 // printFraming writes the readable report: each article's marked
 // sentences with the reasons, then each outlet's profile.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -25,15 +24,10 @@ func runList(env *Env, args []string) int {
 	}
 	if *asJSON {
 		out := struct {
-			Articles []articleJSON      `json:"articles"`
+			Articles articlesJSON       `json:"articles"`
 			Errors   []corpus.LoadError `json:"errors"`
-		}{Articles: []articleJSON{}, Errors: errorsJSON(c.Errors)}
-		for _, a := range c.Articles {
-			out.Articles = append(out.Articles, toJSON(a, false))
-		}
-		enc := json.NewEncoder(jsonOut(env.Stdout))
-		enc.SetIndent("", "  ")
-		if e := enc.Encode(out); e != nil {
+		}{Articles: articlesJSON(c.Articles), Errors: errorsJSON(c.Errors)}
+		if e := writeJSON(jsonOut(env.Stdout), out); e != nil {
 			return errorf(env, "write JSON: %v", e)
 		}
 	} else {
@@ -65,3 +59,10 @@ func countWarnings(c *corpus.Corpus) int {
 	}
 	return n
 }
+
+// articlesJSON is the articles of list's JSON, each converted to its JSON
+// form as it is written (an array of articleJSON, never null).
+type articlesJSON []*corpus.Article
+
+func (a articlesJSON) Len() int       { return len(a) }
+func (a articlesJSON) Item(i int) any { return toJSON(a[i], false) }
