@@ -36,6 +36,7 @@ type Grouper struct {
 	threads *avgLink
 	members map[int32][]int32   // thread (its id in threads) -> its docs, ascending
 	stories map[int32][][]int32 // thread -> its stories, as docs
+	builder docBuilder
 }
 
 // NewGrouper returns an empty Grouper. Options' thread and story
@@ -93,7 +94,7 @@ func (g *Grouper) Add(a *corpus.Article) error {
 		g.nUnits++
 	}
 	tm := g.termModel()
-	doc := newEventDoc(dayOf(a.Published), occ, tm)
+	doc := g.builder.newEventDoc(dayOf(a.Published), occ, tm)
 	x := int32(len(g.docs))
 	g.ids = append(g.ids, a.ID)
 	g.byID[a.ID] = x
