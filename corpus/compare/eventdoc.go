@@ -3,10 +3,8 @@ package compare
 import (
 	"cmp"
 	"math"
-	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -69,7 +67,7 @@ const (
 	// count in similarities between articles: a term in hundreds of them
 	// names a theme, not an event, and summing it would make the work grow
 	// with the square of the corpus.
-	maxEventPost = 256
+	maxEventPost = 128
 	// minEventSim is the least similarity kept as an edge of the graph.
 	minEventSim = 0.02
 	noDay       = math.MinInt32
@@ -384,13 +382,6 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
 	return similarEdgesMin(vecs, fade, minEventSim)
 }
 
-var threadMinSim = func() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("PX_TMIN"), 64); err == nil {
-		return v
-	}
-	return minEventSim
-}()
-
 func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
 	type posting struct {
 		v int32
@@ -439,7 +430,7 @@ func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float6
 					if fade != nil {
 						s *= fade(int(j), i)
 					}
-					if s >= floor {
+					if s >= minEventSim {
 						out = append(out, edge{a: j, b: int32(i), s: s})
 					}
 				}
