@@ -252,3 +252,24 @@ func benchmarkGroupStories(b *testing.B, n int) {
 	b.ReportMetric(float64(len(g.stories)), "stories")
 	b.ReportMetric(float64(len(g.threads)), "threads")
 }
+
+// BenchmarkGrouperAdd times adding one article to a Grouper that already
+// holds 5,000 synthetic articles (the library assigns stories this way).
+func BenchmarkGrouperAdd(b *testing.B) {
+	c := syntheticCorpus(5000+b.N, 1)
+	g, err := NewGrouper(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range c.Articles[:5000] {
+		if err := g.Add(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := g.Add(c.Articles[5000+i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -3,10 +3,8 @@ package compare
 import (
 	"cmp"
 	"math"
-	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"time"
 )
@@ -69,7 +67,7 @@ const (
 	// count in similarities between articles: a term in hundreds of them
 	// names a theme, not an event, and summing it would make the work grow
 	// with the square of the corpus.
-	maxEventPost = 256
+	maxEventPost = 128
 	// minEventSim is the least similarity kept as an edge of the graph.
 	minEventSim = 0.02
 	noDay       = math.MinInt32
@@ -160,24 +158,42 @@ type eventTerm struct {
 	name bool
 }
 
+// docBuilder gathers an article's term occurrences into an eventDoc,
+// counting in scratch arrays indexed by term id (reused from article to
+// article) instead of sorting every occurrence.
+type docBuilder struct {
+	tf      []float32
+	name    []bool
+	touched []int32
+}
+
 // newEventDoc builds an article's eventDoc from its term occurrences.
-func newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
-	slices.SortFunc(occ, func(a, b eventTerm) int { return cmp.Compare(a.t, b.t) })
-	d := eventDoc{day: day}
+func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
 	for _, o := range occ {
+		if int(o.t) >= len(b.tf) {
+			n := max(int(o.t)+1, 2*len(b.tf))
+			b.tf = append(b.tf, make([]float32, n-len(b.tf))...)
+			b.name = append(b.name, make([]bool, n-len(b.name))...)
+		}
 		w := float32(1)
 		if o.lead {
 			w = eventLeadBoost
 		}
-		if n := len(d.terms); n > 0 && d.terms[n-1] == o.t {
-			d.tf[n-1] += w
-			d.name[n-1] = d.name[n-1] || o.name
-			continue
+		if b.tf[o.t] == 0 {
+			b.touched = append(b.touched, o.t)
 		}
-		d.terms = append(d.terms, o.t)
-		d.tf = append(d.tf, w)
-		d.name = append(d.name, o.name || tm.anchor(o.t))
+		b.tf[o.t] += w
+		b.name[o.t] = b.name[o.t] || o.name || tm.anchor(o.t)
 	}
+	slices.Sort(b.touched)
+	d := eventDoc{day: day, terms: slices.Clone(b.touched), tf: make([]float32, len(b.touched)), name: make([]bool, len(b.touched))}
+	for k, t := range b.touched {
+		d.tf[k], d.name[k] = b.tf[t], b.name[t]
+		b.tf[t], b.name[t] = 0, false
+	}
+	b.touched = b.touched[:0]
+	d.thread.ids = make([]int32, 0, len(d.terms))
+	d.thread.val = make([]float64, 0, len(d.terms))
 	for k, t := range d.terms {
 		if tm.anchor(t) {
 			continue
@@ -201,23 +217,59 @@ func (a *sparseVec) keepTop(k int) {
 	if len(a.ids) <= k {
 		return
 	}
-	idx := make([]int, len(a.ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(x, y int) int {
-		if a.val[x] != a.val[y] {
-			return cmp.Compare(a.val[y], a.val[x])
+	// The k-th largest weight, by selection on a copy.
+	vals := slices.Clone(a.val)
+	kth := selectKth(vals, k-1)
+	above := 0
+	for _, v := range a.val {
+		if v > kth {
+			above++
 		}
-		return cmp.Compare(a.ids[x], a.ids[y])
-	})
-	idx = idx[:k]
-	slices.Sort(idx)
-	ids, val := make([]int32, k), make([]float64, k)
-	for j, i := range idx {
-		ids[j], val[j] = a.ids[i], a.val[i]
 	}
-	a.ids, a.val = ids, val
+	ties := k - above // entries equal to kth to keep, lowest ids first
+	n := 0
+	for i, v := range a.val {
+		if v > kth || (v == kth && ties > 0) {
+			if v == kth {
+				ties--
+			}
+			a.ids[n], a.val[n] = a.ids[i], v
+			n++
+		}
+	}
+	a.ids, a.val = a.ids[:n:n], a.val[:n:n]
+}
+
+// selectKth returns the element that would be at index k of v sorted in
+// descending order; v is reordered.
+func selectKth(v []float64, k int) float64 {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		p := v[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for v[i] > p {
+				i++
+			}
+			for v[j] < p {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			hi = j
+		case k >= i:
+			lo = i
+		default:
+			return v[k]
+		}
+	}
+	return v[k]
 }
 
 // canonicalOrder returns the indices of docs sorted by publication day
@@ -330,13 +382,6 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64) []edge {
 	return similarEdgesMin(vecs, fade, minEventSim)
 }
 
-var threadMinSim = func() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("PX_TMIN"), 64); err == nil {
-		return v
-	}
-	return minEventSim
-}()
-
 func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
 	type posting struct {
 		v int32
@@ -385,7 +430,7 @@ func similarEdgesMin(vecs []sparseVec, fade func(a, b int) float64, floor float6
 					if fade != nil {
 						s *= fade(int(j), i)
 					}
-					if s >= floor {
+					if s >= minEventSim {
 						out = append(out, edge{a: j, b: int32(i), s: s})
 					}
 				}

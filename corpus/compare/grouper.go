@@ -36,6 +36,7 @@ type Grouper struct {
 	threads *avgLink
 	members map[int32][]int32   // thread (its id in threads) -> its docs, ascending
 	stories map[int32][][]int32 // thread -> its stories, as docs
+	builder docBuilder
 }
 
 // NewGrouper returns an empty Grouper. Options' thread and story
@@ -93,14 +94,14 @@ func (g *Grouper) Add(a *corpus.Article) error {
 		g.nUnits++
 	}
 	tm := g.termModel()
-	doc := newEventDoc(dayOf(a.Published), occ, tm)
+	doc := g.builder.newEventDoc(dayOf(a.Published), occ, tm)
 	x := int32(len(g.docs))
 	g.ids = append(g.ids, a.ID)
 	g.byID[a.ID] = x
 	g.docs = append(g.docs, doc)
 	// Its similarities to the articles before it, through the terms it
 	// shares with them that few articles hold.
-	maxPost := max(64, len(g.docs)/8)
+	maxPost := min(max(64, len(g.docs)/8), maxEventPost)
 	var edges []edge
 	seen := map[int32]bool{}
 	for _, t := range doc.thread.ids {

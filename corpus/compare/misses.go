@@ -20,14 +20,18 @@ type Miss struct {
 }
 
 // NearestMisses returns, for a sentence with no counterpart, the nearest
-// candidate of each other outlet of its thread, best first (nil when it
-// has a counterpart or no candidate shared enough to be scored).
+// candidate of each other outlet of its thread, best first, at most
+// maxMisses of them (nil when it has a counterpart or no candidate shared
+// enough to be scored).
 func (r *Result) NearestMisses(article string, sentence int) []Miss {
 	if r == nil {
 		return nil
 	}
 	return r.misses[sentKey{article, sentence}]
 }
+
+// maxMisses is the most nearest misses kept for one sentence.
+const maxMisses = 5
 
 // nearestMisses picks, for each unit of the thread left without a link at
 // the counterpart threshold, the best scored candidate per other outlet.
@@ -56,12 +60,32 @@ func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
 			}
 		}
 	}
+	// At most maxMisses per sentence, the best, get evidence and a place:
+	// the why panel shows a few, and a corpus of forty outlets would
+	// otherwise keep forty for every sentence.
+	perUnit := map[int32][]foundLink{}
 	for _, m := range best {
-		u, v := &x.units[m.a], &x.units[m.b]
-		a, b := x.c.Articles[u.art], x.c.Articles[v.art]
-		k := sentKey{a.ID, int(u.sent)}
-		into[k] = append(into[k], Miss{Article: b.ID, Outlet: x.outlets[v.outlet], Sentence: int(v.sent),
-			Text: b.Sentences[v.sent].Text, Score: math.Round(m.score*1000) / 1000, Evidence: normEvidence(x.evidence(u, v))})
+		perUnit[m.a] = append(perUnit[m.a], m)
+	}
+	for u, ms := range perUnit {
+		if len(ms) > maxMisses {
+			slices.SortFunc(ms, func(a, b foundLink) int {
+				if a.score != b.score {
+					return cmp.Compare(b.score, a.score)
+				}
+				return cmp.Compare(a.b, b.b)
+			})
+			perUnit[u] = ms[:maxMisses]
+		}
+	}
+	for _, ms := range perUnit {
+		for _, m := range ms {
+			u, v := &x.units[m.a], &x.units[m.b]
+			a, b := x.c.Articles[u.art], x.c.Articles[v.art]
+			k := sentKey{a.ID, int(u.sent)}
+			into[k] = append(into[k], Miss{Article: b.ID, Outlet: x.outlets[v.outlet], Sentence: int(v.sent),
+				Text: b.Sentences[v.sent].Text, Score: math.Round(m.score*1000) / 1000, Evidence: normEvidence(x.evidence(u, v))})
+		}
 	}
 	for k, ms := range into {
 		slices.SortFunc(ms, func(a, b Miss) int {

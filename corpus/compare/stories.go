@@ -61,6 +61,7 @@ func (x *analysis) eventDocs() []eventDoc {
 		go func(w int) {
 			defer wg.Done()
 			var occ []eventTerm
+			var b docBuilder
 			for ai := w; ai < len(x.c.Articles); ai += workers {
 				occ = occ[:0]
 				for k, ui := range x.artUnit[ai] {
@@ -73,7 +74,7 @@ func (x *analysis) eventDocs() []eventDoc {
 						occ = append(occ, eventTerm{t: t, lead: lead, name: true})
 					}
 				}
-				docs[ai] = newEventDoc(dayOf(x.c.Articles[ai].Published), occ, tm)
+				docs[ai] = b.newEventDoc(dayOf(x.c.Articles[ai].Published), occ, tm)
 			}
 		}(w)
 	}
@@ -106,7 +107,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	for i := range sorted {
 		vecs[i] = sorted[i].thread
 	}
-	edges := nearestEdges(similarEdgesMin(vecs, nil, threadMinSim), len(sorted), threadNeighbours)
+	edges := nearestEdges(similarEdges(vecs, nil), len(sorted), threadNeighbours)
 	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}

@@ -1,0 +1,35 @@
+package compare
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+func TestSelectKth(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for n := 1; n < 300; n++ {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = float64(r.IntN(20))
+		}
+		s := slices.Clone(v)
+		slices.Sort(s)
+		slices.Reverse(s)
+		for k := 0; k < n; k++ {
+			if got := selectKth(slices.Clone(v), k); got != s[k] {
+				t.Fatalf("n %d k %d: %v want %v", n, k, got, s[k])
+			}
+		}
+	}
+}
+
+// TestKeepTop checks that keepTop keeps the k heaviest entries, ties to
+// the lower ids, in id order.
+func TestKeepTop(t *testing.T) {
+	v := sparseVec{ids: []int32{1, 2, 3, 4, 5, 6}, val: []float64{0.5, 0.9, 0.5, 0.1, 0.5, 0.7}}
+	v.keepTop(4)
+	if !slices.Equal(v.ids, []int32{1, 2, 3, 6}) || !slices.Equal(v.val, []float64{0.5, 0.9, 0.5, 0.7}) {
+		t.Errorf("keepTop(4) = %v %v", v.ids, v.val)
+	}
+}
