@@ -182,6 +182,21 @@ func (p panelModel) content(w int) string {
 				note("Not part of a shared fact (" + string(sent.Role) + " text is not compared).")
 			}
 			line("")
+			if ms := d.Analysis.Comparison.NearestMisses(art.ID, s); len(ms) > 0 {
+				// The linker's judgement, open to the reader's: the
+				// closest sentence of each other outlet it passed over.
+				line(st.Label.Render("Nearest in other outlets"))
+				note(fmt.Sprintf("The closest sentence of each other outlet, scored below the link threshold (%.2f): does it say the same?", compare.DefaultCounterpartThreshold))
+				for _, m := range ms {
+					labelled(fmt.Sprintf("%s %.2f", ellipsize(outletName(m.Outlet), 14), m.Score), "“"+oneLine(m.Text)+"”", 22)
+					if ev := evidenceSummary(m.Evidence); ev != "" {
+						for _, l := range wrapText(ev, max(w-22, 10)) {
+							line(strings.Repeat(" ", 22) + st.Muted.Render(l))
+						}
+					}
+				}
+				line("")
+			}
 		}
 	}
 	for _, fi := range facts {
@@ -270,6 +285,24 @@ func (p panelModel) content(w int) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// evidenceSummary is a link's evidence on one line ("terms: treaty,
+// missile; names: Lavrov").
+func evidenceSummary(e compare.Evidence) string {
+	var parts []string
+	for _, p := range []struct {
+		name string
+		xs   []string
+	}{{"terms", e.Terms}, {"numbers", e.Numbers}, {"dates", e.Dates}, {"names", e.Names}} {
+		if len(p.xs) > 0 {
+			parts = append(parts, p.name+": "+oneLine(strings.Join(p.xs, ", ")))
+		}
+	}
+	if e.Quote != "" {
+		parts = append(parts, "quote: “"+oneLine(e.Quote)+"”")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // mergedEvidence is the evidence of the member under the cursor, or the
