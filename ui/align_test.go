@@ -16,7 +16,7 @@ import (
 // carry fact 2, Theta neither. Fact 2's carriers are the last three
 // columns (the columns go by first report: the dates keep them in this
 // order), off screen at 80 cells where two columns fit.
-func twoFactCorpus() (*corpus.Corpus, *Analysis) {
+func twoFactCorpus() (*corpus.Corpus, *Findings) {
 	body := func(s ...string) para { return para{corpus.RoleBody, s} }
 	arts := []*corpus.Article{
 		makeArticle("th", "Theta", "Theta's story", "2024-01-01", body("Nothing shared here.", "Still nothing.")),
@@ -29,7 +29,7 @@ func twoFactCorpus() (*corpus.Corpus, *Analysis) {
 		st := a.Sentences[s]
 		return compare.Member{Article: a.ID, Outlet: a.Outlet, Sentence: s, Start: st.Start, End: st.End, Text: st.Text}
 	}
-	an := &Analysis{HasFacts: true, Facts: []compare.Fact{
+	an := &Findings{HasFacts: true, Facts: []compare.Fact{
 		{ID: "talks", Label: "Talks with Paris", Outlets: []string{"Eta", "Sigma"}, Members: []compare.Member{mem(arts[1], 1), mem(arts[2], 1)}},
 		{ID: "treaty", Label: "Washington left the treaty", Outlets: []string{"Sigma", "Tau", "Rho"},
 			Members: []compare.Member{mem(arts[2], 1), mem(arts[2], 2), mem(arts[3], 1), mem(arts[4], 0)}},

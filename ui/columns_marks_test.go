@@ -20,7 +20,7 @@ import (
 // mergedSigmaCorpus is twoFactCorpus with a second, earlier Sigma
 // article: Sigma's column holds both, and the sentence in facts 1 and 2
 // is in its second article.
-func mergedSigmaCorpus() (*corpus.Corpus, *Analysis) {
+func mergedSigmaCorpus() (*corpus.Corpus, *Findings) {
 	c, a := twoFactCorpus()
 	early := makeArticle("s0", "Sigma", "Sigma's first report", "2024-01-03", para{corpus.RoleBody, []string{"Talks are planned.", "Nothing is known yet."}})
 	c.Articles = append(c.Articles, early)

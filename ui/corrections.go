@@ -2,16 +2,13 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/notes"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // The user's story corrections: read from the notes file before the first
@@ -27,25 +24,6 @@ func notesPathFor(opts Options, c *corpus.Corpus) string {
 		return opts.NotesPath
 	}
 	return notes.DefaultPath(c, opts.Paths)
-}
-
-// startupCorrections reads the story corrections of the corpus's notes
-// file, if it exists (it is not created here). It runs in the loading Cmd.
-func startupCorrections(opts Options, c *corpus.Corpus) ([]compare.Correction, error) {
-	path := notesPathFor(opts, c)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	s, err := notes.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	cs, err := s.Corrections()
-	if err != nil {
-		return nil, err
-	}
-	return correctionsOf(cs), nil
 }
 
 // saveCorrection saves a story correction in the notes file, in a Cmd.
@@ -67,21 +45,24 @@ func (m *Model) saveCorrection(c notes.Correction) tea.Cmd {
 // regrouping under way applies).
 func (m *Model) regroupIfChanged() tea.Cmd {
 	all := m.ctx.All
-	if all == nil || all.Analysis.Comparison == nil || m.notes.store == nil {
+	if all == nil || all.Findings.Comparison == nil || m.notes.store == nil {
 		return nil
 	}
-	want := correctionsOf(m.notes.snap.corrections)
+	want := pipeline.CorrectionsOf(m.notes.snap.corrections)
 	if m.task.seq != 0 && m.task.regroup {
 		if sameCorrections(want, m.task.corrections) {
 			return nil
 		}
-	} else if sameCorrections(want, all.Analysis.Corrections) {
+	} else if sameCorrections(want, all.Findings.Corrections) {
 		return nil
 	}
 	c := all.Corpus
 	reopen := m.scope
+	opts := m.opts
 	cmd := m.startTask("regrouping stories", func(ctx context.Context, seq int, report Progress) tea.Msg {
-		a, err := analyzeWith(ctx, c, want, report)
+		po := pipelineOptions(opts, report)
+		po.Corrections = want
+		a, err := analyse(ctx, c, po)
 		if err != nil {
 			return scopeOpenedMsg{seq: seq, err: fmt.Errorf("regroup stories: %w", err)}
 		}
@@ -90,7 +71,7 @@ func (m *Model) regroupIfChanged() tea.Cmd {
 		sc := reopenScope(a.Comparison, reopen)
 		var sub *Data
 		if sc.kind != scopeAll && len(sc.articles) < len(c.Articles) {
-			if sub, err = scopedData(ctx, newAll, sc.articles, report); err != nil {
+			if sub, err = scopedData(ctx, newAll, sc, po); err != nil {
 				return scopeOpenedMsg{seq: seq, err: err}
 			}
 		} else {

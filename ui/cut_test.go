@@ -56,7 +56,7 @@ func TestTabsAreNotCut(t *testing.T) {
 // the preview sideways to it.
 func TestExportPreviewScrollsSideways(t *testing.T) {
 	// The embedded corpus: five outlets make the table wider than 80.
-	m := newTestModel(t, corpus.Default(), &Analysis{}, 80, 24)
+	m := newTestModel(t, corpus.Default(), &Findings{}, 80, 24)
 	m.opts.NotesPath = filepath.Join(t.TempDir(), "notes.db")
 	m.notes.poll = 0
 	m = runCmd(m, m.openNotes(), 0)

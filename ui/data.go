@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,53 +13,6 @@ import (
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
 )
-
-// Analysis is what the reader shows on top of the corpus: the shared facts
-// and the framing. It is filled from corpus/compare and corpus/frame by an
-// Analyzer; the UI reads it and never computes it.
-type Analysis struct {
-	// HasFacts is set when shared facts were computed; without it no
-	// sentence is called outlet-only.
-	HasFacts bool
-	Facts    []compare.Fact
-	// HasCounterpart, when set, reports whether a sentence has a
-	// counterpart in another outlet (a looser link than a fact).
-	HasCounterpart func(article string, sentence int) bool
-	// Omissions maps an outlet to the ids of facts it leaves out.
-	Omissions map[string][]string
-
-	HasFraming bool
-	Markers    []frame.Marker
-	Profiles   []OutletProfile
-
-	// Warnings are analysis problems worth showing on the problems screen.
-	Warnings []string
-
-	// Comparison is the shared-facts analysis of the whole corpus, with
-	// its threads and stories, from which a story or thread is opened
-	// (scope.go); nil when it was not computed.
-	Comparison *compare.Result
-	// Corrections are the story corrections the comparison applied.
-	Corrections []compare.Correction
-}
-
-// OutletProfile is one outlet's profile as the outlets view shows it.
-type OutletProfile struct {
-	Outlet   string
-	Markdown string             // rendered with Glamour
-	Rates    map[string]float64 // framing markers per 100 sentences, by kind
-	Articles int
-}
-
-// Progress reports a stage of the start-up work; done and total count
-// items within the stage (total 0: unknown).
-type Progress func(stage string, done, total int)
-
-// Analyzer computes the Analysis of a corpus. It runs in a tea.Cmd.
-type Analyzer func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error)
-
-// Loader loads the corpus named by paths (none: the embedded corpus).
-type Loader func(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error)
 
 // sentInfo is what the reader knows about one sentence.
 type sentInfo struct {
@@ -77,7 +29,7 @@ type sentInfo struct {
 // once, in a tea.Cmd, and read-only afterwards.
 type Data struct {
 	Corpus   *corpus.Corpus
-	Analysis *Analysis
+	Findings *Findings
 	Facts    []*compare.Fact
 	Outlets  []string // distinct outlets, in article order
 
@@ -100,12 +52,12 @@ type Data struct {
 	merged *mergedSet
 }
 
-// NewData indexes a corpus and its analysis for the reader.
-func NewData(c *corpus.Corpus, a *Analysis) *Data {
+// NewData indexes a corpus and what the analyses found for the reader.
+func NewData(c *corpus.Corpus, a *Findings) *Data {
 	if a == nil {
-		a = &Analysis{}
+		a = &Findings{}
 	}
-	d := &Data{Corpus: c, Analysis: a, artIndex: map[string]int{}, factIndex: map[string]int{}}
+	d := &Data{Corpus: c, Findings: a, artIndex: map[string]int{}, factIndex: map[string]int{}}
 	seen := map[string]bool{}
 	for i, art := range c.Articles {
 		d.artIndex[art.ID] = i
@@ -234,7 +186,7 @@ func (d *Data) info(a, s int) sentInfo {
 func factNumber(fi int) int { return fi + 1 }
 
 // markerCount returns the number of framing markers in the corpus.
-func (d *Data) markerCount() int { return len(d.Analysis.Markers) }
+func (d *Data) markerCount() int { return len(d.Findings.Markers) }
 
 // shortNames gives every outlet a unique name of at most 4 cells for
 // matrix columns: the outlet table's short name, else the start of the

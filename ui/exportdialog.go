@@ -101,10 +101,10 @@ func (m *Model) setDefaultExportPath() {
 func (m *Model) exportInput() export.Input {
 	d := m.ctx.Data
 	in := export.Input{Corpus: d.Corpus, Codebook: m.notes.snap.codes, Notes: m.notes.snap.all}
-	if d.Analysis != nil {
-		in.Facts = d.Analysis.Facts
-		in.Markers = d.Analysis.Markers
-		in.Analysed = d.Analysis.HasFacts && d.Analysis.HasFraming
+	if d.Findings != nil {
+		in.Facts = d.Findings.Facts
+		in.Markers = d.Findings.Markers
+		in.Analysed = d.Findings.HasFacts && d.Findings.HasFraming
 	}
 	return in
 }

@@ -259,7 +259,7 @@ func (f factsModel) View() string {
 
 	if len(f.rows) == 0 {
 		msg := "No shared facts."
-		if !d.Analysis.HasFacts {
+		if !d.Findings.HasFacts {
 			msg = "Shared facts were not computed for this corpus."
 		} else if f.onlyDisc || f.filter.Value() != "" {
 			msg = "No fact matches the filter."

@@ -56,7 +56,7 @@ func makeArticle(id, outlet, title string, date string, paras ...para) *corpus.A
 
 // testCorpus is three short articles about one event, with two shared
 // facts, a discrepancy, framing markers, furniture and outlet-only lines.
-func testCorpus() (*corpus.Corpus, *Analysis) {
+func testCorpus() (*corpus.Corpus, *Findings) {
 	a1 := makeArticle("a1", "Alpha News", "Ministers meet in Geneva over missile treaty", "2024-05-01",
 		para{corpus.RoleTitle, []string{"Ministers meet in Geneva over missile treaty"}},
 		para{corpus.RoleBody, []string{
@@ -91,7 +91,7 @@ func testCorpus() (*corpus.Corpus, *Analysis) {
 		return compare.Member{Article: a.ID, Outlet: a.Outlet, Sentence: s, Start: st.Start, End: st.End, Text: st.Text, Score: 0.8, Evidence: ev}
 	}
 	ev := compare.Evidence{Terms: []string{"minister", "Geneva"}, Dates: []string{"Monday"}, Numbers: []string{"hours"}}
-	an := &Analysis{
+	an := &Findings{
 		HasFacts: true, HasFraming: true,
 		Facts: []compare.Fact{
 			{ID: "f1", Label: "Ministers met in Geneva on Monday", Outlets: []string{"Alpha News", "Beta Wire", "Gamma Times"},
@@ -128,7 +128,7 @@ func asciiContext() *Context {
 }
 
 // newTestModel returns a loaded model at w×h over c and a.
-func newTestModel(t testing.TB, c *corpus.Corpus, a *Analysis, w, h int) Model {
+func newTestModel(t testing.TB, c *corpus.Corpus, a *Findings, w, h int) Model {
 	t.Helper()
 	m := newModel(context.Background(), Options{Width: w, Height: h}, asciiContext(), termenv.Ascii)
 	m.flashFor = time.Millisecond // status messages clear at once in tests

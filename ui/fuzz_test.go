@@ -72,7 +72,7 @@ func FuzzColumnLines(f *testing.F) {
 		art := makeArticle("f", text, text, "", para{corpus.RoleBody, sents})
 		c := &corpus.Corpus{Articles: []*corpus.Article{art}}
 		ctx := asciiContext()
-		ctx.Data = NewData(c, &Analysis{HasFacts: true})
+		ctx.Data = NewData(c, &Findings{HasFacts: true})
 		l := buildLayout(ctx, &palette{brushes: map[string]brush{}}, 0, layoutKey{width: width})
 		for _, ln := range l.lines {
 			if w := ansi.StringWidth(ln.text); w != width-2 {

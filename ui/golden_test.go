@@ -105,7 +105,7 @@ func sendNoCmd(m Model, msgs ...tea.Msg) Model {
 
 // hostileCorpus has CJK, right-to-left, combining characters, emoji and
 // escape sequences in outlet names, titles and text.
-func hostileCorpus() (*corpus.Corpus, *Analysis) {
+func hostileCorpus() (*corpus.Corpus, *Findings) {
 	a1 := makeArticle("cjk", "新华社 Xinhua", "俄罗斯外长拉夫罗夫说美国将在欧洲部署导弹", "2024-01-02",
 		para{corpus.RoleBody, []string{
 			"俄罗斯外长拉夫罗夫周一表示，美国正在为在欧洲和亚洲部署中程导弹铺平道路。",
@@ -135,7 +135,7 @@ func hostileCorpus() (*corpus.Corpus, *Analysis) {
 		return compare.Member{Article: a.ID, Outlet: a.Outlet, Sentence: s, Start: st.Start, End: st.End, Text: st.Text,
 			Evidence: compare.Evidence{Terms: []string{evil}, Names: []string{"\x1b[H"}, Quote: evil}}
 	}
-	an := &Analysis{HasFacts: true, HasFraming: true,
+	an := &Findings{HasFacts: true, HasFraming: true,
 		Facts: []compare.Fact{{ID: "h1", Label: "label " + evil, Outlets: []string{a1.Outlet, a2.Outlet, a3.Outlet},
 			Members:       []compare.Member{m(a1, 0), m(a2, 0), m(a3, 1)},
 			Discrepancies: []compare.Discrepancy{{What: "what " + evil, Values: []compare.Value{{Article: "cjk", Outlet: a1.Outlet, Value: evil}}}}}},

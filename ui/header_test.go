@@ -23,7 +23,7 @@ func TestHeaderKeepsTheDate(t *testing.T) {
 			para{corpus.RoleBody, []string{"The ministers met.", "They talked."}}))
 	}
 	arts[3].PublishedApproximate = true
-	m := newTestModel(t, &corpus.Corpus{Name: "long names", Articles: arts}, &Analysis{}, 250, 60)
+	m := newTestModel(t, &corpus.Corpus{Name: "long names", Articles: arts}, &Findings{}, 250, 60)
 	m = send(m, keys("l l l p")...) // pin the fourth: its badge takes room too
 	r := m.read
 	vis := r.visible()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // progressMsg reports a start-up stage.
@@ -87,7 +88,7 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 	if c == nil {
 		load := opts.Load
 		if load == nil {
-			load = DefaultLoader
+			load = pipeline.Load
 		}
 		var err error
 		c, err = load(ctx, opts.Paths, report)
@@ -96,22 +97,20 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 		}
 		settleIDs(c, opts)
 	}
-	analyze := opts.Analyze
-	if analyze == nil {
+	find := opts.Findings
+	if find == nil {
 		// The story corrections saved in the notes file shape the
 		// grouping from the start.
-		corrections, cerr := startupCorrections(opts, c)
-		analyze = func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
-			a, err := analyzeWith(ctx, c, corrections, progress)
-			if cerr != nil && a != nil {
-				a.Warnings = append(a.Warnings, "story corrections not read from the notes file: "+cerr.Error())
-			}
-			return a, err
+		po := pipelineOptions(opts, nil)
+		po.NotesPath = notesPathFor(opts, c)
+		find = func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Findings, error) {
+			po.Progress = progress
+			return analyse(ctx, c, po)
 		}
 	}
-	a, err := analyze(ctx, c, report)
+	a, err := find(ctx, c, report)
 	if err != nil {
-		a = &Analysis{Warnings: []string{"analysis failed: " + err.Error()}}
+		a = &Findings{Warnings: []string{"analysis failed: " + err.Error()}}
 	}
 	report("indexing", 0, 0)
 	return loadedMsg{data: NewData(c, a)}
@@ -203,12 +202,6 @@ func (l loadingModel) ShortHelp() []key.Binding { return []key.Binding{l.ctx.Key
 // FullHelp is the start-up screen's full help.
 func (l loadingModel) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
 
-// DefaultLoader loads paths with corpus.LoadWith, or the embedded corpus
-// when there are none.
-func DefaultLoader(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error) {
-	return defaultLoad(ctx, paths, progress)
-}
-
 // settleIDs lets the notes file decide which of several files claiming one
 // article id keeps it, before anything uses the ids (notes.SettleIDs). A
 // notes file that cannot be read leaves the order of the paths to decide;
@@ -217,9 +210,5 @@ func settleIDs(c *corpus.Corpus, opts Options) {
 	if len(opts.Paths) == 0 {
 		return
 	}
-	path := opts.NotesPath
-	if path == "" {
-		path = notes.DefaultPath(c, opts.Paths)
-	}
-	_ = notes.SettleIDs(c, path)
+	_ = notes.SettleIDs(c, notesPathFor(opts, c))
 }

@@ -122,8 +122,8 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.problems = newProblemsModel(m.ctx)
 	m.notesView = newNotesViewModel(m.ctx)
 	m.stories = newStoriesModel(m.ctx)
-	m.ctx.Keys.Stories.View.SetEnabled(d.Analysis.Comparison != nil)
-	if res := d.Analysis.Comparison; res != nil && len(res.Threads) > 1 {
+	m.ctx.Keys.Stories.View.SetEnabled(d.Findings.Comparison != nil)
+	if res := d.Findings.Comparison; res != nil && len(res.Threads) > 1 {
 		// Several threads: choose one first. One thread (or one story)
 		// opens directly.
 		m.view = viewStories

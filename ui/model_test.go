@@ -27,7 +27,7 @@ func TestStartupShowsProgressThenReadView(t *testing.T) {
 			<-release
 			return c, nil
 		},
-		Analyze: func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
+		Findings: func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Findings, error) {
 			progress("comparing outlets", 2, 4)
 			return a, nil
 		},
@@ -153,7 +153,7 @@ func TestResizeReflowsColumns(t *testing.T) {
 
 func TestEmptyCorpusNeverPanics(t *testing.T) {
 	c := &corpus.Corpus{Name: "empty", Errors: []corpus.LoadError{{Path: "x.bin", Message: "binary"}}}
-	m := newTestModel(t, c, &Analysis{}, 80, 24)
+	m := newTestModel(t, c, &Findings{}, 80, 24)
 	if m.view != viewProblems || !strings.Contains(m.View(), "x.bin") {
 		t.Fatalf("an empty corpus should open on the problems:\n%s", m.View())
 	}

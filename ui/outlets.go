@@ -30,7 +30,7 @@ type renderKey struct {
 type outletsModel struct {
 	ctx           *Context
 	width, height int
-	cursor        int // index into Data.Analysis.Profiles
+	cursor        int // index into Data.Findings.Profiles
 	vp            viewport.Model
 	rendered      map[renderKey]string // shared by copies; written only in Update
 	pending       map[renderKey]bool
@@ -75,7 +75,7 @@ func (o *outletsModel) SetSize(w, h int) tea.Cmd {
 // load shows the current profile, rendering it in a tea.Cmd when it is not
 // cached for this width.
 func (o *outletsModel) load() tea.Cmd {
-	ps := o.ctx.Data.Analysis.Profiles
+	ps := o.ctx.Data.Findings.Profiles
 	if len(ps) == 0 || o.width <= 0 {
 		o.vp.SetContent("")
 		return nil
@@ -113,7 +113,7 @@ func (o *outletsModel) show(i int) tea.Cmd {
 // Update handles keys and rendered profiles.
 func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 	k := o.ctx.Keys
-	n := len(o.ctx.Data.Analysis.Profiles)
+	n := len(o.ctx.Data.Findings.Profiles)
 	switch msg := msg.(type) {
 	case profileRenderedMsg:
 		k := renderKey{msg.outlet, msg.width}
@@ -153,7 +153,7 @@ func (o outletsModel) View() string {
 		return ""
 	}
 	st := o.ctx.Styles
-	ps := o.ctx.Data.Analysis.Profiles
+	ps := o.ctx.Data.Findings.Profiles
 	if len(ps) == 0 {
 		msg := "No outlet profiles: the framing analysis did not run for this corpus."
 		return fitBlock(strings.Join(wrapText(msg, o.width), "\n"), o.width, o.height)

@@ -12,7 +12,7 @@ import (
 )
 
 // manyArticles is 25 articles: five outlets, each on five days.
-func manyArticles() (*corpus.Corpus, *Analysis) {
+func manyArticles() (*corpus.Corpus, *Findings) {
 	outlets := []string{"Tasnim", "Anadolu Agency", "Sputnik", "TASS", "Al Arabiya"}
 	var arts []*corpus.Article
 	for day := 1; day <= 5; day++ {
@@ -22,7 +22,7 @@ func manyArticles() (*corpus.Corpus, *Analysis) {
 				para{corpus.RoleBody, []string{"The ministers met again.", "They talked for hours."}}))
 		}
 	}
-	return &corpus.Corpus{Name: "25 articles", Articles: arts}, &Analysis{}
+	return &corpus.Corpus{Name: "25 articles", Articles: arts}, &Findings{}
 }
 
 // TestChooserScales is issue 17 items 4 and 5: with 25 articles at 80x24

@@ -24,7 +24,7 @@ func newProblemsModel(ctx *Context) problemsModel {
 }
 
 func problemCount(d *Data) int {
-	n := len(d.Corpus.Errors) + len(d.Analysis.Warnings)
+	n := len(d.Corpus.Errors) + len(d.Findings.Warnings)
 	for _, a := range d.Corpus.Articles {
 		n += len(a.Warnings)
 	}
@@ -93,9 +93,9 @@ func (p problemsModel) content(w int) string {
 		}
 		lines = append(lines, "")
 	}
-	if len(d.Analysis.Warnings) > 0 {
+	if len(d.Findings.Warnings) > 0 {
 		lines = append(lines, st.Warn.Render("Analysis"))
-		for _, w := range d.Analysis.Warnings {
+		for _, w := range d.Findings.Warnings {
 			add("- "+oneLine(w), 2)
 		}
 	}

@@ -400,7 +400,7 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 // counterpart level with the cursor, outlined.
 func TestMovingInStepOnEmbeddedCorpus(t *testing.T) {
 	c := corpus.Default()
-	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -525,7 +525,7 @@ func TestFocusChangeKeepsPlace(t *testing.T) {
 // under its last line.
 func TestResizeKeepsTopSentence(t *testing.T) {
 	c := corpus.Default()
-	m := newTestModel(t, c, &Analysis{}, 80, 24)
+	m := newTestModel(t, c, &Findings{}, 80, 24)
 	m = send(m, keys("G")...)
 	a := m.read.focusedArticle()
 	resize := func(w, h int) {
@@ -559,7 +559,7 @@ func TestResizeKeepsTopSentence(t *testing.T) {
 // shows the article's last line.
 func TestTallSentences(t *testing.T) {
 	c := corpus.Default()
-	m := newTestModel(t, c, &Analysis{}, 40, 12)
+	m := newTestModel(t, c, &Findings{}, 40, 12)
 	a := m.read.focusedArticle()
 	l := func() *layout { return m.read.layout(a, m.read.widthOf(a)) }
 	h := m.read.bodyHeight()
@@ -623,7 +623,7 @@ func TestTallSentences(t *testing.T) {
 // Why? panel, scrolled down, stay about as far down after a resize.
 func TestPanelsKeepTheirPlaceOnResize(t *testing.T) {
 	c := corpus.Default()
-	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -659,7 +659,7 @@ func TestPagingAlwaysProgresses(t *testing.T) {
 	c := corpus.Default()
 	for _, size := range [][2]int{{80, 24}, {40, 12}} {
 		for _, furniture := range []bool{false, true} {
-			m := newTestModel(t, c, &Analysis{}, size[0], size[1])
+			m := newTestModel(t, c, &Findings{}, size[0], size[1])
 			if furniture {
 				m = send(m, keys("f")...)
 			}
@@ -733,7 +733,7 @@ func TestSearchFoldsQuotesAndDashes(t *testing.T) {
 	}
 	// On the embedded corpus, where TASS writes ’.
 	c := corpus.Default()
-	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

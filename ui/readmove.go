@@ -210,7 +210,7 @@ func (r *readModel) findSentence(dir int, pred func(sentInfo) bool, none string)
 func (r *readModel) findPassage(dir int) {
 	a := r.focusedArticle()
 	d := r.ctx.Data
-	if !d.Analysis.HasFacts {
+	if !d.Findings.HasFacts {
 		r.msg = "no shared-fact analysis: outlet-only passages unknown"
 		return
 	}

@@ -35,9 +35,15 @@ type Options struct {
 
 	// Corpus, when set, is shown instead of loading Paths.
 	Corpus *corpus.Corpus
-	// Load and Analyze replace the default loader and analyses (tests).
-	Load    Loader
-	Analyze Analyzer
+	// ConfigDir is the user's configuration directory (lexicons, outlet
+	// table), which the command line reads from the environment; "" means
+	// none: only the data shipped in the binary.
+	ConfigDir string
+
+	// Load and Findings replace pipeline.Load and the analysis pipeline
+	// (tests).
+	Load     Loader
+	Findings FindingsFunc
 
 	// Input and Output default to the terminal.
 	Input  io.Reader

@@ -8,9 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
-	"github.com/parallax-reader/parallax/corpus/frame"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // What the reader has open: everything, one thread or one story. Opening
@@ -150,8 +149,9 @@ func (m *Model) openScope(sc scope) tea.Cmd {
 		return cmd
 	}
 	what := "opening " + scopeTitle(all, sc)
+	opts := m.opts
 	return m.startTask(what, func(ctx context.Context, seq int, report Progress) tea.Msg {
-		d, err := scopedData(ctx, all, sc.articles, report)
+		d, err := scopedData(ctx, all, sc, pipelineOptions(opts, report))
 		return scopeOpenedMsg{seq: seq, sc: sc, data: d, err: err}
 	})
 }
@@ -219,50 +219,26 @@ func (m *Model) installData(d *Data, sc scope) tea.Cmd {
 	return cmd
 }
 
-// scopedData is the corpus cut down to the given articles, with the
-// comparison restricted to them and the framing analysed on them.
-func scopedData(ctx context.Context, all *Data, ids []string, report Progress) (*Data, error) {
-	res := all.Analysis.Comparison
+// scopedData is the data of a story or thread of all: the comparison
+// restricted to its articles and the framing analysed on them, through the
+// analysis pipeline.
+func scopedData(ctx context.Context, all *Data, sc scope, po pipeline.Options) (*Data, error) {
+	res := all.Findings.Comparison
 	if res == nil {
 		return nil, fmt.Errorf("stories were not computed for this corpus")
 	}
-	sub := subCorpus(all.Corpus, ids)
-	report("restricting the facts", 0, 0)
-	within := res.Within(all.Corpus, ids, 2)
-	a := &Analysis{
-		Comparison:  res,
-		Corrections: all.Analysis.Corrections,
-		Warnings:    slices.Clone(all.Analysis.Warnings),
-	}
-	addFacts(a, within)
-	report("marking framing language", 0, 0)
-	fr, err := frame.Analyze(ctx, sub, within, frame.Options{})
-	switch {
-	case err != nil && ctx.Err() != nil:
+	whole := &pipeline.Run{Options: po, All: all.Corpus, Corpus: all.Corpus, Corrections: all.Findings.Corrections, Comparison: res}
+	run, err := whole.Within(ctx, sc.id)
+	if err != nil {
 		return nil, err
-	case err != nil:
-		a.Warnings = append(a.Warnings, fmt.Sprintf("framing analysis failed: %v", err))
-	default:
-		addFraming(a, fr)
 	}
-	report("indexing", 0, 0)
-	return NewData(sub, a), nil
-}
-
-// subCorpus is the corpus with only the given articles, in corpus order;
-// the load errors stay, since they are the folder's.
-func subCorpus(c *corpus.Corpus, ids []string) *corpus.Corpus {
-	keep := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		keep[id] = true
+	if err := run.Err(pipeline.Scope); err != nil {
+		return nil, err
 	}
-	sub := &corpus.Corpus{Name: c.Name, Errors: c.Errors}
-	for _, a := range c.Articles {
-		if keep[a.ID] {
-			sub.Articles = append(sub.Articles, a)
-		}
+	if po.Progress != nil {
+		po.Progress("indexing", 0, 0)
 	}
-	return sub
+	return NewData(run.Corpus, findingsOf(run, all.Findings)), nil
 }
 
 // storyScope and threadScope are the scopes of a story and a thread.
@@ -312,13 +288,13 @@ func findThread(res *compare.Result, id string) (int, compare.Thread, bool) {
 // scopeTitle names a scope for the header and the status line:
 // "story 2/5 · 2019-11-08 · US presents no proof…", "thread 1/2 · …".
 func scopeTitle(all *Data, sc scope) string {
-	if all == nil || sc.kind == scopeAll || all.Analysis.Comparison == nil {
+	if all == nil || sc.kind == scopeAll || all.Findings.Comparison == nil {
 		if all == nil {
 			return "everything"
 		}
 		return oneLine(all.Corpus.Name)
 	}
-	res := all.Analysis.Comparison
+	res := all.Findings.Comparison
 	switch sc.kind {
 	case scopeStory:
 		st, ok := findStory(res, sc.id)
@@ -340,10 +316,10 @@ func scopeTitle(all *Data, sc scope) string {
 // scopeShort names an open story or thread in a few cells ("story 2/5",
 // "thread 1/3"); "" for everything.
 func scopeShort(all *Data, sc scope) string {
-	if all == nil || all.Analysis.Comparison == nil {
+	if all == nil || all.Findings.Comparison == nil {
 		return ""
 	}
-	res := all.Analysis.Comparison
+	res := all.Findings.Comparison
 	switch sc.kind {
 	case scopeStory:
 		if at, n := storyNumber(res, sc.id); at > 0 {

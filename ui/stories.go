@@ -66,7 +66,7 @@ func (s storiesModel) result() *compare.Result {
 	if s.ctx.All == nil {
 		return nil
 	}
-	return s.ctx.All.Analysis.Comparison
+	return s.ctx.All.Findings.Comparison
 }
 
 // refresh lists the rows again (after the stories were regrouped),

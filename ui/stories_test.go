@@ -28,11 +28,11 @@ var analysed sync.Map
 
 // analysedCorpus loads the look-alike corpus (and with embedded, the
 // embedded INF corpus too: two threads) and runs the reader's analysis.
-func analysedCorpus(t testing.TB, embedded bool) (*corpus.Corpus, *Analysis) {
+func analysedCorpus(t testing.TB, embedded bool) (*corpus.Corpus, *Findings) {
 	t.Helper()
 	type ca struct {
 		c *corpus.Corpus
-		a *Analysis
+		a *Findings
 	}
 	if v, ok := analysed.Load(embedded); ok {
 		return v.(ca).c, v.(ca).a
@@ -44,7 +44,7 @@ func analysedCorpus(t testing.TB, embedded bool) (*corpus.Corpus, *Analysis) {
 	if embedded {
 		c.Articles = append(corpus.Default().Articles, c.Articles...)
 	}
-	a, err := DefaultAnalyzer(context.Background(), c, func(string, int, int) {})
+	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,12 +153,12 @@ func TestStoriesOpenStoryCoversOnlyIt(t *testing.T) {
 	for _, o := range st.Outlets {
 		outlets[o] = true
 	}
-	for _, p := range d.Analysis.Profiles {
+	for _, p := range d.Findings.Profiles {
 		if !outlets[p.Outlet] {
 			t.Errorf("outlet profile of %s, which did not cover the story", p.Outlet)
 		}
 	}
-	for o := range d.Analysis.Omissions {
+	for o := range d.Findings.Omissions {
 		if !outlets[o] {
 			t.Errorf("omissions of %s, which did not cover the story", o)
 		}
@@ -235,7 +235,7 @@ func TestStoriesOpenRunsInACmd(t *testing.T) {
 
 // storyFixture is the test corpus plus two articles of another event,
 // with a hand-made comparison of two threads and three stories.
-func storyFixture() (*corpus.Corpus, *Analysis) {
+func storyFixture() (*corpus.Corpus, *Findings) {
 	c, a := testCorpus()
 	a4 := makeArticle("a4", "Delta Post", "Floods close the river port", "2023-07-04",
 		para{corpus.RoleBody, []string{"Floods closed the river port on Tuesday."}})
@@ -325,7 +325,7 @@ func checkFrame(t testing.TB, m Model, w, h int) {
 // Agency (the outlet table's short name); the table's names come first.
 func TestInitialsAgreeWithTheFactsView(t *testing.T) {
 	c := corpus.Default()
-	d := NewData(c, &Analysis{})
+	d := NewData(c, &Findings{})
 	got := initials([]string{"Al Arabiya", "Anadolu Agency", "Sputnik", "TASS", "Tasnim"}, tableShorts(c))
 	for o, in := range got {
 		if short := d.short[o]; ansi.StringWidth(short) == 2 && in != short {

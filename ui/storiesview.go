@@ -145,7 +145,7 @@ func (s storiesModel) View() string {
 	var lines []string
 	title := fmt.Sprintf("%s in %s · %s · %s", plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"),
 		plural(len(all.Corpus.Articles), "article"), plural(len(s.outlets), "outlet"))
-	if n := len(all.Analysis.Corrections); n > 0 {
+	if n := len(all.Findings.Corrections); n > 0 {
 		title += " · " + plural(n, "correction") + " of yours"
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, s.width)))

@@ -293,15 +293,6 @@ func (s storiesModel) editHelp() []key.Binding {
 	return append(keys, helpAs(k.Confirm, "confirm"), helpAs(k.Back, "cancel"))
 }
 
-// correctionsOf converts the notes file's corrections to the analysis's.
-func correctionsOf(ns []notes.Correction) []compare.Correction {
-	out := make([]compare.Correction, 0, len(ns))
-	for _, c := range ns {
-		out = append(out, compare.Correction{Kind: c.Kind, Article: c.Article, Target: c.Target, Articles: slices.Clone(c.Articles)})
-	}
-	return out
-}
-
 // sameCorrections reports whether two lists of corrections are equal.
 func sameCorrections(a, b []compare.Correction) bool {
 	return slices.EqualFunc(a, b, func(x, y compare.Correction) bool {

@@ -33,7 +33,7 @@ func lookalikeWithNotes(t *testing.T, path string, w, h int) Model {
 // comparison the reader has.
 func storyOf(t *testing.T, m Model, article string) string {
 	t.Helper()
-	for _, st := range m.ctx.All.Analysis.Comparison.Stories {
+	for _, st := range m.ctx.All.Findings.Comparison.Stories {
 		if slices.Contains(st.Articles, article) {
 			return st.ID
 		}
@@ -116,13 +116,13 @@ func TestCorrectionMoveUndoRedoReload(t *testing.T) {
 	if msg.err != nil {
 		t.Fatal(msg.err)
 	}
-	res := msg.data.Analysis.Comparison
+	res := msg.data.Findings.Comparison
 	var same bool
 	for _, st := range res.Stories {
 		same = same || slices.Contains(st.Articles, update2023) && slices.Contains(st.Articles, harbour24)
 	}
-	if !same || len(msg.data.Analysis.Corrections) != 1 {
-		t.Fatalf("reloaded without the correction: %d corrections", len(msg.data.Analysis.Corrections))
+	if !same || len(msg.data.Findings.Corrections) != 1 {
+		t.Fatalf("reloaded without the correction: %d corrections", len(msg.data.Findings.Corrections))
 	}
 }
 
@@ -135,11 +135,11 @@ func TestCorrectionMergeAndSplit(t *testing.T) {
 	m = send(m, keys("M")...)
 	m = pickEditItem(t, m, other)
 	m = send(m, keys("enter")...)
-	if n := len(m.ctx.All.Analysis.Comparison.Stories); n != 1 {
+	if n := len(m.ctx.All.Findings.Comparison.Stories); n != 1 {
 		t.Fatalf("after merging: %d stories", n)
 	}
 	m = send(m, keys("u")...)
-	if n := len(m.ctx.All.Analysis.Comparison.Stories); n != 2 {
+	if n := len(m.ctx.All.Findings.Comparison.Stories); n != 2 {
 		t.Fatalf("after undoing the merge: %d stories", n)
 	}
 	// Split Northwind's two 2023 reports off story 1.
@@ -160,7 +160,7 @@ func TestCorrectionMergeAndSplit(t *testing.T) {
 		t.Errorf("chosen articles are not marked:\n%s", m.View())
 	}
 	m = send(m, keys("enter")...)
-	res := m.ctx.All.Analysis.Comparison
+	res := m.ctx.All.Findings.Comparison
 	if n := len(res.Stories); n != 3 {
 		t.Fatalf("after splitting: %d stories", n)
 	}
@@ -210,7 +210,7 @@ func TestCorrectionWithoutNotesFile(t *testing.T) {
 	if !strings.Contains(m.msg, "notes file") {
 		t.Fatalf("no word on the missing notes file: %q", m.msg)
 	}
-	if n := len(m.ctx.All.Analysis.Comparison.Stories); n != 2 {
+	if n := len(m.ctx.All.Findings.Comparison.Stories); n != 2 {
 		t.Fatal("a correction was applied without being saved")
 	}
 }
@@ -227,7 +227,9 @@ func TestCorrectionOnThreadRowSaysChooseAStory(t *testing.T) {
 
 func TestProblemsListUnappliedCorrections(t *testing.T) {
 	c, _ := analysedCorpus(t, false)
-	a, err := analyzeWith(context.Background(), c, []compare.Correction{{Kind: compare.CorrectMove, Article: "gone", Target: harbour24}}, func(string, int, int) {})
+	po := pipelineOptions(Options{}, nil)
+	po.Corrections = []compare.Correction{{Kind: compare.CorrectMove, Article: "gone", Target: harbour24}}
+	a, err := analyse(context.Background(), c, po)
 	if err != nil {
 		t.Fatal(err)
 	}

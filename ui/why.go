@@ -172,7 +172,7 @@ func (p panelModel) content(w int) string {
 				note("No other outlet carries this sentence's claim.")
 			case info.similar:
 				note("Another outlet has similar wording, but not close enough to count as the same fact.")
-			case !d.Analysis.HasFacts:
+			case !d.Findings.HasFacts:
 				note("Shared facts were not computed for this corpus.")
 			case sent.Role == corpus.RoleTitle || sent.Role == corpus.RoleHeading:
 				// Headlines and sub-headings are linked like body text, but
@@ -182,7 +182,7 @@ func (p panelModel) content(w int) string {
 				note("Not part of a shared fact (" + string(sent.Role) + " text is not compared).")
 			}
 			line("")
-			if ms := d.Analysis.Comparison.NearestMisses(art.ID, s); len(ms) > 0 {
+			if ms := d.Findings.Comparison.NearestMisses(art.ID, s); len(ms) > 0 {
 				// The linker's judgement, open to the reader's: the
 				// closest sentence of each other outlet it passed over.
 				line(st.Label.Render("Nearest in other outlets"))
@@ -252,7 +252,7 @@ func (p panelModel) content(w int) string {
 	}
 	if p.req.article >= 0 {
 		if len(info.markers) == 0 {
-			if d.Analysis.HasFraming {
+			if d.Findings.HasFraming {
 				note("No framing markers in this sentence.")
 			}
 		} else {

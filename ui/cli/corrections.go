@@ -1,22 +1,18 @@
 package cli
 
 import (
-	"errors"
+	"context"
 	"flag"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"slices"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/compare"
-	"github.com/parallax-reader/parallax/corpus/notes"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
-// The story corrections made in the reader live in the notes file; the
-// commands that group stories (stories, facts, framing, export) apply
-// them too, so they print what the reader shows.
+// The commands that analyse (stories, facts, framing, export) run the
+// analysis pipeline the reader runs (corpus/pipeline), with the story
+// corrections made in the reader, which live in the notes file: they print
+// what the reader shows.
 
 // addNotesFlag is --notes for the commands that only read the story
 // corrections from the notes file.
@@ -24,43 +20,42 @@ func addNotesFlag(fs *flag.FlagSet) *string {
 	return fs.String("notes", "", "the notes `FILE` whose story corrections apply (default: beside the corpus, when it exists)")
 }
 
-// storyCorrections reads the story corrections of the notes file: the
-// --notes file, which must exist, else the corpus's default notes file
-// when there is one. A notes file that exists but cannot be read is an
-// error: the grouping would silently differ from the reader's.
-func storyCorrections(flagValue string, c *corpus.Corpus, paths []string) ([]compare.Correction, error) {
-	path := notesPath(flagValue, c, paths)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		if flagValue != "" {
-			return nil, fmt.Errorf("no notes file at %s", path)
-		}
-		return nil, nil
-	}
-	return readCorrections(path)
-}
-
-// readCorrections reads the story corrections of an existing notes file.
-func readCorrections(path string) ([]compare.Correction, error) {
-	s, err := notes.Open(path)
+// analyse runs the analysis pipeline on c with the steps po asks for, the
+// story corrections of the notes file (the --notes file, which must exist,
+// else the corpus's default notes file when there is one) and the user's
+// configuration directory. The steps the command cannot do without are
+// need: the first of them that failed is the error. Every other failure,
+// and every story correction that could not be applied, is a warning on
+// standard error.
+func analyse(env *Env, c *corpus.Corpus, paths []string, notesFlag string, po pipeline.Options, need ...pipeline.Step) (*pipeline.Run, error) {
+	po.NotesPath = notesPath(notesFlag, c, paths)
+	po.NotesRequired = notesFlag != ""
+	po.ConfigDir = configDir(env)
+	run, err := pipeline.Analyse(context.Background(), c, po)
 	if err != nil {
 		return nil, err
 	}
-	defer s.Close()
-	ns, err := s.Corrections()
-	if err != nil {
-		return nil, err
+	for _, w := range run.Warnings(need...) {
+		fmt.Fprintln(env.Stderr, "parallax: warning: "+oneLine(w, 200))
 	}
-	out := make([]compare.Correction, 0, len(ns))
-	for _, c := range ns {
-		out = append(out, compare.Correction{Kind: c.Kind, Article: c.Article, Target: c.Target, Articles: slices.Clone(c.Articles)})
-	}
-	return out, nil
+	return run, run.Err(need...)
 }
 
-// printCorrectionProblems says which story corrections could not be
-// applied.
-func printCorrectionProblems(w io.Writer, problems []string) {
-	for _, p := range problems {
-		fmt.Fprintln(w, "parallax: warning: "+oneLine(p, 200))
+// scopeFlags are --story and --thread, which restrict a command to the
+// articles of one story or thread.
+type scopeFlags struct{ story, thread *string }
+
+func addScopeFlags(fs *flag.FlagSet) scopeFlags {
+	return scopeFlags{
+		story:  fs.String("story", "", "only the articles of this story (an id from parallax stories)"),
+		thread: fs.String("thread", "", "only the articles of this thread (an id from parallax stories)"),
 	}
+}
+
+// id is the story or thread to restrict the command to, "" for none.
+func (s scopeFlags) id() (string, error) {
+	if *s.story != "" && *s.thread != "" {
+		return "", fmt.Errorf("give --story or --thread, not both")
+	}
+	return *s.story + *s.thread, nil
 }

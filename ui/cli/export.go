@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,10 +12,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/export"
-	"github.com/parallax-reader/parallax/corpus/frame"
 	"github.com/parallax-reader/parallax/corpus/notes"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // runExport writes the tagged passages (and, for the HTML report, the
@@ -41,6 +39,10 @@ func runExport(env *Env, args []string) int {
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	story, err := scope.id()
+	if err != nil {
+		return errorf(env, "%v", err)
 	}
 
 	f, err := chooseFormat(*format, *out)
@@ -83,21 +85,18 @@ func runExport(env *Env, args []string) int {
 		settleIDs(env, c, np)
 	}
 	_, statErr := os.Stat(np)
-	// The comparison is needed for the report's facts and to find the
-	// articles of --story or --thread; the story corrections made in the
-	// reader shape it.
-	var cmp *compare.Result
-	if f.UsesAnalysis() || *scope.story != "" || *scope.thread != "" {
-		var corrections []compare.Correction
-		if statErr == nil {
-			if corrections, err = readCorrections(np); err != nil {
-				return errorf(env, "story corrections: %v", err)
-			}
+	// The analyses run for the report's facts and framing, and the
+	// comparison to find the articles of --story or --thread; the story
+	// corrections made in the reader shape it.
+	var run *pipeline.Run
+	if f.UsesAnalysis() || story != "" {
+		need := []pipeline.Step{pipeline.Corrections, pipeline.Facts, pipeline.Scope}
+		if f.UsesAnalysis() {
+			need = append(need, pipeline.Framing)
 		}
-		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); err != nil {
-			return errorf(env, "shared-facts analysis: %v", err)
+		if run, err = analyse(env, c, paths, *notesPath, pipeline.Options{Facts: true, Framing: f.UsesAnalysis(), Scope: story}, need...); err != nil {
+			return errorf(env, "%v", err)
 		}
-		printCorrectionProblems(env.Stderr, cmp.Problems)
 	}
 
 	if errors.Is(statErr, fs.ErrNotExist) {
@@ -119,16 +118,10 @@ func runExport(env *Env, args []string) int {
 
 	// The notes were read and re-anchored against the whole corpus, so a
 	// scope leaves the other articles' notes as they are.
-	if cmp != nil {
-		sub, scoped, err := scope.apply(c, cmp, 2)
-		if err != nil {
-			return errorf(env, "%v", err)
-		}
-		in.Corpus, cmp = sub, scoped
-	}
-	if f.UsesAnalysis() {
-		if err := analyse(&in, cmp); err != nil {
-			return errorf(env, "%v", err)
+	if run != nil {
+		in.Corpus = run.Corpus
+		if f.UsesAnalysis() {
+			in.Facts, in.Markers, in.Analysed = run.Facts.Facts, run.Framing.Markers, true
 		}
 	}
 
@@ -221,18 +214,4 @@ func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.N
 		return nil, nil, fmt.Errorf("read notes of %s: %w", path, err)
 	}
 	return codes, ns, nil
-}
-
-// analyse adds the shared facts and the framing markers to the report's
-// input, running the same analyses as the reader.
-func analyse(in *export.Input, cmp *compare.Result) error {
-	ctx := context.Background()
-	in.Facts = cmp.Facts
-	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{})
-	if err != nil {
-		return fmt.Errorf("framing analysis: %w", err)
-	}
-	in.Markers = res.Markers
-	in.Analysed = true
-	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // runFacts prints the facts shared across outlets, with their members,
@@ -30,23 +30,20 @@ func runFacts(env *Env, args []string) int {
 	if *minOutlets < 2 {
 		return errorf(env, "--min-outlets must be 2 or more, got %d", *minOutlets)
 	}
+	story, err := scope.id()
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 	c, err := loadCorpus(env, paths)
 	if err != nil {
 		return loadFailed(env, err)
 	}
-	corrections, err := storyCorrections(*notesFlag, c, paths)
-	if err != nil {
-		return errorf(env, "story corrections: %v", err)
-	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets, Corrections: corrections})
-	if aerr != nil {
-		return errorf(env, "compare: %v", aerr)
-	}
-	printCorrectionProblems(env.Stderr, res.Problems)
-	c, res, err = scope.apply(c, res, *minOutlets)
+	run, err := analyse(env, c, paths, *notesFlag, pipeline.Options{Facts: true, MinOutlets: *minOutlets, Scope: story},
+		pipeline.Corrections, pipeline.Facts, pipeline.Scope)
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
+	c, res := run.Corpus, run.Facts
 	if *asJSON {
 		if e := writeJSON(jsonOut(env.Stdout), res); e != nil {
 			return errorf(env, "write JSON: %v", e)

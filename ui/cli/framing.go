@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
-	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // runFraming prints the framing markers of each article and the outlet
@@ -26,37 +25,27 @@ func runFraming(env *Env, args []string) int {
 	if err != nil {
 		return flagExit(err)
 	}
+	story, err := scope.id()
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 	c, err := loadCorpus(env, paths)
 	if err != nil {
 		return loadFailed(env, err)
 	}
 	// The shared-facts analysis gives the "unique" markers (sentences no
 	// other outlet carries) and each outlet's omissions; framing still
-	// works without it.
-	corrections, err := storyCorrections(*notesFlag, c, paths)
+	// works without it, and says so.
+	run, err := analyse(env, c, paths, *notesFlag, pipeline.Options{Facts: true, Framing: true, NoUserLexicons: *noUser, Scope: story},
+		pipeline.Corrections, pipeline.Scope, pipeline.Framing)
 	if err != nil {
-		return errorf(env, "story corrections: %v", err)
+		return errorf(env, "%v", err)
 	}
-	var cmp frame.Comparison
 	cmpNote := ""
-	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); cerr != nil {
-		cmpNote = fmt.Sprintf("shared-facts analysis failed (%v): 'unique' markers and omissions are not shown", cerr)
-		fmt.Fprintln(env.Stderr, "parallax: "+cmpNote)
-	} else {
-		printCorrectionProblems(env.Stderr, cres.Problems)
-		sub, scoped, err := scope.apply(c, cres, 2)
-		if err != nil {
-			return errorf(env, "%v", err)
-		}
-		c, cmp = sub, scoped
+	if run.Facts == nil {
+		cmpNote = "the shared-facts analysis failed: 'unique' markers and omissions are not shown"
 	}
-	if cmp == nil && (*scope.story != "" || *scope.thread != "") {
-		return errorf(env, "--story and --thread need the shared-facts analysis, which failed")
-	}
-	res, ferr := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: *noUser})
-	if ferr != nil {
-		return errorf(env, "framing: %v", ferr)
-	}
+	c, res := run.Corpus, run.Framing
 	if *asJSON {
 		if e := writeFramingJSON(env.Stdout, res); e != nil {
 			return errorf(env, "write JSON: %v", e)

@@ -85,9 +85,11 @@ func TestFramingReport(t *testing.T) {
 	}
 }
 
+// The user's lexicons are found in the configuration directory the
+// command's environment names (Env, not the process's).
 func TestFramingUserLexicon(t *testing.T) {
 	cfg := t.TempDir()
-	t.Setenv("PARALLAX_CONFIG_DIR", cfg)
+	env := map[string]string{"PARALLAX_CONFIG_DIR": cfg}
 	if err := os.MkdirAll(filepath.Join(cfg, "lexicons"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -95,21 +97,25 @@ func TestFramingUserLexicon(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(cfg, "lexicons", "mine.txt"), []byte(lex), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _, code := runCLI(t, "framing", "--json")
+	out, _, code := runCLIEnv(t, env, "framing", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	if !strings.Contains(out, "my own test entry") {
 		t.Error("user lexicon entry not used")
 	}
-	out, _, _ = runCLI(t, "framing", "--json", "--no-user-lexicons")
+	t.Setenv("PARALLAX_CONFIG_DIR", cfg)
+	if out, _, _ := runCLI(t, "framing", "--json"); strings.Contains(out, "my own test entry") {
+		t.Error("the lexicons were found through the process's environment, not the command's")
+	}
+	out, _, _ = runCLIEnv(t, env, "framing", "--json", "--no-user-lexicons")
 	if strings.Contains(out, "my own test entry") {
 		t.Error("--no-user-lexicons still used the user's lexicon")
 	}
 	if err := os.WriteFile(filepath.Join(cfg, "lexicons", "bad.txt"), []byte("@kind nonsense\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut, code := runCLI(t, "framing")
+	_, errOut, code := runCLIEnv(t, env, "framing")
 	if code == 0 || !strings.Contains(errOut, "bad.txt") {
 		t.Errorf("bad lexicon: exit %d, stderr %q; want an error naming the file", code, errOut)
 	}

@@ -12,8 +12,14 @@ import (
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runCLIEnv(t, nil, args...)
+}
+
+// runCLIEnv runs parallax with env as its whole environment.
+func runCLIEnv(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, args)
+	code := Run(&Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return env[k] }}, args)
 	return out.String(), errb.String(), code
 }
 

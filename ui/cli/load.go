@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/notes"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // loadCorpus returns the corpus a command works on: the embedded corpus
@@ -22,7 +24,7 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
 		return corpus.Default(), nil
 	}
-	c, err := corpus.Load(paths...)
+	c, err := pipeline.Load(context.Background(), paths, nil)
 	if c != nil && err == nil {
 		settleIDs(env, c, notes.DefaultPath(c, paths))
 	}

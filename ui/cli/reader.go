@@ -39,6 +39,7 @@ func runReader(env *Env, args []string) int {
 		Paths:     fs.Args(),
 		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
 		NotesPath: *notes,
+		ConfigDir: configDir(env),
 		Getenv:    env.Getenv,
 	}
 	if err := ui.Run(opts); err != nil {

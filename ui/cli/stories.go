@@ -1,15 +1,13 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
 // runStories prints the threads of a corpus and their stories: dates,
@@ -30,15 +28,11 @@ func runStories(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
-	corrections, err := storyCorrections(*notesFlag, c, paths)
+	run, err := analyse(env, c, paths, *notesFlag, pipeline.Options{Facts: true}, pipeline.Corrections, pipeline.Facts)
 	if err != nil {
-		return errorf(env, "story corrections: %v", err)
+		return errorf(env, "%v", err)
 	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections})
-	if aerr != nil {
-		return errorf(env, "compare: %v", aerr)
-	}
-	printCorrectionProblems(env.Stderr, res.Problems)
+	res := run.Comparison
 	if *asJSON {
 		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
@@ -95,49 +89,4 @@ func storyDates(st compare.Story) string {
 		return st.Start.Format("2006-01-02")
 	}
 	return st.Start.Format("2006-01-02") + "…" + st.End.Format("2006-01-02")
-}
-
-// scopeFlags are --story and --thread, which restrict a command to the
-// articles of one story or thread.
-type scopeFlags struct{ story, thread *string }
-
-func addScopeFlags(fs *flag.FlagSet) scopeFlags {
-	return scopeFlags{
-		story:  fs.String("story", "", "only the articles of this story (an id from parallax stories)"),
-		thread: fs.String("thread", "", "only the articles of this thread (an id from parallax stories)"),
-	}
-}
-
-// apply restricts the corpus and the comparison to the chosen story or
-// thread; with neither flag it returns them unchanged.
-func (s scopeFlags) apply(c *corpus.Corpus, res *compare.Result, minOutlets int) (*corpus.Corpus, *compare.Result, error) {
-	id := *s.story
-	switch {
-	case *s.story != "" && *s.thread != "":
-		return nil, nil, fmt.Errorf("give --story or --thread, not both")
-	case *s.thread != "":
-		id = *s.thread
-	case id == "":
-		return c, res, nil
-	}
-	ids, err := res.ScopeArticles(id)
-	if err != nil {
-		return nil, nil, err
-	}
-	return subCorpus(c, ids), res.Within(c, ids, minOutlets), nil
-}
-
-// subCorpus is the corpus with only the given articles, in corpus order.
-func subCorpus(c *corpus.Corpus, ids []string) *corpus.Corpus {
-	keep := map[string]bool{}
-	for _, id := range ids {
-		keep[id] = true
-	}
-	sub := &corpus.Corpus{Name: c.Name, Errors: c.Errors}
-	for _, a := range c.Articles {
-		if keep[a.ID] {
-			sub.Articles = append(sub.Articles, a)
-		}
-	}
-	return sub
 }
