@@ -209,7 +209,7 @@ func (m Model) statusParts() statusLayout {
 	// counts are cut instead. The notes file keeps one name in every view
 	// at a given width; only a message, for its few seconds, may take its
 	// place too.
-	notes := m.notesStatus()
+	notes := m.readSelectionNote() + m.ctx.notes.status(m.width)
 	legends := []string{notes + m.legendShort()}
 	want := ansi.StringWidth(sl.info)
 	switch {
@@ -318,4 +318,22 @@ func (m Model) shortHelpView(bindings []key.Binding) string {
 		b.WriteString(item)
 	}
 	return b.String()
+}
+
+// readSelectionNote says, in the status line, how many sentences the
+// read view's visual selection holds and, at width, what to do with it.
+func (m Model) readSelectionNote() string {
+	st := m.ctx.Styles
+	a := m.read.focusedArticle()
+	if m.view != viewRead || m.dialogOpen() {
+		return ""
+	}
+	lo, hi, ok := m.read.selRange(a)
+	if !ok || m.read.trimmed(a) {
+		return ""
+	}
+	if m.width < 120 {
+		return st.Accent.Render(plural(hi-lo+1, "sentence")) + " "
+	}
+	return st.Accent.Render(fmt.Sprintf("%s: %s tag · %s cancel", plural(hi-lo+1, "sentence"), m.ctx.Keys.Tag.Help().Key, m.ctx.Keys.Back.Help().Key)) + " "
 }

@@ -18,8 +18,8 @@ import (
 // updateCodebook handles a key in the codebook pane.
 func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	v := &m.notesView
-	k, nk := m.ctx.Keys, m.notes.keys
-	codes := m.notes.snap.codes
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
+	codes := m.ctx.notes.snap.codes
 	switch {
 	case key.Matches(km, k.Back):
 		v.codebook = false
@@ -32,7 +32,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 			if err := notes.ValidateName(name); err != nil {
 				return m.flash("not a tag name: " + err.Error())
 			}
-			return m.notesDo("", func(s *notes.Store) (string, error) {
+			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 				return fmt.Sprintf("tag “%s” added", name), s.AddCode(notes.Code{Name: name})
 			})
 		})
@@ -44,7 +44,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		return m.openChooser("Add a starter codebook", "enter: add its tags (existing tags are kept) · esc: cancel", items, false, false,
 			func(m *Model, it chooseItem, _ bool) tea.Cmd {
 				name := it.name
-				return m.notesDo("", func(s *notes.Store) (string, error) {
+				return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 					cs, err := notes.Starter(name)
 					if err != nil {
 						return "", err
@@ -61,7 +61,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(km, nk.Rename):
 		return m.openPrompt(fmt.Sprintf("Rename “%s” to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
-			return m.notesDo("", func(s *notes.Store) (string, error) {
+			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 				return fmt.Sprintf("renamed “%s” to “%s” everywhere", c.Name, name), s.RenameCode(c.Name, name)
 			})
 		})
@@ -81,11 +81,11 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 					return m.flash(fmt.Sprintf("cannot merge “%s” into itself: choose another tag, or r renames it", c.Name))
 				}
 				if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
-					return m.notesDo("", func(s *notes.Store) (string, error) {
+					return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 						return fmt.Sprintf("merged “%s” into the new tag “%s”: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
 					})
 				}
-				return m.notesDo("", func(s *notes.Store) (string, error) {
+				return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 					return fmt.Sprintf("merged “%s” into “%s” (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
 				})
 			})
@@ -93,7 +93,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		return cmd
 	case key.Matches(km, nk.DeleteCode):
 		m.openConfirm(fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
-			return m.notesDo("", func(s *notes.Store) (string, error) {
+			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 				return fmt.Sprintf("tag “%s” deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
 			})
 		})
@@ -125,7 +125,7 @@ func sameTagName(a, b string) bool {
 // codebookView lists the codebook with the passages each tag is on.
 func (m Model) codebookView(w, h int) string {
 	st := m.ctx.Styles
-	nk := m.notes.keys
+	nk := m.ctx.notes.keys
 	sn := m.notesView.snap
 	count := map[string]int{}
 	for _, n := range sn.all {

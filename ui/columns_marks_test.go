@@ -89,13 +89,13 @@ func TestMergedColumnMemoMark(t *testing.T) {
 	c, a := mergedSigmaCorpus()
 	m := newModel(context.Background(), Options{Width: 120, Height: 30, NotesPath: filepath.Join(t.TempDir(), "notes.db")}, asciiContext(), termenv.Ascii)
 	m.flashFor = 0
-	m.notes.poll = 0
+	m.ctx.notes.poll = 0
 	m.setData(NewData(c, a))
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatalf("notes: %v", m.notes.err)
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store == nil {
+		t.Fatalf("notes: %v", m.ctx.notes.err)
 	}
-	t.Cleanup(func() { m.notes.store.Close() })
+	t.Cleanup(func() { m.ctx.notes.store.Close() })
 	fo, mu := sigmaColumn(t, m)
 	m.read.setFocus(fo)
 	u := m.read.order[fo]
@@ -104,7 +104,7 @@ func TestMergedColumnMemoMark(t *testing.T) {
 	m = send(m, keys("m")...)
 	m = send(m, typeText("Sigma links the two")...)
 	m = send(m, keyMsg("enter"))
-	ns := m.notes.snap.all
+	ns := m.ctx.notes.snap.all
 	if len(ns) != 1 || ns[0].Anchor.Article != "si" || ns[0].Memo == "" {
 		t.Fatalf("notes %+v: want one on si with the memo", ns)
 	}

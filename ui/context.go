@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -24,7 +25,20 @@ type Context struct {
 	All    *Data
 	Markup *Markup
 
-	notes *noteIndex // tagged sentences, for the read view's gutter
+	// notes is the notes store as the reader sees it, and the marks of
+	// the tagged sentences the read view draws.
+	notes *notesService
+	// getenv reads the reader's environment (ui.Options.Getenv); nil
+	// means os.Getenv.
+	getenv func(string) string
+}
+
+// env returns the value of an environment variable of the reader.
+func (c *Context) env(name string) string {
+	if c.getenv == nil {
+		return os.Getenv(name)
+	}
+	return c.getenv(name)
 }
 
 // Markup renders Markdown with Glamour in one style fixed before the

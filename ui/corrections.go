@@ -26,29 +26,15 @@ func notesPathFor(opts Options, c *corpus.Corpus) string {
 	return notes.DefaultPath(c, opts.Paths)
 }
 
-// saveCorrection saves a story correction in the notes file, in a Cmd.
-func (m *Model) saveCorrection(c notes.Correction) tea.Cmd {
-	if m.notes.store == nil {
-		return m.flash("story corrections are kept in the notes file: " + m.notesUnavailable())
-	}
-	return m.notesDo("", func(s *notes.Store) (string, error) {
-		saved, err := s.AddCorrection(c)
-		if err != nil {
-			return "", err
-		}
-		return "saved: " + saved.Description + " (u undoes)", nil
-	})
-}
-
 // regroupIfChanged groups the stories again, in a Cmd, when the notes
 // file's corrections are not those the analysis applied (nor those a
 // regrouping under way applies).
 func (m *Model) regroupIfChanged() tea.Cmd {
 	all := m.ctx.All
-	if all == nil || all.Findings.Comparison == nil || m.notes.store == nil {
+	if all == nil || all.Findings.Comparison == nil || m.ctx.notes.store == nil {
 		return nil
 	}
-	want := pipeline.CorrectionsOf(m.notes.snap.corrections)
+	want := pipeline.CorrectionsOf(m.ctx.notes.snap.corrections)
 	if m.task.seq != 0 && m.task.regroup {
 		if sameCorrections(want, m.task.corrections) {
 			return nil

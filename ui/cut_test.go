@@ -58,12 +58,12 @@ func TestExportPreviewScrollsSideways(t *testing.T) {
 	// The embedded corpus: five outlets make the table wider than 80.
 	m := newTestModel(t, corpus.Default(), &Findings{}, 80, 24)
 	m.opts.NotesPath = filepath.Join(t.TempDir(), "notes.db")
-	m.notes.poll = 0
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatalf("notes: %v", m.notes.err)
+	m.ctx.notes.poll = 0
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store == nil {
+		t.Fatalf("notes: %v", m.ctx.notes.err)
 	}
-	t.Cleanup(func() { m.notes.store.Close() })
+	t.Cleanup(func() { m.ctx.notes.store.Close() })
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame/us")
 	m = send(m, keys("e tab")...)

@@ -112,7 +112,7 @@ func (m *Model) sizeDialogs() {
 // to tag the passage quote with.
 func (m *Model) openTagsChooser(title, quote string, onPick func(*Model, chooseItem, bool) tea.Cmd) tea.Cmd {
 	cmd := m.openChooser(title, "type to filter · ↑/↓ choose · enter: apply, or create the new name · esc: cancel", nil, true, true, onPick)
-	m.dlg.items, m.dlg.counts, m.dlg.quote = m.tagItems(), true, quote
+	m.dlg.items, m.dlg.counts, m.dlg.quote = m.ctx.notes.tagItems(), true, quote
 	m.dlg.refilter()
 	return cmd
 }
@@ -238,7 +238,7 @@ func (m *Model) updateDialog(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.updateExport(msg)
 	}
 	km, isKey := msg.(tea.KeyMsg)
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	d := &m.dlg
 	if isKey && key.Matches(km, k.Back) {
 		m.dlg = dialog{}
@@ -460,7 +460,7 @@ func (m Model) dialogView(w, h int) string {
 
 // dialogHelp is the open dialog's keys.
 func (m Model) dialogHelp() []key.Binding {
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	switch m.dlg.kind {
 	case dlgConfirm:
 		return []key.Binding{nk.Yes, nk.No}
@@ -480,9 +480,9 @@ func (m Model) dialogHelp() []key.Binding {
 // tagItems lists the codebook for a tag chooser, with how many passages
 // have each tag.
 func (m *Model) tagItems() []chooseItem {
-	items := codeItems(m.notes.snap.codes)
+	items := codeItems(m.ctx.notes.snap.codes)
 	uses := map[string]int{}
-	for _, n := range m.notes.snap.all {
+	for _, n := range m.ctx.notes.snap.all {
 		for _, t := range n.Tags {
 			uses[t]++
 		}

@@ -64,13 +64,13 @@ type exportDoneMsg struct {
 
 // openExport opens the export dialog.
 func (m *Model) openExport() tea.Cmd {
-	if m.notes.store == nil {
-		return m.flash(m.notesUnavailable())
+	if m.ctx.notes.store == nil {
+		return m.flash(m.ctx.notes.unavailable())
 	}
 	m.dlg = dialog{kind: dlgExport, title: "Export", hint: "j/k: format · tab: path · enter: next · esc: cancel"}
 	m.exp = exportDialog{formats: export.Formats(), now: time.Now()}
 	left, _ := m.exportInput().LeftOut()
-	m.exp.title = "Export " + plural(len(m.notes.snap.all)-left, "tagged passage")
+	m.exp.title = "Export " + plural(len(m.ctx.notes.snap.all)-left, "tagged passage")
 	if left > 0 {
 		m.exp.title += " (" + plural(left, "other") + " of articles " + m.ctx.notHere() + " left out)"
 	}
@@ -100,7 +100,7 @@ func (m *Model) setDefaultExportPath() {
 // exportInput gathers what the export shows.
 func (m *Model) exportInput() export.Input {
 	d := m.ctx.Data
-	in := export.Input{Corpus: d.Corpus, Codebook: m.notes.snap.codes, Notes: m.notes.snap.all}
+	in := export.Input{Corpus: d.Corpus, Codebook: m.ctx.notes.snap.codes, Notes: m.ctx.notes.snap.all}
 	if d.Findings != nil {
 		in.Facts = d.Findings.Facts
 		in.Markers = d.Findings.Markers
@@ -187,7 +187,7 @@ func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
 	if !isKey {
 		return nil
 	}
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	e := &m.exp
 	switch e.step {
 	case expBusy:
@@ -348,7 +348,7 @@ func (m Model) exportView(w, h int) string {
 
 // exportHelp is the export dialog's keys.
 func (m Model) exportHelp() []key.Binding {
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	switch m.exp.step {
 	case expExists:
 		return []key.Binding{nk.Yes, nk.No}

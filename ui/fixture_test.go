@@ -225,3 +225,10 @@ func typeText(s string) []tea.Msg {
 	}
 	return out
 }
+
+// openNotes opens the model's notes file as the program does after
+// loading (in a Cmd).
+func openNotes(m Model) tea.Cmd {
+	c := m.ctx.Data.Corpus
+	return m.ctx.notes.open(c, notesPathFor(m.opts, c))
+}

@@ -23,13 +23,13 @@ func monoModel(t *testing.T, w, h int) Model {
 	c, a := testCorpus()
 	m := newModel(context.Background(), Options{Width: w, Height: h, NotesPath: filepath.Join(t.TempDir(), "notes.db")}, ctx, termenv.ANSI256)
 	m.flashFor = 0
-	m.notes.poll = 0
+	m.ctx.notes.poll = 0
 	m.setData(NewData(c, a))
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatalf("notes: %v", m.notes.err)
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store == nil {
+		t.Fatalf("notes: %v", m.ctx.notes.err)
 	}
-	t.Cleanup(func() { m.notes.store.Close() })
+	t.Cleanup(func() { m.ctx.notes.store.Close() })
 	return m
 }
 

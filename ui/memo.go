@@ -43,7 +43,7 @@ func (m *Model) openMemo(n notes.Note) tea.Cmd {
 		hint: "enter: save · alt+enter: new line · ctrl+e: $EDITOR · esc: cancel", area: ta,
 		onText: func(m *Model, text string) tea.Cmd {
 			text = strings.TrimSpace(text)
-			return m.notesDo("", func(s *notes.Store) (string, error) {
+			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 				if err := s.SetMemo(id, text); err != nil {
 					return "", err
 				}
@@ -80,7 +80,7 @@ func (m *Model) editorReady(msg editorReadyMsg) tea.Cmd {
 // editorDone puts the edited memo back in the memo editor.
 func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.flash(editorError(msg.err))
+		return m.flash(editorError(msg.err, m.ctx.env("EDITOR")))
 	}
 	if m.dlg.kind != dlgMemo {
 		return nil

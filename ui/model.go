@@ -41,9 +41,6 @@ type searchDoneMsg struct {
 // hit is a sentence matching the search.
 type hit struct{ article, sentence int }
 
-// clearMsg clears the transient status message it was issued for.
-type clearMsg struct{ id int }
-
 // Model is the root of the reader (a tea.Model by pointer, so that a
 // keypress does not copy it): it owns the window size and the chrome
 // (view tabs, status line, footer help, search prompt), routes messages to
@@ -79,7 +76,6 @@ type Model struct {
 	results     resultsModel // the list of the last search's matches
 	resultsOpen bool
 
-	notes     notesState     // the notes store (notes.go)
 	notesView notesViewModel // view 4
 	dlg       dialog         // an open tagging or export dialog
 	exp       exportDialog
@@ -96,10 +92,9 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	h.Styles = ctx.Styles.Help
 	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
 	m.loading = newLoadingModel(ctx, profile)
-	m.notes.keys = DefaultNotesKeyMap()
-	m.notes.poll = 2 * time.Second
-	m.notes.gate = &storeGate{}
-	m.setNotesKeys(false)
+	if ctx.notes == nil {
+		ctx.notes = newNotesService(ctx)
+	}
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)
 	}
@@ -176,11 +171,20 @@ func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeig
 // Update routes a message: size and background results first, then keys to
 // the open input or dialog, then global keys, then the active view.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if cmd, ok := m.updateNotesMsg(msg); ok {
+	if cmd, ok := m.ctx.notes.update(msg); ok {
+		m.notesView.refresh(m.ctx.notes.snap)
 		// The notes file's story corrections may have changed.
 		return m, tea.Batch(cmd, m.regroupIfChanged())
 	}
 	switch msg := msg.(type) {
+	case statusMsg:
+		return m, m.flash(string(msg))
+	case editorReadyMsg:
+		return m, m.editorReady(msg)
+	case editorDoneMsg:
+		return m, m.editorDone(msg)
+	case exportDoneMsg, exportPreviewMsg:
+		return m, m.exportMsg(msg)
 	case tea.WindowSizeMsg:
 		return m, m.setSize(msg.Width, msg.Height)
 	case loadedMsg:
@@ -188,7 +192,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading.err = msg.err
 			return m, nil
 		}
-		return m, tea.Batch(m.setData(msg.data), m.openNotes())
+		return m, tea.Batch(m.setData(msg.data), m.ctx.notes.open(msg.data.Corpus, notesPathFor(m.opts, msg.data.Corpus)))
 	case progressMsg, spinner.TickMsg, progress.FrameMsg:
 		if m.loaded {
 			return m, nil
@@ -205,7 +209,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openScopeMsg:
 		return m, m.openScope(msg.sc)
 	case saveCorrectionMsg:
-		return m, m.saveCorrection(msg.c)
+		return m, m.ctx.notes.saveCorrection(msg.c)
 	case scopeOpenedMsg:
 		return m, m.scopeOpened(msg)
 	case taskProgressMsg:
@@ -213,7 +217,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openWhyMsg:
 		m.panel = newPanel(m.ctx, msg)
 		if msg.article >= 0 {
-			m.panel.notes = m.notesAt(msg.article, msg.sentence)
+			m.panel.notes = m.ctx.notes.at(msg.article, msg.sentence)
 		}
 		m.panelOpen = true
 		m.panel.SetSize(m.width, m.height-chromeTop-chromeBottom)
@@ -332,7 +336,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			var cmd tea.Cmd
 			m.facts, cmd = m.facts.openFilter()
 			return m, cmd
-		case m.view == viewNotes && m.notes.store != nil:
+		case m.view == viewNotes && m.ctx.notes.store != nil:
 			return m, m.notesView.openFilter()
 		}
 		return m, m.search.Open()

@@ -80,7 +80,7 @@ func (m Model) FullHelp() [][]key.Binding {
 		}
 		if m.view == viewFacts || m.view == viewOutlets || m.view == viewProblems || m.view == viewStories {
 			// Export, undo and redo work from every view.
-			own = append(own, []key.Binding{k.Export, m.notes.keys.Undo, m.notes.keys.Redo})
+			own = append(own, []key.Binding{k.Export, m.ctx.notes.keys.Undo, m.ctx.notes.keys.Redo})
 		}
 	}
 	return append(own,

@@ -28,12 +28,12 @@ func notesModelAt(t *testing.T, path string, w, h int) Model {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, w, h)
 	m.opts.NotesPath = path
-	m.notes.poll = 0 // TestOtherWindowsChangesShow polls by hand
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatalf("store not open: %v", m.notes.err)
+	m.ctx.notes.poll = 0 // TestOtherWindowsChangesShow polls by hand
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store == nil {
+		t.Fatalf("store not open: %v", m.ctx.notes.err)
 	}
-	t.Cleanup(func() { m.notes.store.Close() })
+	t.Cleanup(func() { m.ctx.notes.store.Close() })
 	return m
 }
 
@@ -83,7 +83,7 @@ func TestTagSentenceWithNewTag(t *testing.T) {
 	if !strings.Contains(m.msg, "new tag “blame”") {
 		t.Fatalf("status message %q", m.msg)
 	}
-	if m.notes.pending != 0 {
+	if m.ctx.notes.pending != 0 {
 		t.Fatal("still saving after the store call returned")
 	}
 	if v := m.View(); !strings.Contains(v, "▐") || !strings.Contains(v, "saved") {
@@ -119,11 +119,11 @@ func TestRepeatTagAcrossSessions(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame")
-	m.notes.store.Close()
+	m.ctx.notes.store.Close()
 
 	m2 := notesModelAt(t, path, 100, 30)
-	if m2.notes.last != "blame" || !m2.notes.keys.Repeat.Enabled() {
-		t.Fatalf("after reopening, last tag %q (repeat enabled %v), want blame", m2.notes.last, m2.notes.keys.Repeat.Enabled())
+	if m2.ctx.notes.last != "blame" || !m2.ctx.notes.keys.Repeat.Enabled() {
+		t.Fatalf("after reopening, last tag %q (repeat enabled %v), want blame", m2.ctx.notes.last, m2.ctx.notes.keys.Repeat.Enabled())
 	}
 	m2 = send(m2, keys("j j .")...)
 	ns := storeNotes(t, path)
@@ -148,7 +148,7 @@ func TestNoteLineOutletWidth(t *testing.T) {
 		t.Errorf("at 80 columns the outlet is not cut to 14: %q", got)
 	}
 	// The matrix header has room for both outlets' names in full.
-	m.notesView.refresh(m.notes.snap)
+	m.notesView.refresh(m.ctx.notes.snap)
 	m = send(m, keyMsg("4"))
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Anadolu Agency World") {
 		t.Errorf("notes matrix cuts the outlet name with room to spare:\n%s", v)
@@ -248,10 +248,10 @@ func TestTagMarkOnlyOnItsLines(t *testing.T) {
 
 func TestApplyExistingTagAndRepeat(t *testing.T) {
 	m, path := newNotesModel(t, 100, 30)
-	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {
+	m = runCmd(m, m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 		return "", s.AddCode(notes.Code{Name: "shared claim"})
 	}), 0)
-	m = runCmd(m, m.notesDo("", func(s *notes.Store) (string, error) {
+	m = runCmd(m, m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 		return "", s.AddCode(notes.Code{Name: "omission"})
 	}), 0)
 	m = send(m, keys("j j t")...)
@@ -261,7 +261,7 @@ func TestApplyExistingTagAndRepeat(t *testing.T) {
 	if len(ns) != 1 || ns[0].Tags[0] != "shared claim" || ns[0].Anchor.Quote != m.ctx.Data.article(0).Sentences[2].Text {
 		t.Fatalf("notes: %+v", ns)
 	}
-	codes, _ := m.notes.store.Codebook()
+	codes, _ := m.ctx.notes.store.Codebook()
 	if len(codes) != 2 {
 		t.Fatalf("applying an existing tag created a code: %v", codes)
 	}
@@ -404,15 +404,15 @@ func TestNotesViewGroupsAndJumps(t *testing.T) {
 		t.Errorf("the delete question is cut at 30 columns:\n%s", m.dialogView(30, 10))
 	}
 	m = send(m, keys("n")...)
-	if len(m.notes.snap.all) != 2 {
+	if len(m.ctx.notes.snap.all) != 2 {
 		t.Fatal("n deleted")
 	}
 	m = send(m, keys("d y")...)
-	if len(m.notes.snap.all) != 1 {
+	if len(m.ctx.notes.snap.all) != 1 {
 		t.Fatal("y did not delete")
 	}
 	m = send(m, keys("u")...)
-	if len(m.notes.snap.all) != 2 {
+	if len(m.ctx.notes.snap.all) != 2 {
 		t.Fatal("undo did not restore the deleted passage")
 	}
 }
@@ -424,15 +424,15 @@ func TestCodebookManagement(t *testing.T) {
 	m = send(m, keys("4 c a")...)
 	m = send(m, typeText("omission")...)
 	m = send(m, keyMsg("enter"))
-	if len(m.notes.snap.codes) != 2 {
-		t.Fatalf("codes %v", m.notes.snap.codes)
+	if len(m.ctx.notes.snap.codes) != 2 {
+		t.Fatalf("codes %v", m.ctx.notes.snap.codes)
 	}
 	// Rename blame everywhere.
 	m = send(m, keys("r")...)
 	m.dlg.input.SetValue("")
 	m = send(m, typeText("blame/us")...)
 	m = send(m, keyMsg("enter"))
-	if n := m.notes.snap.all[0]; n.Tags[0] != "blame/us" {
+	if n := m.ctx.notes.snap.all[0]; n.Tags[0] != "blame/us" {
 		t.Fatalf("rename did not reach the note: %+v", n)
 	}
 	// In the codebook, c goes back, and the help says so.
@@ -447,12 +447,12 @@ func TestCodebookManagement(t *testing.T) {
 	}
 	// A starter codebook.
 	m = send(m, keys("S enter")...)
-	if len(m.notes.snap.codes) < 10 || !strings.Contains(m.msg, "tags added from") {
-		t.Fatalf("starter: %d codes, %q", len(m.notes.snap.codes), m.msg)
+	if len(m.ctx.notes.snap.codes) < 10 || !strings.Contains(m.msg, "tags added from") {
+		t.Fatalf("starter: %d codes, %q", len(m.ctx.notes.snap.codes), m.msg)
 	}
 	// The list moves like every other: G to the last tag, whose name the
 	// delete prompt then gives; g back to the first.
-	codes := m.notes.snap.codes
+	codes := m.ctx.notes.snap.codes
 	m = send(m, keys("G d")...)
 	if last := codes[len(codes)-1].Name; !strings.Contains(m.dlg.title+m.dlg.hint, last) {
 		t.Errorf("after G, d asks %q %q; want the last tag %q", m.dlg.title, m.dlg.hint, last)
@@ -463,13 +463,13 @@ func TestCodebookManagement(t *testing.T) {
 		t.Error("pgdown did not move the codebook cursor")
 	}
 	// Delete asks; undo restores.
-	n := len(m.notes.snap.codes)
+	n := len(m.ctx.notes.snap.codes)
 	m = send(m, keys("g d y")...)
-	if len(m.notes.snap.codes) >= n {
+	if len(m.ctx.notes.snap.codes) >= n {
 		t.Fatal("delete did not delete a code")
 	}
 	m = send(m, keys("u")...)
-	if len(m.notes.snap.codes) != n {
+	if len(m.ctx.notes.snap.codes) != n {
 		t.Fatal("undo did not restore the code")
 	}
 }
@@ -559,11 +559,11 @@ func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.opts.NotesPath = path
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.err == nil || m.notes.store != nil {
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.err == nil || m.ctx.notes.store != nil {
 		t.Fatal("a garbage notes file was accepted")
 	}
-	if m.ctx.Keys.Export.Enabled() || m.ctx.Keys.Visual.Enabled() || m.notes.keys.Memo.Enabled() {
+	if m.ctx.Keys.Export.Enabled() || m.ctx.Keys.Visual.Enabled() || m.ctx.notes.keys.Memo.Enabled() {
 		t.Fatal("tagging keys enabled without a store")
 	}
 	if !strings.Contains(m.ctx.Keys.Tag.Help().Desc, "tagging off") {
@@ -662,8 +662,8 @@ func TestOtherWindowsChangesShow(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = send(m, notesPollMsg{})
-	if len(m.notes.snap.all) != 1 || m.notes.snap.all[0].Tags[0] != "from elsewhere" {
-		t.Fatalf("another window's tag not shown: %+v", m.notes.snap.all)
+	if len(m.ctx.notes.snap.all) != 1 || m.ctx.notes.snap.all[0].Tags[0] != "from elsewhere" {
+		t.Fatalf("another window's tag not shown: %+v", m.ctx.notes.snap.all)
 	}
 	if _, ok := m.ctx.notes.marks[1][1]; !ok {
 		t.Fatal("another window's tag not marked in the read view")
@@ -747,11 +747,11 @@ func TestStaleSnapshotIsNotInstalled(t *testing.T) {
 	m, _ := newNotesModel(t, 100, 30)
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame")
-	newer := m.notes.snap
+	newer := m.ctx.notes.snap
 	stale := newer
 	stale.all, stale.stamp = nil, newer.stamp-1
 	m = send(m, notesDoneMsg{snap: stale, read: true})
-	if len(m.notes.snap.all) != 1 {
+	if len(m.ctx.notes.snap.all) != 1 {
 		t.Fatal("a snapshot read before the last one replaced it")
 	}
 }
@@ -826,7 +826,7 @@ func TestNotesOfArticlesNotLoaded(t *testing.T) {
 	if m.view != viewNotes || !strings.Contains(m.msg, "not loaded now") {
 		t.Fatalf("enter on a note of an article not loaded: view %d, %q", m.view, m.msg)
 	}
-	if n, ok, _ := m.notes.store.Note(m.notes.snap.all[0].ID); !ok || n.Orphaned || n.Anchor != an {
+	if n, ok, _ := m.ctx.notes.store.Note(m.ctx.notes.snap.all[0].ID); !ok || n.Orphaned || n.Anchor != an {
 		t.Fatalf("the note was changed: %+v", n)
 	}
 	// The export dialog counts what the export holds, and the done

@@ -34,9 +34,9 @@ func TestNegativeSchemaVersionDoesNotCrashTheReader(t *testing.T) {
 	db.Close()
 	before, _ := os.ReadFile(path)
 	m.opts.NotesPath = path
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store != nil || m.notes.err == nil || !strings.Contains(m.notes.err.Error(), "schema version is -1") {
-		t.Fatalf("store %v, error %v", m.notes.store, m.notes.err)
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store != nil || m.ctx.notes.err == nil || !strings.Contains(m.ctx.notes.err.Error(), "schema version is -1") {
+		t.Fatalf("store %v, error %v", m.ctx.notes.store, m.ctx.notes.err)
 	}
 	if v := m.View(); !strings.Contains(v, "notes unavailable") {
 		t.Fatalf("the status line does not say so:\n%s", v)

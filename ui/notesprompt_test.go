@@ -25,7 +25,7 @@ func TestBlankTagNameSaysWhy(t *testing.T) {
 		m = send(m, keyMsg("esc"))
 		m = send(m, keys("c")...)
 	}
-	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Tags[0] != "blame" || len(m.notes.snap.codes) != 1 {
-		t.Fatalf("a blank name changed the notes: %+v %+v", ns, m.notes.snap.codes)
+	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Tags[0] != "blame" || len(m.ctx.notes.snap.codes) != 1 {
+		t.Fatalf("a blank name changed the notes: %+v %+v", ns, m.ctx.notes.snap.codes)
 	}
 }

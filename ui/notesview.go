@@ -191,8 +191,8 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	v := &m.notesView
-	k, nk := m.ctx.Keys, m.notes.keys
-	if m.notes.store == nil {
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
+	if m.ctx.notes.store == nil {
 		return nil
 	}
 	if v.filtering {
@@ -254,7 +254,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 			what += " and its memo"
 		}
 		m.openConfirm(what+"? (u undoes)", func(m *Model) tea.Cmd {
-			return m.notesDo("", func(s *notes.Store) (string, error) {
+			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 				return "passage deleted (u undoes)", s.DeleteNote(id)
 			})
 		})
@@ -293,15 +293,15 @@ func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
 // notesViewView draws the notes view.
 func (m Model) notesViewView(w, h int) string {
 	st := m.ctx.Styles
-	if m.notes.err != nil {
-		msg := "The notes file could not be opened, so tagging is off for this session:\n\n" + m.notes.err.Error()
+	if m.ctx.notes.err != nil {
+		msg := "The notes file could not be opened, so tagging is off for this session:\n\n" + m.ctx.notes.err.Error()
 		var lines []string
 		for _, p := range strings.Split(msg, "\n") {
 			lines = append(lines, wrapText(p, w)...)
 		}
 		return fitBlock(st.Error.Render(strings.Join(lines, "\n")), w, h)
 	}
-	if m.notes.store == nil {
+	if m.ctx.notes.store == nil {
 		return fitBlock(st.Muted.Render("Opening the notes file…"), w, h)
 	}
 	v := m.notesView
@@ -312,7 +312,7 @@ func (m Model) notesViewView(w, h int) string {
 	sn := v.snap
 	if len(sn.all) == 0 {
 		msg := fmt.Sprintf("No tagged passages yet. In the read view (%s), %s tags the sentence under the cursor, %s selects several. %s manages the codebook.",
-			m.ctx.Keys.ViewRead.Help().Key, m.ctx.Keys.Tag.Help().Key, m.ctx.Keys.Visual.Help().Key, m.notes.keys.Codebook.Help().Key)
+			m.ctx.Keys.ViewRead.Help().Key, m.ctx.Keys.Tag.Help().Key, m.ctx.Keys.Visual.Help().Key, m.ctx.notes.keys.Codebook.Help().Key)
 		return fitBlock(strings.Join(wrapText(msg, w), "\n"), w, h)
 	}
 	// The counts matrix: tags down, outlets across.
@@ -343,7 +343,7 @@ func (m Model) notesViewView(w, h int) string {
 	maxRows := max(min(len(mx.Tags), h/4), 1)
 	for i, t := range mx.Tags {
 		if i >= maxRows {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %s more (%s: codebook)", plural(len(mx.Tags)-i, "tag"), m.notes.keys.Codebook.Help().Key)))
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %s more (%s: codebook)", plural(len(mx.Tags)-i, "tag"), m.ctx.notes.keys.Codebook.Help().Key)))
 			break
 		}
 		row := tagStyle(st, codeColour(sn.codes, t)).Render("▐") + fit(ellipsize(t, tagW-2), tagW-1)
@@ -365,7 +365,7 @@ func (m Model) notesViewView(w, h int) string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
 	}
 	orph := v.orphaned
-	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], m.notes.keys.Group.Help().Key)
+	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], m.ctx.notes.keys.Group.Help().Key)
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
 	}
@@ -444,7 +444,7 @@ func (m Model) noteLine(n notes.Note, group string, w int) string {
 	var b strings.Builder
 	b.WriteString("  ")
 	for _, t := range n.Tags {
-		b.WriteString(tagStyle(st, codeColour(m.notes.snap.codes, t)).Render("▐"))
+		b.WriteString(tagStyle(st, codeColour(m.ctx.notes.snap.codes, t)).Render("▐"))
 	}
 	b.WriteString(" ")
 	_, here := m.ctx.Data.artIndex[n.Anchor.Article]
@@ -482,8 +482,8 @@ func (m Model) noteLine(n notes.Note, group string, w int) string {
 
 // notesViewHelp is the notes view's keys.
 func (m Model) notesViewHelp() [][]key.Binding {
-	k, nk := m.ctx.Keys, m.notes.keys
-	if m.notes.store == nil {
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
+	if m.ctx.notes.store == nil {
 		return nil
 	}
 	if m.notesView.codebook {
@@ -499,7 +499,7 @@ func (m Model) notesViewHelp() [][]key.Binding {
 
 // notesReadHelp is the read view's tagging keys, for the full help.
 func (m Model) notesReadHelp() []key.Binding {
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	// t and v are in the read view's own groups already.
 	return []key.Binding{nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
 }
@@ -510,7 +510,7 @@ func (m Model) withTagKeys(own []key.Binding) []key.Binding {
 	if len(own) == 0 {
 		return own
 	}
-	k, nk := m.ctx.Keys, m.notes.keys
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
 	keys := []key.Binding{own[0], k.Tag}
 	// m is offered where it works: on a tagged sentence.
 	if a := m.read.focusedArticle(); a >= 0 && m.ctx.notes != nil {

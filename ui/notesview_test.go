@@ -26,8 +26,8 @@ func TestMergeIntoNewTag(t *testing.T) {
 	if ns := storeNotes(t, path); len(ns) != 1 || len(ns[0].Tags) != 1 || ns[0].Tags[0] != "newtag" {
 		t.Fatalf("notes after merging into a new tag: %+v", ns)
 	}
-	if len(m.notes.snap.codes) != 1 || m.notes.snap.codes[0].Name != "newtag" {
-		t.Fatalf("codebook after merging into a new tag: %+v", m.notes.snap.codes)
+	if len(m.ctx.notes.snap.codes) != 1 || m.ctx.notes.snap.codes[0].Name != "newtag" {
+		t.Fatalf("codebook after merging into a new tag: %+v", m.ctx.notes.snap.codes)
 	}
 	if !strings.Contains(m.msg, "merged “blame” into the new tag “newtag”") {
 		t.Fatalf("message %q", m.msg)

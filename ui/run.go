@@ -67,7 +67,7 @@ func Run(opts Options) error {
 	if opts.Input != nil {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
-	defer m.closeNotes()
+	defer m.ctx.notes.close()
 	if _, err := tea.NewProgram(&m, progOpts...).Run(); err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
@@ -134,5 +134,6 @@ func decideLook(opts Options, out io.Writer) (*Context, termenv.Profile) {
 		Styles: NewStyles(r, DefaultTheme(), mono),
 		Keys:   DefaultKeyMap(),
 		Markup: NewMarkup(style, profile),
+		getenv: getenv,
 	}, profile
 }

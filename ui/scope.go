@@ -204,10 +204,8 @@ func (m *Model) installData(d *Data, sc scope) tea.Cmd {
 	m.outlets = newOutletsModel(m.ctx)
 	m.problems = newProblemsModel(m.ctx)
 	m.notesView = newNotesViewModel(m.ctx)
-	if m.ctx.notes != nil {
-		m.ctx.notes.marks = buildMarks(d, m.ctx.Styles, m.notes.snap)
-		m.notesView.refresh(m.notes.snap)
-	}
+	m.ctx.notes.remark()
+	m.notesView.refresh(m.ctx.notes.snap)
 	m.clearSearch()
 	// The list of matches and the Why? panel were of the data replaced.
 	m.panelOpen, m.resultsOpen = false, false

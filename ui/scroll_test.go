@@ -82,7 +82,7 @@ func TestHelpScrollsWithTheWheel(t *testing.T) {
 func TestClickElsewhereEndsSelection(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 120, 30)
-	m.notes.store = nil
+	m.ctx.notes.store = nil
 	m.read.sel = selection{on: true, article: 0, from: 1}
 	m.msg = "selecting: j/k extend"
 	m = send(m, tea.MouseMsg{Button: tea.MouseButtonLeft, Action: tea.MouseActionPress, X: 70, Y: 6})

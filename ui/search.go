@@ -221,7 +221,7 @@ func (m Model) searchKey() key.Binding {
 	case viewFacts:
 		return helpAs(k.Search, "filter facts")
 	case viewNotes:
-		if m.notes.store != nil {
+		if m.ctx.notes.store != nil {
 			return helpAs(k.Search, "filter passages")
 		}
 	}

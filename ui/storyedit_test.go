@@ -20,12 +20,12 @@ func lookalikeWithNotes(t *testing.T, path string, w, h int) Model {
 	c, a := analysedCorpus(t, false)
 	m := newTestModel(t, c, a, w, h)
 	m.opts.NotesPath = path
-	m.notes.poll = 0
-	m = runCmd(m, m.openNotes(), 0)
-	if m.notes.store == nil {
-		t.Fatalf("store not open: %v", m.notes.err)
+	m.ctx.notes.poll = 0
+	m = runCmd(m, openNotes(m), 0)
+	if m.ctx.notes.store == nil {
+		t.Fatalf("store not open: %v", m.ctx.notes.err)
 	}
-	t.Cleanup(func() { m.notes.store.Close() })
+	t.Cleanup(func() { m.ctx.notes.store.Close() })
 	return m
 }
 

@@ -182,7 +182,7 @@ func trimWords(text string, start, end, skip, drop int) (int, int) {
 // tagAnchor tags a passage with one tag (created when new) in a Cmd.
 func (m *Model) tagAnchor(an notes.Anchor, tag string, isNew bool) tea.Cmd {
 	quote := ellipsize(oneLine(an.Quote), 40)
-	return m.notesDo(tag, func(s *notes.Store) (string, error) {
+	return m.ctx.notes.do(tag, func(s *notes.Store) (string, error) {
 		if _, err := s.Tag(an, []string{tag}, ""); err != nil {
 			return "", err
 		}
@@ -205,8 +205,8 @@ func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
 // every view shares (undo, redo, export). ok is false when the key is not
 // one of them.
 func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k, nk := m.ctx.Keys, m.notes.keys
-	if m.notes.store == nil {
+	k, nk := m.ctx.Keys, m.ctx.notes.keys
+	if m.ctx.notes.store == nil {
 		// The keys are disabled without a store (so the help leaves them
 		// out), but pressing one still says why nothing happens.
 		keys := []key.Binding{k.Export, nk.Undo, nk.Redo} // every view's
@@ -215,23 +215,23 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		for _, b := range keys {
 			if slices.Contains(b.Keys(), msg.String()) {
-				return m.flash(m.notesUnavailable()), true
+				return m.flash(m.ctx.notes.unavailable()), true
 			}
 		}
 		return nil, false
 	}
 	switch {
-	case key.Matches(msg, nk.Undo) && !m.notes.snap.canUndo:
+	case key.Matches(msg, nk.Undo) && !m.ctx.notes.snap.canUndo:
 		return m.flash("nothing to undo"), true
-	case key.Matches(msg, nk.Redo) && !m.notes.snap.canRedo:
+	case key.Matches(msg, nk.Redo) && !m.ctx.notes.snap.canRedo:
 		return m.flash("nothing to redo"), true
 	case key.Matches(msg, nk.Undo):
-		return m.notesDo("", func(s *notes.Store) (string, error) {
+		return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 			d, err := s.Undo()
 			return "undone: " + d, err
 		}), true
 	case key.Matches(msg, nk.Redo):
-		return m.notesDo("", func(s *notes.Store) (string, error) {
+		return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 			d, err := s.Redo()
 			return "redone: " + d, err
 		}), true
@@ -292,7 +292,7 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return m.openTagChooser(an, what), true
 	case key.Matches(msg, nk.Repeat):
-		if m.notes.last == "" {
+		if m.ctx.notes.last == "" {
 			return m.flash("no tag to repeat yet: " + k.Tag.Help().Key + " tags a passage, then . repeats that tag"), true
 		}
 		an, _, ok := m.tagTarget()
@@ -300,15 +300,15 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			return nil, true
 		}
 		r.sel = selection{}
-		return m.tagAnchor(an, m.notes.last, false), true
+		return m.tagAnchor(an, m.ctx.notes.last, false), true
 	case key.Matches(msg, nk.Memo):
-		ns := m.notesAt(a, r.cursor[a])
+		ns := m.ctx.notes.at(a, r.cursor[a])
 		if len(ns) == 0 {
 			return m.flash("no tagged passage here: " + k.Tag.Help().Key + " tags this sentence first"), true
 		}
 		return m.openMemo(ns[0]), true
 	case key.Matches(msg, nk.ListTags):
-		ns := m.notesAt(a, r.cursor[a])
+		ns := m.ctx.notes.at(a, r.cursor[a])
 		if len(ns) == 0 {
 			return m.flash("no tags on this sentence"), true
 		}
@@ -319,7 +319,7 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 				if n.Memo != "" {
 					desc = "memo: " + oneLine(n.Memo) + " · " + desc
 				}
-				items = append(items, chooseItem{name: t, desc: desc, colour: codeColour(m.notes.snap.codes, t), note: n.ID})
+				items = append(items, chooseItem{name: t, desc: desc, colour: codeColour(m.ctx.notes.snap.codes, t), note: n.ID})
 			}
 		}
 		m.openChooser("Tags on this sentence", "d: remove the tag · enter or esc: close", items, false, false,
@@ -334,7 +334,7 @@ func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 
 // untag removes one tag from a note in a Cmd.
 func (m *Model) untag(noteID, tag string) tea.Cmd {
-	return m.notesDo("", func(s *notes.Store) (string, error) {
+	return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
 		if err := s.Untag(noteID, tag); err != nil {
 			return "", err
 		}
