@@ -112,4 +112,3 @@ func sentenceOf(art *corpus.Article, off int) int {
 	}
 	return len(ss) - 1
 }
-
