@@ -48,7 +48,7 @@ func TestReadFactAlignsOnThatFact(t *testing.T) {
 	if m.view != viewRead || m.read.linkFact != 1 {
 		t.Fatalf("r on fact 2: view %d, aligned on fact %d, want the read view on fact 2", m.view, m.read.linkFact+1)
 	}
-	st := ansi.Strip(m.statusView())
+	st := ansi.Strip(m.chrome().statusView())
 	if !strings.Contains(st, "fact 2 in 3 outlets") || !strings.Contains(st, "(also 1)") {
 		t.Errorf("status %q: want fact 2 in 3 outlets, also in fact 1", st)
 	}

@@ -15,44 +15,39 @@ import (
 // The codebook pane of the notes view (c): the tags with the passages each
 // is on; add, rename, merge, delete, starter codebooks.
 
+// What the codebook's dialogs ask: a new tag's name, the starter
+// codebook to add, a tag's new name, the tag to merge one into, whether
+// to delete one.
+type (
+	newCodeReq    struct{}
+	starterReq    struct{}
+	renameReq     struct{ code string }
+	mergeReq      struct{ code string }
+	deleteCodeReq struct{ code string }
+)
+
 // updateCodebook handles a key in the codebook pane.
-func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
-	v := &m.notesView
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	codes := m.ctx.notes.snap.codes
+func (v *notesViewModel) updateCodebook(km tea.KeyMsg) tea.Cmd {
+	k, nk := v.ctx.Keys, v.ctx.notes.keys
+	codes := v.ctx.notes.snap.codes
 	switch {
 	case key.Matches(km, k.Back):
 		v.codebook = false
 		return nil
 	case isMove(k, km):
-		v.ccursor, _ = moveList(k, km, v.ccursor, len(codes), m.height-6)
+		v.ccursor, _ = moveList(k, km, v.ccursor, len(codes), v.height-3)
 		return nil
 	case key.Matches(km, nk.NewCode):
-		return m.openPrompt("New tag name (blame/us makes a child of blame)", "", func(m *Model, name string) tea.Cmd {
-			if err := notes.ValidateName(name); err != nil {
-				return m.flash("not a tag name: " + err.Error())
-			}
-			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag “%s” added", name), s.AddCode(notes.Code{Name: name})
-			})
-		})
+		return v.openPrompt(newCodeReq{}, "New tag name (blame/us makes a child of blame)", "")
 	case key.Matches(km, nk.Starter):
 		var items []chooseItem
 		for _, s := range notes.StarterNames() {
 			items = append(items, chooseItem{name: s, desc: notes.StarterAbout(s)})
 		}
-		return m.openChooser("Add a starter codebook", "enter: add its tags (existing tags are kept) · esc: cancel", items, false, false,
-			func(m *Model, it chooseItem, _ bool) tea.Cmd {
-				name := it.name
-				return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-					cs, err := notes.Starter(name)
-					if err != nil {
-						return "", err
-					}
-					n, err := s.ImportCodebook(cs, name)
-					return fmt.Sprintf("%d tags added from %s", n, name), err
-				})
-			})
+		c, cmd := newChooser(v.ctx, viewNotes, starterReq{}, "Add a starter codebook", items, false, false)
+		c.hint = []key.Binding{helpAs(k.Confirm, "add its tags (existing tags are kept)"), helpAs(k.Back, "cancel")}
+		c.SetSize(v.width, v.height)
+		return openDialog(c, cmd)
 	}
 	if v.ccursor < 0 || v.ccursor >= len(codes) {
 		return nil
@@ -60,11 +55,7 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 	c := codes[v.ccursor]
 	switch {
 	case key.Matches(km, nk.Rename):
-		return m.openPrompt(fmt.Sprintf("Rename “%s” to", c.Name), c.Name, func(m *Model, name string) tea.Cmd {
-			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("renamed “%s” to “%s” everywhere", c.Name, name), s.RenameCode(c.Name, name)
-			})
-		})
+		return v.openPrompt(renameReq{c.Name}, fmt.Sprintf("Rename “%s” to", c.Name), c.Name)
 	case key.Matches(km, nk.Merge):
 		var items []chooseItem
 		for _, o := range codes {
@@ -74,31 +65,63 @@ func (m *Model) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		}
 		// The filter box offers to "name a new tag": merging into a tag
 		// that does not exist yet is renaming to it.
-		cmd := m.openChooser(fmt.Sprintf("Merge “%s” into…", c.Name), "enter: merge its passages into the chosen or new tag · esc: cancel", items, true, true,
-			func(m *Model, it chooseItem, isNew bool) tea.Cmd {
-				into := it.name
-				if sameTagName(into, c.Name) {
-					return m.flash(fmt.Sprintf("cannot merge “%s” into itself: choose another tag, or r renames it", c.Name))
-				}
-				if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
-					return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-						return fmt.Sprintf("merged “%s” into the new tag “%s”: renamed everywhere (u undoes)", c.Name, into), s.RenameCode(c.Name, into)
-					})
-				}
-				return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-					return fmt.Sprintf("merged “%s” into “%s” (u undoes)", c.Name, into), s.MergeCodes(c.Name, into)
-				})
-			})
-		m.dlg.createAs = "merge into new tag"
-		return cmd
+		ch, cmd := newChooser(v.ctx, viewNotes, mergeReq{c.Name}, fmt.Sprintf("Merge “%s” into…", c.Name), items, true, true)
+		ch.hint = []key.Binding{helpAs(k.Confirm, "merge its passages into the chosen or new tag"), helpAs(k.Back, "cancel")}
+		ch.createAs = "merge into new tag"
+		ch.SetSize(v.width, v.height)
+		return openDialog(ch, cmd)
 	case key.Matches(km, nk.DeleteCode):
-		m.openConfirm(fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (u undoes)", c.Name), func(m *Model) tea.Cmd {
-			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-				return fmt.Sprintf("tag “%s” deleted (u undoes)", c.Name), s.DeleteCode(c.Name)
-			})
-		})
+		return v.ask(deleteCodeReq{c.Name}, fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (%s undoes)", c.Name, nk.Undo.Help().Key))
 	}
 	return nil
+}
+
+// openPrompt asks for a tag name, holding value, that answers req.
+func (v *notesViewModel) openPrompt(req any, title, value string) tea.Cmd {
+	p, cmd := newPrompt(v.ctx, viewNotes, req, title, value)
+	p.SetSize(v.width, v.height)
+	return openDialog(p, cmd)
+}
+
+// addCode adds a tag to the codebook.
+func (v *notesViewModel) addCode(name string) tea.Cmd {
+	if err := notes.ValidateName(name); err != nil {
+		return say("not a tag name: " + err.Error())
+	}
+	return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+		return fmt.Sprintf("tag “%s” added", name), s.AddCode(notes.Code{Name: name})
+	})
+}
+
+// addStarter adds a starter codebook's tags.
+func (v *notesViewModel) addStarter(name string) tea.Cmd {
+	return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+		cs, err := notes.Starter(name)
+		if err != nil {
+			return "", err
+		}
+		n, err := s.ImportCodebook(cs, name)
+		return fmt.Sprintf("%d tags added from %s", n, name), err
+	})
+}
+
+// merge merges tag code into tag into, renaming it when into is a new
+// name.
+func (v *notesViewModel) merge(code, into string, isNew bool) tea.Cmd {
+	nk := v.ctx.notes.keys
+	undo := nk.Undo.Help().Key
+	if sameTagName(into, code) {
+		return say(fmt.Sprintf("cannot merge “%s” into itself: choose another tag, or %s renames it", code, nk.Rename.Help().Key))
+	}
+	codes := v.ctx.notes.snap.codes
+	if isNew && !slices.ContainsFunc(codes, func(o notes.Code) bool { return sameTagName(o.Name, into) }) {
+		return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+			return fmt.Sprintf("merged “%s” into the new tag “%s”: renamed everywhere (%s undoes)", code, into, undo), s.RenameCode(code, into)
+		})
+	}
+	return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+		return fmt.Sprintf("merged “%s” into “%s” (%s undoes)", code, into, undo), s.MergeCodes(code, into)
+	})
 }
 
 // sameTagName reports whether two tag names name one code: the store
@@ -123,10 +146,11 @@ func sameTagName(a, b string) bool {
 }
 
 // codebookView lists the codebook with the passages each tag is on.
-func (m Model) codebookView(w, h int) string {
-	st := m.ctx.Styles
-	nk := m.ctx.notes.keys
-	sn := m.notesView.snap
+func (v *notesViewModel) codebookView() string {
+	st := v.ctx.Styles
+	nk := v.ctx.notes.keys
+	w, h := v.width, v.height
+	sn := v.snap
 	count := map[string]int{}
 	for _, n := range sn.all {
 		for _, t := range n.Tags {
@@ -140,7 +164,7 @@ func (m Model) codebookView(w, h int) string {
 		lines = append(lines, st.Muted.Render(ellipsize("The codebook is empty: "+nk.NewCode.Help().Key+" adds a tag, "+nk.Starter.Help().Key+" adds a starter codebook.", w)))
 	}
 	rows := max(h-len(lines), 1)
-	top := max(0, m.notesView.ccursor-rows+1)
+	top := max(0, v.ccursor-rows+1)
 	// Names as wide as the longest, within reason, so the counts line up.
 	nameW := 12
 	for _, c := range sn.codes {
@@ -151,7 +175,7 @@ func (m Model) codebookView(w, h int) string {
 		c := sn.codes[i]
 		line := fmt.Sprintf(" %s %s %4d  %s", tagStyle(st, c.Colour).Render("▐"), fit(ellipsize(oneLine(c.Name), nameW), nameW), count[c.Name], oneLine(c.Description))
 		line = fit(ellipsize(line, w), w)
-		if i == m.notesView.ccursor {
+		if i == v.ccursor {
 			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
 		}
 		lines = append(lines, line)

@@ -371,9 +371,9 @@ func (r *readModel) toggleColumns() {
 	r.rebuildOrder()
 	r.setFocus(r.focus)
 	if r.perArticle {
-		r.msg = "one column per article"
+		r.said = "one column per article"
 	} else {
-		r.msg = "one column per outlet, its articles in date order"
+		r.said = "one column per outlet, its articles in date order"
 	}
 }
 
@@ -382,7 +382,7 @@ func (r *readModel) cycleOrder() {
 	r.colOrder = (r.colOrder + 1) % numColOrders
 	r.rebuildOrder()
 	r.setFocus(r.focus)
-	r.msg = "columns by " + r.colOrder.String()
+	r.said = "columns by " + r.colOrder.String()
 }
 
 // factSentences returns the sentences of unit u that are members of fact

@@ -58,7 +58,7 @@ func TestMergedColumnFactAlignment(t *testing.T) {
 	if ra, rs := m.ctx.Data.real(u, m.read.cursor[u]); c.Articles[ra].ID != "si" || rs != 1 {
 		t.Fatalf("r put the cursor on %s sentence %d, want si 1", c.Articles[ra].ID, rs)
 	}
-	if st := ansi.Strip(m.statusView()); !strings.Contains(st, "fact 2 in 3 outlets") || !strings.Contains(st, "(also 1)") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.Contains(st, "fact 2 in 3 outlets") || !strings.Contains(st, "(also 1)") {
 		t.Errorf("status %q: want fact 2 in 3 outlets, also in fact 1", st)
 	}
 	for _, oi := range m.read.visible() {
@@ -127,7 +127,7 @@ func TestMergedColumnMemoMark(t *testing.T) {
 	m = send(m, keys("w")...)
 	v := ansi.Strip(m.View())
 	for _, want := range []string{"Your notes", "blame", "Sigma links the two"} {
-		if !m.panelOpen || !strings.Contains(v, want) {
+		if (panelOf(m) == nil) || !strings.Contains(v, want) {
 			t.Errorf("the Why? panel lacks %q:\n%s", want, v)
 		}
 	}
@@ -142,14 +142,14 @@ func TestMergedColumnSearchList(t *testing.T) {
 	m = send(m, typeText("in August")...)
 	m = send(m, keys("enter")...)
 	m = send(m, keys("F")...)
-	if !m.resultsOpen {
+	if resultsOf(m) == nil {
 		t.Fatalf("F did not list the matches: %q", m.msg)
 	}
 	m = send(m, keys("enter")...)
 	fo, _ := sigmaColumn(t, m)
 	u := m.read.order[fo]
 	ra, rs := m.ctx.Data.real(u, m.read.cursor[u])
-	if m.resultsOpen || m.read.focus != fo || c.Articles[ra].ID != "si" || rs != 2 {
+	if (resultsOf(m) != nil) || m.read.focus != fo || c.Articles[ra].ID != "si" || rs != 2 {
 		t.Fatalf("enter: focus %d (Sigma's %d) on %s sentence %d, want si sentence 2", m.read.focus, fo, c.Articles[ra].ID, rs)
 	}
 }

@@ -218,7 +218,7 @@ func TestColumnsMergedTagTheRealArticle(t *testing.T) {
 	}
 	// The Why? panel explains the real article's sentence.
 	m.read.sel = selection{}
-	_, cmd := m.read.Update(keyMsg("w"))
+	cmd := m.read.Update(keyMsg("w"))
 	why := cmd().(openWhyMsg)
 	if d.article(why.article).ID != "2023-03-15-northwind-toll" || why.sentence != 1 {
 		t.Fatalf("why? asked for %s sentence %d", d.article(why.article).ID, why.sentence)

@@ -22,7 +22,10 @@ type Context struct {
 	Data   *Data // what is open (everything, a thread or a story); nil until loading is done
 	// All is the whole corpus and its analysis, of which Data may be one
 	// story or thread (scope.go).
-	All    *Data
+	All *Data
+	// open is what the reader has open: everything, a thread or a story
+	// (scope.go).
+	open   scope
 	Markup *Markup
 
 	// notes is the notes store as the reader sees it, and the marks of

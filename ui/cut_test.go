@@ -46,7 +46,7 @@ func TestTabsAreNotCut(t *testing.T) {
 	}
 	// A click on a key still switches.
 	m = send(m, keys("1")...)
-	if v, ok := m.tabAt(strings.Index(" 0  1 Read  2  3", "2")); !ok || v != viewFacts {
+	if v, ok := m.chrome().tabAt(strings.Index(" 0  1 Read  2  3", "2")); !ok || v != viewFacts {
 		t.Errorf("the compact tab 2 is not where it is drawn")
 	}
 }
@@ -67,13 +67,13 @@ func TestExportPreviewScrollsSideways(t *testing.T) {
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame/us")
 	m = send(m, keys("e tab")...)
-	m.exp.input.SetValue(filepath.Join(t.TempDir(), "notes.md"))
+	exportOf(m).input.SetValue(filepath.Join(t.TempDir(), "notes.md"))
 	m = send(m, keys("enter")...)
-	if m.exp.step != expPreview {
+	if exportOf(m).step != expPreview {
 		t.Fatalf("no preview:\n%s", m.View())
 	}
-	if m.exp.pwide <= 80 {
-		t.Fatalf("the preview is %d cells wide: nothing to scroll, the test tells nothing", m.exp.pwide)
+	if exportOf(m).pwide <= 80 {
+		t.Fatalf("the preview is %d cells wide: nothing to scroll, the test tells nothing", exportOf(m).pwide)
 	}
 	head := previewLine(t, m, "Tag ")
 	if strings.Contains(head, "Total") || !strings.HasSuffix(strings.TrimRight(head, " "), "…") {
@@ -91,8 +91,8 @@ func TestExportPreviewScrollsSideways(t *testing.T) {
 	for range 40 {
 		m = send(m, keys("h")...)
 	}
-	if m.exp.pleft != 0 {
-		t.Errorf("h did not scroll back: %d", m.exp.pleft)
+	if exportOf(m).pleft != 0 {
+		t.Errorf("h did not scroll back: %d", exportOf(m).pleft)
 	}
 }
 

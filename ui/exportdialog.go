@@ -17,9 +17,10 @@ import (
 	"github.com/parallax-reader/parallax/corpus/export"
 )
 
-// The export dialog (e): a format, a path with a default name in the
-// current folder, a Glamour preview for Markdown, an overwrite question
-// when the file exists, and the write in a Cmd.
+// The export dialog (e, from every page): a format, a path with a default
+// name in the current folder, a Glamour preview for Markdown, an overwrite
+// question when the file exists, and the write in a Cmd. Its view is in
+// exportview.go.
 
 // export dialog steps.
 const (
@@ -30,18 +31,20 @@ const (
 	expBusy           // rendering or writing
 )
 
-// exportDialog is the export dialog's state.
+// exportDialog is the open export dialog.
 type exportDialog struct {
-	formats []export.Format
-	fcursor int
-	step    int
-	input   textinput.Model
-	edited  bool // the user typed a path: keep it when the format changes
-	preview []string
-	ptop    int
-	pleft   int // cells scrolled sideways: a table can be wider than the window
-	pwide   int // the widest preview line
-	now     time.Time
+	ctx           *Context
+	width, height int
+	formats       []export.Format
+	fcursor       int
+	step          int
+	input         textinput.Model
+	edited        bool // the user typed a path: keep it when the format changes
+	preview       []string
+	ptop          int
+	pleft         int // cells scrolled sideways: a table can be wider than the window
+	pwide         int // the widest preview line
+	now           time.Time
 	// title says how many passages the export holds, and how many of
 	// articles not loaded now it leaves out; set when the dialog opens.
 	title string
@@ -49,12 +52,14 @@ type exportDialog struct {
 
 // exportPreviewMsg carries the rendered Markdown preview.
 type exportPreviewMsg struct {
+	from  *exportDialog
 	lines []string
 	err   error
 }
 
 // exportDoneMsg reports a finished export.
 type exportDoneMsg struct {
+	from    *exportDialog
 	path    string
 	format  export.Format
 	count   int // passages exported
@@ -62,45 +67,80 @@ type exportDoneMsg struct {
 	err     error
 }
 
-// openExport opens the export dialog.
-func (m *Model) openExport() tea.Cmd {
-	if m.ctx.notes.store == nil {
-		return m.flash(m.ctx.notes.unavailable())
+func (m exportPreviewMsg) asker() layer { return m.from }
+func (m exportDoneMsg) asker() layer    { return m.from }
+
+// unclaimed: a preview for a dialog closed meanwhile is dropped.
+func (m exportPreviewMsg) unclaimed() tea.Cmd { return nil }
+
+// unclaimed: an export written after its dialog closed still says so.
+func (m exportDoneMsg) unclaimed() tea.Cmd {
+	if m.err != nil {
+		return say("export failed: " + m.err.Error())
 	}
-	m.dlg = dialog{kind: dlgExport, title: "Export", hint: "j/k: format · tab: path · enter: next · esc: cancel"}
-	m.exp = exportDialog{formats: export.Formats(), now: time.Now()}
-	left, _ := m.exportInput().LeftOut()
-	m.exp.title = "Export " + plural(len(m.ctx.notes.snap.all)-left, "tagged passage")
-	if left > 0 {
-		m.exp.title += " (" + plural(left, "other") + " of articles " + m.ctx.notHere() + " left out)"
-	}
-	m.exp.input = m.newInput("", "file name")
-	m.exp.input.Prompt = "path: "
-	m.setDefaultExportPath()
-	return nil
+	return say(m.done(m.from.ctx))
 }
 
-func (e exportDialog) format() export.Format { return e.formats[e.fcursor] }
+// done says what was exported, and what was left out.
+func (m exportDoneMsg) done(ctx *Context) string {
+	s := fmt.Sprintf("exported %s as %s to %s", plural(m.count, "passage"), m.format, m.path)
+	if m.leftOut > 0 {
+		s += fmt.Sprintf("; %s of articles %s left out", plural(m.leftOut, "passage"), ctx.notHere())
+	}
+	if named, ok := export.NamedBy(m.path); ok && named != m.format {
+		s += fmt.Sprintf(" (its name ends in %s, which says %s)", filepath.Ext(m.path), named)
+	}
+	return s
+}
 
-// setDefaultExportPath proposes a file name in the current folder unless
-// the user typed one.
-func (m *Model) setDefaultExportPath() {
-	if m.exp.edited {
+// openExport opens the export dialog in a w×h area.
+func openExport(ctx *Context, w, h int) tea.Cmd {
+	if ctx.notes.store == nil {
+		return say(ctx.notes.unavailable())
+	}
+	e := &exportDialog{ctx: ctx, formats: export.Formats(), now: time.Now()}
+	left, _ := e.exportInput().LeftOut()
+	e.title = "Export " + plural(len(ctx.notes.snap.all)-left, "tagged passage")
+	if left > 0 {
+		e.title += " (" + plural(left, "other") + " of articles " + ctx.notHere() + " left out)"
+	}
+	e.input = newInput(ctx, "", "file name")
+	e.input.Prompt = "path: "
+	e.SetSize(w, h)
+	e.setDefaultPath()
+	return openDialog(e, nil)
+}
+
+// SetSize sets the dialog's area; the path input grows with it.
+func (e *exportDialog) SetSize(w, h int) {
+	e.width, e.height = w, h
+	resizeInput(&e.input, inputWidth(w))
+}
+
+func (e *exportDialog) typing() bool { return e.step == expPath }
+
+func (e *exportDialog) format() export.Format { return e.formats[e.fcursor] }
+
+// setDefaultPath proposes a file name in the current folder unless the
+// user typed one.
+func (e *exportDialog) setDefaultPath() {
+	if e.edited {
 		// Keep the typed name, with the new format's extension.
-		p := m.exp.input.Value()
-		p = strings.TrimSuffix(p, filepath.Ext(p)) + m.exp.format().Extension()
-		m.exp.input.SetValue(p)
-		m.exp.input.CursorEnd()
+		p := e.input.Value()
+		p = strings.TrimSuffix(p, filepath.Ext(p)) + e.format().Extension()
+		e.input.SetValue(p)
+		e.input.CursorEnd()
 		return
 	}
-	m.exp.input.SetValue(export.DefaultFileName(m.exp.format(), m.ctx.Data.Corpus.Name, m.exp.now))
-	m.exp.input.CursorEnd()
+	e.input.SetValue(export.DefaultFileName(e.format(), e.ctx.Data.Corpus.Name, e.now))
+	e.input.CursorEnd()
 }
 
 // exportInput gathers what the export shows.
-func (m *Model) exportInput() export.Input {
-	d := m.ctx.Data
-	in := export.Input{Corpus: d.Corpus, Codebook: m.ctx.notes.snap.codes, Notes: m.ctx.notes.snap.all}
+func (e *exportDialog) exportInput() export.Input {
+	d := e.ctx.Data
+	sn := e.ctx.notes.snap
+	in := export.Input{Corpus: d.Corpus, Codebook: sn.codes, Notes: sn.all}
 	if d.Findings != nil {
 		in.Facts = d.Findings.Facts
 		in.Markers = d.Findings.Markers
@@ -109,268 +149,158 @@ func (m *Model) exportInput() export.Input {
 	return in
 }
 
-// exportMsg handles the preview and write results.
-func (m *Model) exportMsg(msg tea.Msg) tea.Cmd {
-	switch msg := msg.(type) {
-	case exportPreviewMsg:
-		if m.dlg.kind != dlgExport {
-			return nil
-		}
-		if msg.err != nil {
-			m.exp.step = expPath
-			return m.flash("preview: " + msg.err.Error())
-		}
-		m.exp.preview, m.exp.ptop, m.exp.pleft, m.exp.step = msg.lines, 0, 0, expPreview
-		m.exp.pwide = 0
-		for _, l := range msg.lines {
-			m.exp.pwide = max(m.exp.pwide, ansi.StringWidth(l))
-		}
-	case exportDoneMsg:
-		switch {
-		case errors.Is(msg.err, fs.ErrExist):
-			m.exp.step = expExists
-			return nil
-		case msg.err != nil:
-			m.exp.step = expPath
-			return m.flash("export failed: " + msg.err.Error())
-		}
-		m.dlg = dialog{}
-		done := fmt.Sprintf("exported %s as %s to %s", plural(msg.count, "passage"), msg.format, msg.path)
-		if msg.leftOut > 0 {
-			done += fmt.Sprintf("; %s of articles %s left out", plural(msg.leftOut, "passage"), m.ctx.notHere())
-		}
-		if named, ok := export.NamedBy(msg.path); ok && named != msg.format {
-			done += fmt.Sprintf(" (its name ends in %s, which says %s)", filepath.Ext(msg.path), named)
-		}
-		return m.flash(done)
-	}
-	return nil
-}
-
-// writeExport writes the export in a Cmd.
-func (m *Model) writeExport(force bool) tea.Cmd {
-	f := m.exp.format()
-	path := strings.TrimSpace(m.exp.input.Value())
-	in := m.exportInput()
-	m.exp.step = expBusy
+// write writes the export in a Cmd.
+func (e *exportDialog) write(force bool) tea.Cmd {
+	f := e.format()
+	path := strings.TrimSpace(e.input.Value())
+	in := e.exportInput()
+	e.step = expBusy
 	return func() tea.Msg {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
 		}
 		err := export.WriteFile(path, f, in, export.Options{}, force)
 		left, _ := in.LeftOut()
-		return exportDoneMsg{path: path, format: f, count: len(in.Notes) - left, leftOut: left, err: err}
+		return exportDoneMsg{from: e, path: path, format: f, count: len(in.Notes) - left, leftOut: left, err: err}
 	}
 }
 
-// previewExport renders the Markdown export with Glamour in a Cmd.
-func (m *Model) previewExport(width int) tea.Cmd {
-	in := m.exportInput()
-	mk := m.ctx.Markup
-	m.exp.step = expBusy
+// renderPreview renders the Markdown export with Glamour in a Cmd.
+func (e *exportDialog) renderPreview(width int) tea.Cmd {
+	in := e.exportInput()
+	mk := e.ctx.Markup
+	e.step = expBusy
 	return func() tea.Msg {
 		var b bytes.Buffer
 		if err := export.Write(&b, export.Markdown, in, export.Options{}); err != nil {
-			return exportPreviewMsg{err: err}
+			return exportPreviewMsg{from: e, err: err}
 		}
 		out, err := renderWideTables(mk, b.String(), width)
 		if err != nil {
-			return exportPreviewMsg{err: err}
+			return exportPreviewMsg{from: e, err: err}
 		}
-		return exportPreviewMsg{lines: strings.Split(strings.TrimRight(out, "\n"), "\n")}
+		return exportPreviewMsg{from: e, lines: strings.Split(strings.TrimRight(out, "\n"), "\n")}
 	}
 }
 
-// updateExport handles a key in the export dialog.
-func (m *Model) updateExport(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyMsg)
-	if !isKey {
-		return nil
+// Update handles a key, the preview and the write's result.
+func (e *exportDialog) Update(msg tea.Msg) (layer, tea.Cmd) {
+	switch msg := msg.(type) {
+	case exportPreviewMsg:
+		if msg.err != nil {
+			e.step = expPath
+			return e, say("preview: " + msg.err.Error())
+		}
+		e.preview, e.ptop, e.pleft, e.step = msg.lines, 0, 0, expPreview
+		e.pwide = 0
+		for _, l := range msg.lines {
+			e.pwide = max(e.pwide, ansi.StringWidth(l))
+		}
+		return e, nil
+	case exportDoneMsg:
+		switch {
+		case errors.Is(msg.err, fs.ErrExist):
+			e.step = expExists
+			return e, nil
+		case msg.err != nil:
+			e.step = expPath
+			return e, say("export failed: " + msg.err.Error())
+		}
+		return nil, say(msg.done(e.ctx))
+	case tea.KeyMsg:
+		return e.updateKey(msg)
 	}
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	e := &m.exp
+	if e.step == expPath {
+		var cmd tea.Cmd
+		e.input, cmd = e.input.Update(msg) // the cursor's blink
+		return e, cmd
+	}
+	return e, nil
+}
+
+// updateKey handles a key at the dialog's step.
+func (e *exportDialog) updateKey(km tea.KeyMsg) (layer, tea.Cmd) {
+	k, nk := e.ctx.Keys, e.ctx.notes.keys
 	switch e.step {
 	case expBusy:
 		if key.Matches(km, k.Back) {
-			m.dlg = dialog{}
+			return nil, nil
 		}
-		return nil
+		return e, nil
 	case expExists:
 		switch {
 		case key.Matches(km, nk.Yes):
-			return m.writeExport(true)
+			return e, e.write(true)
 		case key.Matches(km, nk.No), key.Matches(km, k.Back):
 			e.step = expPath
-			return m.flash("not overwritten: choose another name")
+			return e, say("not overwritten: choose another name")
 		}
-		return nil
+		return e, nil
 	case expPreview:
+		last := max(len(e.preview)-1, 0)
 		switch {
 		case key.Matches(km, k.Back):
 			e.step = expPath
 		case key.Matches(km, k.Confirm):
-			return m.writeExport(false)
+			return e, e.write(false)
 		case key.Matches(km, k.Down):
-			e.ptop = min(e.ptop+1, max(len(e.preview)-1, 0))
+			e.ptop = min(e.ptop+1, last)
 		case key.Matches(km, k.Up):
 			e.ptop = max(e.ptop-1, 0)
 		case key.Matches(km, k.HalfDown):
-			e.ptop = min(e.ptop+10, max(len(e.preview)-1, 0))
+			e.ptop = min(e.ptop+10, last)
 		case key.Matches(km, k.HalfUp):
 			e.ptop = max(e.ptop-10, 0)
 		case key.Matches(km, k.Top):
 			e.ptop = 0
 		case key.Matches(km, k.Bottom):
-			e.ptop = max(len(e.preview)-(m.height-6), 0)
+			e.ptop = max(len(e.preview)-(e.height-3), 0)
 		case key.Matches(km, k.Right):
-			e.pleft = min(e.pleft+8, max(e.pwide-m.width, 0))
+			e.pleft = min(e.pleft+8, max(e.pwide-e.width, 0))
 		case key.Matches(km, k.Left):
 			e.pleft = max(e.pleft-8, 0)
 		}
-		return nil
-	}
-	if key.Matches(km, k.Back) {
-		m.dlg = dialog{}
-		return nil
+		return e, nil
 	}
 	switch {
+	case key.Matches(km, k.Back):
+		return nil, nil
 	case key.Matches(km, nk.NextField), key.Matches(km, nk.PrevField):
 		if e.step == expFormat {
 			e.step = expPath
-			return e.input.Focus()
+			return e, e.input.Focus()
 		}
 		e.step = expFormat
 		e.input.Blur()
-		return nil
+		return e, nil
 	case key.Matches(km, k.Confirm):
 		if e.step == expFormat {
 			e.step = expPath
-			return e.input.Focus()
+			return e, e.input.Focus()
 		}
 		if strings.TrimSpace(e.input.Value()) == "" {
-			return m.flash("give a file name")
+			return e, say("give a file name")
 		}
 		if e.format() == export.Markdown {
-			return m.previewExport(max(m.width-4, 20))
+			return e, e.renderPreview(max(e.width-4, 20))
 		}
-		return m.writeExport(false)
+		return e, e.write(false)
 	}
 	if e.step == expFormat {
 		switch {
 		case isMove(k, km):
 			e.fcursor, _ = moveList(k, km, e.fcursor, len(e.formats), len(e.formats))
-			m.setDefaultExportPath()
+			e.setDefaultPath()
 		case key.Matches(km, k.Quit):
-			m.dlg = dialog{}
+			return nil, nil
 		}
-		return nil
+		return e, nil
 	}
 	before := e.input.Value()
 	var cmd tea.Cmd
-	e.input, cmd = e.input.Update(msg)
+	e.input, cmd = e.input.Update(km)
 	if e.input.Value() != before {
 		e.edited = true
 	}
-	return cmd
-}
-
-// exportView draws the export dialog.
-func (m Model) exportView(w, h int) string {
-	st := m.ctx.Styles
-	e := m.exp
-	if e.step == expPreview {
-		hint := "enter: write the file · j/k: scroll · esc: back"
-		if e.pwide > w {
-			// A table wider than the window: it scrolls sideways, and
-			// every cut is marked.
-			hint = fmt.Sprintf("enter: write the file · j/k: scroll · h/l: sideways (%d–%d of %d) · esc: back", e.pleft+1, min(e.pleft+w, e.pwide), e.pwide)
-		}
-		lines := []string{st.PanelTitle.Render("Preview of " + ellipsize(e.input.Value(), max(w-12, 5))),
-			st.Muted.Render(ellipsize(hint, w))}
-		rows := max(h-len(lines), 1)
-		for i := e.ptop; i < len(e.preview) && i < e.ptop+rows; i++ {
-			lines = append(lines, sideways(e.preview[i], e.pleft, w))
-		}
-		return fitBlock(strings.Join(lines, "\n"), w, h)
-	}
-	lines := []string{st.PanelTitle.Render(ellipsize(e.title, w)), ""}
-	// The path, the question and the hint must show however low the
-	// window: the format list gives up rows first (to the chosen format
-	// alone past the format step, to a window around the cursor in it).
-	rows := max(h-6, 1)
-	first, last := 0, len(e.formats)
-	if len(e.formats) > rows {
-		if e.step != expFormat {
-			first, last = e.fcursor, e.fcursor+1
-		} else {
-			first = min(max(e.fcursor-rows/2, 0), len(e.formats)-rows)
-			last = first + rows
-			// The line under the title says the list goes on.
-			lines[1] = st.Muted.Render(ellipsize(fmt.Sprintf("formats %d–%d of %d", first+1, last, len(e.formats)), w))
-		}
-	}
-	for i, f := range e.formats {
-		if i < first || i >= last {
-			continue
-		}
-		mark := "  "
-		if i == e.fcursor {
-			mark = "› "
-		}
-		line := fmt.Sprintf("%s%-5s %s", mark, f, f.Description())
-		line = fit(ellipsize(line, w), w)
-		if i == e.fcursor {
-			if e.step == expFormat {
-				line = st.RowSelected.Render(line)
-			} else {
-				line = st.Bold.Render(line)
-			}
-		}
-		lines = append(lines, line)
-	}
-	lines = append(lines, "", e.input.View(), "")
-	switch e.step {
-	case expExists:
-		lines = append(lines, st.Warn.Render(ellipsize("The file exists. Overwrite it? y: yes · n: no", w)))
-	case expBusy:
-		lines = append(lines, st.Muted.Render("working…"))
-	case expFormat:
-		lines = append(lines, st.Muted.Render(ellipsize("j/k: choose a format · tab or enter: the path · esc: cancel", w)))
-	default:
-		hint := "enter: write · tab: back to the format · esc: cancel"
-		if e.format() == export.Markdown {
-			hint = "enter: preview, then write · tab: back to the format · esc: cancel"
-		}
-		lines = append(lines, st.Muted.Render(ellipsize(hint, w)))
-	}
-	return fitBlock(strings.Join(lines, "\n"), w, h)
-}
-
-// exportHelp is the export dialog's keys.
-func (m Model) exportHelp() []key.Binding {
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	switch m.exp.step {
-	case expExists:
-		return []key.Binding{nk.Yes, nk.No}
-	case expPreview:
-		if m.exp.pwide > m.width {
-			return []key.Binding{k.Confirm, k.Down, k.Up, helpAs(k.Right, "scroll right"), helpAs(k.Left, "scroll left"), k.Back}
-		}
-		return []key.Binding{k.Confirm, k.Down, k.Up, k.Back}
-	case expFormat:
-		return []key.Binding{k.Down, k.Up, nk.NextField, k.Confirm, k.Back}
-	}
-	return []key.Binding{nk.NextField, k.Confirm, k.Back}
-}
-
-// sideways is line scrolled left cells to the left and cut to width w,
-// with "…" where text is cut off on either side.
-func sideways(line string, left, w int) string {
-	lw := ansi.StringWidth(line)
-	if left > 0 && lw > left {
-		line = ansi.TruncateLeft(line, left+1, "…")
-	} else if left > 0 {
-		line = ""
-	}
-	return fit(ellipsize(line, w), w)
+	return e, cmd
 }

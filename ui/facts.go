@@ -47,41 +47,48 @@ type factsModel struct {
 	colOff int // first outlet column shown
 }
 
-func newFactsModel(ctx *Context) factsModel {
+func newFactsModel(ctx *Context) *factsModel {
 	ti := textinput.New()
 	ti.Prompt = "filter: "
 	ti.Placeholder = "words in the label or wording"
 	ctx.Styles.styleInput(&ti)
-	f := factsModel{ctx: ctx, filter: ti}
+	f := &factsModel{ctx: ctx, filter: ti}
 	f.refresh()
 	return f
 }
 
 // SetSize sets the facts view's area.
-func (f *factsModel) SetSize(w, h int) {
+func (f *factsModel) SetSize(w, h int) tea.Cmd {
 	f.width, f.height = w, h
 	f.filter.Width = max(w-12, 5)
 	f.scroll()
+	return nil
+}
+
+// filterKey is / as the facts view uses it: it filters the facts.
+func (f *factsModel) filterKey() (key.Binding, bool) {
+	return helpAs(f.ctx.Keys.Search, "filter facts"), true
 }
 
 // openFilter opens the filter input, keeping what it holds.
-func (f factsModel) openFilter() (factsModel, tea.Cmd) {
+func (f *factsModel) openFilter() tea.Cmd {
 	f.editing = true
-	return f, f.filter.Focus()
+	return f.filter.Focus()
 }
 
-// clearFilter empties the filter; it reports whether there was one.
-func (f *factsModel) clearFilter() bool {
+// back empties the filter, if there is one.
+func (f *factsModel) back() (tea.Cmd, bool) {
 	if f.filter.Value() == "" {
-		return false
+		return nil, false
 	}
 	f.filter.SetValue("")
 	f.refresh()
-	return true
+	return say("filter cleared"), true
 }
 
-// Capturing reports whether the filter input is open.
-func (f factsModel) Capturing() bool { return f.editing }
+// capturing and typing report whether the filter input is open.
+func (f *factsModel) capturing() bool { return f.editing }
+func (f *factsModel) typing() bool    { return f.editing }
 
 // refresh recomputes the visible rows from filter and sort.
 func (f *factsModel) refresh() {
@@ -141,7 +148,7 @@ func (f *factsModel) scroll() {
 }
 
 // Update handles the facts view's keys.
-func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
+func (f *factsModel) Update(msg tea.Msg) tea.Cmd {
 	k := f.ctx.Keys
 	if f.editing {
 		if km, ok := msg.(tea.KeyMsg); ok {
@@ -151,17 +158,17 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 				f.filter.Blur()
 				f.filter.SetValue("")
 				f.refresh()
-				return f, nil
+				return nil
 			case key.Matches(km, k.Confirm):
 				f.editing = false
 				f.filter.Blur()
-				return f, nil
+				return nil
 			}
 		}
 		var cmd tea.Cmd
 		f.filter, cmd = f.filter.Update(msg)
 		f.refresh()
-		return f, cmd
+		return cmd
 	}
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
@@ -180,7 +187,7 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 		if c, ok := moveList(k, msg, f.cursor, len(f.rows), f.listHeight()); ok {
 			f.cursor = c
 			f.scroll()
-			return f, nil
+			return nil
 		}
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
@@ -197,17 +204,17 @@ func (f factsModel) Update(msg tea.Msg) (factsModel, tea.Cmd) {
 			return f.openFilter()
 		case key.Matches(msg, k.Open):
 			if fi, ok := f.current(); ok {
-				return f, func() tea.Msg { return openWhyMsg{article: -1, sentence: -1, fact: fi} }
+				return func() tea.Msg { return openWhyMsg{article: -1, sentence: -1, fact: fi} }
 			}
 		case key.Matches(msg, k.ReadFact):
 			if fi, ok := f.current(); ok {
-				return f, func() tea.Msg { return gotoFactMsg{fact: fi} }
+				return func() tea.Msg { return gotoFactMsg{fact: fi} }
 			}
 		}
 		f.cursor = max(f.cursor, 0)
 		f.scroll()
 	}
-	return f, nil
+	return nil
 }
 
 // current returns the fact under the cursor.
@@ -252,7 +259,7 @@ func (f factsModel) View() string {
 	}
 	more := ""
 	if f.colOff+nOut < len(d.Outlets) || f.colOff > 0 {
-		more = fmt.Sprintf(" (outlets %d-%d/%d, h/l)", f.colOff+1, f.colOff+nOut, len(d.Outlets))
+		more = fmt.Sprintf(" (outlets %d-%d/%d, %s)", f.colOff+1, f.colOff+nOut, len(d.Outlets), keyPair(f.ctx.Keys.Left, f.ctx.Keys.Right))
 	}
 	head.WriteString("label" + more)
 	lines = append(lines, st.Label.Render(fit(ellipsize(head.String(), f.width), f.width)))
@@ -335,5 +342,6 @@ func (f factsModel) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{k.Left, k.Right, k.Open, k.ReadFact},
 		{k.Sort, k.Filter, k.OnlyDisc},
+		everyPageNotesKeys(f.ctx),
 	}
 }

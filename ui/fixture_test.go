@@ -232,3 +232,14 @@ func openNotes(m Model) tea.Cmd {
 	c := m.ctx.Data.Corpus
 	return m.ctx.notes.open(c, notesPathFor(m.opts, c))
 }
+
+// The layer open over the page, as the tests look into it: nil when it is
+// not of that kind.
+func panelOf(m Model) *panelModel     { p, _ := m.over.(*panelModel); return p }
+func resultsOf(m Model) *resultsModel { r, _ := m.over.(*resultsModel); return r }
+func exportOf(m Model) *exportDialog  { e, _ := m.dlg.(*exportDialog); return e }
+func chooserOf(m Model) *chooser      { c, _ := m.dlg.(*chooser); return c }
+func memoOf(m Model) *memoEditor      { e, _ := m.dlg.(*memoEditor); return e }
+func promptOf(m Model) *prompt        { p, _ := m.dlg.(*prompt); return p }
+func confirmOf(m Model) *confirm      { c, _ := m.dlg.(*confirm); return c }
+func storyEditOf(m Model) *storyEdit  { e, _ := m.dlg.(*storyEdit); return e }

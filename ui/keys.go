@@ -38,8 +38,10 @@ type KeyMap struct {
 	// Facts view.
 	Open, ReadFact, Sort, Filter, OnlyDisc key.Binding
 
-	// Dialogs.
-	Toggle, Confirm key.Binding
+	// Dialogs. ItemUp and ItemDown move in a chooser whose filter box
+	// takes the letters.
+	Toggle, Confirm  key.Binding
+	ItemUp, ItemDown key.Binding
 	// The article chooser: choose every listed article, none, or the
 	// opposite of each.
 	SelectAll, SelectNone, SelectInvert key.Binding
@@ -101,8 +103,10 @@ func DefaultKeyMap() *KeyMap {
 		Filter:   b([]string{"f"}, "f", "filter by label"),
 		OnlyDisc: b([]string{"d"}, "d", "only discrepancies"),
 
-		Toggle:  b([]string{" ", "x"}, "space", "show/hide"),
-		Confirm: b([]string{"enter"}, "enter", "confirm"),
+		Toggle:   b([]string{" ", "x"}, "space", "show/hide"),
+		Confirm:  b([]string{"enter"}, "enter", "confirm"),
+		ItemUp:   b([]string{"up", "ctrl+p"}, "↑", "previous in a chooser"),
+		ItemDown: b([]string{"down", "ctrl+n"}, "↓", "next in a chooser"),
 
 		SelectAll:    b([]string{"+"}, "+", "choose all listed"),
 		SelectNone:   b([]string{"-"}, "-", "choose none listed"),
@@ -161,7 +165,7 @@ func KeysMarkdown() string {
 		{"Tagging (every view)", []key.Binding{nk.Undo, nk.Redo, k.Export}},
 		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook, helpAs(k.Search, "filter passages")}},
 		{"Codebook", []key.Binding{nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter}},
-		{"Dialogs", []key.Binding{nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},
+		{"Dialogs", []key.Binding{k.ItemUp, k.ItemDown, nk.Newline, nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},
 	}
 	var b strings.Builder
 	for _, g := range groups {

@@ -105,7 +105,7 @@ func TestShareSurvivesWithoutColour(t *testing.T) {
 			t.Errorf("the gutter lacks %q:\n%s", want, v)
 		}
 	}
-	legend := ansi.Strip(m.legendShort())
+	legend := ansi.Strip(m.chrome().legendShort())
 	if want := "outlets " + g2 + "2 " + g1 + "3"; !strings.Contains(legend, want) {
 		t.Errorf("status legend %q lacks %q", legend, want)
 	}

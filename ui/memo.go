@@ -13,79 +13,167 @@ import (
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
-// The memo editor: a text area, or $EDITOR through tea.ExecProcess.
+// The memo editor: a text area, or $EDITOR through tea.ExecProcess. It
+// answers textMsg with the memo (req memoReq) to the page that opened it.
 
-// editorDoneMsg carries a memo back from $EDITOR.
-type editorDoneMsg struct {
-	text string
-	err  error
+// memoReq is what the memo editor edits: the memo of a note.
+type memoReq struct{ note string }
+
+// memoEditor edits the memo of a note.
+type memoEditor struct {
+	ctx           *Context
+	width, height int
+	to            viewID
+	note          string
+	title         string
+	edited        bool // the memo came back from $EDITOR
+	area          textarea.Model
 }
 
 // editorReadyMsg carries the temp file $EDITOR is to open.
 type editorReadyMsg struct {
+	from *memoEditor
 	path string
 	err  error
 }
 
-// openMemo edits the memo of note n.
-func (m *Model) openMemo(n notes.Note) tea.Cmd {
+// editorDoneMsg carries a memo back from $EDITOR.
+type editorDoneMsg struct {
+	from *memoEditor
+	text string
+	err  error
+}
+
+func (m editorReadyMsg) asker() layer { return m.from }
+func (m editorDoneMsg) asker() layer  { return m.from }
+
+// unclaimed: the memo editor closed before $EDITOR could start: its temp
+// file goes.
+func (m editorReadyMsg) unclaimed() tea.Cmd {
+	if m.err == nil {
+		os.Remove(m.path)
+	}
+	return nil
+}
+
+// unclaimed: the memo editor closed while $EDITOR ran: only a failure is
+// worth saying.
+func (m editorDoneMsg) unclaimed() tea.Cmd {
+	if m.err != nil {
+		return say(editorError(m.err, m.from.ctx.env("EDITOR")))
+	}
+	return nil
+}
+
+// openMemo opens the memo editor on note n for page to.
+func openMemo(ctx *Context, to viewID, n notes.Note, w, h int) tea.Cmd {
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "│ "
-	ta.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
+	ta.KeyMap.InsertNewline = ctx.notes.keys.Newline
 	ta.Cursor.SetMode(cursor.CursorStatic)
-	ta.SetWidth(m.memoWidth())
-	ta.SetHeight(m.memoHeight())
 	ta.CharLimit = 0
 	ta.SetValue(n.Memo)
-	id := n.ID
-	m.dlg = dialog{kind: dlgMemo, title: "Memo on “" + ellipsize(oneLine(n.Anchor.Quote), max(m.width-20, 10)) + "”",
-		hint: "enter: save · alt+enter: new line · ctrl+e: $EDITOR · esc: cancel", area: ta,
-		onText: func(m *Model, text string) tea.Cmd {
-			text = strings.TrimSpace(text)
-			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-				if err := s.SetMemo(id, text); err != nil {
-					return "", err
-				}
-				if text == "" {
-					return "memo removed", nil
-				}
-				return "memo saved", nil
-			})
-		}}
-	return m.dlg.area.Focus()
+	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta,
+		title: "Memo on “" + ellipsize(oneLine(n.Anchor.Quote), max(w-20, 10)) + "”"}
+	e.SetSize(w, h)
+	return openDialog(e, e.area.Focus())
 }
 
-// editorReady starts $EDITOR on the memo's temp file.
-func (m *Model) editorReady(msg editorReadyMsg) tea.Cmd {
+// SetSize sets the editor's area: the text area grows with the window.
+func (e *memoEditor) SetSize(w, h int) {
+	e.width, e.height = w, h
+	e.area.SetWidth(max(w-4, 10))
+	e.area.SetHeight(max(min(8, h-9), 2))
+}
+
+func (e *memoEditor) typing() bool { return true }
+
+// Update edits the memo: enter answers with it, ctrl+e hands it to
+// $EDITOR, esc cancels.
+func (e *memoEditor) Update(msg tea.Msg) (layer, tea.Cmd) {
+	k, nk := e.ctx.Keys, e.ctx.notes.keys
+	switch msg := msg.(type) {
+	case editorReadyMsg:
+		return e, e.startEditor(msg)
+	case editorDoneMsg:
+		if msg.err != nil {
+			return e, say(editorError(msg.err, e.ctx.env("EDITOR")))
+		}
+		e.area.SetValue(strings.TrimRight(msg.text, "\n"))
+		e.edited = true
+		return e, nil
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, k.Back):
+			return nil, nil
+		case key.Matches(msg, k.Confirm):
+			return nil, answer(textMsg{to: e.to, req: memoReq{e.note}, text: e.area.Value()})
+		case key.Matches(msg, nk.Editor):
+			text := e.area.Value()
+			return e, func() tea.Msg {
+				f, err := os.CreateTemp("", "parallax-memo-*.md")
+				if err != nil {
+					return editorReadyMsg{from: e, err: err}
+				}
+				_, err = f.WriteString(text)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				return editorReadyMsg{from: e, path: f.Name(), err: err}
+			}
+		}
+	}
+	var cmd tea.Cmd
+	e.area, cmd = e.area.Update(msg)
+	return e, cmd
+}
+
+// startEditor starts $EDITOR on the memo's temp file.
+func (e *memoEditor) startEditor(msg editorReadyMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.flash("cannot start the editor: " + msg.err.Error())
+		return say("cannot start the editor: " + msg.err.Error())
 	}
 	c, err := editor.Cmd("parallax", msg.path)
 	if err != nil {
-		return m.flash("cannot start the editor: " + err.Error())
+		os.Remove(msg.path)
+		return say("cannot start the editor: " + err.Error())
 	}
-	m.dlg.editTmp = msg.path
 	path := msg.path
 	return tea.ExecProcess(c, func(err error) tea.Msg {
 		defer os.Remove(path)
 		if err != nil {
-			return editorDoneMsg{err: err}
+			return editorDoneMsg{from: e, err: err}
 		}
 		b, err := os.ReadFile(path)
-		return editorDoneMsg{text: string(b), err: err}
+		return editorDoneMsg{from: e, text: string(b), err: err}
 	})
 }
 
-// editorDone puts the edited memo back in the memo editor.
-func (m *Model) editorDone(msg editorDoneMsg) tea.Cmd {
-	if msg.err != nil {
-		return m.flash(editorError(msg.err, m.ctx.env("EDITOR")))
+// hint is the line under the title.
+func (e *memoEditor) hint() string {
+	k, nk := e.ctx.Keys, e.ctx.notes.keys
+	if e.edited {
+		return "edited in $EDITOR · " + keyHints(helpAs(k.Confirm, "save"), helpAs(k.Back, "cancel"))
 	}
-	if m.dlg.kind != dlgMemo {
-		return nil
-	}
-	m.dlg.area.SetValue(strings.TrimRight(msg.text, "\n"))
-	m.dlg.hint = "edited in $EDITOR · enter: save · esc: cancel"
-	return nil
+	return keyHints(helpAs(k.Confirm, "save"), nk.Newline, nk.Editor, helpAs(k.Back, "cancel"))
+}
+
+// View draws the title, the hint and the text area.
+func (e *memoEditor) View() string {
+	lines := dialogHead(e.ctx.Styles, e.title, "", e.hint(), e.width, false)
+	lines = append(lines, strings.Split(e.area.View(), "\n")...)
+	return fitBlock(strings.Join(lines, "\n"), e.width, e.height)
+}
+
+// ShortHelp is the editor's keys.
+func (e *memoEditor) ShortHelp() []key.Binding {
+	k, nk := e.ctx.Keys, e.ctx.notes.keys
+	return []key.Binding{k.Confirm, nk.Editor, k.Back}
+}
+
+// FullHelp is the editor's keys.
+func (e *memoEditor) FullHelp() [][]key.Binding {
+	k, nk := e.ctx.Keys, e.ctx.notes.keys
+	return [][]key.Binding{{k.Confirm, nk.Newline, nk.Editor, k.Back}}
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,32 +18,18 @@ const (
 	minHeight = 10
 )
 
-// viewID names a screen of the view switcher.
-type viewID int
-
+// chrome heights: the view tabs above; status line and footer below.
 const (
-	viewRead viewID = iota
-	viewFacts
-	viewOutlets
-	viewNotes // reserved for the notes round
-	viewProblems
-	viewStories
+	chromeTop    = 1
+	chromeBottom = 2
 )
 
-// searchDoneMsg carries the hits of a search across all articles.
-type searchDoneMsg struct {
-	query string
-	hits  []hit
-	data  *Data // what was searched: hits index its articles
-}
-
-// hit is a sentence matching the search.
-type hit struct{ article, sentence int }
-
 // Model is the root of the reader (a tea.Model by pointer, so that a
-// keypress does not copy it): it owns the window size and the chrome
-// (view tabs, status line, footer help, search prompt), routes messages to
-// the active view or the open dialog, and composes their views.
+// keypress does not copy it). It routes: messages to the page, layer or
+// component they are for (modelkeys.go for keys and the mouse), sizes
+// down to all of them, and composes their views with the chrome around
+// them. The pages (page.go), the layers over them (layer.go), the search,
+// the background tasks and the notes store (in the Context) do the rest.
 type Model struct {
 	ctx     *Context
 	opts    Options
@@ -55,30 +40,17 @@ type Model struct {
 	ready         bool // a size is known
 	loaded        bool
 
-	loading  loadingModel
-	read     readModel
-	facts    factsModel
-	outlets  outletsModel
-	problems problemsModel
-	stories  storiesModel
-	view     viewID
+	loading loadingModel
+	pages          // the pages, and the table the root routes through
+	view    viewID // the active page
 
-	scope   scope     // what is open: everything, a thread or a story
-	task    taskState // opening a scope or regrouping, in the background
-	taskSeq int
+	tasks  tasks       // opening a story or thread, regrouping, in the background
+	search searchModel // the "/" prompt and the last search's hits
 
-	panel     panelModel
-	panelOpen bool
-	showHelp  bool
-	helpScr   helpScreen
-
-	search      searchModel
-	results     resultsModel // the list of the last search's matches
-	resultsOpen bool
-
-	notesView notesViewModel // view 4
-	dlg       dialog         // an open tagging or export dialog
-	exp       exportDialog
+	over     layer // an overlay: the Why? panel, the list of matches
+	dlg      layer // an open dialog
+	showHelp bool
+	helpScr  helpScreen
 
 	help     help.Model
 	msg      string
@@ -90,11 +62,12 @@ type Model struct {
 func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Profile) Model {
 	h := help.New()
 	h.Styles = ctx.Styles.Help
-	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
-	m.loading = newLoadingModel(ctx, profile)
 	if ctx.notes == nil {
 		ctx.notes = newNotesService(ctx)
 	}
+	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
+	m.tasks = tasks{bg: bg, opts: opts}
+	m.loading = newLoadingModel(ctx, profile)
 	if opts.Width > 0 && opts.Height > 0 {
 		m.setSize(opts.Width, opts.Height)
 	}
@@ -106,17 +79,12 @@ func (m Model) Init() tea.Cmd {
 	return m.loading.start(m.bg, m.opts)
 }
 
-// setData installs the loaded data and builds the views.
+// setData installs the loaded data and builds the pages.
 func (m *Model) setData(d *Data) tea.Cmd {
 	m.ctx.Data = d
 	m.ctx.All = d
 	m.loaded = true
-	m.read = newReadModel(m.ctx)
-	m.facts = newFactsModel(m.ctx)
-	m.outlets = newOutletsModel(m.ctx)
-	m.problems = newProblemsModel(m.ctx)
-	m.notesView = newNotesViewModel(m.ctx)
-	m.stories = newStoriesModel(m.ctx)
+	m.pages = newPages(m.ctx, nil)
 	m.ctx.Keys.Stories.View.SetEnabled(d.Findings.Comparison != nil)
 	if res := d.Findings.Comparison; res != nil && len(res.Threads) > 1 {
 		// Several threads: choose one first. One thread (or one story)
@@ -133,11 +101,23 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	return cmd
 }
 
-// chrome heights: the view tabs above; status line and footer below.
-const (
-	chromeTop    = 1
-	chromeBottom = 2
-)
+// installData makes d, of scope sc, what the pages show: they are built
+// again over it (the read page keeping its column settings).
+func (m *Model) installData(d *Data, sc scope) tea.Cmd {
+	m.ctx.Data = d
+	m.ctx.open = sc
+	m.pages = newPages(m.ctx, &m.pages)
+	m.ctx.notes.remark()
+	m.search.clear() // the read page built again has no highlight
+	// The list of matches and the Why? panel were of the data replaced.
+	m.over = nil
+	m.ctx.Keys.Stories.Everything.SetEnabled(sc.kind != scopeAll)
+	cmd := m.setSize(m.width, m.height)
+	if p, ok := m.page().(shownPage); ok {
+		cmd = tea.Batch(cmd, p.shown())
+	}
+	return cmd
+}
 
 // setSize pushes the size, minus the chrome, down to every component.
 func (m *Model) setSize(w, h int) tea.Cmd {
@@ -146,45 +126,47 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.loading.SetSize(w, max(h-1, 1))
 	m.help.Width = w
 	m.search.SetSize(w)
-	m.sizeDialogs()
+	bw, bh := w, h-chromeTop-chromeBottom
+	if m.dlg != nil {
+		// A dialog opened in a small window grows with it.
+		m.dlg.SetSize(bw, bh)
+	}
 	if !m.loaded || m.tooSmall() {
 		return nil
 	}
-	bw, bh := w, h-chromeTop-chromeBottom
 	m.helpScr.SetSize(bw, bh)
-	m.read.SetSize(bw, bh)
-	m.facts.SetSize(bw, bh)
-	m.problems.SetSize(bw, bh)
-	m.notesView.SetSize(bw, bh)
-	m.stories.SetSize(bw, bh)
-	if m.panelOpen {
-		m.panel.SetSize(bw, bh)
+	if m.over != nil {
+		m.over.SetSize(bw, bh)
 	}
-	if m.resultsOpen {
-		m.results.SetSize(bw, bh)
+	var cmds []tea.Cmd
+	for _, p := range m.byID {
+		cmds = append(cmds, p.SetSize(bw, bh))
 	}
-	return m.outlets.SetSize(bw, bh)
+	return tea.Batch(cmds...)
 }
 
 func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
 
-// Update routes a message: size and background results first, then keys to
-// the open input or dialog, then global keys, then the active view.
+// page is the active page.
+func (m Model) page() page { return m.byID[m.view] }
+
+// Update routes a message: sizes, the start-up work and the background
+// tasks' results; the notes store's; a dialog's answer to the page that
+// asked; keys and the mouse (modelkeys.go); anything else (an input's
+// blink) to the focused input.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if cmd, ok := m.ctx.notes.update(msg); ok {
+		if !m.loaded {
+			return m, cmd
+		}
 		m.notesView.refresh(m.ctx.notes.snap)
-		// The notes file's story corrections may have changed.
-		return m, tea.Batch(cmd, m.regroupIfChanged())
+		if m.ctx.notes.store != nil {
+			// The notes file's story corrections may have changed.
+			cmd = tea.Batch(cmd, m.tasks.regroup(m.ctx.All, m.ctx.notes.snap.corrections, m.ctx.open, m.ctx.Keys.ViewProblems.Help().Key))
+		}
+		return m, cmd
 	}
 	switch msg := msg.(type) {
-	case statusMsg:
-		return m, m.flash(string(msg))
-	case editorReadyMsg:
-		return m, m.editorReady(msg)
-	case editorDoneMsg:
-		return m, m.editorDone(msg)
-	case exportDoneMsg, exportPreviewMsg:
-		return m, m.exportMsg(msg)
 	case tea.WindowSizeMsg:
 		return m, m.setSize(msg.Width, msg.Height)
 	case loadedMsg:
@@ -200,290 +182,122 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.loading, cmd = m.loading.Update(msg)
 		return m, cmd
-	case profileRenderedMsg:
-		var cmd tea.Cmd
-		m.outlets, cmd = m.outlets.Update(msg)
-		return m, cmd
-	case searchDoneMsg:
-		return m, m.searchDone(msg)
-	case openScopeMsg:
-		return m, m.openScope(msg.sc)
-	case saveCorrectionMsg:
-		return m, m.ctx.notes.saveCorrection(msg.c)
-	case scopeOpenedMsg:
-		return m, m.scopeOpened(msg)
-	case taskProgressMsg:
-		return m, m.taskProgress(msg)
-	case openWhyMsg:
-		m.panel = newPanel(m.ctx, msg)
-		if msg.article >= 0 {
-			m.panel.notes = m.ctx.notes.at(msg.article, msg.sentence)
-		}
-		m.panelOpen = true
-		m.panel.SetSize(m.width, m.height-chromeTop-chromeBottom)
-		return m, nil
-	case gotoFactMsg:
-		m.view = viewRead
-		m.read.GotoFact(msg.fact)
-		return m, nil
+	case statusMsg:
+		return m, m.flash(string(msg))
 	case clearMsg:
 		if msg.id == m.msgID {
 			m.msg = ""
 		}
 		return m, nil
-	case tea.MouseMsg:
-		return m.updateMouse(msg)
-	case tea.KeyMsg:
-		return m.updateKey(msg)
-	}
-	// Anything else (textinput blink and the like) goes to the focused
-	// input.
-	var cmd tea.Cmd
-	switch {
-	case m.search.active:
-		m.search, cmd = m.search.Update(msg)
-	case m.loaded && m.view == viewFacts:
-		m.facts, cmd = m.facts.Update(msg)
-	}
-	return m, cmd
-}
-
-func (m *Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.ctx.Keys
-	if key.Matches(msg, k.ForceQuit) {
-		return m, tea.Quit
-	}
-	// Keys typed faster than the terminal is read arrive as one message
-	// ("jjj"); outside text inputs each is its own keypress.
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
-		var cmds []tea.Cmd
-		for _, r := range msg.Runes {
-			_, cmd := m.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-			cmds = append(cmds, cmd)
-		}
-		return m, tea.Batch(cmds...)
-	}
-	if !m.loaded || m.tooSmall() {
-		if key.Matches(msg, k.Quit) {
-			return m, tea.Quit
-		}
-		return m, nil
-	}
-	m.msg = ""
-	// An open input or dialog gets the key first.
-	if m.search.active {
-		return m.updateSearch(msg)
-	}
-	if m.showHelp {
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
-			m.showHelp = false
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
-		return m, cmd
-	}
-	if key.Matches(msg, k.Help) && !m.typing() {
-		// Every view, panel, chooser and dialog has help, unless ? is
-		// being typed into an input.
-		m.showHelp = true
-		m.helpScr.top = 0
-		return m, nil
-	}
-	if m.panelOpen {
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, k.Back), key.Matches(msg, k.Why):
-			m.panelOpen = false
-			return m, nil
-		case key.Matches(msg, k.ReadFact) && m.panel.req.fact >= 0:
-			m.panelOpen = false
+	case pageMsg:
+		// A dialog's answer, a rendered profile, a jump: to its page,
+		// which jumps and facts to read bring to the front.
+		switch msg.(type) {
+		case jumpMsg, gotoFactMsg:
 			m.view = viewRead
-			m.read.GotoFact(m.panel.req.fact)
-			return m, nil
+		}
+		return m, m.byID[msg.page()].Update(msg)
+	case openDialogMsg:
+		m.dlg = msg.d
+		m.dlg.SetSize(m.width, m.height-chromeTop-chromeBottom)
+		return m, nil
+	case dialogReply:
+		if m.dlg == nil || m.dlg != msg.asker() {
+			return m, msg.unclaimed()
 		}
 		var cmd tea.Cmd
-		m.panel, cmd = m.panel.Update(msg)
+		m.dlg, cmd = m.dlg.Update(msg)
 		return m, cmd
-	}
-	if m.resultsOpen {
-		return m.updateResults(msg)
-	}
-	if m.dialogOpen() {
-		return m.updateDialog(msg)
-	}
-	if m.capturing() {
-		return m.updateView(msg)
-	}
-	if cmd, ok := m.updateNotesKey(msg); ok {
-		return m, cmd
-	}
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
-	case key.Matches(msg, k.Help):
-		m.showHelp = true
-		m.helpScr.top = 0
-		return m, nil
-	case key.Matches(msg, k.Search):
-		// In a list, / filters the list (as in lazygit and k9s).
-		switch {
-		case m.view == viewFacts:
-			var cmd tea.Cmd
-			m.facts, cmd = m.facts.openFilter()
-			return m, cmd
-		case m.view == viewNotes && m.ctx.notes.store != nil:
-			return m, m.notesView.openFilter()
+	case openWhyMsg:
+		p := newPanel(m.ctx, msg)
+		if msg.article >= 0 {
+			p.notes = m.ctx.notes.at(msg.article, msg.sentence)
 		}
-		return m, m.search.Open()
-	case key.Matches(msg, k.SearchNext):
-		return m, m.nextHit(1)
-	case key.Matches(msg, k.SearchPrev):
-		return m, m.nextHit(-1)
-	case key.Matches(msg, k.SearchList):
-		return m, m.openResults()
-	case key.Matches(msg, k.ViewRead):
-		m.view = viewRead
-		return m, nil
-	case key.Matches(msg, k.ViewFacts):
-		m.view = viewFacts
-		return m, nil
-	case key.Matches(msg, k.ViewOutlets):
-		m.view = viewOutlets
-		return m, m.outlets.load()
-	case key.Matches(msg, k.ViewNotes):
-		m.view = viewNotes
-		return m, nil
-	case key.Matches(msg, k.ViewProblems):
-		m.view = viewProblems
-		return m, nil
-	case key.Matches(msg, k.Stories.View):
-		m.view = viewStories
-		return m, nil
-	case key.Matches(msg, k.Stories.Everything):
-		return m, m.openScope(scope{})
-	case key.Matches(msg, k.Back) && m.clearListFilter():
-		return m, m.flash("filter cleared")
-	case key.Matches(msg, k.Back) && m.search.query != "":
-		m.clearSearch()
-		return m, m.flash("search cleared")
+		return m, m.openOverlay(p)
+	case saveCorrectionMsg:
+		return m, m.ctx.notes.saveCorrection(msg.c)
+	case searchDoneMsg:
+		return m, m.search.done(msg, m.read)
+	case hitChosenMsg:
+		return m, m.search.jumpTo(msg.hit)
+	case openScopeMsg:
+		return m, m.openScope(msg.sc)
+	case scopeOpenedMsg:
+		return m, m.scopeOpened(msg)
+	case taskProgressMsg:
+		return m, m.tasks.progress(msg)
+	case tea.MouseMsg:
+		return m, m.updateMouse(msg)
+	case tea.KeyMsg:
+		return m, m.updateKey(msg)
 	}
-	return m.updateView(msg)
-}
-
-// capturing reports whether the active view has an input or dialog open.
-// typing reports whether a text input has the keys: the search prompt, a
-// dialog's input or filter, the export path, the facts filter. Elsewhere
-// (lists, the article chooser, the export formats, a yes/no question)
-// each rune of a message is a keypress of its own.
-func (m Model) typing() bool {
+	// Anything else (a text input's blink) goes to the focused input.
+	var cmd tea.Cmd
 	switch {
 	case m.search.active:
-		return true
-	case m.dialogOpen():
-		switch m.dlg.kind {
-		case dlgInput, dlgMemo:
-			return true
-		case dlgChooser:
-			return m.dlg.filter
-		case dlgExport:
-			return m.exp.step == expPath
-		}
-		return false
-	case m.view == viewFacts:
-		return m.facts.Capturing()
-	case m.view == viewNotes:
-		return m.notesView.filtering
-	case m.view == viewRead && m.read.picking:
-		return m.read.picker.filtering
-	}
-	return false
-}
-
-func (m Model) capturing() bool {
-	if m.dialogOpen() {
-		return true
-	}
-	switch m.view {
-	case viewRead:
-		return m.read.Capturing()
-	case viewFacts:
-		return m.facts.Capturing()
-	case viewNotes:
-		return m.notesView.filtering
-	case viewStories:
-		return m.stories.Capturing()
-	}
-	return false
-}
-
-// updateView sends a message to the active view.
-func (m *Model) updateView(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.view {
-	case viewRead:
-		m.read, cmd = m.read.Update(msg)
-		if m.read.msg != "" {
-			return m, tea.Batch(cmd, m.flash(m.read.msg))
-		}
-	case viewFacts:
-		m.facts, cmd = m.facts.Update(msg)
-	case viewOutlets:
-		m.outlets, cmd = m.outlets.Update(msg)
-	case viewProblems:
-		m.problems, cmd = m.problems.Update(msg)
-	case viewNotes:
-		cmd = m.updateNotesView(msg)
-	case viewStories:
-		m.stories, cmd = m.stories.Update(msg)
-		if m.stories.msg != "" {
-			return m, tea.Batch(cmd, m.flash(m.stories.msg))
-		}
+		cmd = m.search.Update(msg)
+	case m.dlg != nil:
+		m.dlg, cmd = m.dlg.Update(msg)
+	case m.loaded && m.typing():
+		cmd = m.page().Update(msg)
 	}
 	return m, cmd
 }
 
-// updateMouse makes mouse coordinates relative to the view area.
-func (m *Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
-	if !m.loaded || m.tooSmall() || m.search.active || m.dialogOpen() {
-		return m, nil
+// openOverlay opens o over the active page.
+func (m *Model) openOverlay(o layer) tea.Cmd {
+	m.over = o
+	m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
+	return nil
+}
+
+// openScope opens what the Stories view asked for: everything at once, a
+// story or thread in the background.
+func (m *Model) openScope(sc scope) tea.Cmd {
+	all := m.ctx.All
+	if all == nil {
+		return nil
 	}
-	if m.showHelp {
-		// The wheel scrolls the help as it scrolls everything else.
-		var cmd tea.Cmd
-		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
-		return m, cmd
+	if sc.everything(all) {
+		m.tasks.cancel()
+		m.view = viewRead
+		return m.installData(all, scope{})
 	}
-	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
-		if v, ok := m.tabAt(msg.X); ok {
-			m.view, m.panelOpen, m.resultsOpen = v, false, false
-			if v == viewOutlets {
-				return m, m.outlets.load()
-			}
+	return m.tasks.open(all, sc)
+}
+
+// scopeOpened installs the data of an opened scope, or of the stories
+// grouped again.
+func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
+	if !m.tasks.finished(msg) {
+		return nil // superseded by a later task
+	}
+	if msg.err != nil {
+		if m.bg.Err() != nil {
+			return nil
 		}
-		return m, nil
+		return m.flash(msg.err.Error())
 	}
-	msg.Y -= chromeTop
-	if msg.Y < 0 || msg.Y >= m.height-chromeTop-chromeBottom {
-		return m, nil
+	if msg.all != nil {
+		m.ctx.All = msg.all
 	}
-	if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
-		m.msg = "" // a click, like a key, ends the last message
+	d := msg.data
+	if d == nil {
+		d = m.ctx.All
 	}
-	if m.panelOpen {
-		var cmd tea.Cmd
-		m.panel, cmd = m.panel.Update(msg)
-		return m, cmd
+	if msg.all == nil {
+		m.view = viewRead
 	}
-	if m.resultsOpen {
-		m.results = m.results.Update(msg)
-		return m, nil
+	cmd := m.installData(d, msg.sc)
+	m.stories.refresh()
+	if msg.what != "" {
+		what := msg.what
+		if m.msg != "" {
+			what = m.msg + " · " + what // what was undone, say
+		}
+		cmd = tea.Batch(cmd, m.flash(what))
 	}
-	return m.updateView(msg)
+	return cmd
 }
 
 // flash shows a transient message in the status line, cleared by the next
@@ -495,45 +309,78 @@ func (m *Model) flash(s string) tea.Cmd {
 	return tea.Tick(m.flashFor, func(time.Time) tea.Msg { return clearMsg{id} })
 }
 
-// View composes the chrome and the active view; every line is exactly the
-// terminal width.
+// View composes the chrome and the active page, or the layer over it;
+// every line is exactly the terminal width.
 func (m Model) View() string {
 	if !m.ready {
 		return ""
 	}
+	c := m.chrome()
 	if m.tooSmall() {
-		return m.tooSmallView()
+		return c.tooSmallView()
 	}
 	if !m.loaded {
 		return m.loading.View() + "\n" + fit(m.help.ShortHelpView(m.loading.ShortHelp()), m.width)
 	}
-	bh := m.height - chromeTop - chromeBottom
 	var body string
 	switch {
 	case m.showHelp:
 		body = m.helpScr.View(m.FullHelp())
-	case m.panelOpen:
-		body = m.panel.View()
-	case m.resultsOpen:
-		body = m.results.View()
-	case m.dialogOpen():
-		body = m.dialogView(m.width, bh)
+	case m.over != nil:
+		body = m.over.View()
+	case m.dlg != nil:
+		body = m.dlg.View()
 	default:
-		switch m.view {
-		case viewRead:
-			body = m.read.View()
-		case viewFacts:
-			body = m.facts.View()
-		case viewOutlets:
-			body = m.outlets.View()
-		case viewProblems:
-			body = m.problems.View()
-		case viewNotes:
-			body = m.notesViewView(m.width, bh)
-		case viewStories:
-			body = m.stories.View()
-		}
+		body = m.page().View()
 	}
-	status, footer := m.statusAndFooter()
-	return m.tabsView() + "\n" + body + "\n" + status + "\n" + footer
+	status, footer := c.statusAndFooter()
+	return c.tabsView() + "\n" + body + "\n" + status + "\n" + footer
+}
+
+// chrome is the chrome as it is now: the tabs, and what the status line
+// and the footer say.
+func (m Model) chrome() chrome {
+	c := chrome{ctx: m.ctx, width: m.width, height: m.height, help: m.help, view: m.view, msg: m.msg}
+	if !m.loaded || m.tooSmall() {
+		return c
+	}
+	d := m.ctx.Data
+	c.title = scopeTitle(m.ctx.All, m.ctx.open)
+	c.mode = tabOf(m.view).mode
+	c.info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")
+	selected := ""
+	if p, ok := m.page().(statusPage); ok {
+		ps := p.status(m.dlg != nil, m.width)
+		if ps.mode != "" {
+			c.mode = ps.mode
+		}
+		c.info, c.position, c.passage, selected = ps.info, ps.position, ps.passage, ps.selected
+	}
+	switch {
+	case m.showHelp:
+		c.mode = "HELP"
+	case m.over != nil:
+		if o, ok := m.over.(modeLayer); ok {
+			c.mode = o.mode()
+		}
+	case m.search.active:
+		c.mode = "SEARCH"
+	}
+	if m.search.active {
+		c.prompt = m.search.View()
+	}
+	if pos := m.search.Status(); pos != "" {
+		// The search position first: it is what n and N move.
+		c.info = pos + " · " + c.info
+	}
+	if sc := scopeShort(m.ctx.All, m.ctx.open); sc != "" {
+		// What is open, in short: the header may not have room for it.
+		c.info = sc + " · " + c.info
+	}
+	if t := m.tasks.status(); t != "" {
+		c.info = t + " · " + c.info
+	}
+	c.notes = selected + m.ctx.notes.status(m.width)
+	c.keys = m.ShortHelp()
+	return c
 }

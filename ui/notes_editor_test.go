@@ -19,8 +19,12 @@ func TestMemoEditorMissingSaysSetEditor(t *testing.T) {
 	m = send(m, keys("j")...)
 	m = tagHere(m, "blame")
 	m = send(m, keys("m")...)
-	if m.dlg.kind != dlgMemo || !strings.Contains(m.dlg.hint, "enter: save") {
-		t.Fatalf("memo dialog: kind %v, hint %q", m.dlg.kind, m.dlg.hint)
+	if e := memoOf(m); e == nil || !strings.Contains(e.hint(), "enter: save") {
+		t.Fatalf("memo dialog: %T, view:\n%s", m.dlg, m.View())
+	}
+	// The editor's answer goes to the memo editor that asked for it.
+	editorDone := func(err error) {
+		m = send(m, editorDoneMsg{from: memoOf(m), err: err})
 	}
 	falseBin, lookErr := exec.LookPath("false")
 	// The editor's command as the memo dialog builds it, run where no
@@ -43,7 +47,7 @@ func TestMemoEditorMissingSaysSetEditor(t *testing.T) {
 		{"parallax-no-such-editor --wait", []string{`editor “parallax-no-such-editor” (from $EDITOR) not found: set $EDITOR to an installed editor`, "enter saves"}, []string{"$PATH"}},
 		{"/nowhere/parallax-editor", []string{`editor “/nowhere/parallax-editor” (from $EDITOR) not found`}, nil},
 	} {
-		m.editorDone(editorDoneMsg{err: run(tc.editor)})
+		editorDone(run(tc.editor))
 		for _, w := range tc.want {
 			if !strings.Contains(m.msg, w) {
 				t.Errorf("EDITOR=%q: message %q lacks %q", tc.editor, m.msg, w)
@@ -54,19 +58,19 @@ func TestMemoEditorMissingSaysSetEditor(t *testing.T) {
 				t.Errorf("EDITOR=%q: message %q says %q", tc.editor, m.msg, d)
 			}
 		}
-		if m.dlg.kind != dlgMemo {
+		if memoOf(m) == nil {
 			t.Fatalf("EDITOR=%q: the memo dialog closed", tc.editor)
 		}
 	}
 	// The memo's file gone after the editor ran is not a missing editor.
 	t.Setenv("EDITOR", "vim")
-	m.editorDone(editorDoneMsg{err: func() error { _, err := os.ReadFile(filepath.Join(t.TempDir(), "gone.md")); return err }()})
+	editorDone(func() error { _, err := os.ReadFile(filepath.Join(t.TempDir(), "gone.md")); return err }())
 	if !strings.HasPrefix(m.msg, "editor: open ") {
 		t.Errorf("the memo file gone: %q", m.msg)
 	}
 	// An editor that ran and failed says so as before.
 	if lookErr == nil {
-		m.editorDone(editorDoneMsg{err: run(falseBin)})
+		editorDone(run(falseBin))
 		if !strings.HasPrefix(m.msg, "editor: exit status 1") {
 			t.Errorf("an editor that failed: %q", m.msg)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"gotest.tools/v3/golden"
 
+	"github.com/parallax-reader/parallax/corpus/export"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
@@ -61,15 +62,15 @@ func TestTagSentenceWithNewTag(t *testing.T) {
 		t.Fatal("tagging keys not enabled once the store opened")
 	}
 	m = send(m, keys("j t")...)
-	if m.dlg.kind != dlgChooser {
+	if chooserOf(m) == nil {
 		t.Fatal("t did not open the tag chooser")
 	}
 	m = send(m, typeText("blame")...)
 	if v := m.View(); !strings.Contains(v, "create and apply new tag “blame”") {
 		t.Fatalf("chooser does not offer to create the tag:\n%s", v)
 	}
-	if m.dlg.rowCount() != 1 {
-		t.Fatalf("%d chooser rows for an empty codebook", m.dlg.rowCount())
+	if chooserOf(m).rowCount() != 1 {
+		t.Fatalf("%d chooser rows for an empty codebook", chooserOf(m).rowCount())
 	}
 	m = send(m, keyMsg("enter"))
 	ns := storeNotes(t, path)
@@ -141,10 +142,10 @@ func TestNoteLineOutletWidth(t *testing.T) {
 	m = send(m, keyMsg("enter"))
 	m.ctx.Data.article(0).Outlet = "Anadolu Agency World Service"
 	n := storeNotes(t, path)[0]
-	if got := ansi.Strip(m.noteLine(n, "", 200)); !strings.Contains(got, "Anadolu Agency World Service “") {
+	if got := ansi.Strip(m.notesView.noteLine(n, "", 200)); !strings.Contains(got, "Anadolu Agency World Service “") {
 		t.Errorf("at 200 columns the outlet is cut: %q", got)
 	}
-	if got := ansi.Strip(m.noteLine(n, "", 80)); !strings.Contains(got, "Anadolu Agenc… “") {
+	if got := ansi.Strip(m.notesView.noteLine(n, "", 80)); !strings.Contains(got, "Anadolu Agenc… “") {
 		t.Errorf("at 80 columns the outlet is not cut to 14: %q", got)
 	}
 	// The matrix header has room for both outlets' names in full.
@@ -160,7 +161,7 @@ func TestNoteLineOutletWidth(t *testing.T) {
 func TestTrimSelectionToWords(t *testing.T) {
 	m, path := newNotesModel(t, 120, 30)
 	passage := func(m Model) string {
-		an, _, _ := m.tagTarget()
+		an, _, _ := m.read.tagTarget()
 		return an.Quote
 	}
 	// Sentence 2 of a1: "They discussed the fate of the treaty the US destroyed last year."
@@ -200,7 +201,7 @@ func TestTrimSelectionToWords(t *testing.T) {
 	m = send(m, keys("v")...)
 	m = send(m, keyMsg(")"))
 	m = send(m, keys("j")...)
-	an, what, _ := m.tagTarget()
+	an, what, _ := m.read.tagTarget()
 	if what != "2 sentences" || !strings.HasSuffix(an.Quote, "June.") {
 		t.Fatalf("after moving: %s %q, want two whole sentences", what, an.Quote)
 	}
@@ -216,7 +217,7 @@ func TestTagMarkOnlyOnItsLines(t *testing.T) {
 	for range 9 {
 		m = send(m, keyMsg("("))
 	}
-	an, _, _ := m.tagTarget()
+	an, _, _ := m.read.tagTarget()
 	if an.Quote != "destroyed last year." {
 		t.Fatalf("passage %q", an.Quote)
 	}
@@ -328,7 +329,7 @@ func TestMemoUndoRedo(t *testing.T) {
 	m = send(m, typeText("blame")...)
 	m = send(m, keyMsg("enter"))
 	m = send(m, keys("m")...)
-	if m.dlg.kind != dlgMemo {
+	if memoOf(m) == nil {
 		t.Fatal("m did not open the memo editor")
 	}
 	m = send(m, typeText("TASS blames the US")...)
@@ -396,12 +397,14 @@ func TestNotesViewGroupsAndJumps(t *testing.T) {
 	}
 	// Delete asks first; n keeps it, y deletes, u brings it back.
 	m = send(m, keys("4 d")...)
-	if m.dlg.kind != dlgConfirm {
+	if confirmOf(m) == nil {
 		t.Fatal("delete did not ask")
 	}
 	// The question shows whole, wrapped in a narrow dialog.
-	if v := strings.Join(strings.Fields(ansi.Strip(m.dialogView(30, 10))), " "); !strings.Contains(v, "(u undoes)") {
-		t.Errorf("the delete question is cut at 30 columns:\n%s", m.dialogView(30, 10))
+	narrow := *confirmOf(m)
+	narrow.SetSize(30, 10)
+	if v := strings.Join(strings.Fields(ansi.Strip(narrow.View())), " "); !strings.Contains(v, "(u undoes)") {
+		t.Errorf("the delete question is cut at 30 columns:\n%s", narrow.View())
 	}
 	m = send(m, keys("n")...)
 	if len(m.ctx.notes.snap.all) != 2 {
@@ -429,7 +432,7 @@ func TestCodebookManagement(t *testing.T) {
 	}
 	// Rename blame everywhere.
 	m = send(m, keys("r")...)
-	m.dlg.input.SetValue("")
+	promptOf(m).input.SetValue("")
 	m = send(m, typeText("blame/us")...)
 	m = send(m, keyMsg("enter"))
 	if n := m.ctx.notes.snap.all[0]; n.Tags[0] != "blame/us" {
@@ -437,7 +440,7 @@ func TestCodebookManagement(t *testing.T) {
 	}
 	// In the codebook, c goes back, and the help says so.
 	help := ""
-	for _, g := range m.notesViewHelp() {
+	for _, g := range m.notesView.FullHelp() {
 		for _, b := range g {
 			help += b.Help().Key + " " + b.Help().Desc + "\n"
 		}
@@ -454,8 +457,8 @@ func TestCodebookManagement(t *testing.T) {
 	// delete prompt then gives; g back to the first.
 	codes := m.ctx.notes.snap.codes
 	m = send(m, keys("G d")...)
-	if last := codes[len(codes)-1].Name; !strings.Contains(m.dlg.title+m.dlg.hint, last) {
-		t.Errorf("after G, d asks %q %q; want the last tag %q", m.dlg.title, m.dlg.hint, last)
+	if last := codes[len(codes)-1].Name; confirmOf(m) == nil || !strings.Contains(confirmOf(m).question, last) {
+		t.Errorf("after G, d asks %q; want the last tag %q", ansi.Strip(m.View()), last)
 	}
 	m = send(m, keys("n g")...)
 	m = send(m, keyMsg("pgdown"))
@@ -480,34 +483,34 @@ func TestExportDialogWritesAndAsksBeforeOverwriting(t *testing.T) {
 	m = tagHere(m, "blame")
 	out := filepath.Join(t.TempDir(), "notes.csv")
 	m = send(m, keys("e")...)
-	if m.dlg.kind != dlgExport || !strings.Contains(m.View(), "csv") {
+	if exportOf(m) == nil || !strings.Contains(m.View(), "csv") {
 		t.Fatalf("export dialog:\n%s", m.View())
 	}
-	if !strings.HasPrefix(m.exp.input.Value(), "parallax-") {
-		t.Fatalf("default name %q", m.exp.input.Value())
+	if !strings.HasPrefix(exportOf(m).input.Value(), "parallax-") {
+		t.Fatalf("default name %q", exportOf(m).input.Value())
 	}
 	m = send(m, keys("j")...) // md → csv
-	if m.exp.format() != "csv" || !strings.HasSuffix(m.exp.input.Value(), ".csv") {
-		t.Fatalf("format %s, path %q", m.exp.format(), m.exp.input.Value())
+	if exportOf(m).format() != "csv" || !strings.HasSuffix(exportOf(m).input.Value(), ".csv") {
+		t.Fatalf("format %s, path %q", exportOf(m).format(), exportOf(m).input.Value())
 	}
 	// Keys read together are keypresses each in the format list.
 	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jk")})
-	if m.exp.format() != "csv" {
-		t.Fatalf("after \"jk\" the format is %s, want csv", m.exp.format())
+	if exportOf(m).format() != "csv" {
+		t.Fatalf("after \"jk\" the format is %s, want csv", exportOf(m).format())
 	}
 	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj")})
-	if m.exp.format() == "csv" {
+	if exportOf(m).format() == "csv" {
 		t.Fatal("\"jj\" did not move the format list")
 	}
 	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("kk")})
 	m = send(m, keys("tab")...)
-	m.exp.input.SetValue(out)
+	exportOf(m).input.SetValue(out)
 	m = send(m, keyMsg("enter"))
 	b, err := os.ReadFile(out)
 	if err != nil || !bytes.Contains(b, []byte("blame")) {
 		t.Fatalf("csv not written: %v\n%s", err, b)
 	}
-	if !strings.Contains(m.msg, out) || m.dlg.kind != dlgNone {
+	if !strings.Contains(m.msg, out) || m.dlg != nil {
 		t.Fatalf("message %q", m.msg)
 	}
 	// Again to the same file: asked; n leaves it alone.
@@ -515,9 +518,9 @@ func TestExportDialogWritesAndAsksBeforeOverwriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = send(m, keys("e j tab")...)
-	m.exp.input.SetValue(out)
+	exportOf(m).input.SetValue(out)
 	m = send(m, keyMsg("enter"))
-	if m.exp.step != expExists || !strings.Contains(m.View(), "Overwrite") {
+	if exportOf(m).step != expExists || !strings.Contains(m.View(), "Overwrite") {
 		t.Fatalf("no overwrite question:\n%s", m.View())
 	}
 	m = send(m, keys("n")...)
@@ -536,9 +539,9 @@ func TestExportMarkdownIsPreviewedFirst(t *testing.T) {
 	m = tagHere(m, "blame")
 	out := filepath.Join(t.TempDir(), "notes.md")
 	m = send(m, keys("e tab")...)
-	m.exp.input.SetValue(out)
+	exportOf(m).input.SetValue(out)
 	m = send(m, keyMsg("enter"))
-	if m.exp.step != expPreview || !strings.Contains(m.View(), "Preview of") || !strings.Contains(m.View(), "blame") {
+	if exportOf(m).step != expPreview || !strings.Contains(m.View(), "Preview of") || !strings.Contains(m.View(), "blame") {
 		t.Fatalf("no preview:\n%s", m.View())
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -570,14 +573,14 @@ func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
 		t.Fatalf("help for t does not say tagging is off: %q", m.ctx.Keys.Tag.Help().Desc)
 	}
 	m = send(m, keys("t")...)
-	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dialogOpen() {
+	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dlg != nil {
 		t.Fatalf("t without a store: %q", m.msg)
 	}
 	// e, u and ctrl+r say why too, in every view.
 	for _, k := range []string{"2 e", "3 u", "1 e"} {
 		m.msg = ""
 		m = send(m, keys(k)...)
-		if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dialogOpen() {
+		if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dlg != nil {
 			t.Errorf("%s without a store: %q", k, m.msg)
 		}
 	}
@@ -761,17 +764,19 @@ func TestStaleSnapshotIsNotInstalled(t *testing.T) {
 func TestExportDialogGrowsWithWindow(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 40, 12)
-	m.exp.input = m.newInput("", "")
-	m.exp.input.Prompt = "path: "
+	e := &exportDialog{ctx: m.ctx, formats: export.Formats(), input: newInput(m.ctx, "", "")}
+	e.SetSize(40, 9)
+	m.dlg = e
+	exportOf(m).input.Prompt = "path: "
 	long := "parallax-embedded-inf-corpus-20261123-1407.md"
-	m.exp.input.SetValue(long)
-	m.exp.input.CursorEnd()
-	if strings.Contains(m.exp.input.View(), long) {
-		t.Fatalf("at 40 columns the whole path fits: %q", m.exp.input.View())
+	exportOf(m).input.SetValue(long)
+	exportOf(m).input.CursorEnd()
+	if strings.Contains(exportOf(m).input.View(), long) {
+		t.Fatalf("at 40 columns the whole path fits: %q", exportOf(m).input.View())
 	}
 	nm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	m = *nm.(*Model)
-	if v := m.exp.input.View(); !strings.Contains(ansi.Strip(v), long) {
+	if v := exportOf(m).input.View(); !strings.Contains(ansi.Strip(v), long) {
 		t.Errorf("after growing to 100 columns the path is still cut: %q", ansi.Strip(v))
 	}
 }
@@ -790,7 +795,7 @@ func TestExportDialogFitsSmallWindows(t *testing.T) {
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "path:") {
 		t.Fatalf("no path at 40x12:\n%s", v)
 	}
-	m.exp.step = expExists
+	exportOf(m).step = expExists
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Overwrite") {
 		t.Fatalf("no overwrite question at 40x12:\n%s", v)
 	}
@@ -838,7 +843,7 @@ func TestNotesOfArticlesNotLoaded(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "notes.json")
 	m = send(m, keys("j tab")...) // md → csv, then the path
-	m.exp.input.SetValue(out)
+	exportOf(m).input.SetValue(out)
 	m = send(m, keyMsg("enter"))
 	for _, want := range []string{"exported 0 passages as csv", "1 passage of articles not loaded now left out", "its name ends in .json, which says json"} {
 		if !strings.Contains(m.msg, want) {

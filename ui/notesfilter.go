@@ -13,12 +13,32 @@ import (
 // The notes view's filter (/): as in lazygit and k9s, / in a list narrows
 // the list as you type; enter keeps the filter, esc clears it.
 
-func newNotesViewModel(ctx *Context) notesViewModel {
+func newNotesViewModel(ctx *Context) *notesViewModel {
 	ti := textinput.New()
 	ti.Prompt = ctx.Keys.Search.Help().Key + " "
 	ti.Placeholder = "words of the passage, its tags, memo, outlet or title"
 	ctx.Styles.styleInput(&ti)
-	return notesViewModel{ctx: ctx, filter: ti}
+	v := &notesViewModel{ctx: ctx, filter: ti}
+	v.refresh(ctx.notes.snap)
+	return v
+}
+
+// filterKey is / as the notes view uses it once the store is open: it
+// filters the passages.
+func (v *notesViewModel) filterKey() (key.Binding, bool) {
+	return helpAs(v.ctx.Keys.Search, "filter passages"), v.ctx.notes.store != nil
+}
+
+// capturing and typing report whether the filter input is open.
+func (v *notesViewModel) capturing() bool { return v.filtering }
+func (v *notesViewModel) typing() bool    { return v.filtering }
+
+// back empties the filter, if there is one.
+func (v *notesViewModel) back() (tea.Cmd, bool) {
+	if !v.clearFilter() {
+		return nil, false
+	}
+	return say("filter cleared"), true
 }
 
 // openFilter opens the filter input, keeping what it holds.

@@ -14,7 +14,7 @@ type NotesKeyMap struct {
 	// Codebook.
 	NewCode, Rename, Merge, DeleteCode, Starter key.Binding
 	// Dialogs.
-	Editor, Yes, No, NextField, PrevField key.Binding
+	Newline, Editor, Yes, No, NextField, PrevField key.Binding
 }
 
 // DefaultNotesKeyMap returns the tagging and notes keys.
@@ -46,10 +46,18 @@ func DefaultNotesKeyMap() *NotesKeyMap {
 		DeleteCode: b([]string{"d", "delete"}, "d", "delete tag"),
 		Starter:    b([]string{"S"}, "S", "add a starter codebook"),
 
+		Newline:   b([]string{"alt+enter", "ctrl+j"}, "alt+enter", "new line"),
 		Editor:    b([]string{"ctrl+e"}, "ctrl+e", "open $EDITOR"),
 		Yes:       b([]string{"y"}, "y", "yes"),
 		No:        b([]string{"n", "esc"}, "n/esc", "no"),
 		NextField: b([]string{"tab"}, "tab", "next field"),
 		PrevField: b([]string{"shift+tab"}, "shift+tab", "previous field"),
 	}
+}
+
+// everyPageNotesKeys are the notes keys that work on every page (export,
+// undo, redo), as a group of the full help.
+func everyPageNotesKeys(ctx *Context) []key.Binding {
+	nk := ctx.notes.keys
+	return []key.Binding{ctx.Keys.Export, nk.Undo, nk.Redo}
 }

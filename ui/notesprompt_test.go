@@ -13,13 +13,13 @@ func TestBlankTagNameSaysWhy(t *testing.T) {
 	m = tagHere(m, "blame")
 	for _, k := range []string{"r", "a"} {
 		m = send(m, keys("4 c "+k)...)
-		m.dlg.input.SetValue("")
+		promptOf(m).input.SetValue("")
 		m = send(m, typeText("   ")...)
 		m = send(m, keyMsg("enter"))
 		if !strings.Contains(m.msg, "cannot be blank") || !strings.Contains(m.msg, "nothing was changed") {
 			t.Fatalf("%s with a blank name: message %q", k, m.msg)
 		}
-		if m.dlg.kind != dlgInput {
+		if promptOf(m) == nil {
 			t.Fatalf("%s with a blank name closed the prompt", k)
 		}
 		m = send(m, keyMsg("esc"))

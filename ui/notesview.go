@@ -47,7 +47,10 @@ type notesViewModel struct {
 }
 
 // SetSize sets the notes view's area.
-func (v *notesViewModel) SetSize(w, h int) { v.width, v.height = w, h }
+func (v *notesViewModel) SetSize(w, h int) tea.Cmd {
+	v.width, v.height = w, h
+	return nil
+}
 
 // refresh rebuilds the rows from the latest snapshot.
 func (v *notesViewModel) refresh(sn notesSnapshot) {
@@ -184,15 +187,31 @@ func (v *notesViewModel) move(dir int) {
 	v.cursor = c
 }
 
-// updateNotesView handles a key in the notes view.
-func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
+// What the notes view's dialogs ask: add a tag to a passage, remove a
+// tag from it, delete it.
+type (
+	retagReq      struct{ anchor notes.Anchor }
+	untagReq      struct{ note, tag string }
+	deleteNoteReq struct{ note string }
+)
+
+// Update handles a key in the notes view, and its dialogs' answers.
+func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg.(type) {
+	case chosenMsg, textMsg, confirmedMsg:
+		return v.answered(msg)
+	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
+		if v.filtering {
+			var cmd tea.Cmd
+			v.filter, cmd = v.filter.Update(msg) // the cursor's blink
+			return cmd
+		}
 		return nil
 	}
-	v := &m.notesView
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	if m.ctx.notes.store == nil {
+	k, nk := v.ctx.Keys, v.ctx.notes.keys
+	if v.ctx.notes.store == nil {
 		return nil
 	}
 	if v.filtering {
@@ -203,7 +222,7 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if v.codebook {
-		return m.updateCodebook(km)
+		return v.updateCodebook(km)
 	}
 	switch {
 	case key.Matches(km, k.Down):
@@ -222,42 +241,84 @@ func (m *Model) updateNotesView(msg tea.Msg) tea.Cmd {
 		if key.Matches(km, k.HalfUp) {
 			dir = -1
 		}
-		for range max((m.height-6)/2, 1) {
+		for range max((v.height-3)/2, 1) {
 			v.move(dir)
 		}
 	case key.Matches(km, nk.Group):
 		v.group = (v.group + 1) % len(noteGroupings)
 		v.rebuild()
-		return m.flash("notes grouped by " + noteGroupings[v.group])
+		return say("notes grouped by " + noteGroupings[v.group])
 	}
 	n, ok := v.selected()
 	if !ok {
 		return nil
 	}
+	undo := nk.Undo.Help().Key
 	switch {
 	case key.Matches(km, nk.Jump):
-		return m.jumpToNote(n)
+		return v.jumpToNote(n)
 	case key.Matches(km, nk.Memo):
-		return m.openMemo(n)
+		return openMemo(v.ctx, viewNotes, n, v.width, v.height)
 	case key.Matches(km, nk.Retag):
-		return m.openTagsChooser("Add a tag to this passage", n.Anchor.Quote,
-			func(m *Model, it chooseItem, isNew bool) tea.Cmd { return m.tagAnchor(n.Anchor, it.name, isNew) })
+		return openDialog(newTagChooser(v.ctx, viewNotes, retagReq{n.Anchor}, "Add a tag to this passage", n.Anchor.Quote))
 	case key.Matches(km, nk.Delete):
 		row := v.rows[v.cursor]
-		id := n.ID
 		if row.tag != "" && len(n.Tags) > 1 {
-			m.openConfirm(fmt.Sprintf("Remove tag “%s” from this passage? (u undoes)", row.tag), func(m *Model) tea.Cmd { return m.untag(id, row.tag) })
-			return nil
+			return v.ask(untagReq{n.ID, row.tag}, fmt.Sprintf("Remove tag “%s” from this passage? (%s undoes)", row.tag, undo))
 		}
 		what := "Delete the tagged passage “" + ellipsize(oneLine(n.Anchor.Quote), 40) + "”"
 		if n.Memo != "" {
 			what += " and its memo"
 		}
-		m.openConfirm(what+"? (u undoes)", func(m *Model) tea.Cmd {
-			return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-				return "passage deleted (u undoes)", s.DeleteNote(id)
+		return v.ask(deleteNoteReq{n.ID}, what+"? ("+undo+" undoes)")
+	}
+	return nil
+}
+
+// ask opens a yes/no question whose yes answers req.
+func (v *notesViewModel) ask(req any, q string) tea.Cmd {
+	c := newConfirm(v.ctx, viewNotes, req, q)
+	c.SetSize(v.width, v.height)
+	return openDialog(c, nil)
+}
+
+// answered takes a dialog's answer to the notes view or its codebook.
+func (v *notesViewModel) answered(msg tea.Msg) tea.Cmd {
+	undo := v.ctx.notes.keys.Undo.Help().Key
+	switch msg := msg.(type) {
+	case chosenMsg:
+		switch req := msg.req.(type) {
+		case retagReq:
+			return v.ctx.notes.tag(req.anchor, msg.item.name, msg.isNew)
+		case starterReq:
+			return v.addStarter(msg.item.name)
+		case mergeReq:
+			return v.merge(req.code, msg.item.name, msg.isNew)
+		}
+	case textMsg:
+		switch req := msg.req.(type) {
+		case memoReq:
+			return v.ctx.notes.setMemo(req.note, msg.text)
+		case newCodeReq:
+			return v.addCode(msg.text)
+		case renameReq:
+			return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+				return fmt.Sprintf("renamed “%s” to “%s” everywhere", req.code, msg.text), s.RenameCode(req.code, msg.text)
 			})
-		})
+		}
+	case confirmedMsg:
+		switch req := msg.req.(type) {
+		case untagReq:
+			return v.ctx.notes.untag(req.note, req.tag)
+		case deleteNoteReq:
+			return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+				return "passage deleted (" + undo + " undoes)", s.DeleteNote(req.note)
+			})
+		case deleteCodeReq:
+			return v.ctx.notes.do("", func(s *notes.Store) (string, error) {
+				return fmt.Sprintf("tag “%s” deleted (%s undoes)", req.code, undo), s.DeleteCode(req.code)
+			})
+		}
 	}
 	return nil
 }
@@ -271,48 +332,48 @@ func (v notesViewModel) selected() (notes.Note, bool) {
 }
 
 // jumpToNote shows a note's passage in the read view.
-func (m *Model) jumpToNote(n notes.Note) tea.Cmd {
-	a, ok := m.ctx.Data.artIndex[n.Anchor.Article]
-	if all := m.ctx.All; !ok && all != nil && all != m.ctx.Data {
+func (v *notesViewModel) jumpToNote(n notes.Note) tea.Cmd {
+	d := v.ctx.Data
+	a, ok := d.artIndex[n.Anchor.Article]
+	if all := v.ctx.All; !ok && all != nil && all != d {
 		if _, loaded := all.artIndex[n.Anchor.Article]; loaded {
-			return m.flash("its article (" + oneLine(n.Anchor.Article) + ") is not in the story or thread open: " + m.ctx.Keys.Stories.Everything.Help().Key + " opens everything")
+			return say("its article (" + oneLine(n.Anchor.Article) + ") is not in the story or thread open: " + v.ctx.Keys.Stories.Everything.Help().Key + " opens everything")
 		}
 	}
 	if !ok {
-		return m.flash("its article (" + oneLine(n.Anchor.Article) + ") is not loaded now: open its file or folder to read the passage")
+		return say("its article (" + oneLine(n.Anchor.Article) + ") is not loaded now: open its file or folder to read the passage")
 	}
 	if n.Orphaned {
-		return m.flash("orphaned: this passage is no longer in the article's text")
+		return say("orphaned: this passage is no longer in the article's text")
 	}
-	m.view = viewRead
-	m.read.sel = selection{}
-	m.read.JumpTo(a, sentenceOf(m.ctx.Data.article(a), n.Anchor.Start))
-	return nil
+	s := sentenceOf(d.article(a), n.Anchor.Start)
+	return func() tea.Msg { return jumpMsg{article: a, sentence: s, note: true} }
 }
 
-// notesViewView draws the notes view.
-func (m Model) notesViewView(w, h int) string {
-	st := m.ctx.Styles
-	if m.ctx.notes.err != nil {
-		msg := "The notes file could not be opened, so tagging is off for this session:\n\n" + m.ctx.notes.err.Error()
+// View draws the notes view.
+func (v *notesViewModel) View() string {
+	st := v.ctx.Styles
+	w, h := v.width, v.height
+	ns := v.ctx.notes
+	if ns.err != nil {
+		msg := "The notes file could not be opened, so tagging is off for this session:\n\n" + ns.err.Error()
 		var lines []string
 		for _, p := range strings.Split(msg, "\n") {
 			lines = append(lines, wrapText(p, w)...)
 		}
 		return fitBlock(st.Error.Render(strings.Join(lines, "\n")), w, h)
 	}
-	if m.ctx.notes.store == nil {
+	if ns.store == nil {
 		return fitBlock(st.Muted.Render("Opening the notes file…"), w, h)
 	}
-	v := m.notesView
 	if v.codebook {
-		return m.codebookView(w, h)
+		return v.codebookView()
 	}
 	var lines []string
 	sn := v.snap
 	if len(sn.all) == 0 {
 		msg := fmt.Sprintf("No tagged passages yet. In the read view (%s), %s tags the sentence under the cursor, %s selects several. %s manages the codebook.",
-			m.ctx.Keys.ViewRead.Help().Key, m.ctx.Keys.Tag.Help().Key, m.ctx.Keys.Visual.Help().Key, m.ctx.notes.keys.Codebook.Help().Key)
+			v.ctx.Keys.ViewRead.Help().Key, v.ctx.Keys.Tag.Help().Key, v.ctx.Keys.Visual.Help().Key, ns.keys.Codebook.Help().Key)
 		return fitBlock(strings.Join(wrapText(msg, w), "\n"), w, h)
 	}
 	// The counts matrix: tags down, outlets across.
@@ -343,7 +404,7 @@ func (m Model) notesViewView(w, h int) string {
 	maxRows := max(min(len(mx.Tags), h/4), 1)
 	for i, t := range mx.Tags {
 		if i >= maxRows {
-			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %s more (%s: codebook)", plural(len(mx.Tags)-i, "tag"), m.ctx.notes.keys.Codebook.Help().Key)))
+			lines = append(lines, st.Muted.Render(fmt.Sprintf("… %s more (%s: codebook)", plural(len(mx.Tags)-i, "tag"), ns.keys.Codebook.Help().Key)))
 			break
 		}
 		row := tagStyle(st, codeColour(sn.codes, t)).Render("▐") + fit(ellipsize(t, tagW-2), tagW-1)
@@ -365,15 +426,15 @@ func (m Model) notesViewView(w, h int) string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
 	}
 	orph := v.orphaned
-	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], m.ctx.notes.keys.Group.Help().Key)
+	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], ns.keys.Group.Help().Key)
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
 	}
 	if v.elsewhere > 0 {
-		sum += fmt.Sprintf(" · %d more in articles %s", v.elsewhere, m.ctx.notHere())
+		sum += fmt.Sprintf(" · %d more in articles %s", v.elsewhere, v.ctx.notHere())
 	}
 	if q := strings.TrimSpace(v.filter.Value()); q != "" && !v.filtering {
-		sum = fmt.Sprintf("%d match “%s” (%s clears) · ", v.shown, oneLine(q), m.ctx.Keys.Back.Help().Key) + sum
+		sum = fmt.Sprintf("%d match “%s” (%s clears) · ", v.shown, oneLine(q), v.ctx.Keys.Back.Help().Key) + sum
 	}
 	sumLine := st.Muted.Render(ellipsize(sum, w))
 	if v.filtering {
@@ -390,8 +451,8 @@ func (m Model) notesViewView(w, h int) string {
 		if n.Memo != "" {
 			d += " · memo: " + oneLine(n.Memo)
 		}
-		if _, here := m.ctx.Data.artIndex[n.Anchor.Article]; !here {
-			d += " · from " + oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)) + ": " + oneLine(notes.TitleOf(m.ctx.Data.Corpus, n)) + " (" + oneLine(n.Anchor.Article) + "), " + m.ctx.notHere()
+		if _, here := v.ctx.Data.artIndex[n.Anchor.Article]; !here {
+			d += " · from " + oneLine(notes.OutletOf(v.ctx.Data.Corpus, n)) + ": " + oneLine(notes.TitleOf(v.ctx.Data.Corpus, n)) + " (" + oneLine(n.Anchor.Article) + "), " + v.ctx.notHere()
 		} else if n.Orphaned {
 			d += " · ORPHANED: its passage is no longer in the article; the quote is kept"
 		}
@@ -423,7 +484,7 @@ func (m Model) notesViewView(w, h int) string {
 			continue
 		}
 		n := sn.all[r.note]
-		line := m.noteLine(n, r.tag, w)
+		line := v.noteLine(n, r.tag, w)
 		if i == v.cursor {
 			line = st.RowSelected.Render(fit("›"+ansi.Strip(line)[1:], w))
 		}
@@ -439,15 +500,15 @@ func (m Model) notesViewView(w, h int) string {
 // noteLine is one passage of the notes list in the group of tag group (""
 // when the group is not a tag's): the tags its heading does not name, its
 // outlet, quote and memo.
-func (m Model) noteLine(n notes.Note, group string, w int) string {
-	st := m.ctx.Styles
+func (v *notesViewModel) noteLine(n notes.Note, group string, w int) string {
+	st := v.ctx.Styles
 	var b strings.Builder
 	b.WriteString("  ")
 	for _, t := range n.Tags {
-		b.WriteString(tagStyle(st, codeColour(m.ctx.notes.snap.codes, t)).Render("▐"))
+		b.WriteString(tagStyle(st, codeColour(v.ctx.notes.snap.codes, t)).Render("▐"))
 	}
 	b.WriteString(" ")
-	_, here := m.ctx.Data.artIndex[n.Anchor.Article]
+	_, here := v.ctx.Data.artIndex[n.Anchor.Article]
 	if n.Orphaned && here {
 		b.WriteString(st.Warn.Render("ORPHANED "))
 	}
@@ -458,7 +519,7 @@ func (m Model) noteLine(n notes.Note, group string, w int) string {
 	if w >= 120 {
 		ow = 30
 	}
-	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(m.ctx.Data.Corpus, n)), ow) + " "))
+	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(v.ctx.Data.Corpus, n)), ow) + " "))
 	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
 	// The tags the group heading does not say, with or without a memo.
 	var others []string
@@ -480,43 +541,26 @@ func (m Model) noteLine(n notes.Note, group string, w int) string {
 	return fit(ellipsize(b.String(), w), w)
 }
 
-// notesViewHelp is the notes view's keys.
-func (m Model) notesViewHelp() [][]key.Binding {
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	if m.ctx.notes.store == nil {
+// FullHelp is the notes view's keys; its second group is the footer's.
+func (v *notesViewModel) FullHelp() [][]key.Binding {
+	k, nk := v.ctx.Keys, v.ctx.notes.keys
+	if v.ctx.notes.store == nil {
 		return nil
 	}
-	if m.notesView.codebook {
+	if v.codebook {
 		// c toggles the codebook: here it goes back to the passages.
 		return [][]key.Binding{{k.Up, k.Down}, {nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, helpAs(nk.Codebook, "back to passages")}, {nk.Undo, nk.Redo, k.Export}}
 	}
-	if m.notesView.filtering {
+	if v.filtering {
 		return [][]key.Binding{nil, {helpAs(k.Confirm, "keep the filter"), helpAs(k.Back, "clear the filter")}}
 	}
-	// The second group is the footer's short help (model.go).
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
 }
 
-// notesReadHelp is the read view's tagging keys, for the full help.
-func (m Model) notesReadHelp() []key.Binding {
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	// t and v are in the read view's own groups already.
-	return []key.Binding{nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags, nk.Undo, nk.Redo, k.Export}
-}
-
-// withTagKeys puts the tagging keys into the read view's footer help,
-// after its first key (disabled ones are not shown).
-func (m Model) withTagKeys(own []key.Binding) []key.Binding {
-	if len(own) == 0 {
-		return own
+// ShortHelp is the footer's keys: the second group of FullHelp.
+func (v *notesViewModel) ShortHelp() []key.Binding {
+	if g := v.FullHelp(); len(g) > 1 {
+		return g[1]
 	}
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	keys := []key.Binding{own[0], k.Tag}
-	// m is offered where it works: on a tagged sentence.
-	if a := m.read.focusedArticle(); a >= 0 && m.ctx.notes != nil {
-		if ra, rs := m.ctx.Data.real(a, m.read.cursor[a]); m.ctx.notes.marks[ra][rs].spans != nil {
-			keys = append(keys, nk.Memo)
-		}
-	}
-	return append(keys, own[1:]...)
+	return nil
 }

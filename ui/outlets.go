@@ -40,8 +40,8 @@ type outletsModel struct {
 	keep float64
 }
 
-func newOutletsModel(ctx *Context) outletsModel {
-	return outletsModel{ctx: ctx, vp: viewport.New(0, 0), rendered: map[renderKey]string{}, pending: map[renderKey]bool{}, keep: -1}
+func newOutletsModel(ctx *Context) *outletsModel {
+	return &outletsModel{ctx: ctx, vp: viewport.New(0, 0), rendered: map[renderKey]string{}, pending: map[renderKey]bool{}, keep: -1}
 }
 
 const outletListWidth = 22
@@ -102,6 +102,12 @@ func (o *outletsModel) load() tea.Cmd {
 	}
 }
 
+// profileRenderedMsg is the outlets page's.
+func (profileRenderedMsg) page() viewID { return viewOutlets }
+
+// shown renders the current profile when the page is shown.
+func (o *outletsModel) shown() tea.Cmd { return o.load() }
+
 // show turns to outlet i's profile, from its top.
 func (o *outletsModel) show(i int) tea.Cmd {
 	o.cursor = i
@@ -111,7 +117,7 @@ func (o *outletsModel) show(i int) tea.Cmd {
 }
 
 // Update handles keys and rendered profiles.
-func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
+func (o *outletsModel) Update(msg tea.Msg) tea.Cmd {
 	k := o.ctx.Keys
 	n := len(o.ctx.Data.Findings.Profiles)
 	switch msg := msg.(type) {
@@ -123,28 +129,28 @@ func (o outletsModel) Update(msg tea.Msg) (outletsModel, tea.Cmd) {
 			out = "  could not render the profile: " + oneLine(msg.err.Error())
 		}
 		o.rendered[k] = out
-		return o, o.load()
+		return o.load()
 	case tea.MouseMsg:
 		switch msg.Button {
 		case tea.MouseButtonLeft:
 			if msg.Action == tea.MouseActionPress && msg.X < o.listWidth() && msg.Y >= 1 && msg.Y-1 < n {
-				return o, o.show(msg.Y - 1)
+				return o.show(msg.Y - 1)
 			}
 		}
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol), key.Matches(msg, k.NextFact):
 			if n > 0 {
-				return o, o.show((o.cursor + 1) % n)
+				return o.show((o.cursor + 1) % n)
 			}
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol), key.Matches(msg, k.PrevFact):
 			if n > 0 {
-				return o, o.show((o.cursor - 1 + n) % n)
+				return o.show((o.cursor - 1 + n) % n)
 			}
 		}
 	}
 	scrollViewport(&o.vp, k, msg)
-	return o, nil
+	return nil
 }
 
 // View renders the outlet list and the current profile.
@@ -193,7 +199,7 @@ func (o outletsModel) ShortHelp() []key.Binding {
 // FullHelp is the outlets view's full help.
 func (o outletsModel) FullHelp() [][]key.Binding {
 	next, prev, scroll := outletKeys(o.ctx.Keys)
-	return [][]key.Binding{append(next, prev...), scroll}
+	return [][]key.Binding{append(next, prev...), scroll, everyPageNotesKeys(o.ctx)}
 }
 
 // fitBars shortens the bar charts in a profile's text blocks so that their

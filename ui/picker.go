@@ -218,16 +218,21 @@ func (r readModel) chosen() int {
 }
 
 // updatePicker handles keys while the picker is open.
-func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
+func (r *readModel) updatePicker(msg tea.Msg) tea.Cmd {
 	k := r.ctx.Keys
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return r, nil
+		if r.picker.filtering {
+			var cmd tea.Cmd
+			r.picker.filter, cmd = r.picker.filter.Update(msg) // the cursor's blink
+			return cmd
+		}
+		return nil
 	}
 	p := &r.picker
 	if len(r.shown) == 0 {
 		r.picking = false
-		return r, nil
+		return nil
 	}
 	if p.filtering {
 		switch {
@@ -244,9 +249,9 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 			var cmd tea.Cmd
 			p.filter, cmd = p.filter.Update(km)
 			p.rebuild()
-			return r, cmd
+			return cmd
 		}
-		return r, nil
+		return nil
 	}
 	if c, ok := moveList(k, km, p.cursor, len(p.rows), p.listHeight()); ok {
 		dir := 1
@@ -258,7 +263,7 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 			p.move(dir) // off a group's heading
 		}
 		p.scroll()
-		return r, nil
+		return nil
 	}
 	a := p.current()
 	switch {
@@ -268,7 +273,7 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 		p.rebuild()
 	case key.Matches(km, k.Back), key.Matches(km, k.Choose), key.Matches(km, k.Confirm):
 		if r.chosen() == 0 {
-			r.msg = fmt.Sprintf("no article chosen: %s chooses the one under the cursor, %s all", k.Toggle.Help().Key, k.SelectAll.Help().Key)
+			r.said = fmt.Sprintf("no article chosen: %s chooses the one under the cursor, %s all", k.Toggle.Help().Key, k.SelectAll.Help().Key)
 			break
 		}
 		r.picking = false
@@ -277,7 +282,7 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 	case key.Matches(km, k.Search):
 		p.filtering = true
 		p.scroll()
-		return r, p.filter.Focus()
+		return p.filter.Focus()
 	case key.Matches(km, k.Sort):
 		p.group = (p.group + 1) % len(pickGroupings)
 		p.rebuild()
@@ -305,9 +310,9 @@ func (r readModel) updatePicker(msg tea.Msg) (readModel, tea.Cmd) {
 			r.shown[a] = true
 		}
 	case key.Matches(km, k.Quit):
-		return r, tea.Quit
+		return tea.Quit
 	}
-	return r, nil
+	return nil
 }
 
 // viewWith lists the articles with their chosen and reference marks.

@@ -19,8 +19,8 @@ type problemsModel struct {
 	vp            viewport.Model
 }
 
-func newProblemsModel(ctx *Context) problemsModel {
-	return problemsModel{ctx: ctx, vp: viewport.New(0, 0)}
+func newProblemsModel(ctx *Context) *problemsModel {
+	return &problemsModel{ctx: ctx, vp: viewport.New(0, 0)}
 }
 
 func problemCount(d *Data) int {
@@ -32,10 +32,11 @@ func problemCount(d *Data) int {
 }
 
 // SetSize sets the view's area and re-flows the list.
-func (p *problemsModel) SetSize(w, h int) {
+func (p *problemsModel) SetSize(w, h int) tea.Cmd {
 	p.width, p.height = w, h
 	p.vp.Width, p.vp.Height = w, max(h, 1)
 	p.vp.SetContent(p.content(w))
+	return nil
 }
 
 func (p problemsModel) content(w int) string {
@@ -106,9 +107,9 @@ func (p problemsModel) content(w int) string {
 }
 
 // Update scrolls the list.
-func (p problemsModel) Update(msg tea.Msg) (problemsModel, tea.Cmd) {
+func (p *problemsModel) Update(msg tea.Msg) tea.Cmd {
 	scrollViewport(&p.vp, p.ctx.Keys, msg)
-	return p, nil
+	return nil
 }
 
 // View renders the visible part of the list.
@@ -128,5 +129,5 @@ func (p problemsModel) ShortHelp() []key.Binding {
 // FullHelp is the problems view's full help.
 func (p problemsModel) FullHelp() [][]key.Binding {
 	k := p.ctx.Keys
-	return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom}}
+	return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom}, everyPageNotesKeys(p.ctx)}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -37,13 +39,15 @@ type readModel struct {
 
 	picker  pickerModel
 	picking bool
-	msg     string // transient message for the status line
+	// said is what the update under way has to say in the status line;
+	// Update sends it as a statusMsg.
+	said string
 }
 
 // newReadModel returns the read view over ctx.Data.
-func newReadModel(ctx *Context) readModel {
+func newReadModel(ctx *Context) *readModel {
 	n := len(ctx.Data.Corpus.Articles)
-	r := readModel{
+	r := &readModel{
 		ctx:           ctx,
 		shown:         make([]bool, n),
 		ref:           -1,
@@ -63,7 +67,7 @@ func newReadModel(ctx *Context) readModel {
 }
 
 // SetSize sets the area of the read view; columns re-flow.
-func (r *readModel) SetSize(w, h int) {
+func (r *readModel) SetSize(w, h int) tea.Cmd {
 	// Lines re-wrap at the new width, so a column's offset in lines means
 	// nothing after it: each column keeps the sentence at its top instead.
 	// Only the columns on screen: laying out every hidden one at both
@@ -99,6 +103,7 @@ func (r *readModel) SetSize(w, h int) {
 		r.ensureVisible(r.focusedArticle())
 		r.alignOthers()
 	}
+	return nil
 }
 
 func (r *readModel) bodyHeight() int { return max(r.height-headerHeight, 1) }
@@ -213,13 +218,53 @@ func (r readModel) widthOf(a int) int {
 // SetQuery sets the search highlight.
 func (r *readModel) SetQuery(q string) { r.query = q }
 
-// Capturing reports whether the read view takes every key (a dialog is
-// open).
-func (r readModel) Capturing() bool { return r.picking }
+// capturing reports whether the article chooser is open: it takes every
+// key; typing, whether its filter is.
+func (r *readModel) capturing() bool { return r.picking }
+func (r *readModel) typing() bool    { return r.picking && r.picker.filtering }
 
-// Update handles keys and mouse events for the read view.
-func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
-	r.msg = ""
+// jumpMsg asks the read view to show sentence s of article a of the open
+// data, and the root to show the read view.
+type jumpMsg struct {
+	article, sentence int
+	// match: a search's match, whose article may have been hidden.
+	match bool
+	// note: a tagged passage; the selection ends.
+	note bool
+}
+
+// highlightMsg sets the search's highlight in the read view ("" for
+// none).
+type highlightMsg struct{ query string }
+
+func (jumpMsg) page() viewID      { return viewRead }
+func (highlightMsg) page() viewID { return viewRead }
+func (gotoFactMsg) page() viewID  { return viewRead }
+
+// Update handles keys and mouse events for the read view, and the
+// messages addressed to it; what it has to say goes to the status line.
+func (r *readModel) Update(msg tea.Msg) tea.Cmd {
+	r.said = ""
+	cmd := r.update(msg)
+	if r.said != "" {
+		cmd = tea.Batch(cmd, say(r.said))
+	}
+	return cmd
+}
+
+func (r *readModel) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case jumpMsg:
+		return r.jump(msg)
+	case gotoFactMsg:
+		r.GotoFact(msg.fact)
+		return nil
+	case highlightMsg:
+		r.SetQuery(msg.query)
+		return nil
+	case chosenMsg, removeChosenMsg, textMsg:
+		return r.answered(msg)
+	}
 	if r.picking {
 		return r.updatePicker(msg)
 	}
@@ -227,13 +272,17 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 	a := r.focusedArticle()
 	switch msg := msg.(type) {
 	case tea.MouseMsg:
-		return r.updateMouse(msg), nil
+		r.updateMouse(msg)
+		return nil
 	case tea.KeyMsg:
+		if cmd, ok := r.updateTagKey(msg); ok {
+			return cmd
+		}
 		if a < 0 {
 			if key.Matches(msg, k.Choose) {
 				r.openPicker()
 			}
-			return r, nil
+			return nil
 		}
 		switch {
 		case key.Matches(msg, k.Down):
@@ -283,7 +332,7 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 			r.findPassage(-1)
 		case key.Matches(msg, k.Why):
 			ra, s := r.ctx.Data.real(a, r.cursor[a])
-			return r, func() tea.Msg { return openWhyMsg{article: ra, sentence: s, fact: -1} }
+			return func() tea.Msg { return openWhyMsg{article: ra, sentence: s, fact: -1} }
 		case key.Matches(msg, k.Stories.Columns):
 			r.toggleColumns()
 		case key.Matches(msg, k.Stories.Order):
@@ -293,34 +342,49 @@ func (r readModel) Update(msg tea.Msg) (readModel, tea.Cmd) {
 		case key.Matches(msg, k.Pin):
 			if r.ref == a {
 				r.ref = -1
-				r.msg = "reference unpinned"
+				r.said = "reference unpinned"
 			} else {
 				r.ref = a
-				r.msg = oneLine(r.ctx.Data.article(a).DisplayOutlet()) + " pinned as the reference column"
+				r.said = oneLine(r.ctx.Data.article(a).DisplayOutlet()) + " pinned as the reference column"
 			}
 			r.rebuildOrder()
 			r.setFocus(r.focus)
 		case key.Matches(msg, k.Furniture):
 			r.hideFurniture = !r.hideFurniture
 			if r.hideFurniture {
-				r.msg = "page furniture hidden"
+				r.said = "page furniture hidden"
 			} else {
-				r.msg = "page furniture shown (dimmed)"
+				r.said = "page furniture shown (dimmed)"
 			}
 			r.ensureVisible(a)
 			r.alignOthers()
 		}
 	}
-	return r, nil
+	return nil
 }
 
-// ShortHelp is the read view's footer help.
+// jump shows a sentence: a search's match, a note's passage.
+func (r *readModel) jump(msg jumpMsg) tea.Cmd {
+	if msg.note {
+		r.sel = selection{}
+	}
+	hidden := msg.article >= 0 && msg.article < len(r.shown) && !r.shown[msg.article]
+	r.JumpTo(msg.article, msg.sentence)
+	if msg.match && hidden {
+		// The user hid it; say why it is back.
+		return say(fmt.Sprintf("%s was hidden: shown again for this match (%s chooses the articles shown)",
+			oneLine(r.ctx.Data.article(msg.article).DisplayOutlet()), r.ctx.Keys.Choose.Help().Key))
+	}
+	return nil
+}
+
+// ShortHelp is the read view's footer help, its tagging keys among them.
 func (r readModel) ShortHelp() []key.Binding {
 	k := r.ctx.Keys
 	if r.picking {
 		return r.picker.ShortHelp()
 	}
-	return []key.Binding{k.Down, k.Right, k.NextFact, k.Why, k.NextUnique, k.Choose}
+	return r.tagKeys([]key.Binding{k.Down, k.Right, k.NextFact, k.Why, k.NextUnique, k.Choose})
 }
 
 // FullHelp is the read view's full help.
@@ -334,6 +398,7 @@ func (r readModel) FullHelp() [][]key.Binding {
 		{k.Left, k.Right, k.NextCol, k.PrevCol, k.PageLeft, k.PageRight},
 		{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why},
 		{k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Tag, k.Visual},
+		r.tagHelp(),
 	}
 }
 

@@ -203,7 +203,7 @@ func TestWhyPanelExplainsSentence(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 160, 40)
 	m = send(m, keys("j w")...)
-	if !m.panelOpen {
+	if panelOf(m) == nil {
 		t.Fatal("w did not open the why panel")
 	}
 	v := m.View()
@@ -213,7 +213,7 @@ func TestWhyPanelExplainsSentence(t *testing.T) {
 		}
 	}
 	m = send(m, keyMsg("esc"))
-	if m.panelOpen {
+	if panelOf(m) != nil {
 		t.Fatal("esc did not close the panel")
 	}
 	// A framing marker explains itself.
@@ -358,14 +358,14 @@ func TestFactsViewSortFilterOpenJump(t *testing.T) {
 		t.Fatalf("filtered rows = %v", m.facts.rows)
 	}
 	m = send(m, keyMsg("enter"))
-	if !m.panelOpen || !strings.Contains(m.View(), "Fact wordings") {
+	if (panelOf(m) == nil) || !strings.Contains(m.View(), "Fact wordings") {
 		t.Fatal("enter did not open the wordings")
 	}
-	if st := ansi.Strip(m.statusView()); !strings.Contains(st, "WORDINGS") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.Contains(st, "WORDINGS") {
 		t.Errorf("the wordings panel's status names another mode: %q", st)
 	}
 	m = send(m, keyMsg("r"))
-	if m.view != viewRead || m.read.linkFact != 1 || m.panelOpen {
+	if m.view != viewRead || m.read.linkFact != 1 || (panelOf(m) != nil) {
 		t.Fatalf("r did not jump to fact 2 in the read view (view %d, fact %d)", m.view, m.read.linkFact)
 	}
 	m = send(m, keys("2 f esc s")...)
@@ -641,13 +641,13 @@ func TestPanelsKeepTheirPlaceOnResize(t *testing.T) {
 		t.Errorf("profile back at offset %d of %d after a resize", m.outlets.vp.YOffset, m.outlets.vp.TotalLineCount())
 	}
 	m = send(m, keys("1 ] w G")...)
-	if !m.panelOpen || m.panel.vp.YOffset == 0 {
-		t.Fatalf("Why? panel not open and scrolled: open %v, %d lines, height %d", m.panelOpen, m.panel.vp.TotalLineCount(), m.panel.vp.Height)
+	if (panelOf(m) == nil) || panelOf(m).vp.YOffset == 0 {
+		t.Fatalf("Why? panel not open and scrolled: open %v, %d lines, height %d", (panelOf(m) != nil), panelOf(m).vp.TotalLineCount(), panelOf(m).vp.Height)
 	}
 	nm, cmd = m.Update(tea.WindowSizeMsg{Width: 120, Height: 24})
 	m = runCmd(*nm.(*Model), cmd, 0)
-	if !m.panel.vp.AtBottom() {
-		t.Errorf("Why? panel at offset %d of %d after a resize", m.panel.vp.YOffset, m.panel.vp.TotalLineCount())
+	if !panelOf(m).vp.AtBottom() {
+		t.Errorf("Why? panel at offset %d of %d after a resize", panelOf(m).vp.YOffset, panelOf(m).vp.TotalLineCount())
 	}
 }
 

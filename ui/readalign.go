@@ -83,6 +83,7 @@ func (r *readModel) setFocus(i int) {
 	}
 	r.focus = max(0, min(i, len(r.order)-1))
 	r.clampColumns()
+	r.dropStaleSelection()
 	a := r.focusedArticle()
 	r.ensureVisible(a)
 	// Moving the focus reads on from where each column was: the others
@@ -117,10 +118,10 @@ func (r *readModel) nextFactHere() {
 	facts := r.ctx.Data.info(a, r.cursor[a]).facts
 	switch len(facts) {
 	case 0:
-		r.msg = "this sentence is in no shared fact"
+		r.said = "this sentence is in no shared fact"
 		return
 	case 1:
-		r.msg = fmt.Sprintf("this sentence is in fact %d only", factNumber(facts[0]))
+		r.said = fmt.Sprintf("this sentence is in fact %d only", factNumber(facts[0]))
 		return
 	}
 	i := slices.Index(facts, r.linkFact)
@@ -128,7 +129,7 @@ func (r *readModel) nextFactHere() {
 	r.showCarriers(r.linkFact)
 	r.ensureVisible(a)
 	r.alignOthers()
-	r.msg = fmt.Sprintf("aligned on fact %d (%d of this sentence's %d facts)", factNumber(r.linkFact), slices.Index(facts, r.linkFact)+1, len(facts))
+	r.said = fmt.Sprintf("aligned on fact %d (%d of this sentence's %d facts)", factNumber(r.linkFact), slices.Index(facts, r.linkFact)+1, len(facts))
 }
 
 // showCarriers moves the window of columns so that as many of the
@@ -177,6 +178,7 @@ func (r *readModel) JumpTo(a, s int) {
 		}
 	}
 	r.clampColumns()
+	r.dropStaleSelection()
 	r.cursor[a] = s
 	r.moveCursor(s)
 }

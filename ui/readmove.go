@@ -173,7 +173,7 @@ func (r *readModel) pageColumns(dir int) {
 	others := len(r.order) - r.refSlots()
 	off := max(0, min(r.colOff+dir*slots, max(others-slots, 0)))
 	if off == r.colOff {
-		r.msg = "no more columns that way"
+		r.said = "no more columns that way"
 		return
 	}
 	r.colOff = off
@@ -202,7 +202,7 @@ func (r *readModel) findSentence(dir int, pred func(sentInfo) bool, none string)
 		r.moveCursor(s)
 		return
 	}
-	r.msg = none
+	r.said = none
 }
 
 // findPassage moves to the start of the next or previous run of
@@ -211,7 +211,7 @@ func (r *readModel) findPassage(dir int) {
 	a := r.focusedArticle()
 	d := r.ctx.Data
 	if !d.Findings.HasFacts {
-		r.msg = "no shared-fact analysis: outlet-only passages unknown"
+		r.said = "no shared-fact analysis: outlet-only passages unknown"
 		return
 	}
 	n := len(d.article(a).Sentences)
@@ -231,12 +231,12 @@ func (r *readModel) findPassage(dir int) {
 			return
 		}
 	}
-	r.msg = "no further outlet-only passage in this column"
+	r.said = "no further outlet-only passage in this column"
 }
 
 // updateMouse scrolls the column under the pointer with the wheel and moves
 // the cursor on a click. Coordinates are relative to the view.
-func (r readModel) updateMouse(msg tea.MouseMsg) readModel {
+func (r *readModel) updateMouse(msg tea.MouseMsg) {
 	vis := r.visible()
 	ws := r.colWidths(len(vis))
 	x := 0
@@ -264,9 +264,8 @@ func (r readModel) updateMouse(msg tea.MouseMsg) readModel {
 				r.ensureVisible(a)
 				r.sync()
 			}
-			return r
+			return
 		}
 		x += ws[i] + 1
 	}
-	return r
 }

@@ -194,3 +194,35 @@ func (r readModel) Status() string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// status is what the read view tells the status line: its mode while the
+// article chooser or a selection is open, the reading position, and a
+// selection's passage or note. A dialog open over it hides the
+// selection.
+func (r *readModel) status(dialogOpen bool, width int) pageStatus {
+	ps := pageStatus{info: r.Status(), position: true}
+	a := r.focusedArticle()
+	switch {
+	case r.picking:
+		ps.mode = "CHOOSE"
+	case !dialogOpen && r.selecting():
+		// A selection is a mode, as in vi: it shows however narrow the line.
+		ps.mode = "VISUAL"
+	}
+	if r.trimmed(a) {
+		ra, start, end, _, _ := r.target()
+		ps.passage = oneLine(r.ctx.Data.article(ra).Text[start:end])
+	}
+	if dialogOpen {
+		return ps
+	}
+	// The mode says VISUAL; this says how much, and at width what to do.
+	if lo, hi, ok := r.selRange(a); ok && !r.trimmed(a) {
+		st, k := r.ctx.Styles, r.ctx.Keys
+		ps.selected = st.Accent.Render(plural(hi-lo+1, "sentence")) + " "
+		if width >= 120 {
+			ps.selected = st.Accent.Render(fmt.Sprintf("%s: %s tag · %s cancel", plural(hi-lo+1, "sentence"), k.Tag.Help().Key, k.Back.Help().Key)) + " "
+		}
+	}
+	return ps
+}

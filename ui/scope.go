@@ -1,21 +1,17 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 
-	tea "github.com/charmbracelet/bubbletea"
-
 	"github.com/parallax-reader/parallax/corpus/compare"
-	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
-// What the reader has open: everything, one thread or one story. Opening
-// a story or a thread cuts the comparison down to its articles
-// (compare.Result.Within) and runs the framing analysis on them, in a
-// tea.Cmd; the read, facts and outlets views then cover only what is open.
+// What the reader has open: everything, one thread or one story, and how
+// the header, the status line and the Stories view name it. Opening a
+// story or a thread runs in the background (tasks.go); the read, facts
+// and outlets views then cover only what is open.
 
 // scopeKind says what a scope is.
 type scopeKind int
@@ -36,207 +32,10 @@ type scope struct {
 // openScopeMsg asks the root to open a story or thread (or everything).
 type openScopeMsg struct{ sc scope }
 
-// scopeOpenedMsg carries the data of an opened scope. all is set when the
-// whole corpus was analysed again (after a story correction).
-type scopeOpenedMsg struct {
-	seq  int
-	sc   scope
-	all  *Data
-	data *Data
-	what string // what was done, for the status line
-	err  error
-}
-
-// taskProgressMsg reports a stage of the background task seq.
-type taskProgressMsg struct {
-	seq         int
-	stage       string
-	done, total int
-	events      chan tea.Msg
-}
-
-// taskState is the background work under way (opening a scope, grouping
-// the stories again); seq 0 when there is none.
-type taskState struct {
-	seq         int
-	what        string
-	stage       string
-	done, total int
-	cancel      context.CancelFunc
-	// regroup is set when the task groups the stories again, applying
-	// corrections.
-	regroup     bool
-	corrections []compare.Correction
-}
-
-// startTask runs work in a tea.Cmd, reporting its progress in the status
-// line; a task started later cancels it and its result is dropped.
-func (m *Model) startTask(what string, work func(ctx context.Context, seq int, report Progress) tea.Msg) tea.Cmd {
-	if m.task.cancel != nil {
-		m.task.cancel()
-	}
-	m.taskSeq++
-	seq := m.taskSeq
-	ctx, cancel := context.WithCancel(m.bg)
-	m.task = taskState{seq: seq, what: what, cancel: cancel}
-	events := make(chan tea.Msg, 16)
-	report := func(stage string, done, total int) {
-		select {
-		case events <- taskProgressMsg{seq: seq, stage: stage, done: done, total: total, events: events}:
-		default: // never block the work on a slow UI
-		}
-	}
-	run := func() tea.Msg {
-		defer close(events)
-		return work(ctx, seq, report)
-	}
-	return tea.Batch(run, waitTask(events))
-}
-
-// waitTask returns the next progress report of a task (nil once it ended).
-func waitTask(events chan tea.Msg) tea.Cmd {
-	return func() tea.Msg {
-		msg, ok := <-events
-		if !ok {
-			return nil
-		}
-		return msg
-	}
-}
-
-// taskProgress records a progress report of the running task.
-func (m *Model) taskProgress(msg taskProgressMsg) tea.Cmd {
-	if msg.seq != m.task.seq {
-		return nil // a task that ended or was superseded
-	}
-	m.task.stage, m.task.done, m.task.total = msg.stage, msg.done, msg.total
-	return waitTask(msg.events)
-}
-
-// taskStatus describes the running task for the status line ("" when
-// none runs).
-func (m Model) taskStatus() string {
-	t := m.task
-	if t.seq == 0 {
-		return ""
-	}
-	s := t.what + "…"
-	if t.stage != "" {
-		s += " " + t.stage
-	}
-	if t.total > 0 {
-		s += fmt.Sprintf(" %d%%", 100*t.done/t.total)
-	}
-	return s
-}
-
-// openScope opens what the Stories view asked for: everything at once,
-// a story or thread in a Cmd.
-func (m *Model) openScope(sc scope) tea.Cmd {
-	all := m.ctx.All
-	if all == nil {
-		return nil
-	}
-	if sc.kind == scopeAll || len(sc.articles) >= len(all.Corpus.Articles) {
-		// The whole corpus: nothing to cut down.
-		if m.task.cancel != nil {
-			m.task.cancel()
-			m.task = taskState{}
-		}
-		sc.articles = nil
-		cmd := m.installData(all, sc)
-		m.view = viewRead
-		return cmd
-	}
-	what := "opening " + scopeTitle(all, sc)
-	opts := m.opts
-	return m.startTask(what, func(ctx context.Context, seq int, report Progress) tea.Msg {
-		d, err := scopedData(ctx, all, sc, pipelineOptions(opts, report))
-		return scopeOpenedMsg{seq: seq, sc: sc, data: d, err: err}
-	})
-}
-
-// scopeOpened installs the data of an opened scope.
-func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
-	if msg.seq != m.task.seq {
-		return nil // superseded by a later task
-	}
-	m.task = taskState{}
-	if msg.err != nil {
-		if m.bg.Err() != nil {
-			return nil
-		}
-		return m.flash(msg.err.Error())
-	}
-	if msg.all != nil {
-		m.ctx.All = msg.all
-	}
-	d := msg.data
-	if d == nil {
-		d = m.ctx.All
-	}
-	cmd := m.installData(d, msg.sc)
-	m.stories.refresh()
-	if msg.all == nil {
-		m.view = viewRead
-	}
-	if msg.what != "" {
-		what := msg.what
-		if m.msg != "" {
-			what = m.msg + " · " + what // what was undone, say
-		}
-		cmd = tea.Batch(cmd, m.flash(what))
-	}
-	return cmd
-}
-
-// installData makes d what the views show: the read view (keeping its
-// column settings), facts, outlets, problems and notes are built again
-// over it.
-func (m *Model) installData(d *Data, sc scope) tea.Cmd {
-	prev := m.read
-	m.ctx.Data = d
-	m.scope = sc
-	m.stories.open = sc
-	m.read = newReadModel(m.ctx)
-	m.read.keepColumns(prev)
-	m.facts = newFactsModel(m.ctx)
-	m.outlets = newOutletsModel(m.ctx)
-	m.problems = newProblemsModel(m.ctx)
-	m.notesView = newNotesViewModel(m.ctx)
-	m.ctx.notes.remark()
-	m.notesView.refresh(m.ctx.notes.snap)
-	m.clearSearch()
-	// The list of matches and the Why? panel were of the data replaced.
-	m.panelOpen, m.resultsOpen = false, false
-	m.ctx.Keys.Stories.Everything.SetEnabled(sc.kind != scopeAll)
-	cmd := m.setSize(m.width, m.height)
-	if m.view == viewOutlets {
-		cmd = tea.Batch(cmd, m.outlets.load())
-	}
-	return cmd
-}
-
-// scopedData is the data of a story or thread of all: the comparison
-// restricted to its articles and the framing analysed on them, through the
-// analysis pipeline.
-func scopedData(ctx context.Context, all *Data, sc scope, po pipeline.Options) (*Data, error) {
-	res := all.Findings.Comparison
-	if res == nil {
-		return nil, fmt.Errorf("stories were not computed for this corpus")
-	}
-	whole := &pipeline.Run{Options: po, All: all.Corpus, Corpus: all.Corpus, Corrections: all.Findings.Corrections, Comparison: res}
-	run, err := whole.Within(ctx, sc.id)
-	if err != nil {
-		return nil, err
-	}
-	if err := run.Err(pipeline.Scope); err != nil {
-		return nil, err
-	}
-	if po.Progress != nil {
-		po.Progress("indexing", 0, 0)
-	}
-	return NewData(run.Corpus, findingsOf(run, all.Findings)), nil
+// everything reports whether sc covers the whole corpus of all: there is
+// nothing to cut down.
+func (sc scope) everything(all *Data) bool {
+	return sc.kind == scopeAll || len(sc.articles) >= len(all.Corpus.Articles)
 }
 
 // storyScope and threadScope are the scopes of a story and a thread.

@@ -11,8 +11,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// searchModel is the "/" prompt and the hits of the last search across
-// all articles.
+// The search across all articles: the "/" prompt, the hits of the last
+// search, n and N through them, and the list of them (F, searchlist.go).
+// Its answers go to the read view: the highlight (highlightMsg) and the
+// hit to show (jumpMsg).
+
+// searchModel is the "/" prompt and the hits of the last search.
 type searchModel struct {
 	ctx    *Context
 	input  textinput.Model
@@ -21,6 +25,19 @@ type searchModel struct {
 	hits   []hit
 	idx    int // current hit
 }
+
+// searchDoneMsg carries the hits of a search across all articles.
+type searchDoneMsg struct {
+	query string
+	hits  []hit
+	data  *Data // what was searched: hits index its articles
+}
+
+// hit is a sentence matching the search.
+type hit struct{ article, sentence int }
+
+// hitChosenMsg is the match chosen in the list of matches.
+type hitChosenMsg struct{ hit int }
 
 func newSearchModel(ctx *Context) searchModel {
 	ti := textinput.New()
@@ -40,11 +57,30 @@ func (s *searchModel) Open() tea.Cmd {
 	return s.input.Focus()
 }
 
-// Update types into the prompt.
-func (s searchModel) Update(msg tea.Msg) (searchModel, tea.Cmd) {
+// Update handles a message while the prompt is open: esc closes it,
+// enter searches in a Cmd (or, on a blank prompt, forgets the last
+// search), anything else is typed.
+func (s *searchModel) Update(msg tea.Msg) tea.Cmd {
+	k := s.ctx.Keys
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, k.Back):
+			s.active = false
+			s.input.Blur()
+			return nil
+		case key.Matches(km, k.Confirm):
+			s.active = false
+			s.input.Blur()
+			q := strings.TrimSpace(s.input.Value())
+			if q == "" {
+				return s.clear()
+			}
+			return searchCmd(s.ctx.Data, q)
+		}
+	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
-	return s, cmd
+	return cmd
 }
 
 // View is the prompt.
@@ -68,34 +104,10 @@ func (s searchModel) ShortHelp() []key.Binding {
 // FullHelp is the prompt's full help.
 func (s searchModel) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-// updateSearch routes a key while the prompt is open: esc closes it,
-// enter searches in a Cmd, anything else is typed.
-func (m *Model) updateSearch(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.ctx.Keys
-	switch {
-	case key.Matches(msg, k.Back):
-		m.search.active = false
-		m.search.input.Blur()
-		return m, nil
-	case key.Matches(msg, k.Confirm):
-		m.search.active = false
-		m.search.input.Blur()
-		q := strings.TrimSpace(m.search.input.Value())
-		if q == "" {
-			m.clearSearch()
-			return m, nil
-		}
-		return m, searchCmd(m.ctx.Data, q)
-	}
-	var cmd tea.Cmd
-	m.search, cmd = m.search.Update(msg)
-	return m, cmd
-}
-
-// clearSearch forgets the last search and its highlights.
-func (m *Model) clearSearch() {
-	m.search.query, m.search.hits, m.search.idx = "", nil, 0
-	m.read.SetQuery("")
+// clear forgets the last search and takes its highlight off.
+func (s *searchModel) clear() tea.Cmd {
+	s.query, s.hits, s.idx = "", nil, 0
+	return func() tea.Msg { return highlightMsg{} }
 }
 
 // searchCmd finds the sentences containing q, in a tea.Cmd.
@@ -114,131 +126,91 @@ func searchCmd(d *Data, q string) tea.Cmd {
 	}
 }
 
-// searchDone stores the hits and jumps to the first one at or after the
-// cursor.
-func (m *Model) searchDone(msg searchDoneMsg) tea.Cmd {
-	if msg.data != nil && msg.data != m.ctx.Data {
+// readingOrder is what the search asks the read view: the order it shows
+// hits in, the sentence under its cursor, whether an article is shown.
+type readingOrder interface {
+	inReadingOrder(hits []hit) []hit
+	cursorAt() (article, sentence int)
+	isShown(article int) bool
+}
+
+// done stores the hits in reading order, highlights them and shows the
+// first one at or after the cursor.
+func (s *searchModel) done(msg searchDoneMsg, r readingOrder) tea.Cmd {
+	if msg.data != nil && msg.data != s.ctx.Data {
 		// A story or everything was opened meanwhile: the hits index
 		// articles of the data replaced.
-		return m.flash(fmt.Sprintf("search for “%s” dropped: another story or thread was opened meanwhile; search again", msg.query))
+		return say(fmt.Sprintf("search for “%s” dropped: another story or thread was opened meanwhile; search again", msg.query))
 	}
 	if len(msg.hits) == 0 {
 		// Nothing found leaves nothing behind: no position ("1/0") in the
 		// status line, no highlight, and n says there is no search.
-		m.clearSearch()
-		return m.flash(fmt.Sprintf("no match for “%s”", msg.query))
+		return tea.Batch(s.clear(), say(fmt.Sprintf("no match for “%s”", msg.query)))
 	}
-	m.search.query, m.search.hits = msg.query, m.read.inReadingOrder(msg.hits)
-	m.read.SetQuery(msg.query)
-	m.search.idx = -1
-	a := m.read.focusedArticle()
-	cur := 0
-	if a >= 0 {
-		a, cur = m.ctx.Data.real(a, m.read.cursor[a]) // hits are in the articles
-	}
-	for i, h := range m.search.hits {
+	s.query, s.hits = msg.query, r.inReadingOrder(msg.hits)
+	q := s.query
+	highlight := func() tea.Msg { return highlightMsg{q} }
+	s.idx = -1
+	a, cur := r.cursorAt()
+	for i, h := range s.hits {
 		if h.article == a && h.sentence >= cur {
-			m.search.idx = i - 1
+			s.idx = i - 1
 			break
 		}
 	}
-	if cmd := m.nextHit(1); cmd != nil {
-		return cmd // a hidden article shown again says so
+	next := (s.idx + 1) % len(s.hits)
+	if !r.isShown(s.hits[next].article) {
+		// A hidden article shown again says so, instead of the count.
+		return tea.Batch(highlight, s.jumpTo(next))
 	}
 	outlets := map[string]bool{}
 	for _, h := range msg.hits {
-		outlets[m.ctx.Data.article(h.article).DisplayOutlet()] = true
+		outlets[s.ctx.Data.article(h.article).DisplayOutlet()] = true
 	}
-	k := m.ctx.Keys
-	return m.flash(fmt.Sprintf("“%s”: %s in %s · %s/%s step · %s lists them", oneLine(msg.query), plural(len(msg.hits), "sentence"),
-		plural(len(outlets), "outlet"), k.SearchNext.Help().Key, k.SearchPrev.Help().Key, k.SearchList.Help().Key))
+	k := s.ctx.Keys
+	return tea.Batch(highlight, s.jumpTo(next), say(fmt.Sprintf("“%s”: %s in %s · %s/%s step · %s lists them", oneLine(msg.query), plural(len(msg.hits), "sentence"),
+		plural(len(outlets), "outlet"), k.SearchNext.Help().Key, k.SearchPrev.Help().Key, k.SearchList.Help().Key)))
 }
 
-// nextHit moves to the next (dir 1) or previous (-1) search hit.
-func (m *Model) nextHit(dir int) tea.Cmd {
-	if m.search.query == "" {
-		return m.flash(fmt.Sprintf("no search yet: press %s to search all articles", m.ctx.Keys.Search.Help().Key))
+// step moves to the next (dir 1) or previous (-1) hit.
+func (s *searchModel) step(dir int) tea.Cmd {
+	if s.query == "" {
+		return say(fmt.Sprintf("no search yet: press %s to search all articles", s.ctx.Keys.Search.Help().Key))
 	}
-	hits := m.search.hits
-	if len(hits) == 0 {
-		return m.flash(fmt.Sprintf("no match for “%s”", m.search.query))
+	if len(s.hits) == 0 {
+		return say(fmt.Sprintf("no match for “%s”", s.query))
 	}
-	return m.gotoHit((m.search.idx + dir + len(hits)) % len(hits))
+	return s.jumpTo((s.idx + dir + len(s.hits)) % len(s.hits))
 }
 
-// gotoHit shows search hit i in the read view.
-func (m *Model) gotoHit(i int) tea.Cmd {
-	m.search.idx = i
-	h := m.search.hits[i]
-	m.view = viewRead
-	hidden := !m.read.shown[h.article]
-	m.read.JumpTo(h.article, h.sentence)
-	if hidden {
-		// The user hid it; say why it is back.
-		return m.flash(fmt.Sprintf("%s was hidden: shown again for this match (%s chooses the articles shown)",
-			oneLine(m.ctx.Data.article(h.article).DisplayOutlet()), m.ctx.Keys.Choose.Help().Key))
-	}
-	return nil
+// jumpTo shows hit i in the read view.
+func (s *searchModel) jumpTo(i int) tea.Cmd {
+	s.idx = i
+	h := s.hits[i]
+	return func() tea.Msg { return jumpMsg{article: h.article, sentence: h.sentence, match: true} }
 }
 
-// openResults opens the list of the last search's matches.
-func (m *Model) openResults() tea.Cmd {
-	if m.search.query == "" || len(m.search.hits) == 0 {
-		return m.flash(fmt.Sprintf("no search yet: press %s to search all articles, then %s lists the matches", m.ctx.Keys.Search.Help().Key, m.ctx.Keys.SearchList.Help().Key))
+// results opens the list of the last search's matches.
+func (s *searchModel) results() (layer, tea.Cmd) {
+	if s.query == "" || len(s.hits) == 0 {
+		k := s.ctx.Keys
+		return nil, say(fmt.Sprintf("no search yet: press %s to search all articles, then %s lists the matches", k.Search.Help().Key, k.SearchList.Help().Key))
 	}
-	m.results = newResults(m.ctx, m.search.query, m.search.hits, m.search.idx)
-	m.results.SetSize(m.width, m.height-chromeTop-chromeBottom)
-	m.resultsOpen = true
-	return nil
+	return newResults(s.ctx, s.query, s.hits, s.idx), nil
 }
 
-// updateResults routes a key while the list of matches is open: enter
-// reads the match, esc or F closes, q quits.
-func (m *Model) updateResults(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.ctx.Keys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
-	case key.Matches(msg, k.Back), key.Matches(msg, k.SearchList):
-		m.resultsOpen = false
-		return m, nil
-	case key.Matches(msg, k.Confirm):
-		i, ok := m.results.current()
-		if !ok {
-			return m, nil
-		}
-		m.resultsOpen = false
-		return m, m.gotoHit(i)
+// cursorAt is the article (of the corpus) and sentence under the read
+// view's cursor; -1 when no article is shown.
+func (r readModel) cursorAt() (int, int) {
+	a := r.focusedArticle()
+	if a < 0 {
+		return -1, 0
 	}
-	m.results = m.results.Update(msg)
-	return m, nil
+	return r.ctx.Data.real(a, r.cursor[a]) // hits are in the articles
 }
 
-// searchKey is / as the active view uses it: a list view filters its list.
-func (m Model) searchKey() key.Binding {
-	k := m.ctx.Keys
-	switch m.view {
-	case viewFacts:
-		return helpAs(k.Search, "filter facts")
-	case viewNotes:
-		if m.ctx.notes.store != nil {
-			return helpAs(k.Search, "filter passages")
-		}
-	}
-	return k.Search
-}
-
-// clearListFilter empties the filter of the facts or notes list on screen;
-// it reports whether there was one.
-func (m *Model) clearListFilter() bool {
-	switch m.view {
-	case viewFacts:
-		return m.facts.clearFilter()
-	case viewNotes:
-		return m.notesView.clearFilter()
-	}
-	return false
-}
+// isShown reports whether article a has a column (or a place in one).
+func (r readModel) isShown(a int) bool { return a >= 0 && a < len(r.shown) && r.shown[a] }
 
 // inReadingOrder sorts search hits as the read view shows them, so that n
 // moves left to right and down, and the list of matches follows the

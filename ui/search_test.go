@@ -25,7 +25,7 @@ func TestSearchWithoutMatchLeavesNoPosition(t *testing.T) {
 	}
 	for _, view := range []string{"1", "2", "3", "5"} {
 		m = send(m, keys(view)...)
-		st := ansi.Strip(m.statusView())
+		st := ansi.Strip(m.chrome().statusView())
 		if strings.Contains(st, "/0") || strings.Contains(st, "/qatar") || strings.Contains(st, "/june") {
 			t.Errorf("view %s: status line %q keeps a search position", view, st)
 		}
@@ -46,13 +46,13 @@ func TestSearchResultsList(t *testing.T) {
 	c, a := testCorpus()
 	m := newTestModel(t, c, a, 80, 24)
 	m = send(m, keys("F")...)
-	if m.resultsOpen || !strings.Contains(m.msg, "no search yet") {
-		t.Fatalf("F before a search: open %v, message %q", m.resultsOpen, m.msg)
+	if (resultsOf(m) != nil) || !strings.Contains(m.msg, "no search yet") {
+		t.Fatalf("F before a search: open %v, message %q", (resultsOf(m) != nil), m.msg)
 	}
 	m = send(m, keys("/")...)
 	m = send(m, typeText("june")...)
 	m = send(m, keys("enter F")...)
-	if !m.resultsOpen {
+	if resultsOf(m) == nil {
 		t.Fatal("F did not open the list of matches")
 	}
 	v := ansi.Strip(m.View())
@@ -70,10 +70,10 @@ func TestSearchResultsList(t *testing.T) {
 	// The last match, then enter: the read view on it.
 	m = send(m, keys("G enter")...)
 	last := m.search.hits[len(m.search.hits)-1]
-	if m.resultsOpen || m.view != viewRead || m.read.focusedArticle() != last.article || m.read.cursor[last.article] != last.sentence {
-		t.Fatalf("enter on the last match: open %v, article %d sentence %d, want %v", m.resultsOpen, m.read.focusedArticle(), m.read.cursor[m.read.focusedArticle()], last)
+	if (resultsOf(m) != nil) || m.view != viewRead || m.read.focusedArticle() != last.article || m.read.cursor[last.article] != last.sentence {
+		t.Fatalf("enter on the last match: open %v, article %d sentence %d, want %v", (resultsOf(m) != nil), m.read.focusedArticle(), m.read.cursor[m.read.focusedArticle()], last)
 	}
-	if st := ansi.Strip(m.statusView()); !strings.Contains(st, "/june 3/3") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.Contains(st, "/june 3/3") {
 		t.Errorf("status %q: want the position 3/3", st)
 	}
 	m = send(m, keys("n")...)
@@ -88,14 +88,14 @@ func TestSearchResultsList(t *testing.T) {
 	// A click on a view's tab leaves the list for that view.
 	m = send(m, keys("esc")...)
 	x := 0
-	for _, tb := range m.tabs() {
+	for _, tb := range m.chrome().tabs() {
 		if tb.id == viewFacts {
 			x = tb.x0
 		}
 	}
 	m = send(m, tea.MouseMsg{X: x, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if m.resultsOpen || m.view != viewFacts {
-		t.Errorf("a click on the facts tab: list open %v, view %d", m.resultsOpen, m.view)
+	if (resultsOf(m) != nil) || m.view != viewFacts {
+		t.Errorf("a click on the facts tab: list open %v, view %d", (resultsOf(m) != nil), m.view)
 	}
 }
 

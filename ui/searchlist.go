@@ -30,8 +30,8 @@ type resultsModel struct {
 }
 
 // newResults lists hits of the folded query q, the cursor on match cur.
-func newResults(ctx *Context, q string, hits []hit, cur int) resultsModel {
-	r := resultsModel{ctx: ctx, query: q, hits: hits}
+func newResults(ctx *Context, q string, hits []hit, cur int) *resultsModel {
+	r := &resultsModel{ctx: ctx, query: q, hits: hits}
 	d := ctx.Data
 	last := -1
 	for i, h := range hits {
@@ -54,6 +54,9 @@ func newResults(ctx *Context, q string, hits []hit, cur int) resultsModel {
 	r.move(0)
 	return r
 }
+
+// mode is the status line's mode while the list is open.
+func (r *resultsModel) mode() string { return "MATCHES" }
 
 // SetSize sets the list's area.
 func (r *resultsModel) SetSize(w, h int) {
@@ -149,12 +152,21 @@ func (r resultsModel) current() (int, bool) {
 	return r.rows[r.cursor].hit, true
 }
 
-// Update moves through the list; the root opens the match.
-func (r resultsModel) Update(msg tea.Msg) resultsModel {
+// Update moves through the list; enter answers with the match to read,
+// esc or F closes the list.
+func (r *resultsModel) Update(msg tea.Msg) (layer, tea.Cmd) {
 	k := r.ctx.Keys
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
+		case key.Matches(msg, k.Back), key.Matches(msg, k.SearchList):
+			return nil, nil
+		case key.Matches(msg, k.Confirm):
+			i, ok := r.current()
+			if !ok {
+				return r, nil
+			}
+			return nil, answer(hitChosenMsg{i})
 		case key.Matches(msg, k.Down):
 			r.move(1)
 		case key.Matches(msg, k.Up):
@@ -182,11 +194,11 @@ func (r resultsModel) Update(msg tea.Msg) resultsModel {
 			r.move(-3)
 		}
 	}
-	return r
+	return r, nil
 }
 
 // View draws who says it and the matches on screen.
-func (r resultsModel) View() string {
+func (r *resultsModel) View() string {
 	st := r.ctx.Styles
 	d := r.ctx.Data
 	w := r.width
@@ -214,7 +226,8 @@ func (r resultsModel) View() string {
 	if hi, ok := r.current(); ok {
 		pos = fmt.Sprintf("match %d of %d", hi+1, len(r.hits))
 	}
-	lines = append(lines, st.Muted.Render(ellipsize(pos+" · "+r.ctx.Keys.Confirm.Help().Key+": read it · "+r.ctx.Keys.Back.Help().Key+": close", w)))
+	k := r.ctx.Keys
+	lines = append(lines, st.Muted.Render(ellipsize(pos+" · "+keyHints(helpAs(k.Confirm, "read it"), helpAs(k.Back, "close")), w)))
 	return fitBlock(strings.Join(lines, "\n"), w, r.height)
 }
 

@@ -34,32 +34,32 @@ func TestStatusKeepsMessages(t *testing.T) {
 	m := newTestModel(t, c, a, 80, 24)
 	msg := "code 'political' already exists; merge 'other' into it instead"
 	m.msg = msg
-	if v := m.statusView(); !strings.Contains(v, msg) {
+	if v := m.chrome().statusView(); !strings.Contains(v, msg) {
 		t.Errorf("status at 80 columns cuts the message:\n%s", v)
 	}
 	m.msg = "saved"
-	if v := m.statusView(); !strings.Contains(v, "saved") || !strings.Contains(v, "differ") {
+	if v := m.chrome().statusView(); !strings.Contains(v, "saved") || !strings.Contains(v, "differ") {
 		t.Errorf("a short message should leave the legend in place:\n%s", v)
 	}
 	m.msg = ""
 	m.search.query = "missile"
 	m.search.hits = make([]hit, 35)
 	m.search.idx = 31
-	if v := m.statusView(); !strings.Contains(v, "/missile 32/35") {
+	if v := m.chrome().statusView(); !strings.Contains(v, "/missile 32/35") {
 		t.Errorf("status at 80 columns drops the search position:\n%s", v)
 	}
 	// A message longer than the line goes on in the footer's place.
 	m.search = searchModel{ctx: m.search.ctx}
 	long := "export failed: export to /tmp/qa2/nodir/x.csv: the folder /tmp/qa2/nodir does not exist: create it, or choose another path"
 	m.msg = long
-	both := ansi.Strip(m.statusView() + " " + m.footerView())
+	both := ansi.Strip(m.chrome().statusView() + " " + m.chrome().footerView())
 	if !strings.Contains(strings.Join(strings.Fields(both), " "), long) {
-		t.Errorf("a long message is cut at 80 columns:\n%s\n%s", ansi.Strip(m.statusView()), ansi.Strip(m.footerView()))
+		t.Errorf("a long message is cut at 80 columns:\n%s\n%s", ansi.Strip(m.chrome().statusView()), ansi.Strip(m.chrome().footerView()))
 	}
 	for _, w := range []int{40, 80, 120} {
 		m.width = w
 		m.msg = msg
-		if got := ansi.StringWidth(m.statusView()); got > w {
+		if got := ansi.StringWidth(m.chrome().statusView()); got > w {
 			t.Errorf("status at %d columns is %d wide", w, got)
 		}
 	}
@@ -76,7 +76,7 @@ func TestStatusKeepsColumnPosition(t *testing.T) {
 	if !strings.Contains(info, "cols ") {
 		t.Fatalf("test set-up: all columns fit at 80 (status %q)", info)
 	}
-	if v := ansi.Strip(m.statusView()); !strings.Contains(v, info) {
+	if v := ansi.Strip(m.chrome().statusView()); !strings.Contains(v, info) {
 		t.Errorf("status at 80 columns cuts the position %q:\n%s", info, v)
 	}
 }
@@ -97,15 +97,15 @@ func TestHeaderCountsInWords(t *testing.T) {
 func TestVisualIsAMode(t *testing.T) {
 	m, _ := newNotesModel(t, 100, 30)
 	m = send(m, keys("j v j")...)
-	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") || !strings.Contains(st, "2 sentences") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") || !strings.Contains(st, "2 sentences") {
 		t.Errorf("status at 100 columns: %q", st)
 	}
 	m = send(m, tea.WindowSizeMsg{Width: 40, Height: 12})
-	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.HasPrefix(strings.TrimSpace(st), "VISUAL") {
 		t.Errorf("status at 40 columns: %q", st)
 	}
 	m = send(m, keys("esc")...)
-	if st := ansi.Strip(m.statusView()); !strings.HasPrefix(strings.TrimSpace(st), "READ") {
+	if st := ansi.Strip(m.chrome().statusView()); !strings.HasPrefix(strings.TrimSpace(st), "READ") {
 		t.Errorf("status after esc: %q", st)
 	}
 }

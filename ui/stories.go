@@ -49,14 +49,10 @@ type storiesModel struct {
 	outlets []string          // every outlet of the corpus, by name
 	initial map[string]string // outlet -> two-cell initials, unique
 	nStory  int
-
-	open scope     // what the reader has open, marked in the list
-	edit storyEdit // an open correction chooser (storyedit.go)
-	msg  string    // transient message for the status line
 }
 
-func newStoriesModel(ctx *Context) storiesModel {
-	s := storiesModel{ctx: ctx}
+func newStoriesModel(ctx *Context) *storiesModel {
+	s := &storiesModel{ctx: ctx}
 	s.refresh()
 	return s
 }
@@ -195,9 +191,10 @@ func tableShorts(c *corpus.Corpus) map[string]string {
 }
 
 // SetSize sets the view's area.
-func (s *storiesModel) SetSize(w, h int) {
+func (s *storiesModel) SetSize(w, h int) tea.Cmd {
 	s.width, s.height = w, h
 	s.scroll()
+	return nil
 }
 
 // detailHeight is the lines under the list that describe the current row.
@@ -244,11 +241,7 @@ func (s storiesModel) scopeOf(r storyRow) scope {
 }
 
 // Update handles the Stories view's keys.
-func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
-	s.msg = ""
-	if s.edit.active() {
-		return s.updateEdit(msg)
-	}
+func (s *storiesModel) Update(msg tea.Msg) tea.Cmd {
 	k := s.ctx.Keys
 	sk := k.Stories
 	switch msg := msg.(type) {
@@ -266,12 +259,12 @@ func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
 		s.scroll()
 	case tea.KeyMsg:
 		if len(s.rows) == 0 {
-			return s, nil
+			return nil
 		}
 		if c, ok := moveList(k, msg, s.cursor, len(s.rows), s.listHeight()); ok {
 			s.cursor = c
 			s.scroll()
-			return s, nil
+			return nil
 		}
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
@@ -286,12 +279,12 @@ func (s storiesModel) Update(msg tea.Msg) (storiesModel, tea.Cmd) {
 			s.scroll()
 		case key.Matches(msg, sk.Open):
 			sc := s.scopeOf(s.rows[s.cursor])
-			return s, func() tea.Msg { return openScopeMsg{sc: sc} }
+			return func() tea.Msg { return openScopeMsg{sc: sc} }
 		default:
-			return s.updateEditKey(msg)
+			return s.startEdit(msg)
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // nextThread returns the row of the next (dir 1) or previous thread
@@ -305,14 +298,8 @@ func (s storiesModel) nextThread(dir int) int {
 	return s.cursor
 }
 
-// Capturing reports whether a correction chooser has the keys.
-func (s storiesModel) Capturing() bool { return s.edit.active() }
-
 // ShortHelp is the Stories view's footer help.
 func (s storiesModel) ShortHelp() []key.Binding {
-	if s.edit.active() {
-		return s.editHelp()
-	}
 	k := s.ctx.Keys
 	sk := k.Stories
 	return []key.Binding{k.Down, sk.Open, sk.Move, sk.Merge, sk.Split, sk.Everything}
@@ -320,14 +307,12 @@ func (s storiesModel) ShortHelp() []key.Binding {
 
 // FullHelp is the Stories view's full help.
 func (s storiesModel) FullHelp() [][]key.Binding {
-	if s.edit.active() {
-		return [][]key.Binding{s.editHelp()}
-	}
 	k := s.ctx.Keys
 	sk := k.Stories
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), helpAs(k.Left, "outlets left"), helpAs(k.Right, "outlets right")},
 		{sk.Open, sk.Everything, sk.Move, sk.Merge, sk.Split},
+		everyPageNotesKeys(s.ctx),
 	}
 }

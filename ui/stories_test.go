@@ -169,7 +169,7 @@ func TestStoriesOpenStoryCoversOnlyIt(t *testing.T) {
 	}
 	// E opens everything again.
 	m = send(m, keys("E")...)
-	if len(m.ctx.Data.Corpus.Articles) != len(c.Articles) || m.scope.kind != scopeAll {
+	if len(m.ctx.Data.Corpus.Articles) != len(c.Articles) || m.ctx.open.kind != scopeAll {
 		t.Fatalf("E did not open everything: %d articles", len(m.ctx.Data.Corpus.Articles))
 	}
 	if m.ctx.Keys.Stories.Everything.Enabled() {
@@ -224,11 +224,11 @@ func TestStoriesOpenRunsInACmd(t *testing.T) {
 	msg := cmd()
 	nm, cmd = m.Update(msg)
 	m = *nm.(*Model)
-	if m.task.seq == 0 || !strings.Contains(m.View(), "opening story") {
+	if m.tasks.task.seq == 0 || !strings.Contains(m.View(), "opening story") {
 		t.Fatalf("no progress while the story opens:\n%s", m.View())
 	}
 	m = runCmd(m, cmd, 0)
-	if len(m.ctx.Data.Corpus.Articles) == len(c.Articles) || m.task.seq != 0 {
+	if len(m.ctx.Data.Corpus.Articles) == len(c.Articles) || m.tasks.task.seq != 0 {
 		t.Fatal("the story never opened")
 	}
 }

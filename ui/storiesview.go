@@ -132,9 +132,6 @@ func (s storiesModel) View() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}
-	if s.edit.active() {
-		return s.editView()
-	}
 	st := s.ctx.Styles
 	res := s.result()
 	if res == nil {
@@ -159,7 +156,7 @@ func (s storiesModel) View() string {
 	head.WriteString(" " + fit("1st", c.first) + " ")
 	more := ""
 	if c.nOut < len(s.outlets) {
-		more = fmt.Sprintf(" (outlets %d-%d/%d, h/l)", s.colOff+1, s.colOff+c.nOut, len(s.outlets))
+		more = fmt.Sprintf(" (outlets %d-%d/%d, %s)", s.colOff+1, s.colOff+c.nOut, len(s.outlets), keyPair(s.ctx.Keys.Left, s.ctx.Keys.Right))
 	}
 	head.WriteString("label" + more)
 	lines = append(lines, st.Label.Render(fit(ellipsize(head.String(), s.width), s.width)))
@@ -221,17 +218,18 @@ func (s storiesModel) rowView(r storyRow, c storyCols, selected bool) string {
 
 // isOpen reports whether row r is what the reader has open.
 func (s storiesModel) isOpen(r storyRow) bool {
+	open := s.ctx.open
 	switch r.kind {
 	case rowAll:
-		return s.open.kind == scopeAll
+		return open.kind == scopeAll
 	case rowThread:
 		res := s.result()
-		if s.open.kind == scopeAll && len(res.Threads) == 1 {
+		if open.kind == scopeAll && len(res.Threads) == 1 {
 			return true // the only thread is everything
 		}
-		return s.open.kind == scopeThread && res.Threads[r.thread].ID == s.open.id
+		return open.kind == scopeThread && res.Threads[r.thread].ID == open.id
 	}
-	return s.open.kind == scopeStory && s.open.id == r.story
+	return open.kind == scopeStory && open.id == r.story
 }
 
 // detail describes the current row in h lines: who covered it first and
@@ -296,7 +294,7 @@ func (s storiesModel) detail(h int) []string {
 			add(st.Muted.Render("Every outlet of the corpus covered it."))
 		}
 		for _, id := range byReport(all, sst.Articles) {
-			add(s.articleLine(all, id, w))
+			add(articleLine(all, id, w))
 		}
 	}
 	if len(lines) > h {
@@ -306,7 +304,7 @@ func (s storiesModel) detail(h int) []string {
 }
 
 // articleLine is an article as the details list it: date, outlet, title.
-func (s storiesModel) articleLine(d *Data, id string, w int) string {
+func articleLine(d *Data, id string, w int) string {
 	ai, ok := d.artIndex[id]
 	if !ok {
 		return ellipsize("  "+oneLine(id), w)

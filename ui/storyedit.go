@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -15,10 +14,10 @@ import (
 
 // Correcting the stories from the Stories view: m moves an article to
 // another story (or one of its own), M merges the story with another, s
-// splits chosen articles off into a new story. Each is a chooser inside
-// the view; confirming asks the root to save the correction in the notes
-// file (saveCorrectionMsg), after which the stories are grouped again
-// (corrections.go).
+// splits chosen articles off into a new story. Each opens the correction
+// chooser, a dialog; confirming asks the root to save the correction in
+// the notes file (saveCorrectionMsg), after which the stories are grouped
+// again (corrections.go).
 
 // editStep is what the correction chooser is choosing.
 type editStep int
@@ -39,23 +38,23 @@ type editItem struct {
 
 // storyEdit is the open correction chooser.
 type storyEdit struct {
-	step        editStep
-	story       compare.Story // the story being corrected
-	num         int           // its number in the list
-	article     string        // the article to move (editMoveWhere)
-	items       []editItem
-	picked      map[int]bool // the articles chosen to split off
-	cursor, top int
+	ctx           *Context
+	width, height int
+	step          editStep
+	story         compare.Story // the story being corrected
+	num           int           // its number in the list
+	article       string        // the article to move (editMoveWhere)
+	items         []editItem
+	picked        map[int]bool // the articles chosen to split off
+	cursor, top   int
 }
 
 // saveCorrectionMsg asks the root to save a story correction.
 type saveCorrectionMsg struct{ c notes.Correction }
 
-func (e storyEdit) active() bool { return e.step != editNone }
-
-// updateEditKey starts a correction of the story under the cursor for m,
-// M or s; other keys do nothing.
-func (s storiesModel) updateEditKey(msg tea.KeyMsg) (storiesModel, tea.Cmd) {
+// startEdit opens the correction chooser of the story under the cursor
+// for m, M or s; other keys do nothing.
+func (s *storiesModel) startEdit(msg tea.KeyMsg) tea.Cmd {
 	sk := s.ctx.Keys.Stories
 	var step editStep
 	switch {
@@ -66,16 +65,15 @@ func (s storiesModel) updateEditKey(msg tea.KeyMsg) (storiesModel, tea.Cmd) {
 	case key.Matches(msg, sk.Split):
 		step = editSplitWhich
 	default:
-		return s, nil
+		return nil
 	}
 	r := s.rows[s.cursor]
 	res := s.result()
 	st, ok := findStory(res, r.story)
 	if r.kind != rowStory || !ok {
-		s.msg = "choose a story (a numbered row) to correct"
-		return s, nil
+		return say("choose a story (a numbered row) to correct")
 	}
-	e := storyEdit{step: step, story: st, num: r.num}
+	e := &storyEdit{ctx: s.ctx, step: step, story: st, num: r.num}
 	switch step {
 	case editMoveWhich:
 		if len(st.Articles) == 1 {
@@ -84,30 +82,28 @@ func (s storiesModel) updateEditKey(msg tea.KeyMsg) (storiesModel, tea.Cmd) {
 		}
 	case editMergeWith:
 		if len(res.Stories) < 2 {
-			s.msg = "there is no other story to merge with"
-			return s, nil
+			return say("there is no other story to merge with")
 		}
 	case editSplitWhich:
 		if len(st.Articles) < 2 {
-			s.msg = "a story of one article cannot be split: m moves it to another story"
-			return s, nil
+			return say("a story of one article cannot be split: " + s.ctx.Keys.Stories.Move.Help().Key + " moves it to another story")
 		}
 		e.picked = map[int]bool{}
 	}
-	e.items = s.editItems(e)
-	s.edit = e
-	return s, nil
+	e.items = e.choices()
+	e.SetSize(s.width, s.height)
+	return openDialog(e, nil)
 }
 
-// editItems lists what a step chooses from.
-func (s storiesModel) editItems(e storyEdit) []editItem {
-	res := s.result()
-	all := s.ctx.All
+// choices lists what the step chooses from.
+func (e *storyEdit) choices() []editItem {
+	all := e.ctx.All
+	res := all.Findings.Comparison
 	var items []editItem
 	switch e.step {
 	case editMoveWhich, editSplitWhich:
 		for _, id := range byReport(all, e.story.Articles) {
-			items = append(items, editItem{id: id, label: strings.TrimSpace(s.articleLine(all, id, 1000))})
+			items = append(items, editItem{id: id, label: strings.TrimSpace(articleLine(all, id, 1000))})
 		}
 	case editMoveWhere, editMergeWith:
 		if e.step == editMoveWhere && len(e.story.Articles) > 1 {
@@ -135,15 +131,14 @@ func (s storiesModel) editItems(e storyEdit) []editItem {
 	return items
 }
 
-// editTitle says what the chooser asks.
-func (s storiesModel) editTitle() string {
-	e := s.edit
+// title says what the chooser asks.
+func (e *storyEdit) title() string {
 	label := "story " + fmt.Sprint(e.num) + " “" + ellipsize(oneLine(e.story.Label), 40) + "”"
 	switch e.step {
 	case editMoveWhich:
 		return "Move which article of " + label + "?"
 	case editMoveWhere:
-		return "Move “" + ellipsize(s.articleTitle(e.article), 40) + "” to which story?"
+		return "Move “" + ellipsize(e.articleTitle(e.article), 40) + "” to which story?"
 	case editMergeWith:
 		return "Merge " + label + " with which story?"
 	case editSplitWhich:
@@ -153,39 +148,41 @@ func (s storiesModel) editTitle() string {
 }
 
 // articleTitle is an article's title, or its id.
-func (s storiesModel) articleTitle(id string) string {
-	if ai, ok := s.ctx.All.artIndex[id]; ok {
-		return oneLine(s.ctx.All.article(ai).Title)
+func (e *storyEdit) articleTitle(id string) string {
+	all := e.ctx.All
+	if ai, ok := all.artIndex[id]; ok {
+		return oneLine(all.article(ai).Title)
 	}
 	return oneLine(id)
 }
 
-// editHeight is the chooser's rows on screen.
-func (s storiesModel) editHeight() int { return max(s.height-4, 1) }
+// SetSize sets the chooser's area: the Stories page's.
+func (e *storyEdit) SetSize(w, h int) { e.width, e.height = w, h }
 
-// updateEdit handles keys while the chooser is open.
-func (s storiesModel) updateEdit(msg tea.Msg) (storiesModel, tea.Cmd) {
+// listHeight is the chooser's rows on screen.
+func (e *storyEdit) listHeight() int { return max(e.height-4, 1) }
+
+// Update handles keys while the chooser is open.
+func (e *storyEdit) Update(msg tea.Msg) (layer, tea.Cmd) {
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		return s, nil
+		return e, nil
 	}
-	k := s.ctx.Keys
-	e := &s.edit
-	if c, ok := moveList(k, km, e.cursor, len(e.items), s.editHeight()); ok {
+	k := e.ctx.Keys
+	if c, ok := moveList(k, km, e.cursor, len(e.items), e.listHeight()); ok {
 		e.cursor = c
-		e.scroll(s.editHeight())
-		return s, nil
+		e.scroll(e.listHeight())
+		return e, nil
 	}
 	switch {
 	case key.Matches(km, k.Back):
-		s.edit = storyEdit{}
-		s.msg = "correction cancelled"
+		return nil, say("correction cancelled")
 	case key.Matches(km, k.Toggle) && e.step == editSplitWhich:
 		e.picked[e.cursor] = !e.picked[e.cursor]
 	case key.Matches(km, k.Confirm) && len(e.items) > 0:
-		return s.confirmEdit()
+		return e.confirm()
 	}
-	return s, nil
+	return e, nil
 }
 
 func (e *storyEdit) scroll(h int) {
@@ -197,20 +194,18 @@ func (e *storyEdit) scroll(h int) {
 	}
 }
 
-// confirmEdit takes the choice: the next step, or the correction to save.
-func (s storiesModel) confirmEdit() (storiesModel, tea.Cmd) {
-	e := s.edit
+// confirm takes the choice: the next step, or the correction to save.
+func (e *storyEdit) confirm() (layer, tea.Cmd) {
 	it := e.items[e.cursor]
-	res := s.result()
+	res := e.ctx.All.Findings.Comparison
 	var c notes.Correction
 	switch e.step {
 	case editMoveWhich:
 		e.article, e.step, e.cursor, e.top = it.id, editMoveWhere, 0, 0
-		e.items = s.editItems(e)
-		s.edit = e
-		return s, nil
+		e.items = e.choices()
+		return e, nil
 	case editMoveWhere:
-		what := "“" + ellipsize(s.articleTitle(e.article), 40) + "”"
+		what := "“" + ellipsize(e.articleTitle(e.article), 40) + "”"
 		if it.id == "" {
 			c = notes.Correction{Kind: notes.CorrectSplit, Articles: []string{e.article},
 				Description: "move " + what + " to a story of its own"}
@@ -234,31 +229,34 @@ func (s storiesModel) confirmEdit() (storiesModel, tea.Cmd) {
 		}
 		switch {
 		case len(ids) == 0:
-			s.msg = "choose the articles to split off with " + s.ctx.Keys.Toggle.Help().Key + " first"
-			return s, nil
+			return e, say("choose the articles to split off with " + e.ctx.Keys.Toggle.Help().Key + " first")
 		case len(ids) == len(e.items):
-			s.msg = "splitting every article off leaves the story as it is: leave one out"
-			return s, nil
+			return e, say("splitting every article off leaves the story as it is: leave one out")
 		}
 		c = notes.Correction{Kind: notes.CorrectSplit, Articles: ids,
 			Description: fmt.Sprintf("split %s off story %d “%s”", plural(len(ids), "article"), e.num, ellipsize(oneLine(e.story.Label), 40))}
 	}
-	s.edit = storyEdit{}
-	return s, func() tea.Msg { return saveCorrectionMsg{c: c} }
+	return nil, func() tea.Msg { return saveCorrectionMsg{c: c} }
 }
 
-// editView draws the chooser in the Stories view's area.
-func (s storiesModel) editView() string {
-	st := s.ctx.Styles
-	e := s.edit
+// View draws the chooser in the Stories page's area.
+func (e *storyEdit) View() string {
+	st := e.ctx.Styles
+	w, h := e.width, e.height
 	var lines []string
-	for _, l := range wrapText(s.editTitle(), s.width) {
+	for _, l := range wrapText(e.title(), w) {
 		lines = append(lines, st.Bold.Render(l))
 	}
 	lines = lines[:min(len(lines), 2)]
-	h := max(s.height-len(lines)-2, 1)
-	e.scroll(h)
-	for i := e.top; i < len(e.items) && i < e.top+h; i++ {
+	rows := max(h-len(lines)-2, 1)
+	top := e.top
+	if e.cursor < top {
+		top = e.cursor
+	}
+	if e.cursor >= top+rows {
+		top = e.cursor - rows + 1
+	}
+	for i := top; i < len(e.items) && i < top+rows; i++ {
 		box := ""
 		if e.step == editSplitWhich {
 			box = "[ ] "
@@ -266,36 +264,38 @@ func (s storiesModel) editView() string {
 				box = "[x] "
 			}
 		}
-		line := fit("  "+box+ellipsize(e.items[i].label, max(s.width-2-len(box), 1)), s.width)
+		line := fit("  "+box+ellipsize(e.items[i].label, max(w-2-len(box), 1)), w)
 		if i == e.cursor {
 			line = st.RowSelected.Render(ansi.Strip(line))
 		}
 		lines = append(lines, line)
 	}
-	for len(lines) < s.height-1 {
+	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
-	hint := "enter: choose · esc: cancel · saved in the notes file; u undoes"
-	if e.step == editSplitWhich {
-		hint = "space: choose · enter: split them off · esc: cancel · u undoes"
-	}
-	lines = append(lines, st.Muted.Render(ellipsize(hint, s.width)))
-	return fitBlock(strings.Join(lines, "\n"), s.width, s.height)
+	lines = append(lines, st.Muted.Render(ellipsize(e.hint(), w)))
+	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
 
-// editHelp is the chooser's key help.
-func (s storiesModel) editHelp() []key.Binding {
-	k := s.ctx.Keys
+// hint is the line under the list: the keys, and that u undoes.
+func (e *storyEdit) hint() string {
+	k := e.ctx.Keys
+	undo := e.ctx.notes.keys.Undo.Help().Key
+	if e.step == editSplitWhich {
+		return keyHints(helpAs(k.Toggle, "choose"), helpAs(k.Confirm, "split them off"), helpAs(k.Back, "cancel")) + " · " + undo + " undoes"
+	}
+	return keyHints(helpAs(k.Confirm, "choose"), helpAs(k.Back, "cancel")) + " · saved in the notes file; " + undo + " undoes"
+}
+
+// ShortHelp is the chooser's keys.
+func (e *storyEdit) ShortHelp() []key.Binding {
+	k := e.ctx.Keys
 	keys := []key.Binding{k.Down, k.Up}
-	if s.edit.step == editSplitWhich {
+	if e.step == editSplitWhich {
 		keys = append(keys, helpAs(k.Toggle, "choose article"))
 	}
 	return append(keys, helpAs(k.Confirm, "confirm"), helpAs(k.Back, "cancel"))
 }
 
-// sameCorrections reports whether two lists of corrections are equal.
-func sameCorrections(a, b []compare.Correction) bool {
-	return slices.EqualFunc(a, b, func(x, y compare.Correction) bool {
-		return x.Kind == y.Kind && x.Article == y.Article && x.Target == y.Target && slices.Equal(x.Articles, y.Articles)
-	})
-}
+// FullHelp is the chooser's keys.
+func (e *storyEdit) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }

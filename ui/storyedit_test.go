@@ -45,13 +45,13 @@ func storyOf(t *testing.T, m Model, article string) string {
 // pickEditItem moves the chooser's cursor to the item whose id is id.
 func pickEditItem(t *testing.T, m Model, id string) Model {
 	t.Helper()
-	for i, it := range m.stories.edit.items {
+	for i, it := range storyEditOf(m).items {
 		if it.id == id {
-			m.stories.edit.cursor = i
+			storyEditOf(m).cursor = i
 			return m
 		}
 	}
-	t.Fatalf("no item %q in the chooser: %+v", id, m.stories.edit.items)
+	t.Fatalf("no item %q in the chooser: %+v", id, storyEditOf(m).items)
 	return m
 }
 
@@ -69,16 +69,16 @@ func TestCorrectionMoveUndoRedoReload(t *testing.T) {
 	m = send(m, keys("0")...)
 	m = storyRowAt(t, m, 1)
 	m = send(m, keys("m")...)
-	if m.stories.edit.step != editMoveWhich || !m.capturing() {
-		t.Fatalf("m did not open the article chooser: %+v", m.stories.edit)
+	if storyEditOf(m).step != editMoveWhich || !m.capturing() {
+		t.Fatalf("m did not open the article chooser: %T", m.dlg)
 	}
 	if !strings.Contains(m.View(), "Move which article of story 1") {
 		t.Fatalf("chooser:\n%s", m.View())
 	}
 	m = pickEditItem(t, m, update2023)
 	m = send(m, keys("enter")...)
-	if m.stories.edit.step != editMoveWhere {
-		t.Fatalf("enter did not ask where to: %+v", m.stories.edit.step)
+	if storyEditOf(m).step != editMoveWhere {
+		t.Fatalf("enter did not ask where to: %+v", storyEditOf(m).step)
 	}
 	target := storyOf(t, m, harbour24)
 	m = pickEditItem(t, m, target)
@@ -145,11 +145,11 @@ func TestCorrectionMergeAndSplit(t *testing.T) {
 	// Split Northwind's two 2023 reports off story 1.
 	m = storyRowAt(t, m, 1)
 	m = send(m, keys("s")...)
-	if m.stories.edit.step != editSplitWhich {
+	if storyEditOf(m).step != editSplitWhich {
 		t.Fatalf("s did not open the split chooser")
 	}
 	m = send(m, keys("enter")...)
-	if m.stories.edit.step != editSplitWhich {
+	if storyEditOf(m).step != editSplitWhich {
 		t.Fatal("enter with nothing chosen closed the chooser")
 	}
 	for _, id := range []string{"2023-03-14-northwind-early", update2023} {
@@ -170,7 +170,7 @@ func TestCorrectionMergeAndSplit(t *testing.T) {
 	}
 	// esc cancels a chooser without saving.
 	m = send(m, keys("M esc")...)
-	if m.stories.edit.active() {
+	if storyEditOf(m) != nil {
 		t.Fatal("esc did not close the chooser")
 	}
 	s, _ := notes.Open(path)
@@ -194,7 +194,7 @@ func TestCorrectionOpenStoryFollows(t *testing.T) {
 	m = send(m, keys("enter")...)
 	m = pickEditItem(t, m, storyOf(t, m, harbour24))
 	m = send(m, keys("enter")...)
-	if m.scope.kind != scopeStory || len(m.ctx.Data.Corpus.Articles) != before+1 {
+	if m.ctx.open.kind != scopeStory || len(m.ctx.Data.Corpus.Articles) != before+1 {
 		t.Fatalf("the open story did not follow the move: %d articles, was %d", len(m.ctx.Data.Corpus.Articles), before)
 	}
 }
@@ -220,7 +220,7 @@ func TestCorrectionOnThreadRowSaysChooseAStory(t *testing.T) {
 	m := newTestModel(t, c, a, 120, 40)
 	m.flashFor = 0
 	m = send(m, keys("0 g m")...)
-	if m.stories.edit.active() || !strings.Contains(m.msg, "choose a story") {
+	if (storyEditOf(m) != nil) || !strings.Contains(m.msg, "choose a story") {
 		t.Fatalf("m on a thread row: %q", m.msg)
 	}
 }

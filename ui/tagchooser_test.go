@@ -17,7 +17,7 @@ func TestTagChooserOffersTheRightTag(t *testing.T) {
 	m = tagHere(m, "blame/us")
 	m = send(m, keys("j t")...)
 	m = send(m, typeText("bl")...)
-	if got := m.dlg.items[m.dlg.shown[0]].name; got != "blame/us" {
+	if got := chooserOf(m).items[chooserOf(m).shown[0]].name; got != "blame/us" {
 		t.Errorf("\"bl\" offers %q first, want blame/us (used) before blame (unused)", got)
 	}
 	v := ansi.Strip(m.View())
@@ -37,7 +37,7 @@ func TestTagChooserOffersTheRightTag(t *testing.T) {
 	// The whole name typed: that tag first, used or not.
 	m = send(m, keys("j t")...)
 	m = send(m, typeText("blame")...)
-	if got := m.dlg.items[m.dlg.shown[0]].name; got != "blame" {
+	if got := chooserOf(m).items[chooserOf(m).shown[0]].name; got != "blame" {
 		t.Errorf("\"blame\" offers %q first, want blame itself", got)
 	}
 }
@@ -61,7 +61,7 @@ func TestMessagesQuoteNamesOneWay(t *testing.T) {
 	m = send(m, keys("enter")...)
 	msgs = append(msgs, m.msg) // already exists
 	m = send(m, keys("j r")...)
-	msgs = append(msgs, m.dlg.title)
+	msgs = append(msgs, promptOf(m).title)
 	for _, s := range msgs {
 		if strings.Contains(s, "'") {
 			t.Errorf("message %q quotes with '", s)
@@ -86,7 +86,7 @@ func TestNotesFileNamedAlikeInEveryView(t *testing.T) {
 	for _, v := range []string{"1", "2", "3", "4", "5", "1 j"} {
 		m = send(m, keys(v)...)
 		m.msg = ""
-		if st := ansi.Strip(m.statusView()); !strings.Contains(st, "notes.db ✓saved") {
+		if st := ansi.Strip(m.chrome().statusView()); !strings.Contains(st, "notes.db ✓saved") {
 			t.Errorf("after %s the status line %q does not name notes.db", v, st)
 		}
 	}

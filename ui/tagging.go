@@ -2,19 +2,14 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // Tagging from the keyboard: the visual selection of the read view, its
-// marks, what t tags, the tagging keys and the list of a sentence's tags.
-// The dialogs they open are in dialog.go and memo.go.
+// marks and what t tags. The tagging keys are in readtagkeys.go.
 
 // selection is the read view's visual selection: from sentence from of
 // article to the cursor, less trimStart words at its start and trimEnd
@@ -58,7 +53,7 @@ func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string)
 	if lo, hi, ok := r.selRange(a); ok && focused && s >= lo && s <= hi && s != r.cursor[a] {
 		left = r.ctx.Styles.Accent.Render(markSelection)
 	}
-	if r.ctx.notes != nil {
+	{
 		// Only the lines the passage is on: a passage trimmed to the
 		// last words of a long sentence marks its last line.
 		ra, rs := r.ctx.Data.real(a, s)
@@ -81,12 +76,12 @@ func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string)
 
 // tagTarget is the passage t tags in the read view: the visual selection,
 // else the sentence under the cursor.
-func (m *Model) tagTarget() (notes.Anchor, string, bool) {
-	a, start, end, what, ok := m.read.target()
+func (r *readModel) tagTarget() (notes.Anchor, string, bool) {
+	a, start, end, what, ok := r.target()
 	if !ok {
 		return notes.Anchor{}, "", false
 	}
-	return notes.NewAnchor(m.ctx.Data.article(a), start, end), what, true
+	return notes.NewAnchor(r.ctx.Data.article(a), start, end), what, true
 }
 
 // target is what t would tag in the focused column: the article, the byte
@@ -177,167 +172,4 @@ func trimWords(text string, start, end, skip, drop int) (int, int) {
 	skip = min(max(skip, 0), len(ws)-1)
 	drop = min(max(drop, 0), len(ws)-1-skip)
 	return ws[skip][0], ws[len(ws)-1-drop][1]
-}
-
-// tagAnchor tags a passage with one tag (created when new) in a Cmd.
-func (m *Model) tagAnchor(an notes.Anchor, tag string, isNew bool) tea.Cmd {
-	quote := ellipsize(oneLine(an.Quote), 40)
-	return m.ctx.notes.do(tag, func(s *notes.Store) (string, error) {
-		if _, err := s.Tag(an, []string{tag}, ""); err != nil {
-			return "", err
-		}
-		if isNew {
-			return fmt.Sprintf("new tag “%s” applied to “%s”", tag, quote), nil
-		}
-		return fmt.Sprintf("tagged “%s”: “%s”", tag, quote), nil
-	})
-}
-
-// openTagChooser opens the tag chooser for a passage.
-func (m *Model) openTagChooser(an notes.Anchor, what string) tea.Cmd {
-	return m.openTagsChooser("Tag "+what, an.Quote, func(m *Model, it chooseItem, isNew bool) tea.Cmd {
-		m.read.sel = selection{}
-		return m.tagAnchor(an, it.name, isNew)
-	})
-}
-
-// updateNotesKey handles the tagging keys of the read view and the keys
-// every view shares (undo, redo, export). ok is false when the key is not
-// one of them.
-func (m *Model) updateNotesKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k, nk := m.ctx.Keys, m.ctx.notes.keys
-	if m.ctx.notes.store == nil {
-		// The keys are disabled without a store (so the help leaves them
-		// out), but pressing one still says why nothing happens.
-		keys := []key.Binding{k.Export, nk.Undo, nk.Redo} // every view's
-		if m.view == viewRead {
-			keys = append(keys, k.Tag, k.Visual, nk.Memo)
-		}
-		for _, b := range keys {
-			if slices.Contains(b.Keys(), msg.String()) {
-				return m.flash(m.ctx.notes.unavailable()), true
-			}
-		}
-		return nil, false
-	}
-	switch {
-	case key.Matches(msg, nk.Undo) && !m.ctx.notes.snap.canUndo:
-		return m.flash("nothing to undo"), true
-	case key.Matches(msg, nk.Redo) && !m.ctx.notes.snap.canRedo:
-		return m.flash("nothing to redo"), true
-	case key.Matches(msg, nk.Undo):
-		return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-			d, err := s.Undo()
-			return "undone: " + d, err
-		}), true
-	case key.Matches(msg, nk.Redo):
-		return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-			d, err := s.Redo()
-			return "redone: " + d, err
-		}), true
-	case key.Matches(msg, k.Export):
-		return m.openExport(), true
-	}
-	if m.view != viewRead {
-		return nil, false
-	}
-	r := &m.read
-	a := r.focusedArticle()
-	if r.sel.on && (key.Matches(msg, k.Back) || r.sel.article != a) {
-		r.sel = selection{}
-		if key.Matches(msg, k.Back) {
-			return m.flash("selection cancelled"), true
-		}
-	}
-	if a < 0 {
-		return nil, false
-	}
-	switch {
-	case r.sel.on && (key.Matches(msg, nk.TrimStart) || key.Matches(msg, nk.TrimEnd) || key.Matches(msg, nk.GrowStart) || key.Matches(msg, nk.GrowEnd)):
-		if r.sel.at != r.cursor[a] {
-			// The selection moved since it was last trimmed.
-			r.sel.trimStart, r.sel.trimEnd, r.sel.at = 0, 0, r.cursor[a]
-		}
-		switch {
-		case key.Matches(msg, nk.TrimStart):
-			r.sel.trimStart++
-		case key.Matches(msg, nk.TrimEnd):
-			r.sel.trimEnd++
-		case key.Matches(msg, nk.GrowStart):
-			r.sel.trimStart = max(r.sel.trimStart-1, 0)
-		case key.Matches(msg, nk.GrowEnd):
-			r.sel.trimEnd = max(r.sel.trimEnd-1, 0)
-		}
-		// Keep the counts to what the passage has, so giving words back
-		// takes effect at once.
-		art := m.ctx.Data.article(a)
-		lo, hi, _ := r.selRange(a)
-		n := len(wordSpans(art.Text, art.Sentences[lo].Start, art.Sentences[hi].End))
-		r.sel.trimStart = min(r.sel.trimStart, max(n-1, 0))
-		r.sel.trimEnd = min(r.sel.trimEnd, max(n-1-r.sel.trimStart, 0))
-		m.msg = "" // the status line shows the trimmed passage
-		return nil, true
-	case key.Matches(msg, k.Visual):
-		if r.sel.on {
-			r.sel = selection{}
-			return m.flash("selection cancelled"), true
-		}
-		r.sel = selection{on: true, article: a, from: r.cursor[a]}
-		return m.flash(fmt.Sprintf("selecting: %s/%s extend · %s%s trim words · %s tag · esc cancel",
-			k.Down.Help().Key, k.Up.Help().Key, nk.TrimStart.Help().Key, nk.TrimEnd.Help().Key, k.Tag.Help().Key)), true
-	case key.Matches(msg, k.Tag):
-		an, what, ok := m.tagTarget()
-		if !ok {
-			return nil, true
-		}
-		return m.openTagChooser(an, what), true
-	case key.Matches(msg, nk.Repeat):
-		if m.ctx.notes.last == "" {
-			return m.flash("no tag to repeat yet: " + k.Tag.Help().Key + " tags a passage, then . repeats that tag"), true
-		}
-		an, _, ok := m.tagTarget()
-		if !ok {
-			return nil, true
-		}
-		r.sel = selection{}
-		return m.tagAnchor(an, m.ctx.notes.last, false), true
-	case key.Matches(msg, nk.Memo):
-		ns := m.ctx.notes.at(a, r.cursor[a])
-		if len(ns) == 0 {
-			return m.flash("no tagged passage here: " + k.Tag.Help().Key + " tags this sentence first"), true
-		}
-		return m.openMemo(ns[0]), true
-	case key.Matches(msg, nk.ListTags):
-		ns := m.ctx.notes.at(a, r.cursor[a])
-		if len(ns) == 0 {
-			return m.flash("no tags on this sentence"), true
-		}
-		var items []chooseItem
-		for _, n := range ns {
-			for _, t := range n.Tags {
-				desc := "“" + oneLine(n.Anchor.Quote) + "”"
-				if n.Memo != "" {
-					desc = "memo: " + oneLine(n.Memo) + " · " + desc
-				}
-				items = append(items, chooseItem{name: t, desc: desc, colour: codeColour(m.ctx.notes.snap.codes, t), note: n.ID})
-			}
-		}
-		m.openChooser("Tags on this sentence", "d: remove the tag · enter or esc: close", items, false, false,
-			func(*Model, chooseItem, bool) tea.Cmd { return nil })
-		m.dlg.onDelete = func(m *Model, it chooseItem) tea.Cmd {
-			return m.untag(it.note, it.name)
-		}
-		return nil, true
-	}
-	return nil, false
-}
-
-// untag removes one tag from a note in a Cmd.
-func (m *Model) untag(noteID, tag string) tea.Cmd {
-	return m.ctx.notes.do("", func(s *notes.Store) (string, error) {
-		if err := s.Untag(noteID, tag); err != nil {
-			return "", err
-		}
-		return fmt.Sprintf("removed tag “%s” (u undoes)", tag), nil
-	})
 }

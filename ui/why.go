@@ -33,8 +33,17 @@ type panelModel struct {
 	notes         []notes.Note // the user's notes on the sentence
 }
 
-func newPanel(ctx *Context, req openWhyMsg) panelModel {
-	return panelModel{ctx: ctx, req: req, vp: viewport.New(0, 0)}
+func newPanel(ctx *Context, req openWhyMsg) *panelModel {
+	return &panelModel{ctx: ctx, req: req, vp: viewport.New(0, 0)}
+}
+
+// mode is the status line's mode while the panel is open: a fact's
+// wordings, opened from the facts view, or why for a sentence.
+func (p *panelModel) mode() string {
+	if p.req.article < 0 {
+		return "WORDINGS"
+	}
+	return "WHY"
 }
 
 // SetSize sizes the panel and re-flows its content.
@@ -50,14 +59,25 @@ func (p *panelModel) SetSize(w, h int) {
 	scrollToPart(&p.vp, part)
 }
 
-// Update scrolls the panel; the root closes it on esc.
-func (p panelModel) Update(msg tea.Msg) (panelModel, tea.Cmd) {
-	scrollViewport(&p.vp, p.ctx.Keys, msg)
+// Update scrolls the panel; esc or w closes it, and r, on a fact, shows
+// the fact in the read view.
+func (p *panelModel) Update(msg tea.Msg) (layer, tea.Cmd) {
+	k := p.ctx.Keys
+	if km, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(km, k.Back), key.Matches(km, k.Why):
+			return nil, nil
+		case key.Matches(km, k.ReadFact) && p.req.fact >= 0:
+			fi := p.req.fact
+			return nil, func() tea.Msg { return gotoFactMsg{fact: fi} }
+		}
+	}
+	scrollViewport(&p.vp, k, msg)
 	return p, nil
 }
 
 // View draws the panel in a border with its title.
-func (p panelModel) View() string {
+func (p *panelModel) View() string {
 	if p.width <= 0 || p.height <= 0 {
 		return ""
 	}

@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Routing keys and the mouse. A key goes to the first that has it, in
+// this order (the house style's focus order): ctrl+c quits from anywhere;
+// the open search prompt; the help screen; ? opens help unless a text
+// input has the keys; an overlay, then a dialog; a page with an input or
+// chooser of its own open; the notes keys every page shares; the global
+// keys (search, view switching, esc); and last the active page.
+
+// updateKey routes a key.
+func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.ctx.Keys
+	if key.Matches(msg, k.ForceQuit) {
+		return tea.Quit
+	}
+	// Keys typed faster than the terminal is read arrive as one message
+	// ("jjj"); outside text inputs each is its own keypress.
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
+		var cmds []tea.Cmd
+		for _, r := range msg.Runes {
+			cmds = append(cmds, m.updateKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}))
+		}
+		return tea.Batch(cmds...)
+	}
+	if !m.loaded || m.tooSmall() {
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		return nil
+	}
+	m.msg = ""
+	var cmd tea.Cmd
+	switch {
+	case m.search.active:
+		return m.search.Update(msg)
+	case m.showHelp:
+		switch {
+		case key.Matches(msg, k.Quit):
+			return tea.Quit
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+			m.showHelp = false
+			return nil
+		}
+		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
+		return cmd
+	case key.Matches(msg, k.Help) && !m.typing():
+		// Every view, panel, chooser and dialog has help, unless ? is
+		// being typed into an input.
+		m.showHelp = true
+		m.helpScr.top = 0
+		return nil
+	case m.over != nil:
+		if key.Matches(msg, k.Quit) {
+			return tea.Quit
+		}
+		m.over, cmd = m.over.Update(msg)
+		return cmd
+	case m.dlg != nil:
+		m.dlg, cmd = m.dlg.Update(msg)
+		return cmd
+	case m.capturing():
+		return m.page().Update(msg)
+	}
+	if cmd, ok := m.ctx.notes.key(msg, m.width, m.height-chromeTop-chromeBottom); ok {
+		return cmd
+	}
+	if cmd, ok := m.globalKey(msg); ok {
+		return cmd
+	}
+	return m.page().Update(msg)
+}
+
+// globalKey handles the keys that work on every page; ok is false for any
+// other key.
+func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := m.ctx.Keys
+	p := m.page()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit, true
+	case key.Matches(msg, k.Search):
+		// In a list, / filters the list (as in lazygit and k9s).
+		if l, ok := p.(listPage); ok {
+			if _, filters := l.filterKey(); filters {
+				return l.openFilter(), true
+			}
+		}
+		return m.search.Open(), true
+	case key.Matches(msg, k.SearchNext):
+		return m.search.step(1), true
+	case key.Matches(msg, k.SearchPrev):
+		return m.search.step(-1), true
+	case key.Matches(msg, k.SearchList):
+		o, cmd := m.search.results()
+		if o != nil {
+			m.openOverlay(o)
+		}
+		return cmd, true
+	case key.Matches(msg, k.Stories.Everything):
+		return m.openScope(scope{}), true
+	case key.Matches(msg, k.Back):
+		if b, ok := p.(backPage); ok {
+			if cmd, ok := b.back(); ok {
+				return cmd, true
+			}
+		}
+		if m.search.query != "" {
+			return tea.Batch(m.search.clear(), m.flash("search cleared")), true
+		}
+		return nil, false
+	}
+	for _, t := range tabOrder {
+		if key.Matches(msg, t.key(k)) {
+			return m.show(t.id), true
+		}
+	}
+	return nil, false
+}
+
+// show makes page id the active page.
+func (m *Model) show(id viewID) tea.Cmd {
+	m.view = id
+	if p, ok := m.page().(shownPage); ok {
+		return p.shown()
+	}
+	return nil
+}
+
+// typing reports whether a text input has the keys: the search prompt, a
+// dialog's input or filter, a page's filter. Elsewhere (lists, the
+// article chooser, the export formats, a yes/no question) each rune of a
+// message is a keypress of its own.
+func (m Model) typing() bool {
+	switch {
+	case m.search.active:
+		return true
+	case m.dlg != nil:
+		t, ok := m.dlg.(typingLayer)
+		return ok && t.typing()
+	}
+	if p, ok := m.page().(inputPage); ok {
+		return p.typing()
+	}
+	return false
+}
+
+// capturing reports whether a dialog, or an input or chooser of the
+// active page, takes every key.
+func (m Model) capturing() bool {
+	if m.dlg != nil {
+		return true
+	}
+	p, ok := m.page().(inputPage)
+	return ok && p.capturing()
+}
+
+// updateMouse makes mouse coordinates relative to the page's area and
+// routes the event: a click on a tab switches pages.
+func (m *Model) updateMouse(msg tea.MouseMsg) tea.Cmd {
+	if !m.loaded || m.tooSmall() || m.search.active || m.dlg != nil {
+		return nil
+	}
+	if m.showHelp {
+		// The wheel scrolls the help as it scrolls everything else.
+		var cmd tea.Cmd
+		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
+		return cmd
+	}
+	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+		if v, ok := m.chrome().tabAt(msg.X); ok {
+			m.over = nil
+			return m.show(v)
+		}
+		return nil
+	}
+	msg.Y -= chromeTop
+	if msg.Y < 0 || msg.Y >= m.height-chromeTop-chromeBottom {
+		return nil
+	}
+	if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+		m.msg = "" // a click, like a key, ends the last message
+	}
+	if m.over != nil {
+		var cmd tea.Cmd
+		m.over, cmd = m.over.Update(msg)
+		return cmd
+	}
+	return m.page().Update(msg)
+}
