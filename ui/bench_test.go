@@ -29,7 +29,7 @@ func multiplied(n int) *corpus.Corpus {
 
 func benchModel(b *testing.B, c *corpus.Corpus, w, h int) Model {
 	b.Helper()
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		b.Fatal(err)
 	}

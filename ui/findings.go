@@ -65,9 +65,9 @@ func pipelineOptions(opts Options, progress Progress) pipeline.Options {
 	return pipeline.Options{Facts: true, Framing: true, ConfigDir: opts.ConfigDir, Progress: progress}
 }
 
-// analyse runs the analysis pipeline on c for the reader, with the story
-// corrections of the notes file at notesPath ("" for corrections).
-func analyse(ctx context.Context, c *corpus.Corpus, po pipeline.Options) (*Findings, error) {
+// runPipeline runs the analysis pipeline on c for the reader and returns
+// what it found; the error is only for a cancelled ctx.
+func runPipeline(ctx context.Context, c *corpus.Corpus, po pipeline.Options) (*Findings, error) {
 	run, err := pipeline.Analyse(ctx, c, po)
 	if err != nil {
 		return nil, err

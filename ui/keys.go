@@ -32,7 +32,8 @@ type KeyMap struct {
 	// several facts.
 	FactHere key.Binding
 
-	// Reserved for the notes round; disabled until it lands.
+	// Tagging and export: disabled until the notes file is open (the
+	// notes service switches them on).
 	Tag, Visual, Export key.Binding
 
 	// Facts view.

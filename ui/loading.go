@@ -105,7 +105,7 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 		po.NotesPath = notesPathFor(opts, c)
 		find = func(ctx context.Context, c *corpus.Corpus, progress Progress) (*Findings, error) {
 			po.Progress = progress
-			return analyse(ctx, c, po)
+			return runPipeline(ctx, c, po)
 		}
 	}
 	a, err := find(ctx, c, report)

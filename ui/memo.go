@@ -60,7 +60,7 @@ func (m editorReadyMsg) unclaimed() tea.Cmd {
 // worth saying.
 func (m editorDoneMsg) unclaimed() tea.Cmd {
 	if m.err != nil {
-		return say(editorError(m.err, m.from.ctx.env("EDITOR")))
+		return say(editorError(m.err, m.from.ctx.env("EDITOR"), m.from.ctx.Keys.Confirm))
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ func (e *memoEditor) Update(msg tea.Msg) (layer, tea.Cmd) {
 		return e, e.startEditor(msg)
 	case editorDoneMsg:
 		if msg.err != nil {
-			return e, say(editorError(msg.err, e.ctx.env("EDITOR")))
+			return e, say(editorError(msg.err, e.ctx.env("EDITOR"), e.ctx.Keys.Confirm))
 		}
 		e.area.SetValue(strings.TrimRight(msg.text, "\n"))
 		e.edited = true

@@ -302,9 +302,10 @@ func friendlyNotesErr(err error) string {
 // editorError says why $EDITOR did not give a memo back. An editor that
 // is not there (none set, so the default, nano; or a name set wrong) is
 // told how to set one: the memo dialog is still open, and enter saves what
-// was typed in it. editorEnv is the value of $EDITOR.
-func editorError(err error, editorEnv string) string {
-	const orSave = "; enter saves the memo typed here"
+// was typed in it. editorEnv is the value of $EDITOR, save the key that
+// saves the memo.
+func editorError(err error, editorEnv string, save key.Binding) string {
+	orSave := "; " + save.Help().Key + " saves the memo typed here"
 	var ee *exec.Error
 	var pe *fs.PathError
 	// Not on the PATH, or a path to nothing ("fork/exec /x: no such

@@ -400,7 +400,7 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 // counterpart level with the cursor, outlined.
 func TestMovingInStepOnEmbeddedCorpus(t *testing.T) {
 	c := corpus.Default()
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -623,7 +623,7 @@ func TestTallSentences(t *testing.T) {
 // Why? panel, scrolled down, stay about as far down after a resize.
 func TestPanelsKeepTheirPlaceOnResize(t *testing.T) {
 	c := corpus.Default()
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -733,7 +733,7 @@ func TestSearchFoldsQuotesAndDashes(t *testing.T) {
 	}
 	// On the embedded corpus, where TASS writes ’.
 	c := corpus.Default()
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

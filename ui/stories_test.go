@@ -44,7 +44,7 @@ func analysedCorpus(t testing.TB, embedded bool) (*corpus.Corpus, *Findings) {
 	if embedded {
 		c.Articles = append(corpus.Default().Articles, c.Articles...)
 	}
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -229,7 +229,7 @@ func TestProblemsListUnappliedCorrections(t *testing.T) {
 	c, _ := analysedCorpus(t, false)
 	po := pipelineOptions(Options{}, nil)
 	po.Corrections = []compare.Correction{{Kind: compare.CorrectMove, Article: "gone", Target: harbour24}}
-	a, err := analyse(context.Background(), c, po)
+	a, err := runPipeline(context.Background(), c, po)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -167,7 +167,7 @@ func (t *tasks) regroup(all *Data, ns []notes.Correction, reopen scope, problems
 	cmd := t.start("regrouping stories", func(ctx context.Context, seq int, report Progress) tea.Msg {
 		po := pipelineOptions(opts, report)
 		po.Corrections = want
-		a, err := analyse(ctx, c, po)
+		a, err := runPipeline(ctx, c, po)
 		if err != nil {
 			return scopeOpenedMsg{seq: seq, err: fmt.Errorf("regroup stories: %w", err)}
 		}

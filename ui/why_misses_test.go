@@ -13,7 +13,7 @@ import (
 // and evidence, so the reader can judge the linker's call.
 func TestWhyShowsNearestMisses(t *testing.T) {
 	c := corpus.Default()
-	a, err := analyse(context.Background(), c, pipelineOptions(Options{}, nil))
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

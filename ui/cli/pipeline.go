@@ -20,14 +20,14 @@ func addNotesFlag(fs *flag.FlagSet) *string {
 	return fs.String("notes", "", "the notes `FILE` whose story corrections apply (default: beside the corpus, when it exists)")
 }
 
-// analyse runs the analysis pipeline on c with the steps po asks for, the
+// runPipeline runs the analysis pipeline on c with the steps po asks for, the
 // story corrections of the notes file (the --notes file, which must exist,
 // else the corpus's default notes file when there is one) and the user's
 // configuration directory. The steps the command cannot do without are
 // need: the first of them that failed is the error. Every other failure,
 // and every story correction that could not be applied, is a warning on
 // standard error.
-func analyse(env *Env, c *corpus.Corpus, paths []string, notesFlag string, po pipeline.Options, need ...pipeline.Step) (*pipeline.Run, error) {
+func runPipeline(env *Env, c *corpus.Corpus, paths []string, notesFlag string, po pipeline.Options, need ...pipeline.Step) (*pipeline.Run, error) {
 	po.NotesPath = notesPath(notesFlag, c, paths)
 	po.NotesRequired = notesFlag != ""
 	po.ConfigDir = configDir(env)
