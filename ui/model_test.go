@@ -235,3 +235,74 @@ func TestFactLabelUsesTheRoom(t *testing.T) {
 		t.Errorf("a whole label was carried on: %q", l)
 	}
 }
+
+func TestClickOnTabSwitchesView(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	click := func(label string) {
+		x := strings.Index(strings.Split(m.View(), "\n")[0], label)
+		m = send(m, tea.MouseMsg{X: x + 1, Y: 0, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	}
+	click("Facts")
+	if m.view != viewFacts {
+		t.Fatalf("click on the Facts tab: view %d", m.view)
+	}
+	click("Notes")
+	if m.view != viewFacts {
+		t.Fatal("click on the disabled Notes tab switched view")
+	}
+	click("Read")
+	if m.view != viewRead {
+		t.Fatalf("click on the Read tab: view %d", m.view)
+	}
+}
+
+func TestViewSwitchingAndHelp(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 40)
+	m = send(m, keys("2")...)
+	if m.view != viewFacts || !strings.Contains(m.View(), "Ministers met in Geneva") {
+		t.Fatalf("2 did not show the facts view:\n%s", m.View())
+	}
+	m = send(m, keys("4")...)
+	if m.view != viewFacts {
+		t.Fatal("disabled notes key switched view")
+	}
+	m = send(m, keys("5")...)
+	if v := m.View(); !strings.Contains(v, "broken.bin") || !strings.Contains(v, "test warning") {
+		t.Fatalf("problems view:\n%s", v)
+	}
+	m = send(m, keys("1 ?")...)
+	v := m.View()
+	for _, want := range []string{"Help", "next shared fact", "outlet-only", "search all articles"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	m = send(m, keys("?")...)
+	if m.showHelp {
+		t.Fatal("? did not close help")
+	}
+	if _, cmd := m.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit")
+	}
+}
+
+func TestEveryLineIsTheTerminalWidth(t *testing.T) {
+	c, a := testCorpus()
+	for _, sz := range [][2]int{{80, 24}, {160, 48}, {41, 10}, {200, 50}} {
+		m := newTestModel(t, c, a, sz[0], sz[1])
+		for _, k := range []string{"", "j", "2", "3", "5", "1 w", "esc ?"} {
+			m = send(m, keys(k)...)
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%dx%d after %q: %d lines", sz[0], sz[1], k, len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("%dx%d after %q: line %d is %d wide: %q", sz[0], sz[1], k, i, w, l)
+				}
+			}
+		}
+	}
+}

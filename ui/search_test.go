@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // TestSearchWithoutMatchLeavesNoPosition is issue 17 item 2: a search that
@@ -168,4 +170,83 @@ func helpHas(groups [][]key.Binding, k, desc string) bool {
 		}
 	}
 	return false
+}
+
+func TestSearchAcrossArticles(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("/")...)
+	if !m.search.active || !strings.Contains(m.View(), "/") {
+		t.Fatal("/ did not open the search prompt")
+	}
+	m = send(m, typeText("june")...)
+	m = send(m, keyMsg("enter"))
+	if len(m.search.hits) != 3 {
+		t.Fatalf("hits = %v, want 3 (title of a2, a1 s3, a2 s1)", m.search.hits)
+	}
+	first := m.search.hits[m.search.idx]
+	if m.read.focusedArticle() != first.article || m.read.cursor[first.article] != first.sentence {
+		t.Fatalf("cursor not on the first hit %v", first)
+	}
+	m = send(m, keys("n")...)
+	second := m.search.hits[m.search.idx]
+	if second == first || m.read.focusedArticle() != second.article {
+		t.Fatalf("n did not move to the next hit")
+	}
+	m = send(m, keys("N")...)
+	if m.search.hits[m.search.idx] != first {
+		t.Fatal("N did not go back")
+	}
+	// A match in an article the user hid shows it again, and says so.
+	other := m.search.hits[(m.search.idx+1)%len(m.search.hits)].article
+	m.read.shown[other] = false
+	m.read.rebuildOrder()
+	m = send(m, keys("n")...)
+	if !m.read.shown[other] || !strings.Contains(m.msg, "was hidden: shown again") {
+		t.Errorf("n into a hidden article: shown %v, message %q", m.read.shown[other], m.msg)
+	}
+}
+
+// TestSearchFoldsQuotesAndDashes checks that search treats typographic
+// apostrophes, quotes and dashes as their ASCII forms both ways, and that
+// the highlight covers the text's own bytes.
+func TestSearchFoldsQuotesAndDashes(t *testing.T) {
+	for _, c := range []struct{ text, query string }{
+		{"Russia’s refusal to meet the demand", "russia's refusal"},
+		{"He felt “certain shifts” in the talks", `"certain shifts"`},
+		{"the 1,000–5,000 km range", "1,000-5,000"},
+		{"Russia's refusal", "russia’s"},
+	} {
+		low, at := foldMap(c.text, true)
+		q := foldCase(c.query)
+		i := strings.Index(low, q)
+		if i < 0 {
+			t.Errorf("%q not found in %q (folded %q)", c.query, c.text, low)
+			continue
+		}
+		if len(at) != len(low)+1 || at[len(low)] != len(c.text) {
+			t.Fatalf("offset map of %q: %d entries for %d bytes", c.text, len(at), len(low))
+		}
+		got := c.text[at[i]:at[i+len(q)]]
+		if foldCase(got) != q {
+			t.Errorf("highlight of %q in %q covers %q", c.query, c.text, got)
+		}
+	}
+	// On the embedded corpus, where TASS writes ’.
+	c := corpus.Default()
+	a, err := runPipeline(context.Background(), c, pipelineOptions(Options{}, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("russia's")...)
+	m = send(m, keyMsg("enter"))
+	straight := len(m.search.hits)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("russia’s")...)
+	m = send(m, keyMsg("enter"))
+	if straight == 0 || straight != len(m.search.hits) {
+		t.Errorf("russia's finds %d sentences, russia’s %d: want the same, and some", straight, len(m.search.hits))
+	}
 }
