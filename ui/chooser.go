@@ -74,7 +74,7 @@ func newTagChooser(ctx *Context, to viewID, req any, title, quote string) (*choo
 	c, cmd := newChooser(ctx, to, req, title, ctx.notes.tagItems(), true, true)
 	k := ctx.Keys
 	c.counts, c.quote = true, quote
-	c.hint = []key.Binding{helpAs(k.ItemUp, "previous"), helpAs(k.ItemDown, "next"), helpAs(k.Confirm, "apply, or create the new name"), helpAs(k.Back, "cancel")}
+	c.hint = []key.Binding{helpPair(k.ItemUp, k.ItemDown, "choose"), helpAs(k.Confirm, "apply, or create the new name"), helpAs(k.Back, "cancel")}
 	c.refilter()
 	return c, cmd
 }
@@ -287,7 +287,7 @@ func (d *chooser) hasItem(name string) bool {
 func (d *chooser) View() string {
 	st := d.ctx.Styles
 	w, h := d.width, d.height
-	lines := dialogHead(st, d.title, d.quote, d.hintLine(), w, false)
+	lines := dialogHead(st, d.title, d.quote, keyHints(d.hint...), w, false)
 	if d.filter {
 		lines = append(lines, d.input.View(), "")
 	}
@@ -338,15 +338,6 @@ func (d *chooser) View() string {
 		lines = append(lines, st.Muted.Render(ellipsize(empty, w)))
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
-}
-
-// hintLine is the line under the title: what typing does, then the keys.
-func (d *chooser) hintLine() string {
-	hint := keyHints(d.hint...)
-	if d.filter {
-		hint = "type to filter · " + hint
-	}
-	return hint
 }
 
 // dialogHead is the top of a dialog: its title (wrapped whole when it is a

@@ -41,3 +41,9 @@ func firstKey(b key.Binding) string {
 func keyPairBinding(a, b key.Binding, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(keyPair(a, b), desc))
 }
+
+// helpPair is two bindings that go together as one for a hint line, named
+// by their help keys ("↑/↓").
+func helpPair(a, b key.Binding, desc string) key.Binding {
+	return key.NewBinding(key.WithKeys(append(a.Keys(), b.Keys()...)...), key.WithHelp(a.Help().Key+"/"+b.Help().Key, desc))
+}
