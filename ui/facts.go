@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -38,8 +37,7 @@ type factsModel struct {
 
 	sort     factSort
 	onlyDisc bool
-	filter   textinput.Model
-	editing  bool
+	filter   listFilter
 
 	rows   []int // fact indices after filter and sort
 	cursor int   // index into rows
@@ -48,11 +46,7 @@ type factsModel struct {
 }
 
 func newFactsModel(ctx *Context) *factsModel {
-	ti := textinput.New()
-	ti.Prompt = "filter: "
-	ti.Placeholder = "words in the label or wording"
-	ctx.Styles.styleInput(&ti)
-	f := &factsModel{ctx: ctx, filter: ti}
+	f := &factsModel{ctx: ctx, filter: newListFilter(ctx, "filter: ", "words in the label or wording")}
 	f.refresh()
 	return f
 }
@@ -60,7 +54,7 @@ func newFactsModel(ctx *Context) *factsModel {
 // SetSize sets the facts view's area.
 func (f *factsModel) SetSize(w, h int) tea.Cmd {
 	f.width, f.height = w, h
-	f.filter.Width = max(w-12, 5)
+	f.filter.SetWidth(max(w-12, 5))
 	f.scroll()
 	return nil
 }
@@ -71,29 +65,25 @@ func (f *factsModel) filterKey() (key.Binding, bool) {
 }
 
 // openFilter opens the filter input, keeping what it holds.
-func (f *factsModel) openFilter() tea.Cmd {
-	f.editing = true
-	return f.filter.Focus()
-}
+func (f *factsModel) openFilter() tea.Cmd { return f.filter.Open() }
 
 // back empties the filter, if there is one.
 func (f *factsModel) back() (tea.Cmd, bool) {
-	if f.filter.Value() == "" {
+	if !f.filter.Clear() {
 		return nil, false
 	}
-	f.filter.SetValue("")
 	f.refresh()
 	return say("filter cleared"), true
 }
 
 // capturing and typing report whether the filter input is open.
-func (f *factsModel) capturing() bool { return f.editing }
-func (f *factsModel) typing() bool    { return f.editing }
+func (f *factsModel) capturing() bool { return f.filter.open }
+func (f *factsModel) typing() bool    { return f.filter.open }
 
 // refresh recomputes the visible rows from filter and sort.
 func (f *factsModel) refresh() {
 	d := f.ctx.Data
-	q := foldCase(strings.TrimSpace(f.filter.Value()))
+	q := f.filter.Query()
 	f.rows = f.rows[:0]
 	for i, fact := range d.Facts {
 		if f.onlyDisc && len(fact.Discrepancies) == 0 {
@@ -150,24 +140,11 @@ func (f *factsModel) scroll() {
 // Update handles the facts view's keys.
 func (f *factsModel) Update(msg tea.Msg) tea.Cmd {
 	k := f.ctx.Keys
-	if f.editing {
-		if km, ok := msg.(tea.KeyMsg); ok {
-			switch {
-			case key.Matches(km, k.Back):
-				f.editing = false
-				f.filter.Blur()
-				f.filter.SetValue("")
-				f.refresh()
-				return nil
-			case key.Matches(km, k.Confirm):
-				f.editing = false
-				f.filter.Blur()
-				return nil
-			}
+	if f.filter.open {
+		cmd, changed := f.filter.Update(msg)
+		if changed {
+			f.refresh()
 		}
-		var cmd tea.Cmd
-		f.filter, cmd = f.filter.Update(msg)
-		f.refresh()
 		return cmd
 	}
 	switch msg := msg.(type) {
@@ -238,7 +215,7 @@ func (f factsModel) View() string {
 	if f.onlyDisc {
 		title += " · only discrepancies"
 	}
-	if q := f.filter.Value(); q != "" && !f.editing {
+	if q := f.filter.Value(); q != "" && !f.filter.open {
 		title += " · filter: " + oneLine(q)
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, f.width)))
@@ -320,7 +297,7 @@ func (f factsModel) View() string {
 			break
 		}
 	}
-	if f.editing {
+	if f.filter.open {
 		foot = f.filter.View()
 	}
 	return body + "\n" + fit(foot, f.width)
@@ -329,7 +306,7 @@ func (f factsModel) View() string {
 // ShortHelp is the facts view's footer help.
 func (f factsModel) ShortHelp() []key.Binding {
 	k := f.ctx.Keys
-	if f.editing {
+	if f.filter.open {
 		return []key.Binding{k.Confirm, k.Back}
 	}
 	return []key.Binding{k.Down, k.Open, k.ReadFact, k.Sort, k.Filter, k.OnlyDisc}

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -14,11 +13,7 @@ import (
 // the list as you type; enter keeps the filter, esc clears it.
 
 func newNotesViewModel(ctx *Context) *notesViewModel {
-	ti := textinput.New()
-	ti.Prompt = ctx.Keys.Search.Help().Key + " "
-	ti.Placeholder = "words of the passage, its tags, memo, outlet or title"
-	ctx.Styles.styleInput(&ti)
-	v := &notesViewModel{ctx: ctx, filter: ti}
+	v := &notesViewModel{ctx: ctx, filter: newListFilter(ctx, ctx.Keys.Search.Help().Key+" ", "words of the passage, its tags, memo, outlet or title")}
 	v.refresh(ctx.notes.snap)
 	return v
 }
@@ -30,8 +25,8 @@ func (v *notesViewModel) filterKey() (key.Binding, bool) {
 }
 
 // capturing and typing report whether the filter input is open.
-func (v *notesViewModel) capturing() bool { return v.filtering }
-func (v *notesViewModel) typing() bool    { return v.filtering }
+func (v *notesViewModel) capturing() bool { return v.filter.open }
+func (v *notesViewModel) typing() bool    { return v.filter.open }
 
 // back empties the filter, if there is one.
 func (v *notesViewModel) back() (tea.Cmd, bool) {
@@ -43,49 +38,24 @@ func (v *notesViewModel) back() (tea.Cmd, bool) {
 
 // openFilter opens the filter input, keeping what it holds.
 func (v *notesViewModel) openFilter() tea.Cmd {
-	v.filtering = true
-	v.filter.Width = max(v.width-4, 5)
-	return v.filter.Focus()
+	v.filter.SetWidth(max(v.width-4, 5))
+	return v.filter.Open()
 }
-
-// query is the filter's folded words ("" for none).
-func (v notesViewModel) query() string { return foldCase(strings.TrimSpace(v.filter.Value())) }
 
 // clearFilter empties the filter; it reports whether there was one.
 func (v *notesViewModel) clearFilter() bool {
-	had := v.filter.Value() != ""
-	v.filtering = false
-	v.filter.Blur()
-	v.filter.SetValue("")
+	had := v.filter.Clear()
 	if had {
 		v.rebuild()
 	}
 	return had
 }
 
-// updateFilter types into the open filter.
-func (v *notesViewModel) updateFilter(km tea.KeyMsg) tea.Cmd {
-	k := v.ctx.Keys
-	switch {
-	case key.Matches(km, k.Back):
-		v.clearFilter()
-		return nil
-	case key.Matches(km, k.Confirm):
-		v.filtering = false
-		v.filter.Blur()
-		return nil
-	}
-	var cmd tea.Cmd
-	v.filter, cmd = v.filter.Update(km)
-	v.rebuild()
-	return cmd
-}
-
 // filtered keeps the notes (indices into snap.all) the filter matches:
 // each word of it is in the quote, a tag, the memo, the outlet or the
 // article's title.
 func (v notesViewModel) filtered(idx []int) []int {
-	q := v.query()
+	q := v.filter.Query()
 	if q == "" {
 		return idx
 	}

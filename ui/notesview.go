@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
@@ -41,9 +40,8 @@ type notesViewModel struct {
 	elsewhere     int // notes of articles not loaded now
 	// filter narrows the list to passages whose quote, tags, memo, outlet
 	// or title hold its words (notesfilter.go); shown counts them.
-	filter    textinput.Model
-	filtering bool
-	shown     int
+	filter listFilter
+	shown  int
 }
 
 // SetSize sets the notes view's area.
@@ -203,9 +201,8 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 	}
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		if v.filtering {
-			var cmd tea.Cmd
-			v.filter, cmd = v.filter.Update(msg) // the cursor's blink
+		if v.filter.open {
+			cmd, _ := v.filter.Update(msg) // the cursor's blink
 			return cmd
 		}
 		return nil
@@ -214,8 +211,12 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 	if v.ctx.notes.store == nil {
 		return nil
 	}
-	if v.filtering {
-		return v.updateFilter(km)
+	if v.filter.open {
+		cmd, changed := v.filter.Update(km)
+		if changed {
+			v.rebuild()
+		}
+		return cmd
 	}
 	if key.Matches(km, nk.Codebook) {
 		v.codebook = !v.codebook
@@ -433,11 +434,11 @@ func (v *notesViewModel) View() string {
 	if v.elsewhere > 0 {
 		sum += fmt.Sprintf(" · %d more in articles %s", v.elsewhere, v.ctx.notHere())
 	}
-	if q := strings.TrimSpace(v.filter.Value()); q != "" && !v.filtering {
+	if q := strings.TrimSpace(v.filter.Value()); q != "" && !v.filter.open {
 		sum = fmt.Sprintf("%d match “%s” (%s clears) · ", v.shown, oneLine(q), v.ctx.Keys.Back.Help().Key) + sum
 	}
 	sumLine := st.Muted.Render(ellipsize(sum, w))
-	if v.filtering {
+	if v.filter.open {
 		sumLine = fit(v.filter.View(), w)
 	}
 	lines = append(lines, sumLine, st.ColRule.Render(strings.Repeat("─", w)))
@@ -551,8 +552,8 @@ func (v *notesViewModel) FullHelp() [][]key.Binding {
 		// c toggles the codebook: here it goes back to the passages.
 		return [][]key.Binding{{k.Up, k.Down}, {nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter, helpAs(nk.Codebook, "back to passages")}, {nk.Undo, nk.Redo, k.Export}}
 	}
-	if v.filtering {
-		return [][]key.Binding{nil, {helpAs(k.Confirm, "keep the filter"), helpAs(k.Back, "clear the filter")}}
+	if v.filter.open {
+		return [][]key.Binding{nil, v.filter.help()}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -19,8 +18,7 @@ type pickerModel struct {
 	width, height int
 	cursor, top   int // cursor indexes rows (always an article)
 	group         int // index into pickGroupings
-	filter        textinput.Model
-	filtering     bool
+	filter        listFilter
 	rows          []pickRow
 }
 
@@ -36,18 +34,14 @@ type pickRow struct {
 // SetSize sets the picker's area.
 func (p *pickerModel) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.filter.Width = max(w-4, 5)
+	p.filter.SetWidth(max(w-4, 5))
 	p.scroll()
 }
 
 func (r *readModel) openPicker() {
 	r.picking = true
 	if r.picker.ctx == nil {
-		ti := textinput.New()
-		ti.Prompt = r.ctx.Keys.Search.Help().Key + " "
-		ti.Placeholder = "outlet, title, date or id"
-		r.ctx.Styles.styleInput(&ti)
-		r.picker = pickerModel{ctx: r.ctx, filter: ti}
+		r.picker = pickerModel{ctx: r.ctx, filter: newListFilter(r.ctx, r.ctx.Keys.Search.Help().Key+" ", "outlet, title, date or id")}
 	}
 	r.picker.SetSize(r.width, r.height)
 	r.picker.rebuild()
@@ -61,7 +55,7 @@ func (r *readModel) openPicker() {
 
 // matches reports whether article a matches every word of the filter.
 func (p pickerModel) matches(a int) bool {
-	q := foldCase(strings.TrimSpace(p.filter.Value()))
+	q := p.filter.Query()
 	if q == "" {
 		return true
 	}
@@ -171,7 +165,7 @@ func (p *pickerModel) move(dir int) {
 // headHeight is the lines above the list: title, hint, and the filter
 // input while it is open.
 func (p pickerModel) headHeight() int {
-	if p.filtering {
+	if p.filter.open {
 		return 3
 	}
 	return 2
@@ -222,9 +216,8 @@ func (r *readModel) updatePicker(msg tea.Msg) tea.Cmd {
 	k := r.ctx.Keys
 	km, ok := msg.(tea.KeyMsg)
 	if !ok {
-		if r.picker.filtering {
-			var cmd tea.Cmd
-			r.picker.filter, cmd = r.picker.filter.Update(msg) // the cursor's blink
+		if r.picker.filter.open {
+			cmd, _ := r.picker.filter.Update(msg) // the cursor's blink
 			return cmd
 		}
 		return nil
@@ -234,24 +227,13 @@ func (r *readModel) updatePicker(msg tea.Msg) tea.Cmd {
 		r.picking = false
 		return nil
 	}
-	if p.filtering {
-		switch {
-		case key.Matches(km, k.Back):
-			p.filtering = false
-			p.filter.Blur()
-			p.filter.SetValue("")
+	if p.filter.open {
+		cmd, changed := p.filter.Update(km)
+		if changed {
 			p.rebuild()
-		case key.Matches(km, k.Confirm):
-			p.filtering = false
-			p.filter.Blur()
-			p.scroll()
-		default:
-			var cmd tea.Cmd
-			p.filter, cmd = p.filter.Update(km)
-			p.rebuild()
-			return cmd
 		}
-		return nil
+		p.scroll()
+		return cmd
 	}
 	if c, ok := moveList(k, km, p.cursor, len(p.rows), p.listHeight()); ok {
 		dir := 1
@@ -269,7 +251,7 @@ func (r *readModel) updatePicker(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, k.Back) && p.filter.Value() != "":
 		// esc clears the filter first, as in lazygit; then closes.
-		p.filter.SetValue("")
+		p.filter.Clear()
 		p.rebuild()
 	case key.Matches(km, k.Back), key.Matches(km, k.Choose), key.Matches(km, k.Confirm):
 		if r.chosen() == 0 {
@@ -280,9 +262,9 @@ func (r *readModel) updatePicker(msg tea.Msg) tea.Cmd {
 		r.rebuildOrder()
 		r.setFocus(r.focus)
 	case key.Matches(km, k.Search):
-		p.filtering = true
+		cmd := p.filter.Open()
 		p.scroll()
-		return p.filter.Focus()
+		return cmd
 	case key.Matches(km, k.Sort):
 		p.group = (p.group + 1) % len(pickGroupings)
 		p.rebuild()
@@ -331,7 +313,7 @@ func (p pickerModel) viewWith(r readModel) string {
 		st.PanelTitle.Render(ellipsize(title, w)),
 		st.Muted.Render(ellipsize(fmt.Sprintf("Chosen articles get a column; the pinned one (◆, %s) stays leftmost.", k.Pin.Help().Key), w)),
 	}
-	if p.filtering {
+	if p.filter.open {
 		lines = append(lines, fit(p.filter.View(), w))
 	}
 	h := p.listHeight()
@@ -412,8 +394,8 @@ func (p pickerModel) viewWith(r readModel) string {
 // ShortHelp is the picker's footer help.
 func (p pickerModel) ShortHelp() []key.Binding {
 	k := p.ctx.Keys
-	if p.filtering {
-		return []key.Binding{helpAs(k.Confirm, "keep the filter"), helpAs(k.Back, "clear the filter")}
+	if p.filter.open {
+		return p.filter.help()
 	}
 	return []key.Binding{helpAs(k.Toggle, "choose"), helpAs(k.Search, "filter"), helpAs(k.SelectAll, "all"), helpAs(k.SelectNone, "none"), helpAs(k.SelectInvert, "invert"), helpAs(k.Sort, "group"), k.Pin, helpAs(k.Confirm, "done"), k.Help}
 }
@@ -421,7 +403,7 @@ func (p pickerModel) ShortHelp() []key.Binding {
 // FullHelp is the picker's full help.
 func (p pickerModel) FullHelp() [][]key.Binding {
 	k := p.ctx.Keys
-	if p.filtering {
+	if p.filter.open {
 		return [][]key.Binding{p.ShortHelp()}
 	}
 	return [][]key.Binding{

@@ -221,7 +221,7 @@ func (r *readModel) SetQuery(q string) { r.query = q }
 // capturing reports whether the article chooser is open: it takes every
 // key; typing, whether its filter is.
 func (r *readModel) capturing() bool { return r.picking }
-func (r *readModel) typing() bool    { return r.picking && r.picker.filtering }
+func (r *readModel) typing() bool    { return r.picking && r.picker.filter.open }
 
 // jumpMsg asks the read view to show sentence s of article a of the open
 // data, and the root to show the read view.

@@ -107,7 +107,7 @@ func TestSearchResultsList(t *testing.T) {
 func TestSlashFiltersLists(t *testing.T) {
 	m, _ := newNotesModel(t, 100, 30)
 	m = send(m, keys("2 /")...)
-	if m.search.active || !m.facts.editing {
+	if m.search.active || !m.facts.filter.open {
 		t.Fatal("/ in the facts view did not open its filter")
 	}
 	m = send(m, typeText("june")...)
@@ -115,8 +115,8 @@ func TestSlashFiltersLists(t *testing.T) {
 		t.Fatalf("facts filtered to %v, want fact 2", m.facts.rows)
 	}
 	m = send(m, keys("enter")...)
-	if len(m.facts.rows) != 1 || m.facts.editing {
-		t.Fatalf("enter: rows %v, editing %v", m.facts.rows, m.facts.editing)
+	if len(m.facts.rows) != 1 || m.facts.filter.open {
+		t.Fatalf("enter: rows %v, editing %v", m.facts.rows, m.facts.filter.open)
 	}
 	m = send(m, keys("esc")...)
 	if len(m.facts.rows) != 2 {
@@ -132,7 +132,7 @@ func TestSlashFiltersLists(t *testing.T) {
 	m = send(m, keys("j")...)
 	m = tagHere(m, "denial")
 	m = send(m, keys("4 /")...)
-	if !m.notesView.filtering {
+	if !m.notesView.filter.open {
 		t.Fatal("/ in the notes view did not open its filter")
 	}
 	if !helpHas(m.FullHelp(), "/", "filter passages") {
