@@ -34,7 +34,7 @@ const minBody = 200
 // Extracted is the article a page holds.
 type Extracted struct {
 	Title, Canonical, Author, Language, SiteName string
-	Published                                   *time.Time
+	Published                                    *time.Time
 	// Text is the article text, its title line first.
 	Text string
 	// Extractor names what produced Text: "rules:TASS", "jsonld" or
