@@ -174,6 +174,25 @@ func (f *Fetcher) NotBefore(host string) time.Time {
 	return s.notBefore
 }
 
+// Waits returns the hosts that asked to be left alone, and until when.
+func (f *Fetcher) Waits() map[string]time.Time {
+	f.mu.Lock()
+	hosts := make(map[string]*hostState, len(f.hosts))
+	for h, s := range f.hosts {
+		hosts[h] = s
+	}
+	f.mu.Unlock()
+	out := map[string]time.Time{}
+	for h, s := range hosts {
+		s.gate <- struct{}{}
+		if !s.notBefore.IsZero() {
+			out[h] = s.notBefore
+		}
+		<-s.gate
+	}
+	return out
+}
+
 // Get fetches an address, sending etag and lastModified back when given
 // (a conditional request). A 304 answer has NotModified set and no body.
 // Statuses other than 200 and 304 are errors (wrapping ErrStatus, or
