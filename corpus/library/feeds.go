@@ -175,8 +175,7 @@ type OPMLFeed struct {
 }
 
 // ParseOPML reads the feeds of an OPML file (outlines with an xmlUrl, at
-// any depth; a folder outline's text is taken as the outlet of the feeds
-// in it when they name none).
+// any depth; a feed's text or title is its outlet, else its folder's).
 func ParseOPML(r io.Reader) ([]OPMLFeed, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxPageBytes+1))
 	if err != nil {
@@ -199,7 +198,7 @@ func ParseOPML(r io.Reader) ([]OPMLFeed, error) {
 		for _, o := range os {
 			name := cleanLine(firstNonEmpty(o.Title, o.Text))
 			if o.XMLURL != "" {
-				out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: firstNonEmpty(folder, name)})
+				out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: firstNonEmpty(name, folder)})
 			}
 			walk(o.Outlines, firstNonEmpty(folder, name))
 		}
