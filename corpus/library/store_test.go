@@ -136,6 +136,14 @@ func TestEditDetection(t *testing.T) {
 	if r.Outcome != OutcomeEdited || r.Version != 2 {
 		t.Fatalf("a changed number: %+v, want edited v2", r.Result)
 	}
+	d, err := l.Diff(ctx, r.Article, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Changes) != 1 || d.Changes[0].Kind != ChangeEdited || len(d.Changes[0].Flags) != 1 ||
+		d.Changes[0].Flags[0].What != "number" || !strings.HasPrefix(d.Changes[0].Flags[0].New, "15") {
+		t.Errorf("the diff of a changed number: %+v, want one edited sentence with the number flagged", d.Changes)
+	}
 	if r := write("Talks end\n\nShort.\n"); r.Outcome != OutcomeSuspect {
 		t.Errorf("a text cut to a line: %+v, want suspect", r.Result)
 	}
