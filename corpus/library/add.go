@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -140,4 +141,65 @@ func collectFiles(p string) ([]string, []corpus.LoadError) {
 	})
 	sort.Strings(files)
 	return files, errs
+}
+
+// AddURLs fetches article pages (robots.txt permitting, one request at a
+// time per host), extracts and stores them. There is one Added per
+// address, in order.
+func (l *Library) AddURLs(ctx context.Context, f *Fetcher, urls []string, progress func(done, total int)) ([]Added, error) {
+	if f == nil {
+		f = NewFetcher()
+	}
+	if f.Now == nil {
+		f.Now = l.now
+	}
+	f.Log = func(e FetchLog) { l.logFetch(context.WithoutCancel(ctx), e, 0) }
+	out := make([]Added, len(urls))
+	docs := make([]*Document, len(urls))
+	var jobs []job
+	at := map[string][]int{}
+	for i, u := range urls {
+		out[i].Input = u
+		if at[u] == nil {
+			jobs = append(jobs, job{url: u})
+		}
+		at[u] = append(at[u], i)
+	}
+	var mu sync.Mutex
+	done := 0
+	l.runByHost(ctx, jobs, 4, func(j job) {
+		d, err := l.fetchArticle(ctx, f, j.url)
+		mu.Lock()
+		defer mu.Unlock()
+		for _, i := range at[j.url] {
+			if err != nil {
+				out[i].Result = Result{Outcome: OutcomeFailed, Reason: err.Error()}
+			} else {
+				dd := d
+				docs[i] = &dd
+			}
+		}
+		done++
+		if progress != nil {
+			progress(done, len(urls))
+		}
+	})
+	var batch []Document
+	var idx []int
+	for i, d := range docs {
+		if d != nil {
+			batch = append(batch, *d)
+			idx = append(idx, i)
+		} else if out[i].Outcome == "" {
+			out[i].Result = Result{Outcome: OutcomeFailed, Reason: "not fetched: interrupted"}
+		}
+	}
+	res, err := l.Put(context.WithoutCancel(ctx), batch)
+	if err != nil {
+		return out, err
+	}
+	for k, r := range res {
+		out[idx[k]].Result = r
+	}
+	return out, nil
 }

@@ -21,6 +21,7 @@ func runStories(env *Env, args []string) int {
 		"parallax stories ~/coverage/week-48",
 		"parallax stories --json DIR         # {\"threads\": [...], \"stories\": [...]}")
 	asJSON := fs.Bool("json", false, "print JSON: {\"threads\": [...], \"stories\": [...]}")
+	addReadFlags(fs, env)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)
