@@ -47,6 +47,12 @@ type Extracted struct {
 // page's own rules (by its domain) are tried first, then the JSON-LD
 // articleBody, then readability.
 func Extract(raw []byte, pageURL, contentType string, rules *Rules) (Extracted, error) {
+	return extract(raw, pageURL, contentType, rules, true)
+}
+
+// extract is Extract; without useJSONLD the JSON-LD articleBody is not
+// tried (to measure readability alone).
+func extract(raw []byte, pageURL, contentType string, rules *Rules, useJSONLD bool) (Extracted, error) {
 	var ex Extracted
 	r, err := charset.NewReader(bytes.NewReader(raw), contentType)
 	if err != nil {
@@ -76,7 +82,7 @@ func Extract(raw []byte, pageURL, contentType string, rules *Rules) (Extracted, 
 			body, ex.Extractor = t, ExtractorRules+":"+rule.Outlet
 		}
 	}
-	if body == "" && len(m.articleBody) >= minBody {
+	if body == "" && useJSONLD && len(m.articleBody) >= minBody {
 		body, ex.Extractor = paragraphsOf(m.articleBody), ExtractorJSONLD
 	}
 	var art readability.Article
