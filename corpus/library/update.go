@@ -41,6 +41,8 @@ type UpdateReport struct {
 	Unchanged int          `json:"unchanged"`
 	Suspect   int          `json:"suspect"`
 	Problems  []Problem    `json:"problems"`
+	// Added are the ids of the new articles.
+	Added []string `json:"added"`
 }
 
 // FeedReport is one feed's part of an update.
@@ -132,7 +134,7 @@ func (l *Library) Update(ctx context.Context, opts UpdateOptions) (*UpdateReport
 		jobs = append(jobs, job{article: id, url: u})
 	}
 	rows.Close()
-	rep := &UpdateReport{Feeds: []FeedReport{}, Problems: []Problem{}}
+	rep := &UpdateReport{Feeds: []FeedReport{}, Problems: []Problem{}, Added: []string{}}
 	var mu sync.Mutex // guards rep and the progress count
 	done := 0
 	finish := func() {
@@ -151,7 +153,7 @@ func (l *Library) Update(ctx context.Context, opts UpdateOptions) (*UpdateReport
 	var fatal error
 	l.runByHost(ctx, jobs, opts.Workers, func(j job) {
 		if j.feed != nil {
-			fr, probs, err := l.updateFeed(ctx, f, *j.feed, opts, jitter)
+			fr, added, probs, err := l.updateFeed(ctx, f, *j.feed, opts, jitter)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil && fatal == nil {
@@ -159,6 +161,7 @@ func (l *Library) Update(ctx context.Context, opts UpdateOptions) (*UpdateReport
 			}
 			rep.Feeds = append(rep.Feeds, fr)
 			rep.New += fr.New
+			rep.Added = append(rep.Added, added...)
 			rep.Problems = append(rep.Problems, probs...)
 			finish()
 			return
@@ -243,24 +246,24 @@ func (l *Library) runByHost(ctx context.Context, jobs []job, workers int, run fu
 
 // updateFeed fetches one feed and stores its new items. The error is for
 // the library failing.
-func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts UpdateOptions, jitter func(time.Duration, int) time.Duration) (FeedReport, []Problem, error) {
+func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts UpdateOptions, jitter func(time.Duration, int) time.Duration) (FeedReport, []string, []Problem, error) {
 	fr := FeedReport{URL: fd.URL, Outlet: fd.Outlet}
 	interval := time.Duration(fd.Interval) * time.Second
 	if interval <= 0 {
 		interval = DefaultFeedInterval
 	}
-	fail := func(msg string, next time.Time) (FeedReport, []Problem, error) {
+	fail := func(msg string, next time.Time) (FeedReport, []string, []Problem, error) {
 		fr.Status, fr.Error = "failed", msg
 		fr.Failing = fd.Failures+1 >= 3
 		if b := l.now().Add(jitter(interval, fd.Failures+1)); b.After(next) {
 			next = b
 		}
-		return fr, []Problem{{URL: fd.URL, Message: msg}}, l.feedFailed(context.WithoutCancel(ctx), fd, msg, next)
+		return fr, nil, []Problem{{URL: fd.URL, Message: msg}}, l.feedFailed(context.WithoutCancel(ctx), fd, msg, next)
 	}
 	r, err := f.Get(ctx, fd.URL, fd.ETag, fd.LastModified, feedAccept)
 	if err != nil {
 		if ctx.Err() != nil {
-			return fr, nil, nil
+			return fr, nil, nil, nil
 		}
 		next := time.Time{}
 		if r != nil && !r.RetryAfter.IsZero() {
@@ -274,7 +277,7 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 	next := l.now().Add(max(interval, r.MaxAge))
 	if r.NotModified {
 		fr.Status = "not modified"
-		return fr, nil, l.feedFetched(context.WithoutCancel(ctx), fd, r, "", 0, next)
+		return fr, nil, nil, l.feedFetched(context.WithoutCancel(ctx), fd, r, "", 0, next)
 	}
 	feed, err := ParseFeed(r.Body, r.ContentType, r.URL)
 	if err != nil {
@@ -297,7 +300,7 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 		}
 		k, err := lookup(ctx, l.db, CanonicalURL(it.Link), []string{CanonicalURL(it.Link)}, it.GUID)
 		if err != nil {
-			return fr, probs, fmt.Errorf("read library %s: %w", l.path, err)
+			return fr, nil, probs, fmt.Errorf("read library %s: %w", l.path, err)
 		}
 		if k != nil {
 			continue // known: re-checks look for its edits
@@ -322,17 +325,19 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 	}
 	res, err := l.Put(context.WithoutCancel(ctx), docs)
 	if err != nil {
-		return fr, probs, err
+		return fr, nil, probs, err
 	}
+	var added []string
 	for i, r := range res {
 		switch r.Outcome {
 		case OutcomeNew:
 			fr.New++
+			added = append(added, r.Article)
 		case OutcomeFailed:
 			probs = append(probs, Problem{URL: docs[i].URL, Message: r.Reason})
 		}
 	}
-	return fr, probs, l.feedFetched(context.WithoutCancel(ctx), fd, r, cleanLine(feed.Title), len(feed.Items), next)
+	return fr, added, probs, l.feedFetched(context.WithoutCancel(ctx), fd, r, cleanLine(feed.Title), len(feed.Items), next)
 }
 
 // fetchArticle fetches an article page (robots.txt permitting) and
