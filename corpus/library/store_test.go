@@ -198,3 +198,25 @@ func TestRecheckSchedule(t *testing.T) {
 		t.Error("an article two months old is still re-checked")
 	}
 }
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	l := openTemp(t)
+	dir := t.TempDir()
+	writeEmbedded(t, dir)
+	if _, err := l.AddFiles(ctx, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := l.Search(ctx, `satellite images`, 0)
+	if err != nil || len(hits) == 0 || hits[0].Outlet != "TASS" || !strings.Contains(hits[0].Snippet, "«") {
+		t.Fatalf("search: %v %+v", err, hits)
+	}
+	for _, q := range []string{`"unbalanced`, `AND OR NOT`, `*`, `moratori*`, `"intermediate range"`, `NEAR(a b)`, `col:x`} {
+		if _, err := l.Search(ctx, q, 5); err != nil {
+			t.Errorf("query %q: %v", q, err)
+		}
+	}
+	if hits, _ := l.Search(ctx, "intermed*", 0); len(hits) < 2 {
+		t.Errorf("a prefix query found %d articles", len(hits))
+	}
+}

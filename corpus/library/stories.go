@@ -46,6 +46,15 @@ func (l *Library) assignStories(ctx context.Context, arts []*corpus.Article) err
 		l.grouper = st
 	}
 	st := l.grouper
+	if len(st.in)+len(arts) > 2*StoryWindowMax {
+		// A long-running process: start again from the recent window, so
+		// the grouper never grows without bound.
+		fresh, err := l.buildStories(ctx)
+		if err != nil {
+			return err
+		}
+		l.grouper, st = fresh, fresh
+	}
 	sorted := slices.Clone(arts)
 	slices.SortStableFunc(sorted, byPublication)
 	for _, a := range sorted {
