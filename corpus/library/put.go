@@ -29,6 +29,7 @@ type prepared struct {
 	hash    string
 	sk      sketch
 	hasSk   bool
+	known   bool // the library held it when Put began
 }
 
 // Put stores documents: a document the library does not know becomes a new
@@ -65,6 +66,7 @@ func (l *Library) Put(ctx context.Context, docs []Document) ([]Result, error) {
 		p.outlet = l.outletOf(d)
 		id := newID(p.outlet, p.source, false)
 		if k != nil {
+			p.known = true
 			id = k.id
 			if k.outlet != "" {
 				p.outlet = k.outlet
@@ -103,6 +105,16 @@ func (l *Library) Put(ctx context.Context, docs []Document) ([]Result, error) {
 		p.sk, p.hasSk = sketchOf(p.norm)
 		if p.outlet == "" {
 			p.outlet = p.art.Outlet
+		}
+	}
+	for i, p := range preps {
+		if p != nil && !p.known && res[i].Outcome == "" {
+			// Some document may be new: the grouper is built from the
+			// library as it was before it.
+			if err := l.prepareStories(ctx); err != nil {
+				return nil, err
+			}
+			break
 		}
 	}
 	var added []*corpus.Article

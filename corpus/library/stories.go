@@ -38,12 +38,8 @@ type storyState struct {
 func (l *Library) assignStories(ctx context.Context, arts []*corpus.Article) error {
 	l.groupMu.Lock()
 	defer l.groupMu.Unlock()
-	if l.grouper == nil {
-		st, err := l.buildStories(ctx)
-		if err != nil {
-			return err
-		}
-		l.grouper = st
+	if err := l.ensureGrouper(ctx); err != nil {
+		return err
 	}
 	st := l.grouper
 	if len(st.in)+len(arts) > 2*StoryWindowMax {
@@ -67,6 +63,28 @@ func (l *Library) assignStories(ctx context.Context, arts []*corpus.Article) err
 		st.in[a.ID] = true
 	}
 	return l.saveStories(ctx, st)
+}
+
+// ensureGrouper builds the grouper from the window when this process has
+// none yet; groupMu is held.
+func (l *Library) ensureGrouper(ctx context.Context) error {
+	if l.grouper != nil {
+		return nil
+	}
+	st, err := l.buildStories(ctx)
+	if err != nil {
+		return err
+	}
+	l.grouper = st
+	return nil
+}
+
+// prepareStories builds the grouper before new articles are written, so
+// that it is built from the articles before them.
+func (l *Library) prepareStories(ctx context.Context) error {
+	l.groupMu.Lock()
+	defer l.groupMu.Unlock()
+	return l.ensureGrouper(ctx)
 }
 
 // byPublication orders articles by publication time (undated last), then id.
