@@ -215,7 +215,7 @@ func BenchmarkAdd1000(b *testing.B) {
 		path := filepath.Join(b.TempDir(), "lib.db")
 		copyFile(b, base, path)
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		l, err := Open(path, Options{Outlets: corpus.ShippedOutlets()})
 		if err != nil {
 			b.Fatal(err)
@@ -224,7 +224,7 @@ func BenchmarkAdd1000(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		total := time.Since(start)
+		total, cpu := time.Since(start), cpuTime()-cpu0
 		b.StopTimer()
 		for _, r := range res {
 			if r.Outcome != OutcomeNew {
@@ -232,6 +232,7 @@ func BenchmarkAdd1000(b *testing.B) {
 			}
 		}
 		b.ReportMetric(total.Seconds(), "s/1000-articles")
+		b.ReportMetric(cpu.Seconds(), "cpu-s/1000-articles")
 		b.ReportMetric(l.StoryBuildTime().Seconds(), "s-grouper-rebuild")
 		l.Close()
 		b.StartTimer()
@@ -275,11 +276,11 @@ func BenchmarkStoryAssignment(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		if err := l.assignStories(ctx, nil); err != nil { // the rebuild
 			b.Fatal(err)
 		}
-		rebuild := time.Since(start)
+		rebuild, rebuildCPU := time.Since(start), cpuTime()-cpu0
 		var each []time.Duration
 		for _, as := range loaded {
 			t0 := time.Now()
@@ -288,6 +289,7 @@ func BenchmarkStoryAssignment(b *testing.B) {
 			}
 			each = append(each, time.Since(t0))
 		}
+		cpu := cpuTime() - cpu0 - rebuildCPU
 		b.StopTimer()
 		slices.Sort(each)
 		var sum time.Duration
@@ -297,6 +299,7 @@ func BenchmarkStoryAssignment(b *testing.B) {
 		b.ReportMetric(rebuild.Seconds(), "s-rebuild")
 		b.ReportMetric(float64(sum.Microseconds())/1000/float64(len(each)), "ms/article")
 		b.ReportMetric(float64(each[len(each)*95/100].Microseconds())/1000, "p95-ms/article")
+		b.ReportMetric(cpu.Seconds()*1000/float64(len(each)), "cpu-ms/article")
 		l.Close()
 		b.StartTimer()
 	}

@@ -7,7 +7,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -317,11 +319,7 @@ func ageBase(ctx context.Context, tx *sql.Tx, id string) time.Time {
 func insertVersion(ctx context.Context, tx *sql.Tx, id string, n int, p *prepared, fetched time.Time) error {
 	var raw []byte
 	if len(p.doc.Raw) > 0 {
-		var b bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&b, gzip.BestSpeed)
-		zw.Write(p.doc.Raw)
-		zw.Close()
-		raw = b.Bytes()
+		raw = compress(p.doc.Raw)
 	}
 	status := p.doc.Status
 	if status == 0 {
@@ -380,4 +378,23 @@ func findOriginal(ctx context.Context, tx *sql.Tx, sk sketch, outlet string) (st
 		}
 	}
 	return best, nil
+}
+
+// gzipWriters are reused: a gzip writer allocates about a megabyte of
+// compressor state, and zeroing it for every page cost more than the rest
+// of storing it.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
+// compress gzips a page for the versions table.
+func compress(raw []byte) []byte {
+	var b bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&b)
+	zw.Write(raw)
+	zw.Close()
+	gzipWriters.Put(zw)
+	return b.Bytes()
 }

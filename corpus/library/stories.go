@@ -18,10 +18,11 @@ import (
 // The story grouper is rebuilt, once per process, from the articles first
 // seen in the last StoryWindow (at most StoryWindowMax of them, the most
 // recent): stories are events reported within days of one another, and
-// rebuilding the grouper from a whole library of years would take minutes.
+// rebuilding the grouper from a whole library of years would take minutes
+// (on 50,000 generated articles a year, a week's 960 take 1.5 to 3 s).
 // Older articles keep the story they were given.
 const (
-	StoryWindow    = 14 * 24 * time.Hour
+	StoryWindow    = 7 * 24 * time.Hour
 	StoryWindowMax = 3000
 )
 
