@@ -64,10 +64,7 @@ var migrations = [SchemaVersion]string{
 	 CREATE TABLE hosts(
 		host TEXT PRIMARY KEY,
 		not_before TEXT NOT NULL DEFAULT '',
-		failures INTEGER NOT NULL DEFAULT 0,
-		robots BLOB,
-		robots_status INTEGER NOT NULL DEFAULT 0,
-		robots_fetched TEXT NOT NULL DEFAULT ''
+		failures INTEGER NOT NULL DEFAULT 0
 	 );
 	 CREATE TABLE articles(
 		num INTEGER PRIMARY KEY,

@@ -193,6 +193,9 @@ func (l *Library) Update(ctx context.Context, opts UpdateOptions) (*UpdateReport
 			}
 		}
 	}
+	if err := l.pruneFetchLog(context.WithoutCancel(ctx)); err != nil && fatal == nil {
+		fatal = fmt.Errorf("write library %s: %w", l.path, err)
+	}
 	sort.SliceStable(rep.Feeds, func(i, k int) bool { return rep.Feeds[i].URL < rep.Feeds[k].URL })
 	if fatal == nil {
 		fatal = ctx.Err()
@@ -385,4 +388,15 @@ func (l *Library) recheck(ctx context.Context, f *Fetcher, j job) (Result, error
 		return Result{}, err
 	}
 	return res[0], nil
+}
+
+// fetchLogDays is how long the fetch log keeps a request.
+const fetchLogDays = 30
+
+// pruneFetchLog drops the requests older than fetchLogDays.
+func (l *Library) pruneFetchLog(ctx context.Context) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, err := l.db.ExecContext(ctx, "DELETE FROM fetch_log WHERE at < ?", formatTime(l.now().AddDate(0, 0, -fetchLogDays)))
+	return err
 }
