@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/term"
 
@@ -106,10 +107,7 @@ func printDiff(w io.Writer, d *library.Diff, colour bool) {
 			fmt.Fprintf(w, "edited   sentence %d → %d\n  ", c.Old.Index+1, c.New.Index+1)
 			var b strings.Builder
 			for _, op := range c.Words {
-				t := oneLine(op.Text, 10000)
-				if strings.TrimSpace(op.Text) == "" {
-					t = " "
-				}
+				t := inline(op.Text)
 				switch op.Op {
 				case "delete":
 					b.WriteString(del(t))
@@ -140,4 +138,26 @@ func orNone(s string) string {
 		return "(none)"
 	}
 	return oneLine(s, 200)
+}
+
+// inline squeezes each run of white space to one space, keeping a space at
+// either end (a word diff's runs join on them), and escapes controls.
+func inline(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return clean(b.String())
 }

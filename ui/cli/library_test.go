@@ -55,7 +55,7 @@ func TestLibraryCommands(t *testing.T) {
 		t.Fatalf("versions: exit %d\n%s", code, out)
 	}
 	out, _, code = runCLI(t, "diff", "--library", lib, id)
-	if code != 0 || !strings.Contains(out, "[-12-]{+15+}") || !strings.Contains(out, "! number") {
+	if code != 0 || !strings.Contains(out, "said [-12-]{+15+} soldiers") || !strings.Contains(out, "! number") {
 		t.Fatalf("diff: exit %d\n%s", code, out)
 	}
 	out, _, code = runCLI(t, "diff", "--library", lib, "--json", id, "1", "2")
