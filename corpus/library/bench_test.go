@@ -175,8 +175,15 @@ func fillLibrary(l *Library, n int) error {
 
 // writePages writes n generated article pages, as saved from the seed
 // outlets' sites (their extraction rules apply), into a folder.
+// PARALLAX_BENCH_PAGES names a folder to write them to and keep, to time
+// the real binary on them ('parallax add DIR').
 func writePages(b *testing.B, n int) string {
-	dir := b.TempDir()
+	dir := os.Getenv("PARALLAX_BENCH_PAGES")
+	if dir == "" {
+		dir = b.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
 	g := newGenerator(2)
 	var own []string
 	for i := range n {
