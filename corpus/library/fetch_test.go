@@ -5,9 +5,12 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"math/rand/v2"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -180,5 +183,49 @@ func TestOPMLRoundTrip(t *testing.T) {
 	}
 	if _, err := ParseOPML(strings.NewReader("<html><body>no</body></html>")); err == nil {
 		t.Error("an HTML file was taken for OPML")
+	}
+}
+
+// TestOneRequestPerHost fires many requests at one host at once: the
+// fetcher lets one through at a time.
+func TestOneRequestPerHost(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })
+	f := testFetcher()
+	done := make(chan error)
+	for i := range 8 {
+		go func() {
+			_, err := f.Get(context.Background(), srv.URL+"/p/"+strconv.Itoa(i), "", "", "")
+			done <- err
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if srv.maxSeen != 1 {
+		t.Errorf("%d requests at once to one host, want 1", srv.maxSeen)
+	}
+}
+
+func TestBackoffCappedWithJitter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	prev := time.Duration(0)
+	for n := 1; n <= 12; n++ {
+		d := backoff(15*time.Minute, n, rng)
+		if d > maxBackoff {
+			t.Fatalf("failure %d: wait %v, over a day", n, d)
+		}
+		if n <= 5 && d <= prev*6/5/2 {
+			t.Errorf("failure %d: wait %v does not grow from %v", n, d, prev)
+		}
+		prev = d
+	}
+	seen := map[time.Duration]bool{}
+	for range 20 {
+		seen[backoff(time.Hour, 2, rng)] = true
+	}
+	if len(seen) < 10 {
+		t.Errorf("no jitter: %d distinct waits of 20", len(seen))
 	}
 }

@@ -149,3 +149,27 @@ func TestFeedsAndUpdateCommands(t *testing.T) {
 		t.Errorf("stories from the library:\n%s", out)
 	}
 }
+
+// TestLibraryOutputIsSanitised stores an article whose title and text
+// carry terminal escapes and bidi controls: no command prints them raw.
+func TestLibraryOutputIsSanitised(t *testing.T) {
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib.db")
+	art := filepath.Join(dir, "evil.md")
+	os.WriteFile(art, []byte("---\ntitle: \"Evil \\e[31mred\\e]0;pwned\\a \u202etitle\"\n---\n"+libArticle), 0o644)
+	runCLI(t, "add", "--library", lib, art)
+	os.WriteFile(art, []byte("---\ntitle: \"Evil \\e[31mred\\e]0;pwned\\a \u202etitle\"\n---\n"+strings.Replace(libArticle, "12", "\x1b[2J13", 1)), 0o644)
+	runCLI(t, "add", "--library", lib, art)
+	out, _, _ := runCLI(t, "list", "--library", lib, "--json")
+	var l struct{ Articles []struct{ ID string } }
+	json.Unmarshal([]byte(out), &l)
+	if len(l.Articles) != 1 {
+		t.Fatalf("list: %s", out)
+	}
+	for _, args := range [][]string{{"list"}, {"versions", l.Articles[0].ID}, {"diff", l.Articles[0].ID}, {"diff", "--json", l.Articles[0].ID}, {"stories"}} {
+		out, errs, _ := runCLI(t, append(args, "--library", lib)...)
+		if strings.ContainsAny(out+errs, "\x1b\a\u202e") {
+			t.Errorf("%v prints a raw control:\n%q", args, out+errs)
+		}
+	}
+}
