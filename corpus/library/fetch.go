@@ -56,7 +56,8 @@ type Response struct {
 }
 
 // Fetcher makes polite HTTP requests: a user agent naming parallax, at
-// most one request at a time to a host and a pause between two, Retry-After
+// most one request at a time to a host and a pause between two (longer when
+// its robots.txt asks for a Crawl-delay, up to a minute), Retry-After
 // obeyed (no request to a host before the time it gave), a size limit that
 // also holds for compressed responses, a redirect limit, and robots.txt for
 // article pages. It is safe for concurrent use.
@@ -100,6 +101,16 @@ type hostState struct {
 	gate      chan struct{} // one request at a time
 	last      time.Time     // when the last request ended
 	notBefore time.Time     // Retry-After
+	delay     time.Duration // the host's robots.txt Crawl-delay
+}
+
+// setCrawlDelay records the pause a host's robots.txt asks between two
+// requests.
+func (f *Fetcher) setCrawlDelay(host string, d time.Duration) {
+	s := f.host(host)
+	s.gate <- struct{}{}
+	s.delay = d
+	<-s.gate
 }
 
 // NewFetcher returns a Fetcher with the defaults: parallax's user agent,
@@ -212,7 +223,7 @@ func (f *Fetcher) Get(ctx context.Context, addr, etag, lastModified, accept stri
 	defer func() { <-hs.gate }()
 	wait := time.Duration(0)
 	if !hs.last.IsZero() {
-		wait = hs.last.Add(f.HostDelay).Sub(f.now())
+		wait = hs.last.Add(max(f.HostDelay, hs.delay)).Sub(f.now())
 	}
 	if w := hs.notBefore.Sub(f.now()); w > wait {
 		if w > f.MaxWait {

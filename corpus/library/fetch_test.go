@@ -229,3 +229,26 @@ func TestBackoffCappedWithJitter(t *testing.T) {
 		t.Errorf("no jitter: %d distinct waits of 20", len(seen))
 	}
 }
+
+// TestCrawlDelay checks that a robots.txt Crawl-delay spaces the article
+// requests to its host.
+func TestCrawlDelay(t *testing.T) {
+	srv := newRecorder(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: *\nCrawl-delay: 0.3\n"))
+			return
+		}
+		w.Write([]byte("ok"))
+	})
+	f := testFetcher()
+	for i := range 3 {
+		if _, err := f.GetPage(context.Background(), srv.URL+"/a/"+strconv.Itoa(i), "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	reqs := srv.requests("/a/1")
+	reqs2 := srv.requests("/a/2")
+	if len(reqs) != 1 || len(reqs2) != 1 || reqs2[0].At.Sub(reqs[0].At) < 250*time.Millisecond {
+		t.Errorf("requests %v apart, want the 0.3 s Crawl-delay", reqs2[0].At.Sub(reqs[0].At))
+	}
+}

@@ -15,6 +15,9 @@ import (
 // robotsAgent is the product token parallax matches in robots.txt groups.
 const robotsAgent = "parallax"
 
+// maxCrawlDelay caps the Crawl-delay a robots.txt may ask for.
+const maxCrawlDelay = time.Minute
+
 // robotsTTL is how long a host's robots.txt is trusted.
 const robotsTTL = 24 * time.Hour
 
@@ -67,6 +70,9 @@ func (f *Fetcher) Allowed(ctx context.Context, page string) (bool, error) {
 			data, _ = robotstxt.FromStatusAndBytes(404, nil) // unparseable: as if absent
 		}
 		e = robotsEntry{data: data, fetched: f.now()}
+		if g := data.FindGroup(robotsAgent); g != nil && g.CrawlDelay > 0 {
+			f.setCrawlDelay(strings.ToLower(u.Host), min(g.CrawlDelay, maxCrawlDelay))
+		}
 		rc.mu.Lock()
 		rc.hosts[key] = e
 		rc.mu.Unlock()
