@@ -71,6 +71,9 @@ type job struct {
 	url     string
 }
 
+// feedFlush is how many fetched pages of a feed are stored at a time.
+const feedFlush = 8
+
 // feedAccept is the Accept header of feed requests.
 const feedAccept = "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1"
 
@@ -293,8 +296,29 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 	}
 	var docs []Document
 	var probs []Problem
+	var added []string
+	taken := 0
+	// flush stores the pages fetched so far, so that an interrupted
+	// update keeps what it had fetched.
+	flush := func() error {
+		res, err := l.Put(context.WithoutCancel(ctx), docs)
+		if err != nil {
+			return err
+		}
+		for i, r := range res {
+			switch r.Outcome {
+			case OutcomeNew:
+				fr.New++
+				added = append(added, r.Article)
+			case OutcomeFailed:
+				probs = append(probs, Problem{URL: docs[i].URL, Message: r.Reason})
+			}
+		}
+		docs = docs[:0]
+		return nil
+	}
 	for _, it := range feed.Items {
-		if len(docs) >= maxItems || ctx.Err() != nil {
+		if taken >= maxItems || ctx.Err() != nil {
 			break
 		}
 		if it.Link == "" {
@@ -325,20 +349,15 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 			d.Author = it.Author
 		}
 		docs = append(docs, d)
-	}
-	res, err := l.Put(context.WithoutCancel(ctx), docs)
-	if err != nil {
-		return fr, nil, probs, err
-	}
-	var added []string
-	for i, r := range res {
-		switch r.Outcome {
-		case OutcomeNew:
-			fr.New++
-			added = append(added, r.Article)
-		case OutcomeFailed:
-			probs = append(probs, Problem{URL: docs[i].URL, Message: r.Reason})
+		taken++
+		if len(docs) == feedFlush {
+			if err := flush(); err != nil {
+				return fr, added, probs, err
+			}
 		}
+	}
+	if err := flush(); err != nil {
+		return fr, added, probs, err
 	}
 	return fr, added, probs, l.feedFetched(context.WithoutCancel(ctx), fd, r, cleanLine(feed.Title), len(feed.Items), next)
 }
