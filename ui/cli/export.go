@@ -38,6 +38,7 @@ func runExport(env *Env, args []string) int {
 	bom := flags.Bool("bom", false, "start CSV with a UTF-8 byte order mark (for older Excel)")
 	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
 	scope := addScopeFlags(flags)
+	addReadFlags(flags, env)
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -78,7 +79,7 @@ func runExport(env *Env, args []string) int {
 	in := export.Input{Corpus: c, Title: *title}
 	np := *notesPath
 	if np == "" {
-		np = notes.DefaultPath(c, paths)
+		np = defaultNotesPath(c, paths)
 	} else {
 		settleIDs(env, c, np)
 	}

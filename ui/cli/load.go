@@ -13,13 +13,18 @@ import (
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
-// loadCorpus returns the corpus a command works on: the embedded corpus
-// when no paths are given, else the articles under paths. Files that fail
+// loadCorpus returns the corpus a command works on: with no paths the
+// library when it has articles, else the embedded corpus; else the
+// articles under paths. Files that fail
 // to load are in the corpus's Errors; the error is for "nothing could be
 // read at all". Ids several files claim are settled by the notes beside
 // the corpus (notes.SettleIDs).
 func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
+		// The library, when it has articles (and --embedded is not given).
+		if c, err := libraryCorpus(env); c != nil || err != nil {
+			return c, err
+		}
 		return corpus.Default(), nil
 	}
 	c, err := corpus.Load(paths...)
