@@ -2,7 +2,9 @@ package compare
 
 import (
 	"container/heap"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // edge is a similarity between two items of a clustering.
@@ -84,7 +86,50 @@ func (l *avgLink) mean(a, b int32) float64 {
 // cluster runs the batch agglomeration over n items and the given edges
 // (each unordered pair at most once, a != b).
 func (l *avgLink) cluster(n int, edges []edge) []int32 {
-	edges = withinComponents(n, edges, l.th)
+	// Clusters never cross the components of the edges at the threshold
+	// (see components), so each component is clustered on its own, by
+	// two workers, with its own small maps.
+	parts := components(n, edges, l.th)
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), 8, max(1, len(parts))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				part := parts[p]
+				local := make(map[int32]int32, len(part.items))
+				for k, it := range part.items {
+					local[it] = int32(k)
+				}
+				les := make([]edge, len(part.edges))
+				for k, e := range part.edges {
+					les[k] = edge{a: local[e.a], b: local[e.b], s: e.s}
+				}
+				sub := newAvgLink(l.th)
+				sub.kappa = l.kappa
+				of := sub.clusterComponent(len(part.items), les)
+				for k, c := range of {
+					out[part.items[k]] = part.items[c]
+				}
+			}
+		}()
+	}
+	for p := range parts {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return out
+}
+
+// clusterComponent runs the agglomeration over items 0..n-1 and edges
+// within one component.
+func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	l.of = make([]int32, n)
 	for i := range l.of {
 		l.of[i] = int32(i)
@@ -121,19 +166,25 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 	return l.resolve()
 }
 
-// withinComponents drops the edges between the connected components of
-// the graph of edges at or above th. Two clusters merge only when their
-// mean similarity reaches th, so only when some edge between them does:
-// clusters never cross those components, and an edge across them can
-// change no merge. On a corpus of one theme most edges are such faint
-// ones, and this keeps the agglomeration's work to the edges that count.
-func withinComponents(n int, edges []edge, th float64) []edge {
+// component is one connected component of the graph of edges at the
+// threshold: its items, ascending, and every edge between them.
+type component struct {
+	items []int32
+	edges []edge
+}
+
+// components splits items and edges by the connected components of the
+// graph of edges at or above th, keeping only components of two items or
+// more. Two clusters merge only when their mean similarity reaches th, so
+// only when some edge between them does: clusters never cross those
+// components, and an edge across them can change no merge. On a corpus of
+// one theme most edges are such faint ones.
+func components(n int, edges []edge, th float64) []component {
 	parent := make([]int32, n)
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(i int32) int32 {
+	find := func(i int32) int32 {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -147,13 +198,35 @@ func withinComponents(n int, edges []edge, th float64) []edge {
 			}
 		}
 	}
-	out := make([]edge, 0, len(edges))
+	root := make([]int32, n)
+	idx := map[int32]int{}
+	var parts []component
+	for i := range root {
+		root[i] = find(int32(i))
+	}
+	count := map[int32]int{}
+	for _, r := range root {
+		count[r]++
+	}
+	for i, r := range root {
+		if count[r] < 2 {
+			continue
+		}
+		k, ok := idx[r]
+		if !ok {
+			k = len(parts)
+			idx[r] = k
+			parts = append(parts, component{})
+		}
+		parts[k].items = append(parts[k].items, int32(i))
+	}
 	for _, e := range edges {
-		if find(e.a) == find(e.b) {
-			out = append(out, e)
+		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+			k := idx[ra]
+			parts[k].edges = append(parts[k].edges, e)
 		}
 	}
-	return out
+	return parts
 }
 
 // add appends item len(of) with its similarities to earlier items (each

@@ -110,7 +110,7 @@ func (g *Grouper) Add(a *corpus.Article) error {
 			for _, y := range p {
 				if !seen[y] {
 					seen[y] = true
-					if s := doc.thread.dot(g.docs[y].thread); s >= minEventSim {
+					if s := doc.thread.dot(g.docs[y].thread); s >= minThreadSim {
 						edges = append(edges, edge{a: y, b: x, s: s})
 					}
 				}
