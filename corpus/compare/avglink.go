@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"container/heap"
 	"runtime"
 	"slices"
 	"sync"
@@ -56,29 +55,6 @@ func (l *avgLink) cohesive(a, b int32, v float64) bool {
 	return v >= l.kappa*min(ca, cb)
 }
 
-// mergeItem is a candidate merge in the batch heap; v is the mean
-// similarity when pushed, stale once either cluster changed size.
-type mergeItem struct {
-	v      float64
-	a, b   int32 // a < b
-	na, nb int32 // sizes when pushed
-}
-
-type mergePQ []mergeItem
-
-func (h mergePQ) Len() int { return len(h) }
-func (h mergePQ) Less(i, j int) bool {
-	if h[i].v != h[j].v {
-		return h[i].v > h[j].v
-	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
-}
-func (h mergePQ) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *mergePQ) Push(x any)   { *h = append(*h, x.(mergeItem)) }
-func (h *mergePQ) Pop() any     { o := *h; x := o[len(o)-1]; *h = o[:len(o)-1]; return x }
 func (l *avgLink) mean(a, b int32) float64 {
 	return l.sum[a][b] / float64(l.size[a]*l.size[b])
 }
@@ -138,28 +114,32 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	for _, e := range edges {
 		l.addSum(e.a, e.b, e.s)
 	}
-	pq := make(mergePQ, 0, len(edges))
+	// Candidates in the facts clustering's typed heap; a candidate's
+	// versions are the two clusters' sizes when it was scored, so one is
+	// stale once either cluster has grown.
+	pq := make(mergeHeap, 0, len(edges))
 	for _, e := range edges {
 		a, b := min(e.a, e.b), max(e.a, e.b)
 		if v := l.mean(a, b); v >= l.th {
-			pq = append(pq, mergeItem{v: v, a: a, b: b, na: 1, nb: 1})
+			pq = append(pq, mergeCand{avg: v, a: a, b: b, va: 1, vb: 1})
 		}
 	}
-	heap.Init(&pq)
-	for pq.Len() > 0 {
-		it := heap.Pop(&pq).(mergeItem)
+	pq.init()
+	for len(pq) > 0 {
+		it := pq.pop()
 		na, okA := l.size[it.a]
 		nb, okB := l.size[it.b]
-		if !okA || !okB || na != it.na || nb != it.nb {
+		if !okA || !okB || na != it.va || nb != it.vb {
 			continue // stale: a cluster merged since
 		}
-		if !l.cohesive(it.a, it.b, it.v) {
+		if !l.cohesive(it.a, it.b, it.avg) {
 			continue
 		}
 		c := l.merge(it.a, it.b)
 		for o := range l.sum[c] {
 			if v := l.mean(c, o); v >= l.th {
-				heap.Push(&pq, mergeItem{v: v, a: min(c, o), b: max(c, o), na: l.size[min(c, o)], nb: l.size[max(c, o)]})
+				a, b := min(c, o), max(c, o)
+				pq.push(mergeCand{avg: v, a: a, b: b, va: l.size[a], vb: l.size[b]})
 			}
 		}
 	}
