@@ -53,8 +53,9 @@ type Row struct {
 	Units int `json:"units"`
 	// Coders counts the coders who coded at least one of those units.
 	Coders int `json:"coders"`
-	// Applied counts, per coder in Report.Coders order, the sentences
-	// (sentence) or passages (span) they marked with the code.
+	// Applied counts, per coder in Report.Coders order, the units they
+	// marked with the code: of the Units sentences (sentence), or their
+	// passages on the continuum (span).
 	Applied []int `json:"applied"`
 
 	PercentAgreement  *Coefficient `json:"percent_agreement,omitempty"`
@@ -67,7 +68,10 @@ type Row struct {
 // nominalRow computes the sentence coefficients of one code's data.
 func nominalRow(code string, d Data) Row {
 	r := Row{Code: code, Units: d.Pairable(), Coders: d.CodersPresent(), Applied: make([]int, d.Coders)}
-	for _, row := range d.Values {
+	for u, row := range d.Values {
+		if len(d.values(u)) < 2 {
+			continue
+		}
 		for i, v := range row {
 			if v == Applied {
 				r.Applied[i]++

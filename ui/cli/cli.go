@@ -40,6 +40,8 @@ var commands = map[string]command{
 	"tag":     {"tag a passage from a script", runTag, true},
 	"export":  {"export notes and the comparison", runExport, true},
 	"import":  {"import Web Annotation JSON into the notes store", runImport, true},
+
+	"agreement": {"inter-coder agreement of several coders' notes files", runAgreement, true},
 }
 
 // Run runs parallax with the given arguments (without the program name)
