@@ -286,3 +286,29 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestAgreementDocsSessionIsReal runs the session of docs/agreement.md and
+// checks that the outputs the page shows are what parallax prints.
+func TestAgreementDocsSessionIsReal(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("..", "..", "docs", "agreement.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna, _ := codingSession(t)
+	t.Chdir(filepath.Dir(anna))
+	for _, cmd := range []string{
+		"parallax agreement --notes anna.db --notes ben.db",
+		"parallax agreement --unit span --notes anna.db --notes ben.db",
+	} {
+		_, block, ok := strings.Cut(string(page), "$ "+cmd+"\n")
+		if !ok {
+			t.Errorf("docs/agreement.md does not show %q", cmd)
+			continue
+		}
+		block, _, _ = strings.Cut(block, "```")
+		out, errOut, code := runCLI(t, strings.Fields(cmd)[1:]...)
+		if code != 0 || out != block {
+			t.Errorf("%s: exit %d; the page shows\n%s\nparallax prints\n%s%s", cmd, code, block, out, errOut)
+		}
+	}
+}
