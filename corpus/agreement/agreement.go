@@ -60,8 +60,11 @@ func undefined(units int, why string) Coefficient {
 }
 
 // values returns the values given to unit u, without the missing ones.
-func (d Data) values(u int) []string {
-	var vs []string
+func (d Data) values(u int) []string { return d.valuesInto(nil, u) }
+
+// valuesInto is values reusing buf's storage.
+func (d Data) valuesInto(buf []string, u int) []string {
+	vs := buf[:0]
 	for _, v := range d.Values[u] {
 		if v != Missing {
 			vs = append(vs, v)
@@ -70,12 +73,23 @@ func (d Data) values(u int) []string {
 	return vs
 }
 
+// given counts the values given to unit u.
+func (d Data) given(u int) int {
+	n := 0
+	for _, v := range d.Values[u] {
+		if v != Missing {
+			n++
+		}
+	}
+	return n
+}
+
 // Pairable counts the units that at least two coders coded: the only
 // units that can show agreement or disagreement.
 func (d Data) Pairable() int {
 	n := 0
 	for u := range d.Values {
-		if len(d.values(u)) >= 2 {
+		if d.given(u) >= 2 {
 			n++
 		}
 	}
@@ -87,7 +101,7 @@ func (d Data) Pairable() int {
 func (d Data) CodersPresent() int {
 	seen := make([]bool, d.Coders)
 	for u, row := range d.Values {
-		if len(d.values(u)) < 2 {
+		if d.given(u) < 2 {
 			continue
 		}
 		for i, v := range row {

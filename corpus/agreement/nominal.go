@@ -23,8 +23,9 @@ func whyOneValue(v string) string {
 // units they agree on; without missing data it is Fleiss' P̄ × 100.
 func PercentAgreement(d Data) Coefficient {
 	agree, pairs, units := 0, 0, 0
+	var vs []string
 	for u := range d.Values {
-		vs := d.values(u)
+		vs = d.valuesInto(vs, u)
 		if len(vs) < 2 {
 			continue
 		}
@@ -85,20 +86,15 @@ func FleissKappa(d Data) Coefficient {
 	if d.Coders < 2 {
 		return undefined(0, fmt.Sprintf("Fleiss' κ needs two coders or more; there are %d", d.Coders))
 	}
-	var units [][]string
-	for u := range d.Values {
-		if vs := d.values(u); len(vs) == d.Coders {
-			units = append(units, vs)
-		}
-	}
-	if len(units) == 0 {
-		return undefined(0, fmt.Sprintf("no unit was coded by all %d coders (Fleiss' κ uses only units every coder coded)", d.Coders))
-	}
 	m := float64(d.Coders)
-	total := map[string]int{}
-	pbar := 0.0
-	for _, vs := range units {
-		counts := map[string]int{}
+	total, counts := map[string]int{}, map[string]int{}
+	pbar, units := 0.0, 0
+	for u, vs := range d.Values {
+		if d.given(u) != d.Coders {
+			continue
+		}
+		units++
+		clear(counts)
 		for _, v := range vs {
 			counts[v]++
 			total[v]++
@@ -109,16 +105,19 @@ func FleissKappa(d Data) Coefficient {
 		}
 		pbar += s / (m * (m - 1))
 	}
-	pbar /= float64(len(units))
-	if only, ok := single(total); ok {
-		return undefined(len(units), whyOneValue(only))
+	if units == 0 {
+		return undefined(0, fmt.Sprintf("no unit was coded by all %d coders (Fleiss' κ uses only units every coder coded)", d.Coders))
 	}
-	pe, all := 0.0, float64(len(units))*m
+	pbar /= float64(units)
+	if only, ok := single(total); ok {
+		return undefined(units, whyOneValue(only))
+	}
+	pe, all := 0.0, float64(units)*m
 	for _, c := range total {
 		p := float64(c) / all
 		pe += p * p
 	}
-	return defined((pbar-pe)/(1-pe), len(units))
+	return defined((pbar-pe)/(1-pe), units)
 }
 
 // KrippendorffAlpha is Krippendorff's α for nominal data, any number of
@@ -129,14 +128,16 @@ func KrippendorffAlpha(d Data) Coefficient {
 	nc := map[string]float64{} // n_c: pairable values of each kind
 	agree := 0.0               // Σ_c o_cc
 	units := 0
+	counts := map[string]int{}
+	var vs []string
 	for u := range d.Values {
-		vs := d.values(u)
+		vs = d.valuesInto(vs, u)
 		mu := len(vs)
 		if mu < 2 {
 			continue
 		}
 		units++
-		counts := map[string]int{}
+		clear(counts)
 		for _, v := range vs {
 			counts[v]++
 			nc[v]++

@@ -69,7 +69,7 @@ type Row struct {
 func nominalRow(code string, d Data) Row {
 	r := Row{Code: code, Units: d.Pairable(), Coders: d.CodersPresent(), Applied: make([]int, d.Coders)}
 	for u, row := range d.Values {
-		if len(d.values(u)) < 2 {
+		if d.given(u) < 2 {
 			continue
 		}
 		for i, v := range row {
