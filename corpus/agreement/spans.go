@@ -74,9 +74,6 @@ func Spans(c *corpus.Corpus, coders []Coder, opt Options) *Report {
 		rep.Codes = append(rep.Codes, r)
 	}
 	overall := UnitizedOverall(parts)
-	if len(parts) == 0 {
-		overall = UnitizedAlpha(base, make([][]Segment, m))
-	}
 	rep.Overall = Row{Applied: total, UnitizedAlpha: &overall}
 	for _, n := range total {
 		rep.Overall.Units += n

@@ -22,6 +22,9 @@ type Unitized struct {
 	Undefined string   `json:"undefined,omitempty"`
 }
 
+// whyNoPassage is why αu of a code nobody used is undefined.
+const whyNoPassage = "no coder marked any passage with it"
+
 // section is a stretch of one coder's continuum: a unit of the category
 // or a gap between units.
 type section struct {
@@ -57,7 +60,7 @@ func UnitizedAlpha(length int, coders [][]Segment) Unitized {
 	do := observed(secs, length)
 	de, units := expected(secs, length)
 	if units == 0 {
-		return Unitized{Observed: do, Undefined: "no coder marked any passage with it"}
+		return Unitized{Observed: do, Undefined: whyNoPassage}
 	}
 	v := 1 - do/de
 	return Unitized{Value: &v, Observed: do, Expected: de}
@@ -73,7 +76,9 @@ func UnitizedOverall(parts []Unitized) Unitized {
 	}
 	if u.Expected == 0 {
 		u.Undefined = "no coder marked any passage"
-		if len(parts) > 0 && parts[0].Undefined != "" {
+		// A reason that holds for every code (an empty continuum, too few
+		// coders) holds for all of them together.
+		if len(parts) > 0 && parts[0].Undefined != "" && parts[0].Undefined != whyNoPassage {
 			u.Undefined = parts[0].Undefined
 		}
 		return u

@@ -118,7 +118,17 @@ func TestUnitizedKnownValues(t *testing.T) {
 	if u := UnitizedAlpha(0, [][]Segment{nil, nil}); u.Value != nil {
 		t.Errorf("empty continuum: %+v, want undefined", u)
 	}
-	if o := UnitizedOverall([]Unitized{none}); o.Value != nil || o.Undefined == "" {
+	if o := UnitizedOverall([]Unitized{none}); o.Value != nil || o.Undefined != "no coder marked any passage" {
 		t.Errorf("overall of nothing: %+v, want undefined", o)
+	}
+}
+
+func TestUnitizedOverallKeepsACommonReason(t *testing.T) {
+	empty := UnitizedAlpha(0, [][]Segment{nil, nil})
+	if o := UnitizedOverall([]Unitized{empty, empty}); o.Value != nil || o.Undefined != empty.Undefined {
+		t.Errorf("overall of codes on an empty continuum: %+v, want %q", o, empty.Undefined)
+	}
+	if o := UnitizedOverall(nil); o.Value != nil || o.Undefined == "" {
+		t.Errorf("overall of no code: %+v, want undefined with a reason", o)
 	}
 }
