@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/agreement"
+	"github.com/parallax-reader/parallax/corpus/export"
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
@@ -37,19 +39,27 @@ type agreementJSON struct {
 // only read: re-anchoring places their notes for this run and saves
 // nothing.
 func runAgreement(env *Env, args []string) int {
-	fset := newFlagSet(env, "agreement", "parallax agreement [--json] [--unit sentence|span] [--coded tagged|all] --notes A.db --notes B.db [--notes C.db...] [PATH...]",
+	fset := newFlagSet(env, "agreement", "parallax agreement [--json | --csv [--bom]] [--unit sentence|span] [--coded tagged|all] --notes A.db --notes B.db [--notes C.db...] [PATH...]",
 		"parallax agreement --notes anna.db --notes ben.db                 # two coders on the embedded corpus",
 		"parallax agreement --unit span --notes anna.db --notes ben.db ~/articles",
 		"parallax agreement --notes a.db --notes b.db --notes c.db --coded all ~/articles",
-		"parallax agreement --json --notes a.db --notes b.db | jq '.codes[] | {code, alpha: .krippendorff_alpha.value}'")
+		"parallax agreement --json --notes a.db --notes b.db | jq '.codes[] | {code, alpha: .krippendorff_alpha.value}'",
+		"parallax agreement --csv --notes a.db --notes b.db > agreement.csv",
+		"parallax export --format html -o report.html --notes a.db --agreement b.db   # the report ends with the table")
 	asJSON := fset.Bool("json", false, "print JSON: {\"unit\", \"coders\": [...], \"codes\": [...], \"overall\": {...}, \"errors\": [...]} (see docs/agreement.md)")
 	unit := fset.String("unit", agreement.UnitSentence, "the units: \"sentence\" (percent agreement, Cohen's κ, Fleiss' κ, Krippendorff's α per sentence) or \"span\" (Krippendorff's αu on the characters tagged)")
 	coded := fset.String("coded", string(agreement.CodedTagged), "which articles count as coded by a coder: \"tagged\" (those they made a note on; elsewhere their silence is missing data) or \"all\" (every loaded article)")
+	asCSV := fset.Bool("csv", false, "print the table as CSV: a row per code and for all codes, unrounded values")
+	bom := fset.Bool("bom", false, "start the CSV with a UTF-8 byte order mark (for older Excel)")
 	var files fileList
 	fset.Var(&files, "notes", "a coder's notes `FILE` (repeatable: one per coder, two or more); it is only read")
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	if *asJSON && *asCSV {
+		fmt.Fprintln(env.Stderr, "parallax: --json and --csv: choose one")
+		return 2
 	}
 	if *unit != agreement.UnitSentence && *unit != agreement.UnitSpan {
 		fmt.Fprintf(env.Stderr, "parallax: --unit %s: use \"sentence\" or \"span\"; see 'parallax agreement --help'\n", clean(*unit))
@@ -74,6 +84,49 @@ func runAgreement(env *Env, args []string) int {
 		return loadFailed(env, err)
 	}
 	settleIDs(env, c, files[0])
+	coders, codes, failed := readCoders(env, c, files)
+	if len(coders) < 2 {
+		return errorf(env, "agreement needs two coders or more; %s could be read", plural(len(coders), "notes file"))
+	}
+
+	opt := agreement.Options{Coded: cov, Codes: codes}
+	var rep *agreement.Report
+	if *unit == agreement.UnitSpan {
+		rep = agreement.Spans(c, coders, opt)
+	} else {
+		rep = agreement.Sentences(c, coders, opt)
+	}
+	switch {
+	case *asCSV:
+		var buf bytes.Buffer
+		if err := export.WriteAgreementCSV(&buf, rep, *bom); err != nil {
+			return errorf(env, "write CSV: %v", err)
+		}
+		if _, err := jsonOut(env.Stdout).Write(buf.Bytes()); err != nil {
+			return errorf(env, "write CSV: %v", err)
+		}
+		printLoadErrors(env.Stderr, c.Errors)
+	case *asJSON:
+		out := agreementJSON{Report: rep, Errors: errorsJSON(failed)}
+		enc := json.NewEncoder(jsonOut(env.Stdout))
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return errorf(env, "write JSON: %v", err)
+		}
+		printLoadErrors(env.Stderr, c.Errors)
+	default:
+		printAgreement(env.Stdout, c, rep)
+		printLoadErrors(env.Stdout, c.Errors)
+	}
+	if len(failed) > 0 {
+		return 1 // the report leaves a coder out: a script must not take it for the whole
+	}
+	return 0
+}
+
+// readCoders reads the coders of the notes files, naming each file that
+// cannot be read on standard error and in the errors returned.
+func readCoders(env *Env, c *corpus.Corpus, files []string) ([]agreement.Coder, []string, []corpus.LoadError) {
 	var coders []agreement.Coder
 	var codes []string
 	var failed []corpus.LoadError
@@ -87,34 +140,23 @@ func runAgreement(env *Env, args []string) int {
 		coders = append(coders, cs...)
 		codes = append(codes, cb...)
 	}
-	if len(coders) < 2 {
-		return errorf(env, "agreement needs two coders or more; %s could be read", plural(len(coders), "notes file"))
-	}
 	nameCoders(coders)
+	return coders, codes, failed
+}
 
-	opt := agreement.Options{Coded: cov, Codes: codes}
-	var rep *agreement.Report
-	if *unit == agreement.UnitSpan {
-		rep = agreement.Spans(c, coders, opt)
-	} else {
-		rep = agreement.Sentences(c, coders, opt)
+// exportAgreement is the agreement table 'parallax export --agreement'
+// ends the export with: the coders of the files, on the sentences of c.
+// Every file must be read: an export has no exit code to say a coder is
+// missing.
+func exportAgreement(env *Env, c *corpus.Corpus, files []string) (*agreement.Report, error) {
+	if a, b, same := sameFile(files); same {
+		return nil, fmt.Errorf("%s and %s are the same file: give each other coder's notes file once", a, b)
 	}
-	if *asJSON {
-		out := agreementJSON{Report: rep, Errors: errorsJSON(failed)}
-		enc := json.NewEncoder(jsonOut(env.Stdout))
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return errorf(env, "write JSON: %v", err)
-		}
-		printLoadErrors(env.Stderr, c.Errors)
-	} else {
-		printAgreement(env.Stdout, c, rep)
-		printLoadErrors(env.Stdout, c.Errors)
-	}
+	coders, codes, failed := readCoders(env, c, files)
 	if len(failed) > 0 {
-		return 1 // the report leaves a coder out: a script must not take it for the whole
+		return nil, fmt.Errorf("%s could not be read: %s", failed[0].Path, failed[0].Message)
 	}
-	return 0
+	return agreement.Sentences(c, coders, agreement.Options{Codes: codes}), nil
 }
 
 // sameFile reports two of the files that are one file.

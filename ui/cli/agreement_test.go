@@ -312,3 +312,37 @@ func TestAgreementDocsSessionIsReal(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreementCSVAndExports: the table as CSV, and at the end of the
+// Markdown and HTML exports of the first coder's notes.
+func TestAgreementCSVAndExports(t *testing.T) {
+	anna, ben := codingSession(t)
+	out, errOut, code := runCLI(t, "agreement", "--csv", "--notes", anna, "--notes", ben)
+	if code != 0 || !strings.HasPrefix(out, "unit,code,units,coders,applied_anna,applied_ben,percent_agreement,cohen_kappa,") ||
+		!strings.Contains(out, "sentence,blame/us,35,2,4,3,97.14285714285714,0.8416289592760181,") {
+		t.Errorf("agreement --csv: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, errOut, code := runCLI(t, "agreement", "--csv", "--json", "--notes", anna, "--notes", ben); code != 2 || !strings.Contains(errOut, "choose one") {
+		t.Errorf("--csv --json: exit %d, %q", code, errOut)
+	}
+	out, errOut, code = runCLI(t, "export", "--format", "md", "--notes", anna, "--agreement", ben)
+	if code != 0 || !strings.Contains(out, "## Inter-coder agreement") || !strings.Contains(out, "| blame/us | 35 | 2 | 4 / 3 | 97.1% | 0.842 | 0.841 | 0.844 |") {
+		t.Errorf("export --format md --agreement: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runCLI(t, "export", "--format", "html", "--notes", anna, "--agreement", ben)
+	if code != 0 || !strings.Contains(out, `<h2 id="agreement">Inter-coder agreement</h2>`) || !strings.Contains(out, "<td class=\"num\">0.842</td>") {
+		t.Errorf("export --format html --agreement: exit %d\n%s", code, errOut)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--format", "csv", "--notes", anna, "--agreement", ben}, "use 'parallax agreement --csv'"},
+		{[]string{"export", "--format", "md", "--notes", anna, "--agreement", filepath.Join(t.TempDir(), "nobody.db")}, "nobody.db could not be read"},
+		{[]string{"export", "--format", "md", "--notes", anna, "--agreement", anna}, "are the same file"},
+	} {
+		if out, errOut, code := runCLI(t, c.args...); code != 1 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q (stdout %d bytes); want exit 1 saying %q", c.args, code, errOut, len(out), c.want)
+		}
+	}
+}
