@@ -27,6 +27,7 @@ import (
 	"github.com/google/renameio/v2/maybe"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/agreement"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -51,6 +52,9 @@ type Input struct {
 	// Title heads the Markdown and HTML documents and names the REFI-QDA
 	// project; "" means a title made from the corpus name.
 	Title string
+	// Agreement, when set, is the inter-coder agreement table the
+	// Markdown and HTML exports end with (see WriteAgreementCSV for CSV).
+	Agreement *agreement.Report
 }
 
 // Format is an export format.
@@ -195,6 +199,9 @@ func Write(w io.Writer, f Format, in Input, opts Options) error {
 	switch f {
 	case Markdown:
 		err = writeMarkdown(w, in, opts)
+		if err == nil && in.Agreement != nil {
+			err = writeAgreementMarkdown(w, in.Agreement)
+		}
 	case CSV:
 		err = writeCSV(w, in, opts)
 	case JSON:

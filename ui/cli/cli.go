@@ -52,6 +52,8 @@ var commands = map[string]command{
 	"update":   {"fetch due feeds and re-check articles for edits", runUpdate, false},
 	"versions": {"list the stored versions of a library article", runVersions, false},
 	"diff":     {"show what changed between two versions of an article", runDiff, false},
+
+	"agreement": {"inter-coder agreement of several coders' notes files", runAgreement, true},
 }
 
 // Run runs parallax with the given arguments (without the program name)
@@ -198,8 +200,12 @@ func usage(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'parallax COMMAND --help' for a command's flags and examples.")

@@ -39,6 +39,8 @@ func runExport(env *Env, args []string) int {
 	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
 	scope := addScopeFlags(flags)
 	addReadFlags(flags, env)
+	var coders fileList
+	flags.Var(&coders, "agreement", "end the md or html export with the inter-coder agreement of the notes file and this other coder's notes `FILE` (repeatable; see parallax agreement)")
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -47,6 +49,9 @@ func runExport(env *Env, args []string) int {
 	f, err := chooseFormat(*format, *out)
 	if err != nil {
 		return errorf(env, "%v", err)
+	}
+	if len(coders) > 0 && f != export.Markdown && f != export.HTML {
+		return errorf(env, "--agreement: the agreement table goes into the md and html exports; for it as CSV use 'parallax agreement --csv'")
 	}
 	group, err := export.ParseGroupBy(*groupBy)
 	if err != nil {
@@ -130,6 +135,15 @@ func runExport(env *Env, args []string) int {
 	if f.UsesAnalysis() {
 		if err := analyse(&in, cmp); err != nil {
 			return errorf(env, "%v", err)
+		}
+	}
+
+	if len(coders) > 0 {
+		if statErr != nil {
+			return errorf(env, "--agreement: %s, the first coder's notes file, does not exist", np)
+		}
+		if in.Agreement, err = exportAgreement(env, in.Corpus, append([]string{np}, coders...)); err != nil {
+			return errorf(env, "--agreement: %v", err)
 		}
 	}
 
