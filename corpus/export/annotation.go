@@ -435,9 +435,10 @@ func readAnnotation(m map[string]any) ImportedNote {
 
 // Place finds the passage of an imported note in the corpus and returns
 // its anchor, with the quote, prefix and suffix taken from the article
-// text. It tries, in order: the byte offsets (when they still hold the
-// quote), the code-point offsets, then the quote itself, choosing among
-// several occurrences the one whose context matches best. ok is false when
+// text. The offsets the file gives are tried first: the byte offsets (when
+// they still hold the quote), then the code-point offsets; after them the
+// quote is looked for as the notes store re-anchors a note (notes.Locate:
+// by its context and position, allowing for small edits). ok is false when
 // the article is not in the corpus or the passage is not found; the anchor
 // then holds what the file said.
 func Place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
@@ -450,34 +451,31 @@ func Place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
 	fits := func(s, e int) bool {
 		return s >= 0 && s < e && e <= len(text) && utf8.ValidString(text[s:e]) && (quote == "" || text[s:e] == quote)
 	}
-	switch {
-	case in.HasBytes && fits(an.Start, an.End):
+	if in.HasBytes && fits(an.Start, an.End) {
 		return anchorAt(a, an.Start, an.End), true
-	case in.CharStart >= 0:
-		if s, e, ok := charsToBytes(text, in.CharStart, in.CharEnd); ok && fits(s, e) {
-			return anchorAt(a, s, e), true
+	}
+	near := an // where the passage was, as far as the file says
+	if !in.HasBytes {
+		near.Start, near.End = 0, 0
+	}
+	if in.CharStart >= 0 {
+		if s, e, ok := charsToBytes(text, in.CharStart, in.CharEnd); ok {
+			if fits(s, e) {
+				return anchorAt(a, s, e), true
+			}
+			if !in.HasBytes {
+				near.Start, near.End = s, e
+			}
 		}
 	}
 	if quote == "" {
 		return an, false
 	}
-	best, bestScore := -1, -1
-	for from := 0; ; {
-		i := strings.Index(text[from:], quote)
-		if i < 0 {
-			break
-		}
-		i += from
-		score := commonSuffix(text[:i], an.Prefix) + commonPrefix(text[i+len(quote):], an.Suffix)
-		if score > bestScore {
-			best, bestScore = i, score
-		}
-		from = i + 1
-	}
-	if best < 0 {
+	s, e, ok := notes.Locate(text, near)
+	if !ok {
 		return an, false
 	}
-	return anchorAt(a, best, best+len(quote)), true
+	return anchorAt(a, s, e), true
 }
 
 // InCorpus reports whether the article an imported note refers to (by id,
@@ -529,22 +527,6 @@ func charsToBytes(text string, cs, ce int) (int, int, bool) {
 		e = len(text)
 	}
 	return s, e, s >= 0 && e >= s
-}
-
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
-	}
-	return n
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }
 
 // hasType reports whether a JSON-LD object's type (a string or a list)

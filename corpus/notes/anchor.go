@@ -220,6 +220,10 @@ type match struct {
 	score      float64
 }
 
+// Locate finds where an anchor's passage stands in text now, as
+// re-anchoring does: see locate.
+func Locate(text string, a Anchor) (start, end int, ok bool) { return locate(text, a) }
+
 // locate re-places an anchor in text: the stored range if it still holds
 // the quote; else the best exact occurrence of the quote (by context and
 // distance); else the best occurrence after normalising white space and
