@@ -1,5 +1,21 @@
 package notes
 
+// Finding a passage in a text. One algorithm serves every place a passage
+// is looked for — a quote the user types (FindQuote), a note re-placed on
+// an edited article (Reanchor) and an imported note (export.Place, through
+// Locate) — in stages:
+//
+//  1. the stored range, when it still holds the quote (Locate);
+//  2. exact occurrences of the quote (FindQuote);
+//  3. occurrences after collapsing white space and folding typographic
+//     quotes and dashes;
+//  4. approximate occurrences, a quarter of the quote's bytes edited at
+//     most (Locate).
+//
+// FindQuote wants exactly one occurrence and says so otherwise; Locate
+// weighs several by their context and their distance from the old
+// position.
+
 import (
 	"errors"
 	"fmt"
