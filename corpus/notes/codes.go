@@ -56,11 +56,11 @@ func (t *txn) insertCodeAt(c Code, pos *int64) error {
 	}
 	var err error
 	if pos != nil {
-		_, err = t.tx.ExecContext(t.ctx,
+		err = t.exec(
 			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
 			c.Name, c.Colour, c.Description, c.Parent, *pos)
 	} else {
-		_, err = t.tx.ExecContext(t.ctx,
+		err = t.exec(
 			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
 			c.Name, c.Colour, c.Description, c.Parent)
 	}
@@ -103,11 +103,11 @@ func (s *Store) AddCode(c Code) error {
 	if err := validateCode(c); err != nil {
 		return fmt.Errorf("add code: %w", err)
 	}
-	return s.mutate("add code", func(t *txn) (string, string, error) {
+	return s.mutate("add code", func(t *txn) error {
 		if err := t.addCode(c); err != nil {
-			return "", "", err
+			return err
 		}
-		return fmt.Sprintf("added code “%s”", c.Name), fmt.Sprintf("removed code “%s”", c.Name), nil
+		return t.done(fmt.Sprintf("added code “%s”", c.Name), fmt.Sprintf("removed code “%s”", c.Name))
 	})
 }
 
@@ -144,13 +144,10 @@ func (s *Store) UpdateCode(c Code) error {
 	if err := validateCode(c); err != nil {
 		return fmt.Errorf("update code: %w", err)
 	}
-	return s.mutate("update code", func(t *txn) (string, string, error) {
-		old, err := t.code(c.Name)
+	return s.mutate("update code", func(t *txn) error {
+		old, err := t.existingCode(c.Name)
 		if err != nil {
-			return "", "", err
-		}
-		if old == nil {
-			return "", "", fmt.Errorf("code “%s”: %w", c.Name, ErrNotFound)
+			return err
 		}
 		c.Name = old.Name
 		if c.Colour == "" {
@@ -159,28 +156,28 @@ func (s *Store) UpdateCode(c Code) error {
 		if c.Parent != "" {
 			p, err := t.code(c.Parent)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			if p == nil {
-				return "", "", fmt.Errorf("code “%s”: parent “%s” does not exist", c.Name, c.Parent)
+				return fmt.Errorf("code “%s”: parent “%s” does not exist", c.Name, c.Parent)
 			}
 			c.Parent = p.Name
 			loop, err := t.isDescendant(p.Name, c.Name)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			if loop || asciiLower(p.Name) == asciiLower(c.Name) {
-				return "", "", fmt.Errorf("code “%s” cannot have “%s” as parent: that would make a loop", c.Name, c.Parent)
+				return fmt.Errorf("code “%s” cannot have “%s” as parent: that would make a loop", c.Name, c.Parent)
 			}
 		}
 		if err := t.touchCode(c.Name); err != nil {
-			return "", "", err
+			return err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET colour = ?, description = ?, parent = ? WHERE name = ?",
+		if err := t.exec("UPDATE codes SET colour = ?, description = ?, parent = ? WHERE name = ?",
 			c.Colour, c.Description, c.Parent, c.Name); err != nil {
-			return "", "", err
+			return err
 		}
-		return fmt.Sprintf("changed code “%s”", c.Name), fmt.Sprintf("restored code “%s”", c.Name), nil
+		return t.done(fmt.Sprintf("changed code “%s”", c.Name), fmt.Sprintf("restored code “%s”", c.Name))
 	})
 }
 
@@ -245,7 +242,7 @@ func (t *txn) reparent(from, to string) error {
 		if err := t.touchCode(r.Name); err != nil {
 			return err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", to, r.Name); err != nil {
+		if err := t.exec("UPDATE codes SET parent = ? WHERE name = ?", to, r.Name); err != nil {
 			return err
 		}
 	}
@@ -261,20 +258,17 @@ func (s *Store) RenameCode(oldName, newName string) error {
 	if err := ValidateName(newName); err != nil {
 		return fmt.Errorf("rename code: %w", err)
 	}
-	return s.mutate("rename code", func(t *txn) (string, string, error) {
-		old, err := t.code(oldName)
+	return s.mutate("rename code", func(t *txn) error {
+		old, err := t.existingCode(oldName)
 		if err != nil {
-			return "", "", err
-		}
-		if old == nil {
-			return "", "", fmt.Errorf("code “%s”: %w", oldName, ErrNotFound)
+			return err
 		}
 		if old.Name == newName {
-			return "", "", nil
+			return nil
 		}
 		all, err := t.codeNames()
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		// The code itself and its descendants by name.
 		type pair struct{ from, to string }
@@ -290,59 +284,59 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		}
 		for _, p := range renames {
 			if err := ValidateName(p.to); err != nil {
-				return "", "", err
+				return err
 			}
 			if ex, err := t.code(p.to); err != nil {
-				return "", "", err
+				return err
 			} else if ex != nil && !moving[asciiLower(ex.Name)] {
-				return "", "", fmt.Errorf("“%s” already exists; merge “%s” into it instead", ex.Name, p.from)
+				return fmt.Errorf("“%s” already exists; merge “%s” into it instead", ex.Name, p.from)
 			}
 		}
 		rows := map[string]*codeRow{}
 		for _, p := range renames {
 			r, err := t.code(p.from)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			rows[p.from] = r
 			if err := t.touchCode(p.from); err != nil {
-				return "", "", err
+				return err
 			}
 			if err := t.touchCode(p.to); err != nil {
-				return "", "", err
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", p.from); err != nil {
-				return "", "", err
+			if err := t.exec("DELETE FROM codes WHERE name = ?", p.from); err != nil {
+				return err
 			}
 		}
 		for _, p := range renames {
 			r := rows[p.from]
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+			if err := t.exec("INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
 				p.to, r.Colour, r.Description, r.Parent, r.Pos); err != nil {
-				return "", "", err
+				return err
 			}
 			ids, err := t.notesWithTag(p.from)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			for _, id := range ids {
 				if err := t.touchNote(id); err != nil {
-					return "", "", err
+					return err
 				}
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE note_tags SET tag = ? WHERE tag = ?", p.to, p.from); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE note_tags SET tag = ? WHERE tag = ?", p.to, p.from); err != nil {
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
+				return err
 			}
 			if err := t.renameLastTag(p.from, p.to); err != nil {
-				return "", "", err
+				return err
 			}
 		}
 		for _, p := range renames {
 			if err := t.reparent(p.from, p.to); err != nil {
-				return "", "", err
+				return err
 			}
 		}
 		// The renamed code's parent follows its new name as when a tag is
@@ -353,7 +347,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		parent := old.Parent
 		if i := strings.LastIndex(newName, "/"); i > 0 {
 			if parent, err = t.ensureCodeAt(newName[:i], &old.Pos); err != nil {
-				return "", "", err
+				return err
 			}
 		} else if old.Parent != "" && strings.HasPrefix(asciiLower(old.Name), asciiLower(old.Parent)+"/") {
 			parent = ""
@@ -361,16 +355,16 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		if parent != old.Parent {
 			loop, err := t.isDescendant(parent, newName)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			if loop {
-				return "", "", fmt.Errorf("cannot rename “%s” to “%s”: “%s” lies under “%s”, so that would make a loop", old.Name, newName, parent, old.Name)
+				return fmt.Errorf("cannot rename “%s” to “%s”: “%s” lies under “%s”, so that would make a loop", old.Name, newName, parent, old.Name)
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", parent, newName); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE codes SET parent = ? WHERE name = ?", parent, newName); err != nil {
+				return err
 			}
 		}
-		return fmt.Sprintf("renamed code “%s” to “%s”", old.Name, newName), fmt.Sprintf("renamed code “%s” back to “%s”", newName, old.Name), nil
+		return t.done(fmt.Sprintf("renamed code “%s” to “%s”", old.Name, newName), fmt.Sprintf("renamed code “%s” back to “%s”", newName, old.Name))
 	})
 }
 
@@ -378,71 +372,65 @@ func (s *Store) RenameCode(oldName, newName string) error {
 // tagged into instead, from's children move under into, and from is
 // removed from the codebook.
 func (s *Store) MergeCodes(from, into string) error {
-	return s.mutate("merge codes", func(t *txn) (string, string, error) {
-		f, err := t.code(from)
+	return s.mutate("merge codes", func(t *txn) error {
+		f, err := t.existingCode(from)
 		if err != nil {
-			return "", "", err
+			return err
 		}
-		if f == nil {
-			return "", "", fmt.Errorf("code “%s”: %w", from, ErrNotFound)
-		}
-		i, err := t.code(into)
+		i, err := t.existingCode(into)
 		if err != nil {
-			return "", "", err
-		}
-		if i == nil {
-			return "", "", fmt.Errorf("code “%s”: %w", into, ErrNotFound)
+			return err
 		}
 		if asciiLower(f.Name) == asciiLower(i.Name) {
-			return "", "", fmt.Errorf("cannot merge code “%s” into itself", f.Name)
+			return fmt.Errorf("cannot merge code “%s” into itself", f.Name)
 		}
 		ids, err := t.notesWithTag(f.Name)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		for _, id := range ids {
 			if err := t.touchNote(id); err != nil {
-				return "", "", err
+				return err
 			}
 			n := t.noteBefore[id]
 			if slices.ContainsFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(i.Name) }) {
-				_, err = t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, f.Name)
+				err = t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, f.Name)
 			} else {
-				_, err = t.tx.ExecContext(t.ctx, "UPDATE note_tags SET tag = ? WHERE note_id = ? AND tag = ?", i.Name, id, f.Name)
+				err = t.exec("UPDATE note_tags SET tag = ? WHERE note_id = ? AND tag = ?", i.Name, id, f.Name)
 			}
 			if err != nil {
-				return "", "", err
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id = ?", t.now, id); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE notes SET modified = ? WHERE id = ?", t.now, id); err != nil {
+				return err
 			}
 		}
 		descendant, err := t.isDescendant(i.Name, f.Name)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		if descendant { // lift the target out from under the code that goes
 			if err := t.touchCode(i.Name); err != nil {
-				return "", "", err
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE codes SET parent = ? WHERE name = ?", f.Parent, i.Name); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE codes SET parent = ? WHERE name = ?", f.Parent, i.Name); err != nil {
+				return err
 			}
 		}
 		if err := t.reparent(f.Name, i.Name); err != nil {
-			return "", "", err
+			return err
 		}
 		if err := t.touchCode(f.Name); err != nil {
-			return "", "", err
+			return err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", f.Name); err != nil {
-			return "", "", err
+		if err := t.exec("DELETE FROM codes WHERE name = ?", f.Name); err != nil {
+			return err
 		}
 		if err := t.renameLastTag(f.Name, i.Name); err != nil {
-			return "", "", err
+			return err
 		}
-		return fmt.Sprintf("merged code “%s” into “%s” (%s)", f.Name, i.Name, corpus.Count(len(ids), "passage")),
-			fmt.Sprintf("split code “%s” from “%s” again", f.Name, i.Name), nil
+		return t.done(fmt.Sprintf("merged code “%s” into “%s” (%s)", f.Name, i.Name, corpus.Count(len(ids), "passage")),
+			fmt.Sprintf("split code “%s” from “%s” again", f.Name, i.Name))
 	})
 }
 
@@ -450,40 +438,37 @@ func (s *Store) MergeCodes(from, into string) error {
 // left with no tags and no memo are deleted; children move to the deleted
 // code's parent. Undo restores all of it.
 func (s *Store) DeleteCode(name string) error {
-	return s.mutate("delete code", func(t *txn) (string, string, error) {
-		c, err := t.code(name)
+	return s.mutate("delete code", func(t *txn) error {
+		c, err := t.existingCode(name)
 		if err != nil {
-			return "", "", err
-		}
-		if c == nil {
-			return "", "", fmt.Errorf("code “%s”: %w", name, ErrNotFound)
+			return err
 		}
 		ids, err := t.notesWithTag(c.Name)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		for _, id := range ids {
 			if err := t.touchNote(id); err != nil {
-				return "", "", err
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, c.Name); err != nil {
-				return "", "", err
+			if err := t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, c.Name); err != nil {
+				return err
 			}
 			if err := t.dropIfEmpty(id); err != nil {
-				return "", "", err
+				return err
 			}
 		}
 		if err := t.reparent(c.Name, c.Parent); err != nil {
-			return "", "", err
+			return err
 		}
 		if err := t.touchCode(c.Name); err != nil {
-			return "", "", err
+			return err
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", c.Name); err != nil {
-			return "", "", err
+		if err := t.exec("DELETE FROM codes WHERE name = ?", c.Name); err != nil {
+			return err
 		}
-		return fmt.Sprintf("deleted code “%s” (from %s)", c.Name, corpus.Count(len(ids), "passage")),
-			fmt.Sprintf("restored code “%s”", c.Name), nil
+		return t.done(fmt.Sprintf("deleted code “%s” (from %s)", c.Name, corpus.Count(len(ids), "passage")),
+			fmt.Sprintf("restored code “%s”", c.Name))
 	})
 }
 
@@ -498,10 +483,10 @@ func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
 		}
 	}
 	added := 0
-	err := s.mutate("import codebook "+source, func(t *txn) (string, string, error) {
+	err := s.mutate("import codebook "+source, func(t *txn) error {
 		before, err := t.codeNames()
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		pending := slices.Clone(codes)
 		for len(pending) > 0 {
@@ -511,7 +496,7 @@ func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
 				if c.Parent != "" {
 					p, err := t.code(c.Parent)
 					if err != nil {
-						return "", "", err
+						return err
 					}
 					if p == nil && slices.ContainsFunc(pending, func(o Code) bool { return asciiLower(o.Name) == asciiLower(c.Parent) }) {
 						rest = append(rest, c)
@@ -519,34 +504,34 @@ func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
 					}
 					if p == nil {
 						if _, err := t.ensureCode(c.Parent); err != nil {
-							return "", "", err
+							return err
 						}
 					}
 				}
 				progress = true
 				ex, err := t.code(c.Name)
 				if err != nil {
-					return "", "", err
+					return err
 				}
 				if ex != nil {
 					continue
 				}
 				if err := t.addCode(c); err != nil {
-					return "", "", err
+					return err
 				}
 			}
 			if !progress {
-				return "", "", fmt.Errorf("codes %s: their parents form a loop", quoteNames(names(rest)))
+				return fmt.Errorf("codes %s: their parents form a loop", quoteNames(names(rest)))
 			}
 			pending = rest
 		}
 		after, err := t.codeNames()
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		added = len(after) - len(before)
-		return fmt.Sprintf("imported %s from %s", corpus.Count(added, "code"), source),
-			fmt.Sprintf("removed %s imported from %s", corpus.Count(added, "code"), source), nil
+		return t.done(fmt.Sprintf("imported %s from %s", corpus.Count(added, "code"), source),
+			fmt.Sprintf("removed %s imported from %s", corpus.Count(added, "code"), source))
 	})
 	if err != nil {
 		return 0, err

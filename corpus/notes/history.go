@@ -285,12 +285,12 @@ func (t *txn) apply(ch *change, undo bool) error {
 		}
 		if write == nil {
 			deleted = append(deleted, other.Name)
-			if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM codes WHERE name = ?", other.Name); err != nil {
+			if err := t.exec("DELETE FROM codes WHERE name = ?", other.Name); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, err := t.tx.ExecContext(t.ctx, "INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
+		if err := t.exec("INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
 			write.Name, write.Colour, write.Description, write.Parent, write.Pos); err != nil {
 			return err
 		}

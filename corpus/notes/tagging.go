@@ -36,12 +36,12 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 	if len(clean) == 0 && strings.TrimSpace(memo) == "" {
 		return out, fmt.Errorf("%s: give at least one tag or a memo", op)
 	}
-	err := s.mutate(op, func(t *txn) (string, string, error) {
+	err := s.mutate(op, func(t *txn) error {
 		names := make([]string, 0, len(clean))
 		for _, tag := range clean {
 			name, err := t.ensureCode(tag)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			names = append(names, name)
 		}
@@ -53,17 +53,17 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		case errors.Is(err, sql.ErrNoRows):
 			id = uuid.NewString()
 			if err := t.touchNote(id); err != nil {
-				return "", "", err
+				return err
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+			if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
 				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title); err != nil {
-				return "", "", err
+				return err
 			}
 		case err != nil:
-			return "", "", err
+			return err
 		default:
 			if err := t.touchNote(id); err != nil {
-				return "", "", err
+				return err
 			}
 			old := t.noteBefore[id]
 			newMemo := old.Memo
@@ -74,8 +74,8 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 			default:
 				newMemo = old.Memo + "\n\n" + memo
 			}
-			if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ?, modified = ? WHERE id = ?", newMemo, t.now, id); err != nil {
-				return "", "", err
+			if err := t.exec("UPDATE notes SET memo = ?, modified = ? WHERE id = ?", newMemo, t.now, id); err != nil {
+				return err
 			}
 		}
 		var added []string
@@ -84,7 +84,7 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 				"INSERT OR IGNORE INTO note_tags(note_id, tag, pos) VALUES (?, ?, (SELECT coalesce(max(pos), -1) + 1 FROM note_tags WHERE note_id = ?))",
 				id, name, id)
 			if err != nil {
-				return "", "", err
+				return err
 			}
 			if n, _ := res.RowsAffected(); n > 0 {
 				added = append(added, name)
@@ -92,20 +92,20 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		}
 		if len(added) > 0 {
 			// Remembered for "tag again" in a later session.
-			if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", lastTagKey, added[len(added)-1]); err != nil {
-				return "", "", err
+			if err := t.exec("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", lastTagKey, added[len(added)-1]); err != nil {
+				return err
 			}
 		}
 		n, err := t.note(id)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		out = *n
 		q := snippet(a.Quote)
 		if len(added) == 0 {
-			return fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q), nil
+			return t.done(fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q))
 		}
-		return fmt.Sprintf("tagged %s on “%s”", quoteNames(added), q), fmt.Sprintf("untagged %s on “%s”", quoteNames(added), q), nil
+		return t.done(fmt.Sprintf("tagged %s on “%s”", quoteNames(added), q), fmt.Sprintf("untagged %s on “%s”", quoteNames(added), q))
 	})
 	return out, err
 }
@@ -116,8 +116,7 @@ const lastTagKey = "last_tag"
 // renameLastTag makes the remembered last tag follow its code from one
 // name to another (a rename or a merge).
 func (t *txn) renameLastTag(from, to string) error {
-	_, err := t.tx.ExecContext(t.ctx, "UPDATE meta SET value = ? WHERE key = ? AND value = ? COLLATE NOCASE", to, lastTagKey, from)
-	return err
+	return t.exec("UPDATE meta SET value = ? WHERE key = ? AND value = ? COLLATE NOCASE", to, lastTagKey, from)
 }
 
 // LastTag returns the tag most recently applied by Tag, in any session
@@ -146,27 +145,24 @@ func (s *Store) LastTag() (string, error) {
 // Untag removes one tag from a note. A note left with no tags and no memo
 // is deleted.
 func (s *Store) Untag(noteID, tag string) error {
-	return s.mutate("untag", func(t *txn) (string, string, error) {
-		if err := t.touchNote(noteID); err != nil {
-			return "", "", err
-		}
-		n := t.noteBefore[noteID]
-		if n == nil {
-			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
+	return s.mutate("untag", func(t *txn) error {
+		n, err := t.touchExistingNote(noteID)
+		if err != nil {
+			return err
 		}
 		i := slices.IndexFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(tag) })
 		if i < 0 {
-			return "", "", fmt.Errorf("the note on “%s” has no tag “%s”", snippet(n.Anchor.Quote), tag)
+			return fmt.Errorf("the note on “%s” has no tag “%s”", snippet(n.Anchor.Quote), tag)
 		}
 		name := n.Tags[i]
-		if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ? AND tag = ?", noteID, name); err != nil {
-			return "", "", err
+		if err := t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", noteID, name); err != nil {
+			return err
 		}
 		if err := t.dropIfEmpty(noteID); err != nil {
-			return "", "", err
+			return err
 		}
 		q := snippet(n.Anchor.Quote)
-		return fmt.Sprintf("untagged “%s” on “%s”", name, q), fmt.Sprintf("tagged “%s” on “%s”", name, q), nil
+		return t.done(fmt.Sprintf("untagged “%s” on “%s”", name, q), fmt.Sprintf("tagged “%s” on “%s”", name, q))
 	})
 }
 
@@ -181,52 +177,45 @@ func (t *txn) dropIfEmpty(id string) error {
 	if tags == 0 && strings.TrimSpace(memo) == "" {
 		return t.deleteNote(id)
 	}
-	_, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET modified = ? WHERE id = ?", t.now, id)
-	return err
+	return t.exec("UPDATE notes SET modified = ? WHERE id = ?", t.now, id)
 }
 
 // SetMemo replaces a note's memo. A note left with no tags and no memo is
 // deleted.
 func (s *Store) SetMemo(noteID, memo string) error {
-	return s.mutate("set memo", func(t *txn) (string, string, error) {
-		if err := t.touchNote(noteID); err != nil {
-			return "", "", err
+	return s.mutate("set memo", func(t *txn) error {
+		n, err := t.touchExistingNote(noteID)
+		if err != nil {
+			return err
 		}
-		n := t.noteBefore[noteID]
-		if n == nil {
-			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
-		}
-		if _, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ? WHERE id = ?", memo, noteID); err != nil {
-			return "", "", err
+		if err := t.exec("UPDATE notes SET memo = ? WHERE id = ?", memo, noteID); err != nil {
+			return err
 		}
 		if err := t.dropIfEmpty(noteID); err != nil {
-			return "", "", err
+			return err
 		}
 		q := snippet(n.Anchor.Quote)
 		switch {
 		case strings.TrimSpace(n.Memo) == "":
-			return fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q), nil
+			return t.done(fmt.Sprintf("added a memo on “%s”", q), fmt.Sprintf("removed the memo on “%s”", q))
 		case strings.TrimSpace(memo) == "":
-			return fmt.Sprintf("removed the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q), nil
+			return t.done(fmt.Sprintf("removed the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q))
 		}
-		return fmt.Sprintf("edited the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q), nil
+		return t.done(fmt.Sprintf("edited the memo on “%s”", q), fmt.Sprintf("restored the memo on “%s”", q))
 	})
 }
 
 // DeleteNote deletes a note with its tags and memo.
 func (s *Store) DeleteNote(noteID string) error {
-	return s.mutate("delete note", func(t *txn) (string, string, error) {
-		if err := t.touchNote(noteID); err != nil {
-			return "", "", err
-		}
-		n := t.noteBefore[noteID]
-		if n == nil {
-			return "", "", fmt.Errorf("note %s: %w", noteID, ErrNotFound)
+	return s.mutate("delete note", func(t *txn) error {
+		n, err := t.touchExistingNote(noteID)
+		if err != nil {
+			return err
 		}
 		if err := t.deleteNote(noteID); err != nil {
-			return "", "", err
+			return err
 		}
 		q := snippet(n.Anchor.Quote)
-		return fmt.Sprintf("deleted the note on “%s”", q), fmt.Sprintf("restored the note on “%s”", q), nil
+		return t.done(fmt.Sprintf("deleted the note on “%s”", q), fmt.Sprintf("restored the note on “%s”", q))
 	})
 }

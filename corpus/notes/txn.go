@@ -32,6 +32,21 @@ type txn struct {
 	noteOrder  []string
 	// corrections are the story corrections written, as deltas.
 	corrections []correctionDelta
+	// desc and undoDesc describe the change and its undoing (done).
+	desc, undoDesc string
+}
+
+// done describes the change the transaction made and its undoing, for the
+// history; a function given to mutate ends with it.
+func (t *txn) done(desc, undoDesc string) error {
+	t.desc, t.undoDesc = desc, undoDesc
+	return nil
+}
+
+// exec runs a statement in the transaction.
+func (t *txn) exec(query string, args ...any) error {
+	_, err := t.tx.ExecContext(t.ctx, query, args...)
+	return err
 }
 
 // asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
@@ -64,6 +79,29 @@ func (t *txn) note(id string) (*Note, error) {
 		return nil, err
 	}
 	return &ns[0], nil
+}
+
+// existingCode returns the code called name, or an error wrapping
+// ErrNotFound when there is none.
+func (t *txn) existingCode(name string) (*codeRow, error) {
+	r, err := t.code(name)
+	if err == nil && r == nil {
+		err = fmt.Errorf("code “%s”: %w", name, ErrNotFound)
+	}
+	return r, err
+}
+
+// touchExistingNote records a note's before-image and returns it, or an
+// error wrapping ErrNotFound when there is no such note.
+func (t *txn) touchExistingNote(id string) (*Note, error) {
+	if err := t.touchNote(id); err != nil {
+		return nil, err
+	}
+	n := t.noteBefore[id]
+	if n == nil {
+		return nil, fmt.Errorf("note %s: %w", id, ErrNotFound)
+	}
+	return n, nil
 }
 
 // touchCode records a code's before-image; call it before changing the row.
@@ -136,9 +174,8 @@ func sameNote(a, b *Note) bool {
 }
 
 // mutate runs fn in one write transaction, commits it and records it in
-// the undo history. fn returns the change's description and the
-// description of its undoing.
-func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err error)) error {
+// the undo history. fn describes the change with t.done.
+func (s *Store) mutate(op string, fn func(t *txn) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db == nil {
@@ -158,8 +195,7 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()),
 		codeBefore: map[string]*codeRow{}, noteBefore: map[string]*Note{}}
-	desc, undoDesc, err := fn(t)
-	if err != nil {
+	if err := fn(t); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
 	ch, err := t.collect()
@@ -167,7 +203,7 @@ func (s *Store) mutate(op string, fn func(t *txn) (desc, undoDesc string, err er
 		return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
 	}
 	if !ch.empty() {
-		ch.desc, ch.undoDesc = desc, undoDesc
+		ch.desc, ch.undoDesc = t.desc, t.undoDesc
 		if err := s.record(ctx, tx, ch); err != nil {
 			return fmt.Errorf("%s: notes %s: %w", op, s.path, err)
 		}
@@ -203,17 +239,17 @@ func (t *txn) writeNote(id string, img *Note) error {
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		a := img.Anchor
-		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, img.Memo,
 			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title); err != nil {
 			return err
 		}
 	}
-	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
+	if err := t.exec("DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
 		return err
 	}
 	for i, tag := range img.Tags {
-		if _, err := t.tx.ExecContext(t.ctx, "INSERT INTO note_tags(note_id, tag, pos) VALUES (?, ?, ?)", id, tag, i); err != nil {
+		if err := t.exec("INSERT INTO note_tags(note_id, tag, pos) VALUES (?, ?, ?)", id, tag, i); err != nil {
 			return err
 		}
 	}
@@ -221,11 +257,10 @@ func (t *txn) writeNote(id string, img *Note) error {
 }
 
 func (t *txn) deleteNote(id string) error {
-	if _, err := t.tx.ExecContext(t.ctx, "DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
+	if err := t.exec("DELETE FROM note_tags WHERE note_id = ?", id); err != nil {
 		return err
 	}
-	_, err := t.tx.ExecContext(t.ctx, "DELETE FROM notes WHERE id = ?", id)
-	return err
+	return t.exec("DELETE FROM notes WHERE id = ?", id)
 }
 
 func boolInt(b bool) int {
