@@ -5,19 +5,6 @@ import (
 	"testing"
 )
 
-const anchorText = `US Openly Paves Way for INF-Banned Missiles
-
-MOSCOW, November 8. /TASS/. The United States is openly paving the way for deploying intermediate-range missiles in Europe and Asia, Russian Foreign Minister Sergey Lavrov said on Friday.
-
-"We have offered the Americans an inspection of the 9M729 missile, but they refused," Lavrov told reporters. He said Moscow would not deploy such weapons first.
-
-NATO officials in Brussels rejected the claim and said Russia had violated the treaty for years. The alliance will meet again in December.
-
-Analysts warned that the collapse of the treaty could start a new arms race in Europe.`
-
-// The tagged passage used by most cases.
-const passage = "We have offered the Americans an inspection of the 9M729 missile, but they refused,"
-
 func TestNewAnchor(t *testing.T) {
 	text := "Ünïcödé prefix text that is long enough to be cut — «quote» and a suffix that also goes on for a while."
 	a := article("u", text)
