@@ -8,12 +8,12 @@ import (
 	"math"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 //go:embed data/*.tsv
@@ -216,31 +216,16 @@ func (lx *lexicon) spell(w string) string {
 	return w
 }
 
+// readBackground adds the background frequencies, every word counted
+// under its stem.
 func (lx *lexicon) readBackground() error {
-	f, err := dataFS.Open("data/background.tsv")
+	words, err := lang.Background()
 	if err != nil {
-		return fmt.Errorf("open background frequencies: %w", err)
+		return fmt.Errorf("background frequencies: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
-			continue
-		}
-		w, c, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		n, err := strconv.ParseFloat(c, 64)
-		if err != nil {
-			return fmt.Errorf("background frequencies: bad count %q", c)
-		}
-		lx.bg[english.Stem(lx.spell(w), false)] += n
-		lx.bgTotal += n
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read background frequencies: %w", err)
+	for _, w := range words {
+		lx.bg[english.Stem(lx.spell(w.Word), false)] += w.N
+		lx.bgTotal += w.N
 	}
 	lx.bgMaxIDF = math.Log(lx.bgTotal / 1)
 	return nil
