@@ -88,7 +88,6 @@ func FuzzSegment(f *testing.F) {
 // BenchmarkLoad1000 loads and segments 1,000 article files made from the
 // seeds (each one a little different, as a real corpus would be).
 func BenchmarkLoad1000(b *testing.B) {
-	b.Setenv("PARALLAX_CONFIG_DIR", b.TempDir())
 	dir := b.TempDir()
 	seeds, err := filepath.Glob("../testdata/seeds/*.txt")
 	if err != nil || len(seeds) == 0 {

@@ -53,11 +53,11 @@ func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, erro
 	}
 	c := &Corpus{Name: corpusName(paths)}
 	if opts.Outlets == nil {
-		t, err := LoadOutlets()
+		t, err := LoadOutlets(opts.ConfigDir)
 		if err != nil {
 			// A broken user outlet file should not stop the reading: say
 			// so and use the shipped table.
-			p, _ := UserFile(OutletsFileName)
+			p, _ := UserFile(opts.ConfigDir, OutletsFileName)
 			// The error names the file; the LoadError's Path already does.
 			msg := strings.TrimPrefix(err.Error(), p+": ")
 			c.Errors = append(c.Errors, LoadError{Path: p, Message: msg + " (using the built-in outlet table only)"})

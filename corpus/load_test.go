@@ -35,16 +35,10 @@ func copyDir(t *testing.T, src string) string {
 	return dst
 }
 
-func hermetic(t *testing.T) {
-	t.Helper()
-	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
-}
-
 // loadBad loads testdata/corpus/bad plus an unreadable file with a small
 // size limit, and returns articles and errors by file name.
 func loadBad(t *testing.T) (map[string]*Article, map[string]string) {
 	t.Helper()
-	hermetic(t)
 	dir := copyDir(t, "../testdata/corpus/bad")
 	locked := filepath.Join(dir, "unreadable.txt")
 	if err := os.WriteFile(locked, []byte("secret\n\nText.\n"), 0o000); err != nil {
@@ -190,7 +184,6 @@ func TestSanitize(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	hermetic(t)
 	c, err := Load("../testdata/corpus/formats")
 	if err != nil {
 		t.Fatal(err)
@@ -345,7 +338,6 @@ func hasRoleText(a *Article, role Role, text string) bool {
 }
 
 func TestLoadProgressOrderAndCancel(t *testing.T) {
-	hermetic(t)
 	var calls, last atomic.Int64
 	c, err := LoadWith(t.Context(), Options{Progress: func(done, total int) {
 		calls.Add(1)
@@ -377,7 +369,6 @@ func TestLoadProgressOrderAndCancel(t *testing.T) {
 }
 
 func TestHiddenFilesSkippedAndDuplicateIDs(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	write := func(name, body string) {
 		t.Helper()
@@ -407,12 +398,11 @@ func TestHiddenFilesSkippedAndDuplicateIDs(t *testing.T) {
 
 func TestUserOutletFile(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("PARALLAX_CONFIG_DIR", dir)
 	user := `{"outlets": [{"name": "The Daily Example", "short": "TDE", "domains": ["dailyexample.org"], "country": "Nowhere", "ownership": "private"}]}`
 	if err := os.WriteFile(filepath.Join(dir, OutletsFileName), []byte(user), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tab, err := LoadOutlets()
+	tab, err := LoadOutlets(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,21 +416,25 @@ func TestUserOutletFile(t *testing.T) {
 	if err := os.WriteFile(art, []byte("Local news\n\nSPRINGFIELD (TDE) - The council met on Monday.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load(art)
+	c, err := LoadWith(context.Background(), Options{ConfigDir: dir}, art)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a := c.Articles[0]; a.Outlet != "The Daily Example" || a.OutletEvidence != "dateline credit (TDE)" {
 		t.Errorf("outlet %q evidence %q", a.Outlet, a.OutletEvidence)
 	}
+	// Without a config dir the user's file is not read.
+	if c, err := Load(art); err != nil || c.Articles[0].Outlet == "The Daily Example" {
+		t.Errorf("Load without a config dir used the user's outlet file: %v", err)
+	}
 	if err := os.WriteFile(filepath.Join(dir, OutletsFileName), []byte(`{"outlets": [{"name": "X", "ownership": "secret"}]}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadOutlets(); err == nil || !strings.Contains(err.Error(), "ownership") {
+	if _, err := LoadOutlets(dir); err == nil || !strings.Contains(err.Error(), "ownership") {
 		t.Errorf("bad user file: %v", err)
 	}
 	// Loading still works, with the built-in table, and says why.
-	c, err = Load(art)
+	c, err = LoadWith(context.Background(), Options{ConfigDir: dir}, art)
 	if err != nil || len(c.Articles) != 1 || len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Message, "built-in outlet table") {
 		t.Errorf("load with a broken outlet file: %v %+v", err, c.Errors)
 	} else if strings.Contains(c.Errors[0].Message, c.Errors[0].Path) {
@@ -546,7 +540,6 @@ func TestJSONShapes(t *testing.T) {
 }
 
 func TestExplicitFileWithoutKnownExtension(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "story", "---\ntitle: Front matter title\noutlet: TASS\n---\nBody of the story. It has two sentences.\n")
 	writeFile(t, dir, "page.php", "<!DOCTYPE html><html><head><title>Saved page</title></head><body><article><p>The talks ended without a deal on Friday, diplomats said.</p></article></body></html>")
@@ -573,7 +566,6 @@ func TestExplicitFileWithoutKnownExtension(t *testing.T) {
 }
 
 func TestEscapesInsideJSONAndHTMLAreRemoved(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "evil.json", `[{"id": "bad\u001b[2J", "title": "Title\u001b]52;c;cm0gLXJmIH4=\u0007 here", "outlet": "TASS\u202e", "text": "Body\u001b[31m red\u009b2J text.\nMore\u0007 text."}]`)
 	writeFile(t, dir, "evil.html", "<html><head><title>Page &#27;[2Jtitle</title></head><body><article><p>The talks ended &#27;]52;c;cm0=&#7; without a deal on Friday, diplomats said in Geneva.</p></article></body></html>")

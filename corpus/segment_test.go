@@ -252,7 +252,6 @@ func TestFurnitureLines(t *testing.T) {
 }
 
 func TestRepeatedLinesAcrossOneOutlet(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	body := func(n string) string {
 		return "Story " + n + " about the treaty\n\nMOSCOW, May " + n + ". /TASS/. Text of story " + n + " is here.\n\nMoscow bureau of the agency\n"
@@ -339,7 +338,6 @@ func TestCredits(t *testing.T) {
 }
 
 func TestRepeatedLinesIgnoreNearCopies(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	story := "Story about the treaty\n\nMOSCOW, May 2. /TASS/. The first long paragraph of the story says a great deal about the treaty and its end.\n\nCollapse of the treaty\n\nThe second long paragraph of the story goes on about the talks and what came of them.\n"
 	writeFile(t, dir, "a.txt", story)

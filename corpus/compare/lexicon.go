@@ -29,10 +29,11 @@ type Alias struct {
 }
 
 // Aliases returns the alias table: the shipped data/aliases.tsv merged with
-// aliases.tsv in corpus.ConfigDir() when that file exists. A user line with
-// an existing id adds names to that entity (and replaces its kind and
-// country when given).
-func Aliases() ([]Alias, error) {
+// aliases.tsv in configDir, the user's configuration directory, when that
+// file exists ("" reads the shipped table only). A user line with an
+// existing id adds names to that entity (and replaces its kind and country
+// when given).
+func Aliases(configDir string) ([]Alias, error) {
 	base, err := dataFS.Open("data/aliases.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("open shipped aliases: %w", err)
@@ -42,7 +43,7 @@ func Aliases() ([]Alias, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shipped aliases: %w", err)
 	}
-	if p, ok := corpus.UserFile("aliases.tsv"); ok {
+	if p, ok := corpus.UserFile(configDir, "aliases.tsv"); ok {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, fmt.Errorf("open user aliases: %w", err)
@@ -125,8 +126,30 @@ type lexicon struct {
 	bgMaxIDF float64
 }
 
-// loadLexicon builds the lexicon from the shipped data and the user's files.
-func loadLexicon() (*lexicon, error) {
+// userDataFiles are the files in the user's configuration directory that
+// extend the shipped matching data.
+var userDataFiles = [...]string{"aliases.tsv", "spelling.tsv", "concepts.tsv"}
+
+// defaultLexicon is the lexicon of the shipped data, built once per
+// process; it is read-only afterwards.
+var defaultLexicon = sync.OnceValues(func() (*lexicon, error) { return loadLexicon("") })
+
+// lexiconFor returns the lexicon of the shipped data extended by the
+// user's files in configDir: the shared default lexicon when configDir is
+// "" or holds none of userDataFiles, else one built now from the files as
+// they are.
+func lexiconFor(configDir string) (*lexicon, error) {
+	for _, name := range userDataFiles {
+		if _, ok := corpus.UserFile(configDir, name); ok {
+			return loadLexicon(configDir)
+		}
+	}
+	return defaultLexicon()
+}
+
+// loadLexicon builds the lexicon from the shipped data and the user's
+// files in configDir ("" for none).
+func loadLexicon(configDir string) (*lexicon, error) {
 	lx := &lexicon{
 		aliases:  map[string][]aliasPattern{},
 		entity:   map[string]Alias{},
@@ -135,7 +158,7 @@ func loadLexicon() (*lexicon, error) {
 		concepts: map[string]string{},
 		bg:       map[string]float64{},
 	}
-	table, err := Aliases()
+	table, err := Aliases(configDir)
 	if err != nil {
 		return nil, err
 	}
@@ -162,10 +185,10 @@ func loadLexicon() (*lexicon, error) {
 		ps := lx.aliases[k]
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 	}
-	if err := readPairsFile("spelling.tsv", func(a, b string) { lx.spelling[fold(a)] = fold(b) }); err != nil {
+	if err := readPairsFile(configDir, "spelling.tsv", func(a, b string) { lx.spelling[fold(a)] = fold(b) }); err != nil {
 		return nil, err
 	}
-	if err := readPairsFile("concepts.tsv", func(c, words string) {
+	if err := readPairsFile(configDir, "concepts.tsv", func(c, words string) {
 		for _, w := range strings.Split(words, "|") {
 			w = fold(strings.TrimSpace(w))
 			if w != "" {
@@ -232,8 +255,8 @@ func (lx *lexicon) readBackground() error {
 }
 
 // readPairsFile reads a shipped two-column TSV and then the user's file of
-// the same name in the config directory, if any.
-func readPairsFile(name string, add func(a, b string)) error {
+// the same name in configDir, if any.
+func readPairsFile(configDir, name string, add func(a, b string)) error {
 	read := func(r io.Reader, where string) error {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
@@ -257,7 +280,7 @@ func readPairsFile(name string, add func(a, b string)) error {
 	if err := read(f, name); err != nil {
 		return err
 	}
-	if p, ok := corpus.UserFile(name); ok {
+	if p, ok := corpus.UserFile(configDir, name); ok {
 		uf, err := os.Open(p)
 		if err != nil {
 			return fmt.Errorf("open %s: %w", p, err)
@@ -269,6 +292,3 @@ func readPairsFile(name string, add func(a, b string)) error {
 	}
 	return nil
 }
-
-// defaultLexicon is built once per process; it is read-only afterwards.
-var defaultLexicon = sync.OnceValues(loadLexicon)

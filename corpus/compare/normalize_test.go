@@ -130,7 +130,7 @@ func TestAliases(t *testing.T) {
 	if got := terms(t, "They told us about it."); slices.Contains(got, "@us") {
 		t.Errorf("the pronoun 'us' was read as the United States: %q", got)
 	}
-	table, err := Aliases()
+	table, err := Aliases("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func TestNameSimilarity(t *testing.T) {
 }
 
 func TestMatcherScore(t *testing.T) {
-	m, err := NewMatcher(nil)
+	m, err := NewMatcher(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,12 +46,12 @@ func syntheticCorpus(n int) *corpus.Corpus {
 // BenchmarkAnalyze1000 analyses 1,000 synthetic articles (25,000 sentences).
 func BenchmarkAnalyze1000(b *testing.B) {
 	c := syntheticCorpus(1000)
-	if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+	if _, err := Analyze(context.Background(), c, nil, Options{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+		if _, err := Analyze(context.Background(), c, nil, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,7 +59,7 @@ func BenchmarkAnalyze1000(b *testing.B) {
 
 func TestSyntheticOffsets(t *testing.T) {
 	c := syntheticCorpus(20)
-	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

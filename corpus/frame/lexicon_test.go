@@ -92,6 +92,19 @@ func TestUserLexiconDir(t *testing.T) {
 	if len(p.Voices) != 1 || p.Voices[0].Side != "Ruritania" {
 		t.Errorf("user actors table not applied: %+v", p.Voices)
 	}
+	// Without a LexiconDir the analysis reads the shipped lexicons only,
+	// whatever the environment says.
+	t.Setenv("PARALLAX_CONFIG_DIR", filepath.Dir(dir))
+	if err := os.Rename(dir, filepath.Join(filepath.Dir(dir), "lexicons")); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := find(res.Markers, KindEvaluative, "lacklustre"); m != nil {
+		t.Errorf("the zero Options read the user's lexicons: %+v", m)
+	}
 }
 
 func TestBadLexiconErrors(t *testing.T) {
@@ -138,7 +151,7 @@ func TestMarkdownProfile(t *testing.T) {
 func TestAnalyzeCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Analyze(ctx, corpus.Default(), nil, Options{NoUserLexicons: true}); err == nil {
+	if _, err := Analyze(ctx, corpus.Default(), nil, Options{}); err == nil {
 		t.Error("cancelled context: no error")
 	}
 }

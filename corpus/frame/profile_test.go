@@ -16,7 +16,7 @@ func TestDistinctiveLogOdds(t *testing.T) {
 	}
 	a = append(a, "A zebra crossing was painted.") // a one-off word: shrunk by the prior
 	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{article("a", "A", a...), article("b", "B", b...)}},
-		nil, Options{NoUserLexicons: true})
+		nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

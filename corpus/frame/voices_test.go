@@ -28,7 +28,7 @@ func article(id, outlet string, sents ...string) *corpus.Article {
 
 func voicesOf(t *testing.T, arts ...*corpus.Article) map[string][]Voice {
 	t.Helper()
-	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: arts}, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: arts}, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
