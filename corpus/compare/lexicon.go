@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -120,6 +121,7 @@ type lexicon struct {
 	entity   map[string]Alias
 	lowNames map[string][]string // by entity id: its names in lower case, without a leading "the "
 	spelling map[string]string   // british -> american (folded words)
+	respelt  map[string]bool     // the words the user's spelling.tsv spells
 	concepts map[string]string   // stem -> concept
 	bg       map[string]float64
 	bgTotal  float64
@@ -156,7 +158,7 @@ func loadLexicon(configDir string) (*lexicon, error) {
 		lowNames: map[string][]string{},
 		spelling: map[string]string{},
 		concepts: map[string]string{},
-		bg:       map[string]float64{},
+		respelt:  map[string]bool{},
 	}
 	table, err := Aliases(configDir)
 	if err != nil {
@@ -185,10 +187,15 @@ func loadLexicon(configDir string) (*lexicon, error) {
 		ps := lx.aliases[k]
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 	}
-	if err := readPairsFile(configDir, "spelling.tsv", func(a, b string) { lx.spelling[fold(a)] = fold(b) }); err != nil {
+	if err := readPairsFile(configDir, "spelling.tsv", func(a, b string, user bool) {
+		lx.spelling[fold(a)] = fold(b)
+		if user {
+			lx.respelt[fold(a)] = true
+		}
+	}); err != nil {
 		return nil, err
 	}
-	if err := readPairsFile(configDir, "concepts.tsv", func(c, words string) {
+	if err := readPairsFile(configDir, "concepts.tsv", func(c, words string, _ bool) {
 		for _, w := range strings.Split(words, "|") {
 			w = fold(strings.TrimSpace(w))
 			if w != "" {
@@ -240,24 +247,76 @@ func (lx *lexicon) spell(w string) string {
 }
 
 // readBackground adds the background frequencies, every word counted
-// under its stem.
+// under its stem: the precompiled stem (backgroundStems) unless the user's
+// spelling.tsv spells the word.
 func (lx *lexicon) readBackground() error {
 	words, err := lang.Background()
 	if err != nil {
 		return fmt.Errorf("background frequencies: %w", err)
 	}
-	for _, w := range words {
-		lx.bg[english.Stem(lx.spell(w.Word), false)] += w.N
+	stems := backgroundStems(words)
+	lx.bg = make(map[string]float64, len(words))
+	for i, w := range words {
+		var st string
+		if stems != nil && !lx.respelt[w.Word] {
+			st = stems[i]
+		} else {
+			st = english.Stem(lx.spell(w.Word), false)
+		}
+		lx.bg[st] += w.N
 		lx.bgTotal += w.N
 	}
 	lx.bgMaxIDF = math.Log(lx.bgTotal / 1)
 	return nil
 }
 
+// stemsTable lists, in the order of lang.Background, each background word
+// whose stem differs from the word, with the stem: Snowball's stem of the
+// word as the shipped spelling.tsv spells it. Stemming the 53,514 words at
+// every start took most of the lexicon's load time. TestBackgroundStems
+// keeps it equal to what stemming gives.
+//
+//go:embed data/background-stems.tsv
+var stemsTable string
+
+// backgroundStems returns the stem of every word of words (the background
+// list) from stemsTable, or nil when the table does not fit the list: its
+// first line, "@words N", must give the list's length, and its entries
+// must be words of the list in the list's order.
+func backgroundStems(words []lang.Count) []string {
+	lines := strings.Split(stemsTable, "\n")
+	for len(lines) > 0 && strings.HasPrefix(lines[0], "#") {
+		lines = lines[1:]
+	}
+	if len(lines) == 0 || lines[0] != "@words "+strconv.Itoa(len(words)) {
+		return nil
+	}
+	lines = lines[1:]
+	if n := len(lines); n > 0 && lines[n-1] == "" {
+		lines = lines[:n-1]
+	}
+	stems := make([]string, len(words))
+	j := 0
+	for i, w := range words {
+		stems[i] = w.Word
+		if j < len(lines) {
+			if word, stem, _ := strings.Cut(lines[j], "\t"); word == w.Word {
+				stems[i] = stem
+				j++
+			}
+		}
+	}
+	if j != len(lines) {
+		return nil
+	}
+	return stems
+}
+
 // readPairsFile reads a shipped two-column TSV and then the user's file of
-// the same name in configDir, if any.
-func readPairsFile(configDir, name string, add func(a, b string)) error {
-	read := func(r io.Reader, where string) error {
+// the same name in configDir, if any; add is told which lines are the
+// user's.
+func readPairsFile(configDir, name string, add func(a, b string, user bool)) error {
+	read := func(r io.Reader, where string, user bool) error {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
 			line := strings.TrimSpace(sc.Text())
@@ -268,7 +327,7 @@ func readPairsFile(configDir, name string, add func(a, b string)) error {
 			if !ok {
 				return fmt.Errorf("%s: line %q: want two tab-separated fields", where, line)
 			}
-			add(strings.TrimSpace(a), strings.TrimSpace(b))
+			add(strings.TrimSpace(a), strings.TrimSpace(b), user)
 		}
 		return sc.Err()
 	}
@@ -277,7 +336,7 @@ func readPairsFile(configDir, name string, add func(a, b string)) error {
 		return fmt.Errorf("open %s: %w", name, err)
 	}
 	defer f.Close()
-	if err := read(f, name); err != nil {
+	if err := read(f, name, false); err != nil {
 		return err
 	}
 	if p, ok := corpus.UserFile(configDir, name); ok {
@@ -286,7 +345,7 @@ func readPairsFile(configDir, name string, add func(a, b string)) error {
 			return fmt.Errorf("open %s: %w", p, err)
 		}
 		defer uf.Close()
-		if err := read(uf, p); err != nil {
+		if err := read(uf, p, true); err != nil {
 			return err
 		}
 	}
