@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Furniture reasons. Each furniture mark carries one of these, sometimes
@@ -313,7 +315,7 @@ func isTimestampLine(t string) bool {
 		case numTok.MatchString(w):
 			hasNum = true
 		case timeWords[strings.TrimSuffix(w, ":")]:
-			if monthOf(w) > 0 || w == "ago" {
+			if lang.Month(w) > 0 || w == "ago" {
 				hasDateWord = true
 			}
 		default:

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // label is a short readable label for a fact: the clause of the centre
@@ -292,12 +294,7 @@ var reportingSet = sync.OnceValue(func() map[string]bool {
 // verb is removed; the rest must be long enough to stand alone.
 func dropReporting(s string) string {
 	// ASCII lower case keeps byte offsets aligned with s.
-	low := strings.Map(func(r rune) rune {
-		if r >= 'A' && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
+	low := lang.ASCIILower(s)
 	cut := -1
 	for _, v := range reportingVerbs() {
 		i := strings.Index(low, v+" ")

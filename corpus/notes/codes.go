@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // ensureCode returns the canonical name of the code called name, creating
@@ -166,7 +167,7 @@ func (s *Store) UpdateCode(c Code) error {
 			if err != nil {
 				return err
 			}
-			if loop || asciiLower(p.Name) == asciiLower(c.Name) {
+			if loop || lang.ASCIILower(p.Name) == lang.ASCIILower(c.Name) {
 				return fmt.Errorf("code “%s” cannot have “%s” as parent: that would make a loop", c.Name, c.Parent)
 			}
 		}
@@ -185,7 +186,7 @@ func (s *Store) UpdateCode(c Code) error {
 func (t *txn) isDescendant(name, ancestor string) (bool, error) {
 	cur, err := t.code(name)
 	for steps := 0; err == nil && cur != nil && cur.Parent != "" && steps < 10000; steps++ {
-		if asciiLower(cur.Parent) == asciiLower(ancestor) {
+		if lang.ASCIILower(cur.Parent) == lang.ASCIILower(ancestor) {
 			return true, nil
 		}
 		cur, err = t.code(cur.Parent)
@@ -236,7 +237,7 @@ func (t *txn) reparent(from, to string) error {
 		return err
 	}
 	for _, r := range all {
-		if asciiLower(r.Parent) != asciiLower(from) || asciiLower(r.Name) == asciiLower(to) {
+		if lang.ASCIILower(r.Parent) != lang.ASCIILower(from) || lang.ASCIILower(r.Name) == lang.ASCIILower(to) {
 			continue
 		}
 		if err := t.touchCode(r.Name); err != nil {
@@ -280,7 +281,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		}
 		moving := map[string]bool{}
 		for _, p := range renames {
-			moving[asciiLower(p.from)] = true
+			moving[lang.ASCIILower(p.from)] = true
 		}
 		for _, p := range renames {
 			if err := ValidateName(p.to); err != nil {
@@ -288,7 +289,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			}
 			if ex, err := t.code(p.to); err != nil {
 				return err
-			} else if ex != nil && !moving[asciiLower(ex.Name)] {
+			} else if ex != nil && !moving[lang.ASCIILower(ex.Name)] {
 				return fmt.Errorf("“%s” already exists; merge “%s” into it instead", ex.Name, p.from)
 			}
 		}
@@ -349,7 +350,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if parent, err = t.ensureCodeAt(newName[:i], &old.Pos); err != nil {
 				return err
 			}
-		} else if old.Parent != "" && strings.HasPrefix(asciiLower(old.Name), asciiLower(old.Parent)+"/") {
+		} else if old.Parent != "" && strings.HasPrefix(lang.ASCIILower(old.Name), lang.ASCIILower(old.Parent)+"/") {
 			parent = ""
 		}
 		if parent != old.Parent {
@@ -381,7 +382,7 @@ func (s *Store) MergeCodes(from, into string) error {
 		if err != nil {
 			return err
 		}
-		if asciiLower(f.Name) == asciiLower(i.Name) {
+		if lang.ASCIILower(f.Name) == lang.ASCIILower(i.Name) {
 			return fmt.Errorf("cannot merge code “%s” into itself", f.Name)
 		}
 		ids, err := t.notesWithTag(f.Name)
@@ -393,7 +394,7 @@ func (s *Store) MergeCodes(from, into string) error {
 				return err
 			}
 			n := t.noteBefore[id]
-			if slices.ContainsFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(i.Name) }) {
+			if slices.ContainsFunc(n.Tags, func(x string) bool { return lang.ASCIILower(x) == lang.ASCIILower(i.Name) }) {
 				err = t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, f.Name)
 			} else {
 				err = t.exec("UPDATE note_tags SET tag = ? WHERE note_id = ? AND tag = ?", i.Name, id, f.Name)
@@ -498,7 +499,7 @@ func (s *Store) ImportCodebook(codes []Code, source string) (int, error) {
 					if err != nil {
 						return err
 					}
-					if p == nil && slices.ContainsFunc(pending, func(o Code) bool { return asciiLower(o.Name) == asciiLower(c.Parent) }) {
+					if p == nil && slices.ContainsFunc(pending, func(o Code) bool { return lang.ASCIILower(o.Name) == lang.ASCIILower(c.Parent) }) {
 						rest = append(rest, c)
 						continue
 					}

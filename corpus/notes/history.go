@@ -33,7 +33,7 @@ const (
 
 // codeDelta and noteDelta are a row before and after a change (nil: absent).
 type codeDelta struct {
-	Key    string   `json:"key"` // asciiLower(name)
+	Key    string   `json:"key"` // lang.ASCIILower(name)
 	Before *codeRow `json:"before"`
 	After  *codeRow `json:"after"`
 }

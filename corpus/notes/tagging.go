@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Tag tags the passage a with the given tags and an optional memo, creating
@@ -29,7 +30,7 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		if err := ValidateName(tag); err != nil {
 			return out, fmt.Errorf("%s: %w", op, err)
 		}
-		if !slices.ContainsFunc(clean, func(c string) bool { return asciiLower(c) == asciiLower(tag) }) {
+		if !slices.ContainsFunc(clean, func(c string) bool { return lang.ASCIILower(c) == lang.ASCIILower(tag) }) {
 			clean = append(clean, tag)
 		}
 	}
@@ -150,7 +151,7 @@ func (s *Store) Untag(noteID, tag string) error {
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(n.Tags, func(x string) bool { return asciiLower(x) == asciiLower(tag) })
+		i := slices.IndexFunc(n.Tags, func(x string) bool { return lang.ASCIILower(x) == lang.ASCIILower(tag) })
 		if i < 0 {
 			return fmt.Errorf("the note on “%s” has no tag “%s”", snippet(n.Anchor.Quote), tag)
 		}

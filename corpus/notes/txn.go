@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // ErrNotFound is wrapped when a note or code does not exist.
@@ -47,17 +49,6 @@ func (t *txn) done(desc, undoDesc string) error {
 func (t *txn) exec(query string, args ...any) error {
 	_, err := t.tx.ExecContext(t.ctx, query, args...)
 	return err
-}
-
-// asciiLower folds ASCII letters only, as SQLite's NOCASE collation does.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 func (t *txn) code(name string) (*codeRow, error) {
@@ -106,7 +97,7 @@ func (t *txn) touchExistingNote(id string) (*Note, error) {
 
 // touchCode records a code's before-image; call it before changing the row.
 func (t *txn) touchCode(name string) error {
-	key := asciiLower(name)
+	key := lang.ASCIILower(name)
 	if _, ok := t.codeBefore[key]; ok {
 		return nil
 	}
