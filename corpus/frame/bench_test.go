@@ -3,10 +3,10 @@ package frame
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 // syntheticCorpus recombines the seed corpus's sentences into n articles of
@@ -23,22 +23,12 @@ func syntheticCorpus(n int) *corpus.Corpus {
 	c := &corpus.Corpus{Name: "synthetic"}
 	seed := uint32(2166136261)
 	for i := 0; i < n; i++ {
-		var b strings.Builder
-		a := &corpus.Article{ID: fmt.Sprintf("syn-%04d", i), Outlet: fmt.Sprintf("Outlet %d", i%10)}
-		for k := 0; k < 25; k++ {
+		sents := make([]string, 25)
+		for k := range sents {
 			seed = seed*1664525 + 1013904223
-			s := pool[int(seed>>8)%len(pool)]
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			start := b.Len()
-			b.WriteString(s.Text)
-			span := corpus.Span{Start: start, End: b.Len()}
-			a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: span, Role: corpus.RoleBody})
-			a.Sentences = append(a.Sentences, corpus.Sentence{Span: span, Index: k, Para: k, Role: corpus.RoleBody, Text: s.Text})
+			sents[k] = pool[int(seed>>8)%len(pool)].Text
 		}
-		a.Text = b.String()
-		c.Articles = append(c.Articles, a)
+		c.Articles = append(c.Articles, corpustest.Article(fmt.Sprintf("syn-%04d", i), fmt.Sprintf("Outlet %d", i%10), sents...))
 	}
 	return c
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 func TestInflect(t *testing.T) {
@@ -79,7 +80,7 @@ func TestUserLexiconDir(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "actors-extra.tsv"), []byte(actors), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a := article("u", "U", "Minister Ivan Testov said the results were lacklustre.")
+	a := corpustest.Article("u", "U", "Minister Ivan Testov said the results were lacklustre.")
 	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{LexiconDir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -160,8 +161,8 @@ func TestAnalyzeCancelled(t *testing.T) {
 // it with gets no distinctive terms and a profile that says why.
 func TestSingleOutletProfile(t *testing.T) {
 	c := &corpus.Corpus{Articles: []*corpus.Article{
-		article("a", "Lone Wire", "The minister slammed the treaty as dead.", "Officials claimed the talks had failed."),
-		article("b", "Lone Wire", "The treaty was signed in 1987.", "Critics say the deal collapsed."),
+		corpustest.Article("a", "Lone Wire", "The minister slammed the treaty as dead.", "Officials claimed the talks had failed."),
+		corpustest.Article("b", "Lone Wire", "The treaty was signed in 1987.", "Critics say the deal collapsed."),
 	}}
 	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {

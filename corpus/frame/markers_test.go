@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 // markersFor analyses one sentence and returns its markers.
@@ -181,12 +182,7 @@ func (f fakeCmp) OmittedBy(outlet string) []string                 { return f.om
 
 func TestUniqueAndOmissions(t *testing.T) {
 	text := "The talks failed. Both sides met again."
-	a := &corpus.Article{ID: "u1", Outlet: "Test", Text: text,
-		Paragraphs: []corpus.Paragraph{{Span: corpus.Span{Start: 0, End: len(text)}, Role: corpus.RoleBody}},
-		Sentences: []corpus.Sentence{
-			{Span: corpus.Span{Start: 0, End: 17}, Index: 0, Role: corpus.RoleBody, Text: text[:17]},
-			{Span: corpus.Span{Start: 18, End: len(text)}, Index: 1, Role: corpus.RoleBody, Text: text[18:]},
-		}}
+	a := corpustest.Paragraph("u1", "Test", text[:17], text[18:])
 	c := &corpus.Corpus{Articles: []*corpus.Article{a}}
 	res, err := Analyze(context.Background(), c, fakeCmp{with: map[int]bool{0: true}, om: []string{"the deal expires"}}, Options{})
 	if err != nil {
