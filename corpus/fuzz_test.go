@@ -56,10 +56,10 @@ func FuzzSegment(f *testing.F) {
 	f.Add("MOSCOW, November 8. /TASS/.")
 	f.Add("他说。「好。」她说！？ 」x。｡")
 	f.Add("\"\u201c. .\u201d\" U.S. No. 5. J. R.\n- \n\n© x")
-	z := testAnalyzer(f)
+	z := testBuilder(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		text, _ = Sanitize(strings.ToValidUTF8(text, "\uFFFD"))
-		a := z.article("fuzz.txt", "text", text, meta{}, nil)
+		a := z.build("fuzz.txt", "text", text, meta{}, nil)
 		prev := 0
 		for i, s := range a.Sentences {
 			if s.Start < prev || s.End <= s.Start || s.End > len(text) || text[s.Start:s.End] != s.Text {

@@ -120,7 +120,7 @@ func TestRepeatedLinesKeepSentencesAsResegmenting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z := testAnalyzer(t)
+	z := testBuilder(t)
 	for _, a := range c.Articles {
 		if len(a.Furniture) < 2 {
 			t.Fatalf("%s: repeated lines not marked: %+v", a.ID, a.Furniture)
@@ -164,7 +164,7 @@ func benchmarkLoad(b *testing.B, text string) {
 // The shortcut for one-sentence paragraphs gives what the segmenter
 // gives, on every paragraph of the test corpora and on edge cases.
 func TestOneSentenceShortcutAgreesWithSegmenter(t *testing.T) {
-	z := testAnalyzer(t)
+	z := testBuilder(t)
 	var texts []string
 	for _, dir := range []string{"../testdata/seeds", "../testdata/heldout", "../testdata/heldout2", "../testdata/corpus/formats", "../testdata/compare"} {
 		c, err := Load(dir)
