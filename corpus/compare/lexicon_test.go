@@ -163,3 +163,87 @@ func TestBackgroundStemsGiveTheSameLexicon(t *testing.T) {
 		t.Errorf("background counts differ: %d stems, total %v, against %d, %v", len(with.bg), with.bgTotal, len(without.bg), without.bgTotal)
 	}
 }
+
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // a term the sentence must have
+	}{
+		{"The United States withdrew.", "@us"},
+		{"The U.S. withdrew.", "@us"},
+		{"The US withdrew.", "@us"},
+		{"Washington withdrew.", "@us"},
+		{"American officials spoke.", "@us"},
+		{"Russia denied it.", "@russia"},
+		{"Moscow denied it.", "@russia"},
+		{"Russian diplomats denied it.", "@russia"},
+		{"Moscow's position", "@russia"},
+		{"the Soviet Union and", "@ussr"},
+		{"Foreign Minister Sergey Lavrov", "@sergei"},
+		{"Foreign Minister Sergei Lavrov", "@sergei"},
+		{"in the Asia-Pacific region", "@asia-pacific"},
+		{"Japan and South Korea were mentioned", "@south-korea"},
+		{"the North Atlantic Alliance has not", "@nato"},
+	}
+	for _, tt := range tests {
+		if got := terms(t, tt.in); !slices.Contains(got, tt.want) {
+			t.Errorf("terms(%q) = %q, want %q among them", tt.in, got, tt.want)
+		}
+	}
+	// "us" the pronoun is not the United States.
+	if got := terms(t, "They told us about it."); slices.Contains(got, "@us") {
+		t.Errorf("the pronoun 'us' was read as the United States: %q", got)
+	}
+	table, err := Aliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, a := range table {
+		if a.ID == "russia" && a.Country == "RU" && slices.Contains(a.Names, "Moscow") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("Aliases() lacks russia → RU with Moscow")
+	}
+}
+
+func TestReadAliasesMerge(t *testing.T) {
+	base, err := ReadAliases(strings.NewReader("us\tcountry\tUS\tUnited States|US\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadAliases(strings.NewReader("# user\nus\t\t\tUncle Sam\nkr\tcountry\tKR\tSeoul\n"), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || !slices.Contains(got[0].Names, "Uncle Sam") || got[0].Country != "US" {
+		t.Errorf("merged aliases = %+v", got)
+	}
+	if _, err := ReadAliases(strings.NewReader("bad line\n"), nil); err == nil {
+		t.Error("a line without tabs was accepted")
+	}
+}
+
+func TestSpelling(t *testing.T) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := map[string]string{
+		"kilometres": "kilometers", "defence": "defense", "centre": "center", "programme": "program",
+		"organisation": "organization", "millimetres": "millimeters", "colour": "color", "kilometers": "kilometers",
+	}
+	for in, want := range tests {
+		if got := lx.spell(in); got != want {
+			t.Errorf("spell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// British and American spellings give the same terms.
+	a := terms(t, "Defence ministers met at the centre, 500 kilometres away.")
+	b := terms(t, "Defense ministers met at the center, 500 kilometers away.")
+	if !slices.Equal(a, b) {
+		t.Errorf("terms differ: %q vs %q", a, b)
+	}
+}
