@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
@@ -15,10 +17,14 @@ func defaultLoad(ctx context.Context, paths []string, progress Progress) (*corpu
 		progress("loading the embedded corpus", 0, 0)
 		return corpus.Default(), nil
 	}
-	return corpus.LoadWith(ctx, corpus.Options{Progress: func(done, total int) {
+	return corpus.LoadWith(ctx, corpus.Options{ConfigDir: userConfigDir(), Progress: func(done, total int) {
 		progress("loading files", done, total)
 	}}, paths...)
 }
+
+// userConfigDir is the user's configuration directory, whose outlets,
+// matching data and lexicons the reader's analyses read.
+func userConfigDir() string { return corpus.ConfigDir(os.Getenv) }
 
 // DefaultAnalyzer runs the shared-facts and framing analyses on a corpus.
 func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (*Analysis, error) {
@@ -29,7 +35,7 @@ func DefaultAnalyzer(ctx context.Context, c *corpus.Corpus, progress Progress) (
 // applied to the grouping.
 func analyzeWith(ctx context.Context, c *corpus.Corpus, corrections []compare.Correction, progress Progress) (*Analysis, error) {
 	a := &Analysis{Corrections: corrections}
-	cmp, err := compare.Analyze(ctx, c, compare.Options{Corrections: corrections, Progress: func(stage string, done, total int) {
+	cmp, err := compare.Analyze(ctx, c, compare.Options{Corrections: corrections, ConfigDir: userConfigDir(), Progress: func(stage string, done, total int) {
 		progress("comparing outlets: "+stage, done, total)
 	}})
 	var fc frame.Comparison
@@ -45,7 +51,7 @@ func analyzeWith(ctx context.Context, c *corpus.Corpus, corrections []compare.Co
 		fc = cmp
 	}
 	progress("marking framing language", 0, 0)
-	fr, err := frame.Analyze(ctx, c, fc, frame.Options{})
+	fr, err := frame.Analyze(ctx, c, fc, frame.Options{LexiconDir: filepath.Join(userConfigDir(), "lexicons")})
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err

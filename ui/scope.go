@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -236,7 +237,7 @@ func scopedData(ctx context.Context, all *Data, ids []string, report Progress) (
 	}
 	addFacts(a, within)
 	report("marking framing language", 0, 0)
-	fr, err := frame.Analyze(ctx, sub, within, frame.Options{})
+	fr, err := frame.Analyze(ctx, sub, within, frame.Options{LexiconDir: filepath.Join(userConfigDir(), "lexicons")})
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, err

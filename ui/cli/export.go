@@ -100,7 +100,7 @@ func runExport(env *Env, args []string) int {
 				return errorf(env, "story corrections: %v", err)
 			}
 		}
-		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); err != nil {
+		if cmp, err = compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections, ConfigDir: configDir(env)}); err != nil {
 			return errorf(env, "shared-facts analysis: %v", err)
 		}
 		printCorrectionProblems(env.Stderr, cmp.Problems)
@@ -133,7 +133,7 @@ func runExport(env *Env, args []string) int {
 		in.Corpus, cmp = sub, scoped
 	}
 	if f.UsesAnalysis() {
-		if err := analyse(&in, cmp); err != nil {
+		if err := analyse(&in, cmp, lexiconDir(env)); err != nil {
 			return errorf(env, "%v", err)
 		}
 	}
@@ -239,11 +239,12 @@ func readStore(env *Env, path string, c *corpus.Corpus) ([]notes.Code, []notes.N
 }
 
 // analyse adds the shared facts and the framing markers to the report's
-// input, running the same analyses as the reader.
-func analyse(in *export.Input, cmp *compare.Result) error {
+// input, running the same analyses as the reader (with the user's
+// lexicons in lexiconDir).
+func analyse(in *export.Input, cmp *compare.Result, lexiconDir string) error {
 	ctx := context.Background()
 	in.Facts = cmp.Facts
-	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{})
+	res, err := frame.Analyze(ctx, in.Corpus, cmp, frame.Options{LexiconDir: lexiconDir})
 	if err != nil {
 		return fmt.Errorf("framing analysis: %w", err)
 	}

@@ -39,7 +39,7 @@ func runFacts(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "story corrections: %v", err)
 	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets, Corrections: corrections})
+	res, aerr := compare.Analyze(context.Background(), c, compare.Options{MinOutlets: *minOutlets, Corrections: corrections, ConfigDir: configDir(env)})
 	if aerr != nil {
 		return errorf(env, "compare: %v", aerr)
 	}

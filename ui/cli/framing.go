@@ -40,7 +40,7 @@ func runFraming(env *Env, args []string) int {
 	}
 	var cmp frame.Comparison
 	cmpNote := ""
-	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections}); cerr != nil {
+	if cres, cerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections, ConfigDir: configDir(env)}); cerr != nil {
 		cmpNote = fmt.Sprintf("shared-facts analysis failed (%v): 'unique' markers and omissions are not shown", cerr)
 		fmt.Fprintln(env.Stderr, "parallax: "+cmpNote)
 	} else {
@@ -54,7 +54,11 @@ func runFraming(env *Env, args []string) int {
 	if cmp == nil && (*scope.story != "" || *scope.thread != "") {
 		return errorf(env, "--story and --thread need the shared-facts analysis, which failed")
 	}
-	res, ferr := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: *noUser})
+	fopts := frame.Options{LexiconDir: lexiconDir(env)}
+	if *noUser {
+		fopts.LexiconDir = ""
+	}
+	res, ferr := frame.Analyze(context.Background(), c, cmp, fopts)
 	if ferr != nil {
 		return errorf(env, "framing: %v", ferr)
 	}

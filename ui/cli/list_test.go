@@ -3,17 +3,26 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/charmbracelet/x/ansi"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := Run(&Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, args)
+	// The config dir a test sets with t.Setenv reaches the command the
+	// way a user's does; nothing else of the environment does.
+	getenv := func(k string) string {
+		if k == "PARALLAX_CONFIG_DIR" {
+			return os.Getenv(k)
+		}
+		return ""
+	}
+	code := Run(&Env{Stdout: &out, Stderr: &errb, Getenv: getenv}, args)
 	return out.String(), errb.String(), code
 }
 

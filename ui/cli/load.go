@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,12 +29,17 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 		}
 		return corpus.Default(), nil
 	}
-	c, err := corpus.Load(paths...)
+	c, err := corpus.LoadWith(context.Background(), corpus.Options{ConfigDir: configDir(env)}, paths...)
 	if c != nil && err == nil {
 		settleIDs(env, c, notes.DefaultPath(c, paths))
 	}
 	return c, err
 }
+
+// configDir is the user's configuration directory, as the environment
+// says (corpus.ConfigDir); lexiconDir is its folder of framing lexicons.
+func configDir(env *Env) string  { return corpus.ConfigDir(env.Getenv) }
+func lexiconDir(env *Env) string { return filepath.Join(configDir(env), "lexicons") }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,
 // with every file that failed and why when nothing could be read, on

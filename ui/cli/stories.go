@@ -35,7 +35,7 @@ func runStories(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "story corrections: %v", err)
 	}
-	res, aerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections})
+	res, aerr := compare.Analyze(context.Background(), c, compare.Options{Corrections: corrections, ConfigDir: configDir(env)})
 	if aerr != nil {
 		return errorf(env, "compare: %v", aerr)
 	}

@@ -24,25 +24,25 @@ type meta struct {
 	Language        string
 }
 
-// analyzer turns loaded text into an Article: paragraphs, furniture,
+// articleBuilder turns loaded text into an Article: paragraphs, furniture,
 // roles, metadata from the text, outlet and sentences. It is read-only
 // and safe for concurrent use.
-type analyzer struct {
+type articleBuilder struct {
 	outlets   *OutletTable
 	furniture *furnitureFinder
 	split     *splitter
 }
 
-func newAnalyzer(t *OutletTable) (*analyzer, error) {
+func newArticleBuilder(t *OutletTable) (*articleBuilder, error) {
 	sp, err := newSplitter()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence segmenter: %w", err)
 	}
-	return &analyzer{outlets: t, furniture: newFurnitureFinder(t), split: sp}, nil
+	return &articleBuilder{outlets: t, furniture: newFurnitureFinder(t), split: sp}, nil
 }
 
-// article builds an Article from its text and metadata.
-func (z *analyzer) article(path, format, text string, m meta, warnings []string) *Article {
+// build makes an Article from its text and metadata.
+func (z *articleBuilder) build(path, format, text string, m meta, warnings []string) *Article {
 	a := &Article{
 		ID:       m.ID,
 		Path:     path,
@@ -113,7 +113,7 @@ func fitted[S ~[]E, E any](s S) S {
 
 // assignRoles finds the title line, the byline and sub-headings among the
 // paragraphs that are not furniture.
-func (z *analyzer) assignRoles(a *Article, paras []Paragraph, m meta) {
+func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
 	text := a.Text
 	first := -1
 	for i, p := range paras {
@@ -190,7 +190,7 @@ func sameText(a, b string) bool {
 
 // publishedFromText takes the publication date from a line that states it
 // ("Published: 16 January 2019") or from a dateline with a year.
-func (z *analyzer) publishedFromText(a *Article) {
+func (z *articleBuilder) publishedFromText(a *Article) {
 	for _, p := range a.Paragraphs {
 		line := a.Text[p.Start:p.End]
 		if t, ok := findPublished(line); ok {
@@ -210,7 +210,7 @@ func (z *analyzer) publishedFromText(a *Article) {
 // sentences fills a.Sentences and a.Furniture from the paragraphs: title,
 // heading and byline paragraphs are one sentence each, body paragraphs are
 // segmented, furniture paragraphs give none.
-func (z *analyzer) sentences(a *Article) {
+func (z *articleBuilder) sentences(a *Article) {
 	a.Sentences = a.Sentences[:0]
 	a.Furniture = a.Furniture[:0]
 	for pi, p := range a.Paragraphs {
@@ -233,7 +233,7 @@ func (z *analyzer) sentences(a *Article) {
 
 // titleFromText returns the title line, else the first body sentence
 // (shortened), else "".
-func (z *analyzer) titleFromText(a *Article) string {
+func (z *articleBuilder) titleFromText(a *Article) string {
 	for _, s := range a.Sentences {
 		if s.Role == RoleTitle {
 			return strings.TrimSpace(strings.TrimLeft(s.Text, "#"))
@@ -295,7 +295,7 @@ func idWarning(path, id string, ok bool) []string {
 //
 // Its cost is linear in the corpus: each paragraph is looked up in a map
 // a bounded number of times, and no article is segmented again.
-func (z *analyzer) markRepeated(arts []*Article) {
+func (z *articleBuilder) markRepeated(arts []*Article) {
 	type key struct{ outlet, line string }
 	lineKey := func(a *Article, p Paragraph) (key, bool) {
 		if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
