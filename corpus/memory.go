@@ -67,7 +67,7 @@ func LoadEach(ctx context.Context, opts Options, files []File) ([][]*Article, []
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	z, err := newAnalyzer(opts.Outlets)
+	z, err := newArticleBuilder(opts.Outlets)
 	if err != nil {
 		return nil, nil, err
 	}

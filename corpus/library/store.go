@@ -60,9 +60,12 @@ type Library struct {
 
 // Options tunes Open. The zero value is usable.
 type Options struct {
-	// Outlets is the outlet table; nil means corpus.LoadOutlets (the
-	// shipped table plus the user's).
+	// Outlets is the outlet table; nil means corpus.LoadOutlets of
+	// ConfigDir (the shipped table plus the user's).
 	Outlets *corpus.OutletTable
+	// ConfigDir is the user's configuration directory ("" for the
+	// shipped data only).
+	ConfigDir string
 	// Rules are the per-outlet extraction rules; nil means ShippedRules.
 	Rules *Rules
 	// Now replaces the clock, for tests.
@@ -82,7 +85,7 @@ func Open(path string, opts Options) (*Library, error) {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
 	if opts.Outlets == nil {
-		opts.Outlets, _ = corpus.LoadOutlets() // a broken user file: the shipped table
+		opts.Outlets, _ = corpus.LoadOutlets(opts.ConfigDir) // a broken user file: the shipped table
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -51,7 +51,7 @@ func libraryPath(env *Env) string {
 
 // openLibrary opens (creating when needed) the library file.
 func openLibrary(env *Env) (*library.Library, error) {
-	return library.Open(libraryPath(env), library.Options{})
+	return library.Open(libraryPath(env), library.Options{ConfigDir: configDir(env)})
 }
 
 // libraryCorpus returns the library's articles when the library exists
