@@ -9,9 +9,13 @@ import (
 
 // ConfigDir returns the directory of the user's parallax configuration
 // files (outlets, aliases, lexicons): $PARALLAX_CONFIG_DIR if set, else
-// $XDG_CONFIG_HOME/parallax. It does not create the directory.
-func ConfigDir() string {
-	if d := os.Getenv("PARALLAX_CONFIG_DIR"); d != "" {
+// parallax in the user's configuration directory ($XDG_CONFIG_HOME, as
+// the xdg package found it at start). It reads the environment through
+// getenv, the caller's (the command line's Env.Getenv), and does not
+// create the directory. The analyses never call it: their options say
+// which directory to read.
+func ConfigDir(getenv func(string) string) string {
+	if d := getenv("PARALLAX_CONFIG_DIR"); d != "" {
 		return d
 	}
 	return filepath.Join(xdg.ConfigHome, "parallax")
@@ -27,10 +31,14 @@ func DataDir() string {
 	return filepath.Join(xdg.DataHome, "parallax")
 }
 
-// UserFile returns the path of a user configuration file by name, and
-// whether it exists.
-func UserFile(name string) (string, bool) {
-	p := filepath.Join(ConfigDir(), name)
+// UserFile returns the path of a user configuration file by name in the
+// configuration directory dir, and whether it exists; with dir "" there
+// is none.
+func UserFile(dir, name string) (string, bool) {
+	if dir == "" {
+		return "", false
+	}
+	p := filepath.Join(dir, name)
 	_, err := os.Stat(p)
 	return p, err == nil
 }

@@ -61,7 +61,7 @@ func TestFIFOIsSkippedNotWaitedOn(t *testing.T) {
 
 	// The file turning into a pipe between listing and reading is caught
 	// when it is opened.
-	z, err := newAnalyzer(ShippedOutlets())
+	z, err := newArticleBuilder(ShippedOutlets())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,10 +56,10 @@ func FuzzSegment(f *testing.F) {
 	f.Add("MOSCOW, November 8. /TASS/.")
 	f.Add("他说。「好。」她说！？ 」x。｡")
 	f.Add("\"\u201c. .\u201d\" U.S. No. 5. J. R.\n- \n\n© x")
-	z := testAnalyzer(f)
+	z := testBuilder(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		text, _ = Sanitize(strings.ToValidUTF8(text, "\uFFFD"))
-		a := z.article("fuzz.txt", "text", text, meta{}, nil)
+		a := z.build("fuzz.txt", "text", text, meta{}, nil)
 		prev := 0
 		for i, s := range a.Sentences {
 			if s.Start < prev || s.End <= s.Start || s.End > len(text) || text[s.Start:s.End] != s.Text {
@@ -88,7 +88,6 @@ func FuzzSegment(f *testing.F) {
 // BenchmarkLoad1000 loads and segments 1,000 article files made from the
 // seeds (each one a little different, as a real corpus would be).
 func BenchmarkLoad1000(b *testing.B) {
-	b.Setenv("PARALLAX_CONFIG_DIR", b.TempDir())
 	dir := b.TempDir()
 	seeds, err := filepath.Glob("../testdata/seeds/*.txt")
 	if err != nil || len(seeds) == 0 {

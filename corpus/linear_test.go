@@ -73,7 +73,6 @@ func fastest(t *testing.T, text string) time.Duration {
 // most forty times as long (plus a second): a generous guard against a
 // quadratic path (a hundred times), not a timing test.
 func TestManyParagraphsLoadInLinearTime(t *testing.T) {
-	hermetic(t)
 	small := fastest(t, manyParagraphs(5000))
 	d, a := loadTimed(t, manyParagraphs(50000))
 	if len(a.Sentences) != 50000 {
@@ -88,7 +87,6 @@ func TestManyParagraphsLoadInLinearTime(t *testing.T) {
 
 // One article of 5 MB loads in time proportional to its size too.
 func TestLongArticleLoadsInLinearTime(t *testing.T) {
-	hermetic(t)
 	small := fastest(t, longArticle(500_000))
 	d, a := loadTimed(t, longArticle(5_000_000))
 	checkSpans(t, a)
@@ -111,7 +109,6 @@ func TestLongArticleLoadsInLinearTime(t *testing.T) {
 // without segmenting the article again: the result must be what
 // segmenting again gives.
 func TestRepeatedLinesKeepSentencesAsResegmenting(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	for _, n := range []string{"1", "2", "3"} {
 		writeFile(t, dir, "s"+n+".txt", "Story "+n+" about the treaty\n\nFollow our bureau\n\n"+
@@ -123,7 +120,7 @@ func TestRepeatedLinesKeepSentencesAsResegmenting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z := testAnalyzer(t)
+	z := testBuilder(t)
 	for _, a := range c.Articles {
 		if len(a.Furniture) < 2 {
 			t.Fatalf("%s: repeated lines not marked: %+v", a.ID, a.Furniture)
@@ -151,7 +148,6 @@ func BenchmarkLoadLongArticle(b *testing.B) {
 }
 
 func benchmarkLoad(b *testing.B, text string) {
-	b.Setenv("PARALLAX_CONFIG_DIR", b.TempDir())
 	p := filepath.Join(b.TempDir(), "long.txt")
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		b.Fatal(err)
@@ -168,8 +164,7 @@ func benchmarkLoad(b *testing.B, text string) {
 // The shortcut for one-sentence paragraphs gives what the segmenter
 // gives, on every paragraph of the test corpora and on edge cases.
 func TestOneSentenceShortcutAgreesWithSegmenter(t *testing.T) {
-	hermetic(t)
-	z := testAnalyzer(t)
+	z := testBuilder(t)
 	var texts []string
 	for _, dir := range []string{"../testdata/seeds", "../testdata/heldout", "../testdata/heldout2", "../testdata/corpus/formats", "../testdata/compare"} {
 		c, err := Load(dir)

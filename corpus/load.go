@@ -53,11 +53,11 @@ func LoadWith(ctx context.Context, opts Options, paths ...string) (*Corpus, erro
 	}
 	c := &Corpus{Name: corpusName(paths)}
 	if opts.Outlets == nil {
-		t, err := LoadOutlets()
+		t, err := LoadOutlets(opts.ConfigDir)
 		if err != nil {
 			// A broken user outlet file should not stop the reading: say
 			// so and use the shipped table.
-			p, _ := UserFile(OutletsFileName)
+			p, _ := UserFile(opts.ConfigDir, OutletsFileName)
 			// The error names the file; the LoadError's Path already does.
 			msg := strings.TrimPrefix(err.Error(), p+": ")
 			c.Errors = append(c.Errors, LoadError{Path: p, Message: msg + " (using the built-in outlet table only)"})
@@ -309,7 +309,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
-	z, err := newAnalyzer(opts.Outlets)
+	z, err := newArticleBuilder(opts.Outlets)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -360,8 +360,8 @@ feed:
 	return arts, errs, nil
 }
 
-// loadFile reads, decodes and analyses one file.
-func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
+// loadFile reads and decodes one file and builds its articles.
+func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResult {
 	fail := func(format string, a ...any) fileResult {
 		return fileResult{errs: []LoadError{{Path: path, Message: fmt.Sprintf(format, a...)}}}
 	}
@@ -463,7 +463,7 @@ func loadFile(z *analyzer, r reader, path string, maxBytes int64) fileResult {
 			res.errs = append(res.errs, e)
 			continue
 		}
-		a := z.article(d.Path, d.Format, d.Text, d.Meta, d.Warnings)
+		a := z.build(d.Path, d.Format, d.Text, d.Meta, d.Warnings)
 		if markFigcaptions(a, d.Captions) {
 			refurnish(a)
 		}

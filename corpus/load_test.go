@@ -35,16 +35,10 @@ func copyDir(t *testing.T, src string) string {
 	return dst
 }
 
-func hermetic(t *testing.T) {
-	t.Helper()
-	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
-}
-
 // loadBad loads testdata/corpus/bad plus an unreadable file with a small
 // size limit, and returns articles and errors by file name.
 func loadBad(t *testing.T) (map[string]*Article, map[string]string) {
 	t.Helper()
-	hermetic(t)
 	dir := copyDir(t, "../testdata/corpus/bad")
 	locked := filepath.Join(dir, "unreadable.txt")
 	if err := os.WriteFile(locked, []byte("secret\n\nText.\n"), 0o000); err != nil {
@@ -190,7 +184,6 @@ func TestSanitize(t *testing.T) {
 }
 
 func TestFormats(t *testing.T) {
-	hermetic(t)
 	c, err := Load("../testdata/corpus/formats")
 	if err != nil {
 		t.Fatal(err)
@@ -345,7 +338,6 @@ func hasRoleText(a *Article, role Role, text string) bool {
 }
 
 func TestLoadProgressOrderAndCancel(t *testing.T) {
-	hermetic(t)
 	var calls, last atomic.Int64
 	c, err := LoadWith(t.Context(), Options{Progress: func(done, total int) {
 		calls.Add(1)
@@ -377,7 +369,6 @@ func TestLoadProgressOrderAndCancel(t *testing.T) {
 }
 
 func TestHiddenFilesSkippedAndDuplicateIDs(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	write := func(name, body string) {
 		t.Helper()
@@ -402,98 +393,6 @@ func TestHiddenFilesSkippedAndDuplicateIDs(t *testing.T) {
 	}
 	if c.Articles[0].ID != "story" || c.Articles[1].ID != "story-2" || !hasWarning(c.Articles[1], "renamed") {
 		t.Errorf("ids %q %q warnings %q", c.Articles[0].ID, c.Articles[1].ID, c.Articles[1].Warnings)
-	}
-}
-
-func TestUserOutletFile(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("PARALLAX_CONFIG_DIR", dir)
-	user := `{"outlets": [{"name": "The Daily Example", "short": "TDE", "domains": ["dailyexample.org"], "country": "Nowhere", "ownership": "private"}]}`
-	if err := os.WriteFile(filepath.Join(dir, OutletsFileName), []byte(user), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tab, err := LoadOutlets()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if o := tab.Lookup("tde"); o == nil || o.Country != "Nowhere" {
-		t.Fatalf("user outlet not found: %+v", o)
-	}
-	if tab.Lookup("TASS") == nil {
-		t.Error("shipped outlets lost")
-	}
-	art := filepath.Join(t.TempDir(), "x.txt")
-	if err := os.WriteFile(art, []byte("Local news\n\nSPRINGFIELD (TDE) - The council met on Monday.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := Load(art)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a := c.Articles[0]; a.Outlet != "The Daily Example" || a.OutletEvidence != "dateline credit (TDE)" {
-		t.Errorf("outlet %q evidence %q", a.Outlet, a.OutletEvidence)
-	}
-	if err := os.WriteFile(filepath.Join(dir, OutletsFileName), []byte(`{"outlets": [{"name": "X", "ownership": "secret"}]}`), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadOutlets(); err == nil || !strings.Contains(err.Error(), "ownership") {
-		t.Errorf("bad user file: %v", err)
-	}
-	// Loading still works, with the built-in table, and says why.
-	c, err = Load(art)
-	if err != nil || len(c.Articles) != 1 || len(c.Errors) != 1 || !strings.Contains(c.Errors[0].Message, "built-in outlet table") {
-		t.Errorf("load with a broken outlet file: %v %+v", err, c.Errors)
-	} else if strings.Contains(c.Errors[0].Message, c.Errors[0].Path) {
-		t.Errorf("the error repeats its file's path: %s: %s", c.Errors[0].Path, c.Errors[0].Message)
-	}
-}
-
-func TestShippedOutletTable(t *testing.T) {
-	tab := ShippedOutlets()
-	if len(tab.Outlets) < 30 {
-		t.Errorf("%d outlets, want at least 30", len(tab.Outlets))
-	}
-	for _, name := range []string{"TASS", "Sputnik", "RT", "Tasnim", "Anadolu Agency", "Al Arabiya", "Al Jazeera", "Reuters", "AP", "AFP", "BBC", "CNN", "Xinhua", "DW"} {
-		o := tab.Lookup(name)
-		if o == nil {
-			t.Errorf("%s not in the table", name)
-			continue
-		}
-		if o.Country == "" || o.Ownership == "" || len(o.Domains) == 0 {
-			t.Errorf("%s: incomplete entry %+v", name, o)
-		}
-	}
-	for _, c := range []struct{ url, want string }{
-		{"https://tass.com/politics/1088123", "TASS"},
-		{"https://www.aa.com.tr/en/world/x/123", "Anadolu Agency"},
-		{"https://english.alarabiya.net/News/x", "Al Arabiya"},
-		{"sputnikglobe.com/20190909/x.html", "Sputnik"},
-		{"https://example.com/tass.com", ""},
-	} {
-		o, _ := tab.ByURL(c.url)
-		got := ""
-		if o != nil {
-			got = o.Name
-		}
-		if got != c.want {
-			t.Errorf("ByURL(%q) = %q, want %q", c.url, got, c.want)
-		}
-	}
-	for _, c := range []struct{ file, want string }{
-		{"tass-lavrov.txt", "TASS"},
-		{"2019_aljazeera_inf.html", "Al Jazeera"},
-		{"anadolu-agency-lavrov.md", "Anadolu Agency"},
-		{"classroom.txt", ""},
-		{"003_901c7662e3582013.txt", ""},
-	} {
-		o, _ := tab.byFileName(c.file)
-		got := ""
-		if o != nil {
-			got = o.Name
-		}
-		if got != c.want {
-			t.Errorf("byFileName(%q) = %q, want %q", c.file, got, c.want)
-		}
 	}
 }
 
@@ -546,7 +445,6 @@ func TestJSONShapes(t *testing.T) {
 }
 
 func TestExplicitFileWithoutKnownExtension(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "story", "---\ntitle: Front matter title\noutlet: TASS\n---\nBody of the story. It has two sentences.\n")
 	writeFile(t, dir, "page.php", "<!DOCTYPE html><html><head><title>Saved page</title></head><body><article><p>The talks ended without a deal on Friday, diplomats said.</p></article></body></html>")
@@ -573,7 +471,6 @@ func TestExplicitFileWithoutKnownExtension(t *testing.T) {
 }
 
 func TestEscapesInsideJSONAndHTMLAreRemoved(t *testing.T) {
-	hermetic(t)
 	dir := t.TempDir()
 	writeFile(t, dir, "evil.json", `[{"id": "bad\u001b[2J", "title": "Title\u001b]52;c;cm0gLXJmIH4=\u0007 here", "outlet": "TASS\u202e", "text": "Body\u001b[31m red\u009b2J text.\nMore\u0007 text."}]`)
 	writeFile(t, dir, "evil.html", "<html><head><title>Page &#27;[2Jtitle</title></head><body><article><p>The talks ended &#27;]52;c;cm0=&#7; without a deal on Friday, diplomats said in Geneva.</p></article></body></html>")

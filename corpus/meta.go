@@ -5,18 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
-
-var months = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-	"jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-	"oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-// monthOf returns the month a (possibly abbreviated) month name names, or 0.
-func monthOf(w string) time.Month {
-	return months[strings.ToLower(strings.TrimSuffix(w, "."))]
-}
 
 const monthRE = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 
@@ -45,10 +36,10 @@ func ParseDate(s string) (time.Time, bool) {
 		return mkDate(m[1], int(mustAtoi(m[2])), m[3])
 	}
 	if m := mdyRE.FindStringSubmatch(s); m != nil {
-		return mkDate(m[3], int(monthOf(m[1])), m[2])
+		return mkDate(m[3], int(lang.Month(m[1])), m[2])
 	}
 	if m := dmyRE.FindStringSubmatch(s); m != nil {
-		return mkDate(m[3], int(monthOf(m[2])), m[1])
+		return mkDate(m[3], int(lang.Month(m[2])), m[1])
 	}
 	if m := dotDateRE.FindStringSubmatch(s); m != nil {
 		return mkDate(m[3], int(mustAtoi(m[2])), m[1])
@@ -129,7 +120,7 @@ func findByline(line string) string {
 	}
 	// "By Monday, Russia had answered": a time, not a name.
 	first := strings.ToLower(strings.Fields(m[1])[0])
-	if monthOf(first) > 0 || timeWords[first] {
+	if lang.Month(first) > 0 || timeWords[first] {
 		return ""
 	}
 	return m[1]

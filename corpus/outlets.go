@@ -18,7 +18,7 @@ import (
 //go:embed data/outlets.json
 var shippedOutlets []byte
 
-// OutletsFileName is the name of the user's outlet file in ConfigDir(). It
+// OutletsFileName is the name of the user's outlet file in the config dir. It
 // has the same JSON format as the shipped table ({"outlets": [...]}); its
 // entries are added to the shipped ones, and an entry with the name of a
 // shipped outlet replaces it.
@@ -92,12 +92,13 @@ func ShippedOutlets() *OutletTable {
 }
 
 // LoadOutlets returns the shipped outlet table merged with the user's file
-// OutletsFileName in ConfigDir(), when it exists. User entries replace
+// OutletsFileName in configDir, the user's configuration directory, when
+// it exists ("" reads the shipped table only). User entries replace
 // shipped entries of the same name. When the user file cannot be read or
 // parsed it returns the shipped table and the error.
-func LoadOutlets() (*OutletTable, error) {
+func LoadOutlets(configDir string) (*OutletTable, error) {
 	t := ShippedOutlets()
-	p, ok := UserFile(OutletsFileName)
+	p, ok := UserFile(configDir, OutletsFileName)
 	if !ok {
 		return t, nil
 	}

@@ -244,8 +244,12 @@ type Options struct {
 	// MaxBytes is the size limit per file; 0 means DefaultMaxBytes.
 	MaxBytes int64
 	// Outlets is the outlet table; nil means the shipped table plus the
-	// user's file in the config dir (see LoadOutlets).
+	// user's file in ConfigDir (see LoadOutlets).
 	Outlets *OutletTable
+	// ConfigDir is the user's configuration directory (see the function
+	// ConfigDir), whose outlet file extends the shipped table when Outlets
+	// is nil; "" means the shipped table only.
+	ConfigDir string
 	// Progress, when set, is called after each file with the number of
 	// files done and the total. It may be called from another goroutine
 	// than the caller's but never concurrently.

@@ -88,7 +88,9 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 	if c == nil {
 		load := opts.Load
 		if load == nil {
-			load = pipeline.Load
+			load = func(ctx context.Context, paths []string, progress Progress) (*corpus.Corpus, error) {
+				return pipeline.Load(ctx, paths, pipeline.Options{ConfigDir: opts.ConfigDir, Progress: progress})
+			}
 		}
 		var err error
 		c, err = load(ctx, opts.Paths, report)

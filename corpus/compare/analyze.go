@@ -61,6 +61,11 @@ type Options struct {
 	// Corrections are the user's fixes to the story grouping, applied in
 	// order after it (see Correction).
 	Corrections []Correction
+	// ConfigDir is the user's configuration directory (corpus.ConfigDir),
+	// whose aliases.tsv, spelling.tsv and concepts.tsv extend the shipped
+	// matching data; "" means the shipped data only. The files are read
+	// on every call that finds them there.
+	ConfigDir string
 }
 
 // withDefaults fills the zero fields of o with the defaults.
@@ -221,7 +226,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		return nil, fmt.Errorf("analyze: nil corpus")
 	}
 	opts = opts.withDefaults()
-	lx, err := defaultLexicon()
+	lx, err := lexiconFor(opts.ConfigDir)
 	if err != nil {
 		return nil, fmt.Errorf("analyze: load matching lexicon: %w", err)
 	}

@@ -1,8 +1,9 @@
 package compare
 
 import (
-	"container/heap"
+	"runtime"
 	"slices"
+	"sync"
 )
 
 // edge is a similarity between two items of a clustering.
@@ -54,29 +55,6 @@ func (l *avgLink) cohesive(a, b int32, v float64) bool {
 	return v >= l.kappa*min(ca, cb)
 }
 
-// mergeItem is a candidate merge in the batch heap; v is the mean
-// similarity when pushed, stale once either cluster changed size.
-type mergeItem struct {
-	v      float64
-	a, b   int32 // a < b
-	na, nb int32 // sizes when pushed
-}
-
-type mergePQ []mergeItem
-
-func (h mergePQ) Len() int { return len(h) }
-func (h mergePQ) Less(i, j int) bool {
-	if h[i].v != h[j].v {
-		return h[i].v > h[j].v
-	}
-	if h[i].a != h[j].a {
-		return h[i].a < h[j].a
-	}
-	return h[i].b < h[j].b
-}
-func (h mergePQ) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *mergePQ) Push(x any)   { *h = append(*h, x.(mergeItem)) }
-func (h *mergePQ) Pop() any     { o := *h; x := o[len(o)-1]; *h = o[:len(o)-1]; return x }
 func (l *avgLink) mean(a, b int32) float64 {
 	return l.sum[a][b] / float64(l.size[a]*l.size[b])
 }
@@ -84,7 +62,50 @@ func (l *avgLink) mean(a, b int32) float64 {
 // cluster runs the batch agglomeration over n items and the given edges
 // (each unordered pair at most once, a != b).
 func (l *avgLink) cluster(n int, edges []edge) []int32 {
-	edges = withinComponents(n, edges, l.th)
+	// Clusters never cross the components of the edges at the threshold
+	// (see components), so each component is clustered on its own, by
+	// two workers, with its own small maps.
+	parts := components(n, edges, l.th)
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(i)
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), 8, max(1, len(parts))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				part := parts[p]
+				local := make(map[int32]int32, len(part.items))
+				for k, it := range part.items {
+					local[it] = int32(k)
+				}
+				les := make([]edge, len(part.edges))
+				for k, e := range part.edges {
+					les[k] = edge{a: local[e.a], b: local[e.b], s: e.s}
+				}
+				sub := newAvgLink(l.th)
+				sub.kappa = l.kappa
+				of := sub.clusterComponent(len(part.items), les)
+				for k, c := range of {
+					out[part.items[k]] = part.items[c]
+				}
+			}
+		}()
+	}
+	for p := range parts {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return out
+}
+
+// clusterComponent runs the agglomeration over items 0..n-1 and edges
+// within one component.
+func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	l.of = make([]int32, n)
 	for i := range l.of {
 		l.of[i] = int32(i)
@@ -93,47 +114,57 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 	for _, e := range edges {
 		l.addSum(e.a, e.b, e.s)
 	}
-	pq := make(mergePQ, 0, len(edges))
+	// Candidates in the facts clustering's typed heap; a candidate's
+	// versions are the two clusters' sizes when it was scored, so one is
+	// stale once either cluster has grown.
+	pq := make(mergeHeap, 0, len(edges))
 	for _, e := range edges {
 		a, b := min(e.a, e.b), max(e.a, e.b)
 		if v := l.mean(a, b); v >= l.th {
-			pq = append(pq, mergeItem{v: v, a: a, b: b, na: 1, nb: 1})
+			pq = append(pq, mergeCand{avg: v, a: a, b: b, va: 1, vb: 1})
 		}
 	}
-	heap.Init(&pq)
-	for pq.Len() > 0 {
-		it := heap.Pop(&pq).(mergeItem)
+	pq.init()
+	for len(pq) > 0 {
+		it := pq.pop()
 		na, okA := l.size[it.a]
 		nb, okB := l.size[it.b]
-		if !okA || !okB || na != it.na || nb != it.nb {
+		if !okA || !okB || na != it.va || nb != it.vb {
 			continue // stale: a cluster merged since
 		}
-		if !l.cohesive(it.a, it.b, it.v) {
+		if !l.cohesive(it.a, it.b, it.avg) {
 			continue
 		}
 		c := l.merge(it.a, it.b)
 		for o := range l.sum[c] {
 			if v := l.mean(c, o); v >= l.th {
-				heap.Push(&pq, mergeItem{v: v, a: min(c, o), b: max(c, o), na: l.size[min(c, o)], nb: l.size[max(c, o)]})
+				a, b := min(c, o), max(c, o)
+				pq.push(mergeCand{avg: v, a: a, b: b, va: l.size[a], vb: l.size[b]})
 			}
 		}
 	}
 	return l.resolve()
 }
 
-// withinComponents drops the edges between the connected components of
-// the graph of edges at or above th. Two clusters merge only when their
-// mean similarity reaches th, so only when some edge between them does:
-// clusters never cross those components, and an edge across them can
-// change no merge. On a corpus of one theme most edges are such faint
-// ones, and this keeps the agglomeration's work to the edges that count.
-func withinComponents(n int, edges []edge, th float64) []edge {
+// component is one connected component of the graph of edges at the
+// threshold: its items, ascending, and every edge between them.
+type component struct {
+	items []int32
+	edges []edge
+}
+
+// components splits items and edges by the connected components of the
+// graph of edges at or above th, keeping only components of two items or
+// more. Two clusters merge only when their mean similarity reaches th, so
+// only when some edge between them does: clusters never cross those
+// components, and an edge across them can change no merge. On a corpus of
+// one theme most edges are such faint ones.
+func components(n int, edges []edge, th float64) []component {
 	parent := make([]int32, n)
 	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int32) int32
-	find = func(i int32) int32 {
+	find := func(i int32) int32 {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -147,13 +178,35 @@ func withinComponents(n int, edges []edge, th float64) []edge {
 			}
 		}
 	}
-	out := make([]edge, 0, len(edges))
+	root := make([]int32, n)
+	idx := map[int32]int{}
+	var parts []component
+	for i := range root {
+		root[i] = find(int32(i))
+	}
+	count := map[int32]int{}
+	for _, r := range root {
+		count[r]++
+	}
+	for i, r := range root {
+		if count[r] < 2 {
+			continue
+		}
+		k, ok := idx[r]
+		if !ok {
+			k = len(parts)
+			idx[r] = k
+			parts = append(parts, component{})
+		}
+		parts[k].items = append(parts[k].items, int32(i))
+	}
 	for _, e := range edges {
-		if find(e.a) == find(e.b) {
-			out = append(out, e)
+		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+			k := idx[ra]
+			parts[k].edges = append(parts[k].edges, e)
 		}
 	}
-	return out
+	return parts
 }
 
 // add appends item len(of) with its similarities to earlier items (each

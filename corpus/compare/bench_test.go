@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 // syntheticCorpus builds n articles from the seed sentences: stories of
@@ -72,13 +73,9 @@ func syntheticCorpus(n int, seed uint64) *corpus.Corpus {
 		}
 		day := base.AddDate(0, 0, s*3)
 		for a := 0; a < perStory && len(c.Articles) < n; a++ {
-			art := &corpus.Article{
-				ID:     fmt.Sprintf("s%04d-a%02d", s, a),
-				Outlet: fmt.Sprintf("Outlet %02d", rng.IntN(outlets)),
-			}
+			outlet := fmt.Sprintf("Outlet %02d", rng.IntN(outlets))
 			pub := day.AddDate(0, 0, rng.IntN(3))
-			art.Published = &pub
-			var b strings.Builder
+			var texts []string
 			for k := 0; k < perArticle; k++ {
 				ws := strings.Fields(sents[rng.IntN(len(sents))])
 				// Perturb: drop a word, change a number.
@@ -95,16 +92,10 @@ func syntheticCorpus(n int, seed uint64) *corpus.Corpus {
 				if !strings.HasSuffix(text, ".") {
 					text += "."
 				}
-				if b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				start := b.Len()
-				b.WriteString(text)
-				art.Sentences = append(art.Sentences, corpus.Sentence{
-					Span: corpus.Span{Start: start, End: b.Len()}, Index: k, Role: corpus.RoleBody, Text: text,
-				})
+				texts = append(texts, text)
 			}
-			art.Text = b.String()
+			art := corpustest.Paragraph(fmt.Sprintf("s%04d-a%02d", s, a), outlet, texts...)
+			art.Published = &pub
 			c.Articles = append(c.Articles, art)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Date is a calendar date as precise as the text gives it; zero fields are
@@ -47,13 +49,6 @@ func (d Date) Shared(o Date) bool {
 	return (d.Y != 0 && d.Y == o.Y) || (d.M != 0 && d.M == o.M && d.D != 0 && d.D == o.D)
 }
 
-var months = map[string]int{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-	"december": 12, "dec": 12,
-}
-
 // mentionsMonth reports whether s may name a month.
 func mentionsMonth(s string) bool {
 	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
@@ -90,7 +85,7 @@ func ExtractDates(s string) []Date {
 		out = append(out, d)
 	}
 	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
-	month := func(x string) int { return months[strings.ToLower(strings.TrimSuffix(x, "."))] }
+	month := func(x string) int { return int(lang.Month(x)) }
 	for _, m := range windowMatches(p.iso, s, wins) {
 		add(Date{Y: atoi(s[m[2]:m[3]]), M: atoi(s[m[4]:m[5]]), D: atoi(s[m[6]:m[7]]), Start: m[0], End: m[1]})
 	}

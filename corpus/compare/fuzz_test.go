@@ -22,7 +22,7 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 		if utf8.ValidString(s) {
-			m, err := NewMatcher(nil)
+			m, err := NewMatcher(nil, "")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -40,9 +40,9 @@ type Grouper struct {
 }
 
 // NewGrouper returns an empty Grouper. Options' thread and story
-// thresholds apply; the zero Options are the defaults.
+// thresholds and its ConfigDir apply; the zero Options are the defaults.
 func NewGrouper(opts Options) (*Grouper, error) {
-	lx, err := defaultLexicon()
+	lx, err := lexiconFor(opts.ConfigDir)
 	if err != nil {
 		return nil, fmt.Errorf("grouper: load matching lexicon: %w", err)
 	}
@@ -110,7 +110,7 @@ func (g *Grouper) Add(a *corpus.Article) error {
 			for _, y := range p {
 				if !seen[y] {
 					seen[y] = true
-					if s := doc.thread.dot(g.docs[y].thread); s >= minEventSim {
+					if s := doc.thread.dot(g.docs[y].thread); s >= minThreadSim {
 						edges = append(edges, edge{a: y, b: x, s: s})
 					}
 				}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 //go:embed data/*.tsv
@@ -29,10 +30,11 @@ type Alias struct {
 }
 
 // Aliases returns the alias table: the shipped data/aliases.tsv merged with
-// aliases.tsv in corpus.ConfigDir() when that file exists. A user line with
-// an existing id adds names to that entity (and replaces its kind and
-// country when given).
-func Aliases() ([]Alias, error) {
+// aliases.tsv in configDir, the user's configuration directory, when that
+// file exists ("" reads the shipped table only). A user line with an
+// existing id adds names to that entity (and replaces its kind and country
+// when given).
+func Aliases(configDir string) ([]Alias, error) {
 	base, err := dataFS.Open("data/aliases.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("open shipped aliases: %w", err)
@@ -42,7 +44,7 @@ func Aliases() ([]Alias, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shipped aliases: %w", err)
 	}
-	if p, ok := corpus.UserFile("aliases.tsv"); ok {
+	if p, ok := corpus.UserFile(configDir, "aliases.tsv"); ok {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, fmt.Errorf("open user aliases: %w", err)
@@ -119,23 +121,46 @@ type lexicon struct {
 	entity   map[string]Alias
 	lowNames map[string][]string // by entity id: its names in lower case, without a leading "the "
 	spelling map[string]string   // british -> american (folded words)
+	respelt  map[string]bool     // the words the user's spelling.tsv spells
 	concepts map[string]string   // stem -> concept
 	bg       map[string]float64
 	bgTotal  float64
 	bgMaxIDF float64
 }
 
-// loadLexicon builds the lexicon from the shipped data and the user's files.
-func loadLexicon() (*lexicon, error) {
+// userDataFiles are the files in the user's configuration directory that
+// extend the shipped matching data.
+var userDataFiles = [...]string{"aliases.tsv", "spelling.tsv", "concepts.tsv"}
+
+// defaultLexicon is the lexicon of the shipped data, built once per
+// process; it is read-only afterwards.
+var defaultLexicon = sync.OnceValues(func() (*lexicon, error) { return loadLexicon("") })
+
+// lexiconFor returns the lexicon of the shipped data extended by the
+// user's files in configDir: the shared default lexicon when configDir is
+// "" or holds none of userDataFiles, else one built now from the files as
+// they are.
+func lexiconFor(configDir string) (*lexicon, error) {
+	for _, name := range userDataFiles {
+		if _, ok := corpus.UserFile(configDir, name); ok {
+			return loadLexicon(configDir)
+		}
+	}
+	return defaultLexicon()
+}
+
+// loadLexicon builds the lexicon from the shipped data and the user's
+// files in configDir ("" for none).
+func loadLexicon(configDir string) (*lexicon, error) {
 	lx := &lexicon{
 		aliases:  map[string][]aliasPattern{},
 		entity:   map[string]Alias{},
 		lowNames: map[string][]string{},
 		spelling: map[string]string{},
 		concepts: map[string]string{},
-		bg:       map[string]float64{},
+		respelt:  map[string]bool{},
 	}
-	table, err := Aliases()
+	table, err := Aliases(configDir)
 	if err != nil {
 		return nil, err
 	}
@@ -162,10 +187,15 @@ func loadLexicon() (*lexicon, error) {
 		ps := lx.aliases[k]
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 	}
-	if err := readPairsFile("spelling.tsv", func(a, b string) { lx.spelling[fold(a)] = fold(b) }); err != nil {
+	if err := readPairsFile(configDir, "spelling.tsv", func(a, b string, user bool) {
+		lx.spelling[fold(a)] = fold(b)
+		if user {
+			lx.respelt[fold(a)] = true
+		}
+	}); err != nil {
 		return nil, err
 	}
-	if err := readPairsFile("concepts.tsv", func(c, words string) {
+	if err := readPairsFile(configDir, "concepts.tsv", func(c, words string, _ bool) {
 		for _, w := range strings.Split(words, "|") {
 			w = fold(strings.TrimSpace(w))
 			if w != "" {
@@ -216,40 +246,77 @@ func (lx *lexicon) spell(w string) string {
 	return w
 }
 
+// readBackground adds the background frequencies, every word counted
+// under its stem: the precompiled stem (backgroundStems) unless the user's
+// spelling.tsv spells the word.
 func (lx *lexicon) readBackground() error {
-	f, err := dataFS.Open("data/background.tsv")
+	words, err := lang.Background()
 	if err != nil {
-		return fmt.Errorf("open background frequencies: %w", err)
+		return fmt.Errorf("background frequencies: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "#") {
-			continue
+	stems := backgroundStems(words)
+	lx.bg = make(map[string]float64, len(words))
+	for i, w := range words {
+		var st string
+		if stems != nil && !lx.respelt[w.Word] {
+			st = stems[i]
+		} else {
+			st = english.Stem(lx.spell(w.Word), false)
 		}
-		w, c, ok := strings.Cut(line, "\t")
-		if !ok {
-			continue
-		}
-		n, err := strconv.ParseFloat(c, 64)
-		if err != nil {
-			return fmt.Errorf("background frequencies: bad count %q", c)
-		}
-		lx.bg[english.Stem(lx.spell(w), false)] += n
-		lx.bgTotal += n
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read background frequencies: %w", err)
+		lx.bg[st] += w.N
+		lx.bgTotal += w.N
 	}
 	lx.bgMaxIDF = math.Log(lx.bgTotal / 1)
 	return nil
 }
 
+// stemsTable lists, in the order of lang.Background, each background word
+// whose stem differs from the word, with the stem: Snowball's stem of the
+// word as the shipped spelling.tsv spells it. Stemming the 53,514 words at
+// every start took most of the lexicon's load time. TestBackgroundStems
+// keeps it equal to what stemming gives.
+//
+//go:embed data/background-stems.tsv
+var stemsTable string
+
+// backgroundStems returns the stem of every word of words (the background
+// list) from stemsTable, or nil when the table does not fit the list: its
+// first line, "@words N", must give the list's length, and its entries
+// must be words of the list in the list's order.
+func backgroundStems(words []lang.Count) []string {
+	lines := strings.Split(stemsTable, "\n")
+	for len(lines) > 0 && strings.HasPrefix(lines[0], "#") {
+		lines = lines[1:]
+	}
+	if len(lines) == 0 || lines[0] != "@words "+strconv.Itoa(len(words)) {
+		return nil
+	}
+	lines = lines[1:]
+	if n := len(lines); n > 0 && lines[n-1] == "" {
+		lines = lines[:n-1]
+	}
+	stems := make([]string, len(words))
+	j := 0
+	for i, w := range words {
+		stems[i] = w.Word
+		if j < len(lines) {
+			if word, stem, _ := strings.Cut(lines[j], "\t"); word == w.Word {
+				stems[i] = stem
+				j++
+			}
+		}
+	}
+	if j != len(lines) {
+		return nil
+	}
+	return stems
+}
+
 // readPairsFile reads a shipped two-column TSV and then the user's file of
-// the same name in the config directory, if any.
-func readPairsFile(name string, add func(a, b string)) error {
-	read := func(r io.Reader, where string) error {
+// the same name in configDir, if any; add is told which lines are the
+// user's.
+func readPairsFile(configDir, name string, add func(a, b string, user bool)) error {
+	read := func(r io.Reader, where string, user bool) error {
 		sc := bufio.NewScanner(r)
 		for sc.Scan() {
 			line := strings.TrimSpace(sc.Text())
@@ -260,7 +327,7 @@ func readPairsFile(name string, add func(a, b string)) error {
 			if !ok {
 				return fmt.Errorf("%s: line %q: want two tab-separated fields", where, line)
 			}
-			add(strings.TrimSpace(a), strings.TrimSpace(b))
+			add(strings.TrimSpace(a), strings.TrimSpace(b), user)
 		}
 		return sc.Err()
 	}
@@ -269,21 +336,18 @@ func readPairsFile(name string, add func(a, b string)) error {
 		return fmt.Errorf("open %s: %w", name, err)
 	}
 	defer f.Close()
-	if err := read(f, name); err != nil {
+	if err := read(f, name, false); err != nil {
 		return err
 	}
-	if p, ok := corpus.UserFile(name); ok {
+	if p, ok := corpus.UserFile(configDir, name); ok {
 		uf, err := os.Open(p)
 		if err != nil {
 			return fmt.Errorf("open %s: %w", p, err)
 		}
 		defer uf.Close()
-		if err := read(uf, p); err != nil {
+		if err := read(uf, p, true); err != nil {
 			return err
 		}
 	}
 	return nil
 }
-
-// defaultLexicon is built once per process; it is read-only afterwards.
-var defaultLexicon = sync.OnceValues(loadLexicon)

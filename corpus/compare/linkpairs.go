@@ -18,8 +18,9 @@ type PairScorer struct {
 }
 
 // NewPairScorer prepares scoring for pairs of the given sentences (each
-// sentence of a pair must be among them).
-func NewPairScorer(sentences []string) (*PairScorer, error) {
+// sentence of a pair must be among them). configDir is as
+// Options.ConfigDir.
+func NewPairScorer(sentences []string, configDir string) (*PairScorer, error) {
 	c := &corpus.Corpus{Name: "sentence pairs"}
 	index := map[string]int32{}
 	for _, s := range sentences {
@@ -33,7 +34,7 @@ func NewPairScorer(sentences []string) (*PairScorer, error) {
 		c.Articles = append(c.Articles, &corpus.Article{ID: id, Outlet: id, Text: s,
 			Sentences: []corpus.Sentence{{Span: corpus.Span{End: len(s)}, Role: corpus.RoleBody, Text: s}}})
 	}
-	lx, err := defaultLexicon()
+	lx, err := lexiconFor(configDir)
 	if err != nil {
 		return nil, fmt.Errorf("pairs: load matching lexicon: %w", err)
 	}

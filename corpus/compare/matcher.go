@@ -57,9 +57,10 @@ type Matcher struct {
 
 // NewMatcher returns a matcher whose term weights come from the background
 // list blended with the document frequencies of sentences (nil: background
-// only). It fails only when the shipped or user data files are unreadable.
-func NewMatcher(sentences []string) (*Matcher, error) {
-	lx, err := defaultLexicon()
+// only). configDir is as Options.ConfigDir. It fails only when the shipped
+// or user data files are unreadable.
+func NewMatcher(sentences []string, configDir string) (*Matcher, error) {
+	lx, err := lexiconFor(configDir)
 	if err != nil {
 		return nil, fmt.Errorf("load matching lexicon: %w", err)
 	}

@@ -23,7 +23,7 @@ func msrpFeatures(t testing.TB) (*Matcher, [][]float64, []int) {
 	for _, p := range pairs {
 		sents = append(sents, p.A, p.B)
 	}
-	m, err := NewMatcher(sents)
+	m, err := NewMatcher(sents, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestMSRPLinkScorer(t *testing.T) {
 	for _, p := range pairs {
 		sents = append(sents, p.A, p.B)
 	}
-	ps, err := NewPairScorer(append(sents, "Farmers said the river flooded their fields."))
+	ps, err := NewPairScorer(append(sents, "Farmers said the river flooded their fields."), "")
 	if err != nil {
 		t.Fatal(err)
 	}

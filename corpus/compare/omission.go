@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // omissions fills, per outlet, the facts that most of the other outlets
@@ -80,8 +81,7 @@ func opensLower(s string) bool {
 // calendarWord reports whether a folded word names a month (as the date
 // patterns read them) or a weekday: capitalised, but a date, not a name.
 func calendarWord(w string) bool {
-	_, month := months[w]
-	return month || weekdays[w]
+	return lang.Month(w) != 0 || weekdays[w]
 }
 
 var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // Quantity is a number, a range of numbers or an amount with a unit found
@@ -109,7 +111,7 @@ var patterns = sync.OnceValue(func() numPatterns {
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
 	return numPatterns{
-		// num is matched against text lower-cased by asciiLower (the spans
+		// num is matched against text lower-cased by lang.ASCIILower (the spans
 		// are the same): about a third faster than a (?i) pattern.
 		num: regexp.MustCompile(`(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`),
 		// December 8, 1987 / Aug. 2 / August 2
@@ -266,30 +268,11 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 // after), or over all of s when it has no digit (numbers in words). It
 // returns submatch indexes into s.
 func numMatches(re *regexp.Regexp, s string) [][]int {
-	low := asciiLower(s)
+	low := lang.ASCIILower(s)
 	if !hasDigit(s) {
 		return re.FindAllStringSubmatchIndex(low, -1)
 	}
 	return windowMatches(re, low, digitWindows(s, 12, 26, 12))
-}
-
-// asciiLower lower-cases the ASCII letters of s, keeping every byte
-// offset; s itself when it has no capital.
-func asciiLower(s string) string {
-	i := 0
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if 'A' <= b[i] && b[i] <= 'Z' {
-			b[i] += 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // digitWindows returns the stretches of s around runs of digits: from

@@ -107,7 +107,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	for i := range sorted {
 		vecs[i] = sorted[i].thread
 	}
-	edges := nearestEdges(similarEdges(vecs, nil), len(sorted), threadNeighbours)
+	edges := nearestEdges(similarEdges(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
 	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}

@@ -11,22 +11,16 @@
 package export
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	"github.com/google/renameio/v2/maybe"
-
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/agreement"
 	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/frame"
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -51,121 +45,9 @@ type Input struct {
 	// Title heads the Markdown and HTML documents and names the REFI-QDA
 	// project; "" means a title made from the corpus name.
 	Title string
-}
-
-// Format is an export format.
-type Format string
-
-// The export formats.
-const (
-	Markdown Format = "md"
-	CSV      Format = "csv"
-	JSON     Format = "json"
-	QDPX     Format = "qdpx"
-	QDC      Format = "qdc"
-	HTML     Format = "html"
-)
-
-// Formats lists every format in the order a chooser shows them.
-func Formats() []Format { return []Format{Markdown, CSV, JSON, QDPX, QDC, HTML} }
-
-// ParseFormat turns a name ("md", "markdown", "csv", "json", "qdpx", "qdc",
-// "html") into a Format.
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(strings.TrimPrefix(strings.TrimSpace(s), ".")) {
-	case "md", "markdown":
-		return Markdown, nil
-	case "csv":
-		return CSV, nil
-	case "json", "jsonld", "json-ld", "w3c":
-		return JSON, nil
-	case "qdpx", "refi", "refi-qda":
-		return QDPX, nil
-	case "qdc", "codebook":
-		return QDC, nil
-	case "html", "htm":
-		return HTML, nil
-	}
-	return "", fmt.Errorf("unknown export format %q: use one of md, csv, json, qdpx, qdc, html", s)
-}
-
-// NamedBy returns the format a file name's extension names ("out.json":
-// JSON), and false when it names none ("notes.txt", "-", no extension).
-func NamedBy(path string) (Format, bool) {
-	ext := filepath.Ext(path)
-	if path == "-" || ext == "" {
-		return "", false
-	}
-	f, err := ParseFormat(ext)
-	return f, err == nil
-}
-
-// Extension returns the file name extension of the format, with the dot.
-func (f Format) Extension() string {
-	switch f {
-	case Markdown:
-		return ".md"
-	case CSV:
-		return ".csv"
-	case JSON:
-		return ".json"
-	case QDPX:
-		return ".qdpx"
-	case QDC:
-		return ".qdc"
-	case HTML:
-		return ".html"
-	}
-	return ""
-}
-
-// Binary reports whether the format is not text (a .qdpx is a zip file),
-// so it should not be written to a terminal.
-func (f Format) Binary() bool { return f == QDPX }
-
-// UsesAnalysis reports whether the format shows the shared facts and
-// framing markers, so the caller should run the analyses to fill
-// Input.Facts and Input.Markers (only the HTML report does).
-func (f Format) UsesAnalysis() bool { return f == HTML }
-
-// Description says in a few words what the format is and what opens it.
-func (f Format) Description() string {
-	switch f {
-	case Markdown:
-		return "Markdown notes (Obsidian, any Markdown editor)"
-	case CSV:
-		return "CSV table, one row per tag (Excel, LibreOffice, pandas)"
-	case JSON:
-		return "W3C Web Annotation JSON (annotation tools; parallax import)"
-	case QDPX:
-		return "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"
-	case QDC:
-		return "REFI-QDA codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder)"
-	case HTML:
-		return "HTML report, articles side by side (any browser)"
-	}
-	return ""
-}
-
-// GroupBy chooses how the Markdown notes are grouped.
-type GroupBy string
-
-// The groupings of the Markdown notes.
-const (
-	ByTag     GroupBy = "tag"
-	ByOutlet  GroupBy = "outlet"
-	ByArticle GroupBy = "article"
-)
-
-// ParseGroupBy turns "tag", "outlet" or "article" into a GroupBy.
-func ParseGroupBy(s string) (GroupBy, error) {
-	switch g := GroupBy(strings.ToLower(strings.TrimSpace(s))); g {
-	case ByTag, ByOutlet, ByArticle:
-		return g, nil
-	case "":
-		return ByTag, nil
-	}
-	return "", fmt.Errorf("unknown grouping %q: use tag, outlet or article", s)
+	// Agreement, when set, is the inter-coder agreement table the
+	// Markdown and HTML exports end with (see WriteAgreementCSV for CSV).
+	Agreement *agreement.Report
 }
 
 // Options tunes an export. The zero value is usable.
@@ -195,6 +77,9 @@ func Write(w io.Writer, f Format, in Input, opts Options) error {
 	switch f {
 	case Markdown:
 		err = writeMarkdown(w, in, opts)
+		if err == nil && in.Agreement != nil {
+			err = writeAgreementMarkdown(w, in.Agreement)
+		}
 	case CSV:
 		err = writeCSV(w, in, opts)
 	case JSON:
@@ -212,122 +97,6 @@ func Write(w io.Writer, f Format, in Input, opts Options) error {
 		return fmt.Errorf("export %s: %w", f, err)
 	}
 	return nil
-}
-
-// ExistsError is returned by WriteFile for a file that exists when
-// overwriting was not asked for. It matches fs.ErrExist with errors.Is.
-type ExistsError struct{ Path string }
-
-// Error says which file exists.
-func (e *ExistsError) Error() string {
-	return e.Path + " already exists; not overwritten"
-}
-
-// Is makes errors.Is(err, fs.ErrExist) true.
-func (e *ExistsError) Is(target error) bool { return target == fs.ErrExist }
-
-// WriteFile writes the export to path atomically: the whole file is built
-// in memory, written to a temporary file beside path and moved into place,
-// so a reader never sees half a file. It refuses to replace an existing
-// file (an *ExistsError) unless force is set; without force the file is
-// put in place by a hard link, which fails if path exists by then, so an
-// export never replaces a file that appeared while it was being written.
-func WriteFile(path string, f Format, in Input, opts Options, force bool) error {
-	// The folder first: a missing one would otherwise be reported through
-	// the name of the temporary file written beside the export.
-	if dir := filepath.Dir(path); dir != "" {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			return fmt.Errorf("export to %s: the folder %s does not exist: create it, or choose another path", path, dir)
-		}
-	}
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
-			return &ExistsError{Path: path}
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("export to %s: %w", path, err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := Write(&buf, f, in, opts); err != nil {
-		return err
-	}
-	if !force {
-		done, err := linkNew(path, buf.Bytes())
-		if err != nil {
-			return err
-		}
-		if done {
-			return nil
-		}
-		// The file system has no hard links: fall back to the rename,
-		// checked just before.
-		if _, err := os.Lstat(path); err == nil {
-			return &ExistsError{Path: path}
-		}
-	}
-	if err := maybe.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("export to %s: %w", path, err)
-	}
-	return nil
-}
-
-// linkNew writes data to a temporary file beside path and links it to
-// path, which must not exist. It reports false, with no error, when the
-// file system cannot make hard links.
-func linkNew(path string, data []byte) (bool, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			// Not the temporary file's name: the folder is what to fix.
-			return false, fmt.Errorf("export to %s: cannot write in the folder %s: %w", path, filepath.Dir(path), pe.Err)
-		}
-		return false, fmt.Errorf("export to %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return false, fmt.Errorf("export to %s: %w", path, err)
-	}
-	switch err := os.Link(tmp.Name(), path); {
-	case err == nil:
-		return true, nil
-	case errors.Is(err, fs.ErrExist):
-		return false, &ExistsError{Path: path}
-	case errors.Is(err, errors.ErrUnsupported), errors.Is(err, fs.ErrPermission):
-		return false, nil
-	default:
-		return false, fmt.Errorf("export to %s: %w", path, err)
-	}
-}
-
-// DefaultFileName proposes a file name for an export of the named corpus
-// made at now: "parallax-<corpus>-<yyyymmdd-hhmm><ext>".
-func DefaultFileName(f Format, corpusName string, now time.Time) string {
-	name := slug(corpusName)
-	if name == "" {
-		name = "notes"
-	}
-	if len(name) > 40 {
-		name = strings.TrimRight(name[:40], "-")
-	}
-	return "parallax-" + name + "-" + now.Format("20060102-1504") + f.Extension()
-}
-
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
-
-// slug turns s into lower-case ASCII words joined by hyphens.
-func slug(s string) string {
-	return strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(s), "-"), "-")
 }
 
 // passage is one note placed in its article, with everything the writers

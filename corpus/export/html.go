@@ -33,6 +33,7 @@ type (
 		Columns                  int
 		NoteCount, MarkerCount   int
 		NoFacts, NoMarkers       bool
+		Agreement                *htmlAgreement // nil without Input.Agreement
 	}
 	htmlArticle struct {
 		Anchor, ID, Outlet, Date, Title, URL string
@@ -360,6 +361,7 @@ func buildReport(in Input) *htmlReport {
 		}
 	}
 	r.Columns = len(r.Articles)
+	r.Agreement = agreementHTML(in.Agreement)
 	return r
 }
 

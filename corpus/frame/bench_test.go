@@ -3,10 +3,10 @@ package frame
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 // syntheticCorpus recombines the seed corpus's sentences into n articles of
@@ -23,22 +23,12 @@ func syntheticCorpus(n int) *corpus.Corpus {
 	c := &corpus.Corpus{Name: "synthetic"}
 	seed := uint32(2166136261)
 	for i := 0; i < n; i++ {
-		var b strings.Builder
-		a := &corpus.Article{ID: fmt.Sprintf("syn-%04d", i), Outlet: fmt.Sprintf("Outlet %d", i%10)}
-		for k := 0; k < 25; k++ {
+		sents := make([]string, 25)
+		for k := range sents {
 			seed = seed*1664525 + 1013904223
-			s := pool[int(seed>>8)%len(pool)]
-			if b.Len() > 0 {
-				b.WriteString("\n\n")
-			}
-			start := b.Len()
-			b.WriteString(s.Text)
-			span := corpus.Span{Start: start, End: b.Len()}
-			a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: span, Role: corpus.RoleBody})
-			a.Sentences = append(a.Sentences, corpus.Sentence{Span: span, Index: k, Para: k, Role: corpus.RoleBody, Text: s.Text})
+			sents[k] = pool[int(seed>>8)%len(pool)].Text
 		}
-		a.Text = b.String()
-		c.Articles = append(c.Articles, a)
+		c.Articles = append(c.Articles, corpustest.Article(fmt.Sprintf("syn-%04d", i), fmt.Sprintf("Outlet %d", i%10), sents...))
 	}
 	return c
 }
@@ -46,12 +36,12 @@ func syntheticCorpus(n int) *corpus.Corpus {
 // BenchmarkAnalyze1000 analyses 1,000 synthetic articles (25,000 sentences).
 func BenchmarkAnalyze1000(b *testing.B) {
 	c := syntheticCorpus(1000)
-	if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+	if _, err := Analyze(context.Background(), c, nil, Options{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true}); err != nil {
+		if _, err := Analyze(context.Background(), c, nil, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -59,7 +49,7 @@ func BenchmarkAnalyze1000(b *testing.B) {
 
 func TestSyntheticOffsets(t *testing.T) {
 	c := syntheticCorpus(20)
-	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

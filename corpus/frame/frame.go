@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -17,14 +16,13 @@ type Comparison interface {
 	OmittedBy(outlet string) []string                 // labels of facts this outlet leaves out
 }
 
-// Options tunes the analysis. The zero value reads the user's lexicons from
-// corpus.ConfigDir()/lexicons.
+// Options tunes the analysis. The zero value uses the shipped lexicons
+// only.
 type Options struct {
-	// LexiconDir is the directory of the user's extra lexicon files; ""
-	// means corpus.ConfigDir()/lexicons.
+	// LexiconDir is the directory of the user's extra lexicon files (the
+	// lexicons folder of corpus.ConfigDir); "" means the shipped lexicons
+	// only. The files are read on every call that finds them there.
 	LexiconDir string
-	// NoUserLexicons uses only the shipped lexicons (tests, reproducible runs).
-	NoUserLexicons bool
 	// Distinctive is how many distinctive terms each profile lists; 0 means 12.
 	Distinctive int
 	// MarkNeutral also marks neutral reporting verbs ("said", "told") as
@@ -74,19 +72,15 @@ type analyzer struct {
 	markNeutral bool
 }
 
-// newAnalyzer loads the shipped lexicons and, unless turned off, the
-// user's.
+// newAnalyzer loads the shipped lexicons and the user's in
+// opts.LexiconDir.
 func newAnalyzer(opts Options) (*analyzer, error) {
 	var lx *lexicons
 	var err error
-	dir := opts.LexiconDir
-	if dir == "" && !opts.NoUserLexicons {
-		dir = filepath.Join(corpus.ConfigDir(), "lexicons")
-	}
-	if opts.NoUserLexicons || !hasUserFiles(dir) {
-		lx, err = shippedLexicons()
+	if hasUserFiles(opts.LexiconDir) {
+		lx, err = loadLexicons(opts.LexiconDir)
 	} else {
-		lx, err = loadLexicons(dir)
+		lx, err = shippedLexicons()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load lexicons: %w", err)
@@ -94,7 +88,11 @@ func newAnalyzer(opts Options) (*analyzer, error) {
 	return &analyzer{lx: lx, wc: newWordClasses(), outlets: corpus.ShippedOutlets(), markNeutral: opts.MarkNeutral}, nil
 }
 
+// hasUserFiles reports whether dir holds lexicon files ("" holds none).
 func hasUserFiles(dir string) bool {
+	if dir == "" {
+		return false
+	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return false

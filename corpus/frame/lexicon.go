@@ -2,16 +2,16 @@ package frame
 
 import (
 	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 //go:embed lexicons/*.txt lexicons/*.tsv
@@ -57,7 +57,7 @@ var shippedLexicons = sync.OnceValues(func() (*lexicons, error) {
 // loadLexicons reads the shipped files and, when userDir is not empty and
 // exists, every *.txt lexicon and actors*.tsv table in it.
 func loadLexicons(userDir string) (*lexicons, error) {
-	lx := &lexicons{irregular: map[string]string{}, byFirst: map[string][]*entry{}, reporting: map[string]*entry{}, background: map[string]float64{}}
+	lx := &lexicons{irregular: map[string]string{}, byFirst: map[string][]*entry{}, reporting: map[string]*entry{}}
 	irr, err := shipped.ReadFile("lexicons/irregular.txt")
 	if err != nil {
 		return nil, fmt.Errorf("read irregular verbs: %w", err)
@@ -76,23 +76,8 @@ func loadLexicons(userDir string) (*lexicons, error) {
 	for _, forms := range lx.formsOf {
 		sort.Strings(forms)
 	}
-	bg, err := shipped.ReadFile("lexicons/background-en.tsv")
-	if err != nil {
-		return nil, fmt.Errorf("read background frequencies: %w", err)
-	}
-	// Sized once: growing a map of 20,000 words was most of the start-up.
-	lx.background = make(map[string]float64, bytes.Count(bg, []byte{'\n'})+1)
-	for _, line := range strings.Split(string(bg), "\n") {
-		w, n, ok := strings.Cut(line, "\t")
-		if !ok || strings.HasPrefix(line, "#") {
-			continue
-		}
-		c, err := strconv.ParseFloat(strings.TrimSpace(n), 64)
-		if err != nil {
-			return nil, fmt.Errorf("background-en.tsv: bad count %q for %q", n, w)
-		}
-		lx.background[w] += c
-		lx.bgTotal += c
+	if err := lx.readBackground(); err != nil {
+		return nil, err
 	}
 	names, err := fs.Glob(shipped, "lexicons/*.txt")
 	if err != nil {
@@ -126,6 +111,26 @@ func loadLexicons(userDir string) (*lexicons, error) {
 	}
 	lx.actors.index()
 	return lx, nil
+}
+
+// backgroundWords is how many of the commonest words of the background
+// list the distinctive-vocabulary prior weighs.
+const backgroundWords = 20000
+
+// readBackground takes the backgroundWords commonest words of the shared
+// background list with their counts.
+func (lx *lexicons) readBackground() error {
+	words, err := lang.Background()
+	if err != nil {
+		return fmt.Errorf("background frequencies: %w", err)
+	}
+	words = words[:min(backgroundWords, len(words))]
+	lx.background = make(map[string]float64, len(words))
+	for _, w := range words {
+		lx.background[w.Word] += w.N
+		lx.bgTotal += w.N
+	}
+	return nil
 }
 
 // loadUser adds the user's lexicon files; a missing directory is fine.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 func TestInflect(t *testing.T) {
@@ -79,7 +80,7 @@ func TestUserLexiconDir(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "actors-extra.tsv"), []byte(actors), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	a := article("u", "U", "Minister Ivan Testov said the results were lacklustre.")
+	a := corpustest.Article("u", "U", "Minister Ivan Testov said the results were lacklustre.")
 	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{LexiconDir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -91,6 +92,19 @@ func TestUserLexiconDir(t *testing.T) {
 	p := res.Profile("U")
 	if len(p.Voices) != 1 || p.Voices[0].Side != "Ruritania" {
 		t.Errorf("user actors table not applied: %+v", p.Voices)
+	}
+	// Without a LexiconDir the analysis reads the shipped lexicons only,
+	// whatever the environment says.
+	t.Setenv("PARALLAX_CONFIG_DIR", filepath.Dir(dir))
+	if err := os.Rename(dir, filepath.Join(filepath.Dir(dir), "lexicons")); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := find(res.Markers, KindEvaluative, "lacklustre"); m != nil {
+		t.Errorf("the zero Options read the user's lexicons: %+v", m)
 	}
 }
 
@@ -138,7 +152,7 @@ func TestMarkdownProfile(t *testing.T) {
 func TestAnalyzeCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := Analyze(ctx, corpus.Default(), nil, Options{NoUserLexicons: true}); err == nil {
+	if _, err := Analyze(ctx, corpus.Default(), nil, Options{}); err == nil {
 		t.Error("cancelled context: no error")
 	}
 }
@@ -147,8 +161,8 @@ func TestAnalyzeCancelled(t *testing.T) {
 // it with gets no distinctive terms and a profile that says why.
 func TestSingleOutletProfile(t *testing.T) {
 	c := &corpus.Corpus{Articles: []*corpus.Article{
-		article("a", "Lone Wire", "The minister slammed the treaty as dead.", "Officials claimed the talks had failed."),
-		article("b", "Lone Wire", "The treaty was signed in 1987.", "Critics say the deal collapsed."),
+		corpustest.Article("a", "Lone Wire", "The minister slammed the treaty as dead.", "Officials claimed the talks had failed."),
+		corpustest.Article("b", "Lone Wire", "The treaty was signed in 1987.", "Critics say the deal collapsed."),
 	}}
 	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 // markersFor analyses one sentence and returns its markers.
 func markersFor(t *testing.T, text string) []Marker {
 	t.Helper()
 	c := &corpus.Corpus{Articles: []*corpus.Article{singleSentence(text, "Test")}}
-	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,14 +182,9 @@ func (f fakeCmp) OmittedBy(outlet string) []string                 { return f.om
 
 func TestUniqueAndOmissions(t *testing.T) {
 	text := "The talks failed. Both sides met again."
-	a := &corpus.Article{ID: "u1", Outlet: "Test", Text: text,
-		Paragraphs: []corpus.Paragraph{{Span: corpus.Span{Start: 0, End: len(text)}, Role: corpus.RoleBody}},
-		Sentences: []corpus.Sentence{
-			{Span: corpus.Span{Start: 0, End: 17}, Index: 0, Role: corpus.RoleBody, Text: text[:17]},
-			{Span: corpus.Span{Start: 18, End: len(text)}, Index: 1, Role: corpus.RoleBody, Text: text[18:]},
-		}}
+	a := corpustest.Paragraph("u1", "Test", text[:17], text[18:])
 	c := &corpus.Corpus{Articles: []*corpus.Article{a}}
-	res, err := Analyze(context.Background(), c, fakeCmp{with: map[int]bool{0: true}, om: []string{"the deal expires"}}, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, fakeCmp{with: map[int]bool{0: true}, om: []string{"the deal expires"}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +203,7 @@ func TestUniqueAndOmissions(t *testing.T) {
 		t.Errorf("unique rate = %v per 100 sentences, want 50", p.MarkerRates[KindUnique])
 	}
 	// Without a comparison: no unique markers at all.
-	res, _ = Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, _ = Analyze(context.Background(), c, nil, Options{})
 	for _, m := range res.Markers {
 		if m.Kind == KindUnique {
 			t.Errorf("unique marker without a comparison: %+v", m)
@@ -217,7 +213,7 @@ func TestUniqueAndOmissions(t *testing.T) {
 
 func TestMarkNeutral(t *testing.T) {
 	a := singleSentence("Lavrov said the talks would continue.", "N")
-	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{NoUserLexicons: true, MarkNeutral: true})
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{a}}, nil, Options{MarkNeutral: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +224,7 @@ func TestMarkNeutral(t *testing.T) {
 }
 
 func TestParticipleBeforeNoun(t *testing.T) {
-	an, err := newAnalyzer(Options{NoUserLexicons: true})
+	an, err := newAnalyzer(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
 
 func TestDistinctiveLogOdds(t *testing.T) {
@@ -15,8 +16,8 @@ func TestDistinctiveLogOdds(t *testing.T) {
 		b = append(b, "The government announced new measures against demonstrators in the capital today.")
 	}
 	a = append(a, "A zebra crossing was painted.") // a one-off word: shrunk by the prior
-	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{article("a", "A", a...), article("b", "B", b...)}},
-		nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: []*corpus.Article{corpustest.Article("a", "A", a...), corpustest.Article("b", "B", b...)}},
+		nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func seedResult(t *testing.T) (*corpus.Corpus, *Result) {
 	if len(c.Articles) == 0 {
 		t.Fatal("embedded corpus is empty")
 	}
-	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestMSRPPrecision(t *testing.T) {
 			c.Articles = append(c.Articles, singleSentence(s, "msrp"))
 		}
 	}
-	res, err := Analyze(context.Background(), c, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), c, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,33 +2,15 @@ package frame
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 )
-
-// article builds an article whose paragraphs are the given sentences.
-func article(id, outlet string, sents ...string) *corpus.Article {
-	a := &corpus.Article{ID: id, Outlet: outlet}
-	var b strings.Builder
-	for i, s := range sents {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		start := b.Len()
-		b.WriteString(s)
-		sp := corpus.Span{Start: start, End: b.Len()}
-		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: sp, Role: corpus.RoleBody})
-		a.Sentences = append(a.Sentences, corpus.Sentence{Span: sp, Index: i, Para: i, Role: corpus.RoleBody, Text: s})
-	}
-	a.Text = b.String()
-	return a
-}
 
 func voicesOf(t *testing.T, arts ...*corpus.Article) map[string][]Voice {
 	t.Helper()
-	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: arts}, nil, Options{NoUserLexicons: true})
+	res, err := Analyze(context.Background(), &corpus.Corpus{Articles: arts}, nil, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +22,7 @@ func voicesOf(t *testing.T, arts ...*corpus.Article) map[string][]Voice {
 }
 
 func TestVoicesUnknownNamesMerge(t *testing.T) {
-	v := voicesOf(t, article("a", "Daily",
+	v := voicesOf(t, corpustest.Article("a", "Daily",
 		"Interior Minister Ivan Petrovsky said the border would stay open.",
 		`"We have nothing to hide," Petrovsky told reporters.`,
 		"He added that talks would resume in May.",
@@ -52,7 +34,7 @@ func TestVoicesUnknownNamesMerge(t *testing.T) {
 }
 
 func TestVoicesTableAndSides(t *testing.T) {
-	v := voicesOf(t, article("b", "Wire",
+	v := voicesOf(t, corpustest.Article("b", "Wire",
 		"Russian Foreign Minister Sergei Lavrov said the treaty was dead.",
 		"According to Lavrov, talks are possible.",
 		"French President Emmanuel Macron, speaking in Paris, urged restraint.",
@@ -75,12 +57,7 @@ func TestVoicesTableAndSides(t *testing.T) {
 
 func TestVoicesQuoteContinuation(t *testing.T) {
 	text := `"We asked for proof," Jane Doe said. "Nobody has shown us anything."`
-	a := &corpus.Article{ID: "q", Outlet: "Q", Text: text,
-		Paragraphs: []corpus.Paragraph{{Span: corpus.Span{Start: 0, End: len(text)}, Role: corpus.RoleBody}},
-		Sentences: []corpus.Sentence{
-			{Span: corpus.Span{Start: 0, End: 36}, Index: 0, Role: corpus.RoleBody, Text: text[:36]},
-			{Span: corpus.Span{Start: 37, End: len(text)}, Index: 1, Role: corpus.RoleBody, Text: text[37:]},
-		}}
+	a := corpustest.Paragraph("q", "Q", text[:36], text[37:])
 	v := voicesOf(t, a)["Q"]
 	if len(v) != 1 || v[0].Speaker != "Jane Doe" || v[0].Sentences != 2 {
 		t.Fatalf("voices = %+v, want Jane Doe with 2 sentences (the next quoted sentence is hers too)", v)
@@ -88,7 +65,7 @@ func TestVoicesQuoteContinuation(t *testing.T) {
 }
 
 func TestVoicesNotFromPassiveOrPlace(t *testing.T) {
-	v := voicesOf(t, article("c", "P",
+	v := voicesOf(t, corpustest.Article("c", "P",
 		"Japan and South Korea were mentioned as possible sites.",
 		"Leaders met in Beijing, agreeing that trade matters."))["P"]
 	if len(v) != 0 {
@@ -100,13 +77,13 @@ func TestVoicesNotFromPassiveOrPlace(t *testing.T) {
 // the last speaker when that speaker is known to hold other titles, and is
 // when nothing is known of the last speaker.
 func TestVoicesRoleOfSomeoneElse(t *testing.T) {
-	v := voicesOf(t, article("c", "Wire",
+	v := voicesOf(t, corpustest.Article("c", "Wire",
 		"Lavrov said the talks would continue.",
 		"The spokesman denied any wrongdoing."))["Wire"]
 	if len(v) != 1 || v[0].Sentences != 1 {
 		t.Errorf("voices = %+v, want Lavrov in one sentence only (the spokesman is someone else)", v)
 	}
-	v = voicesOf(t, article("d", "Wire",
+	v = voicesOf(t, corpustest.Article("d", "Wire",
 		"Jane Roe said the plant would close.",
 		"The spokeswoman added that no jobs would be lost."))["Wire"]
 	if len(v) != 1 || v[0].Speaker != "Jane Roe" || v[0].Sentences != 2 {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // palette is the colours new codes get, in order: the Tableau 10 palette
@@ -86,7 +87,7 @@ func validateCode(c Code) error {
 		if err := ValidateName(c.Parent); err != nil {
 			return fmt.Errorf("code “%s”: parent: %w", c.Name, err)
 		}
-		if asciiLower(c.Parent) == asciiLower(c.Name) {
+		if lang.ASCIILower(c.Parent) == lang.ASCIILower(c.Name) {
 			return fmt.Errorf("code “%s” cannot be its own parent", c.Name)
 		}
 	}
@@ -265,10 +266,10 @@ func ImportCodebookCSV(r io.Reader) ([]Code, error) {
 		if err := validateCode(c); err != nil {
 			return nil, fmt.Errorf("read codebook CSV: line %d: %w", line, err)
 		}
-		if prev, ok := seen[asciiLower(c.Name)]; ok {
+		if prev, ok := seen[lang.ASCIILower(c.Name)]; ok {
 			return nil, fmt.Errorf("read codebook CSV: line %d: code “%s” already given on line %d", line, c.Name, prev)
 		}
-		seen[asciiLower(c.Name)] = line
+		seen[lang.ASCIILower(c.Name)] = line
 		out = append(out, c)
 	}
 	return out, nil
@@ -315,12 +316,12 @@ func qdcTree(codes []Code) []qdcCode {
 	byParent := map[string][]Code{}
 	known := map[string]bool{}
 	for _, c := range codes {
-		known[asciiLower(c.Name)] = true
+		known[lang.ASCIILower(c.Name)] = true
 	}
 	var roots []Code
 	for _, c := range codes {
-		if c.Parent != "" && known[asciiLower(c.Parent)] && asciiLower(c.Parent) != asciiLower(c.Name) {
-			byParent[asciiLower(c.Parent)] = append(byParent[asciiLower(c.Parent)], c)
+		if c.Parent != "" && known[lang.ASCIILower(c.Parent)] && lang.ASCIILower(c.Parent) != lang.ASCIILower(c.Name) {
+			byParent[lang.ASCIILower(c.Parent)] = append(byParent[lang.ASCIILower(c.Parent)], c)
 		} else {
 			roots = append(roots, c)
 		}
@@ -328,14 +329,14 @@ func qdcTree(codes []Code) []qdcCode {
 	visited := map[string]bool{}
 	var build func(c Code) qdcCode
 	build = func(c Code) qdcCode {
-		visited[asciiLower(c.Name)] = true
+		visited[lang.ASCIILower(c.Name)] = true
 		name := c.Name
-		if c.Parent != "" && strings.HasPrefix(asciiLower(name), asciiLower(c.Parent)+"/") {
+		if c.Parent != "" && strings.HasPrefix(lang.ASCIILower(name), lang.ASCIILower(c.Parent)+"/") {
 			name = name[len(c.Parent)+1:]
 		}
 		q := qdcCode{GUID: CodeGUID(c.Name), Name: name, IsCodable: true, Color: c.Colour, Description: c.Description}
-		for _, ch := range byParent[asciiLower(c.Name)] {
-			if !visited[asciiLower(ch.Name)] {
+		for _, ch := range byParent[lang.ASCIILower(c.Name)] {
+			if !visited[lang.ASCIILower(ch.Name)] {
 				q.Codes = append(q.Codes, build(ch))
 			}
 		}
@@ -347,7 +348,7 @@ func qdcTree(codes []Code) []qdcCode {
 	}
 	// Codes caught in a parent loop have no root; list them at the top.
 	for _, c := range codes {
-		if !visited[asciiLower(c.Name)] {
+		if !visited[lang.ASCIILower(c.Name)] {
 			out = append(out, build(c))
 		}
 	}
@@ -393,7 +394,7 @@ func ImportCodebookQDC(r io.Reader) ([]Code, error) {
 	walk = func(cs []qdcCode, parent string) error {
 		for _, q := range cs {
 			name := strings.TrimSpace(q.Name)
-			if parent != "" && !strings.HasPrefix(asciiLower(name), asciiLower(parent)+"/") {
+			if parent != "" && !strings.HasPrefix(lang.ASCIILower(name), lang.ASCIILower(parent)+"/") {
 				name = parent + "/" + name
 			}
 			col, err := NormaliseColour(q.Color)
@@ -404,10 +405,10 @@ func ImportCodebookQDC(r io.Reader) ([]Code, error) {
 			if err := validateCode(c); err != nil {
 				return err
 			}
-			if seen[asciiLower(name)] {
+			if seen[lang.ASCIILower(name)] {
 				return fmt.Errorf("code “%s” appears twice", name)
 			}
-			seen[asciiLower(name)] = true
+			seen[lang.ASCIILower(name)] = true
 			out = append(out, c)
 			if err := walk(q.Codes, name); err != nil {
 				return err

@@ -94,21 +94,21 @@ func (s *Store) AddCorrection(c Correction) (Correction, error) {
 	}
 	c.ID = uuid.NewString()
 	c.Articles = slices.Clone(c.Articles)
-	err := s.mutate(op, func(t *txn) (string, string, error) {
+	err := s.mutate(op, func(t *txn) error {
 		if err := t.tx.QueryRowContext(t.ctx, "SELECT coalesce(max(seq), 0) + 1 FROM corrections").Scan(&c.Seq); err != nil {
-			return "", "", err
+			return err
 		}
 		created, err := time.Parse(time.RFC3339Nano, t.now)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		c.Created = created
 		if err := t.writeCorrection(c.ID, &c); err != nil {
-			return "", "", err
+			return err
 		}
 		saved := c
 		t.corrections = append(t.corrections, correctionDelta{ID: c.ID, After: &saved})
-		return "story correction: " + c.Description, "took back the story correction: " + c.Description, nil
+		return t.done("story correction: "+c.Description, "took back the story correction: "+c.Description)
 	})
 	if err != nil {
 		return Correction{}, err
@@ -119,19 +119,19 @@ func (s *Store) AddCorrection(c Correction) (Correction, error) {
 // DeleteCorrection removes a story correction (undoably).
 func (s *Store) DeleteCorrection(id string) error {
 	op := "delete story correction"
-	return s.mutate(op, func(t *txn) (string, string, error) {
+	return s.mutate(op, func(t *txn) error {
 		cur, err := t.correction(id)
 		if err != nil {
-			return "", "", err
+			return err
 		}
 		if cur == nil {
-			return "", "", fmt.Errorf("story correction %s: %w", id, ErrNotFound)
+			return fmt.Errorf("story correction %s: %w", id, ErrNotFound)
 		}
 		if err := t.writeCorrection(id, nil); err != nil {
-			return "", "", err
+			return err
 		}
 		t.corrections = append(t.corrections, correctionDelta{ID: id, Before: cur})
-		return "deleted the story correction: " + cur.Description, "restored the story correction: " + cur.Description, nil
+		return t.done("deleted the story correction: "+cur.Description, "restored the story correction: "+cur.Description)
 	})
 }
 
@@ -186,8 +186,7 @@ func (t *txn) correction(id string) (*Correction, error) {
 // it when img is nil.
 func (t *txn) writeCorrection(id string, img *Correction) error {
 	if img == nil {
-		_, err := t.tx.ExecContext(t.ctx, "DELETE FROM corrections WHERE id = ?", id)
-		return err
+		return t.exec("DELETE FROM corrections WHERE id = ?", id)
 	}
 	articles, err := json.Marshal(img.Articles)
 	if err != nil {
@@ -196,7 +195,7 @@ func (t *txn) writeCorrection(id string, img *Correction) error {
 	if img.Articles == nil {
 		articles = []byte("[]")
 	}
-	_, err = t.tx.ExecContext(t.ctx, "INSERT OR REPLACE INTO corrections("+correctionColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	err = t.exec("INSERT OR REPLACE INTO corrections("+correctionColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 		id, img.Seq, img.Kind, img.Article, img.Target, string(articles), img.Description, formatTime(img.Created))
 	return err
 }

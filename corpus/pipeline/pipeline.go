@@ -45,8 +45,10 @@ type Options struct {
 	Corrections []compare.Correction
 
 	// ConfigDir is the user's configuration directory, which the caller
-	// reads from its environment; "" means none: only the data shipped in
-	// the binary. Framing reads the lexicons/ folder in it.
+	// reads from its environment (corpus.ConfigDir); "" means none: only
+	// the data shipped in the binary. Loading reads the user's outlet
+	// table in it, compare its alias, spelling and concept tables,
+	// framing its lexicons/ folder.
 	ConfigDir string
 	// NoUserLexicons leaves out the user's lexicons even with a ConfigDir.
 	NoUserLexicons bool
@@ -127,7 +129,7 @@ func Analyse(ctx context.Context, c *corpus.Corpus, opts Options) (*Run, error) 
 	r := &Run{Options: opts, All: c, Corpus: c}
 	if opts.Facts {
 		r.Corrections, r.errs[Corrections] = readCorrections(opts)
-		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections,
+		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections, ConfigDir: opts.ConfigDir,
 			Progress: func(stage string, done, total int) { opts.progress("comparing outlets: "+stage, done, total) }})
 		if err != nil {
 			if ctx.Err() != nil {
@@ -210,7 +212,7 @@ func (r *Run) frame(ctx context.Context) error {
 // left out.
 func frameOptions(o Options) frame.Options {
 	if o.ConfigDir == "" || o.NoUserLexicons {
-		return frame.Options{NoUserLexicons: true}
+		return frame.Options{}
 	}
 	return frame.Options{LexiconDir: filepath.Join(o.ConfigDir, "lexicons")}
 }

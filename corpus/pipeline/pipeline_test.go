@@ -232,11 +232,11 @@ func TestCancelledRunStops(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	var stages []string
-	c, err := Load(context.Background(), nil, func(s string, _, _ int) { stages = append(stages, s) })
+	c, err := Load(context.Background(), nil, Options{Progress: func(s string, _, _ int) { stages = append(stages, s) }})
 	if err != nil || c.Name != corpus.DefaultName || len(stages) == 0 {
 		t.Fatalf("embedded: %v %v %v", c, err, stages)
 	}
-	if _, err := Load(context.Background(), []string{filepath.Join(t.TempDir(), "nothing")}, nil); err == nil {
+	if _, err := Load(context.Background(), []string{filepath.Join(t.TempDir(), "nothing")}, Options{}); err == nil {
 		t.Fatal("no error for a path with nothing to read")
 	}
 }

@@ -66,7 +66,7 @@ func stages(dir string) ([]stage, error) {
 	}
 	if err == nil {
 		err = timed("frame.Analyze", func() error {
-			_, err := frame.Analyze(context.Background(), c, cmp, frame.Options{NoUserLexicons: true})
+			_, err := frame.Analyze(context.Background(), c, cmp, frame.Options{})
 			return err
 		})
 	}

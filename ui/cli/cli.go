@@ -19,6 +19,13 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+
+	// Library is the --library flag of the commands that read or write
+	// the library ("" for PARALLAX_LIBRARY or the default file);
+	// Embedded is --embedded, which makes the reading commands use the
+	// built-in corpus even when the library has articles.
+	Library  string
+	Embedded bool
 }
 
 // command is one subcommand.
@@ -30,16 +37,23 @@ type command struct {
 
 // commands lists every subcommand; each lives in its own file.
 var commands = map[string]command{
-	"list":    {"list the articles of a corpus", runList, false},
-	"show":    {"show one article's sentences and furniture", runShow, false},
-	"stories": {"threads and stories (events), coverage by outlet", runStories, false},
-	"facts":   {"shared facts across outlets, with discrepancies", runFacts, false},
-	"pairs":   {"score sentence pairs from a TSV file", runPairs, false},
-	"framing": {"framing markers and outlet profiles", runFraming, false},
-	"notes":   {"list tagged passages", runNotes, true},
-	"tag":     {"tag a passage from a script", runTag, true},
-	"export":  {"export notes and the comparison", runExport, true},
-	"import":  {"import Web Annotation JSON into the notes store", runImport, true},
+	"list":     {"list the articles of a corpus", runList, false},
+	"show":     {"show one article's sentences and furniture", runShow, false},
+	"stories":  {"threads and stories (events), coverage by outlet", runStories, false},
+	"facts":    {"shared facts across outlets, with discrepancies", runFacts, false},
+	"pairs":    {"score sentence pairs from a TSV file", runPairs, false},
+	"framing":  {"framing markers and outlet profiles", runFraming, false},
+	"notes":    {"list tagged passages", runNotes, true},
+	"tag":      {"tag a passage from a script", runTag, true},
+	"export":   {"export notes and the comparison", runExport, true},
+	"import":   {"import Web Annotation JSON into the notes store", runImport, true},
+	"add":      {"add articles to the library from URLs, files or folders", runAdd, false},
+	"feeds":    {"follow feeds: add, list, remove, import, export, starter", runFeeds, false},
+	"update":   {"fetch due feeds and re-check articles for edits", runUpdate, false},
+	"versions": {"list the stored versions of a library article", runVersions, false},
+	"diff":     {"show what changed between two versions of an article", runDiff, false},
+
+	"agreement": {"inter-coder agreement of several coders' notes files", runAgreement, true},
 }
 
 // Run runs parallax with the given arguments (without the program name)
@@ -98,7 +112,7 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 			}
 			break
 		}
-		if name := flagName(a); name == "notes" && !strings.Contains(a, "=") {
+		if name := flagName(a); (name == "notes" || name == "library") && !strings.Contains(a, "=") {
 			i++ // its value
 		}
 	}
@@ -176,6 +190,8 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Usage:")
 	fmt.Fprintln(w, "  parallax [--notes FILE] [--no-color] [PATH...]   open the reader (no PATH: the embedded corpus)")
+	fmt.Fprintln(w, "  --library FILE (or $PARALLAX_LIBRARY) chooses the library file of add, feeds, update, versions, diff;")
+	fmt.Fprintln(w, "  with no PATH, list, show, stories, facts, framing, notes and export read the library when it has articles")
 	fmt.Fprintln(w, "  parallax COMMAND [flags] [PATH...]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
@@ -184,8 +200,12 @@ func usage(w io.Writer) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	width := 0
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run 'parallax COMMAND --help' for a command's flags and examples.")

@@ -36,6 +36,9 @@ func runExport(env *Env, args []string) int {
 	bom := flags.Bool("bom", false, "start CSV with a UTF-8 byte order mark (for older Excel)")
 	title := flags.String("title", "", "title of the Markdown and HTML documents and of the REFI-QDA project")
 	scope := addScopeFlags(flags)
+	addReadFlags(flags, env)
+	var coders fileList
+	flags.Var(&coders, "agreement", "end the md or html export with the inter-coder agreement of the notes file and this other coder's notes `FILE` (repeatable; see parallax agreement)")
 	paths, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -48,6 +51,9 @@ func runExport(env *Env, args []string) int {
 	f, err := chooseFormat(*format, *out)
 	if err != nil {
 		return errorf(env, "%v", err)
+	}
+	if len(coders) > 0 && f != export.Markdown && f != export.HTML {
+		return errorf(env, "--agreement: the agreement table goes into the md and html exports; for it as CSV use 'parallax agreement --csv'")
 	}
 	group, err := export.ParseGroupBy(*groupBy)
 	if err != nil {
@@ -80,7 +86,7 @@ func runExport(env *Env, args []string) int {
 	in := export.Input{Corpus: c, Title: *title}
 	np := *notesPath
 	if np == "" {
-		np = notes.DefaultPath(c, paths)
+		np = defaultNotesPath(c, paths)
 	} else {
 		settleIDs(env, c, np)
 	}
@@ -122,6 +128,15 @@ func runExport(env *Env, args []string) int {
 		in.Corpus = run.Corpus
 		if f.UsesAnalysis() {
 			in.Facts, in.Markers, in.Analysed = run.Facts.Facts, run.Framing.Markers, true
+		}
+	}
+
+	if len(coders) > 0 {
+		if statErr != nil {
+			return errorf(env, "--agreement: %s, the first coder's notes file, does not exist", np)
+		}
+		if in.Agreement, err = exportAgreement(env, in.Corpus, append([]string{np}, coders...)); err != nil {
+			return errorf(env, "--agreement: %v", err)
 		}
 	}
 

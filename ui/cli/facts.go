@@ -23,6 +23,7 @@ func runFacts(env *Env, args []string) int {
 	minOutlets := fs.Int("min-outlets", 2, "least number of outlets a fact needs")
 	scope := addScopeFlags(fs)
 	notesFlag := addNotesFlag(fs)
+	addReadFlags(fs, env)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)

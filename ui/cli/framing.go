@@ -21,6 +21,7 @@ func runFraming(env *Env, args []string) int {
 	noUser := fs.Bool("no-user-lexicons", false, "use only the shipped lexicons, not those in the config dir")
 	scope := addScopeFlags(fs)
 	notesFlag := addNotesFlag(fs)
+	addReadFlags(fs, env)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)

@@ -105,7 +105,7 @@ func TestFramingUserLexicon(t *testing.T) {
 		t.Error("user lexicon entry not used")
 	}
 	t.Setenv("PARALLAX_CONFIG_DIR", cfg)
-	if out, _, _ := runCLI(t, "framing", "--json"); strings.Contains(out, "my own test entry") {
+	if out, _, _ := runCLIEnv(t, map[string]string{}, "framing", "--json"); strings.Contains(out, "my own test entry") {
 		t.Error("the lexicons were found through the process's environment, not the command's")
 	}
 	out, _, _ = runCLIEnv(t, env, "framing", "--json", "--no-user-lexicons")

@@ -26,7 +26,7 @@ func TestFlagsBeforeACommand(t *testing.T) {
 		t.Errorf("parallax --json --no-color list: exit %d\n%s%s", code, out, errOut)
 	}
 	out, errOut, code = runCLI(t, "--notes", db, "list")
-	if code != 2 || out != "" || !strings.Contains(errOut, "--notes is for the reader and for export, import, notes, tag") || !strings.Contains(errOut, `"parallax list" reads no notes file`) {
+	if code != 2 || out != "" || !strings.Contains(errOut, "--notes is for the reader and for ") || !strings.Contains(errOut, "export, import, notes, tag") || !strings.Contains(errOut, `"parallax list" reads no notes file`) {
 		t.Errorf("parallax --notes FILE list: exit %d, want 2 and a usage error\n%s%s", code, out, errOut)
 	}
 	if strings.Contains(errOut, "nothing could be read") {

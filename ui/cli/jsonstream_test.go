@@ -146,7 +146,7 @@ func TestStreamedCommandJSONUnchanged(t *testing.T) {
 		}
 		checkCommand(t, encodeWhole(t, res), append([]string{"facts", "--json"}, paths...)...)
 
-		fr, err := frame.Analyze(context.Background(), c, res, frame.Options{NoUserLexicons: true})
+		fr, err := frame.Analyze(context.Background(), c, res, frame.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ func runList(env *Env, args []string) int {
 		"parallax list ~/articles           # every .txt .md .html .json .jsonl under a folder",
 		"parallax list --json a.txt b.html  # the JSON contract: {\"articles\": [...], \"errors\": [...]}")
 	asJSON := fs.Bool("json", false, "print JSON: {\"articles\": [...], \"errors\": [...]}")
+	addReadFlags(fs, env)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)

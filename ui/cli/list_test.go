@@ -3,16 +3,19 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/charmbracelet/x/ansi"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	return runCLIEnv(t, nil, args...)
+	// The config dir a test sets with t.Setenv reaches the command the
+	// way a user's does; nothing else of the environment does.
+	return runCLIEnv(t, map[string]string{"PARALLAX_CONFIG_DIR": os.Getenv("PARALLAX_CONFIG_DIR")}, args...)
 }
 
 // runCLIEnv runs parallax with env as its whole environment.

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,21 +16,31 @@ import (
 	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
-// loadCorpus returns the corpus a command works on: the embedded corpus
-// when no paths are given, else the articles under paths. Files that fail
+// loadCorpus returns the corpus a command works on: with no paths the
+// library when it has articles, else the embedded corpus; else the
+// articles under paths. Files that fail
 // to load are in the corpus's Errors; the error is for "nothing could be
 // read at all". Ids several files claim are settled by the notes beside
 // the corpus (notes.SettleIDs).
 func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	if len(paths) == 0 {
+		// The library, when it has articles (and --embedded is not given).
+		if c, err := libraryCorpus(env); c != nil || err != nil {
+			return c, err
+		}
 		return corpus.Default(), nil
 	}
-	c, err := pipeline.Load(context.Background(), paths, nil)
+	c, err := pipeline.Load(context.Background(), paths, pipeline.Options{ConfigDir: configDir(env)})
 	if c != nil && err == nil {
 		settleIDs(env, c, notes.DefaultPath(c, paths))
 	}
 	return c, err
 }
+
+// configDir is the user's configuration directory, as the environment
+// says (corpus.ConfigDir); lexiconDir is its folder of framing lexicons.
+func configDir(env *Env) string  { return corpus.ConfigDir(env.Getenv) }
+func lexiconDir(env *Env) string { return filepath.Join(configDir(env), "lexicons") }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,
 // with every file that failed and why when nothing could be read, on

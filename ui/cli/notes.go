@@ -35,6 +35,16 @@ func notesPath(flagValue string, c *corpus.Corpus, paths []string) string {
 	if flagValue != "" {
 		return flagValue
 	}
+	return defaultNotesPath(c, paths)
+}
+
+// defaultNotesPath is where a corpus's notes live: notes.DefaultPath, and
+// library-notes.db beside the library for the library's articles.
+func defaultNotesPath(c *corpus.Corpus, paths []string) string {
+	if lib, ok := strings.CutPrefix(c.Name, "library "); ok && len(paths) == 0 {
+		// The library's notes live beside it.
+		return filepath.Join(filepath.Dir(lib), "library-notes.db")
+	}
 	return notes.DefaultPath(c, paths)
 }
 
@@ -53,6 +63,7 @@ func runNotes(env *Env, args []string) int {
 	starter := fset.String("starter", "", "first add a starter codebook: "+strings.Join(notes.StarterNames(), ", "))
 	importCB := fset.String("import-codebook", "", "first add the codes of a codebook FILE (.qdc REFI-QDA or .csv)")
 	exportCB := fset.String("export-codebook", "", "write the codebook to FILE (.qdc REFI-QDA or .csv); an existing file is not overwritten")
+	addReadFlags(fset, env)
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)

@@ -73,13 +73,13 @@ func runPairs(env *Env, args []string) int {
 	var score func(a, b string) float64
 	var features func(a, b string) []float64
 	if *scorer == "link" {
-		ps, err := compare.NewPairScorer(sents)
+		ps, err := compare.NewPairScorer(sents, configDir(env))
 		if err != nil {
 			return errorf(env, "%v", err)
 		}
 		score = ps.Score
 	} else {
-		m, err := compare.NewMatcher(sents)
+		m, err := compare.NewMatcher(sents, configDir(env))
 		if err != nil {
 			return errorf(env, "%v", err)
 		}

@@ -18,6 +18,7 @@ func runShow(env *Env, args []string) int {
 		"parallax show --json lavrov ~/articles/lavrov.txt",
 		"parallax list ~/articles && parallax show ID ~/articles")
 	asJSON := fs.Bool("json", false, "print the article as JSON (the list contract plus paragraphs and headings)")
+	addReadFlags(fs, env)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)

@@ -20,6 +20,7 @@ func runStories(env *Env, args []string) int {
 		"parallax stories --json DIR         # {\"threads\": [...], \"stories\": [...]}")
 	asJSON := fs.Bool("json", false, "print JSON: {\"threads\": [...], \"stories\": [...]}")
 	notesFlag := addNotesFlag(fs)
+	addReadFlags(fs, env)
 	paths, err := parseArgs(fs, args)
 	if err != nil {
 		return flagExit(err)

@@ -1,0 +1,434 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// meta is what a file format states about an article besides its text.
+type meta struct {
+	ID              string
+	Title           string
+	Outlet          string
+	Source          string // where the metadata came from: "front matter", "JSON record 3", "HTML og:site_name"
+	Published       *time.Time
+	PublishedApprox bool
+	PublishedFrom   string
+	URL             string
+	Author          string
+	Language        string
+}
+
+// articleBuilder turns loaded text into an Article: paragraphs, furniture,
+// roles, metadata from the text, outlet and sentences. It is read-only
+// and safe for concurrent use.
+type articleBuilder struct {
+	outlets   *OutletTable
+	furniture *furnitureFinder
+	split     *splitter
+}
+
+func newArticleBuilder(t *OutletTable) (*articleBuilder, error) {
+	sp, err := newSplitter()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence segmenter: %w", err)
+	}
+	return &articleBuilder{outlets: t, furniture: newFurnitureFinder(t), split: sp}, nil
+}
+
+// build makes an Article from its text and metadata.
+func (z *articleBuilder) build(path, format, text string, m meta, warnings []string) *Article {
+	a := &Article{
+		ID:       m.ID,
+		Path:     path,
+		Format:   format,
+		Text:     text,
+		URL:      m.URL,
+		Author:   m.Author,
+		Language: m.Language,
+		Warnings: append([]string{}, warnings...),
+	}
+	sum := sha256.Sum256([]byte(text))
+	a.Hash = hex.EncodeToString(sum[:])
+	if a.ID == "" {
+		var ok bool
+		a.ID, ok = idFromPath(path)
+		a.Warnings = append(a.Warnings, idWarning(path, a.ID, ok)...)
+	}
+	if m.Published != nil {
+		t := *m.Published
+		a.Published = &t
+		a.PublishedEvidence = m.PublishedFrom
+		if m.PublishedApprox {
+			a.PublishedEvidence += " (approximate)"
+			a.PublishedApproximate = true
+		}
+	}
+
+	paras := splitParagraphs(text)
+	z.furniture.mark(text, paras, a.Language)
+	z.assignRoles(a, paras, m)
+	a.Paragraphs = paras
+
+	// The dateline opens one of the first body paragraphs (after a
+	// standfirst, say), if there is one.
+	body := 0
+	for _, p := range paras {
+		if p.Role != RoleBody {
+			continue
+		}
+		if a.Dateline = findDateline(text, p.Span); a.Dateline != nil || body >= 3 {
+			break
+		}
+		body++
+	}
+	if a.Published == nil {
+		z.publishedFromText(a)
+	}
+	detectOutlet(a, m.Outlet, m.Source, z.outlets)
+	z.sentences(a)
+	// A corpus keeps every article's slices: the room appending left at
+	// their ends (a third of the paragraphs' memory) goes.
+	a.Paragraphs, a.Sentences = fitted(a.Paragraphs), fitted(a.Sentences)
+	a.Title = strings.TrimSpace(m.Title)
+	if a.Title == "" {
+		a.Title = z.titleFromText(a)
+	}
+	return a
+}
+
+// fitted returns s in an array of its length when more than a fifth of
+// its capacity is unused.
+func fitted[S ~[]E, E any](s S) S {
+	if cap(s)-len(s) > len(s)/4 {
+		return slices.Clone(s)
+	}
+	return s
+}
+
+// assignRoles finds the title line, the byline and sub-headings among the
+// paragraphs that are not furniture.
+func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
+	text := a.Text
+	first := -1
+	for i, p := range paras {
+		if p.Role != RoleFurniture {
+			first = i
+			break
+		}
+		// The headline the metadata gives is the title, whatever shape it
+		// has ("BRICS to admit Egypt, Iran, Saudi Arabia, UAE, …" reads
+		// like a keyword list).
+		if sameText(text[p.Start:p.End], m.Title) {
+			paras[i].Role, paras[i].Reason = RoleBody, ""
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	ft := text[paras[first].Start:paras[first].End]
+	if sameText(ft, m.Title) || headlineLike(ft, 30) {
+		paras[first].Role = RoleTitle
+	}
+	// The headline repeated further down (as an image's alt text, say).
+	if paras[first].Role == RoleTitle {
+		for i := first + 1; i < len(paras); i++ {
+			if paras[i].Role != RoleFurniture && sameText(text[paras[i].Start:paras[i].End], ft) {
+				paras[i].Role, paras[i].Reason = RoleFurniture, ReasonTitleAgain
+			}
+		}
+	}
+	seen := 0
+	for i := first; i < len(paras) && seen < 6; i++ {
+		if paras[i].Role != RoleBody {
+			continue
+		}
+		seen++
+		if au := findByline(text[paras[i].Start:paras[i].End]); au != "" {
+			paras[i].Role = RoleByline
+			if a.Author == "" {
+				a.Author = au
+			}
+			break
+		}
+	}
+	for i := first + 1; i < len(paras); i++ {
+		if paras[i].Role != RoleBody {
+			continue
+		}
+		t := text[paras[i].Start:paras[i].End]
+		if headlineLike(t, 14) && countWords(strings.TrimLeft(t, "-–—•*#> "), 2) >= 2 && !startsWithDateline(text, paras[i]) {
+			paras[i].Role = RoleHeading
+		}
+	}
+}
+
+func startsWithDateline(text string, p Paragraph) bool { return findDateline(text, p.Span) != nil }
+
+// sameText compares two titles ignoring case, spacing and quote style.
+func sameText(a, b string) bool {
+	if b == "" {
+		return false
+	}
+	// Folding quotes and dashes changes a length by at most two bytes a
+	// character; far-apart lengths cannot match.
+	if d := len(a) - len(b); d > len(b)/2+8 || -d > len(a)/2+8 {
+		return false
+	}
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
+	}
+	return norm(a) == norm(b)
+}
+
+// publishedFromText takes the publication date from a line that states it
+// ("Published: 16 January 2019") or from a dateline with a year.
+func (z *articleBuilder) publishedFromText(a *Article) {
+	for _, p := range a.Paragraphs {
+		line := a.Text[p.Start:p.End]
+		if t, ok := findPublished(line); ok {
+			a.Published = &t
+			a.PublishedEvidence = fmt.Sprintf("text: %q", line)
+			return
+		}
+	}
+	if a.Dateline != nil && a.Dateline.Date != "" {
+		if t, ok := ParseDate(a.Dateline.Date); ok {
+			a.Published = &t
+			a.PublishedEvidence = fmt.Sprintf("dateline: %q", a.Dateline.Date)
+		}
+	}
+}
+
+// sentences fills a.Sentences and a.Furniture from the paragraphs: title,
+// heading and byline paragraphs are one sentence each, body paragraphs are
+// segmented, furniture paragraphs give none.
+func (z *articleBuilder) sentences(a *Article) {
+	a.Sentences = a.Sentences[:0]
+	a.Furniture = a.Furniture[:0]
+	for pi, p := range a.Paragraphs {
+		switch p.Role {
+		case RoleFurniture:
+			a.Furniture = append(a.Furniture, Furniture{Span: p.Span, Text: a.Text[p.Start:p.End], Reason: p.Reason})
+		case RoleBody:
+			var dl *Dateline
+			if a.Dateline != nil && p.Contains(a.Dateline.Start) {
+				dl = a.Dateline
+			}
+			for _, s := range z.split.sentences(a.Text, p.Span, dl) {
+				a.Sentences = append(a.Sentences, Sentence{Span: s, Index: len(a.Sentences), Para: pi, Role: RoleBody, Text: a.Text[s.Start:s.End]})
+			}
+		default:
+			a.Sentences = append(a.Sentences, Sentence{Span: p.Span, Index: len(a.Sentences), Para: pi, Role: p.Role, Text: a.Text[p.Start:p.End]})
+		}
+	}
+}
+
+// titleFromText returns the title line, else the first body sentence
+// (shortened), else "".
+func (z *articleBuilder) titleFromText(a *Article) string {
+	for _, s := range a.Sentences {
+		if s.Role == RoleTitle {
+			return strings.TrimSpace(strings.TrimLeft(s.Text, "#"))
+		}
+	}
+	for _, s := range a.Sentences {
+		if s.Role == RoleBody {
+			return shorten(s.Text, 100)
+		}
+	}
+	return ""
+}
+
+// shorten cuts s to at most n runes at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// idFromPath makes an article id from its file name without extension.
+// A file name is untrusted: terminal escapes, control and bidi characters
+// are removed from the id, a newline or tab becomes a space, and bytes
+// that are not UTF-8 become U+FFFD; ok is false when that changed anything
+// (a name with nothing left becomes "article").
+func idFromPath(p string) (id string, ok bool) {
+	base := baseName(p)
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	clean, _ := sanitize(strings.ToValidUTF8(base, "\uFFFD"))
+	clean = strings.NewReplacer("\n", " ", "\t", " ").Replace(clean)
+	if strings.TrimSpace(clean) == "" {
+		clean = "article"
+	}
+	return clean, clean == base
+}
+
+// idWarning is the warning of an article whose id was made from a file
+// name that had to be cleaned (ok false), or none.
+func idWarning(path, id string, ok bool) []string {
+	if ok {
+		return nil
+	}
+	return []string{fmt.Sprintf("the file name %s holds control, escape or bidi characters, or bytes that are not UTF-8: the id is %q without them", Printable(baseName(path)), id)}
+}
+
+// markRepeated marks, across a corpus, short lines that recur in two or
+// more different articles of the same outlet (site slogans, section
+// names, sign-offs) as furniture, and drops those lines' sentences. Near-
+// copies of one article (the same story loaded twice, or an updated
+// version) count once: they share most of their long paragraphs.
+//
+// Its cost is linear in the corpus: each paragraph is looked up in a map
+// a bounded number of times, and no article is segmented again.
+func (z *articleBuilder) markRepeated(arts []*Article) {
+	type key struct{ outlet, line string }
+	lineKey := func(a *Article, p Paragraph) (key, bool) {
+		if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
+			return key{}, false
+		}
+		t := a.Text[p.Start:p.End]
+		if countWords(t, 12) > 12 {
+			return key{}, false
+		}
+		return key{a.Outlet, foldLine(t)}, true
+	}
+	// Group near-copies into clusters, per outlet.
+	cluster := make([]int, len(arts))
+	owner := make(map[key]int) // long paragraph → first cluster holding it
+	hits := make(map[int]int)  // cluster → long paragraphs of this article it holds
+	var long []key
+	next := 0
+	for i, a := range arts {
+		if a.Outlet == "" {
+			cluster[i] = -1
+			continue
+		}
+		clear(hits)
+		long = long[:0]
+		for _, p := range a.Paragraphs {
+			t := a.Text[p.Start:p.End]
+			if p.Role == RoleFurniture || countWords(t, 12) <= 12 {
+				continue
+			}
+			k := key{a.Outlet, t}
+			long = append(long, k)
+			if c, ok := owner[k]; ok {
+				hits[c]++
+			}
+		}
+		best, bestHits := -1, 0
+		for c, h := range hits {
+			if h > bestHits || (h == bestHits && c < best) {
+				best, bestHits = c, h
+			}
+		}
+		if best >= 0 && bestHits*2 >= len(long) {
+			cluster[i] = best
+		} else {
+			cluster[i] = next
+			next++
+		}
+		for _, k := range long {
+			if _, ok := owner[k]; !ok {
+				owner[k] = cluster[i]
+			}
+		}
+	}
+	owner = nil
+	// Count, per short line, the clusters holding it: one set of (line,
+	// cluster) pairs for the corpus rather than a set per line.
+	type inCluster struct {
+		key
+		cluster int
+	}
+	held := make(map[inCluster]struct{})
+	clusters := make(map[key]int) // short line → clusters holding it
+	for i, a := range arts {
+		for _, p := range a.Paragraphs {
+			if k, ok := lineKey(a, p); ok {
+				if _, dup := held[inCluster{k, cluster[i]}]; !dup {
+					held[inCluster{k, cluster[i]}] = struct{}{}
+					clusters[k]++
+				}
+			}
+		}
+	}
+	held = nil
+	for _, a := range arts {
+		changed := false
+		for i, p := range a.Paragraphs {
+			k, ok := lineKey(a, p)
+			if !ok {
+				continue
+			}
+			if n := clusters[k]; n >= 2 {
+				a.Paragraphs[i].Role = RoleFurniture
+				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
+				changed = true
+			}
+		}
+		if changed {
+			refurnish(a)
+		}
+	}
+}
+
+// foldLine is a short line as markRepeated compares it: lower case, runs
+// of white space as one space. A line already in that form is returned
+// as it is, without allocating.
+func foldLine(t string) string {
+	folded := true
+	for i := 0; i < len(t) && folded; i++ {
+		c := t[i]
+		switch {
+		case c >= utf8.RuneSelf, c >= 'A' && c <= 'Z', c == '\t', c == '\n', c == '\r', c == '\v', c == '\f':
+			folded = false
+		case c == ' ' && (i == 0 || i == len(t)-1 || t[i+1] == ' '):
+			folded = false
+		}
+	}
+	if folded {
+		return t
+	}
+	return strings.ToLower(strings.Join(strings.Fields(t), " "))
+}
+
+// refurnish brings a.Sentences and a.Furniture up to date after some of
+// a's paragraphs became furniture: those paragraphs' sentences go, the
+// others keep their spans and are numbered again, and the furniture is
+// listed anew. It gives what sentences would, without segmenting again:
+// a paragraph's sentences depend on nothing but the paragraph and the
+// dateline.
+func refurnish(a *Article) {
+	kept := a.Sentences[:0]
+	for _, s := range a.Sentences {
+		if a.Paragraphs[s.Para].Role == RoleFurniture {
+			continue
+		}
+		s.Index = len(kept)
+		kept = append(kept, s)
+	}
+	clear(a.Sentences[len(kept):]) // no dropped sentence keeps its text alive
+	a.Sentences = kept
+	a.Furniture = a.Furniture[:0]
+	for _, p := range a.Paragraphs {
+		if p.Role == RoleFurniture {
+			a.Furniture = append(a.Furniture, Furniture{Span: p.Span, Text: a.Text[p.Start:p.End], Reason: p.Reason})
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestExtractQuantities(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // Quantity.String() of each, in order
+	}{
+		{"ranges between 500 and 5,500 kilometres", []string{"500–5,500 km"}},
+		{"intermediate range (1,000-5,000 kilometers) and shorter range (500-1,000 kilometers)", []string{"1,000–5,000 km", "500–1,000 km"}},
+		{"a range of between 500 and 5,500 kilometers", []string{"500–5,500 km"}},
+		{"it travelled over 500 km", []string{"500 km"}},
+		{"sold for $2.5 billion in 1998", []string{"$2,500,000,000"}},
+		{"5.5 thousand soldiers", []string{"5,500 soldiers"}},
+		{"five hundred missiles", []string{"500 missiles"}},
+		{"twenty-five countries", []string{"25 countries"}},
+		{"within 60 days", []string{"60 days"}},
+		{"rose 3.5 percent", []string{"3.5 percent"}},
+		{"rose 3.5%", []string{"3.5 percent"}},
+		{"from 10 to 20 miles", []string{"10–20 mi"}},
+		{"Between 500 And 5,500 Kilometres", []string{"500–5,500 km"}}, // capitals, as in headlines
+		{"FIVE HUNDRED MISSILES", []string{"500 missiles"}},
+		{"signed on December 8, 1987", nil},    // a date, not a quantity
+		{"the F-16 fighter jets", nil},         // part of a name
+		{"its new 9M729 cruise missiles", nil}, // a code
+		{"one of the best", nil},               // a word number alone is no claim
+		{"the 12th meeting", nil},
+		{"8 of the 44 countries", []string{"8", "44 countries"}},
+		{"a 6.9-magnitude earthquake", []string{"magnitude 6.9"}},
+		{"nearly two dozen countries had applied", []string{"24 countries"}},
+		{"a dozen countries", []string{"12 countries"}},
+		{"three dozen soldiers and a dozen missiles", []string{"36 soldiers", "12 missiles"}},
+		{"the magnitude 6.8 quake", []string{"magnitude 6.8"}},
+		{"a quake of magnitude 7.0 struck", []string{"magnitude 7"}},
+		{"had a magnitude of 5.2", []string{"magnitude 5.2"}},
+		{"6.8 on the scale, 300 magnitudes", []string{"6.8", "300"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range ExtractQuantities(tt.in) {
+			got = append(got, q.String())
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("ExtractQuantities(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package library
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDiffVersions(t *testing.T) {
+	ctx := context.Background()
+	l := openTemp(t)
+	p := filepath.Join(t.TempDir(), "a.txt")
+	v1 := "Talks end without a deal\n\n" +
+		"The minister said 12 soldiers were wounded in the clash on Friday near the border crossing.\n\n" +
+		"The delegation of 40 people left the capital on Saturday morning after the meeting ended.\n\n" +
+		"Officials described the atmosphere as tense but businesslike throughout the long session.\n\n" +
+		"\"We will not accept these terms,\" the spokesman said after the vote in parliament.\n\n" +
+		"Observers from three countries monitored the crossing during the whole week of talks.\n"
+	v2 := "Talks end without a deal\n\n" +
+		"The minister said 15 soldiers were wounded in the clash on Sunday near the border crossing.\n\n" +
+		"Officials described the atmosphere as tense but businesslike throughout the long session.\n\n" +
+		"The delegation of 40 people left the capital on Saturday morning after the meeting ended.\n\n" +
+		"\"We may accept some of these terms,\" Ivan Petrov said after the vote in parliament.\n\n" +
+		"A second round is planned for March in a neutral country chosen by both sides.\n"
+	for _, text := range []string{v1, v2} {
+		os.WriteFile(p, []byte(text), 0o644)
+		if _, err := l.AddFiles(ctx, []string{p}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	infos, _ := l.infos(ctx, "")
+	id := infos[0].ID
+	vs, err := l.Versions(ctx, id)
+	if err != nil || len(vs) != 2 {
+		t.Fatalf("versions: %v %+v", err, vs)
+	}
+	d, err := l.Diff(ctx, id, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string][]Change{}
+	for _, c := range d.Changes {
+		kinds[c.Kind] = append(kinds[c.Kind], c)
+	}
+	if len(kinds[ChangeEdited]) != 2 || len(kinds[ChangeAdded]) != 1 || len(kinds[ChangeDeleted]) != 1 || len(kinds[ChangeMoved]) != 1 {
+		for _, c := range d.Changes {
+			t.Logf("%s %+v %+v", c.Kind, c.Old, c.New)
+		}
+		t.Fatalf("changes by kind: %d edited, %d added, %d deleted, %d moved; want 2, 1, 1, 1",
+			len(kinds[ChangeEdited]), len(kinds[ChangeAdded]), len(kinds[ChangeDeleted]), len(kinds[ChangeMoved]))
+	}
+	flags := map[string]Flag{}
+	for _, c := range kinds[ChangeEdited] {
+		for _, f := range c.Flags {
+			flags[f.What] = f
+		}
+	}
+	if f := flags["number"]; !strings.HasPrefix(f.Old, "12") || !strings.HasPrefix(f.New, "15") {
+		t.Errorf("number flag %+v, want 12 → 15", f)
+	}
+	if f := flags["date"]; !strings.Contains(f.Old, "Friday") || !strings.Contains(f.New, "Sunday") {
+		t.Errorf("date flag %+v, want Friday → Sunday", f)
+	}
+	if _, ok := flags["quote"]; !ok {
+		t.Error("the changed quote is not flagged")
+	}
+	if f := flags["attribution"]; !strings.Contains(f.New, "Ivan Petrov") {
+		t.Errorf("attribution flag %+v, want Ivan Petrov", f)
+	}
+	var words string
+	for _, w := range kinds[ChangeEdited][0].Words {
+		switch w.Op {
+		case "delete":
+			words += "[-" + w.Text + "-]"
+		case "insert":
+			words += "{+" + w.Text + "+}"
+		default:
+			words += w.Text
+		}
+	}
+	if !strings.Contains(words, "[-12-]{+15+}") {
+		t.Errorf("word diff %q lacks [-12-]{+15+}", words)
+	}
+}

@@ -1,0 +1,155 @@
+package library
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
+)
+
+// VersionInfo describes one stored version of an article.
+type VersionInfo struct {
+	N                int       `json:"version"`
+	Fetched          time.Time `json:"fetched"`
+	Status           int       `json:"status"`
+	Hash             string    `json:"hash"`
+	Title            string    `json:"title"`
+	Chars            int       `json:"chars"` // of the normalised text
+	Extractor        string    `json:"extractor"`
+	ExtractorVersion string    `json:"extractor_version"`
+}
+
+// ErrNoArticle is wrapped by the error for an id the library does not hold.
+var ErrNoArticle = errors.New("no such article in the library")
+
+// Resolve returns the id of an article given by id, or by any address it
+// was seen at.
+func (l *Library) Resolve(ctx context.Context, idOrURL string) (string, error) {
+	if l.db == nil {
+		return "", l.closedErr()
+	}
+	var id string
+	err := l.db.QueryRowContext(ctx, "SELECT id FROM articles WHERE id = ?", idOrURL).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		c := CanonicalURL(idOrURL)
+		err = l.db.QueryRowContext(ctx, "SELECT article_id FROM aliases WHERE url = ? UNION SELECT id FROM articles WHERE source = ? LIMIT 1", c, c).Scan(&id)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("%q: %w ('parallax list' shows the ids)", idOrURL, ErrNoArticle)
+	}
+	if err != nil {
+		return "", fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	return id, nil
+}
+
+// Versions lists an article's versions, oldest first.
+func (l *Library) Versions(ctx context.Context, id string) ([]VersionInfo, error) {
+	if l.db == nil {
+		return nil, l.closedErr()
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT n, fetched, status, hash, title, norm_len, extractor, extractor_version
+		FROM versions WHERE article_id = ? ORDER BY n`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	defer rows.Close()
+	var out []VersionInfo
+	for rows.Next() {
+		var v VersionInfo
+		var fetched string
+		if err := rows.Scan(&v.N, &fetched, &v.Status, &v.Hash, &v.Title, &v.Chars, &v.Extractor, &v.ExtractorVersion); err != nil {
+			return nil, fmt.Errorf("read library %s: %w", l.path, err)
+		}
+		if t := parseTime(fetched); t != nil {
+			v.Fetched = *t
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%q: %w", id, ErrNoArticle)
+	}
+	return out, nil
+}
+
+// Version loads version n of an article through the corpus loader.
+func (l *Library) Version(ctx context.Context, id string, n int) (*corpus.Article, error) {
+	if l.db == nil {
+		return nil, l.closedErr()
+	}
+	var title, outlet, pub, url, author, lang, text string
+	err := l.db.QueryRowContext(ctx, `SELECT v.title, a.outlet, a.published, a.url, a.authors, a.language, v.text
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.article_id = ? AND v.n = ?`, id, n).
+		Scan(&title, &outlet, &pub, &url, &author, &lang, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%q has no version %d ('parallax versions %s' lists them)", id, n, id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	arts, errs, err := corpus.LoadEach(ctx, corpus.Options{Outlets: l.outlets}, []corpus.File{articleFile(id, title, outlet, pub, url, author, lang, text)})
+	if err != nil {
+		return nil, err
+	}
+	if len(arts[0]) != 1 {
+		msg := "it does not load"
+		if len(errs[0]) > 0 {
+			msg = errs[0][0].Message
+		}
+		return nil, fmt.Errorf("%s version %d: %s", id, n, msg)
+	}
+	return arts[0][0], nil
+}
+
+// Diff is what changed between two versions of an article.
+type Diff struct {
+	Article string    `json:"article"`
+	From    int       `json:"from"`
+	To      int       `json:"to"`
+	Fetched [2]string `json:"fetched"` // when each was fetched (RFC 3339)
+	// TitleOld and TitleNew are set when the headline changed.
+	TitleOld string   `json:"title_old,omitempty"`
+	TitleNew string   `json:"title_new,omitempty"`
+	Changes  []Change `json:"changes"`
+}
+
+// Diff compares two versions of an article sentence by sentence; from
+// and to of 0 mean the one before the latest and the latest.
+func (l *Library) Diff(ctx context.Context, id string, from, to int) (*Diff, error) {
+	vs, err := l.Versions(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if to == 0 {
+		to = vs[len(vs)-1].N
+	}
+	if from == 0 {
+		from = max(to-1, 1)
+	}
+	if from < 1 || to < 1 || from > len(vs) || to > len(vs) {
+		return nil, fmt.Errorf("%s has versions 1 to %d; asked for %d and %d", id, len(vs), from, to)
+	}
+	a, err := l.Version(ctx, id, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := l.Version(ctx, id, to)
+	if err != nil {
+		return nil, err
+	}
+	d := &Diff{Article: id, From: from, To: to, Changes: diffSentences(a, b),
+		Fetched: [2]string{vs[from-1].Fetched.Format(time.RFC3339), vs[to-1].Fetched.Format(time.RFC3339)}}
+	if d.Changes == nil {
+		d.Changes = []Change{}
+	}
+	if normalizeLine(a.Title) != normalizeLine(b.Title) {
+		d.TitleOld, d.TitleNew = a.Title, b.Title
+	}
+	return d, nil
+}
