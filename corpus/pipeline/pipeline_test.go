@@ -239,4 +239,48 @@ func TestLoad(t *testing.T) {
 	if _, err := Load(context.Background(), []string{filepath.Join(t.TempDir(), "nothing")}, Options{}); err == nil {
 		t.Fatal("no error for a path with nothing to read")
 	}
+	// The user's outlet table is read from ConfigDir: a broken one is
+	// said among the load errors, and the built-in table used.
+	cfg := t.TempDir()
+	if err := os.WriteFile(filepath.Join(cfg, corpus.OutletsFileName), []byte("{not json"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(arts, []byte("Ministers met in Geneva on Monday."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saidOutlets := func(o Options) bool {
+		c, err := Load(context.Background(), []string{arts}, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range c.Errors {
+			if strings.Contains(e.Path, corpus.OutletsFileName) {
+				return true
+			}
+		}
+		return false
+	}
+	if !saidOutlets(Options{ConfigDir: cfg}) || saidOutlets(Options{}) {
+		t.Error("the outlet table is not read from ConfigDir alone")
+	}
+}
+
+// The comparison's user tables come from ConfigDir too: a broken
+// aliases.tsv there fails the shared-facts step, and only there.
+func TestCompareTablesComeFromConfigDir(t *testing.T) {
+	cfg := t.TempDir()
+	if err := os.WriteFile(filepath.Join(cfg, "aliases.tsv"), []byte("one field only\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run, err := Analyse(context.Background(), corpus.Default(), Options{Facts: true, ConfigDir: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Err(Facts); err == nil || !strings.Contains(err.Error(), "aliases.tsv") {
+		t.Fatalf("Err(Facts) = %v", err)
+	}
+	if run, _ := Analyse(context.Background(), corpus.Default(), Options{Facts: true}); run.Err(Facts) != nil {
+		t.Fatal(run.Err(Facts))
+	}
 }
