@@ -159,7 +159,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.loaded {
 			return m, cmd
 		}
-		m.notesView.refresh(m.ctx.notes.snap)
+		for _, p := range m.byID {
+			if w, ok := p.(notesPage); ok {
+				w.notesChanged()
+			}
+		}
 		if m.ctx.notes.store != nil {
 			// The notes file's story corrections may have changed.
 			cmd = tea.Batch(cmd, m.tasks.regroup(m.ctx.All, m.ctx.notes.snap.corrections, m.ctx.open, m.ctx.Keys.ViewProblems.Help().Key))
@@ -289,7 +293,6 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 		m.view = viewRead
 	}
 	cmd := m.installData(d, msg.sc)
-	m.stories.refresh()
 	if msg.what != "" {
 		what := msg.what
 		if m.msg != "" {

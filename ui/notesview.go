@@ -50,6 +50,9 @@ func (v *notesViewModel) SetSize(w, h int) tea.Cmd {
 	return nil
 }
 
+// notesChanged takes the notes store's new content.
+func (v *notesViewModel) notesChanged() { v.refresh(v.ctx.notes.snap) }
+
 // refresh rebuilds the rows from the latest snapshot.
 func (v *notesViewModel) refresh(sn notesSnapshot) {
 	v.snap = sn

@@ -63,6 +63,11 @@ type (
 	shownPage interface {
 		shown() tea.Cmd
 	}
+	// notesPage is a page that lists the notes: it is told when the notes
+	// store's content changed.
+	notesPage interface {
+		notesChanged()
+	}
 )
 
 // pageMsg is a message addressed to one page — a dialog's answer, a
@@ -127,6 +132,7 @@ func newPages(ctx *Context, prev *pages) pages {
 	}
 	if prev != nil && prev.stories != nil {
 		p.stories = prev.stories
+		p.stories.refresh() // the stories may have been grouped again
 		p.read.keepColumns(*prev.read)
 	} else {
 		p.stories = newStoriesModel(ctx)
