@@ -46,8 +46,7 @@ func (v *notesViewModel) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		}
 		c, cmd := newChooser(v.ctx, viewNotes, starterReq{}, "Add a starter codebook", items, false, false)
 		c.hint = []key.Binding{helpAs(k.Confirm, "add its tags (existing tags are kept)"), helpAs(k.Back, "cancel")}
-		c.SetSize(v.width, v.height)
-		return openDialog(c, cmd)
+		return openDialog(v.ctx, v.width, v.height, c, cmd)
 	}
 	if v.ccursor < 0 || v.ccursor >= len(codes) {
 		return nil
@@ -68,8 +67,7 @@ func (v *notesViewModel) updateCodebook(km tea.KeyMsg) tea.Cmd {
 		ch, cmd := newChooser(v.ctx, viewNotes, mergeReq{c.Name}, fmt.Sprintf("Merge “%s” into…", c.Name), items, true, true)
 		ch.hint = []key.Binding{helpAs(k.Confirm, "merge its passages into the chosen or new tag"), helpAs(k.Back, "cancel")}
 		ch.createAs = "merge into new tag"
-		ch.SetSize(v.width, v.height)
-		return openDialog(ch, cmd)
+		return openDialog(v.ctx, v.width, v.height, ch, cmd)
 	case key.Matches(km, nk.DeleteCode):
 		return v.ask(deleteCodeReq{c.Name}, fmt.Sprintf("Delete tag “%s” from the codebook and from every passage? (%s undoes)", c.Name, nk.Undo.Help().Key))
 	}
@@ -79,8 +77,7 @@ func (v *notesViewModel) updateCodebook(km tea.KeyMsg) tea.Cmd {
 // openPrompt asks for a tag name, holding value, that answers req.
 func (v *notesViewModel) openPrompt(req any, title, value string) tea.Cmd {
 	p, cmd := newPrompt(v.ctx, viewNotes, req, title, value)
-	p.SetSize(v.width, v.height)
-	return openDialog(p, cmd)
+	return openDialog(v.ctx, v.width, v.height, p, cmd)
 }
 
 // addCode adds a tag to the codebook.

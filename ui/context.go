@@ -31,6 +31,10 @@ type Context struct {
 	// notes is the notes store as the reader sees it, and the marks of
 	// the tagged sentences the read view draws.
 	notes *notesService
+	// dialog is the dialog open over the pages (layer.go), nil for none:
+	// a page opens it (openDialog) and the root gives it the keys and
+	// draws it until it closes.
+	dialog layer
 	// getenv reads the reader's environment (ui.Options.Getenv); nil
 	// means os.Getenv.
 	getenv func(string) string

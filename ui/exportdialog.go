@@ -108,7 +108,7 @@ func openExport(ctx *Context, w, h int) tea.Cmd {
 	e.input.Prompt = "path: "
 	e.SetSize(w, h)
 	e.setDefaultPath()
-	return openDialog(e, nil)
+	return openDialog(ctx, w, h, e, nil)
 }
 
 // SetSize sets the dialog's area; the path input grows with it.

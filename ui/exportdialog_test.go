@@ -45,7 +45,7 @@ func TestExportDialogWritesAndAsksBeforeOverwriting(t *testing.T) {
 	if err != nil || !bytes.Contains(b, []byte("blame")) {
 		t.Fatalf("csv not written: %v\n%s", err, b)
 	}
-	if !strings.Contains(m.msg, out) || m.dlg != nil {
+	if !strings.Contains(m.msg, out) || m.ctx.dialog != nil {
 		t.Fatalf("message %q", m.msg)
 	}
 	// Again to the same file: asked; n leaves it alone.
@@ -95,7 +95,7 @@ func TestExportDialogGrowsWithWindow(t *testing.T) {
 	m := newTestModel(t, c, a, 40, 12)
 	e := &exportDialog{ctx: m.ctx, formats: export.Formats(), input: newInput(m.ctx, "", "")}
 	e.SetSize(40, 9)
-	m.dlg = e
+	m.ctx.dialog = e
 	exportOf(m).input.Prompt = "path: "
 	long := "parallax-embedded-inf-corpus-20261123-1407.md"
 	exportOf(m).input.SetValue(long)

@@ -237,9 +237,9 @@ func openNotes(m Model) tea.Cmd {
 // not of that kind.
 func panelOf(m Model) *panelModel     { p, _ := m.over.(*panelModel); return p }
 func resultsOf(m Model) *resultsModel { r, _ := m.over.(*resultsModel); return r }
-func exportOf(m Model) *exportDialog  { e, _ := m.dlg.(*exportDialog); return e }
-func chooserOf(m Model) *chooser      { c, _ := m.dlg.(*chooser); return c }
-func memoOf(m Model) *memoEditor      { e, _ := m.dlg.(*memoEditor); return e }
-func promptOf(m Model) *prompt        { p, _ := m.dlg.(*prompt); return p }
-func confirmOf(m Model) *confirm      { c, _ := m.dlg.(*confirm); return c }
-func storyEditOf(m Model) *storyEdit  { e, _ := m.dlg.(*storyEdit); return e }
+func exportOf(m Model) *exportDialog  { e, _ := m.ctx.dialog.(*exportDialog); return e }
+func chooserOf(m Model) *chooser      { c, _ := m.ctx.dialog.(*chooser); return c }
+func memoOf(m Model) *memoEditor      { e, _ := m.ctx.dialog.(*memoEditor); return e }
+func promptOf(m Model) *prompt        { p, _ := m.ctx.dialog.(*prompt); return p }
+func confirmOf(m Model) *confirm      { c, _ := m.ctx.dialog.(*confirm); return c }
+func storyEditOf(m Model) *storyEdit  { e, _ := m.ctx.dialog.(*storyEdit); return e }

@@ -9,9 +9,11 @@ import (
 // is open. Overlays (the Why? panel, the list of a search's matches) are
 // opened by the root; dialogs (the choosers, the prompt, the yes/no
 // question, the memo editor, the export dialog, the story corrections) by
-// a page, with openDialog. A dialog answers with a message addressed to
-// the page that opened it (chosenMsg, textMsg, confirmedMsg, …), never by
-// calling back into the root.
+// a page, with openDialog, into the shared context's dialog slot — at
+// once, so that the keys typed right after the one that opened it go to
+// it. A dialog answers with a message addressed to the page that opened it
+// (chosenMsg, textMsg, confirmedMsg, …), never by calling back into the
+// root or the page.
 
 // layer is an overlay or a dialog.
 type layer interface {
@@ -30,13 +32,12 @@ type typingLayer interface{ typing() bool }
 // modeLayer is an overlay with a mode of its own in the status line.
 type modeLayer interface{ mode() string }
 
-// openDialogMsg asks the root to open a dialog over the active page.
-type openDialogMsg struct{ d layer }
-
-// openDialog returns the Cmd that opens d, with init, its first Cmd (the
-// cursor blink of an input it focused).
-func openDialog(d layer, init tea.Cmd) tea.Cmd {
-	return tea.Batch(func() tea.Msg { return openDialogMsg{d} }, init)
+// openDialog opens d over the pages, in a w×h area (the page's), and
+// returns init, its first Cmd (the cursor blink of an input it focused).
+func openDialog(ctx *Context, w, h int, d layer, init tea.Cmd) tea.Cmd {
+	d.SetSize(w, h)
+	ctx.dialog = d
+	return init
 }
 
 // dialogReply is the answer of background work a dialog started (the

@@ -77,7 +77,7 @@ func openMemo(ctx *Context, to viewID, n notes.Note, w, h int) tea.Cmd {
 	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta,
 		title: "Memo on “" + ellipsize(oneLine(n.Anchor.Quote), max(w-20, 10)) + "”"}
 	e.SetSize(w, h)
-	return openDialog(e, e.area.Focus())
+	return openDialog(ctx, w, h, e, e.area.Focus())
 }
 
 // SetSize sets the editor's area: the text area grows with the window.

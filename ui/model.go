@@ -28,8 +28,9 @@ const (
 // keypress does not copy it). It routes: messages to the page, layer or
 // component they are for (modelkeys.go for keys and the mouse), sizes
 // down to all of them, and composes their views with the chrome around
-// them. The pages (page.go), the layers over them (layer.go), the search,
-// the background tasks and the notes store (in the Context) do the rest.
+// them. The pages (page.go), the layers over them (layer.go; an open
+// dialog is in the Context), the search, the background tasks and the
+// notes store (in the Context) do the rest.
 type Model struct {
 	ctx     *Context
 	opts    Options
@@ -48,7 +49,6 @@ type Model struct {
 	search searchModel // the "/" prompt and the last search's hits
 
 	over     layer // an overlay: the Why? panel, the list of matches
-	dlg      layer // an open dialog
 	showHelp bool
 	helpScr  helpScreen
 
@@ -108,7 +108,7 @@ func (m *Model) installData(d *Data, sc scope) tea.Cmd {
 	m.ctx.open = sc
 	m.pages = newPages(m.ctx, &m.pages)
 	m.ctx.notes.remark()
-	m.search.clear() // the read page built again has no highlight
+	m.search.clear() // the read page built again has no highlight to take off
 	// The list of matches and the Why? panel were of the data replaced.
 	m.over = nil
 	m.ctx.Keys.Stories.Everything.SetEnabled(sc.kind != scopeAll)
@@ -127,11 +127,11 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	m.help.Width = w
 	m.search.SetSize(w)
 	bw, bh := w, h-chromeTop-chromeBottom
-	if m.dlg != nil {
+	if m.ctx.dialog != nil {
 		// A dialog opened in a small window grows with it.
-		m.dlg.SetSize(bw, bh)
+		m.ctx.dialog.SetSize(bw, bh)
 	}
-	if !m.loaded || m.tooSmall() {
+	if !m.loaded || tooSmall(m.width, m.height) {
 		return nil
 	}
 	m.helpScr.SetSize(bw, bh)
@@ -145,7 +145,8 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-func (m Model) tooSmall() bool { return m.width < minWidth || m.height < minHeight }
+// tooSmall reports whether a w×h terminal is too small to draw in.
+func tooSmall(w, h int) bool { return w < minWidth || h < minHeight }
 
 // page is the active page.
 func (m Model) page() page { return m.byID[m.view] }
@@ -201,29 +202,27 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.view = viewRead
 		}
 		return m, m.byID[msg.page()].Update(msg)
-	case openDialogMsg:
-		m.dlg = msg.d
-		m.dlg.SetSize(m.width, m.height-chromeTop-chromeBottom)
-		return m, nil
 	case dialogReply:
-		if m.dlg == nil || m.dlg != msg.asker() {
+		if m.ctx.dialog == nil || m.ctx.dialog != msg.asker() {
 			return m, msg.unclaimed()
 		}
 		var cmd tea.Cmd
-		m.dlg, cmd = m.dlg.Update(msg)
+		m.ctx.dialog, cmd = m.ctx.dialog.Update(msg)
 		return m, cmd
 	case openWhyMsg:
 		p := newPanel(m.ctx, msg)
 		if msg.article >= 0 {
 			p.notes = m.ctx.notes.at(msg.article, msg.sentence)
 		}
-		return m, m.openOverlay(p)
+		m.over = p
+		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
+		return m, nil
 	case saveCorrectionMsg:
 		return m, m.ctx.notes.saveCorrection(msg.c)
 	case searchDoneMsg:
-		return m, m.search.done(msg, m.read)
+		return m, m.deliver(m.search.done(msg, m.read))
 	case hitChosenMsg:
-		return m, m.search.jumpTo(msg.hit)
+		return m, m.deliver(m.search.jumpTo(msg.hit), nil)
 	case openScopeMsg:
 		return m, m.openScope(msg.sc)
 	case scopeOpenedMsg:
@@ -240,19 +239,23 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch {
 	case m.search.active:
 		cmd = m.search.Update(msg)
-	case m.dlg != nil:
-		m.dlg, cmd = m.dlg.Update(msg)
+	case m.ctx.dialog != nil:
+		m.ctx.dialog, cmd = m.ctx.dialog.Update(msg)
 	case m.loaded && m.typing():
 		cmd = m.page().Update(msg)
 	}
 	return m, cmd
 }
 
-// openOverlay opens o over the active page.
-func (m *Model) openOverlay(o layer) tea.Cmd {
-	m.over = o
-	m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
-	return nil
+// deliver gives msgs to whom they are addressed at once, before any key
+// that follows, and returns what they and cmd ask for.
+func (m *Model) deliver(msgs []tea.Msg, cmd tea.Cmd) tea.Cmd {
+	cmds := []tea.Cmd{cmd}
+	for _, msg := range msgs {
+		_, c := m.Update(msg)
+		cmds = append(cmds, c)
+	}
+	return tea.Batch(cmds...)
 }
 
 // openScope opens what the Stories view asked for: everything at once, a
@@ -319,7 +322,7 @@ func (m Model) View() string {
 		return ""
 	}
 	c := m.chrome()
-	if m.tooSmall() {
+	if tooSmall(m.width, m.height) {
 		return c.tooSmallView()
 	}
 	if !m.loaded {
@@ -331,8 +334,8 @@ func (m Model) View() string {
 		body = m.helpScr.View(m.FullHelp())
 	case m.over != nil:
 		body = m.over.View()
-	case m.dlg != nil:
-		body = m.dlg.View()
+	case m.ctx.dialog != nil:
+		body = m.ctx.dialog.View()
 	default:
 		body = m.page().View()
 	}
@@ -344,7 +347,7 @@ func (m Model) View() string {
 // and the footer say.
 func (m Model) chrome() chrome {
 	c := chrome{ctx: m.ctx, width: m.width, height: m.height, help: m.help, view: m.view, msg: m.msg}
-	if !m.loaded || m.tooSmall() {
+	if !m.loaded || tooSmall(m.width, m.height) {
 		return c
 	}
 	d := m.ctx.Data
@@ -353,7 +356,7 @@ func (m Model) chrome() chrome {
 	c.info = plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " · " + plural(d.markerCount(), "marker")
 	selected := ""
 	if p, ok := m.page().(statusPage); ok {
-		ps := p.status(m.dlg != nil, m.width)
+		ps := p.status(m.ctx.dialog != nil, m.width)
 		if ps.mode != "" {
 			c.mode = ps.mode
 		}

@@ -17,10 +17,10 @@ func (m Model) ShortHelp() []key.Binding {
 	case m.over != nil:
 		// An overlay takes every key but help and quit.
 		return append(m.over.ShortHelp(), k.Help, k.Quit)
-	case m.dlg != nil:
-		return append(m.dlg.ShortHelp(), k.ForceQuit)
+	case m.ctx.dialog != nil:
+		return append(m.ctx.dialog.ShortHelp(), k.ForceQuit)
 	}
-	global := []key.Binding{m.searchKey(), k.Help, k.Quit}
+	global := []key.Binding{searchKey(m.page(), k), k.Help, k.Quit}
 	if m.capturing() {
 		// An input or chooser has the keys; only ctrl+c still quits.
 		global = []key.Binding{k.ForceQuit}
@@ -35,23 +35,23 @@ func (m Model) FullHelp() [][]key.Binding {
 	switch {
 	case m.over != nil:
 		own = m.over.FullHelp()
-	case m.dlg != nil:
-		own = m.dlg.FullHelp()
+	case m.ctx.dialog != nil:
+		own = m.ctx.dialog.FullHelp()
 	default:
 		own = m.page().FullHelp()
 	}
 	return append(own,
-		[]key.Binding{m.searchKey(), k.SearchNext, k.SearchPrev, k.SearchList, k.Back},
+		[]key.Binding{searchKey(m.page(), k), k.SearchNext, k.SearchPrev, k.SearchList, k.Back},
 		[]key.Binding{k.Stories.View, k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Stories.Everything, k.Help, k.Quit},
 	)
 }
 
-// searchKey is / as the active page uses it: a list page filters its list.
-func (m Model) searchKey() key.Binding {
-	if l, ok := m.page().(listPage); ok {
+// searchKey is / as page p uses it: a list page filters its list.
+func searchKey(p page, k *KeyMap) key.Binding {
+	if l, ok := p.(listPage); ok {
 		if b, filters := l.filterKey(); filters {
 			return b
 		}
 	}
-	return m.ctx.Keys.Search
+	return k.Search
 }

@@ -27,7 +27,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	}
-	if !m.loaded || m.tooSmall() {
+	if !m.loaded || tooSmall(m.width, m.height) {
 		if key.Matches(msg, k.Quit) {
 			return tea.Quit
 		}
@@ -60,8 +60,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		m.over, cmd = m.over.Update(msg)
 		return cmd
-	case m.dlg != nil:
-		m.dlg, cmd = m.dlg.Update(msg)
+	case m.ctx.dialog != nil:
+		m.ctx.dialog, cmd = m.ctx.dialog.Update(msg)
 		return cmd
 	case m.capturing():
 		return m.page().Update(msg)
@@ -92,13 +92,14 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		}
 		return m.search.Open(), true
 	case key.Matches(msg, k.SearchNext):
-		return m.search.step(1), true
+		return m.deliver(m.search.step(1)), true
 	case key.Matches(msg, k.SearchPrev):
-		return m.search.step(-1), true
+		return m.deliver(m.search.step(-1)), true
 	case key.Matches(msg, k.SearchList):
 		o, cmd := m.search.results()
 		if o != nil {
-			m.openOverlay(o)
+			m.over = o
+			m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		}
 		return cmd, true
 	case key.Matches(msg, k.Stories.Everything):
@@ -110,7 +111,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 			}
 		}
 		if m.search.query != "" {
-			return tea.Batch(m.search.clear(), m.flash("search cleared")), true
+			return m.deliver(m.search.clear(), m.flash("search cleared")), true
 		}
 		return nil, false
 	}
@@ -139,8 +140,8 @@ func (m Model) typing() bool {
 	switch {
 	case m.search.active:
 		return true
-	case m.dlg != nil:
-		t, ok := m.dlg.(typingLayer)
+	case m.ctx.dialog != nil:
+		t, ok := m.ctx.dialog.(typingLayer)
 		return ok && t.typing()
 	}
 	if p, ok := m.page().(inputPage); ok {
@@ -152,7 +153,7 @@ func (m Model) typing() bool {
 // capturing reports whether a dialog, or an input or chooser of the
 // active page, takes every key.
 func (m Model) capturing() bool {
-	if m.dlg != nil {
+	if m.ctx.dialog != nil {
 		return true
 	}
 	p, ok := m.page().(inputPage)
@@ -162,7 +163,7 @@ func (m Model) capturing() bool {
 // updateMouse makes mouse coordinates relative to the page's area and
 // routes the event: a click on a tab switches pages.
 func (m *Model) updateMouse(msg tea.MouseMsg) tea.Cmd {
-	if !m.loaded || m.tooSmall() || m.search.active || m.dlg != nil {
+	if !m.loaded || tooSmall(m.width, m.height) || m.search.active || m.ctx.dialog != nil {
 		return nil
 	}
 	if m.showHelp {

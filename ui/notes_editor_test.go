@@ -20,7 +20,7 @@ func TestMemoEditorMissingSaysSetEditor(t *testing.T) {
 	m = tagHere(m, "blame")
 	m = send(m, keys("m")...)
 	if e := memoOf(m); e == nil || !strings.Contains(e.hint(), "enter: save") {
-		t.Fatalf("memo dialog: %T, view:\n%s", m.dlg, m.View())
+		t.Fatalf("memo dialog: %T, view:\n%s", m.ctx.dialog, m.View())
 	}
 	// The editor's answer goes to the memo editor that asked for it.
 	editorDone := func(err error) {

@@ -31,14 +31,14 @@ func TestBadNotesFileIsRefusedAndUntouched(t *testing.T) {
 		t.Fatalf("help for t does not say tagging is off: %q", m.ctx.Keys.Tag.Help().Desc)
 	}
 	m = send(m, keys("t")...)
-	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dlg != nil {
+	if !strings.Contains(m.msg, "not a valid parallax notes store") || m.ctx.dialog != nil {
 		t.Fatalf("t without a store: %q", m.msg)
 	}
 	// e, u and ctrl+r say why too, in every view.
 	for _, k := range []string{"2 e", "3 u", "1 e"} {
 		m.msg = ""
 		m = send(m, keys(k)...)
-		if !strings.Contains(m.msg, "not a valid parallax notes store") || m.dlg != nil {
+		if !strings.Contains(m.msg, "not a valid parallax notes store") || m.ctx.dialog != nil {
 			t.Errorf("%s without a store: %q", k, m.msg)
 		}
 	}

@@ -264,7 +264,8 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(km, nk.Memo):
 		return openMemo(v.ctx, viewNotes, n, v.width, v.height)
 	case key.Matches(km, nk.Retag):
-		return openDialog(newTagChooser(v.ctx, viewNotes, retagReq{n.Anchor}, "Add a tag to this passage", n.Anchor.Quote))
+		c, cmd := newTagChooser(v.ctx, viewNotes, retagReq{n.Anchor}, "Add a tag to this passage", n.Anchor.Quote)
+		return openDialog(v.ctx, v.width, v.height, c, cmd)
 	case key.Matches(km, nk.Delete):
 		row := v.rows[v.cursor]
 		if row.tag != "" && len(n.Tags) > 1 {
@@ -281,9 +282,7 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 
 // ask opens a yes/no question whose yes answers req.
 func (v *notesViewModel) ask(req any, q string) tea.Cmd {
-	c := newConfirm(v.ctx, viewNotes, req, q)
-	c.SetSize(v.width, v.height)
-	return openDialog(c, nil)
+	return openDialog(v.ctx, v.width, v.height, newConfirm(v.ctx, viewNotes, req, q), nil)
 }
 
 // answered takes a dialog's answer to the notes view or its codebook.

@@ -24,7 +24,7 @@ func TestMergeIntoNewTag(t *testing.T) {
 		t.Fatalf("merge chooser on a new name:\n%s", v)
 	}
 	m = send(m, keyMsg("enter"))
-	if m.dlg != nil {
+	if m.ctx.dialog != nil {
 		t.Fatalf("enter left the merge chooser open:\n%s", ansi.Strip(m.View()))
 	}
 	if ns := storeNotes(t, path); len(ns) != 1 || len(ns[0].Tags) != 1 || ns[0].Tags[0] != "newtag" {

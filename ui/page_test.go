@@ -119,11 +119,11 @@ func TestExportAnswerAfterItsDialogClosed(t *testing.T) {
 	}
 	m = send(m, keys("esc m")...)
 	if memoOf(m) == nil {
-		t.Fatalf("no memo editor: %T", m.dlg)
+		t.Fatalf("no memo editor: %T", m.ctx.dialog)
 	}
 	m = send(m, exportDoneMsg{from: e, path: "/tmp/x.md", format: "md", count: 1})
 	if !strings.Contains(m.msg, "exported 1 passage as md to /tmp/x.md") || memoOf(m) == nil {
-		t.Fatalf("message %q, dialog %T", m.msg, m.dlg)
+		t.Fatalf("message %q, dialog %T", m.msg, m.ctx.dialog)
 	}
 }
 

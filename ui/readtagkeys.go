@@ -56,7 +56,8 @@ func (r *readModel) updateTagKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		if !ok {
 			return nil, true
 		}
-		return openDialog(newTagChooser(r.ctx, viewRead, tagReq{an}, "Tag "+what, an.Quote)), true
+		c, cmd := newTagChooser(r.ctx, viewRead, tagReq{an}, "Tag "+what, an.Quote)
+		return openDialog(r.ctx, r.width, r.height, c, cmd), true
 	case key.Matches(msg, nk.Repeat):
 		last := r.ctx.notes.last
 		if last == "" {
@@ -126,7 +127,7 @@ func (r *readModel) listTags(a int) tea.Cmd {
 	c, cmd := newChooser(r.ctx, viewRead, sentenceTagsReq{}, "Tags on this sentence", items, false, false)
 	c.removable = true
 	c.hint = []key.Binding{helpAs(nk.Delete, "remove the tag"), helpAs(k.Confirm, "close"), helpAs(k.Back, "close")}
-	return openDialog(c, cmd)
+	return openDialog(r.ctx, r.width, r.height, c, cmd)
 }
 
 // answered takes a dialog's answer to the read view: the tag chosen for

@@ -14,7 +14,8 @@ import (
 // The search across all articles: the "/" prompt, the hits of the last
 // search, n and N through them, and the list of them (F, searchlist.go).
 // Its answers go to the read view: the highlight (highlightMsg) and the
-// hit to show (jumpMsg).
+// hit to show (jumpMsg), which the root delivers at once, so that a key
+// typed right after n moves on from the hit.
 
 // searchModel is the "/" prompt and the hits of the last search.
 type searchModel struct {
@@ -73,7 +74,8 @@ func (s *searchModel) Update(msg tea.Msg) tea.Cmd {
 			s.input.Blur()
 			q := strings.TrimSpace(s.input.Value())
 			if q == "" {
-				return s.clear()
+				s.clear()
+				return func() tea.Msg { return highlightMsg{} }
 			}
 			return searchCmd(s.ctx.Data, q)
 		}
@@ -104,10 +106,10 @@ func (s searchModel) ShortHelp() []key.Binding {
 // FullHelp is the prompt's full help.
 func (s searchModel) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
 
-// clear forgets the last search and takes its highlight off.
-func (s *searchModel) clear() tea.Cmd {
+// clear forgets the last search; the message takes its highlight off.
+func (s *searchModel) clear() []tea.Msg {
 	s.query, s.hits, s.idx = "", nil, 0
-	return func() tea.Msg { return highlightMsg{} }
+	return []tea.Msg{highlightMsg{}}
 }
 
 // searchCmd finds the sentences containing q, in a tea.Cmd.
@@ -134,22 +136,21 @@ type readingOrder interface {
 	isShown(article int) bool
 }
 
-// done stores the hits in reading order, highlights them and shows the
-// first one at or after the cursor.
-func (s *searchModel) done(msg searchDoneMsg, r readingOrder) tea.Cmd {
+// done stores the hits in reading order: the messages highlight them and
+// show the first one at or after the cursor.
+func (s *searchModel) done(msg searchDoneMsg, r readingOrder) ([]tea.Msg, tea.Cmd) {
 	if msg.data != nil && msg.data != s.ctx.Data {
 		// A story or everything was opened meanwhile: the hits index
 		// articles of the data replaced.
-		return say(fmt.Sprintf("search for “%s” dropped: another story or thread was opened meanwhile; search again", msg.query))
+		return nil, say(fmt.Sprintf("search for “%s” dropped: another story or thread was opened meanwhile; search again", msg.query))
 	}
 	if len(msg.hits) == 0 {
 		// Nothing found leaves nothing behind: no position ("1/0") in the
 		// status line, no highlight, and n says there is no search.
-		return tea.Batch(s.clear(), say(fmt.Sprintf("no match for “%s”", msg.query)))
+		return s.clear(), say(fmt.Sprintf("no match for “%s”", msg.query))
 	}
 	s.query, s.hits = msg.query, r.inReadingOrder(msg.hits)
-	q := s.query
-	highlight := func() tea.Msg { return highlightMsg{q} }
+	highlight := highlightMsg{s.query}
 	s.idx = -1
 	a, cur := r.cursorAt()
 	for i, h := range s.hits {
@@ -159,35 +160,38 @@ func (s *searchModel) done(msg searchDoneMsg, r readingOrder) tea.Cmd {
 		}
 	}
 	next := (s.idx + 1) % len(s.hits)
+	msgs := append([]tea.Msg{highlight}, s.jumpTo(next)...)
 	if !r.isShown(s.hits[next].article) {
 		// A hidden article shown again says so, instead of the count.
-		return tea.Batch(highlight, s.jumpTo(next))
+		return msgs, nil
 	}
 	outlets := map[string]bool{}
 	for _, h := range msg.hits {
 		outlets[s.ctx.Data.article(h.article).DisplayOutlet()] = true
 	}
 	k := s.ctx.Keys
-	return tea.Batch(highlight, s.jumpTo(next), say(fmt.Sprintf("“%s”: %s in %s · %s/%s step · %s lists them", oneLine(msg.query), plural(len(msg.hits), "sentence"),
-		plural(len(outlets), "outlet"), k.SearchNext.Help().Key, k.SearchPrev.Help().Key, k.SearchList.Help().Key)))
+	return msgs, say(fmt.Sprintf("“%s”: %s in %s · %s/%s step · %s lists them", oneLine(msg.query), plural(len(msg.hits), "sentence"),
+		plural(len(outlets), "outlet"), k.SearchNext.Help().Key, k.SearchPrev.Help().Key, k.SearchList.Help().Key))
 }
 
-// step moves to the next (dir 1) or previous (-1) hit.
-func (s *searchModel) step(dir int) tea.Cmd {
+// step moves to the next (dir 1) or previous (-1) hit: the message shows
+// it, or the Cmd says there is none.
+func (s *searchModel) step(dir int) ([]tea.Msg, tea.Cmd) {
 	if s.query == "" {
-		return say(fmt.Sprintf("no search yet: press %s to search all articles", s.ctx.Keys.Search.Help().Key))
+		return nil, say(fmt.Sprintf("no search yet: press %s to search all articles", s.ctx.Keys.Search.Help().Key))
 	}
 	if len(s.hits) == 0 {
-		return say(fmt.Sprintf("no match for “%s”", s.query))
+		return nil, say(fmt.Sprintf("no match for “%s”", s.query))
 	}
-	return s.jumpTo((s.idx + dir + len(s.hits)) % len(s.hits))
+	return s.jumpTo((s.idx + dir + len(s.hits)) % len(s.hits)), nil
 }
 
-// jumpTo shows hit i in the read view.
-func (s *searchModel) jumpTo(i int) tea.Cmd {
+// jumpTo makes hit i the current one: the message shows it in the read
+// view.
+func (s *searchModel) jumpTo(i int) []tea.Msg {
 	s.idx = i
 	h := s.hits[i]
-	return func() tea.Msg { return jumpMsg{article: h.article, sentence: h.sentence, match: true} }
+	return []tea.Msg{jumpMsg{article: h.article, sentence: h.sentence, match: true}}
 }
 
 // results opens the list of the last search's matches.

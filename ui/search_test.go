@@ -250,3 +250,22 @@ func TestSearchFoldsQuotesAndDashes(t *testing.T) {
 		t.Errorf("russia's finds %d sentences, russia’s %d: want the same, and some", straight, len(m.search.hits))
 	}
 }
+
+// n shows the next match before the next key: "nj" reads on from the
+// match, one sentence below it.
+func TestKeyAfterNReadsOnFromTheMatch(t *testing.T) {
+	c, a := testCorpus()
+	m := newTestModel(t, c, a, 120, 30)
+	m = send(m, keys("/")...)
+	m = send(m, typeText("geneva")...)
+	m = send(m, keys("enter")...)
+	if len(m.search.hits) < 2 {
+		t.Fatalf("hits %v", m.search.hits)
+	}
+	next := m.search.hits[(m.search.idx+1)%len(m.search.hits)]
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nj")})
+	a0, s0 := m.read.cursorAt()
+	if a0 != next.article || s0 != next.sentence+1 {
+		t.Fatalf("after nj the cursor is on article %d sentence %d; the match is %v", a0, s0, next)
+	}
+}

@@ -91,8 +91,7 @@ func (s *storiesModel) startEdit(msg tea.KeyMsg) tea.Cmd {
 		e.picked = map[int]bool{}
 	}
 	e.items = e.choices()
-	e.SetSize(s.width, s.height)
-	return openDialog(e, nil)
+	return openDialog(s.ctx, s.width, s.height, e, nil)
 }
 
 // choices lists what the step chooses from.

@@ -70,7 +70,7 @@ func TestCorrectionMoveUndoRedoReload(t *testing.T) {
 	m = storyRowAt(t, m, 1)
 	m = send(m, keys("m")...)
 	if storyEditOf(m).step != editMoveWhich || !m.capturing() {
-		t.Fatalf("m did not open the article chooser: %T", m.dlg)
+		t.Fatalf("m did not open the article chooser: %T", m.ctx.dialog)
 	}
 	if !strings.Contains(m.View(), "Move which article of story 1") {
 		t.Fatalf("chooser:\n%s", m.View())

@@ -377,3 +377,20 @@ func TestHelpListsTaggingKeys(t *testing.T) {
 		m = send(m, keys("esc")...)
 	}
 }
+
+// Keys typed faster than the terminal is read arrive as one message: the
+// dialog t opens has them from the next key on ("tblame" tags with
+// blame), not the read view (where l and a would move and open the
+// article chooser).
+func TestKeysAfterTheOneThatOpensADialogGoToIt(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	m = send(m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("tblame")})
+	c := chooserOf(m)
+	if c == nil || c.input.Value() != "blame" || m.read.picking {
+		t.Fatalf("after \"tblame\": dialog %T, view:\n%s", m.ctx.dialog, m.View())
+	}
+	m = send(m, keyMsg("enter"))
+	if ns := storeNotes(t, path); len(ns) != 1 || ns[0].Tags[0] != "blame" {
+		t.Fatalf("notes %+v", ns)
+	}
+}
