@@ -35,7 +35,7 @@ type readModel struct {
 	linkFact      int      // fact of the sentence under the cursor, -1 for none
 	cache         *layoutCache
 
-	sel selection // visual selection for tagging (tagging.go)
+	sel selection // visual selection for tagging (selection.go)
 
 	picker  pickerModel
 	picking bool
