@@ -299,11 +299,11 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// jsonLD reads NewsArticle fields from a JSON-LD block: headline,
-// datePublished, url, author name, publisher name.
-func jsonLD(src string, m *htmlMeta) {
+// WalkJSONLD calls f with every object of a JSON-LD block (those inside
+// lists and @graph included); a malformed block calls it never.
+func WalkJSONLD(src string, f func(map[string]any)) {
 	var v any
-	if json.Unmarshal([]byte(src), &v) != nil {
+	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
 		return
 	}
 	var visit func(any)
@@ -317,47 +317,55 @@ func jsonLD(src string, m *htmlMeta) {
 			if g, ok := x["@graph"]; ok {
 				visit(g)
 			}
-			str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
-			name := func(k string) string {
-				switch y := x[k].(type) {
-				case string:
-					return y
-				case map[string]any:
-					s, _ := y["name"].(string)
-					return s
-				case []any:
-					if len(y) > 0 {
-						if z, ok := y[0].(map[string]any); ok {
-							s, _ := z["name"].(string)
-							return s
-						}
-					}
-				}
-				return ""
-			}
-			if _, ok := x["headline"]; !ok {
-				if _, ok := x["datePublished"]; !ok {
-					return
-				}
-			}
-			if m.Published == "" && str("datePublished") != "" {
-				m.Published, m.PublishedFrom = str("datePublished"), "JSON-LD datePublished"
-			}
-			if m.URL == "" {
-				m.URL = str("url")
-			}
-			if m.Title == "" {
-				m.Title = str("headline")
-			}
-			if m.Author == "" {
-				m.Author = strings.TrimSpace(name("author"))
-			}
-			if m.SiteName == "" {
-				if p := strings.TrimSpace(name("publisher")); p != "" {
-					m.SiteName, m.SiteNameFrom = p, "JSON-LD publisher"
-				}
-			}
+			f(x)
 		}
 	}
 	visit(v)
+}
+
+// jsonLD reads NewsArticle fields from a JSON-LD block: headline,
+// datePublished, url, author name, publisher name.
+func jsonLD(src string, m *htmlMeta) {
+	WalkJSONLD(src, func(x map[string]any) {
+		str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
+		name := func(k string) string {
+			switch y := x[k].(type) {
+			case string:
+				return y
+			case map[string]any:
+				s, _ := y["name"].(string)
+				return s
+			case []any:
+				if len(y) > 0 {
+					if z, ok := y[0].(map[string]any); ok {
+						s, _ := z["name"].(string)
+						return s
+					}
+				}
+			}
+			return ""
+		}
+		if _, ok := x["headline"]; !ok {
+			if _, ok := x["datePublished"]; !ok {
+				return
+			}
+		}
+		if m.Published == "" && str("datePublished") != "" {
+			m.Published, m.PublishedFrom = str("datePublished"), "JSON-LD datePublished"
+		}
+		if m.URL == "" {
+			m.URL = str("url")
+		}
+		if m.Title == "" {
+			m.Title = str("headline")
+		}
+		if m.Author == "" {
+			m.Author = strings.TrimSpace(name("author"))
+		}
+		if m.SiteName == "" {
+			if p := strings.TrimSpace(name("publisher")); p != "" {
+				m.SiteName, m.SiteNameFrom = p, "JSON-LD publisher"
+			}
+		}
+	})
 }

@@ -334,17 +334,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 			}
 		}()
 	}
-	var cancelled error
-feed:
-	for i := range files {
-		select {
-		case <-ctx.Done():
-			cancelled = ctx.Err()
-			break feed
-		case jobs <- i:
-		}
-	}
-	close(jobs)
+	cancelled := feedJobs(ctx, len(files), jobs)
 	wg.Wait()
 	if cancelled != nil {
 		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)
@@ -549,4 +539,18 @@ func sanitizeMeta(m *meta) int {
 		*f = strings.Join(strings.Fields(sanitizeInto(*f, &c)), " ")
 	}
 	return c.total()
+}
+
+// feedJobs sends the indices 0..n-1 to jobs, then closes it; it stops
+// early, and returns the context's error, when ctx is cancelled.
+func feedJobs(ctx context.Context, n int, jobs chan<- int) error {
+	defer close(jobs)
+	for i := range n {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case jobs <- i:
+		}
+	}
+	return nil
 }

@@ -89,17 +89,7 @@ func LoadEach(ctx context.Context, opts Options, files []File) ([][]*Article, []
 			}
 		}()
 	}
-	var cancelled error
-feed:
-	for i := range files {
-		select {
-		case <-ctx.Done():
-			cancelled = ctx.Err()
-			break feed
-		case jobs <- i:
-		}
-	}
-	close(jobs)
+	cancelled := feedJobs(ctx, len(files), jobs)
 	wg.Wait()
 	if cancelled != nil {
 		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)

@@ -2,7 +2,6 @@ package library
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -247,35 +246,19 @@ var articleTypes = map[string]bool{"newsarticle": true, "article": true, "report
 // readJSONLD reads an article's fields from a JSON-LD block; a malformed
 // block is ignored.
 func readJSONLD(src string, m *pageMeta) {
-	var v any
-	if json.Unmarshal([]byte(strings.TrimSpace(src)), &v) != nil {
-		return
-	}
-	var visit func(any)
-	visit = func(v any) {
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				visit(e)
-			}
-		case map[string]any:
-			if g, ok := x["@graph"]; ok {
-				visit(g)
-			}
-			if !isArticleType(x["@type"]) {
-				return
-			}
-			str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
-			m.title = firstNonEmpty(m.title, str("headline"))
-			m.published = firstNonEmpty(m.published, str("datePublished"))
-			m.canonical = firstNonEmpty(m.canonical, str("url"))
-			if len(str("articleBody")) > len(m.articleBody) {
-				m.articleBody = str("articleBody")
-			}
-			m.author = firstNonEmpty(m.author, names(x["author"]))
+	corpus.WalkJSONLD(src, func(x map[string]any) {
+		if !isArticleType(x["@type"]) {
+			return
 		}
-	}
-	visit(v)
+		str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
+		m.title = firstNonEmpty(m.title, str("headline"))
+		m.published = firstNonEmpty(m.published, str("datePublished"))
+		m.canonical = firstNonEmpty(m.canonical, str("url"))
+		if len(str("articleBody")) > len(m.articleBody) {
+			m.articleBody = str("articleBody")
+		}
+		m.author = firstNonEmpty(m.author, names(x["author"]))
+	})
 }
 
 func isArticleType(t any) bool {
