@@ -235,20 +235,10 @@ func splitClauses(s string) []string {
 	return out
 }
 
-// reportingVerbs are general English verbs of attribution: the words
-// before them (who speaks, with titles) and a following "that" are the
-// frame of a reported claim, not the claim. Hand-made, not drawn from any
-// corpus. They are word forms, not frame's lexicon of reporting verbs
-// (corpus/frame/lexicons/reporting.txt, lemmas with every inflection): at
-// the head of a label a base form or a noun-like form ("note", "report",
-// "hope", "asked") starts the claim as often as it frames one, and taking
-// frame's whole list changed 20 of the 2,311 fact labels of ECB+, half of
-// them for the worse.
-func reportingVerbs() []string {
-	return []string{"said", "says", "say", "told", "tells", "stated", "added", "adds", "noted", "stressed", "stresses", "emphasized", "emphasised", "explained", "warned", "insisted", "argued", "claimed", "announced", "reported", "believes", "believed", "recalled", "pointed out",
-		// Participles open a clause that reports ("adding that…").
-		"adding", "saying", "noting", "claiming", "stressing", "insisting", "explaining", "warning", "arguing", "stating"}
-}
+// reportingVerbs are the verbs of attribution a label drops with what
+// precedes them (lang.LabelReportingVerbs says why they are not frame's
+// lexicon).
+func reportingVerbs() []string { return lang.LabelReportingVerbs() }
 
 // isReporting reports whether a folded word is a verb of attribution.
 func isReporting(w string) bool {
