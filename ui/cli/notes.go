@@ -112,7 +112,7 @@ func runNotes(env *Env, args []string) int {
 			return 0
 		}
 	} else {
-		open := notes.Open
+		open := func(p string) (*notes.Store, error) { return notes.Open(p) }
 		if len(imports) == 0 {
 			open = func(p string) (*notes.Store, error) { return openToRead(env, p) }
 		}
