@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
 	"math"
 	"os"
@@ -33,7 +34,8 @@ var benTags = [][]string{
 	{tass, "particularly destructive is the stance of the United States", "blame/us", "loaded language"},
 }
 
-// codingSession tags as anna and ben do and returns their notes files.
+// codingSession tags as anna and ben do, each with --coder, and returns
+// their notes files.
 func codingSession(t *testing.T) (string, string) {
 	t.Helper()
 	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
@@ -41,7 +43,7 @@ func codingSession(t *testing.T) (string, string) {
 	anna, ben := filepath.Join(dir, "anna.db"), filepath.Join(dir, "ben.db")
 	for file, tags := range map[string][][]string{anna: annaTags, ben: benTags} {
 		for _, tg := range tags {
-			args := []string{"tag", "--notes", file, "--article", tg[0], "--quote", tg[1]}
+			args := []string{"tag", "--coder", strings.TrimSuffix(filepath.Base(file), ".db"), "--notes", file, "--article", tg[0], "--quote", tg[1]}
 			for _, code := range tg[2:] {
 				args = append(args, "--tag", code)
 			}
@@ -210,11 +212,12 @@ func TestAgreementUsageErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--notes", anna}, 2, "needs two notes files or more"},
+		{nil, 2, "needs the coders' notes files"},
+		{[]string{"--notes", anna}, 1, "agreement needs two coders or more; 1 notes file with 1 coder could be read"},
 		{[]string{"--notes", anna, "--notes", anna}, 2, "are the same file"},
 		{[]string{"--unit", "word", "--notes", anna, "--notes", ben}, 2, `use "sentence" or "span"`},
 		{[]string{"--coded", "some", "--notes", anna, "--notes", ben}, 2, `"some" is not a coverage`},
-		{[]string{"--notes", anna, "--notes", filepath.Join(t.TempDir(), "nobody.db")}, 1, "agreement needs two coders or more; 1 notes file could be read"},
+		{[]string{"--notes", anna, "--notes", filepath.Join(t.TempDir(), "nobody.db")}, 1, "agreement needs two coders or more; 1 notes file with 1 coder could be read"},
 	} {
 		out, errOut, code := runCLI(t, append([]string{"agreement"}, c.args...)...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
@@ -246,14 +249,17 @@ func TestAgreementUsageErrors(t *testing.T) {
 	}
 }
 
-// TestAgreementHostileCoderNames: coders are named after their notes
-// files, which someone else may have named; no control reaches the
-// terminal, and two files of one base name are told apart by path.
+// TestAgreementHostileCoderNames: the coders of files that record none
+// are named after their notes files, which someone else may have named;
+// no control reaches the terminal, and two files of one base name are
+// told apart by path.
 func TestAgreementHostileCoderNames(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("these names are not valid Windows file names")
 	}
 	anna, ben := codingSession(t)
+	forgetCoders(t, anna)
+	forgetCoders(t, ben)
 	dir := t.TempDir()
 	evil := filepath.Join(dir, "x-\x1b]2;PWNED\x07\u202e.db")
 	copyFile(t, anna, evil)
@@ -274,6 +280,28 @@ func TestAgreementHostileCoderNames(t *testing.T) {
 	if a == b || a != filepath.Base(filepath.Dir(anna))+"/anna" || b != filepath.Base(filepath.Dir(twin))+"/anna" {
 		t.Errorf("two files named anna.db are coders %q and %q; want each told apart by its folder", a, b)
 	}
+}
+
+// forgetCoders makes a notes file's notes record no coder, as those made
+// before coders were recorded.
+func forgetCoders(t *testing.T, path string) {
+	t.Helper()
+	db := openSQL(t, path)
+	defer db.Close()
+	if _, err := db.Exec("UPDATE notes SET coder = '', modified_by = ''"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openSQL opens a notes file as a plain SQLite database, to change what
+// parallax would not.
+func openSQL(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 func copyFile(t *testing.T, from, to string) {

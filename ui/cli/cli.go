@@ -57,7 +57,8 @@ var commands = map[string]command{
 	"versions": {"list the stored versions of a library article", runVersions, false},
 	"diff":     {"show what changed between two versions of an article", runDiff, false},
 
-	"agreement": {"inter-coder agreement of several coders' notes files", runAgreement, true},
+	"agreement":   {"inter-coder agreement of several coders' notes files", runAgreement, true},
+	"merge-notes": {"merge several coders' notes files into one", runMergeNotes, false},
 }
 
 // Run runs parallax with the given arguments (without the program name)
