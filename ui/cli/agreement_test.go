@@ -34,16 +34,34 @@ var benTags = [][]string{
 	{tass, "particularly destructive is the stance of the United States", "blame/us", "loaded language"},
 }
 
-// codingSession tags as anna and ben do, each with --coder, and returns
-// their notes files.
+// sharedCodebook is the codebook.csv of docs/agreement.md that anna and
+// ben start from.
+const sharedCodebook = `name,colour,description,parent
+blame,#e15759,Who is held responsible,
+blame/us,#f28e2b,The United States is blamed,blame
+denial,#76b7b2,An accusation is denied,
+loaded language,#59a14f,"Words chosen for their charge, not their content",
+`
+
+// codingSession does what anna and ben do in docs/agreement.md: each adds
+// the shared codebook to a notes file of their own, then tags with
+// --coder. It returns their notes files.
 func codingSession(t *testing.T) (string, string) {
 	t.Helper()
 	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
 	dir := t.TempDir()
 	anna, ben := filepath.Join(dir, "anna.db"), filepath.Join(dir, "ben.db")
+	csv := filepath.Join(dir, "codebook.csv")
+	if err := os.WriteFile(csv, []byte(sharedCodebook), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for file, tags := range map[string][][]string{anna: annaTags, ben: benTags} {
+		coder := strings.TrimSuffix(filepath.Base(file), ".db")
+		if out, errOut, code := runCLI(t, "notes", "--coder", coder, "--notes", file, "--import-codebook", csv); code != 0 {
+			t.Fatalf("import the codebook: exit %d\n%s%s", code, out, errOut)
+		}
 		for _, tg := range tags {
-			args := []string{"tag", "--coder", strings.TrimSuffix(filepath.Base(file), ".db"), "--notes", file, "--article", tg[0], "--quote", tg[1]}
+			args := []string{"tag", "--coder", coder, "--notes", file, "--article", tg[0], "--quote", tg[1]}
 			for _, code := range tg[2:] {
 				args = append(args, "--tag", code)
 			}
@@ -322,11 +340,16 @@ func TestAgreementDocsSessionIsReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(string(page), "```csv\n"+sharedCodebook+"```") {
+		t.Errorf("docs/agreement.md does not show the shared codebook.csv of the test")
+	}
 	anna, _ := codingSession(t)
 	t.Chdir(filepath.Dir(anna))
 	for _, cmd := range []string{
 		"parallax agreement --notes anna.db --notes ben.db",
 		"parallax agreement --unit span --notes anna.db --notes ben.db",
+		"parallax merge-notes -o team.db anna.db ben.db",
+		"parallax agreement --notes team.db",
 	} {
 		_, block, ok := strings.Cut(string(page), "$ "+cmd+"\n")
 		if !ok {

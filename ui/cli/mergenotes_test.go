@@ -104,7 +104,7 @@ func TestMergeNotesConflictsAndUsage(t *testing.T) {
 	s.Close()
 	team := filepath.Join(t.TempDir(), "team.db")
 	out, errOut, code := runCLI(t, "merge-notes", "-o", team, anna, ben)
-	if code != 1 || out != "" || !strings.Contains(errOut, "denial — "+anna+": #e15759, top level; "+ben+": #000000, under blame — not settled") ||
+	if code != 1 || out != "" || !strings.Contains(errOut, "denial — "+anna+": #76b7b2, top level; "+ben+": #000000, under blame — not settled") ||
 		!strings.Contains(errOut, "the codebooks conflict on 1 code; nothing was written") {
 		t.Fatalf("a conflict: exit %d\n%s%s", code, out, errOut)
 	}
