@@ -124,6 +124,16 @@ func TestCodersRecorded(t *testing.T) {
 	if d, ok := anna.CanUndo(); !ok || !strings.Contains(d, "added code “denial”") {
 		t.Fatalf("anna can no longer undo her own work: %q %v", d, ok)
 	}
+	// A store that does not know its coder (the reader, for now) undoes
+	// earlier work of anyone's, as before coders were recorded.
+	plain, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	if d, ok := plain.CanUndo(); !ok || !strings.Contains(d, "added code “denial”") {
+		t.Fatalf("a store without a coder cannot undo earlier work: %q %v", d, ok)
+	}
 }
 
 // TestTagAsKeepsTheNotesCoder: an import tags on behalf of an

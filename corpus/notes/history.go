@@ -65,7 +65,7 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, ch *change) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE state = ? AND "+s.mine(),
-		stateDiscarded, stateUndone, s.session, s.openSeq, s.coder); err != nil {
+		append([]any{stateDiscarded, stateUndone}, s.mineArgs()...)...); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO history(session, created, description, undo_description, data, state, coder) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -76,12 +76,17 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, ch *change) error {
 	return err
 }
 
-// mine is the SQL condition (with three parameters: session, openSeq,
-// coder) for the history entries this Store undoes and redoes: its own
-// changes, and those its coder made before it opened the file (or someone
-// did before changes recorded their coder). In a file several coders
-// write, one never undoes another's work.
-func (s *Store) mine() string { return "(session = ? OR seq <= ? AND coder IN (?, ''))" }
+// mine is the SQL condition (with the parameters mineArgs) for the
+// history entries this Store undoes and redoes: its own changes, and
+// those its coder made before it opened the file (or someone did before
+// changes recorded their coder). In a file several coders write, one
+// never undoes another's work. A Store that does not know its coder (the
+// reader, for now) undoes every earlier change, as before coders.
+func (s *Store) mine() string {
+	return "(session = ? OR seq <= ? AND (? = '' OR coder IN (?, '')))"
+}
+
+func (s *Store) mineArgs() []any { return []any{s.session, s.openSeq, s.coder, s.coder} }
 
 // CanUndo reports whether Undo has a step to apply, and its description,
 // so the UI can enable its key and show what it would undo.
@@ -130,7 +135,7 @@ func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry
 		state = stateUndone
 	}
 	var e historyEntry
-	err := q.QueryRowContext(ctx, query, state, s.session, s.openSeq, s.coder).Scan(&e.seq, &e.desc, &e.undoDesc, &e.data)
+	err := q.QueryRowContext(ctx, query, append([]any{state}, s.mineArgs()...)...).Scan(&e.seq, &e.desc, &e.undoDesc, &e.data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
