@@ -266,3 +266,36 @@ func TestMergeCopiesAndMistakes(t *testing.T) {
 		os.Remove(out)
 	}
 }
+
+// TestMergeVersion4File merges a file an older parallax wrote (schema
+// version 4) without upgrading it: its notes come in as a coder named
+// after the file, its story correction too, and the file is unchanged.
+func TestMergeVersion4File(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "v4-notes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	old := filepath.Join(dir, "lena.db")
+	if err := os.WriteFile(old, data, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	anna, _, _, _ := mergeFixture(t, dir)
+	h := fileHash(t, old)
+	rep, err := Merge(filepath.Join(dir, "team.db"), []string{old, anna}, MergeOptions{Prefer: []string{old}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fileHash(t, old) != h {
+		t.Fatal("merging changed the version 4 file")
+	}
+	if in := rep.Inputs[0]; in.Notes != 4 || in.Owner != "lena" || !in.OwnerFromName || in.Unowned != 4 {
+		t.Fatalf("the version 4 input: %+v", in)
+	}
+	if rep.Notes != 6 || rep.Corrections != 1 || len(rep.Coders) != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	if left, _ := filepath.Glob(old + "-*"); len(left) > 0 {
+		t.Fatalf("merging left files beside the input: %v", left)
+	}
+}
