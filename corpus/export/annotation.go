@@ -20,6 +20,9 @@ const (
 	// ArticleURNPrefix starts the target source of a passage whose article
 	// has no URL: "urn:parallax:article:<article id>".
 	ArticleURNPrefix = "urn:parallax:article:"
+	// CoderURNPrefix starts the id of an annotation's creator, the coder
+	// who made the note: "urn:parallax:coder:<name>".
+	CoderURNPrefix = "urn:parallax:coder:"
 )
 
 // annoCollection is the document the JSON export writes: an
@@ -63,6 +66,7 @@ type annotation struct {
 	ID         string     `json:"id"`
 	Type       string     `json:"type"`
 	Motivation string     `json:"motivation,omitempty"`
+	Creator    *annoAgent `json:"creator,omitempty"`
 	Created    string     `json:"created,omitempty"`
 	Modified   string     `json:"modified,omitempty"`
 	Body       []annoBody `json:"body,omitempty"`
@@ -155,6 +159,9 @@ func toAnnotation(p passage) annotation {
 		Outlet:   p.Outlet,
 		Title:    p.Title,
 		Orphaned: n.Orphaned || p.Article != nil && !p.Placed,
+	}
+	if n.Coder != "" {
+		a.Creator = &annoAgent{ID: CoderURNPrefix + url.PathEscape(n.Coder), Type: "Person", Name: n.Coder}
 	}
 	if !n.Created.IsZero() {
 		a.Created = n.Created.UTC().Format(time.RFC3339Nano)

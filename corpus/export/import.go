@@ -21,7 +21,7 @@ type ImportedNote struct {
 	// article URN; "" when the source is only a web address), the byte
 	// offsets when the file carries them, the quote, prefix and suffix,
 	// the outlet and title (parallax:outlet, parallax:title), the tags,
-	// the memo and the times.
+	// the memo, the times and the coder (the creator's name).
 	Note notes.Note
 	// Source is the target's source IRI.
 	Source string
@@ -132,6 +132,13 @@ func readAnnotation(m map[string]any) ImportedNote {
 		n.Modified = n.Created
 	}
 	n.Orphaned, _ = m["parallax:orphaned"].(bool)
+	n.Coder = creatorName(m)
+	if n.Coder != "" {
+		if err := notes.ValidateCoder(n.Coder); err != nil {
+			in.Problem = "its creator cannot be a coder: " + err.Error()
+			return in
+		}
+	}
 	motivation := strings.ToLower(firstString(m["motivation"]))
 
 	var memos []string
@@ -239,6 +246,45 @@ func readAnnotation(m map[string]any) ImportedNote {
 		in.Problem = "the annotation has no tag and no comment"
 	}
 	return in
+}
+
+// creatorName is the name of the coder who made an annotation: the W3C
+// creator's name (an object, or the first of a list), else the name in a
+// parallax coder IRI, else the creator IRI itself; for Hypothesis rows
+// the user, without "acct:". "" when the annotation does not say.
+func creatorName(m map[string]any) string {
+	var c any
+	if list := asList(m["creator"]); len(list) > 0 {
+		c = list[0]
+	}
+	switch x := c.(type) {
+	case map[string]any:
+		if name := strings.TrimSpace(firstString(x["name"])); name != "" {
+			return name
+		}
+		if name := strings.TrimSpace(firstString(x["nickname"])); name != "" {
+			return name
+		}
+		return coderFromIRI(str(x["id"]))
+	case string:
+		return coderFromIRI(x)
+	}
+	if u := strings.TrimSpace(str(m["user"])); u != "" && m["type"] == nil {
+		return strings.TrimPrefix(u, "acct:") // a Hypothesis row
+	}
+	return ""
+}
+
+// coderFromIRI is the coder a creator IRI names: the name in a parallax
+// coder URN, else the IRI as it is.
+func coderFromIRI(iri string) string {
+	iri = strings.TrimSpace(iri)
+	if rest, ok := strings.CutPrefix(iri, CoderURNPrefix); ok {
+		if name, err := url.PathUnescape(rest); err == nil {
+			return name
+		}
+	}
+	return iri
 }
 
 // Place finds the passage of an imported note in the corpus and returns

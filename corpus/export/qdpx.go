@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -114,10 +115,45 @@ type sourceEntry struct {
 	text string
 }
 
+// userGUID is the GUID of a coder's <User>; notes without a coder, and
+// the project itself, are the "parallax" user's.
+func userGUID(coder string) string {
+	if coder == "" {
+		return guid("user", "parallax")
+	}
+	return guid("coder", coder)
+}
+
+// projectUsers lists the project's users: "parallax", who made the
+// project (and the notes that record no coder), then each coder of the
+// passages by name.
+func projectUsers(ps []passage) []qdeUser {
+	users := []qdeUser{{GUID: userGUID(""), Name: "parallax"}}
+	seen := map[string]bool{"": true}
+	var coders []string
+	for _, p := range ps {
+		for _, c := range []string{p.Note.Coder, p.Note.ModifiedBy} {
+			if !seen[c] {
+				seen[c] = true
+				coders = append(coders, c)
+			}
+		}
+	}
+	slices.Sort(coders)
+	for _, c := range coders {
+		users = append(users, qdeUser{GUID: userGUID(c), Name: c})
+	}
+	return users
+}
+
 // buildProject builds project.qde and the source files it refers to.
+// Each coder is a <User>; a selection, its codings and its memo are its
+// note's coder's (creatingUser), and the selection was last changed by
+// whoever changed the note last (modifyingUser).
 func buildProject(in Input) (qdeProject, []sourceEntry) {
 	gen := in.generated().UTC()
-	user := guid("user", "parallax")
+	user := userGUID("")
+	ps := in.passages()
 	stamp := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -132,7 +168,7 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		CreationDateTime:  stamp(gen),
 		ModifyingUserGUID: user,
 		ModifiedDateTime:  stamp(gen),
-		Users:             []qdeUser{{GUID: user, Name: "parallax"}},
+		Users:             projectUsers(ps),
 	}
 	if codes := codeTree(in.codebook()); len(codes) > 0 {
 		p.CodeBook = &qdeCodeBook{Codes: codes}
@@ -143,7 +179,6 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		p.Description = "Exported by parallax from " + name + "."
 	}
 
-	ps := in.passages()
 	byArticle := map[string][]passage{}
 	for _, x := range ps {
 		if x.Placed {
@@ -151,9 +186,9 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		}
 	}
 	var files []sourceEntry
-	addMemo := func(id, name, text string, created time.Time) string {
-		g := guid("memo", id)
-		memos = append(memos, qdeNote{GUID: g, Name: name, CreatingUser: user, CreationDateTime: stamp(created), PlainTextContent: text})
+	addMemo := func(n notes.Note, name, text string) string {
+		g := guid("memo", n.ID)
+		memos = append(memos, qdeNote{GUID: g, Name: name, CreatingUser: userGUID(n.Coder), CreationDateTime: stamp(n.Created), PlainTextContent: text})
 		return g
 	}
 	if in.Corpus != nil {
@@ -171,26 +206,30 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 			}
 			for _, x := range byArticle[a.ID] {
 				n := x.Note
+				coder, modifier := userGUID(n.Coder), userGUID(n.ModifiedBy)
+				if n.ModifiedBy == "" {
+					modifier = coder
+				}
 				sel := qdeSelection{
 					GUID:             guid("selection", n.ID),
 					Name:             snippetOf(x.Quote, 60),
 					StartPosition:    x.CharStart,
 					EndPosition:      x.CharEnd,
-					CreatingUser:     user,
+					CreatingUser:     coder,
 					CreationDateTime: stamp(n.Created),
-					ModifyingUser:    user,
+					ModifyingUser:    modifier,
 					ModifiedDateTime: stamp(n.Modified),
 				}
 				for _, t := range n.Tags {
 					sel.Codings = append(sel.Codings, qdeCoding{
 						GUID:             guid("coding", n.ID+"\x00"+t),
-						CreatingUser:     user,
+						CreatingUser:     coder,
 						CreationDateTime: stamp(n.Created),
 						CodeRef:          qdeRef{TargetGUID: codeGUID(t)},
 					})
 				}
 				if n.Memo != "" {
-					sel.NoteRefs = append(sel.NoteRefs, qdeRef{TargetGUID: addMemo(n.ID, "Memo: "+snippetOf(x.Quote, 40), n.Memo, n.Created)})
+					sel.NoteRefs = append(sel.NoteRefs, qdeRef{TargetGUID: addMemo(n, "Memo: "+snippetOf(x.Quote, 40), n.Memo)})
 				}
 				src.Selections = append(src.Selections, sel)
 			}
@@ -212,7 +251,10 @@ func buildProject(in Input) (qdeProject, []sourceEntry) {
 		if x.Note.Memo != "" {
 			fmt.Fprintf(&b, "Memo: %s\n", x.Note.Memo)
 		}
-		g := addMemo(x.Note.ID, "Orphaned passage: "+snippetOf(x.Quote, 40), strings.TrimSpace(b.String()), x.Note.Created)
+		if x.Note.Coder != "" {
+			fmt.Fprintf(&b, "Coder: %s\n", x.Note.Coder)
+		}
+		g := addMemo(x.Note, "Orphaned passage: "+snippetOf(x.Quote, 40), strings.TrimSpace(b.String()))
 		p.NoteRefs = append(p.NoteRefs, qdeRef{TargetGUID: g})
 	}
 	if len(sources) > 0 {

@@ -58,12 +58,12 @@ func (t *txn) insertCodeAt(c Code, pos *int64) error {
 	var err error
 	if pos != nil {
 		err = t.exec(
-			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
-			c.Name, c.Colour, c.Description, c.Parent, *pos)
+			"INSERT INTO codes(name, colour, description, parent, coder, pos) VALUES (?, ?, ?, ?, ?, ?)",
+			c.Name, c.Colour, c.Description, c.Parent, t.coder, *pos)
 	} else {
 		err = t.exec(
-			"INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
-			c.Name, c.Colour, c.Description, c.Parent)
+			"INSERT INTO codes(name, colour, description, parent, coder, pos) VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(pos), 0) + 1 FROM codes))",
+			c.Name, c.Colour, c.Description, c.Parent, t.coder)
 	}
 	return err
 }
@@ -214,7 +214,7 @@ func (t *txn) notesWithTag(tag string) ([]string, error) {
 
 // codeNames returns every code name in codebook order.
 func (t *txn) codeNames() ([]codeRow, error) {
-	rows, err := t.tx.QueryContext(t.ctx, "SELECT name, colour, description, parent, pos FROM codes ORDER BY pos, name")
+	rows, err := t.tx.QueryContext(t.ctx, "SELECT "+codeColumns+" FROM codes ORDER BY pos, name")
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func (t *txn) codeNames() ([]codeRow, error) {
 	var out []codeRow
 	for rows.Next() {
 		var r codeRow
-		if err := rows.Scan(&r.Name, &r.Colour, &r.Description, &r.Parent, &r.Pos); err != nil {
+		if err := scanCode(rows, &r); err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -312,8 +312,8 @@ func (s *Store) RenameCode(oldName, newName string) error {
 		}
 		for _, p := range renames {
 			r := rows[p.from]
-			if err := t.exec("INSERT INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
-				p.to, r.Colour, r.Description, r.Parent, r.Pos); err != nil {
+			if err := t.exec("INSERT INTO codes(name, colour, description, parent, coder, pos) VALUES (?, ?, ?, ?, ?, ?)",
+				p.to, r.Colour, r.Description, r.Parent, r.Coder, r.Pos); err != nil {
 				return err
 			}
 			ids, err := t.notesWithTag(p.from)
@@ -328,7 +328,7 @@ func (s *Store) RenameCode(oldName, newName string) error {
 			if err := t.exec("UPDATE note_tags SET tag = ? WHERE tag = ?", p.to, p.from); err != nil {
 				return err
 			}
-			if err := t.exec("UPDATE notes SET modified = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, p.to); err != nil {
+			if err := t.exec("UPDATE notes SET modified = ?, modified_by = ? WHERE id IN (SELECT note_id FROM note_tags WHERE tag = ?)", t.now, t.coder, p.to); err != nil {
 				return err
 			}
 			if err := t.renameLastTag(p.from, p.to); err != nil {
@@ -402,7 +402,7 @@ func (s *Store) MergeCodes(from, into string) error {
 			if err != nil {
 				return err
 			}
-			if err := t.exec("UPDATE notes SET modified = ? WHERE id = ?", t.now, id); err != nil {
+			if err := t.exec("UPDATE notes SET modified = ?, modified_by = ? WHERE id = ?", t.now, t.coder, id); err != nil {
 				return err
 			}
 		}

@@ -38,7 +38,11 @@ func runHelper(mode string) int {
 	path := os.Getenv("PARALLAX_NOTES_TEST_FILE")
 	worker := os.Getenv("PARALLAX_NOTES_TEST_WORKER")
 	count, _ := strconv.Atoi(os.Getenv("PARALLAX_NOTES_TEST_COUNT"))
-	s, err := Open(path)
+	var opts []Option
+	if c := os.Getenv("PARALLAX_NOTES_TEST_CODER"); c != "" {
+		opts = append(opts, WithCoder(c))
+	}
+	s, err := Open(path, opts...)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "helper:", err)
 		return 3
@@ -52,7 +56,7 @@ func runHelper(mode string) int {
 		st := 1 + rng.IntN(len(a.Text)-61)
 		end := st + 10 + rng.IntN(40)
 		tag := fmt.Sprintf("%s-%d", worker, i)
-		if mode == "shared" && i%3 == 0 {
+		if (mode == "shared" || mode == "coder") && i%3 == 0 {
 			// Both workers tag the same passage: the same note must
 			// end up with both workers' tags.
 			st, end = 0, 30

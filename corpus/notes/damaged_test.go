@@ -85,7 +85,7 @@ func TestRefuseDamagedStores(t *testing.T) {
 	for _, c := range cases {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {
 			before := fileHash(t, c.path)
-			for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+			for _, open := range []func(string) (*Store, error){openPlain, OpenReadOnly} {
 				s, err := open(c.path)
 				if err == nil {
 					s.Close()
@@ -116,7 +116,7 @@ func TestRefusedFilesGetNoSideFiles(t *testing.T) {
 	fillStore(t, good, 5)
 	noSideFiles(t, good)
 	before := fileHash(t, good)
-	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+	for _, open := range []func(string) (*Store, error){openPlain, OpenReadOnly} {
 		s, err := open(good)
 		if err != nil {
 			t.Fatal(err)
@@ -279,7 +279,7 @@ func TestNotesFileThatIsAPipe(t *testing.T) {
 	if err := mkfifo(path); err != nil {
 		t.Skipf("cannot make a named pipe here: %v", err)
 	}
-	for _, open := range []func(string) (*Store, error){Open, OpenReadOnly} {
+	for _, open := range []func(string) (*Store, error){openPlain, OpenReadOnly} {
 		if _, err := open(path); !errors.Is(err, ErrNotStore) || !strings.Contains(err.Error(), "named pipe") {
 			t.Errorf("a pipe as notes file: %v", err)
 		}

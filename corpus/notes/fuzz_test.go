@@ -77,7 +77,7 @@ func FuzzStoreHeader(f *testing.F) {
 				}
 			}
 		}
-		for _, open := range []func(string) (*Store, error){OpenReadOnly, Open} {
+		for _, open := range []func(string) (*Store, error){OpenReadOnly, openPlain} {
 			s, err := open(path)
 			if err != nil {
 				if !errors.Is(err, ErrNotStore) && !errors.Is(err, ErrNewerVersion) {

@@ -136,3 +136,6 @@ Analysts warned that the collapse of the treaty could start a new arms race in E
 
 // The tagged passage used by most cases.
 const passage = "We have offered the Americans an inspection of the 9M729 missile, but they refused,"
+
+// openPlain is Open without options, as a func(string) value.
+func openPlain(path string) (*Store, error) { return Open(path) }

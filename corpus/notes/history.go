@@ -65,21 +65,28 @@ func (s *Store) record(ctx context.Context, tx *sql.Tx, ch *change) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE state = ? AND "+s.mine(),
-		stateDiscarded, stateUndone, s.session, s.openSeq); err != nil {
+		append([]any{stateDiscarded, stateUndone}, s.mineArgs()...)...); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO history(session, created, description, undo_description, data, state) VALUES (?, ?, ?, ?, ?, ?)",
-		s.session, formatTime(s.now()), ch.desc, ch.undoDesc, string(data), stateDone); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO history(session, created, description, undo_description, data, state, coder) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		s.session, formatTime(s.now()), ch.desc, ch.undoDesc, string(data), stateDone, s.coder); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, "DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?", maxHistory)
 	return err
 }
 
-// mine is the SQL condition (with two parameters: session, openSeq) for
-// the history entries this Store undoes and redoes: its own changes, and
-// those made before it opened the file.
-func (s *Store) mine() string { return "(session = ? OR seq <= ?)" }
+// mine is the SQL condition (with the parameters mineArgs) for the
+// history entries this Store undoes and redoes: its own changes, and
+// those its coder made before it opened the file (or someone did before
+// changes recorded their coder). In a file several coders write, one
+// never undoes another's work. A Store that does not know its coder (the
+// reader, for now) undoes every earlier change, as before coders.
+func (s *Store) mine() string {
+	return "(session = ? OR seq <= ? AND (? = '' OR coder IN (?, '')))"
+}
+
+func (s *Store) mineArgs() []any { return []any{s.session, s.openSeq, s.coder, s.coder} }
 
 // CanUndo reports whether Undo has a step to apply, and its description,
 // so the UI can enable its key and show what it would undo.
@@ -128,7 +135,7 @@ func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry
 		state = stateUndone
 	}
 	var e historyEntry
-	err := q.QueryRowContext(ctx, query, state, s.session, s.openSeq).Scan(&e.seq, &e.desc, &e.undoDesc, &e.data)
+	err := q.QueryRowContext(ctx, query, append([]any{state}, s.mineArgs()...)...).Scan(&e.seq, &e.desc, &e.undoDesc, &e.data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -189,7 +196,7 @@ func (s *Store) step(undo bool) (string, error) {
 	if err := json.Unmarshal([]byte(e.data), &ch); err != nil {
 		return "", fmt.Errorf("%s (%s): notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
 	}
-	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now())}
+	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()), coder: s.coder}
 	if err := t.apply(&ch, undo); err != nil {
 		if !errors.Is(err, ErrConflict) {
 			return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
@@ -290,8 +297,8 @@ func (t *txn) apply(ch *change, undo bool) error {
 			}
 			continue
 		}
-		if err := t.exec("INSERT OR REPLACE INTO codes(name, colour, description, parent, pos) VALUES (?, ?, ?, ?, ?)",
-			write.Name, write.Colour, write.Description, write.Parent, write.Pos); err != nil {
+		if err := t.exec("INSERT OR REPLACE INTO codes(name, colour, description, parent, coder, pos) VALUES (?, ?, ?, ?, ?, ?)",
+			write.Name, write.Colour, write.Description, write.Parent, write.Coder, write.Pos); err != nil {
 			return err
 		}
 	}

@@ -19,15 +19,20 @@ type RowProblem struct {
 func (p RowProblem) String() string { return "note " + p.Note + ": " + p.What }
 
 // noteColumns are the columns of a note row, in scanNote's order.
-const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title"
+const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title, coder, modified_by"
 
 // noteColumnsAt is what reads noteColumns from a store of schema version
-// v: before version 3 the notes had no outlet and title.
+// v: before version 3 the notes had no outlet and title, before version 5
+// no coder.
 func noteColumnsAt(v int64) string {
-	if v < 3 {
-		return strings.TrimSuffix(noteColumns, "outlet, title") + "'' AS outlet, '' AS title"
+	cols := noteColumns
+	if v < 5 {
+		cols = strings.TrimSuffix(cols, "coder, modified_by") + "'' AS coder, '' AS modified_by"
 	}
-	return noteColumns
+	if v < 3 {
+		cols = strings.Replace(cols, "outlet, title", "'' AS outlet, '' AS title", 1)
+	}
+	return cols
 }
 
 // readNotes reads the notes of a store of this schema version, or fails
@@ -111,6 +116,9 @@ func unreadableNotes(ctx context.Context, q querier, v int64) ([]RowProblem, err
 	if v >= 3 {
 		cond += " OR outlet IS NULL OR title IS NULL"
 	}
+	if v >= 5 {
+		cond += " OR coder IS NULL OR modified_by IS NULL"
+	}
 	rows, err := q.QueryContext(ctx, "SELECT rowid, "+noteColumnsAt(v)+" FROM notes WHERE "+cond+" ORDER BY rowid")
 	if err != nil {
 		return nil, err
@@ -136,7 +144,7 @@ type scanner interface{ Scan(dest ...any) error }
 // the error is for the read itself failing.
 func scanNote(r scanner) (Note, *RowProblem, error) {
 	var rowid int64
-	v := make([]any, 14)
+	v := make([]any, 16)
 	dest := []any{&rowid}
 	for i := range v {
 		dest = append(dest, &v[i])
@@ -189,6 +197,8 @@ func scanNote(r scanner) (Note, *RowProblem, error) {
 	}
 	n.Anchor.Outlet = text(12, "outlet")
 	n.Anchor.Title = text(13, "title")
+	n.Coder = text(14, "coder")
+	n.ModifiedBy = text(15, "modified_by")
 	if len(what) == 0 && n.Anchor.End < n.Anchor.Start {
 		what = append(what, fmt.Sprintf("end_byte %d is before start_byte %d", n.Anchor.End, n.Anchor.Start))
 	}

@@ -26,7 +26,7 @@ import (
 // SchemaVersion is the version of the store's schema this build writes. It
 // is kept in SQLite's PRAGMA user_version; older files are migrated on open,
 // newer ones refused.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // applicationID marks an SQLite file as a parallax notes store
 // (PRAGMA application_id, the bytes "PRLX").
@@ -63,6 +63,8 @@ type Store struct {
 	// openSeq is the last history entry made before it opened the file.
 	session string
 	openSeq int64
+	// coder is who makes this Store's changes (WithCoder; "" unknown).
+	coder string
 
 	// version is the file's schema version: SchemaVersion, except in a
 	// store opened with OpenReadOnly, which reads older ones as they are.
@@ -139,6 +141,14 @@ var migrations = [SchemaVersion]string{
 		created TEXT NOT NULL
 	 );
 	 CREATE INDEX corrections_by_seq ON corrections(seq);`,
+	// 4 → 5: coders. Each note records who made it and who last changed
+	// it, each code who added it, each history entry who made the change.
+	// Existing rows get "" (unknown).
+	`ALTER TABLE notes ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE notes ADD COLUMN modified_by TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE codes ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+	 ALTER TABLE history ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+	 CREATE INDEX notes_by_coder ON notes(coder, article);`,
 }
 
 // DefaultPath returns where the notes of a corpus live when no --notes file
@@ -196,10 +206,20 @@ func sqliteURI(path, query string) string {
 // does not exist. A file that is not a parallax store, is corrupt or
 // truncated, or was written by a newer parallax is refused with an error
 // that says so, and is never written to: it is first examined through a
-// read-only connection.
-func Open(path string) (*Store, error) {
+// read-only connection. An older store is upgraded in place. Options say
+// who the coder is (WithCoder).
+func Open(path string, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open notes: no file name given")
+	}
+	var o Store
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.coder != "" {
+		if err := ValidateCoder(o.coder); err != nil {
+			return nil, fmt.Errorf("open notes %s: %w", path, err)
+		}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -211,7 +231,7 @@ func Open(path string) (*Store, error) {
 	// handler, so the whole open is retried until busyTimeout has passed.
 	deadline := time.Now().Add(busyTimeout)
 	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
-		s, err := open(abs)
+		s, err := open(abs, o.coder)
 		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
 			return s, err
 		}
@@ -237,8 +257,8 @@ func isBusy(err error) bool {
 	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
 }
 
-// open makes one attempt at opening the store at abs.
-func open(abs string) (*Store, error) {
+// open makes one attempt at opening the store at abs for coder.
+func open(abs, coder string) (*Store, error) {
 	fi, err := os.Stat(abs)
 	switch {
 	case err == nil && fi.IsDir():
@@ -272,7 +292,7 @@ func open(abs string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString(), version: SchemaVersion}
+	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString(), version: SchemaVersion, coder: coder}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
@@ -432,26 +452,27 @@ func (s *Store) Codebook() ([]Code, error) {
 	if s.version == 0 {
 		return nil, nil // an empty file opened read-only: no tables yet
 	}
-	codes, err := readCodes(context.Background(), s.db)
+	codes, err := readCodes(context.Background(), s.db, s.version)
 	if err != nil {
 		return nil, fmt.Errorf("read codebook from %s: %w", s.path, err)
 	}
 	return codes, nil
 }
 
-func readCodes(ctx context.Context, q querier) ([]Code, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name, colour, description, parent FROM codes ORDER BY pos, name")
+// readCodes reads the codebook of a store of schema version v.
+func readCodes(ctx context.Context, q querier, v int64) ([]Code, error) {
+	rows, err := q.QueryContext(ctx, "SELECT "+codeColumnsAt(v)+" FROM codes ORDER BY pos, name")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Code
 	for rows.Next() {
-		var c Code
-		if err := rows.Scan(&c.Name, &c.Colour, &c.Description, &c.Parent); err != nil {
+		var r codeRow
+		if err := scanCode(rows, &r); err != nil {
 			return nil, err
 		}
-		out = append(out, c)
+		out = append(out, r.Code)
 	}
 	return out, rows.Err()
 }

@@ -11,13 +11,26 @@ import (
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
-// Tag tags the passage a with the given tags and an optional memo, creating
-// codes that do not exist yet. When a note on exactly the same passage
-// exists, the tags are added to it (and a new memo appended to its memo)
-// instead of creating a second note. It returns the note as saved.
+// Tag tags the passage a with the given tags and an optional memo, as the
+// store's coder, creating codes that do not exist yet. When the coder has
+// a note on exactly the same passage, the tags are added to it (and a new
+// memo appended to its memo) instead of creating a second note; another
+// coder's note on it is left alone. It returns the note as saved.
 func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
+	return s.TagAs(s.coder, a, tags, memo)
+}
+
+// TagAs is Tag for a note of another coder ("" for none): an import keeps
+// each annotation's coder. The history and the codes it creates record
+// the store's coder, who made the change.
+func (s *Store) TagAs(coder string, a Anchor, tags []string, memo string) (Note, error) {
 	var out Note
 	op := "tag passage"
+	if coder != "" {
+		if err := ValidateCoder(coder); err != nil {
+			return out, fmt.Errorf("%s: %w", op, err)
+		}
+	}
 	if a.Article == "" {
 		return out, fmt.Errorf("%s: no article id given", op)
 	}
@@ -48,16 +61,16 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 		}
 		var id string
 		err := t.tx.QueryRowContext(t.ctx,
-			"SELECT id FROM notes WHERE article = ? AND start_byte = ? AND end_byte = ? AND quote = ? AND orphaned = 0 ORDER BY created, id LIMIT 1",
-			a.Article, a.Start, a.End, a.Quote).Scan(&id)
+			"SELECT id FROM notes WHERE article = ? AND start_byte = ? AND end_byte = ? AND quote = ? AND orphaned = 0 AND coder = ? ORDER BY created, id LIMIT 1",
+			a.Article, a.Start, a.End, a.Quote, coder).Scan(&id)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			id = uuid.NewString()
 			if err := t.touchNote(id); err != nil {
 				return err
 			}
-			if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title); err != nil {
+			if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title, coder, t.coder); err != nil {
 				return err
 			}
 		case err != nil:
@@ -75,7 +88,7 @@ func (s *Store) Tag(a Anchor, tags []string, memo string) (Note, error) {
 			default:
 				newMemo = old.Memo + "\n\n" + memo
 			}
-			if err := t.exec("UPDATE notes SET memo = ?, modified = ? WHERE id = ?", newMemo, t.now, id); err != nil {
+			if err := t.exec("UPDATE notes SET memo = ?, modified = ?, modified_by = ? WHERE id = ?", newMemo, t.now, t.coder, id); err != nil {
 				return err
 			}
 		}
@@ -178,7 +191,7 @@ func (t *txn) dropIfEmpty(id string) error {
 	if tags == 0 && strings.TrimSpace(memo) == "" {
 		return t.deleteNote(id)
 	}
-	return t.exec("UPDATE notes SET modified = ? WHERE id = ?", t.now, id)
+	return t.exec("UPDATE notes SET modified = ?, modified_by = ? WHERE id = ?", t.now, t.coder, id)
 }
 
 // SetMemo replaces a note's memo. A note left with no tags and no memo is

@@ -28,6 +28,7 @@ type txn struct {
 	tx         *sql.Tx
 	s          *Store
 	now        string
+	coder      string // who makes the change (Store.coder)
 	codeBefore map[string]*codeRow
 	codeOrder  []string
 	noteBefore map[string]*Note
@@ -51,10 +52,26 @@ func (t *txn) exec(query string, args ...any) error {
 	return err
 }
 
+// codeColumns are the columns of a code row, in scanCode's order.
+const codeColumns = "name, colour, description, parent, coder, pos"
+
+// codeColumnsAt is what reads codeColumns from a store of schema version
+// v: before version 5 codes had no coder.
+func codeColumnsAt(v int64) string {
+	if v < 5 {
+		return "name, colour, description, parent, '' AS coder, pos"
+	}
+	return codeColumns
+}
+
+// scanCode reads a row of codeColumns.
+func scanCode(r scanner, c *codeRow) error {
+	return r.Scan(&c.Name, &c.Colour, &c.Description, &c.Parent, &c.Coder, &c.Pos)
+}
+
 func (t *txn) code(name string) (*codeRow, error) {
 	var r codeRow
-	err := t.tx.QueryRowContext(t.ctx, "SELECT name, colour, description, parent, pos FROM codes WHERE name = ?", name).
-		Scan(&r.Name, &r.Colour, &r.Description, &r.Parent, &r.Pos)
+	err := scanCode(t.tx.QueryRowContext(t.ctx, "SELECT "+codeColumns+" FROM codes WHERE name = ?", name), &r)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -184,7 +201,7 @@ func (s *Store) mutate(op string, fn func(t *txn) error) error {
 	if err := s.checkVersion(ctx, tx); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
 	}
-	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()),
+	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()), coder: s.coder,
 		codeBefore: map[string]*codeRow{}, noteBefore: map[string]*Note{}}
 	if err := fn(t); err != nil {
 		return fmt.Errorf("%s: %w", op, err)
@@ -224,15 +241,17 @@ func (t *txn) writeNote(id string, img *Note) error {
 	if img == nil {
 		return t.deleteNote(id)
 	}
-	res, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ?, modified = ? WHERE id = ?", img.Memo, t.now, id)
+	res, err := t.tx.ExecContext(t.ctx, "UPDATE notes SET memo = ?, modified = ?, modified_by = ? WHERE id = ?", img.Memo, t.now, t.coder, id)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
+		// The note is restored as its coder's; the one restoring it
+		// changed it last.
 		a := img.Anchor
-		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, img.Memo,
-			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title); err != nil {
+			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title, img.Coder, t.coder); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,9 @@ type Code struct {
 	Colour      string `json:"colour"` // #rrggbb
 	Description string `json:"description"`
 	Parent      string `json:"parent"`
+	// Coder is who added the code to the codebook ("" before schema
+	// version 5, or when unknown).
+	Coder string `json:"coder"`
 }
 
 // Anchor locates a passage in an article, the way web annotation tools do:
@@ -43,4 +46,11 @@ type Note struct {
 	// text as last loaded; the note is kept and shown with its quote. A
 	// note whose article is not loaded at all is not orphaned: see Loaded.
 	Orphaned bool `json:"orphaned"`
+	// Coder is who made the note: its tags are their coding. "" for a
+	// note made before notes recorded their coder (schema version 5),
+	// shown as UnknownCoder.
+	Coder string `json:"coder"`
+	// ModifiedBy is who last changed the note's tags or memo ("" when
+	// unknown).
+	ModifiedBy string `json:"modified_by"`
 }

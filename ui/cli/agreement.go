@@ -41,6 +41,7 @@ type agreementJSON struct {
 func runAgreement(env *Env, args []string) int {
 	fset := newFlagSet(env, "agreement", "parallax agreement [--json | --csv [--bom]] [--unit sentence|span] [--coded tagged|all] --notes A.db --notes B.db [--notes C.db...] [PATH...]",
 		"parallax agreement --notes anna.db --notes ben.db                 # two coders on the embedded corpus",
+		"parallax agreement --notes team.db                                # the coders of a merged file",
 		"parallax agreement --unit span --notes anna.db --notes ben.db ~/articles",
 		"parallax agreement --notes a.db --notes b.db --notes c.db --coded all ~/articles",
 		"parallax agreement --json --notes a.db --notes b.db | jq '.codes[] | {code, alpha: .krippendorff_alpha.value}'",
@@ -52,7 +53,7 @@ func runAgreement(env *Env, args []string) int {
 	asCSV := fset.Bool("csv", false, "print the table as CSV: a row per code and for all codes, unrounded values")
 	bom := fset.Bool("bom", false, "start the CSV with a UTF-8 byte order mark (for older Excel)")
 	var files fileList
-	fset.Var(&files, "notes", "a coder's notes `FILE` (repeatable: one per coder, two or more); it is only read")
+	fset.Var(&files, "notes", "a notes `FILE` (repeatable): one coder's, or several coders' merged (parallax merge-notes); each coder recorded in it is one coder; it is only read")
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
@@ -70,8 +71,8 @@ func runAgreement(env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "parallax: --coded: %s\n", clean(err.Error()))
 		return 2
 	}
-	if len(files) < 2 {
-		fmt.Fprintln(env.Stderr, "parallax: agreement needs two notes files or more, one per coder: --notes A.db --notes B.db; see 'parallax agreement --help'")
+	if len(files) == 0 {
+		fmt.Fprintln(env.Stderr, "parallax: agreement needs the coders' notes files: --notes A.db --notes B.db (one per coder), or --notes team.db (several coders' notes merged with 'parallax merge-notes'); see 'parallax agreement --help'")
 		return 2
 	}
 	if a, b, same := sameFile(files); same {
@@ -86,7 +87,7 @@ func runAgreement(env *Env, args []string) int {
 	settleIDs(env, c, files[0])
 	coders, codes, failed := readCoders(env, c, files)
 	if len(coders) < 2 {
-		return errorf(env, "agreement needs two coders or more; %s could be read", plural(len(coders), "notes file"))
+		return errorf(env, "agreement needs two coders or more; %s with %s could be read", plural(len(files)-len(failed), "notes file"), plural(len(coders), "coder"))
 	}
 
 	opt := agreement.Options{Coded: cov, Codes: codes}
@@ -204,52 +205,117 @@ func readCoder(env *Env, c *corpus.Corpus, path string) ([]agreement.Coder, []st
 	for i, code := range cb {
 		names[i] = code.Name
 	}
-	return codersIn(path, ns), names, nil
+	coders, owned := codersIn(path, ns)
+	if owned > 0 {
+		fmt.Fprintf(env.Stderr, "parallax: %s: %s without a recorded coder %s counted as %s's, the file's only coder\n",
+			clean(path), plural(owned, "note"), isAre(owned), clean(coders[0].Name))
+	}
+	return coders, names, nil
 }
 
-// codersIn returns the coders whose work a notes file holds. Today a file
-// is one coder's, named by nameCoders after the file. When the store
-// records each note's coder (issue 19's coder field), this is the place
-// to split a merged team file into its coders by that field.
-func codersIn(path string, ns []notes.Note) []agreement.Coder {
-	return []agreement.Coder{{Source: path, Notes: ns}}
+// codersIn returns the coders whose work a notes file holds: one for each
+// coder its notes record, in order of name, each coder's notes forming
+// their coding. The notes that record no coder (made before coders were
+// recorded) are the file's only recorded coder's when it has one — owned
+// counts them — else they form a coder of their own, which nameCoders
+// names after the file, as a file of one coder always was.
+func codersIn(path string, ns []notes.Note) (coders []agreement.Coder, owned int) {
+	owner, byRecorded := notes.OwnerOfUnknown(ns, "")
+	byCoder := map[string][]notes.Note{}
+	for _, n := range ns {
+		c := n.Coder
+		if c == "" {
+			c = owner
+			if byRecorded {
+				owned++
+			}
+		}
+		byCoder[c] = append(byCoder[c], n)
+	}
+	for _, cc := range notes.Coders(ns) {
+		if cc.Coder == "" {
+			continue
+		}
+		coders = append(coders, agreement.Coder{Name: cc.Coder, Source: path, Notes: byCoder[cc.Coder]})
+	}
+	switch unknown := byCoder[""]; {
+	case len(coders) == 0:
+		coders = append(coders, agreement.Coder{Source: path, Notes: unknown})
+	case len(unknown) > 0: // beside several recorded coders
+		coders = append(coders, agreement.Coder{Name: notes.UnknownCoder + " in " + fileLabel(path, 1), Source: path, Notes: unknown})
+	}
+	return coders, owned
+}
+
+// fileLabel names a notes file by its last k path elements, the
+// extension left out ("a/anna.db", 2: a/anna).
+func fileLabel(p string, k int) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		abs = p
+	}
+	parts := strings.Split(filepath.ToSlash(abs), "/")
+	last := parts[len(parts)-1]
+	if n := strings.TrimSuffix(last, filepath.Ext(last)); n != "" {
+		parts[len(parts)-1] = n
+	}
+	return strings.Join(parts[max(len(parts)-k, 0):], "/")
 }
 
 // nameCoders names the coders that have no recorded name after their
 // notes file ("anna.db": anna). Files that share a base name are named by
 // as many of their last path elements as tell them apart ("a/anna",
-// "b/anna").
+// "b/anna"). A recorded name several files hold (the same coder's work
+// kept twice) is followed by its file's label: "anna (a/anna)".
 func nameCoders(coders []agreement.Coder) {
-	name := func(p string, k int) string {
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			abs = p
-		}
-		parts := strings.Split(filepath.ToSlash(abs), "/")
-		last := parts[len(parts)-1]
-		if n := strings.TrimSuffix(last, filepath.Ext(last)); n != "" {
-			parts[len(parts)-1] = n
-		}
-		return strings.Join(parts[max(len(parts)-k, 0):], "/")
-	}
-	for k := 1; k <= 64; k++ {
-		count := map[string]int{}
-		for _, cd := range coders {
-			if cd.Name == "" {
-				count[name(cd.Source, k)]++
+	label := func(cds []*agreement.Coder) {
+		for k := 1; k <= 64; k++ {
+			count := map[string]int{}
+			for _, cd := range cds {
+				count[fileLabel(cd.Source, k)]++
 			}
-		}
-		clash := false
-		for _, n := range count {
-			clash = clash || n > 1
-		}
-		if !clash || k == 64 {
-			for i, cd := range coders {
-				if cd.Name == "" {
-					coders[i].Name = name(cd.Source, k)
+			clash := false
+			for _, n := range count {
+				clash = clash || n > 1
+			}
+			if !clash || k == 64 {
+				for _, cd := range cds {
+					if cd.Name == "" {
+						cd.Name = fileLabel(cd.Source, k)
+					} else {
+						cd.Name += " (" + fileLabel(cd.Source, k) + ")"
+					}
 				}
+				return
 			}
-			return
+		}
+	}
+	var unnamed []*agreement.Coder
+	byName := map[string][]*agreement.Coder{}
+	var names []string
+	for i := range coders {
+		cd := &coders[i]
+		if cd.Name == "" {
+			unnamed = append(unnamed, cd)
+			continue
+		}
+		if _, ok := byName[cd.Name]; !ok {
+			names = append(names, cd.Name)
+		}
+		byName[cd.Name] = append(byName[cd.Name], cd)
+	}
+	label(unnamed)
+	for _, n := range names {
+		if len(byName[n]) > 1 {
+			label(byName[n])
+		}
+	}
+	// A file named like a coder of another file: number what still clashes.
+	seen := map[string]int{}
+	for i := range coders {
+		seen[coders[i].Name]++
+		if k := seen[coders[i].Name]; k > 1 {
+			coders[i].Name += fmt.Sprintf(" #%d", k)
 		}
 	}
 }

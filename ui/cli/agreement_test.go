@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"database/sql"
 	"encoding/json"
 	"math"
 	"os"
@@ -33,15 +34,34 @@ var benTags = [][]string{
 	{tass, "particularly destructive is the stance of the United States", "blame/us", "loaded language"},
 }
 
-// codingSession tags as anna and ben do and returns their notes files.
+// sharedCodebook is the codebook.csv of docs/agreement.md that anna and
+// ben start from.
+const sharedCodebook = `name,colour,description,parent
+blame,#e15759,Who is held responsible,
+blame/us,#f28e2b,The United States is blamed,blame
+denial,#76b7b2,An accusation is denied,
+loaded language,#59a14f,"Words chosen for their charge, not their content",
+`
+
+// codingSession does what anna and ben do in docs/agreement.md: each adds
+// the shared codebook to a notes file of their own, then tags with
+// --coder. It returns their notes files.
 func codingSession(t *testing.T) (string, string) {
 	t.Helper()
 	t.Setenv("PARALLAX_CONFIG_DIR", t.TempDir())
 	dir := t.TempDir()
 	anna, ben := filepath.Join(dir, "anna.db"), filepath.Join(dir, "ben.db")
+	csv := filepath.Join(dir, "codebook.csv")
+	if err := os.WriteFile(csv, []byte(sharedCodebook), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for file, tags := range map[string][][]string{anna: annaTags, ben: benTags} {
+		coder := strings.TrimSuffix(filepath.Base(file), ".db")
+		if out, errOut, code := runCLI(t, "notes", "--coder", coder, "--notes", file, "--import-codebook", csv); code != 0 {
+			t.Fatalf("import the codebook: exit %d\n%s%s", code, out, errOut)
+		}
 		for _, tg := range tags {
-			args := []string{"tag", "--notes", file, "--article", tg[0], "--quote", tg[1]}
+			args := []string{"tag", "--coder", coder, "--notes", file, "--article", tg[0], "--quote", tg[1]}
 			for _, code := range tg[2:] {
 				args = append(args, "--tag", code)
 			}
@@ -210,11 +230,12 @@ func TestAgreementUsageErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"--notes", anna}, 2, "needs two notes files or more"},
+		{nil, 2, "needs the coders' notes files"},
+		{[]string{"--notes", anna}, 1, "agreement needs two coders or more; 1 notes file with 1 coder could be read"},
 		{[]string{"--notes", anna, "--notes", anna}, 2, "are the same file"},
 		{[]string{"--unit", "word", "--notes", anna, "--notes", ben}, 2, `use "sentence" or "span"`},
 		{[]string{"--coded", "some", "--notes", anna, "--notes", ben}, 2, `"some" is not a coverage`},
-		{[]string{"--notes", anna, "--notes", filepath.Join(t.TempDir(), "nobody.db")}, 1, "agreement needs two coders or more; 1 notes file could be read"},
+		{[]string{"--notes", anna, "--notes", filepath.Join(t.TempDir(), "nobody.db")}, 1, "agreement needs two coders or more; 1 notes file with 1 coder could be read"},
 	} {
 		out, errOut, code := runCLI(t, append([]string{"agreement"}, c.args...)...)
 		if code != c.code || !strings.Contains(errOut, c.want) {
@@ -246,14 +267,17 @@ func TestAgreementUsageErrors(t *testing.T) {
 	}
 }
 
-// TestAgreementHostileCoderNames: coders are named after their notes
-// files, which someone else may have named; no control reaches the
-// terminal, and two files of one base name are told apart by path.
+// TestAgreementHostileCoderNames: the coders of files that record none
+// are named after their notes files, which someone else may have named;
+// no control reaches the terminal, and two files of one base name are
+// told apart by path.
 func TestAgreementHostileCoderNames(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("these names are not valid Windows file names")
 	}
 	anna, ben := codingSession(t)
+	forgetCoders(t, anna)
+	forgetCoders(t, ben)
 	dir := t.TempDir()
 	evil := filepath.Join(dir, "x-\x1b]2;PWNED\x07\u202e.db")
 	copyFile(t, anna, evil)
@@ -276,6 +300,28 @@ func TestAgreementHostileCoderNames(t *testing.T) {
 	}
 }
 
+// forgetCoders makes a notes file's notes record no coder, as those made
+// before coders were recorded.
+func forgetCoders(t *testing.T, path string) {
+	t.Helper()
+	db := openSQL(t, path)
+	defer db.Close()
+	if _, err := db.Exec("UPDATE notes SET coder = '', modified_by = ''"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openSQL opens a notes file as a plain SQLite database, to change what
+// parallax would not.
+func openSQL(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
@@ -294,11 +340,16 @@ func TestAgreementDocsSessionIsReal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(string(page), "```csv\n"+sharedCodebook+"```") {
+		t.Errorf("docs/agreement.md does not show the shared codebook.csv of the test")
+	}
 	anna, _ := codingSession(t)
 	t.Chdir(filepath.Dir(anna))
 	for _, cmd := range []string{
 		"parallax agreement --notes anna.db --notes ben.db",
 		"parallax agreement --unit span --notes anna.db --notes ben.db",
+		"parallax merge-notes -o team.db anna.db ben.db",
+		"parallax agreement --notes team.db",
 	} {
 		_, block, ok := strings.Cut(string(page), "$ "+cmd+"\n")
 		if !ok {

@@ -26,6 +26,10 @@ type Env struct {
 	// built-in corpus even when the library has articles.
 	Library  string
 	Embedded bool
+
+	// LoginName returns the user's login name, the coder when no other
+	// is set (resolveCoder); nil: the operating system's.
+	LoginName func() string
 }
 
 // command is one subcommand.
@@ -53,7 +57,8 @@ var commands = map[string]command{
 	"versions": {"list the stored versions of a library article", runVersions, false},
 	"diff":     {"show what changed between two versions of an article", runDiff, false},
 
-	"agreement": {"inter-coder agreement of several coders' notes files", runAgreement, true},
+	"agreement":   {"inter-coder agreement of several coders' notes files", runAgreement, true},
+	"merge-notes": {"merge several coders' notes files into one", runMergeNotes, false},
 }
 
 // Run runs parallax with the given arguments (without the program name)
@@ -112,7 +117,7 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 			}
 			break
 		}
-		if name := flagName(a); (name == "notes" || name == "library") && !strings.Contains(a, "=") {
+		if name := flagName(a); (name == "notes" || name == "library" || name == "coder") && !strings.Contains(a, "=") {
 			i++ // its value
 		}
 	}
@@ -148,10 +153,32 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 				moved = append(moved, args[i])
 			}
 			continue
+		case "coder":
+			if !writesNotes[name] {
+				fmt.Fprintf(env.Stderr, "parallax: --coder is for the commands that write notes (%s); \"parallax %s\" writes none: leave --coder out\n",
+					strings.Join(sortedKeys(writesNotes), ", "), name)
+				return nil, 2
+			}
+			moved = append(moved, a)
+			if !strings.Contains(a, "=") && i+1 < at {
+				i++
+				moved = append(moved, args[i])
+			}
+			continue
 		}
 		moved = append(moved, a)
 	}
 	return append(append([]string{name}, moved...), args[at+1:]...), -1
+}
+
+// sortedKeys returns a set's members in order.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // flagName is the name of a flag argument ("--notes=x" → "notes").
@@ -192,6 +219,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "  parallax [--notes FILE] [--no-color] [PATH...]   open the reader (no PATH: the embedded corpus)")
 	fmt.Fprintln(w, "  --library FILE (or $PARALLAX_LIBRARY) chooses the library file of add, feeds, update, versions, diff;")
 	fmt.Fprintln(w, "  with no PATH, list, show, stories, facts, framing, notes and export read the library when it has articles")
+	fmt.Fprintln(w, "  --coder NAME (or $PARALLAX_CODER, coder in config.toml, your login name) is who tag, import and notes record")
 	fmt.Fprintln(w, "  parallax COMMAND [flags] [PATH...]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")

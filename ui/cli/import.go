@@ -20,7 +20,7 @@ import (
 // that is already noted gains only the tags and memo it lacks, so
 // importing the same file twice changes nothing.
 func runImport(env *Env, args []string) int {
-	flags := newFlagSet(env, "import", "parallax import [--notes FILE] [--dry-run] [--force] FILE [PATH...]",
+	flags := newFlagSet(env, "import", "parallax import [--notes FILE] [--coder NAME] [--dry-run] [--force] FILE [PATH...]",
 		"parallax import notes.json                 # into the notes of the embedded corpus",
 		"parallax import notes.json ~/news          # into the notes beside ~/news",
 		"parallax import --notes team.db notes.json # into a given notes file",
@@ -28,6 +28,7 @@ func runImport(env *Env, args []string) int {
 	notesPath := flags.String("notes", "", "the notes `FILE` to merge into (default: beside the corpus, or the embedded corpus's notes)")
 	dryRun := flags.Bool("dry-run", false, "say what would change without writing")
 	force := flags.Bool("force", false, "import even when none of the file's articles are in the corpus (they are kept with their quote, outlet and title)")
+	coderFlag := addCoderFlag(flags)
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -38,6 +39,12 @@ func runImport(env *Env, args []string) int {
 		return 2
 	}
 	file, paths := pos[0], pos[1:]
+	// Each annotation stays its creator's; the coder is who imports, in
+	// the history and on the codes the file adds.
+	coder, err := resolveCoder(env, *coderFlag)
+	if err != nil {
+		return errorf(env, "%v", err)
+	}
 
 	var r io.Reader = env.Stdin
 	if file != "-" {
@@ -76,7 +83,7 @@ func runImport(env *Env, args []string) int {
 	where := np
 	if _, statErr := os.Stat(np); !*dryRun || statErr == nil {
 		// A dry run never creates a notes file, nor re-anchors one.
-		ns, err := notes.Open(np)
+		ns, err := openAsCoder(np, coder)
 		if err != nil {
 			return errorf(env, "%v", err)
 		}
@@ -181,7 +188,7 @@ type importStore interface {
 	Codebook() ([]notes.Code, error)
 	Notes() ([]notes.Note, error)
 	AddCode(c notes.Code) error
-	Tag(a notes.Anchor, tags []string, memo string) (notes.Note, error)
+	TagAs(coder string, a notes.Anchor, tags []string, memo string) (notes.Note, error)
 }
 
 // emptyStore stands in for a notes file that does not exist yet during a
@@ -193,7 +200,7 @@ func (emptyStore) Notes() ([]notes.Note, error)    { return nil, nil }
 func (emptyStore) AddCode(notes.Code) error {
 	return fmt.Errorf("a dry run does not add codes")
 }
-func (emptyStore) Tag(notes.Anchor, []string, string) (notes.Note, error) {
+func (emptyStore) TagAs(string, notes.Anchor, []string, string) (notes.Note, error) {
 	return notes.Note{}, fmt.Errorf("a dry run does not tag")
 }
 
@@ -207,7 +214,8 @@ type importSummary struct {
 }
 
 // merge adds the file's codebook and notes to the store. Codes are added
-// parents first; a note on a passage the store already has gains only
+// parents first; each note keeps the coder the file gives it (none: "");
+// a note of that coder on a passage the store already has gains only
 // what it lacks.
 func merge(st importStore, c *corpus.Corpus, codes []notes.Code, imported []export.ImportedNote, dryRun bool) (importSummary, error) {
 	var sum importSummary
@@ -282,7 +290,7 @@ func merge(st importStore, c *corpus.Corpus, codes []notes.Code, imported []expo
 		var old *notes.Note
 		for j := range existing {
 			e := &existing[j]
-			if !e.Orphaned && e.Anchor.Article == an.Article && e.Anchor.Start == an.Start && e.Anchor.End == an.End && e.Anchor.Quote == an.Quote {
+			if !e.Orphaned && e.Coder == im.Note.Coder && e.Anchor.Article == an.Article && e.Anchor.Start == an.Start && e.Anchor.End == an.End && e.Anchor.Quote == an.Quote {
 				old = e
 				break
 			}
@@ -309,7 +317,7 @@ func merge(st importStore, c *corpus.Corpus, codes []notes.Code, imported []expo
 		if dryRun {
 			continue
 		}
-		n, err := st.Tag(an, tags, memo)
+		n, err := st.TagAs(im.Note.Coder, an, tags, memo)
 		if err != nil {
 			return sum, fmt.Errorf("%s: %w", label, err)
 		}

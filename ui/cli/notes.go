@@ -27,6 +27,9 @@ type noteJSON struct {
 	Tags     []string `json:"tags"`
 	Memo     string   `json:"memo"`
 	Orphaned bool     `json:"orphaned"`
+	// Coder is who made the note ("" when the file does not say: notes
+	// made before coders were recorded).
+	Coder string `json:"coder"`
 }
 
 // notesPath returns the notes file: the --notes flag, else the default
@@ -51,9 +54,10 @@ func defaultNotesPath(c *corpus.Corpus, paths []string) string {
 // runNotes lists the codebook and the tagged passages of a corpus, after
 // re-anchoring them on the articles as loaded now.
 func runNotes(env *Env, args []string) int {
-	fset := newFlagSet(env, "notes", "parallax notes [--json] [--notes FILE] [--starter NAME] [--import-codebook FILE] [--export-codebook FILE] [PATH...]",
+	fset := newFlagSet(env, "notes", "parallax notes [--json] [--notes FILE] [--by CODER...] [--starter NAME] [--import-codebook FILE] [--export-codebook FILE] [--coder NAME] [PATH...]",
 		"parallax notes                          # notes on the embedded corpus",
 		"parallax notes ~/articles               # notes in ~/articles/.parallax-notes.db",
+		"parallax notes --notes team.db --by anna          # only anna's notes ('(unknown)': notes without a coder)",
 		"parallax notes --json ~/articles | jq '.notes[] | select(.tags | index(\"blame\"))'",
 		"parallax notes --notes study.db ~/articles",
 		"parallax notes --starter media-frames ~/articles          # add the 15 Media Frames Corpus codes",
@@ -63,6 +67,9 @@ func runNotes(env *Env, args []string) int {
 	starter := fset.String("starter", "", "first add a starter codebook: "+strings.Join(notes.StarterNames(), ", "))
 	importCB := fset.String("import-codebook", "", "first add the codes of a codebook FILE (.qdc REFI-QDA or .csv)")
 	exportCB := fset.String("export-codebook", "", "write the codebook to FILE (.qdc REFI-QDA or .csv); an existing file is not overwritten")
+	var by coderList
+	fset.Var(&by, "by", "list only the notes of the coder `NAME` (repeatable; \""+notes.UnknownCoder+"\": the notes without a coder); the codebook is listed whole")
+	coderFlag := addCoderFlag(fset)
 	addReadFlags(fset, env)
 	paths, err := parseArgs(fset, args)
 	if err != nil {
@@ -112,9 +119,14 @@ func runNotes(env *Env, args []string) int {
 			return 0
 		}
 	} else {
-		open := notes.Open
-		if len(imports) == 0 {
-			open = func(p string) (*notes.Store, error) { return openToRead(env, p) }
+		open := func(p string) (*notes.Store, error) { return openToRead(env, p) }
+		if len(imports) > 0 {
+			// Adding codes writes: they record their coder.
+			coder, err := resolveCoder(env, *coderFlag)
+			if err != nil {
+				return errorf(env, "%v", err)
+			}
+			open = func(p string) (*notes.Store, error) { return openAsCoder(p, coder) }
 		}
 		s, err := open(path)
 		if err != nil {
@@ -140,6 +152,7 @@ func runNotes(env *Env, args []string) int {
 			return errorf(env, "%v", err)
 		}
 	}
+	all = by.filter(all)
 
 	if *exportCB != "" {
 		if err := writeCodebookFile(*exportCB, codes); err != nil {
@@ -161,7 +174,7 @@ func runNotes(env *Env, args []string) int {
 			// A note whose article is not loaded is not orphaned: its
 			// text may well still be there.
 			out.Notes = append(out.Notes, noteJSON{ID: n.ID, Article: n.Anchor.Article, Start: n.Anchor.Start, End: n.Anchor.End,
-				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n)})
+				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n), Coder: n.Coder})
 		}
 		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")
@@ -170,14 +183,14 @@ func runNotes(env *Env, args []string) int {
 		}
 		return 0
 	}
-	printNotes(env, c, path, codes, all)
+	printNotes(env, c, path, codes, all, by)
 	return 0
 }
 
 // printNotes writes the notes grouped by article, those of articles not
 // loaded now last and apart, then the codebook with a count of passages
 // per code.
-func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all []notes.Note) {
+func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all []notes.Note, by coderList) {
 	w := env.Stdout
 	orphans := 0
 	uses := map[string]int{}
@@ -193,6 +206,9 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 		}
 	}
 	fmt.Fprintf(w, "%s in %s", plural(len(all), "tagged passage"), clean(path))
+	if len(by) > 0 {
+		fmt.Fprintf(w, " by %s", clean(strings.Join(by, ", ")))
+	}
 	var about []string
 	if orphans > 0 {
 		about = append(about, fmt.Sprintf("%d orphaned: their text is no longer in the article", orphans))
@@ -204,6 +220,13 @@ func printNotes(env *Env, c *corpus.Corpus, path string, codes []notes.Code, all
 		fmt.Fprintf(w, " (%s)", strings.Join(about, "; "))
 	}
 	fmt.Fprintln(w)
+	if cc := notes.Coders(all); len(cc) > 0 {
+		parts := make([]string, len(cc))
+		for i, x := range cc {
+			parts[i] = fmt.Sprintf("%s %d", clean(notes.CoderLabel(x.Coder)), x.Notes)
+		}
+		fmt.Fprintf(w, "Coders: %s\n", strings.Join(parts, ", "))
+	}
 	printNoteGroup(w, c, loaded)
 	if len(elsewhere) > 0 {
 		fmt.Fprintf(w, "\nIn articles not loaded now (%s; load their files to place them):\n", plural(len(elsewhere), "passage"))
@@ -249,8 +272,44 @@ func printNoteGroup(w io.Writer, c *corpus.Corpus, ns []notes.Note) {
 		if n.Memo != "" {
 			fmt.Fprintf(w, "  %-12s memo: %s\n", "", oneLine(n.Memo, 90))
 		}
-		fmt.Fprintf(w, "  %-12s id %s\n", "", clean(n.ID))
+		fmt.Fprintf(w, "  %-12s id %s · by %s\n", "", clean(n.ID), clean(notes.CoderLabel(n.Coder)))
 	}
+}
+
+// coderList collects the repeatable --by flag of 'parallax notes'.
+type coderList []string
+
+func (l *coderList) String() string { return strings.Join(*l, ", ") }
+
+func (l *coderList) Set(v string) error {
+	if v != notes.UnknownCoder {
+		if err := notes.ValidateCoder(v); err != nil {
+			return err
+		}
+	}
+	*l = append(*l, v)
+	return nil
+}
+
+// filter keeps the notes of the coders listed (all with none listed).
+func (l coderList) filter(ns []notes.Note) []notes.Note {
+	if len(l) == 0 {
+		return ns
+	}
+	want := map[string]bool{}
+	for _, c := range l {
+		if c == notes.UnknownCoder {
+			c = ""
+		}
+		want[c] = true
+	}
+	var out []notes.Note
+	for _, n := range ns {
+		if want[n.Coder] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // plural counts things in words: "1 passage", "2 passages", "3 stories".

@@ -23,8 +23,9 @@ func (t *tagList) Set(v string) error {
 // runTag tags a passage, found by its quote, from a script. It exits 0
 // only once the tag is committed to the notes file.
 func runTag(env *Env, args []string) int {
-	fset := newFlagSet(env, "tag", "parallax tag --article ID --quote TEXT --tag NAME [--tag NAME...] [--memo TEXT] [--notes FILE] [PATH...]",
+	fset := newFlagSet(env, "tag", "parallax tag --article ID --quote TEXT --tag NAME [--tag NAME...] [--memo TEXT] [--notes FILE] [--coder NAME] [PATH...]",
 		"parallax tag --article 003_901c7662e3582013 --quote 'firmly dismissed all accusations' --tag attribution",
+		"parallax tag --coder anna --notes anna.db --article 003_901c7662e3582013 --quote 'Russia rejected these demands' --tag denial",
 		"parallax tag --article lavrov --quote 'openly paves the way' --tag blame/us --tag 'loaded language' --memo 'compare AA' ~/articles",
 		"parallax tag --notes study.db --article lavrov --quote '...' --tag omission ~/articles")
 	article := fset.String("article", "", "the article id (see 'parallax list')")
@@ -33,6 +34,7 @@ func runTag(env *Env, args []string) int {
 	fset.Var(&tags, "tag", "a code to apply (repeatable); a new name is added to the codebook, \"a/b\" makes b a child of a")
 	memo := fset.String("memo", "", "a memo for the passage")
 	notesFlag := fset.String("notes", "", "the notes file (default: beside the corpus folder, or in the data dir for the embedded corpus)")
+	coderFlag := addCoderFlag(fset)
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
@@ -55,6 +57,10 @@ func runTag(env *Env, args []string) int {
 		if err := notes.ValidateName(strings.TrimSpace(t)); err != nil {
 			return errorf(env, "--tag: %v", err)
 		}
+	}
+	coder, err := resolveCoder(env, *coderFlag)
+	if err != nil {
+		return errorf(env, "%v", err)
 	}
 
 	c, err := loadCorpus(env, paths)
@@ -82,7 +88,7 @@ func runTag(env *Env, args []string) int {
 	}
 
 	path := notesPath(*notesFlag, c, paths)
-	s, err := notes.Open(path)
+	s, err := openAsCoder(path, coder)
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
@@ -98,8 +104,8 @@ func runTag(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
-	fmt.Fprintf(env.Stdout, "tagged %s bytes %d–%d “%s” with [%s]; note %s saved in %s\n",
-		clean(a.ID), n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), clean(strings.Join(n.Tags, ", ")), clean(n.ID), clean(s.Path()))
+	fmt.Fprintf(env.Stdout, "tagged %s bytes %d–%d “%s” with [%s]; note %s by %s saved in %s\n",
+		clean(a.ID), n.Anchor.Start, n.Anchor.End, oneLine(n.Anchor.Quote, 60), clean(strings.Join(n.Tags, ", ")), clean(n.ID), clean(n.Coder), clean(s.Path()))
 	return 0
 }
 
