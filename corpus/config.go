@@ -22,10 +22,11 @@ func ConfigDir(getenv func(string) string) string {
 }
 
 // DataDir returns the directory for parallax's own data (the notes of the
-// embedded corpus): $PARALLAX_DATA_DIR if set, else $XDG_DATA_HOME/parallax.
-// It does not create the directory.
-func DataDir() string {
-	if d := os.Getenv("PARALLAX_DATA_DIR"); d != "" {
+// embedded corpus, the library): $PARALLAX_DATA_DIR if set, else
+// $XDG_DATA_HOME/parallax. Like ConfigDir it reads the environment through
+// the caller's getenv, and it does not create the directory.
+func DataDir(getenv func(string) string) string {
+	if d := getenv("PARALLAX_DATA_DIR"); d != "" {
 		return d
 	}
 	return filepath.Join(xdg.DataHome, "parallax")

@@ -52,6 +52,14 @@ type Options struct {
 	Getenv func(string) string
 }
 
+// getenv is Options.Getenv, or os.Getenv when it is nil.
+func (o Options) getenv() func(string) string {
+	if o.Getenv == nil {
+		return os.Getenv
+	}
+	return o.Getenv
+}
+
 // Run opens the reader and returns when the user quits.
 func Run(opts Options) error {
 	out := opts.Output
@@ -110,10 +118,7 @@ func New(opts Options, out io.Writer) *Model {
 // dark once, before the program starts: nothing queries the terminal
 // afterwards.
 func decideLook(opts Options, out io.Writer) (*Context, termenv.Profile) {
-	getenv := opts.Getenv
-	if getenv == nil {
-		getenv = os.Getenv
-	}
+	getenv := opts.getenv()
 	mono := opts.NoColor || getenv("NO_COLOR") != ""
 	r := lipgloss.NewRenderer(out)
 	profile := termenv.NewOutput(out).ColorProfile() // NO_COLOR is handled as mono below

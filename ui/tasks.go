@@ -220,7 +220,7 @@ func notesPathFor(opts Options, c *corpus.Corpus) string {
 	if opts.NotesPath != "" {
 		return opts.NotesPath
 	}
-	return notes.DefaultPath(c, opts.Paths)
+	return notes.DefaultPath(c, opts.Paths, corpus.DataDir(opts.getenv()))
 }
 
 // sameCorrections reports whether two lists of corrections are equal.

@@ -38,8 +38,8 @@ var ErrNotLibrary = errors.New("not a valid parallax library")
 var ErrNewerVersion = errors.New("written by a newer version of parallax")
 
 // DefaultPath is the library file when neither --library nor
-// PARALLAX_LIBRARY names one: library.db in corpus.DataDir().
-func DefaultPath() string { return filepath.Join(corpus.DataDir(), FileName) }
+// PARALLAX_LIBRARY names one: library.db in dataDir (corpus.DataDir).
+func DefaultPath(dataDir string) string { return filepath.Join(dataDir, FileName) }
 
 // Library is an open library file. Every change is committed before its
 // method returns; several processes may update one file at once.

@@ -154,11 +154,11 @@ var migrations = [SchemaVersion]string{
 // DefaultPath returns where the notes of a corpus live when no --notes file
 // is given: beside the corpus for a folder (<folder>/.parallax-notes.db),
 // in the common folder of the files for a list of files, and in
-// corpus.DataDir() for the embedded corpus (no paths) or when the files
-// share no folder but the root.
-func DefaultPath(c *corpus.Corpus, paths []string) string {
+// dataDir (corpus.DataDir) for the embedded corpus (no paths) or when the
+// files share no folder but the root.
+func DefaultPath(c *corpus.Corpus, paths []string, dataDir string) string {
 	if len(paths) == 0 {
-		return filepath.Join(corpus.DataDir(), "embedded-notes.db")
+		return filepath.Join(dataDir, "embedded-notes.db")
 	}
 	dirs := make([]string, 0, len(paths))
 	for _, p := range paths {
@@ -185,7 +185,7 @@ func DefaultPath(c *corpus.Corpus, paths []string) string {
 		sorted := append([]string(nil), dirs...)
 		sort.Strings(sorted)
 		sum := sha256.Sum256([]byte(strings.Join(sorted, "\x00")))
-		return filepath.Join(corpus.DataDir(), "notes-"+hex.EncodeToString(sum[:6])+".db")
+		return filepath.Join(dataDir, "notes-"+hex.EncodeToString(sum[:6])+".db")
 	}
 	return filepath.Join(common, FileName)
 }

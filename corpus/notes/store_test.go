@@ -119,7 +119,6 @@ func TestOpenEmptyFileAndReopen(t *testing.T) {
 
 func TestDefaultPath(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("PARALLAX_DATA_DIR", filepath.Join(dir, "data"))
 	folder := filepath.Join(dir, "corpus")
 	os.MkdirAll(filepath.Join(folder, "sub"), 0o755)
 	f1 := filepath.Join(folder, "a.md")
@@ -137,7 +136,7 @@ func TestDefaultPath(t *testing.T) {
 		{[]string{f2, folder}, filepath.Join(folder, FileName)},
 	}
 	for _, c := range cases {
-		if got := DefaultPath(&corpus.Corpus{}, c.paths); got != c.want {
+		if got := DefaultPath(&corpus.Corpus{}, c.paths, filepath.Join(dir, "data")); got != c.want {
 			t.Errorf("DefaultPath(%v) = %s, want %s", c.paths, got, c.want)
 		}
 	}

@@ -86,7 +86,7 @@ func runExport(env *Env, args []string) int {
 	in := export.Input{Corpus: c, Title: *title}
 	np := *notesPath
 	if np == "" {
-		np = defaultNotesPath(c, paths)
+		np = defaultNotesPath(env, c, paths)
 	} else {
 		settleIDs(env, c, np)
 	}

@@ -75,7 +75,7 @@ func runImport(env *Env, args []string) int {
 
 	np := *notesPath
 	if np == "" {
-		np = notes.DefaultPath(c, paths)
+		np = notes.DefaultPath(c, paths, dataDir(env))
 	} else {
 		settleIDs(env, c, np)
 	}

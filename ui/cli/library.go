@@ -43,10 +43,7 @@ func libraryPath(env *Env) string {
 	if p := env.Getenv(library.EnvVar); p != "" {
 		return p
 	}
-	if d := env.Getenv("PARALLAX_DATA_DIR"); d != "" {
-		return filepath.Join(d, library.FileName)
-	}
-	return library.DefaultPath()
+	return library.DefaultPath(dataDir(env))
 }
 
 // openLibrary opens (creating when needed) the library file.

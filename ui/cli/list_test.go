@@ -13,9 +13,12 @@ import (
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	// The config dir a test sets with t.Setenv reaches the command the
-	// way a user's does; nothing else of the environment does.
-	return runCLIEnv(t, map[string]string{"PARALLAX_CONFIG_DIR": os.Getenv("PARALLAX_CONFIG_DIR")}, args...)
+	// The config and data dirs a test sets with t.Setenv reach the command
+	// the way a user's do; nothing else of the environment does.
+	return runCLIEnv(t, map[string]string{
+		"PARALLAX_CONFIG_DIR": os.Getenv("PARALLAX_CONFIG_DIR"),
+		"PARALLAX_DATA_DIR":   os.Getenv("PARALLAX_DATA_DIR"),
+	}, args...)
 }
 
 // runCLIEnv runs parallax with env as its whole environment.

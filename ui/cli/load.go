@@ -32,7 +32,7 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 	}
 	c, err := pipeline.Load(context.Background(), paths, pipeline.Options{ConfigDir: configDir(env)})
 	if c != nil && err == nil {
-		settleIDs(env, c, notes.DefaultPath(c, paths))
+		settleIDs(env, c, notes.DefaultPath(c, paths, dataDir(env)))
 	}
 	return c, err
 }
@@ -40,6 +40,7 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 // configDir is the user's configuration directory, as the environment
 // says (corpus.ConfigDir); lexiconDir is its folder of framing lexicons.
 func configDir(env *Env) string  { return corpus.ConfigDir(env.Getenv) }
+func dataDir(env *Env) string    { return corpus.DataDir(env.Getenv) }
 func lexiconDir(env *Env) string { return filepath.Join(configDir(env), "lexicons") }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,

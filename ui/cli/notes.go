@@ -34,21 +34,21 @@ type noteJSON struct {
 
 // notesPath returns the notes file: the --notes flag, else the default
 // place for the corpus.
-func notesPath(flagValue string, c *corpus.Corpus, paths []string) string {
+func notesPath(env *Env, flagValue string, c *corpus.Corpus, paths []string) string {
 	if flagValue != "" {
 		return flagValue
 	}
-	return defaultNotesPath(c, paths)
+	return defaultNotesPath(env, c, paths)
 }
 
 // defaultNotesPath is where a corpus's notes live: notes.DefaultPath, and
 // library-notes.db beside the library for the library's articles.
-func defaultNotesPath(c *corpus.Corpus, paths []string) string {
+func defaultNotesPath(env *Env, c *corpus.Corpus, paths []string) string {
 	if lib, ok := strings.CutPrefix(c.Name, "library "); ok && len(paths) == 0 {
 		// The library's notes live beside it.
 		return filepath.Join(filepath.Dir(lib), "library-notes.db")
 	}
-	return notes.DefaultPath(c, paths)
+	return notes.DefaultPath(c, paths, dataDir(env))
 }
 
 // runNotes lists the codebook and the tagged passages of a corpus, after
@@ -102,7 +102,7 @@ func runNotes(env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "parallax: %s\nparallax: the notes are listed without re-anchoring them\n", loadProblem(err))
 	}
-	path := notesPath(*notesFlag, c, paths)
+	path := notesPath(env, *notesFlag, c, paths)
 	if *notesFlag != "" {
 		settleIDs(env, c, path)
 	}

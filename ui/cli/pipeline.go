@@ -28,7 +28,7 @@ func addNotesFlag(fs *flag.FlagSet) *string {
 // and every story correction that could not be applied, is a warning on
 // standard error.
 func runPipeline(env *Env, c *corpus.Corpus, paths []string, notesFlag string, po pipeline.Options, need ...pipeline.Step) (*pipeline.Run, error) {
-	po.NotesPath = notesPath(notesFlag, c, paths)
+	po.NotesPath = notesPath(env, notesFlag, c, paths)
 	po.NotesRequired = notesFlag != ""
 	po.ConfigDir = configDir(env)
 	run, err := pipeline.Analyse(context.Background(), c, po)

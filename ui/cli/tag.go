@@ -87,7 +87,7 @@ func runTag(env *Env, args []string) int {
 		return errorf(env, "“%s” is or holds page furniture of %s (“%s”: a menu, counter, credit or caption set aside from the article's text), which the reader shows only dimmed and cannot mark: tag a passage of the article itself", oneLine(a.Text[start:end], 60), a.ID, oneLine(f.Text, 40))
 	}
 
-	path := notesPath(*notesFlag, c, paths)
+	path := notesPath(env, *notesFlag, c, paths)
 	s, err := openAsCoder(path, coder)
 	if err != nil {
 		return errorf(env, "%v", err)
