@@ -13,45 +13,25 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/compare"
+	"github.com/parallax-reader/parallax/corpus/corpustest"
 	"github.com/parallax-reader/parallax/corpus/frame"
 )
 
-// para is a paragraph of a hand-made article: its role and sentences.
+// para is a paragraph of a hand-made article: its role and sentences
+// (short for corpustest.Para, so fixtures can list them unkeyed).
 type para struct {
 	role  corpus.Role
 	sents []string
 }
 
 // makeArticle builds an article whose spans are consistent with its text,
-// the way the corpus loader builds them.
+// the way the corpus loader builds them (corpustest.Build).
 func makeArticle(id, outlet, title string, date string, paras ...para) *corpus.Article {
-	a := &corpus.Article{ID: id, Outlet: outlet, Title: title}
-	if date != "" {
-		t, _ := time.Parse("2006-01-02", date)
-		a.Published = &t
+	ps := make([]corpustest.Para, len(paras))
+	for i, p := range paras {
+		ps[i] = corpustest.Para{Role: p.role, Sentences: p.sents}
 	}
-	var b strings.Builder
-	for pi, p := range paras {
-		if pi > 0 {
-			b.WriteString("\n\n")
-		}
-		ps := b.Len()
-		for si, s := range p.sents {
-			if si > 0 {
-				b.WriteString(" ")
-			}
-			st := b.Len()
-			b.WriteString(s)
-			if p.role != corpus.RoleFurniture {
-				a.Sentences = append(a.Sentences, corpus.Sentence{
-					Span: corpus.Span{Start: st, End: b.Len()}, Index: len(a.Sentences), Para: pi, Role: p.role, Text: s,
-				})
-			}
-		}
-		a.Paragraphs = append(a.Paragraphs, corpus.Paragraph{Span: corpus.Span{Start: ps, End: b.Len()}, Role: p.role})
-	}
-	a.Text = b.String()
-	return a
+	return corpustest.Build(id, outlet, title, date, ps...)
 }
 
 // testCorpus is three short articles about one event, with two shared
