@@ -30,17 +30,19 @@ type avgLink struct {
 	// of their inner cohesions (mean similarity within): two tight groups
 	// that only resemble each other stay apart.
 	kappa float64
-	inner map[int32]float64           // live clusters: summed similarity within
-	of    []int32                     // union-find parent of each item; a root is a live cluster
-	size  map[int32]int32             // live clusters: size
-	sum   map[int32]map[int32]float64 // live clusters: summed similarity to each neighbour cluster
+	// Per item, read at live clusters' ids (a cluster's id is one of its
+	// items): slices, not maps, since items are numbered 0..n-1.
+	of    []int32             // union-find parent of each item; a root is a live cluster
+	size  []int32             // live clusters: size (0 once merged away)
+	inner []float64           // live clusters: summed similarity within
+	sum   []map[int32]float64 // live clusters: summed similarity to each neighbour cluster
 }
 
 // kappaSize is the least size of both clusters for the kappa test.
 const kappaSize = 3
 
 func newAvgLink(th float64) *avgLink {
-	return &avgLink{th: th, size: map[int32]int32{}, sum: map[int32]map[int32]float64{}, inner: map[int32]float64{}}
+	return &avgLink{th: th}
 }
 
 // cohesive reports whether clusters a and b, at mean similarity v, may
@@ -107,9 +109,12 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 // within one component.
 func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	l.of = make([]int32, n)
+	l.size = make([]int32, n)
+	l.inner = make([]float64, n)
+	l.sum = make([]map[int32]float64, n)
 	for i := range l.of {
 		l.of[i] = int32(i)
-		l.size[int32(i)] = 1
+		l.size[i] = 1
 	}
 	for _, e := range edges {
 		l.addSum(e.a, e.b, e.s)
@@ -127,9 +132,7 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	pq.init()
 	for len(pq) > 0 {
 		it := pq.pop()
-		na, okA := l.size[it.a]
-		nb, okB := l.size[it.b]
-		if !okA || !okB || na != it.va || nb != it.vb {
+		if l.size[it.a] != it.va || l.size[it.b] != it.vb { // a dead cluster's size is 0
 			continue // stale: a cluster merged since
 		}
 		if !l.cohesive(it.a, it.b, it.avg) {
@@ -217,7 +220,9 @@ func components(n int, edges []edge, th float64) []component {
 func (l *avgLink) add(sims []edge) (int32, []int32) {
 	x := int32(len(l.of))
 	l.of = append(l.of, x)
-	l.size[x] = 1
+	l.size = append(l.size, 1)
+	l.inner = append(l.inner, 0)
+	l.sum = append(l.sum, nil)
 	for _, e := range sims {
 		l.addSum(x, l.find(e.a), e.s)
 	}
@@ -272,7 +277,7 @@ func (l *avgLink) merge(a, b int32) int32 {
 		keep, gone = b, a
 	}
 	l.inner[keep] += l.inner[gone] + l.sum[keep][gone]
-	delete(l.inner, gone)
+	l.inner[gone] = 0
 	ks := l.sum[keep]
 	delete(ks, gone)
 	for o, s := range l.sum[gone] {
@@ -288,9 +293,9 @@ func (l *avgLink) merge(a, b int32) int32 {
 		}
 		ks[o] += s
 	}
-	delete(l.sum, gone)
+	l.sum[gone] = nil
 	l.size[keep] += l.size[gone]
-	delete(l.size, gone)
+	l.size[gone] = 0
 	l.of[gone] = keep
 	return keep
 }

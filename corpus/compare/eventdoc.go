@@ -423,7 +423,6 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 						acc[q.v] += wi * q.w
 					}
 				}
-				slices.Sort(touched)
 				var out []edge
 				for _, j := range touched {
 					s := acc[j]
@@ -435,6 +434,9 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 						out = append(out, edge{a: j, b: int32(i), s: s})
 					}
 				}
+				// In order of the earlier vector; sorting what passed the
+				// floor, not everything touched, which is many times more.
+				slices.SortFunc(out, func(x, y edge) int { return cmp.Compare(x.a, y.a) })
 				found[i] = out
 			}
 		}(w)
