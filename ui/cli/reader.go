@@ -16,8 +16,12 @@ func runReader(env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
 	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: .parallax-notes.db beside a folder corpus; the data directory for the built-in corpus)")
+	coderFlag := addCoderFlag(fs)
+	var compare fileList
+	fs.Var(&compare, "compare-notes", "another coder's notes `FILE`, opened read-only beside yours: their notes show in the notes and read views and the Disagreements view (repeatable)")
+	consensus := fs.String("consensus", "", "notes `FILE` the Disagreements view writes the settled coding to (default: consensus.db beside the notes file)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [PATH...]")
+		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [--coder NAME] [--compare-notes FILE]... [--consensus FILE] [PATH...]")
 		fmt.Fprintln(env.Stderr)
 		fmt.Fprintln(env.Stderr, "Opens the reader: articles side by side, shared facts and framing in colour.")
 		fmt.Fprintln(env.Stderr, "With no PATH it opens the embedded corpus. Press ? inside for keys and the colour legend.")
@@ -26,6 +30,7 @@ func runReader(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "  parallax")
 		fmt.Fprintln(env.Stderr, "  parallax --no-color articles/")
 		fmt.Fprintln(env.Stderr, "  parallax tass.md sputnik.html aa.txt")
+		fmt.Fprintln(env.Stderr, "  parallax --coder ana --notes ana.db --compare-notes ben.db articles/")
 		fmt.Fprintln(env.Stderr)
 		fs.PrintDefaults()
 	}
@@ -35,12 +40,22 @@ func runReader(env *Env, args []string) int {
 		}
 		return 2
 	}
+	coder, err := resolveCoder(env, *coderFlag)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return 2
+	}
 	opts := ui.Options{
 		Paths:     fs.Args(),
 		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
 		NotesPath: *notes,
-		ConfigDir: configDir(env),
-		Getenv:    env.Getenv,
+		Coder:     coder,
+		// Read-only files and where the consensus goes: see
+		// docs/agreement.md.
+		CompareNotes:  compare,
+		ConsensusPath: *consensus,
+		ConfigDir:     configDir(env),
+		Getenv:        env.Getenv,
 	}
 	if err := ui.Run(opts); err != nil {
 		var se *ui.StartError
