@@ -31,14 +31,20 @@ func DefaultDisagreeKeyMap() DisagreeKeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
 	}
 	return DisagreeKeyMap{
-		Accept:  b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "accept that coder's coding"),
-		All:     b([]string{"a"}, "a", "accept both (every coder's passages)"),
-		Neither: b([]string{"x"}, "x", "accept neither (code not applied)"),
-		Next:    b([]string{"n", "j", "down"}, "n/j", "next disagreement"),
-		Prev:    b([]string{"N", "k", "up"}, "N/k", "previous disagreement"),
-		Undo:    b([]string{"u"}, "u", "undo the last consensus decision"),
+		Accept:  b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, "1-9", "accept coder N's coding"),
+		All:     b([]string{"a"}, "a", "accept both (all)"),
+		Neither: b([]string{"x"}, "x", "accept neither"),
+		Next:    b([]string{"n", "j", "down"}, "n/j", "next"),
+		Prev:    b([]string{"N", "k", "up"}, "N/k", "previous"),
+		Undo:    b([]string{"u"}, "u", "undo decision"),
 		Close:   b([]string{"esc", "q"}, "esc", "close"),
 	}
+}
+
+// disagreeHelp lists the Disagreements view's keys, for the key table.
+func disagreeHelp() []key.Binding {
+	k := DefaultDisagreeKeyMap()
+	return []key.Binding{k.Accept, k.All, k.Neither, k.Undo, k.Next, k.Prev, k.Close}
 }
 
 // disagreeView is the Disagreements view.
@@ -291,7 +297,7 @@ func (v *disagreeView) View() string {
 		row := fmt.Sprintf("%d %s %s", i+1, fit(ellipsize(coderLabel(c.Name), nameW), nameW), val)
 		lines = append(lines, ellipsize(row, w))
 	}
-	cons := "consensus: not settled (" + keyHints(v.keys.Accept, v.keys.All, v.keys.Neither) + ")"
+	cons := "consensus: not settled"
 	switch {
 	case v.decided[v.cursor] != "":
 		cons = "consensus: " + v.decided[v.cursor]

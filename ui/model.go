@@ -374,6 +374,10 @@ func (m Model) chrome() chrome {
 		if o, ok := m.over.(modeLayer); ok {
 			c.mode = o.mode()
 		}
+	case m.ctx.dialog != nil:
+		if o, ok := m.ctx.dialog.(modeLayer); ok {
+			c.mode = o.mode()
+		}
 	case m.search.active:
 		c.mode = "SEARCH"
 	}
