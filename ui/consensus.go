@@ -48,6 +48,7 @@ func (n *notesService) consensusPath() string {
 type disagreeLoadedMsg struct {
 	to     *disagreeView
 	items  []agreement.Disagreement
+	agreed []agreement.Disagreement // the units every coder applied the code to
 	coders []agreement.Coder
 	store  *notes.Store // opened now; nil when it was open already
 	cnotes []notes.Note
@@ -90,6 +91,7 @@ func loadDisagreements(v *disagreeView, c *corpus.Corpus, coders []agreement.Cod
 	return func() tea.Msg {
 		msg := disagreeLoadedMsg{to: v, coders: coders}
 		msg.items = agreement.Disagreements(c, coders, agreement.Options{Codes: codes})
+		msg.agreed = agreement.Agreed(c, coders, agreement.Options{Codes: codes})
 		s := open
 		if s == nil {
 			var opts []notes.Option
@@ -128,9 +130,22 @@ func readConsensus(s *notes.Store) ([]notes.Note, string, error) {
 
 // decide writes u to the consensus file in a Cmd.
 func decide(v *disagreeView, s *notes.Store, u notes.UnitCoding, what string) tea.Cmd {
+	return write(v, what, func() error { return s.SetUnitCoding(u) })
+}
+
+// takeOver writes the codings the coders agree on to the consensus file,
+// as one change, in a Cmd.
+func takeOver(v *disagreeView, s *notes.Store, us []notes.UnitCoding, what string) tea.Cmd {
+	desc := fmt.Sprintf("took over %d codings the coders agree on", len(us))
+	return write(v, what, func() error { return s.SetUnitCodings(us, desc, "dropped "+desc[len("took over "):]) })
+}
+
+// write runs a change of the consensus file and reads it back, in a Cmd.
+func write(v *disagreeView, what string, change func() error) tea.Cmd {
+	s := v.cs.store
 	return func() tea.Msg {
 		msg := consensusDoneMsg{to: v, what: what}
-		if msg.err = s.SetUnitCoding(u); msg.err != nil {
+		if msg.err = change(); msg.err != nil {
 			return msg
 		}
 		msg.cnotes, msg.undo, msg.err = readConsensus(s)

@@ -23,6 +23,9 @@ import (
 // DisagreeKeyMap is the Disagreements view's keys.
 type DisagreeKeyMap struct {
 	Accept, All, Neither, Next, Prev, Undo, Close key.Binding
+	// Agreed takes over the codings every coder agrees on; Jump shows
+	// the sentence in the read view.
+	Agreed, Jump key.Binding
 }
 
 // DefaultDisagreeKeyMap returns the Disagreements view's keys.
@@ -38,13 +41,15 @@ func DefaultDisagreeKeyMap() DisagreeKeyMap {
 		Prev:    b([]string{"N", "k", "up"}, "N/k", "previous"),
 		Undo:    b([]string{"u"}, "u", "undo decision"),
 		Close:   b([]string{"esc", "q"}, "esc", "close"),
+		Agreed:  b([]string{"A"}, "A", "take over what all agree on"),
+		Jump:    b([]string{"enter"}, "enter", "show in read view"),
 	}
 }
 
 // disagreeHelp lists the Disagreements view's keys, for the key table.
 func disagreeHelp() []key.Binding {
 	k := DefaultDisagreeKeyMap()
-	return []key.Binding{k.Accept, k.All, k.Neither, k.Undo, k.Next, k.Prev, k.Close}
+	return []key.Binding{k.Accept, k.All, k.Neither, k.Agreed, k.Undo, k.Next, k.Prev, k.Jump, k.Close}
 }
 
 // disagreeView is the Disagreements view.
@@ -56,13 +61,15 @@ type disagreeView struct {
 	err           error
 	coders        []agreement.Coder
 	items         []agreement.Disagreement
+	agreed        []agreement.Disagreement
 	cursor        int
 	cs            *consensusState
 	// settled says, per item, what the consensus file codes there ("" not
 	// coded), and decided what was chosen this session.
 	settled []bool
 	decided map[int]string
-	// history is the items decided this session, last last, for undo.
+	// history is the items decided this session, last last, for undo
+	// (-1: the agreed codings taken over).
 	history []int
 }
 
@@ -98,7 +105,7 @@ func (v *disagreeView) Update(msg tea.Msg) (layer, tea.Cmd) {
 			v.cs.store = msg.store
 		}
 		v.err = msg.err
-		v.coders, v.items = msg.coders, msg.items
+		v.coders, v.items, v.agreed = msg.coders, msg.items, msg.agreed
 		v.cursor = min(v.cursor, max(len(v.items)-1, 0))
 		v.install(msg.cnotes, msg.undo)
 		return v, nil
@@ -112,8 +119,10 @@ func (v *disagreeView) Update(msg tea.Msg) (layer, tea.Cmd) {
 		if msg.undid && len(v.history) > 0 {
 			last := v.history[len(v.history)-1]
 			v.history = v.history[:len(v.history)-1]
-			delete(v.decided, last)
-			v.cursor = last
+			if last >= 0 {
+				delete(v.decided, last)
+				v.cursor = last
+			}
 		}
 		v.install(msg.cnotes, msg.undo)
 		return v, say(msg.what)
@@ -165,6 +174,10 @@ func (v *disagreeView) key(km tea.KeyMsg) (layer, tea.Cmd) {
 			return v, say("nothing to undo in the consensus file")
 		}
 		return v, undoConsensus(v, v.cs.store)
+	case key.Matches(km, k.Agreed):
+		return v, v.takeOverAgreed()
+	case key.Matches(km, k.Jump):
+		return v.jump()
 	}
 	if v.loading || v.cs.store == nil || len(v.items) == 0 {
 		if key.Matches(km, k.Accept) || key.Matches(km, k.All) || key.Matches(km, k.Neither) {
@@ -211,6 +224,45 @@ func (v *disagreeView) key(km tea.KeyMsg) (layer, tea.Cmd) {
 	return v, decide(v, v.cs.store, u, what)
 }
 
+// takeOverAgreed writes every unit all coders who coded it marked with
+// a code to the consensus, with the first such coder's passages.
+func (v *disagreeView) takeOverAgreed() tea.Cmd {
+	if v.loading || v.cs.store == nil {
+		return say("the consensus file is still opening")
+	}
+	if len(v.agreed) == 0 {
+		return say("the coders agree on no coding here: nothing to take over")
+	}
+	us := make([]notes.UnitCoding, 0, len(v.agreed))
+	for _, d := range v.agreed {
+		var ps []corpus.Span
+		for i, val := range d.Values {
+			if val == agreement.Applied {
+				ps = spansOf(d.Passages[i])
+				break
+			}
+		}
+		sp := d.Span()
+		us = append(us, notes.UnitCoding{Article: d.Article, Start: sp.Start, End: sp.End, Code: d.Code, Colour: v.colour(d.Code), Passages: ps})
+	}
+	v.history = append(v.history, -1)
+	return takeOver(v, v.cs.store, us, fmt.Sprintf("consensus: took over %s the coders agree on (%s undoes)", plural(len(us), "coding"), v.keys.Undo.Help().Key))
+}
+
+// jump closes the view and shows the disagreement's sentence in the read
+// view.
+func (v *disagreeView) jump() (layer, tea.Cmd) {
+	if v.loading || len(v.items) == 0 {
+		return v, nil
+	}
+	d := v.items[v.cursor]
+	a, ok := v.ctx.Data.artIndex[d.Article.ID]
+	if !ok {
+		return v, say("its article is not open now")
+	}
+	return nil, func() tea.Msg { return jumpMsg{article: a, sentence: d.Sentence, note: true} }
+}
+
 // colour is a code's colour in one's own codebook, else another coder's.
 func (v *disagreeView) colour(code string) string {
 	if c := codeColour(v.ctx.notes.snap.codes, code); c != "" {
@@ -250,7 +302,7 @@ func (v *disagreeView) View() string {
 			settled++
 		}
 	}
-	head := fmt.Sprintf("%s · %s · %d settled · → %s", title, plural(len(v.items), "disagreement"), settled, shortPath(v.cs.path, false))
+	head := fmt.Sprintf("%s · %s · %d settled · %d agreed · → %s", title, plural(len(v.items), "disagreement"), settled, len(v.agreed), shortPath(v.cs.path, false))
 	lines := []string{st.PanelTitle.Render(ellipsize(head, w))}
 	if len(v.coders) < 2 {
 		msg := "Only one coder's notes are open. Open the others' files beside yours with --compare-notes FILE (repeatable) to see where you differ."
@@ -351,5 +403,5 @@ func (v *disagreeView) ShortHelp() []key.Binding {
 // FullHelp is the view's keys.
 func (v *disagreeView) FullHelp() [][]key.Binding {
 	k := v.keys
-	return [][]key.Binding{{k.Accept, k.All, k.Neither, k.Undo}, {k.Next, k.Prev, k.Close}}
+	return [][]key.Binding{{k.Accept, k.All, k.Neither, k.Agreed, k.Undo}, {k.Next, k.Prev, k.Jump, k.Close}}
 }

@@ -161,3 +161,29 @@ func TestGoldenDisagreements(t *testing.T) {
 		})
 	}
 }
+
+// TestConsensusTakesOverAgreed: A writes the codings both coders agree on
+// (blame on sentence 2) in one change that u takes back; enter shows the
+// disagreement in the read view.
+func TestConsensusTakesOverAgreed(t *testing.T) {
+	m, cons := twoCodersModel(t, 100, 30)
+	m = send(m, keys("4 D")...)
+	if v := m.View(); !strings.Contains(v, "1 agreed") {
+		t.Fatalf("no count of agreed codings:\n%s", v)
+	}
+	m = send(m, keys("A")...)
+	if got, want := consensusCoding(t, m, cons), []string{"a1/1 blame ana"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("after A: %q, want %q", got, want)
+	}
+	m = send(m, keys("u")...)
+	if got := consensusCoding(t, m, cons); len(got) != 0 {
+		t.Fatalf("after undoing A: %q", got)
+	}
+	m = send(m, keys("j enter")...)
+	if m.ctx.dialog != nil || m.view != viewRead {
+		t.Fatalf("enter: dialog %T, view %v", m.ctx.dialog, m.view)
+	}
+	if got := m.read.cursor[0]; got != 3 {
+		t.Fatalf("read view cursor on sentence %d, want 3", got)
+	}
+}

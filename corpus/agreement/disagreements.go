@@ -33,6 +33,19 @@ func (d Disagreement) Span() corpus.Span {
 // least two coders coded its article and their values differ; a coder who
 // did not code the article (Options.Coded) is left out of it.
 func Disagreements(c *corpus.Corpus, coders []Coder, opt Options) []Disagreement {
+	return units(c, coders, opt, func(applied, not int) bool { return applied > 0 && not > 0 })
+}
+
+// Agreed lists the units every coder who coded the article marked with
+// the code (at least two coders), in the order of Disagreements: what a
+// consensus takes over as it is.
+func Agreed(c *corpus.Corpus, coders []Coder, opt Options) []Disagreement {
+	return units(c, coders, opt, func(applied, not int) bool { return applied >= 2 && not == 0 })
+}
+
+// units lists the units whose counts of coders who applied the code and
+// who did not keep accepts.
+func units(c *corpus.Corpus, coders []Coder, opt Options, keep func(applied, not int) bool) []Disagreement {
 	opt = opt.withDefaults()
 	ps := placeAll(c, coders, opt.Coded)
 	codes := codeList(opt.Codes, coders)
@@ -71,7 +84,7 @@ func Disagreements(c *corpus.Corpus, coders []Coder, opt Options) []Disagreement
 						not++
 					}
 				}
-				if applied == 0 || not == 0 {
+				if !keep(applied, not) {
 					continue
 				}
 				d := Disagreement{Code: code, Article: a, Sentence: s, Values: vals, Passages: make([][]notes.Note, m)}

@@ -60,3 +60,17 @@ func TestDisagreementsThreeCoders(t *testing.T) {
 		t.Errorf("values %q", v)
 	}
 }
+
+// TestAgreed lists the units both coders marked with a code: sentence 1
+// of "one" with x (A's whole sentence, B's "says"), sentence 3 with y.
+func TestAgreed(t *testing.T) {
+	c := twoArticles(t)
+	var got []string
+	for _, d := range Agreed(c, twoCoders(c), Options{}) {
+		got = append(got, fmt.Sprintf("%s %s/%d %d+%d", d.Code, d.Article.ID, d.Sentence, len(d.Passages[0]), len(d.Passages[1])))
+	}
+	want := []string{"x one/0 1+1", "y one/2 1+1"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("agreed %q, want %q", got, want)
+	}
+}

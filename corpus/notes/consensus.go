@@ -36,14 +36,44 @@ type UnitCoding struct {
 // the code, as notes of their own), then goes on each passage, cut to the
 // unit, as the store's coder.
 func (s *Store) SetUnitCoding(u UnitCoding) error {
+	why := u.Why
+	if why == "" {
+		why = "consensus"
+	}
+	q := ""
+	if a := u.Article; a != nil && u.Start >= 0 && u.Start <= u.End && u.End <= len(a.Text) {
+		q = snippet(a.Text[u.Start:u.End])
+	}
+	return s.SetUnitCodings([]UnitCoding{u},
+		fmt.Sprintf("%s: “%s” on “%s”", why, u.Code, q), fmt.Sprintf("took back %s: “%s” on “%s”", why, u.Code, q))
+}
+
+// SetUnitCodings is SetUnitCoding for several units, in one change that
+// one Undo takes back; desc and undoDesc describe it in the history.
+func (s *Store) SetUnitCodings(us []UnitCoding, desc, undoDesc string) error {
 	op := "set the consensus coding"
+	for _, u := range us {
+		a := u.Article
+		if a == nil || u.Start < 0 || u.End <= u.Start || u.End > len(a.Text) {
+			return fmt.Errorf("%s: no article, or an invalid unit", op)
+		}
+		if err := ValidateName(u.Code); err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+	}
+	return s.mutate(op, func(t *txn) error {
+		for _, u := range us {
+			if err := t.setUnitCoding(u); err != nil {
+				return err
+			}
+		}
+		return t.done(desc, undoDesc)
+	})
+}
+
+// setUnitCoding makes the coding of u.Code on the unit u.Passages.
+func (t *txn) setUnitCoding(u UnitCoding) error {
 	a := u.Article
-	if a == nil || u.Start < 0 || u.End <= u.Start || u.End > len(a.Text) {
-		return fmt.Errorf("%s: no article, or an invalid unit", op)
-	}
-	if err := ValidateName(u.Code); err != nil {
-		return fmt.Errorf("%s: %w", op, err)
-	}
 	var want []Anchor
 	for _, p := range u.Passages {
 		st, en := max(p.Start, u.Start), min(p.End, u.End)
@@ -55,76 +85,69 @@ func (s *Store) SetUnitCoding(u UnitCoding) error {
 			want = append(want, an)
 		}
 	}
-	return s.mutate(op, func(t *txn) error {
-		rows, err := t.tx.QueryContext(t.ctx,
-			"SELECT n.id FROM notes n JOIN note_tags g ON g.note_id = n.id WHERE n.article = ? AND n.orphaned = 0 AND g.tag = ? AND n.start_byte < ? AND ? < max(n.end_byte, n.start_byte + 1) ORDER BY n.start_byte, n.id",
-			a.ID, u.Code, u.End, u.Start)
+	rows, err := t.tx.QueryContext(t.ctx,
+		"SELECT n.id FROM notes n JOIN note_tags g ON g.note_id = n.id WHERE n.article = ? AND n.orphaned = 0 AND g.tag = ? AND n.start_byte < ? AND ? < max(n.end_byte, n.start_byte + 1) ORDER BY n.start_byte, n.id",
+		a.ID, u.Code, u.End, u.Start)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		n, err := t.touchExistingNote(id)
 		if err != nil {
 			return err
 		}
-		var ids []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
+		i := slices.IndexFunc(n.Tags, func(x string) bool { return lang.ASCIILower(x) == lang.ASCIILower(u.Code) })
+		if i < 0 {
+			continue
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if err := t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, n.Tags[i]); err != nil {
 			return err
 		}
-		for _, id := range ids {
-			n, err := t.touchExistingNote(id)
-			if err != nil {
-				return err
-			}
-			i := slices.IndexFunc(n.Tags, func(x string) bool { return lang.ASCIILower(x) == lang.ASCIILower(u.Code) })
-			if i < 0 {
-				continue
-			}
-			if err := t.exec("DELETE FROM note_tags WHERE note_id = ? AND tag = ?", id, n.Tags[i]); err != nil {
-				return err
-			}
-			if err := t.dropIfEmpty(id); err != nil {
-				return err
-			}
-			// What lies outside the unit keeps the code.
-			for _, part := range [][2]int{{n.Anchor.Start, u.Start}, {u.End, n.Anchor.End}} {
-				if part[1] > part[0] && part[0] >= 0 && part[1] <= len(a.Text) {
-					if err := t.tagRange(NewAnchor(a, part[0], part[1]), n.Tags[i], n.Coder); err != nil {
-						return err
-					}
+		if err := t.dropIfEmpty(id); err != nil {
+			return err
+		}
+		// What lies outside the unit keeps the code.
+		for _, part := range [][2]int{{n.Anchor.Start, u.Start}, {u.End, n.Anchor.End}} {
+			if part[1] > part[0] && part[0] >= 0 && part[1] <= len(a.Text) {
+				if err := t.tagRange(NewAnchor(a, part[0], part[1]), n.Tags[i], n.Coder); err != nil {
+					return err
 				}
 			}
 		}
-		for _, an := range want {
-			name, err := t.ensureCode(u.Code)
-			if err != nil {
-				return err
-			}
-			if u.Colour != "" {
-				if c, err := NormaliseColour(u.Colour); err == nil {
-					if err := t.touchCode(name); err != nil {
-						return err
-					}
-					if err := t.exec("UPDATE codes SET colour = ? WHERE name = ? AND coder = ? AND NOT EXISTS (SELECT 1 FROM note_tags WHERE tag = ?)", c, name, t.coder, name); err != nil {
-						return err
-					}
+	}
+	for _, an := range want {
+		name, err := t.ensureCode(u.Code)
+		if err != nil {
+			return err
+		}
+		if u.Colour != "" {
+			if c, err := NormaliseColour(u.Colour); err == nil {
+				if err := t.touchCode(name); err != nil {
+					return err
+				}
+				if err := t.exec("UPDATE codes SET colour = ? WHERE name = ? AND coder = ? AND NOT EXISTS (SELECT 1 FROM note_tags WHERE tag = ?)", c, name, t.coder, name); err != nil {
+					return err
 				}
 			}
-			if err := t.tagRange(an, name, t.coder); err != nil {
-				return err
-			}
 		}
-		why := u.Why
-		if why == "" {
-			why = "consensus"
+		if err := t.tagRange(an, name, t.coder); err != nil {
+			return err
 		}
-		q := snippet(a.Text[u.Start:u.End])
-		return t.done(fmt.Sprintf("%s: “%s” on “%s”", why, u.Code, q), fmt.Sprintf("took back %s: “%s” on “%s”", why, u.Code, q))
-	})
+	}
+	return nil
 }
 
 // tagRange puts tag on the note of coder on exactly the passage a,

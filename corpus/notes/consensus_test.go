@@ -95,3 +95,30 @@ func TestSetUnitCoding(t *testing.T) {
 		t.Error("a unit past the text is accepted")
 	}
 }
+
+// TestSetUnitCodings writes several units in one change that one undo
+// takes back.
+func TestSetUnitCodings(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "consensus.db"), WithCoder("team"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := article("a", "One two three. Four five six. Seven eight nine.")
+	us := []UnitCoding{
+		{Article: a, Start: 0, End: 14, Code: "x", Passages: []corpus.Span{{Start: 0, End: 14}}},
+		{Article: a, Start: 15, End: 29, Code: "y", Passages: []corpus.Span{{Start: 15, End: 19}}},
+	}
+	if err := s.SetUnitCodings(us, "took over 2", "dropped 2"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := codingOf(t, s), []string{"0-14 x team", "15-19 y team"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("after two units: %q, want %q", got, want)
+	}
+	if what, err := s.Undo(); err != nil || what != "dropped 2" {
+		t.Fatalf("undo: %q, %v", what, err)
+	}
+	if got := codingOf(t, s); len(got) != 0 {
+		t.Fatalf("after one undo: %q", got)
+	}
+}
