@@ -330,7 +330,7 @@ func (v *disagreeView) View() string {
 	// Each coder's coding, side by side in rows.
 	nameW := 4
 	for _, c := range v.coders {
-		nameW = max(nameW, min(len([]rune(coderLabel(c.Name))), 16))
+		nameW = max(nameW, min(ansi.StringWidth(coderLabel(c.Name)), 16))
 	}
 	for i, c := range v.coders {
 		val := "—"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"gotest.tools/v3/golden"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
@@ -185,5 +187,28 @@ func TestConsensusTakesOverAgreed(t *testing.T) {
 	}
 	if got := m.read.cursor[0]; got != 3 {
 		t.Fatalf("read view cursor on sentence %d, want 3", got)
+	}
+}
+
+// TestDisagreementsAnySize draws the Disagreements view and the notes
+// view with two coders from 40x10 up: every frame has the terminal's
+// lines, each exactly its width.
+func TestDisagreementsAnySize(t *testing.T) {
+	m, _ := twoCodersModel(t, 80, 24)
+	m = send(m, keys("4")...)
+	for _, step := range []string{"", "D", "1"} {
+		m = send(m, keys(step)...)
+		for _, sz := range [][2]int{{40, 10}, {40, 12}, {57, 15}, {80, 24}, {132, 43}} {
+			m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%q at %dx%d: %d lines", step, sz[0], sz[1], len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("%q at %dx%d: line %d is %d wide: %q", step, sz[0], sz[1], i, w, l)
+				}
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/ui"
@@ -45,6 +46,10 @@ func runReader(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
 		return 2
 	}
+	if err := checkConsensus(*consensus, *notes, compare); err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return 2
+	}
 	opts := ui.Options{
 		Paths:     fs.Args(),
 		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
@@ -69,4 +74,29 @@ func runReader(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	return 0
+}
+
+// checkConsensus refuses a consensus file that is one's own notes file or
+// another coder's: the Disagreements view writes to it.
+func checkConsensus(consensus, own string, compare []string) error {
+	if consensus == "" {
+		return nil
+	}
+	same := func(a, b string) bool {
+		if a == "" || b == "" {
+			return false
+		}
+		aa, err1 := filepath.Abs(a)
+		ab, err2 := filepath.Abs(b)
+		return err1 == nil && err2 == nil && aa == ab
+	}
+	if same(consensus, own) {
+		return fmt.Errorf("--consensus %s is your notes file (--notes): the consensus goes to a file of its own; give another name", consensus)
+	}
+	for _, c := range compare {
+		if same(consensus, c) {
+			return fmt.Errorf("--consensus %s is a file of --compare-notes, which is only read: give another name for the consensus", consensus)
+		}
+	}
+	return nil
 }
