@@ -163,4 +163,8 @@ func TestNotesViewFiltersByCoder(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "blame (1)") || !strings.Contains(v, "praise (1)") {
 		t.Fatalf("third b did not show every coder again:\n%s", v)
 	}
+	m = send(m, keys("?")...)
+	if v := m.View(); !strings.Contains(v, "by coder") || !strings.Contains(v, "disagreements") {
+		t.Fatalf("help lacks b and D:\n%s", v)
+	}
 }
