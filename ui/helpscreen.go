@@ -159,6 +159,7 @@ func (m helpScreen) legendLines(w int) []string {
 		{st.Accent.Render(markSelection), "the visual selection (" + k.Visual.Help().Key + "), left of the cursor's column"},
 		{st.Outline.Render(markCounterpart), "the cursor's counterparts, level with it in the other columns"},
 		{st.Bold.Render(markTag + " " + markTags + " " + markMemo), tagged},
+		{st.Muted.Render(markOther), "right of a line: another coder's passage (--compare-notes), where you have none; read-only"},
 		{st.ColRule.Render("── 2/3 ·"), "an outlet's column holds its articles in date order, each under a rule with its place and publication time (" + k.Stories.Columns.Help().Key + ": a column per article)"},
 		{st.Furniture.Render("dim"), "page furniture (menus, credits); " + k.Furniture.Help().Key + " shows or hides it"},
 		{st.SearchHit.Render("abc"), "a search match"},

@@ -11,7 +11,8 @@ const (
 	markTag         = "▐" // right: a tagged passage
 	markTags        = "█" // right: several tagged passages
 	markMemo        = "¶" // right: where a tagged passage with a memo starts
+	markOther       = "┆" // right: another coder's passage (--compare-notes), none of one's own
 )
 
 // edgeMarks lists every mark, for the distinctness test and the legend.
-var edgeMarks = []string{markCursor, markSelection, markCounterpart, markTag, markTags, markMemo}
+var edgeMarks = []string{markCursor, markSelection, markCounterpart, markTag, markTags, markMemo, markOther}

@@ -65,6 +65,11 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 	if ctx.notes == nil {
 		ctx.notes = newNotesService(ctx)
 	}
+	ctx.notes.coder = opts.Coder
+	ctx.notes.comparePaths = opts.CompareNotes
+	if opts.ConsensusPath != "" {
+		ctx.notes.consensus = &consensusState{path: opts.ConsensusPath}
+	}
 	m := Model{ctx: ctx, bg: bg, opts: opts, profile: profile, search: newSearchModel(ctx), help: h, helpScr: newHelpScreen(ctx), flashFor: 4 * time.Second}
 	m.tasks = tasks{bg: bg, opts: opts}
 	m.loading = newLoadingModel(ctx, profile)
@@ -367,6 +372,10 @@ func (m Model) chrome() chrome {
 		c.mode = "HELP"
 	case m.over != nil:
 		if o, ok := m.over.(modeLayer); ok {
+			c.mode = o.mode()
+		}
+	case m.ctx.dialog != nil:
+		if o, ok := m.ctx.dialog.(modeLayer); ok {
 			c.mode = o.mode()
 		}
 	case m.search.active:

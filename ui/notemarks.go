@@ -17,6 +17,21 @@ type noteMark struct {
 	style lipgloss.Style
 	spans []span // the passages of the notes covering the sentence, in article bytes
 	memo  []bool // per span: its note has a memo
+	// others are other coders' passages covering the sentence
+	// (--compare-notes), drawn as markOther where none of one's own is.
+	others []span
+}
+
+// onOther reports whether another coder's passage shares a byte with the
+// line showing the article's bytes [start, end) (every line when none
+// are known).
+func (mk noteMark) onOther(start, end int) bool {
+	for _, sp := range mk.others {
+		if end <= start || sp.start < end && start < sp.end {
+			return true
+		}
+	}
+	return false
 }
 
 // on returns how many of the mark's passages share a byte with the line
@@ -56,7 +71,8 @@ func tagStyle(st *Styles, colour string) lipgloss.Style {
 }
 
 // buildMarks maps each sentence covered by a placed note to its mark.
-func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark {
+// Other coders' notes (others) add their passages to the marks apart.
+func buildMarks(d *Data, st *Styles, sn notesSnapshot, others []notes.Note) map[int]map[int]noteMark {
 	marks := map[int]map[int]noteMark{}
 	if d == nil {
 		return marks
@@ -83,6 +99,20 @@ func buildMarks(d *Data, st *Styles, sn notesSnapshot) map[int]map[int]noteMark 
 			}
 			mk.spans = append(mk.spans, span{n.Anchor.Start, n.Anchor.End})
 			mk.memo = append(mk.memo, n.Memo != "")
+			marks[a][s] = mk
+		}
+	}
+	for _, n := range others {
+		a, ok := d.artIndex[n.Anchor.Article]
+		if n.Orphaned || !ok {
+			continue
+		}
+		for _, s := range sentencesIn(d.article(a), n.Anchor.Start, n.Anchor.End) {
+			if marks[a] == nil {
+				marks[a] = map[int]noteMark{}
+			}
+			mk := marks[a][s]
+			mk.others = append(mk.others, span{n.Anchor.Start, n.Anchor.End})
 			marks[a][s] = mk
 		}
 	}

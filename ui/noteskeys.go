@@ -11,6 +11,9 @@ type NotesKeyMap struct {
 	TrimStart, TrimEnd, GrowStart, GrowEnd key.Binding
 	// Notes view.
 	Jump, Group, Retag, Delete, Codebook key.Binding
+	// ByCoder cycles the coder whose notes the notes view shows;
+	// Disagree opens the Disagreements view.
+	ByCoder, Disagree key.Binding
 	// Codebook.
 	NewCode, Rename, Merge, DeleteCode, Starter key.Binding
 	// Dialogs.
@@ -39,6 +42,8 @@ func DefaultNotesKeyMap() *NotesKeyMap {
 		Retag:    b([]string{"t"}, "t", "add a tag"),
 		Delete:   b([]string{"d", "delete"}, "d", "delete passage or tag"),
 		Codebook: b([]string{"c"}, "c", "codebook"),
+		ByCoder:  b([]string{"b"}, "b", "by coder: cycle all/each coder"),
+		Disagree: b([]string{"D"}, "D", "disagreements → consensus"),
 
 		NewCode:    b([]string{"a"}, "a", "add a tag"),
 		Rename:     b([]string{"r"}, "r", "rename tag"),

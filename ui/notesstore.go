@@ -45,6 +45,15 @@ type notesService struct {
 	// marks[article][sentence]. They are rebuilt when the notes or the
 	// data change and read by the read view's View.
 	marks map[int]map[int]noteMark
+
+	// coder is who the reader's changes are recorded as (Options.Coder).
+	coder string
+	// comparePaths are other coders' notes files (Options.CompareNotes),
+	// read once when the notes open; others is what was read of them.
+	comparePaths []string
+	others       []otherNotes
+	// consensus is the Disagreements view's notes file (consensus.go).
+	consensus *consensusState
 }
 
 // newNotesService returns the service of a reader whose store is not open
@@ -89,6 +98,7 @@ type notesSnapshot struct {
 // notesOpenedMsg reports the store opened (or why it could not be).
 type notesOpenedMsg struct {
 	store    *notes.Store
+	others   []otherNotes
 	snap     notesSnapshot
 	moved    int
 	orphaned int
@@ -143,24 +153,30 @@ func (n *notesService) open(c *corpus.Corpus, path string) tea.Cmd {
 	n.path = path
 	n.opening = true
 	gate := n.gate
+	var opts []notes.Option
+	if n.coder != "" {
+		opts = append(opts, notes.WithCoder(n.coder))
+	}
+	compare := n.comparePaths
 	return func() tea.Msg {
-		s, err := notes.Open(path)
+		others := readOthers(c, compare)
+		s, err := notes.Open(path, opts...)
 		if err != nil {
-			return notesOpenedMsg{err: err}
+			return notesOpenedMsg{err: err, others: others}
 		}
 		moved, orph, err := s.Reanchor(c)
 		if err != nil {
 			s.Close()
-			return notesOpenedMsg{err: fmt.Errorf("re-anchor notes: %w", err)}
+			return notesOpenedMsg{err: fmt.Errorf("re-anchor notes: %w", err), others: others}
 		}
 		var sn notesSnapshot
 		stamp := gate.run(func() { sn, err = loadSnapshot(s) })
 		sn.stamp = stamp
 		if err != nil {
 			s.Close()
-			return notesOpenedMsg{err: err}
+			return notesOpenedMsg{err: err, others: others}
 		}
-		return notesOpenedMsg{store: s, snap: sn, moved: moved, orphaned: orph}
+		return notesOpenedMsg{store: s, others: others, snap: sn, moved: moved, orphaned: orph}
 	}
 }
 
@@ -170,6 +186,7 @@ func (n *notesService) close() {
 	if n.store != nil {
 		n.store.Close()
 	}
+	n.consensus.close()
 }
 
 // do runs a change on the store in a Cmd and reads the store back; what
@@ -224,6 +241,7 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
 	case notesOpenedMsg:
 		n.opening = false
+		n.others = msg.others
 		k := n.ctx.Keys
 		k.ViewNotes.SetEnabled(true)
 		if msg.err != nil {
@@ -238,6 +256,9 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		n.path = msg.store.Path()
 		n.setKeys(true)
 		n.install(msg.snap)
+		if bad := n.othersProblem(); bad != "" {
+			return tea.Batch(n.pollCmd(), say(bad)), true
+		}
 		if msg.orphaned > 0 || msg.moved > 0 {
 			return tea.Batch(n.pollCmd(), say(fmt.Sprintf("notes re-anchored: %d moved, %d orphaned (listed in the notes view)", msg.moved, msg.orphaned))), true
 		}
@@ -377,7 +398,7 @@ func (n *notesService) install(sn notesSnapshot) {
 // remark places the notes on the open data again (after the notes or the
 // data changed).
 func (n *notesService) remark() {
-	n.marks = buildMarks(n.ctx.Data, n.ctx.Styles, n.snap)
+	n.marks = buildMarks(n.ctx.Data, n.ctx.Styles, n.snap, n.otherNotes())
 }
 
 // at returns the placed notes overlapping sentence s of article a of the

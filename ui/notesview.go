@@ -42,6 +42,14 @@ type notesViewModel struct {
 	// or title hold its words (notesfilter.go); shown counts them.
 	filter listFilter
 	shown  int
+	// own counts one's own notes: snap.all holds them, then the other
+	// coders' (--compare-notes), which are read-only. coder is the coder
+	// whose notes are shown (b cycles; "" every coder's), coders those
+	// the notes name (notescoders.go).
+	own     int
+	coder   string
+	coders  []string
+	inCoder int // the notes of the coder shown
 }
 
 // SetSize sets the notes view's area.
@@ -56,6 +64,11 @@ func (v *notesViewModel) notesChanged() { v.refresh(v.ctx.notes.snap) }
 // refresh rebuilds the rows from the latest snapshot.
 func (v *notesViewModel) refresh(sn notesSnapshot) {
 	v.snap = sn
+	v.own = len(sn.all)
+	if others := v.ctx.notes.otherNotes(); len(others) > 0 {
+		v.snap.all = append(sn.all[:len(sn.all):len(sn.all)], others...)
+	}
+	v.coders = codersShown(v.snap.all)
 	v.rebuild()
 }
 
@@ -78,6 +91,9 @@ func (v *notesViewModel) rebuild() {
 	var away []int
 	var hereNotes []notes.Note
 	for i, n := range v.snap.all {
+		if v.coder != "" && notes.CoderLabel(n.Coder) != v.coder {
+			continue
+		}
 		if loaded(n) {
 			here = append(here, i)
 			hereNotes = append(hereNotes, n)
@@ -86,6 +102,7 @@ func (v *notesViewModel) rebuild() {
 		}
 	}
 	v.elsewhere = len(away)
+	v.inCoder = len(here) + len(away)
 	v.matrix = notes.CountByOutlet(v.snap.codes, hereNotes, d.Corpus)
 	v.orphaned = 0
 	for _, n := range hereNotes {
@@ -252,10 +269,20 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 		v.group = (v.group + 1) % len(noteGroupings)
 		v.rebuild()
 		return say("notes grouped by " + noteGroupings[v.group])
+	case key.Matches(km, nk.ByCoder):
+		return v.cycleCoder()
+	case key.Matches(km, nk.Disagree):
+		d, cmd := newDisagreeView(v.ctx)
+		return openDialog(v.ctx, v.width, v.height, d, cmd)
 	}
 	n, ok := v.selected()
 	if !ok {
 		return nil
+	}
+	if key.Matches(km, nk.Memo) || key.Matches(km, nk.Retag) || key.Matches(km, nk.Delete) {
+		if why := v.readOnly(); why != "" {
+			return say(why)
+		}
 	}
 	undo := nk.Undo.Help().Key
 	switch {
@@ -429,7 +456,8 @@ func (v *notesViewModel) View() string {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("… %d more outlets off screen", len(mx.Outlets)-ncol)))
 	}
 	orph := v.orphaned
-	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(len(sn.all)-v.elsewhere, "passage"), noteGroupings[v.group], ns.keys.Group.Help().Key)
+	sum := fmt.Sprintf("%s · grouped by %s (%s cycles)", plural(v.inCoder-v.elsewhere, "passage"), noteGroupings[v.group], ns.keys.Group.Help().Key)
+	sum += v.coderSummary()
 	if orph > 0 {
 		sum += fmt.Sprintf(" · %d orphaned", orph)
 	}
@@ -450,7 +478,7 @@ func (v *notesViewModel) View() string {
 	// The selected passage in full at the bottom: tags, memo, quote.
 	var detail []string
 	if n, ok := v.selected(); ok && h >= 16 {
-		d := "tags: " + strings.Join(n.Tags, ", ")
+		d := "tags: " + strings.Join(n.Tags, ", ") + v.coderDetail(n)
 		if n.Memo != "" {
 			d += " · memo: " + oneLine(n.Memo)
 		}
@@ -523,6 +551,9 @@ func (v *notesViewModel) noteLine(n notes.Note, group string, w int) string {
 		ow = 30
 	}
 	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(v.ctx.Data.Corpus, n)), ow) + " "))
+	if n.Coder != "" {
+		b.WriteString(st.Accent.Render(ellipsize(coderLabel(n.Coder), 10)) + " ")
+	}
 	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
 	// The tags the group heading does not say, with or without a memo.
 	var others []string
@@ -557,7 +588,7 @@ func (v *notesViewModel) FullHelp() [][]key.Binding {
 	if v.filter.open {
 		return [][]key.Binding{nil, v.filter.help()}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook}, {nk.Undo, nk.Redo, k.Export}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook, nk.ByCoder, nk.Disagree}, {nk.Undo, nk.Redo, k.Export}}
 }
 
 // ShortHelp is the footer's keys: the second group of FullHelp.

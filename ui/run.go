@@ -29,6 +29,17 @@ type Options struct {
 	// NotesPath is the notes file of tags and memos; "" means the
 	// corpus's default (notes.DefaultPath).
 	NotesPath string
+	// Coder is who makes the reader's changes to the notes file: every
+	// note, memo and code it writes records them (notes.WithCoder); ""
+	// records none.
+	Coder string
+	// CompareNotes are other coders' notes files, opened read-only beside
+	// one's own: their notes show in the notes view and the read view and
+	// take part in the Disagreements view, and are never written.
+	CompareNotes []string
+	// ConsensusPath is the notes file the Disagreements view writes the
+	// coding it settles to; "" means consensus.db beside the notes file.
+	ConsensusPath string
 	// Width and Height, when set, are the initial size (tests); otherwise
 	// the terminal reports it.
 	Width, Height int

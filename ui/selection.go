@@ -68,6 +68,8 @@ func (r readModel) noteGutter(a int, ln rline, focused bool, left, right string)
 					g = markTags
 				}
 				right = mk.style.Render(g)
+			} else if mk.onOther(start, end) {
+				right = r.ctx.Styles.Muted.Render(markOther)
 			}
 		}
 	}

@@ -117,7 +117,7 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 			}
 			break
 		}
-		if name := flagName(a); (name == "notes" || name == "library" || name == "coder") && !strings.Contains(a, "=") {
+		if name := flagName(a); (name == "notes" || name == "library" || name == "coder" || name == "compare-notes" || name == "consensus") && !strings.Contains(a, "=") {
 			i++ // its value
 		}
 	}
@@ -216,10 +216,10 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "parallax — compare how news outlets cover the same story")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  parallax [--notes FILE] [--no-color] [PATH...]   open the reader (no PATH: the embedded corpus)")
+	fmt.Fprintln(w, "  parallax [--notes FILE] [--no-color] [--coder NAME] [PATH...]   open the reader (no PATH: the embedded corpus)")
 	fmt.Fprintln(w, "  --library FILE (or $PARALLAX_LIBRARY) chooses the library file of add, feeds, update, versions, diff;")
 	fmt.Fprintln(w, "  with no PATH, list, show, stories, facts, framing, notes and export read the library when it has articles")
-	fmt.Fprintln(w, "  --coder NAME (or $PARALLAX_CODER, coder in config.toml, your login name) is who tag, import and notes record")
+	fmt.Fprintln(w, "  --coder NAME (or $PARALLAX_CODER, coder in config.toml, your login name) is who the reader, tag, import and notes record")
 	fmt.Fprintln(w, "  parallax COMMAND [flags] [PATH...]")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/ui"
@@ -16,8 +17,12 @@ func runReader(env *Env, args []string) int {
 	fs.SetOutput(env.Stderr)
 	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
 	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: .parallax-notes.db beside a folder corpus; the data directory for the built-in corpus)")
+	coderFlag := addCoderFlag(fs)
+	var compare fileList
+	fs.Var(&compare, "compare-notes", "another coder's notes `FILE`, opened read-only beside yours: their notes show in the notes and read views and the Disagreements view (repeatable)")
+	consensus := fs.String("consensus", "", "notes `FILE` the Disagreements view writes the settled coding to (default: consensus.db beside the notes file)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [PATH...]")
+		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [--coder NAME] [--compare-notes FILE]... [--consensus FILE] [PATH...]")
 		fmt.Fprintln(env.Stderr)
 		fmt.Fprintln(env.Stderr, "Opens the reader: articles side by side, shared facts and framing in colour.")
 		fmt.Fprintln(env.Stderr, "With no PATH it opens the embedded corpus. Press ? inside for keys and the colour legend.")
@@ -26,6 +31,7 @@ func runReader(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "  parallax")
 		fmt.Fprintln(env.Stderr, "  parallax --no-color articles/")
 		fmt.Fprintln(env.Stderr, "  parallax tass.md sputnik.html aa.txt")
+		fmt.Fprintln(env.Stderr, "  parallax --coder ana --notes ana.db --compare-notes ben.db articles/")
 		fmt.Fprintln(env.Stderr)
 		fs.PrintDefaults()
 	}
@@ -35,12 +41,26 @@ func runReader(env *Env, args []string) int {
 		}
 		return 2
 	}
+	coder, err := resolveCoder(env, *coderFlag)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return 2
+	}
+	if err := checkConsensus(*consensus, *notes, compare); err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return 2
+	}
 	opts := ui.Options{
 		Paths:     fs.Args(),
 		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
 		NotesPath: *notes,
-		ConfigDir: configDir(env),
-		Getenv:    env.Getenv,
+		Coder:     coder,
+		// Read-only files and where the consensus goes: see
+		// docs/agreement.md.
+		CompareNotes:  compare,
+		ConsensusPath: *consensus,
+		ConfigDir:     configDir(env),
+		Getenv:        env.Getenv,
 	}
 	if err := ui.Run(opts); err != nil {
 		var se *ui.StartError
@@ -54,4 +74,29 @@ func runReader(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	return 0
+}
+
+// checkConsensus refuses a consensus file that is one's own notes file or
+// another coder's: the Disagreements view writes to it.
+func checkConsensus(consensus, own string, compare []string) error {
+	if consensus == "" {
+		return nil
+	}
+	same := func(a, b string) bool {
+		if a == "" || b == "" {
+			return false
+		}
+		aa, err1 := filepath.Abs(a)
+		ab, err2 := filepath.Abs(b)
+		return err1 == nil && err2 == nil && aa == ab
+	}
+	if same(consensus, own) {
+		return fmt.Errorf("--consensus %s is your notes file (--notes): the consensus goes to a file of its own; give another name", consensus)
+	}
+	for _, c := range compare {
+		if same(consensus, c) {
+			return fmt.Errorf("--consensus %s is a file of --compare-notes, which is only read: give another name for the consensus", consensus)
+		}
+	}
+	return nil
 }
