@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os/user"
@@ -20,6 +21,10 @@ var writesNotes = map[string]bool{"tag": true, "import": true, "notes": true}
 func addCoderFlag(fs *flag.FlagSet) *string {
 	return fs.String("coder", "", "`NAME` of the coder recorded with every note, memo and code this writes (default: $"+CoderEnvVar+", else coder in "+ConfigFileName+" of the config dir, else your login name)")
 }
+
+// errNoCoder is resolveCoder's error when nothing names the coder and the
+// login name cannot be found.
+var errNoCoder = errors.New("who is coding?")
 
 // resolveCoder returns who is coding, set once per process: the --coder
 // flag, else $PARALLAX_CODER, else the coder key of config.toml, else the
@@ -47,7 +52,7 @@ func resolveCoder(env *Env, flagValue string) (string, error) {
 	}
 	login := loginName(env)
 	if login == "" {
-		return "", fmt.Errorf("who is coding? parallax could not find your login name: give --coder NAME, set $%s, or put coder = \"NAME\" in %s", CoderEnvVar, cfg.path)
+		return "", fmt.Errorf("%w parallax could not find your login name: give --coder NAME, set $%s, or put coder = \"NAME\" in %s", errNoCoder, CoderEnvVar, cfg.path)
 	}
 	name, err := check(login, fmt.Sprintf("your login name %q", login))
 	if err != nil {

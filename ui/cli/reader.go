@@ -41,7 +41,7 @@ func runReader(env *Env, args []string) int {
 		}
 		return 2
 	}
-	coder, err := resolveCoder(env, *coderFlag)
+	coder, err := readerCoder(env, *coderFlag)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
 		return 2
@@ -99,4 +99,17 @@ func checkConsensus(consensus, own string, compare []string) error {
 		}
 	}
 	return nil
+}
+
+// readerCoder is the coder the reader records: resolveCoder's, except that
+// when nothing names one and the login name cannot be found the reader
+// still opens, recording none (notes shown as "(unknown)", as before
+// coders were recorded); tag and the other writing commands ask for one.
+// A name given that is not valid is still an error.
+func readerCoder(env *Env, flagValue string) (string, error) {
+	coder, err := resolveCoder(env, flagValue)
+	if errors.Is(err, errNoCoder) {
+		return "", nil
+	}
+	return coder, err
 }

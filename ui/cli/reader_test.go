@@ -39,3 +39,21 @@ func TestReaderRefusesBadCoderFlags(t *testing.T) {
 		t.Errorf("files written: %v", m)
 	}
 }
+
+// TestReaderOpensWithoutALoginName: with no --coder, no $PARALLAX_CODER,
+// no config entry and no login name to be found (a container with an
+// unnamed uid), reading needs no coder: the reader records none, where
+// tag refuses.
+func TestReaderOpensWithoutALoginName(t *testing.T) {
+	vars := map[string]string{"PARALLAX_CONFIG_DIR": t.TempDir()}
+	env := &Env{Getenv: func(k string) string { return vars[k] }, LoginName: func() string { return "" }}
+	if coder, err := readerCoder(env, ""); err != nil || coder != "" {
+		t.Fatalf("readerCoder = %q, %v; want no coder and no error", coder, err)
+	}
+	if _, err := resolveCoder(env, ""); err == nil {
+		t.Fatal("resolveCoder found a coder with no login name")
+	}
+	if _, err := readerCoder(env, " ana"); err == nil {
+		t.Fatal("an invalid --coder was accepted")
+	}
+}
