@@ -1,6 +1,9 @@
 package compare
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Facts are linked within a thread. Two sentences of the same story may
 // be linked whenever they state the same claim; two sentences of different
@@ -18,7 +21,54 @@ func (x *storyScorer) sameEvent(a, b *unit) bool {
 	if x.docs[a.art].day == noDay || x.docs[b.art].day == noDay {
 		return false
 	}
-	return !x.ownNames(a, b) && !x.ownNames(b, a) && !x.daysDiffer(a, b)
+	return !x.ownNames(a, b) && !x.ownNames(b, a) && !x.daysDiffer(a, b) &&
+		!x.ownHappening(a) && !x.ownHappening(b)
+}
+
+// ownHappening reports whether a sentence points at its own story's
+// happening with a definite noun for a sudden, one-off event and no date
+// of its own ("Sarvania did not comment on the strike", "rescuers were
+// working at the scene"): said in another story, the same words are about
+// that story's happening — another claim. A sentence that dates what it
+// tells ("the 2019 strike", "the attack on 3 May") may retell an earlier
+// story's happening, and may recur.
+func (x *storyScorer) ownHappening(u *unit) bool {
+	if u.ex != nil && len(u.ex.dates) > 0 {
+		return false
+	}
+	prev := ""
+	for _, w := range strings.FieldsFunc(x.c.Articles[u.art].Sentences[u.sent].Text, notWordRune) {
+		w = strings.ToLower(w)
+		if suddenEvent[w] && pointsAtOne[prev] {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// notWordRune splits a sentence into words (apostrophes stay inside:
+// "Monday's").
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+}
+
+// pointsAtOne are the words before a noun that point at one happening
+// the reader already knows of.
+var pointsAtOne = map[string]bool{"the": true, "this": true, "that": true, "today's": true, "today’s": true,
+	"yesterday's": true, "yesterday’s": true, "tonight's": true, "tonight’s": true}
+
+// suddenEvent are nouns for sudden, one-off happenings — attacks,
+// disasters, accidents — and the scene of one; not the nouns of processes
+// that recur and are retold ("the treaty", "the talks", "the deployment").
+var suddenEvent = map[string]bool{
+	"attack": true, "strike": true, "airstrike": true, "raid": true, "blast": true, "explosion": true,
+	"bombing": true, "shelling": true, "shooting": true, "stabbing": true, "massacre": true, "ambush": true,
+	"crash": true, "collision": true, "derailment": true, "accident": true, "incident": true,
+	"earthquake": true, "quake": true, "tremor": true, "aftershock": true, "tsunami": true, "eruption": true,
+	"flood": true, "flooding": true, "landslide": true, "avalanche": true, "fire": true, "blaze": true,
+	"wildfire": true, "storm": true, "hurricane": true, "typhoon": true, "cyclone": true, "tornado": true,
+	"disaster": true, "tragedy": true, "scene": true, "hijacking": true, "kidnapping": true, "abduction": true,
 }
 
 // daysDiffer reports whether two sentences name different weekdays
