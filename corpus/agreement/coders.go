@@ -108,6 +108,21 @@ func place(c *corpus.Corpus, cd Coder, cov Coverage) placed {
 	return p
 }
 
+// prepare is what every unit of agreement starts from: the options with
+// their defaults, each coder's notes placed on the articles, the codes
+// compared and each code's position among them.
+func prepare(c *corpus.Corpus, coders []Coder, opt Options) (Options, []placed, []string, map[string]int) {
+	opt = opt.withDefaults()
+	ps := placeAll(c, coders, opt.Coded)
+	codes := codeList(opt.Codes, coders)
+	index := make(map[string]int, len(codes))
+	for k, code := range codes {
+		index[code] = k
+	}
+	return opt, ps, codes, index
+}
+
+// placeAll places every coder's notes on the articles.
 func placeAll(c *corpus.Corpus, coders []Coder, cov Coverage) []placed {
 	ps := make([]placed, len(coders))
 	for i, cd := range coders {

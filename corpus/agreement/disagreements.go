@@ -46,13 +46,7 @@ func Agreed(c *corpus.Corpus, coders []Coder, opt Options) []Disagreement {
 // units lists the units whose counts of coders who applied the code and
 // who did not keep accepts.
 func units(c *corpus.Corpus, coders []Coder, opt Options, keep func(applied, not int) bool) []Disagreement {
-	opt = opt.withDefaults()
-	ps := placeAll(c, coders, opt.Coded)
-	codes := codeList(opt.Codes, coders)
-	index := make(map[string]int, len(codes))
-	for k, code := range codes {
-		index[code] = k
-	}
+	opt, ps, codes, index := prepare(c, coders, opt)
 	m := len(coders)
 	var out []Disagreement
 	perCode := make([][]Disagreement, len(codes))

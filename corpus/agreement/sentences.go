@@ -88,13 +88,7 @@ func nominalRow(code string, d Data) Row {
 // tagged C shares a byte with S. A sentence of an article the coder did
 // not code (Options.Coded) is missing data for that coder.
 func Sentences(c *corpus.Corpus, coders []Coder, opt Options) *Report {
-	opt = opt.withDefaults()
-	ps := placeAll(c, coders, opt.Coded)
-	codes := codeList(opt.Codes, coders)
-	index := make(map[string]int, len(codes))
-	for k, code := range codes {
-		index[code] = k
-	}
+	opt, ps, codes, index := prepare(c, coders, opt)
 	m := len(coders)
 	data := make([]Data, len(codes))
 	for k := range data {

@@ -15,13 +15,7 @@ import (
 // coded but not all are left out (Report.LeftOut): αu has no place for
 // missing data.
 func Spans(c *corpus.Corpus, coders []Coder, opt Options) *Report {
-	opt = opt.withDefaults()
-	ps := placeAll(c, coders, opt.Coded)
-	codes := codeList(opt.Codes, coders)
-	index := make(map[string]int, len(codes))
-	for k, code := range codes {
-		index[code] = k
-	}
+	opt, ps, codes, index := prepare(c, coders, opt)
 	m := len(coders)
 	segs := make([][][]Segment, len(codes)) // code → coder → segments
 	for k := range segs {
