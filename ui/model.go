@@ -96,11 +96,15 @@ func (m *Model) setData(d *Data) tea.Cmd {
 		// opens directly.
 		m.view = viewStories
 	}
+	if m.ctx.lib != nil && d.Findings.Comparison != nil {
+		// A library: today's stories first.
+		m.view = viewStories
+	}
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
 	cmd := m.setSize(m.width, m.height)
-	if n := problemCount(d); n > 0 && m.view != viewProblems {
+	if n := problemCount(m.ctx, d); n > 0 && m.view != viewProblems {
 		cmd = tea.Batch(cmd, m.flash(fmt.Sprintf("%d loading problem(s): %s lists them", n, m.ctx.Keys.ViewProblems.Help().Key)))
 	}
 	return cmd
@@ -184,6 +188,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading.err = msg.err
 			return m, nil
 		}
+		m.ctx.lib = msg.lib
 		return m, tea.Batch(m.setData(msg.data), m.ctx.notes.open(msg.data.Corpus, notesPathFor(m.opts, msg.data.Corpus)))
 	case progressMsg, spinner.TickMsg, progress.FrameMsg:
 		if m.loaded {
