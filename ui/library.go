@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -87,4 +88,28 @@ func libraryNotesPath(c *corpus.Corpus) string {
 		return filepath.Join(filepath.Dir(lib), "library-notes.db")
 	}
 	return ""
+}
+
+// markEdited marks an article with several versions in the lists and
+// column headers: ✎ and the number of versions.
+const markEdited = "✎"
+
+// editedMark is the mark of article (or merged column) a of d: "✎3" for
+// three versions (the most of a merged column's articles), "" for one.
+func (c *Context) editedMark(d *Data, a int) string {
+	if c.lib == nil || a < 0 {
+		return ""
+	}
+	n := 0
+	if mu := d.mergedAt(a); mu != nil {
+		for _, m := range mu.members {
+			n = max(n, c.versionsOf(d.Corpus.Articles[m].ID))
+		}
+	} else if a < len(d.Corpus.Articles) {
+		n = c.versionsOf(d.Corpus.Articles[a].ID)
+	}
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d", markEdited, n)
 }

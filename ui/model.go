@@ -91,6 +91,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.loaded = true
 	m.pages = newPages(m.ctx, nil)
 	m.ctx.Keys.Stories.View.SetEnabled(d.Findings.Comparison != nil)
+	m.ctx.Keys.Versions.SetEnabled(m.ctx.lib != nil)
 	if res := d.Findings.Comparison; res != nil && len(res.Threads) > 1 {
 		// Several threads: choose one first. One thread (or one story)
 		// opens directly.
@@ -227,6 +228,18 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.over = p
 		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, nil
+	case openVersionsMsg:
+		v, cmd := newVersionsLayer(m.ctx, m.bg, msg)
+		m.over = v
+		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
+		return m, cmd
+	case overlayMsg:
+		if m.over == nil {
+			return m, nil // closed meanwhile: nobody waits for it
+		}
+		var cmd tea.Cmd
+		m.over, cmd = m.over.Update(msg)
+		return m, cmd
 	case saveCorrectionMsg:
 		return m, m.ctx.notes.saveCorrection(msg.c)
 	case searchDoneMsg:
