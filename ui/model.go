@@ -52,9 +52,12 @@ type Model struct {
 	showHelp bool
 	helpScr  helpScreen
 
-	help     help.Model
-	msg      string
-	msgID    int
+	help  help.Model
+	msg   string
+	msgID int
+	// jumpTo is the id of the article to show once the story opening
+	// for it is open (a library search's hit); "" for none.
+	jumpTo   string
 	flashFor time.Duration // how long a status message stays
 }
 
@@ -233,6 +236,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.over = v
 		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, cmd
+	case openHitMsg:
+		return m, m.openHit(msg.hit)
 	case overlayMsg:
 		if m.over == nil {
 			return m, nil // closed meanwhile: nobody waits for it
@@ -319,6 +324,12 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 		m.view = viewRead
 	}
 	cmd := m.installData(d, msg.sc)
+	if id := m.jumpTo; id != "" {
+		m.jumpTo = ""
+		if a := d.artIndexOf(id); a >= 0 {
+			cmd = tea.Batch(cmd, m.deliver([]tea.Msg{jumpMsg{article: a, match: true}}, nil))
+		}
+	}
 	if msg.what != "" {
 		what := msg.what
 		if m.msg != "" {
