@@ -190,7 +190,7 @@ func (s *libSearch) hitLines(h library.Hit, cur bool, w int) []string {
 	if edited != "" {
 		edited = " " + edited
 	}
-	head := fit(ellipsize(mark+fit(ellipsize(oneLine(h.Outlet), 16), 16)+" "+date+"  "+oneLine(h.Title)+edited, w), w)
+	head := fit(ellipsize(mark+fit(ellipsize(oneLine(h.Outlet), 16), 16)+" "+fit(date, 10)+"  "+oneLine(h.Title)+edited, w), w)
 	if cur {
 		head = st.RowSelected.Render(head)
 	} else {
