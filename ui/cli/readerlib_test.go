@@ -27,7 +27,7 @@ func lookalikeArticles(t *testing.T) string {
 // readerScreen starts the reader as 'parallax ARGS' would with env, at
 // 100x30 and without a terminal, and returns the first screen that
 // shows every one of want.
-func readerScreen(t *testing.T, env map[string]string, args []string, want ...string) string {
+func readerScreen(t testing.TB, env map[string]string, args []string, want ...string) string {
 	t.Helper()
 	var errb strings.Builder
 	e := &Env{Stdout: io.Discard, Stderr: &errb, Getenv: func(k string) string { return env[k] }}
