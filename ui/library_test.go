@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -268,5 +269,35 @@ func TestLibrarySearch(t *testing.T) {
 	m = send(m, keys("/")...)
 	if !m.search.active {
 		t.Fatal("/ in the read view of a library does not search the text")
+	}
+}
+
+// TestLibraryViewsFitAnySize: the version history, the diff and the
+// library search fill exactly the terminal at every size, resized while
+// open.
+func TestLibraryViewsFitAnySize(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m, lib := libraryModel(t, c, a, asciiContext(), 80, 24)
+	lib.hits = []library.Hit{{Article: c.Articles[0].ID, Outlet: "Ｆｕｌｌｗｉｄｔｈ العربية", Title: "中文标题 with a long title that goes on", Snippet: "…«mourning» 👩\u200d💻 in e\u0301…"}}
+	check := func(what string) {
+		t.Helper()
+		lines := strings.Split(m.View(), "\n")
+		if len(lines) != m.height {
+			t.Fatalf("%dx%d %s: %d lines", m.width, m.height, what, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != m.width {
+				t.Fatalf("%dx%d %s: line %d is %d wide: %q", m.width, m.height, what, i, w, l)
+			}
+		}
+	}
+	for _, step := range []string{"/ m enter", "esc 1 V", "enter", "esc esc"} {
+		m = send(m, keys(step)...)
+		for w := 40; w <= 160; w += 17 {
+			for h := 10; h <= 50; h += 9 {
+				m = sendNoCmd(m, tea.WindowSizeMsg{Width: w, Height: h})
+				check("after " + step)
+			}
+		}
 	}
 }
