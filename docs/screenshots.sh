@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots (docs/read-view.png, docs/facts-view.png,
-# docs/stories-view.png)
+# docs/stories-view.png, and the library's docs/library-stories.png and
+# docs/library-diff.png; 'bash docs/screenshots.sh library' makes only those two)
 # from the real program: it builds parallax, runs it on the embedded corpus in
 # a private tmux server at 120x32, captures the panes with their colours
 # (tmux capture-pane -e), turns them into HTML with aha and into PNG with
@@ -88,6 +89,7 @@ shoot() {
 	echo "wrote docs/$name.png"
 }
 
+if [ "${1:-all}" != library ]; then
 wait_for " READ "
 # ] goes to the first shared fact of the first column (the first report):
 # the other columns scroll level with it.
@@ -114,4 +116,36 @@ wait_for " READ "
 tmux -S "$sock" send-keys -t shot '0' 'j'
 wait_for " STORIES "
 shoot stories-view
+tmux -S "$sock" send-keys -t shot 'q'
+fi
+
+# The library: the look-alike articles added with 'parallax add', one of them
+# edited and added again, so that it has two versions.
+tmux -S "$sock" kill-server 2>/dev/null || true
+export PARALLAX_LIBRARY="$work/library/library.db"
+mkdir -p "$work/library/src"
+cp testdata/lookalike/articles/*.md "$work/library/src/"
+"$work/parallax" add "$work/library/src" >/dev/null
+art="$work/library/src/2023-03-14-crossroads.md"
+sed -i -e 's/At least eight people were killed and 25 wounded/At least 11 people were killed and 31 wounded/' \
+	-e '/^Rescuers were searching the rubble/d' "$art"
+printf '\nThe governor declared two days of mourning in the region.\n' >>"$art"
+"$work/parallax" add "$art" >/dev/null
+tmux -S "$sock" new-session -d -s shot -x "$cols" -y "$rows" -c "$work" \
+	env TERM=xterm-256color COLORFGBG='15;0' HOME="$work" PARALLAX_LIBRARY="$PARALLAX_LIBRARY" \
+	PARALLAX_DATA_DIR="$PARALLAX_DATA_DIR" PARALLAX_CONFIG_DIR="$PARALLAX_CONFIG_DIR" \
+	"$work/parallax"
+wait_for " STORIES "
+tmux -S "$sock" send-keys -t shot 'j'
+shoot library-stories
+# The first story, the edited article's column (the second), its versions, the diff.
+tmux -S "$sock" send-keys -t shot 'Enter'
+wait_for "Crossroads Wire ✎2"
+tmux -S "$sock" send-keys -t shot 'Tab'
+wait_for "· Crossroads Wire 1/"
+tmux -S "$sock" send-keys -t shot 'V'
+wait_for " VERSIONS "
+tmux -S "$sock" send-keys -t shot 'Enter'
+wait_for "EDITED"
+shoot library-diff
 tmux -S "$sock" send-keys -t shot 'q'

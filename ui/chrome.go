@@ -69,7 +69,7 @@ func (c chrome) tabs() []tab {
 	for _, e := range tabOrder {
 		label := e.label
 		if e.id == viewProblems {
-			label = fmt.Sprintf("%s (%d)", label, problemCount(c.ctx.Data))
+			label = fmt.Sprintf("%s (%d)", label, problemCount(c.ctx, c.ctx.Data))
 		}
 		ts = append(ts, tab{id: e.id, b: e.key(k), label: label})
 	}

@@ -27,6 +27,9 @@ type Context struct {
 	// (scope.go).
 	open   scope
 	Markup *Markup
+	// lib is the library the articles were read from; nil for files and
+	// the embedded corpus.
+	lib *libState
 
 	// notes is the notes store as the reader sees it, and the marks of
 	// the tagged sentences the read view draws.

@@ -31,6 +31,9 @@ type KeyMap struct {
 	// FactHere turns the alignment to the next fact of a sentence in
 	// several facts.
 	FactHere key.Binding
+	// Versions opens the version history of the article under the
+	// cursor, and its diffs: enabled when the articles are a library's.
+	Versions key.Binding
 
 	// Tagging and export: disabled until the notes file is open (the
 	// notes service switches them on).
@@ -93,6 +96,7 @@ func DefaultKeyMap() *KeyMap {
 		Pin:        b([]string{"p"}, "p", "pin as reference"),
 		Furniture:  b([]string{"f"}, "f", "show/hide furniture"),
 		FactHere:   b([]string{"c"}, "c", "align on this sentence's next fact"),
+		Versions:   key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "versions & diff (library)"), key.WithDisabled()),
 
 		Tag:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "tag passage"), key.WithDisabled()),
 		Visual: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "select passage"), key.WithDisabled()),
@@ -148,7 +152,7 @@ func KeysMarkdown() string {
 	nk := DefaultNotesKeyMap()
 	// The tagging keys start disabled and are switched on once the notes
 	// store opens; the README documents them all.
-	for _, kb := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &k.ViewNotes, &k.Stories.Everything} {
+	for _, kb := range []*key.Binding{&k.Tag, &k.Visual, &k.Export, &k.ViewNotes, &k.Stories.Everything, &k.Versions} {
 		kb.SetEnabled(true)
 	}
 	groups := []struct {
@@ -157,7 +161,7 @@ func KeysMarkdown() string {
 	}{
 		{"Everywhere", []key.Binding{k.Stories.View, k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Stories.Everything, k.Search, k.SearchNext, k.SearchPrev, k.SearchList, k.Help, k.Back, k.Quit}},
 		{"Moving (every view)", []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Left, k.Right, k.NextCol, k.PrevCol}},
-		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order}},
+		{"Read view", []key.Binding{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why, k.PageLeft, k.PageRight, k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Versions}},
 		{"Stories view", []key.Binding{k.Stories.Open, helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), k.Stories.Move, k.Stories.Merge, k.Stories.Split, helpAs(k.Toggle, "choose an article to split off")}},
 		{"Facts view", []key.Binding{k.Open, k.ReadFact, k.Sort, k.Filter, helpAs(k.Search, "filter facts (as f)"), k.OnlyDisc}},
 		{"Outlets view", outletsHelp(k)},

@@ -26,6 +26,7 @@ type progressMsg struct {
 // loadedMsg carries the loaded and analysed corpus.
 type loadedMsg struct {
 	data *Data
+	lib  *libState // the library read, or nil
 	err  error
 }
 
@@ -85,6 +86,14 @@ func (l loadingModel) start(ctx context.Context, opts Options) tea.Cmd {
 // tea.Cmd and touches no model state.
 func (l loadingModel) work(ctx context.Context, opts Options, report Progress) tea.Msg {
 	c := opts.Corpus
+	var lib *libState
+	if c == nil && opts.Library != nil && len(opts.Paths) == 0 {
+		var err error
+		c, lib, err = loadLibrary(ctx, opts.Library, report)
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+	}
 	if c == nil {
 		load := opts.Load
 		if load == nil {
@@ -115,7 +124,10 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 		a = &Findings{Warnings: []string{"analysis failed: " + err.Error()}}
 	}
 	report("indexing", 0, 0)
-	return loadedMsg{data: NewData(c, a)}
+	if lib != nil {
+		a.Warnings = append(a.Warnings, lib.warnings...)
+	}
+	return loadedMsg{data: NewData(c, a), lib: lib}
 }
 
 // wait returns the next event from the background work.

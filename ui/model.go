@@ -52,9 +52,12 @@ type Model struct {
 	showHelp bool
 	helpScr  helpScreen
 
-	help     help.Model
-	msg      string
-	msgID    int
+	help  help.Model
+	msg   string
+	msgID int
+	// jumpTo is the id of the article to show once the story opening
+	// for it is open (a library search's hit); "" for none.
+	jumpTo   string
 	flashFor time.Duration // how long a status message stays
 }
 
@@ -91,16 +94,21 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.loaded = true
 	m.pages = newPages(m.ctx, nil)
 	m.ctx.Keys.Stories.View.SetEnabled(d.Findings.Comparison != nil)
+	m.ctx.Keys.Versions.SetEnabled(m.ctx.lib != nil)
 	if res := d.Findings.Comparison; res != nil && len(res.Threads) > 1 {
 		// Several threads: choose one first. One thread (or one story)
 		// opens directly.
+		m.view = viewStories
+	}
+	if m.ctx.lib != nil && d.Findings.Comparison != nil {
+		// A library: today's stories first.
 		m.view = viewStories
 	}
 	if len(d.Corpus.Articles) == 0 {
 		m.view = viewProblems
 	}
 	cmd := m.setSize(m.width, m.height)
-	if n := problemCount(d); n > 0 && m.view != viewProblems {
+	if n := problemCount(m.ctx, d); n > 0 && m.view != viewProblems {
 		cmd = tea.Batch(cmd, m.flash(fmt.Sprintf("%d loading problem(s): %s lists them", n, m.ctx.Keys.ViewProblems.Help().Key)))
 	}
 	return cmd
@@ -184,6 +192,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.loading.err = msg.err
 			return m, nil
 		}
+		m.ctx.lib = msg.lib
 		return m, tea.Batch(m.setData(msg.data), m.ctx.notes.open(msg.data.Corpus, notesPathFor(m.opts, msg.data.Corpus)))
 	case progressMsg, spinner.TickMsg, progress.FrameMsg:
 		if m.loaded {
@@ -222,6 +231,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.over = p
 		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, nil
+	case openVersionsMsg:
+		v, cmd := newVersionsLayer(m.ctx, m.bg, msg)
+		m.over = v
+		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
+		return m, cmd
+	case openHitMsg:
+		return m, m.openHit(msg.hit)
+	case overlayMsg:
+		if m.over == nil {
+			return m, nil // closed meanwhile: nobody waits for it
+		}
+		var cmd tea.Cmd
+		m.over, cmd = m.over.Update(msg)
+		return m, cmd
 	case saveCorrectionMsg:
 		return m, m.ctx.notes.saveCorrection(msg.c)
 	case searchDoneMsg:
@@ -301,6 +324,12 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 		m.view = viewRead
 	}
 	cmd := m.installData(d, msg.sc)
+	if id := m.jumpTo; id != "" {
+		m.jumpTo = ""
+		if a := d.artIndexOf(id); a >= 0 {
+			cmd = tea.Batch(cmd, m.deliver([]tea.Msg{jumpMsg{article: a, match: true}}, nil))
+		}
+	}
 	if msg.what != "" {
 		what := msg.what
 		if m.msg != "" {

@@ -347,7 +347,11 @@ func (p pickerModel) viewWith(r readModel) string {
 		if i == p.cursor {
 			mark = "› "
 		}
-		line := fmt.Sprintf("%s%s %s%s %s  %s", mark, box, ref, fit(ellipsize(oneLine(art.DisplayOutlet()), 16), 16), date, oneLine(art.Title))
+		edited := r.ctx.editedMark(r.ctx.Data, row.article)
+		if edited != "" {
+			edited += " "
+		}
+		line := fmt.Sprintf("%s%s %s%s %s  %s%s", mark, box, ref, fit(ellipsize(oneLine(art.DisplayOutlet()), 16), 16), date, edited, oneLine(art.Title))
 		line = fit(ellipsize(line, w), w)
 		if i == p.cursor {
 			line = st.RowSelected.Render(line)

@@ -23,8 +23,13 @@ func newProblemsModel(ctx *Context) *problemsModel {
 	return &problemsModel{ctx: ctx, vp: viewport.New(0, 0)}
 }
 
-func problemCount(d *Data) int {
+// problemCount is the number of problems the Problems view lists: files
+// and records that failed, warnings, and the library's failing feeds.
+func problemCount(ctx *Context, d *Data) int {
 	n := len(d.Corpus.Errors) + len(d.Findings.Warnings)
+	if ctx.lib != nil {
+		n += len(ctx.lib.failing)
+	}
 	for _, a := range d.Corpus.Articles {
 		n += len(a.Warnings)
 	}
@@ -48,7 +53,21 @@ func (p problemsModel) content(w int) string {
 			lines = append(lines, strings.Repeat(" ", indent)+l)
 		}
 	}
-	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(d))), "")
+	lines = append(lines, st.Bold.Render(fmt.Sprintf("Problems: %d", problemCount(p.ctx, d))), "")
+	if lib := p.ctx.lib; lib != nil && len(lib.failing) > 0 {
+		// Feeds move and break: each says what went wrong last.
+		lines = append(lines, st.Error.Render(fmt.Sprintf("Feeds that keep failing (%d)", len(lib.failing))))
+		for _, f := range lib.failing {
+			name := f.Outlet
+			if name == "" {
+				name = "outlet unknown"
+			}
+			add(oneLine(f.URL)+" ("+oneLine(name)+"): "+plural(f.Failures, "failure")+" in a row", 2)
+			add("last error: "+oneLine(f.LastError), 4)
+		}
+		add("'parallax feeds list' shows them; 'parallax feeds remove URL' stops following one, 'parallax feeds add NEW-URL' follows where it moved", 2)
+		lines = append(lines, "")
+	}
 	failed, skipped := corpus.SplitLoadErrors(d.Corpus.Errors)
 	files := corpus.FilesIn(failed)
 	if len(failed) > 0 {
@@ -100,7 +119,7 @@ func (p problemsModel) content(w int) string {
 			add("- "+oneLine(w), 2)
 		}
 	}
-	if problemCount(d) == 0 {
+	if problemCount(p.ctx, d) == 0 {
 		lines = append(lines, st.Muted.Render("Every file loaded without warnings."))
 	}
 	return strings.Join(lines, "\n")

@@ -333,6 +333,10 @@ func (r *readModel) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.Why):
 			ra, s := r.ctx.Data.real(a, r.cursor[a])
 			return func() tea.Msg { return openWhyMsg{article: ra, sentence: s, fact: -1} }
+		case key.Matches(msg, k.Versions):
+			ra, _ := r.ctx.Data.real(a, r.cursor[a])
+			art := r.ctx.Data.Corpus.Articles[ra]
+			return func() tea.Msg { return openVersionsMsg{article: art.ID, outlet: art.DisplayOutlet(), title: art.Title} }
 		case key.Matches(msg, k.Stories.Columns):
 			r.toggleColumns()
 		case key.Matches(msg, k.Stories.Order):
@@ -384,7 +388,14 @@ func (r readModel) ShortHelp() []key.Binding {
 	if r.picking {
 		return r.picker.ShortHelp()
 	}
-	return r.tagKeys([]key.Binding{k.Down, k.Right, k.NextFact, k.Why, k.NextUnique, k.Choose})
+	own := []key.Binding{k.Down, k.Right, k.NextFact, k.Why, k.NextUnique, k.Choose}
+	if a := r.focusedArticle(); a >= 0 && k.Versions.Enabled() {
+		// V is offered where there is something to see: an edited article.
+		if ra, _ := r.ctx.Data.real(a, r.cursor[a]); r.ctx.versionsOf(r.ctx.Data.Corpus.Articles[ra].ID) > 1 {
+			own = append(own[:1], append([]key.Binding{k.Versions}, own[1:]...)...)
+		}
+	}
+	return r.tagKeys(own)
 }
 
 // FullHelp is the read view's full help.
@@ -397,7 +408,7 @@ func (r readModel) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{k.Left, k.Right, k.NextCol, k.PrevCol, k.PageLeft, k.PageRight},
 		{k.NextFact, k.PrevFact, k.FactHere, k.NextUnique, k.PrevUnique, k.Why},
-		{k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Tag, k.Visual},
+		{k.Choose, k.Pin, k.Furniture, k.Stories.Columns, k.Stories.Order, k.Tag, k.Visual, k.Versions},
 		r.tagHelp(),
 	}
 }

@@ -65,7 +65,7 @@ func (r readModel) columnView(oi, w int) []string {
 	hk := headKey{focused: focused, ref: a == r.ref}
 	head, ok := l.heads[hk]
 	if !ok {
-		head = r.header(art, w, focused, a == r.ref)
+		head = r.header(a, art, w, focused, a == r.ref)
 		if l.heads == nil {
 			l.heads = map[headKey][2]string{}
 		}
@@ -119,9 +119,10 @@ func (r readModel) columnView(oi, w int) []string {
 type headKey struct{ focused, ref bool }
 
 // header renders the first two header lines of a column: outlet and date,
-// then the title. The date matters more than the end of a long outlet
+// then the title; an edited library article carries ✎ and its number of
+// versions. The date matters more than the end of a long outlet
 // name: the name is cut to leave it room.
-func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]string {
+func (r readModel) header(a int, art *corpus.Article, w int, focused, ref bool) [2]string {
 	st := r.ctx.Styles
 	outlet := oneLine(art.DisplayOutlet())
 	os := st.ColOutlet
@@ -131,6 +132,10 @@ func (r readModel) header(art *corpus.Article, w int, focused, ref bool) [2]stri
 	badge := ""
 	if ref {
 		badge = st.RefBadge.Render(" ◆ref") + " "
+	}
+	if m := r.ctx.editedMark(r.ctx.Data, a); m != "" {
+		// Edited since first seen: V shows the versions.
+		badge += st.Warn.Render(m) + " "
 	}
 	date := oneLine(art.DisplayDate())
 	room := w - 2 - ansi.StringWidth(badge) - ansi.StringWidth(date)

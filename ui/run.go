@@ -46,6 +46,10 @@ type Options struct {
 
 	// Corpus, when set, is shown instead of loading Paths.
 	Corpus *corpus.Corpus
+	// Library, when set and there are no Paths, is read first: the
+	// reader opens its most recent articles on the Stories view when it
+	// has any, else the embedded corpus.
+	Library Library
 	// ConfigDir is the user's configuration directory (lexicons, outlet
 	// table), which the command line reads from the environment; "" means
 	// none: only the data shipped in the binary.

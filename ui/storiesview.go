@@ -294,7 +294,7 @@ func (s storiesModel) detail(h int) []string {
 			add(st.Muted.Render("Every outlet of the corpus covered it."))
 		}
 		for _, id := range byReport(all, sst.Articles) {
-			add(articleLine(all, id, w))
+			add(articleLine(all, id, s.ctx.editedMark(all, all.artIndexOf(id)), w))
 		}
 	}
 	if len(lines) > h {
@@ -303,14 +303,18 @@ func (s storiesModel) detail(h int) []string {
 	return lines
 }
 
-// articleLine is an article as the details list it: date, outlet, title.
-func articleLine(d *Data, id string, w int) string {
+// articleLine is an article as the details list it: date, outlet, title,
+// and its mark when it was edited ("✎2").
+func articleLine(d *Data, id, edited string, w int) string {
 	ai, ok := d.artIndex[id]
 	if !ok {
 		return ellipsize("  "+oneLine(id), w)
 	}
 	a := d.article(ai)
-	return ellipsize(fmt.Sprintf("  %s  %s · %s", publishedAt(a.Published), oneLine(a.DisplayOutlet()), oneLine(a.Title)), w)
+	if edited != "" {
+		edited = " " + edited
+	}
+	return ellipsize(fmt.Sprintf("  %s  %s%s · %s", publishedAt(a.Published), oneLine(a.DisplayOutlet()), edited, oneLine(a.Title)), w)
 }
 
 // publishedAt is a publication time as the lists show it: the day and

@@ -102,7 +102,7 @@ func (e *storyEdit) choices() []editItem {
 	switch e.step {
 	case editMoveWhich, editSplitWhich:
 		for _, id := range byReport(all, e.story.Articles) {
-			items = append(items, editItem{id: id, label: strings.TrimSpace(articleLine(all, id, 1000))})
+			items = append(items, editItem{id: id, label: strings.TrimSpace(articleLine(all, id, "", 1000))})
 		}
 	case editMoveWhere, editMergeWith:
 		if e.step == editMoveWhere && len(e.story.Articles) > 1 {

@@ -220,6 +220,9 @@ func notesPathFor(opts Options, c *corpus.Corpus) string {
 	if opts.NotesPath != "" {
 		return opts.NotesPath
 	}
+	if p := libraryNotesPath(c); p != "" && len(opts.Paths) == 0 {
+		return p
+	}
 	return notes.DefaultPath(c, opts.Paths, corpus.DataDir(opts.getenv()))
 }
 

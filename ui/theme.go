@@ -98,6 +98,9 @@ type Styles struct {
 	Cursor, Outline                         lipgloss.Style
 	Kind                                    map[string]lipgloss.Style
 	SearchHit                               lipgloss.Style
+	// DiffDel and DiffIns are a word diff's deleted and inserted words;
+	// in monochrome the words are also written [-so-]{+so+}.
+	DiffDel, DiffIns lipgloss.Style
 
 	PanelBorder, PanelTitle, Label lipgloss.Style
 	RowSelected, Present, Absent   lipgloss.Style
@@ -180,6 +183,8 @@ func NewStyles(r *lipgloss.Renderer, t Theme, mono bool) *Styles {
 	s.RowSelected = n().Reverse(true)
 	s.Present = fg(t.Accent).Bold(true)
 	s.Absent = fg(t.Subtle)
+	s.DiffDel = fg(t.Error).Strikethrough(!mono)
+	s.DiffIns = fg(t.Kinds[frame.KindHedge]).Bold(true).Underline(mono)
 
 	s.Help = help.Styles{
 		Ellipsis:       fg(t.Subtle),

@@ -220,3 +220,33 @@ func TestSearch(t *testing.T) {
 		t.Errorf("a prefix query found %d articles", len(hits))
 	}
 }
+
+func TestEdited(t *testing.T) {
+	ctx := context.Background()
+	l := openTemp(t)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	q := filepath.Join(dir, "b.txt")
+	base := "Talks end without a deal\n\nThe minister said 12 soldiers were wounded in the clash on Friday, and that talks would resume next week in Geneva.\n\nThe delegation of 40 people left the capital on Saturday morning after the meeting ended.\n"
+	other := "Port reopens after storm\n\nThe harbour master said the port would reopen on Monday after the storm passed over the coast.\n\nShips waited outside the harbour for three days while crews cleared the debris.\n"
+	for _, s := range [][2]string{{p, base}, {q, other}, {p, strings.ReplaceAll(base, "12 soldiers", "15 soldiers")}} {
+		if err := os.WriteFile(s[0], []byte(s[1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := l.AddFiles(ctx, []string{s[0]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := l.Edited(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("Edited = %v, want one article with 2 versions", got)
+	}
+	for id, n := range got {
+		if n != 2 {
+			t.Errorf("%s: %d versions, want 2", id, n)
+		}
+	}
+}

@@ -153,3 +153,26 @@ func (l *Library) Diff(ctx context.Context, id string, from, to int) (*Diff, err
 	}
 	return d, nil
 }
+
+// Edited returns the number of versions of every article that has more
+// than one, by article id.
+func (l *Library) Edited(ctx context.Context) (map[string]int, error) {
+	if l.db == nil {
+		return nil, l.closedErr()
+	}
+	rows, err := l.db.QueryContext(ctx, "SELECT id, versions FROM articles WHERE versions > 1")
+	if err != nil {
+		return nil, fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("read library %s: %w", l.path, err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

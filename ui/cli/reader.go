@@ -11,56 +11,14 @@ import (
 )
 
 // runReader opens the terminal reader on the given paths (none: the
-// embedded corpus).
+// library's articles when it has any, else the embedded corpus).
 func runReader(env *Env, args []string) int {
-	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
-	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: .parallax-notes.db beside a folder corpus; the data directory for the built-in corpus)")
-	coderFlag := addCoderFlag(fs)
-	var compare fileList
-	fs.Var(&compare, "compare-notes", "another coder's notes `FILE`, opened read-only beside yours: their notes show in the notes and read views and the Disagreements view (repeatable)")
-	consensus := fs.String("consensus", "", "notes `FILE` the Disagreements view writes the settled coding to (default: consensus.db beside the notes file)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [--coder NAME] [--compare-notes FILE]... [--consensus FILE] [PATH...]")
-		fmt.Fprintln(env.Stderr)
-		fmt.Fprintln(env.Stderr, "Opens the reader: articles side by side, shared facts and framing in colour.")
-		fmt.Fprintln(env.Stderr, "With no PATH it opens the embedded corpus. Press ? inside for keys and the colour legend.")
-		fmt.Fprintln(env.Stderr)
-		fmt.Fprintln(env.Stderr, "Examples:")
-		fmt.Fprintln(env.Stderr, "  parallax")
-		fmt.Fprintln(env.Stderr, "  parallax --no-color articles/")
-		fmt.Fprintln(env.Stderr, "  parallax tass.md sputnik.html aa.txt")
-		fmt.Fprintln(env.Stderr, "  parallax --coder ana --notes ana.db --compare-notes ben.db articles/")
-		fmt.Fprintln(env.Stderr)
-		fs.PrintDefaults()
+	opts, done, code := readerOptions(env, args)
+	if done {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
-	}
-	coder, err := readerCoder(env, *coderFlag)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
-		return 2
-	}
-	if err := checkConsensus(*consensus, *notes, compare); err != nil {
-		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
-		return 2
-	}
-	opts := ui.Options{
-		Paths:     fs.Args(),
-		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
-		NotesPath: *notes,
-		Coder:     coder,
-		// Read-only files and where the consensus goes: see
-		// docs/agreement.md.
-		CompareNotes:  compare,
-		ConsensusPath: *consensus,
-		ConfigDir:     configDir(env),
-		Getenv:        env.Getenv,
+	if lib, ok := opts.Library.(*readerLibrary); ok {
+		defer lib.Close()
 	}
 	if err := ui.Run(opts); err != nil {
 		var se *ui.StartError
@@ -74,6 +32,67 @@ func runReader(env *Env, args []string) int {
 		return errorf(env, "%v", err)
 	}
 	return 0
+}
+
+// readerOptions parses the reader's flags into its options; done is true
+// when there is nothing to run (help, a bad flag), with the exit code.
+func readerOptions(env *Env, args []string) (opts ui.Options, done bool, code int) {
+	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	noColor := fs.Bool("no-color", false, "monochrome: no colours, emphasis as bold, underline and reverse (also $NO_COLOR)")
+	notes := fs.String("notes", "", "notes `FILE` for tags and memos (default: .parallax-notes.db beside a folder corpus; library-notes.db beside the library; the data directory for the built-in corpus)")
+	addReadFlags(fs, env)
+	coderFlag := addCoderFlag(fs)
+	var compare fileList
+	fs.Var(&compare, "compare-notes", "another coder's notes `FILE`, opened read-only beside yours: their notes show in the notes and read views and the Disagreements view (repeatable)")
+	consensus := fs.String("consensus", "", "notes `FILE` the Disagreements view writes the settled coding to (default: consensus.db beside the notes file)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: parallax [--no-color] [--notes FILE] [--coder NAME] [--compare-notes FILE]... [--consensus FILE] [--library FILE] [--embedded] [PATH...]")
+		fmt.Fprintln(env.Stderr)
+		fmt.Fprintln(env.Stderr, "Opens the reader: articles side by side, shared facts and framing in colour.")
+		fmt.Fprintln(env.Stderr, "With no PATH it opens the library's stories when the library has articles (the most recent")
+		fmt.Fprintf(env.Stderr, "%d), else the embedded corpus. Press ? inside for keys and the colour legend.\n", libraryCorpusMax)
+		fmt.Fprintln(env.Stderr)
+		fmt.Fprintln(env.Stderr, "Examples:")
+		fmt.Fprintln(env.Stderr, "  parallax")
+		fmt.Fprintln(env.Stderr, "  parallax --embedded")
+		fmt.Fprintln(env.Stderr, "  parallax --no-color articles/")
+		fmt.Fprintln(env.Stderr, "  parallax tass.md sputnik.html aa.txt")
+		fmt.Fprintln(env.Stderr, "  parallax --coder ana --notes ana.db --compare-notes ben.db articles/")
+		fmt.Fprintln(env.Stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return opts, true, 0
+		}
+		return opts, true, 2
+	}
+	coder, err := readerCoder(env, *coderFlag)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return opts, true, 2
+	}
+	if err := checkConsensus(*consensus, *notes, compare); err != nil {
+		fmt.Fprintln(env.Stderr, "parallax: "+err.Error())
+		return opts, true, 2
+	}
+	opts = ui.Options{
+		Paths:     fs.Args(),
+		NoColor:   *noColor || env.Getenv("NO_COLOR") != "",
+		NotesPath: *notes,
+		Coder:     coder,
+		// Read-only files and where the consensus goes: see
+		// docs/agreement.md.
+		CompareNotes:  compare,
+		ConsensusPath: *consensus,
+		ConfigDir:     configDir(env),
+		Getenv:        env.Getenv,
+	}
+	if len(opts.Paths) == 0 && !env.Embedded {
+		opts.Library = &readerLibrary{env: env}
+	}
+	return opts, false, 0
 }
 
 // checkConsensus refuses a consensus file that is one's own notes file or

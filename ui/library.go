@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/library"
+)
+
+// Library is what the reader reads from a library of followed outlets
+// (docs/library.md): ui/cli hands it one over corpus/library, tests a
+// fake. Every method runs in a tea.Cmd, never in Update or View.
+type Library interface {
+	// Corpus returns the latest versions of the articles the reader
+	// opens (the most recent ones) and how many the library holds; nil
+	// when it holds none, and the reader opens the embedded corpus.
+	Corpus(ctx context.Context, progress Progress) (c *corpus.Corpus, total int, err error)
+	// Edited returns the number of versions of every article that has
+	// more than one, by article id.
+	Edited(ctx context.Context) (map[string]int, error)
+	// Versions lists an article's versions, oldest first.
+	Versions(ctx context.Context, id string) ([]library.VersionInfo, error)
+	// Diff compares two versions of an article (library.Library.Diff).
+	Diff(ctx context.Context, id string, from, to int) (*library.Diff, error)
+	// Search finds articles by the words of their latest version.
+	Search(ctx context.Context, query string, limit int) ([]library.Hit, error)
+	// Feeds lists the followed feeds and their health.
+	Feeds(ctx context.Context) ([]library.FeedInfo, error)
+}
+
+// libState is what the reader knows of the library it opened, set once
+// when loading is done; nil when it did not open one.
+type libState struct {
+	src Library
+	// total is the number of articles in the library; the reader holds
+	// the most recent of them.
+	total int
+	// versions is the number of versions of each article that has more
+	// than one.
+	versions map[string]int
+	// failing are the feeds that keep failing (FeedInfo.Failing).
+	failing []library.FeedInfo
+	// warnings are what could not be read besides the articles.
+	warnings []string
+}
+
+// versionsOf returns how many versions article id has in the library (0
+// when there is no library or only one).
+func (c *Context) versionsOf(id string) int {
+	if c.lib == nil {
+		return 0
+	}
+	return c.lib.versions[id]
+}
+
+// loadLibrary reads the library's articles and what the reader shows
+// about them; nil corpus when it has none.
+func loadLibrary(ctx context.Context, src Library, report Progress) (*corpus.Corpus, *libState, error) {
+	report("reading the library", 0, 0)
+	c, total, err := src.Corpus(ctx, report)
+	if err != nil || c == nil || len(c.Articles) == 0 {
+		return nil, nil, err
+	}
+	ls := &libState{src: src, total: total}
+	if ls.versions, err = src.Edited(ctx); err != nil {
+		ls.warnings = append(ls.warnings, "versions: "+err.Error())
+	}
+	feeds, err := src.Feeds(ctx)
+	if err != nil {
+		ls.warnings = append(ls.warnings, "feeds: "+err.Error())
+	}
+	for _, f := range feeds {
+		if f.Failing() {
+			ls.failing = append(ls.failing, f)
+		}
+	}
+	return c, ls, nil
+}
+
+// libraryNotesPath is where the notes of a library's articles live:
+// library-notes.db beside the library, as for the commands; "" when c is
+// not a library's.
+func libraryNotesPath(c *corpus.Corpus) string {
+	if lib, ok := strings.CutPrefix(c.Name, "library "); ok {
+		return filepath.Join(filepath.Dir(lib), "library-notes.db")
+	}
+	return ""
+}
+
+// markEdited marks an article with several versions in the lists and
+// column headers: ✎ and the number of versions.
+const markEdited = "✎"
+
+// editedMark is the mark of article (or merged column) a of d: "✎3" for
+// three versions (the most of a merged column's articles), "" for one.
+func (c *Context) editedMark(d *Data, a int) string {
+	if c.lib == nil || a < 0 {
+		return ""
+	}
+	n := 0
+	if mu := d.mergedAt(a); mu != nil {
+		for _, m := range mu.members {
+			n = max(n, c.versionsOf(d.Corpus.Articles[m].ID))
+		}
+	} else if a < len(d.Corpus.Articles) {
+		n = c.versionsOf(d.Corpus.Articles[a].ID)
+	}
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d", markEdited, n)
+}
