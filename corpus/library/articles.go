@@ -199,6 +199,7 @@ type known struct {
 	versions int
 	hash     string
 	normLen  int
+	title    string // the latest version's headline
 }
 
 // lookup finds the article a document is, by source, any of its
@@ -226,9 +227,9 @@ func lookup(ctx context.Context, q querier, source string, aliases []string, gui
 		return nil, err
 	}
 	k := &known{id: id}
-	err = q.QueryRowContext(ctx, `SELECT a.num, a.outlet, a.versions, coalesce(v.hash, ''), coalesce(v.norm_len, 0)
+	err = q.QueryRowContext(ctx, `SELECT a.num, a.outlet, a.versions, coalesce(v.hash, ''), coalesce(v.norm_len, 0), coalesce(v.title, '')
 		FROM articles a LEFT JOIN versions v ON v.article_id = a.id AND v.n = a.versions WHERE a.id = ?`, id).
-		Scan(&k.num, &k.outlet, &k.versions, &k.hash, &k.normLen)
+		Scan(&k.num, &k.outlet, &k.versions, &k.hash, &k.normLen, &k.title)
 	if err != nil {
 		return nil, err
 	}

@@ -204,7 +204,11 @@ func (l *Library) writeOne(ctx context.Context, tx *sql.Tx, p *prepared, now tim
 		p.art.ID = k.id
 		next := recheckAfter(d, ageBase(ctx, tx, k.id), fetched)
 		switch {
-		case p.hash == k.hash:
+		case p.hash == k.hash && normalizeLine(p.doc.Title) == normalizeLine(k.title):
+			// The same text under the same headline. (The hash covers the
+			// text's paragraphs; a headline kept apart from them — front
+			// matter, a page's <h1> or og:title — is compared here, so a
+			// headline edited alone is a new version too.)
 			_, err := tx.ExecContext(ctx, "UPDATE articles SET last_checked = ?, next_check = ?, check_failures = 0 WHERE id = ?", formatTime(fetched), next, k.id)
 			return Result{Article: k.id, Outcome: OutcomeUnchanged, Version: k.versions}, err
 		case d.Status != 0 && d.Status != 200:

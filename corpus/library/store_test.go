@@ -149,6 +149,42 @@ func TestEditDetection(t *testing.T) {
 	}
 }
 
+// TestHeadlineEdit: a headline kept apart from the text (front matter
+// here; a page's og:title or <h1> alike) edited alone is a new version,
+// and a typographic change to it is not.
+func TestHeadlineEdit(t *testing.T) {
+	ctx := context.Background()
+	l := openTemp(t)
+	p := filepath.Join(t.TempDir(), "a.md")
+	body := "MOSCOW, November 8. The minister said 12 soldiers were wounded in the clash on Friday, and that talks would resume next week.\n"
+	write := func(title string) Added {
+		t.Helper()
+		if err := os.WriteFile(p, []byte("---\ntitle: \""+title+"\"\noutlet: TASS\n---\n\n"+body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := l.AddFiles(ctx, []string{p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r[0]
+	}
+	write("Twelve soldiers wounded in clash")
+	if r := write("Twelve  soldiers wounded in clash"); r.Outcome != OutcomeUnchanged {
+		t.Errorf("white space in the headline: %s v%d, want unchanged", r.Outcome, r.Version)
+	}
+	r := write("Soldiers wounded in clash provoked by Kyiv")
+	if r.Outcome != OutcomeEdited || r.Version != 2 {
+		t.Fatalf("a new headline over the same text: %+v, want edited v2", r.Result)
+	}
+	d, err := l.Diff(ctx, r.Article, 1, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.TitleOld == "" || d.TitleNew == "" || len(d.Changes) != 0 {
+		t.Errorf("diff of a headline edit: %+v", d)
+	}
+}
+
 func TestRefusesCorruptAndNewer(t *testing.T) {
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "garbage.db")
