@@ -29,6 +29,12 @@ func TestLookalikeEvents(t *testing.T) {
 	if len(r.Threads) != 1 || len(r.Stories) != 2 {
 		t.Fatalf("%d threads, %d stories; want one thread of two stories: %+v", len(r.Threads), len(r.Stories), r.Stories)
 	}
+	// A thread is named by what it is about, not by "said".
+	for _, w := range strings.Split(r.Threads[0].Label, ", ") {
+		if w == "said" || w == "says" || w == "told" {
+			t.Errorf("thread label %q holds a reporting verb", r.Threads[0].Label)
+		}
+	}
 	for _, st := range r.Stories {
 		for _, a := range st.Articles {
 			if year(a) != year(st.Articles[0]) {

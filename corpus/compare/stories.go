@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 // eventGroups is the outcome of grouping a corpus's articles: stories as
@@ -329,10 +330,22 @@ func (x *storyScorer) threadLabel(members []int32) string {
 		if len(label) == 4 {
 			break
 		}
+		if reportingWord[strings.ToLower(x.surf[e.t])] {
+			continue // "said" is in every thread of news; it names none
+		}
 		label = append(label, x.surf[e.t])
 	}
 	return strings.Join(label, ", ")
 }
+
+// reportingWord holds lang.LabelReportingVerbs, for thread labels.
+var reportingWord = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lang.LabelReportingVerbs() {
+		m[w] = true
+	}
+	return m
+}()
 
 // threadID is a thread's stable id: a hash of its articles' ids.
 func threadID(ids []string) string {
