@@ -90,6 +90,9 @@ func (v *diffView) lines(w int) []string {
 	if len(parts) > 0 {
 		summary = plural(len(d.Changes), "sentence") + " changed: " + strings.Join(parts, ", ")
 	}
+	if d.TitleOld != "" || d.TitleNew != "" {
+		summary = "the headline changed · " + summary
+	}
 	out = append(out, styleAll(st.Muted, wrapText(fmt.Sprintf("v%d fetched %s → v%d fetched %s", d.From, shortTime(d.Fetched[0]), d.To, shortTime(d.Fetched[1])), w))...)
 	out = append(out, wrapText(summary, w)...)
 	if d.TitleOld != "" || d.TitleNew != "" {
