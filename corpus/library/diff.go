@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -279,43 +280,74 @@ var quoted = regexp.MustCompile(`"([^"]{3,})"|“([^”]{3,})”|«([^»]{3,})»
 var attribution = regexp.MustCompile(`(?i)\b(?:according to|said|says|told|stated|added|noted)\s+((?:the\s+)?[\p{Lu}][\p{L}.'-]*(?:\s+[\p{Lu}][\p{L}.'-]*){0,3})|((?:[\p{Lu}][\p{L}.'-]*\s+){0,3}[\p{Lu}][\p{L}.'-]*)\s+(?:said|says|told|stated|added|noted)\b`)
 
 // flagChanges lists the numbers, dates, quotes and attributions that one
-// sentence has and the other lacks (either may be "").
+// sentence has and the other lacks (either may be ""), in the order the
+// sentences say them. When as many numbers went as came, each is paired
+// with the one in its place ("8 people → 11 people", "25 → 31"): an
+// edited toll reads as such.
 func flagChanges(a, b string) []Flag {
 	out := []Flag{}
-	diffSets := func(what string, x, y []string) {
-		xs, ys := slices.Clone(x), slices.Clone(y)
-		sort.Strings(xs)
-		sort.Strings(ys)
-		xs, ys = slices.Compact(xs), slices.Compact(ys)
+	diffSets := func(what string, x, y []string, pair bool) {
+		x, y = uniqueInOrder(x), uniqueInOrder(y)
 		var gone, came []string
-		for _, v := range xs {
-			if !slices.Contains(ys, v) {
+		for _, v := range x {
+			if !slices.Contains(y, v) {
 				gone = append(gone, v)
 			}
 		}
-		for _, v := range ys {
-			if !slices.Contains(xs, v) {
+		for _, v := range y {
+			if !slices.Contains(x, v) {
 				came = append(came, v)
 			}
 		}
-		if len(gone)+len(came) > 0 {
+		switch {
+		case len(gone)+len(came) == 0:
+		case pair && len(gone) == len(came):
+			for i := range gone {
+				out = append(out, Flag{What: what, Old: gone[i], New: came[i]})
+			}
+		default:
 			out = append(out, Flag{What: what, Old: strings.Join(gone, "; "), New: strings.Join(came, "; ")})
 		}
 	}
-	diffSets("number", quantities(a), quantities(b))
-	diffSets("date", dates(a), dates(b))
-	diffSets("quote", quotes(a), quotes(b))
-	diffSets("attribution", speakers(a), speakers(b))
+	diffSets("number", quantities(a), quantities(b), true)
+	diffSets("date", dates(a), dates(b), false)
+	diffSets("quote", quotes(a), quotes(b), false)
+	diffSets("attribution", speakers(a), speakers(b), false)
 	return out
 }
 
+// uniqueInOrder drops the repeats of a list, keeping first occurrences.
+func uniqueInOrder(x []string) []string {
+	var out []string
+	for _, v := range x {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// quantities are the numbers a sentence states, number words counted
+// ("eight people" is 8 people: an edit to "11 people" changes a number).
 func quantities(s string) []string {
 	var out []string
-	for _, q := range compare.ExtractQuantities(s) {
+	for _, q := range compare.ExtractQuantities(numberWords.ReplaceAllStringFunc(s, func(w string) string {
+		return strconv.Itoa(numberWord[strings.ToLower(w)])
+	})) {
 		out = append(out, q.Text)
 	}
 	return out
 }
+
+// numberWord are the number words news writes out; numberWords finds
+// them as whole words.
+var (
+	numberWord = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+		"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+		"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+	numberWords = regexp.MustCompile(`(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b`)
+)
 
 // weekday finds the days of the week news uses as dates ("on Friday").
 var weekday = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)

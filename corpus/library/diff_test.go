@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,22 @@ func TestDiffVersions(t *testing.T) {
 	}
 	if !strings.Contains(words, "[-12-]{+15+}") {
 		t.Errorf("word diff %q lacks [-12-]{+15+}", words)
+	}
+}
+
+// TestNumberFlagsPairInPlace: a toll written out in words and edited to
+// digits is a changed number, and as many numbers as went came, so each
+// is paired with the one in its place.
+func TestNumberFlagsPairInPlace(t *testing.T) {
+	got := flagChanges("At least eight people were killed and 25 wounded on Tuesday.",
+		"At least 11 people were killed and 31 wounded on Tuesday.")
+	var nums []string
+	for _, f := range got {
+		if f.What == "number" {
+			nums = append(nums, f.Old+" → "+f.New)
+		}
+	}
+	if want := []string{"8 people → 11 people", "25 → 31"}; !slices.Equal(nums, want) {
+		t.Errorf("number flags %q, want %q (all flags %+v)", nums, want, got)
 	}
 }
