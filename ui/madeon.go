@@ -53,7 +53,7 @@ func (n *notesService) resolveMadeOn() tea.Cmd {
 		n.madeOnAsked = map[madeOnKey]bool{}
 	}
 	byArticle := map[string][]madeOnKey{}
-	for _, note := range n.snap.all {
+	for _, note := range append(n.otherNotes(), n.snap.all...) { // other coders' too (--compare-notes)
 		k := madeOnKey{note.Anchor.Article, note.Anchor.MadeOn}
 		if !madeEarlier(note) || n.madeOnAsked[k] {
 			continue

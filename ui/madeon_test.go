@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -180,5 +181,33 @@ func TestNoteVersionsWithoutLibrary(t *testing.T) {
 	m = send(m, keys("V")...)
 	if m.over != nil {
 		t.Fatalf("V without a library opened %T", m.over)
+	}
+}
+
+// TestMadeOnViewsFitAnySize: the notes view with made-on marks, the Why?
+// panel saying a note's version and the diff V opens from it fill
+// exactly the terminal at every size, resized while open.
+func TestMadeOnViewsFitAnySize(t *testing.T) {
+	m := libraryNotesModel(t, 80, 24)
+	for _, step := range []string{"4", "enter w", "V"} {
+		m = send(m, keys(step)...)
+		for w := 40; w <= 160; w += 17 {
+			for h := 10; h <= 50; h += 9 {
+				m = sendNoCmd(m, tea.WindowSizeMsg{Width: w, Height: h})
+				lines := strings.Split(m.View(), "\n")
+				if len(lines) != h {
+					t.Fatalf("%dx%d after %q: %d lines", w, h, step, len(lines))
+				}
+				for i, l := range lines {
+					if lw := ansi.StringWidth(l); lw != w {
+						t.Fatalf("%dx%d after %q: line %d is %d wide: %q", w, h, step, i, lw, l)
+					}
+				}
+			}
+		}
+		m = sendNoCmd(m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	}
+	if _, ok := m.over.(*versionsLayer); !ok {
+		t.Fatalf("the last step did not open the versions: %T", m.over)
 	}
 }
