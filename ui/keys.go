@@ -168,7 +168,7 @@ func KeysMarkdown() string {
 		{"Choosing articles", []key.Binding{k.Toggle, k.SelectAll, k.SelectNone, k.SelectInvert, helpAs(k.Search, "filter the list"), helpAs(k.Sort, "group by outlet / date / none"), k.Pin, k.Confirm, k.Back}},
 		{"Tagging (read view)", []key.Binding{k.Tag, k.Visual, nk.TrimStart, nk.TrimEnd, nk.GrowStart, nk.GrowEnd, nk.Memo, nk.Repeat, nk.ListTags}},
 		{"Tagging (every view)", []key.Binding{nk.Undo, nk.Redo, k.Export}},
-		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook, nk.ByCoder, nk.Disagree, helpAs(k.Search, "filter passages")}},
+		{"Notes view", []key.Binding{nk.Jump, nk.Group, nk.Retag, nk.Delete, nk.Codebook, nk.ByCoder, nk.Disagree, helpAs(k.Search, "filter passages"), notesVersionsKey(k)}},
 		{"Disagreements (D in the notes view)", disagreeHelp()},
 		{"Codebook", []key.Binding{nk.NewCode, nk.Rename, nk.Merge, nk.DeleteCode, nk.Starter}},
 		{"Dialogs", []key.Binding{k.ItemUp, k.ItemDown, nk.Newline, nk.Editor, nk.Yes, nk.No, nk.NextField, nk.PrevField}},

@@ -23,6 +23,10 @@ type Library interface {
 	Edited(ctx context.Context) (map[string]int, error)
 	// Versions lists an article's versions, oldest first.
 	Versions(ctx context.Context, id string) ([]library.VersionInfo, error)
+	// TextHashes returns the hash of each of an article's versions,
+	// oldest first, as the reader loads its text
+	// (library.Library.TextHashes): what a note made on it records.
+	TextHashes(ctx context.Context, id string) ([]string, error)
 	// Diff compares two versions of an article (library.Library.Diff).
 	Diff(ctx context.Context, id string, from, to int) (*library.Diff, error)
 	// Search finds articles by the words of their latest version.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/library"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // fakeLibrary is a library in memory: the corpus it was given, article
@@ -47,6 +48,26 @@ func (f *fakeLibrary) Versions(_ context.Context, id string) ([]library.VersionI
 	}
 	return vs, nil
 }
+
+// TextHashes: a2's first two versions are texts of their own, its
+// latest (and every other article's one version) the text loaded.
+func (f *fakeLibrary) TextHashes(_ context.Context, id string) ([]string, error) {
+	art := f.c.Article(id)
+	if art == nil {
+		return nil, fmt.Errorf("%q: %w", id, library.ErrNoArticle)
+	}
+	h := art.Hash
+	if h == "" {
+		h = notes.TextHash(art.Text)
+	}
+	if id == "a2" {
+		return []string{notes.TextHash(fakeV1), notes.TextHash(fakeV2), h}, nil
+	}
+	return []string{h}, nil
+}
+
+// fakeV1 and fakeV2 are the texts of a2's first two versions.
+const fakeV1, fakeV2 = "Geneva talks end with promise of June meeting (v1)", "Geneva talks end (v2)"
 
 func (f *fakeLibrary) Diff(_ context.Context, id string, from, to int) (*library.Diff, error) {
 	ref := func(i int, text string) *library.SentenceRef { return &library.SentenceRef{Index: i, Text: text} }

@@ -69,6 +69,7 @@ func newModel(bg context.Context, opts Options, ctx *Context, profile termenv.Pr
 		ctx.notes = newNotesService(ctx)
 	}
 	ctx.notes.coder = opts.Coder
+	ctx.notes.bg = bg
 	ctx.notes.comparePaths = opts.CompareNotes
 	if opts.ConsensusPath != "" {
 		ctx.notes.consensus = &consensusState{path: opts.ConsensusPath}

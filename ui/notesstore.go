@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -54,6 +55,12 @@ type notesService struct {
 	others       []otherNotes
 	// consensus is the Disagreements view's notes file (consensus.go).
 	consensus *consensusState
+	// madeOn are the library versions notes made on an earlier text were
+	// made on, madeOnAsked those asked for (madeon.go); bg is the
+	// reader's background context, for asking.
+	madeOn      map[madeOnKey]madeOnVersion
+	madeOnAsked map[madeOnKey]bool
+	bg          context.Context
 }
 
 // newNotesService returns the service of a reader whose store is not open
@@ -257,12 +264,15 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		n.setKeys(true)
 		n.install(msg.snap)
 		if bad := n.othersProblem(); bad != "" {
-			return tea.Batch(n.pollCmd(), say(bad)), true
+			return tea.Batch(n.pollCmd(), n.resolveMadeOn(), say(bad)), true
 		}
 		if msg.orphaned > 0 || msg.moved > 0 {
-			return tea.Batch(n.pollCmd(), say(fmt.Sprintf("notes re-anchored: %d moved, %d orphaned (listed in the notes view)", msg.moved, msg.orphaned))), true
+			return tea.Batch(n.pollCmd(), n.resolveMadeOn(), say(fmt.Sprintf("notes re-anchored: %d moved, %d orphaned (listed in the notes view)", msg.moved, msg.orphaned))), true
 		}
-		return n.pollCmd(), true
+		return tea.Batch(n.pollCmd(), n.resolveMadeOn()), true
+	case madeOnMsg:
+		n.setMadeOn(msg)
+		return nil, true
 	case notesPollMsg:
 		s := n.store
 		if s == nil {
@@ -286,6 +296,7 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	case notesRefreshedMsg:
 		if msg.changed && msg.err == nil {
 			n.install(msg.snap)
+			return tea.Batch(n.pollCmd(), n.resolveMadeOn()), true
 		}
 		return n.pollCmd(), true
 	case notesDoneMsg:

@@ -288,6 +288,8 @@ func (v *notesViewModel) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case key.Matches(km, nk.Jump):
 		return v.jumpToNote(n)
+	case key.Matches(km, k.Versions):
+		return v.ctx.notes.openMadeOn(n)
 	case key.Matches(km, nk.Memo):
 		return openMemo(v.ctx, viewNotes, n, v.width, v.height)
 	case key.Matches(km, nk.Retag):
@@ -487,6 +489,9 @@ func (v *notesViewModel) View() string {
 		} else if n.Orphaned {
 			d += " · ORPHANED: its passage is no longer in the article; the quote is kept"
 		}
+		if m := ns.madeOnLong(n); m != "" {
+			d += " · " + m
+		}
 		detail = wrapText(d, w)
 		if len(detail) > 3 {
 			detail = append(detail[:2], ellipsize(strings.Join(detail[2:], " "), w))
@@ -528,53 +533,6 @@ func (v *notesViewModel) View() string {
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
 
-// noteLine is one passage of the notes list in the group of tag group (""
-// when the group is not a tag's): the tags its heading does not name, its
-// outlet, quote and memo.
-func (v *notesViewModel) noteLine(n notes.Note, group string, w int) string {
-	st := v.ctx.Styles
-	var b strings.Builder
-	b.WriteString("  ")
-	for _, t := range n.Tags {
-		b.WriteString(tagStyle(st, codeColour(v.ctx.notes.snap.codes, t)).Render("▐"))
-	}
-	b.WriteString(" ")
-	_, here := v.ctx.Data.artIndex[n.Anchor.Article]
-	if n.Orphaned && here {
-		b.WriteString(st.Warn.Render("ORPHANED "))
-	}
-	// The outlet is cut short in a narrow window only: the quote needs
-	// the room there. A note of an article not loaded names the outlet
-	// stored with it.
-	ow := 14
-	if w >= 120 {
-		ow = 30
-	}
-	b.WriteString(st.Muted.Render(ellipsize(oneLine(notes.OutletOf(v.ctx.Data.Corpus, n)), ow) + " "))
-	if n.Coder != "" {
-		b.WriteString(st.Accent.Render(ellipsize(coderLabel(n.Coder), 10)) + " ")
-	}
-	b.WriteString("“" + oneLine(n.Anchor.Quote) + "”")
-	// The tags the group heading does not say, with or without a memo.
-	var others []string
-	for _, t := range n.Tags {
-		if t != group {
-			others = append(others, t)
-		}
-	}
-	switch {
-	case len(others) == 0:
-	case group != "":
-		b.WriteString(st.Muted.Render(" [also " + strings.Join(others, ", ") + "]"))
-	default:
-		b.WriteString(st.Muted.Render(" [" + strings.Join(others, ", ") + "]"))
-	}
-	if n.Memo != "" {
-		b.WriteString(st.Muted.Render(" memo: " + oneLine(n.Memo)))
-	}
-	return fit(ellipsize(b.String(), w), w)
-}
-
 // FullHelp is the notes view's keys; its second group is the footer's.
 func (v *notesViewModel) FullHelp() [][]key.Binding {
 	k, nk := v.ctx.Keys, v.ctx.notes.keys
@@ -588,7 +546,7 @@ func (v *notesViewModel) FullHelp() [][]key.Binding {
 	if v.filter.open {
 		return [][]key.Binding{nil, v.filter.help()}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook, nk.ByCoder, nk.Disagree}, {nk.Undo, nk.Redo, k.Export}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {nk.Jump, nk.Memo, nk.Retag, nk.Delete, nk.Group, nk.Codebook, nk.ByCoder, nk.Disagree, notesVersionsKey(k)}, {nk.Undo, nk.Redo, k.Export}}
 }
 
 // ShortHelp is the footer's keys: the second group of FullHelp.

@@ -19,6 +19,9 @@ import (
 // openVersionsMsg asks the root to open the version history of an article.
 type openVersionsMsg struct {
 	article, outlet, title string
+	// diffFrom, when set, opens the diff from that version to the latest
+	// at once (V on a note made on an earlier version).
+	diffFrom int
 }
 
 // versionsMsg is an article's versions, read in the background.
@@ -58,6 +61,9 @@ type versionsLayer struct {
 	err     error
 	cursor  int
 	from    int // the version chosen with space to diff from; 0 for none
+	// diffFrom is the version whose diff to the latest opens once the
+	// versions are read (openVersionsMsg.diffFrom); 0 for none.
+	diffFrom int
 
 	diff *diffView // the diff on screen; nil for the list
 }
@@ -65,7 +71,7 @@ type versionsLayer struct {
 // newVersionsLayer returns the history of an article and the Cmd that
 // reads its versions.
 func newVersionsLayer(ctx *Context, bg context.Context, msg openVersionsMsg) (*versionsLayer, tea.Cmd) {
-	v := &versionsLayer{ctx: ctx, bg: bg, article: msg.article, outlet: msg.outlet, title: msg.title, loading: "reading the versions…"}
+	v := &versionsLayer{ctx: ctx, bg: bg, article: msg.article, outlet: msg.outlet, title: msg.title, loading: "reading the versions…", diffFrom: msg.diffFrom}
 	if ctx.lib == nil {
 		v.loading, v.err = "", fmt.Errorf("these articles are not a library's: versions are kept for the articles of 'parallax add' and 'parallax update'")
 		return v, nil
@@ -104,6 +110,11 @@ func (v *versionsLayer) Update(msg tea.Msg) (layer, tea.Cmd) {
 		}
 		v.loading, v.vs, v.err = "", msg.vs, msg.err
 		v.cursor = max(len(v.vs)-1, 0)
+		if from := v.diffFrom; from > 0 && from < len(v.vs) && v.vs[from-1].N == from {
+			// A note's version: its diff to the latest, the list behind.
+			v.diffFrom, v.from = 0, from
+			return v, v.openDiff()
+		}
 		return v, nil
 	case diffMsg:
 		if msg.article != v.article || v.diff == nil || v.diff.from != msg.from || v.diff.to != msg.to {

@@ -70,6 +70,8 @@ func (p *panelModel) Update(msg tea.Msg) (layer, tea.Cmd) {
 		case key.Matches(km, k.ReadFact) && p.req.fact >= 0:
 			fi := p.req.fact
 			return nil, func() tea.Msg { return gotoFactMsg{fact: fi} }
+		case key.Matches(km, k.Versions) && p.req.article >= 0:
+			return nil, p.openVersions()
 		}
 	}
 	scrollViewport(&p.vp, k, msg)
@@ -100,6 +102,9 @@ func (p panelModel) ShortHelp() []key.Binding {
 	if p.req.fact >= 0 {
 		return []key.Binding{k.Down, k.Up, k.ReadFact, k.Back}
 	}
+	if vk, ok := p.versionsKey(); ok {
+		return []key.Binding{k.Down, k.Up, vk, k.Back}
+	}
 	return []key.Binding{k.Down, k.Up, k.Back}
 }
 
@@ -109,6 +114,9 @@ func (p panelModel) FullHelp() [][]key.Binding {
 	keys := []key.Binding{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back}
 	if p.req.fact >= 0 {
 		keys = append(keys, k.ReadFact)
+	}
+	if vk, ok := p.versionsKey(); ok {
+		keys = append(keys, vk)
 	}
 	return [][]key.Binding{keys}
 }
@@ -163,6 +171,9 @@ func (p panelModel) content(w int) string {
 				labelled("tags", strings.Join(n.Tags, ", "), 10)
 				if q := oneLine(n.Anchor.Quote); q != oneLine(sent.Text) {
 					labelled("passage", "“"+q+"”", 10)
+				}
+				if m := p.ctx.notes.madeOnLong(n); m != "" {
+					labelled("version", m, 10)
 				}
 				if n.Memo != "" {
 					for i, ml := range strings.Split(safeBlock(n.Memo), "\n") {

@@ -89,6 +89,7 @@ type annoTarget struct {
 	Selector  []annoSelector `json:"selector"`
 	Article   string         `json:"parallax:article,omitempty"`
 	Hash      string         `json:"parallax:hash,omitempty"`
+	MadeOn    string         `json:"parallax:madeOn,omitempty"`
 	ByteStart *int           `json:"parallax:byteStart,omitempty"`
 	ByteEnd   *int           `json:"parallax:byteEnd,omitempty"`
 }
@@ -187,6 +188,7 @@ func toAnnotation(p passage) annotation {
 		Selector: []annoSelector{{Type: "TextQuoteSelector", Exact: &exact, Prefix: &prefix, Suffix: &suffix}},
 		Article:  n.Anchor.Article,
 		Hash:     n.Anchor.Hash,
+		MadeOn:   n.Anchor.MadeOn,
 	}
 	bs, be := n.Anchor.Start, n.Anchor.End
 	a.Target.ByteStart, a.Target.ByteEnd = &bs, &be

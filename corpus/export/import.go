@@ -209,6 +209,9 @@ func readAnnotation(m map[string]any) ImportedNote {
 		}
 	}
 	n.Anchor.Hash = str(tm["parallax:hash"])
+	if h := str(tm["parallax:madeOn"]); isTextHash(h) {
+		n.Anchor.MadeOn = h // else unknown: the note is made on the text it is placed on
+	}
 	// Where the passage is from, for a note whose article is not loaded;
 	// "unknown (id)" is how an export names an article without an outlet.
 	n.Anchor.Outlet = strings.TrimSpace(str(m["parallax:outlet"]))
@@ -294,8 +297,18 @@ func coderFromIRI(iri string) string {
 // quote is looked for as the notes store re-anchors a note (notes.Locate:
 // by its context and position, allowing for small edits). ok is false when
 // the article is not in the corpus or the passage is not found; the anchor
-// then holds what the file said.
+// then holds what the file said. The anchor is made on the text the file
+// says (parallax:madeOn), else on the one it is placed on.
 func Place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
+	anchor, ok = place(c, in)
+	if ok && in.Note.Anchor.MadeOn != "" {
+		anchor.MadeOn = in.Note.Anchor.MadeOn // the text the file says it was made on
+	}
+	return anchor, ok
+}
+
+// place is Place without the text the note was made on.
+func place(c *corpus.Corpus, in ImportedNote) (anchor notes.Anchor, ok bool) {
 	an := in.Note.Anchor
 	a := findArticle(c, in)
 	if a == nil {
@@ -359,6 +372,19 @@ func findArticle(c *corpus.Corpus, in ImportedNote) *corpus.Article {
 // anchorAt builds the anchor of text[s:e] of article a, the way the notes
 // store anchors a passage.
 func anchorAt(a *corpus.Article, s, e int) notes.Anchor { return notes.NewAnchor(a, s, e) }
+
+// isTextHash reports whether s is a hex SHA-256, as notes.TextHash gives.
+func isTextHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // charsToBytes converts code-point offsets into byte offsets of text.
 func charsToBytes(text string, cs, ce int) (int, int, bool) {

@@ -123,3 +123,27 @@ func FuzzReadAnnotations(f *testing.F) {
 		}
 	})
 }
+
+// TestImportKeepsMadeOn: an annotation that says which text it was made
+// on (parallax:madeOn) keeps it when placed on the text loaded now; one
+// that does not, or says something that is no hash, is made on the text
+// it is placed on.
+func TestImportKeepsMadeOn(t *testing.T) {
+	in := fixture(t)
+	a := in.Corpus.Article(tass)
+	earlier := notes.TextHash("an earlier version of the article")
+	ann := func(madeOn string) string {
+		return `{"type":"Annotation","body":{"type":"TextualBody","purpose":"tagging","value":"x"},
+		 "target":{"source":"urn:parallax:article:` + tass + `","parallax:madeOn":"` + madeOn + `","selector":{"type":"TextQuoteSelector","exact":"satellite images"}}}`
+	}
+	for madeOn, want := range map[string]string{earlier: earlier, "": a.Hash, "not a hash \\u001b[2J": a.Hash, strings.ToUpper(earlier): a.Hash} {
+		_, ns, err := ReadAnnotations(strings.NewReader(ann(madeOn)))
+		if err != nil || len(ns) != 1 {
+			t.Fatalf("%q: %v %+v", madeOn, err, ns)
+		}
+		an, ok := Place(in.Corpus, ns[0])
+		if !ok || an.MadeOn != want || an.Hash != a.Hash {
+			t.Errorf("parallax:madeOn %q: placed %v, made on %q, hash %q; want made on %q", madeOn, ok, an.MadeOn, an.Hash, want)
+		}
+	}
+}

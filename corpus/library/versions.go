@@ -107,6 +107,53 @@ func (l *Library) Version(ctx context.Context, id string, n int) (*corpus.Articl
 	return arts[0][0], nil
 }
 
+// TextHashes returns the hash of each of an article's versions, oldest
+// first, as the reader and the notes see it: the hex SHA-256 of the text
+// as loaded through the corpus loader (corpus.Article.Hash), which Corpus
+// gives the latest version and a note's anchor records. It is not
+// VersionInfo.Hash, the hash of the normalised text that tells edits.
+func (l *Library) TextHashes(ctx context.Context, id string) ([]string, error) {
+	if l.db == nil {
+		return nil, l.closedErr()
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT v.title, a.outlet, a.published, a.url, a.authors, a.language, v.text
+		FROM versions v JOIN articles a ON a.id = v.article_id WHERE v.article_id = ? ORDER BY v.n`, id)
+	if err != nil {
+		return nil, fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	var files []corpus.File
+	for rows.Next() {
+		var title, outlet, pub, url, author, lang, text string
+		if err := rows.Scan(&title, &outlet, &pub, &url, &author, &lang, &text); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read library %s: %w", l.path, err)
+		}
+		f := articleFile(id, title, outlet, pub, url, author, lang, text)
+		// Loaded together, each version needs a name of its own; the
+		// article's id is in its front matter.
+		f.Path = fmt.Sprintf("%s.v%d.md", id, len(files)+1)
+		files = append(files, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read library %s: %w", l.path, err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%q: %w", id, ErrNoArticle)
+	}
+	arts, _, err := corpus.LoadEach(ctx, corpus.Options{Outlets: l.outlets}, files)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(files))
+	for i, as := range arts {
+		if len(as) == 1 {
+			out[i] = as[0].Hash // "" for a version that does not load
+		}
+	}
+	return out, nil
+}
+
 // Diff is what changed between two versions of an article.
 type Diff struct {
 	Article string    `json:"article"`

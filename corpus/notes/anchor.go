@@ -27,8 +27,8 @@ func articleHash(a *corpus.Article) string {
 
 // NewAnchor anchors the byte range [start, end) of an article: the range
 // (clamped to the text and widened to whole characters), the exact quote,
-// up to 32 characters of context on each side, the text's hash, and the
-// article's outlet and title.
+// up to 32 characters of context on each side, the text's hash (also as
+// the text the passage is made on), and the article's outlet and title.
 func NewAnchor(a *corpus.Article, start, end int) Anchor {
 	text := a.Text
 	if start > end {
@@ -52,7 +52,17 @@ func NewAnchor(a *corpus.Article, start, end int) Anchor {
 		Suffix:  firstRunes(text[end:], contextRunes),
 		Outlet:  a.Outlet,
 		Title:   a.Title,
+		MadeOn:  articleHash(a),
 	}
+}
+
+// madeOn is the text a new note on the passage a is made on: the one the
+// anchor says, else the one it is placed on.
+func madeOn(a Anchor) string {
+	if a.MadeOn != "" {
+		return a.MadeOn
+	}
+	return a.Hash
 }
 
 func lastRunes(s string, n int) string {

@@ -167,8 +167,8 @@ func (t *txn) tagRange(a Anchor, tag, coder string) error {
 		if err := t.touchNote(id); err != nil {
 			return err
 		}
-		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, 0, ?, ?, ?, ?)",
-			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, t.now, t.now, a.Outlet, a.Title, coder, t.coder); err != nil {
+		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, 0, ?, ?, ?, ?, ?)",
+			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, t.now, t.now, a.Outlet, a.Title, coder, t.coder, madeOn(a)); err != nil {
 			return err
 		}
 	default:

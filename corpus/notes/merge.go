@@ -306,9 +306,9 @@ func (s *Store) fill(codes []Code, ns []Note, corrections []Correction) error {
 	}
 	for _, n := range ns {
 		a := n.Anchor
-		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			n.ID, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, n.Memo,
-			formatTime(n.Created), formatTime(n.Modified), boolInt(n.Orphaned), a.Outlet, a.Title, n.Coder, n.ModifiedBy); err != nil {
+			formatTime(n.Created), formatTime(n.Modified), boolInt(n.Orphaned), a.Outlet, a.Title, n.Coder, n.ModifiedBy, a.MadeOn); err != nil {
 			return fmt.Errorf("note %s: %w", n.ID, err)
 		}
 		for i, tag := range n.Tags {

@@ -19,15 +19,18 @@ type RowProblem struct {
 func (p RowProblem) String() string { return "note " + p.Note + ": " + p.What }
 
 // noteColumns are the columns of a note row, in scanNote's order.
-const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title, coder, modified_by"
+const noteColumns = "id, article, hash, start_byte, end_byte, quote, prefix, suffix, memo, created, modified, orphaned, outlet, title, coder, modified_by, made_on"
 
 // noteColumnsAt is what reads noteColumns from a store of schema version
 // v: before version 3 the notes had no outlet and title, before version 5
-// no coder.
+// no coder, before version 6 no made_on.
 func noteColumnsAt(v int64) string {
 	cols := noteColumns
+	if v < 6 {
+		cols = strings.TrimSuffix(cols, "made_on") + "'' AS made_on"
+	}
 	if v < 5 {
-		cols = strings.TrimSuffix(cols, "coder, modified_by") + "'' AS coder, '' AS modified_by"
+		cols = strings.Replace(cols, "coder, modified_by", "'' AS coder, '' AS modified_by", 1)
 	}
 	if v < 3 {
 		cols = strings.Replace(cols, "outlet, title", "'' AS outlet, '' AS title", 1)
@@ -119,6 +122,9 @@ func unreadableNotes(ctx context.Context, q querier, v int64) ([]RowProblem, err
 	if v >= 5 {
 		cond += " OR coder IS NULL OR modified_by IS NULL"
 	}
+	if v >= 6 {
+		cond += " OR made_on IS NULL"
+	}
 	rows, err := q.QueryContext(ctx, "SELECT rowid, "+noteColumnsAt(v)+" FROM notes WHERE "+cond+" ORDER BY rowid")
 	if err != nil {
 		return nil, err
@@ -144,7 +150,7 @@ type scanner interface{ Scan(dest ...any) error }
 // the error is for the read itself failing.
 func scanNote(r scanner) (Note, *RowProblem, error) {
 	var rowid int64
-	v := make([]any, 16)
+	v := make([]any, 17)
 	dest := []any{&rowid}
 	for i := range v {
 		dest = append(dest, &v[i])
@@ -199,6 +205,7 @@ func scanNote(r scanner) (Note, *RowProblem, error) {
 	n.Anchor.Title = text(13, "title")
 	n.Coder = text(14, "coder")
 	n.ModifiedBy = text(15, "modified_by")
+	n.Anchor.MadeOn = text(16, "made_on")
 	if len(what) == 0 && n.Anchor.End < n.Anchor.Start {
 		what = append(what, fmt.Sprintf("end_byte %d is before start_byte %d", n.Anchor.End, n.Anchor.Start))
 	}

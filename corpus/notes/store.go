@@ -26,7 +26,7 @@ import (
 // SchemaVersion is the version of the store's schema this build writes. It
 // is kept in SQLite's PRAGMA user_version; older files are migrated on open,
 // newer ones refused.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // applicationID marks an SQLite file as a parallax notes store
 // (PRAGMA application_id, the bytes "PRLX").
@@ -149,6 +149,12 @@ var migrations = [SchemaVersion]string{
 	 ALTER TABLE codes ADD COLUMN coder TEXT NOT NULL DEFAULT '';
 	 ALTER TABLE history ADD COLUMN coder TEXT NOT NULL DEFAULT '';
 	 CREATE INDEX notes_by_coder ON notes(coder, article);`,
+	// 5 → 6: each note keeps the hash of the article text it was made on
+	// (made_on), which re-anchoring never changes, so a note on an edited
+	// library article can say which version it was made on. Existing
+	// notes get "" (unknown): their hash may already have been moved to a
+	// later text by re-anchoring, so it cannot be taken as the first.
+	`ALTER TABLE notes ADD COLUMN made_on TEXT NOT NULL DEFAULT '';`,
 }
 
 // DefaultPath returns where the notes of a corpus live when no --notes file

@@ -69,8 +69,8 @@ func (s *Store) TagAs(coder string, a Anchor, tags []string, memo string) (Note,
 			if err := t.touchNote(id); err != nil {
 				return err
 			}
-			if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title, coder, t.coder); err != nil {
+			if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
+				id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, memo, t.now, t.now, a.Outlet, a.Title, coder, t.coder, madeOn(a)); err != nil {
 				return err
 			}
 		case err != nil:

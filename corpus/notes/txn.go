@@ -249,9 +249,9 @@ func (t *txn) writeNote(id string, img *Note) error {
 		// The note is restored as its coder's; the one restoring it
 		// changed it last.
 		a := img.Anchor
-		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		if err := t.exec("INSERT INTO notes("+noteColumns+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			id, a.Article, a.Hash, a.Start, a.End, a.Quote, a.Prefix, a.Suffix, img.Memo,
-			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title, img.Coder, t.coder); err != nil {
+			formatTime(img.Created), t.now, boolInt(img.Orphaned), a.Outlet, a.Title, img.Coder, t.coder, a.MadeOn); err != nil {
 			return err
 		}
 	}

@@ -32,6 +32,11 @@ type Anchor struct {
 	// article is not loaded still says where it is from.
 	Outlet string `json:"outlet,omitempty"`
 	Title  string `json:"title,omitempty"`
+	// MadeOn is the hex SHA-256 of the article text the note was made on:
+	// Hash when it was made, never changed by re-anchoring, so a note on
+	// an edited article (a library's new version) still says which text
+	// it was made on. "" when unknown: notes made before schema version 6.
+	MadeOn string `json:"made_on,omitempty"`
 }
 
 // Note is a tagged passage with its tags and memo.

@@ -30,6 +30,11 @@ type noteJSON struct {
 	// Coder is who made the note ("" when the file does not say: notes
 	// made before coders were recorded).
 	Coder string `json:"coder"`
+	// MadeOn is the hash of the article text the note was made on (""
+	// when unknown: notes made before schema version 6); MadeOnVersion
+	// the library version with that text, for a library's notes.
+	MadeOn        string `json:"made_on"`
+	MadeOnVersion int    `json:"made_on_version,omitempty"`
 }
 
 // notesPath returns the notes file: the --notes flag, else the default
@@ -166,6 +171,7 @@ func runNotes(env *Env, args []string) int {
 			Notes    []noteJSON   `json:"notes"`
 		}{Codebook: []notes.Code{}, Notes: []noteJSON{}}
 		out.Codebook = append(out.Codebook, codes...)
+		versions := madeOnVersions(env, c, all)
 		for _, n := range all {
 			tags := n.Tags
 			if tags == nil {
@@ -174,7 +180,8 @@ func runNotes(env *Env, args []string) int {
 			// A note whose article is not loaded is not orphaned: its
 			// text may well still be there.
 			out.Notes = append(out.Notes, noteJSON{ID: n.ID, Article: n.Anchor.Article, Start: n.Anchor.Start, End: n.Anchor.End,
-				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n), Coder: n.Coder})
+				Quote: n.Anchor.Quote, Tags: tags, Memo: n.Memo, Orphaned: n.Orphaned && notes.Loaded(c, n), Coder: n.Coder,
+				MadeOn: n.Anchor.MadeOn, MadeOnVersion: versions[madeOnKey{n.Anchor.Article, n.Anchor.MadeOn}]})
 		}
 		enc := json.NewEncoder(jsonOut(env.Stdout))
 		enc.SetIndent("", "  ")

@@ -84,6 +84,14 @@ func (r *readerLibrary) Versions(ctx context.Context, id string) ([]library.Vers
 	return l.Versions(ctx, id)
 }
 
+func (r *readerLibrary) TextHashes(ctx context.Context, id string) ([]string, error) {
+	l, err := r.use()
+	if err != nil {
+		return nil, err
+	}
+	return l.TextHashes(ctx, id)
+}
+
 func (r *readerLibrary) Diff(ctx context.Context, id string, from, to int) (*library.Diff, error) {
 	l, err := r.use()
 	if err != nil {
