@@ -66,7 +66,8 @@ func TestLibraryNoteMadeOnEarlierVersion(t *testing.T) {
 	parallax("add", art)
 
 	s := start(t, 100, 30, env)
-	s.waitFor("STORIES")
+	// 4 works once the notes file is open ("notes opening…" before).
+	s.waitFor("STORIES", "✓saved")
 	s.keys("4")
 	scr := s.waitFor("NOTES", "made on v1/2 Crossroads", "ORPHANED made on v1/2", "made on version 1 of 2, fetched")
 	assertFits(t, scr, 100, 30)
