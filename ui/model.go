@@ -261,7 +261,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case openHitMsg:
 		if m.stored {
-			return m, m.flash(ellipsize(oneLine(msg.hit.Title), 40) + " opens when the analysis is done (its progress is in the status line)")
+			return m, m.flash(ellipsize(oneLine(msg.hit.Title), 40) + " opens when the analysis is done")
 		}
 		return m, m.openHit(msg.hit)
 	case overlayMsg:

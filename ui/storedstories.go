@@ -183,14 +183,15 @@ func (m *Model) storedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 }
 
 // storedStatus is the status line's information while the stored stories
-// are shown: the analysis under way, its stage and how far it is.
+// are shown: the spinner, the stage of the reading and analysis under way
+// and how far it is ("⣽ linking sentences 12/250").
 func (m Model) storedStatus() string {
 	l := m.loading
 	count := ""
 	if l.total > 0 {
 		count = fmt.Sprintf(" %d/%d", l.done, l.total)
 	}
-	return l.spin.View() + " analysing: " + l.stage + count
+	return l.spin.View() + " " + l.stage + count
 }
 
 // follow puts the cursor on the row of prev's current story or thread
@@ -220,7 +221,7 @@ func (s *storiesModel) follow(prev *storiesModel) {
 // waitForAnalysis is what a stored story says when asked to open or be
 // corrected.
 func (s storiesModel) waitForAnalysis(what string) tea.Cmd {
-	return say(what + " when the analysis is done (its progress is in the status line)")
+	return say(what + " when the analysis is done")
 }
 
 // storedHelp is the Stories view's help while it shows stored stories.

@@ -45,14 +45,14 @@ func BenchmarkReaderLibraryStories(b *testing.B) {
 		b.StartTimer()
 		start := time.Now()
 		r := startReader(b, env, nil)
-		r.screen("STORIES", "as the library stored them", articles, "analysing")
+		r.screen("STORIES", "as the library stored them", articles)
 		first := time.Since(start)
-		scr := r.screenWithout("analysing:", "STORIES", articles)
+		scr := r.screenWithout("as the library stored them", "STORIES", articles)
 		all := time.Since(start)
 		b.StopTimer()
 		r.close()
-		if strings.Contains(scr, "as the library stored them") {
-			b.Fatalf("the analysed view still shows the stored stories:\n%s", scr)
+		if strings.Contains(scr, "when analysed") {
+			b.Fatalf("the analysed view still waits for the analysis:\n%s", scr)
 		}
 		stored += first
 		analysed += all
