@@ -100,7 +100,7 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	if m.stored {
 		stored = m.stories
 		m.stored = false
-		m.waitingViews(true)
+		waitingViews(m.ctx.Keys, true)
 	}
 	m.pages = newPages(m.ctx, nil)
 	if stored != nil {
@@ -158,7 +158,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 		// A dialog opened in a small window grows with it.
 		m.ctx.dialog.SetSize(bw, bh)
 	}
-	if !m.drawing() || tooSmall(m.width, m.height) {
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) {
 		return nil
 	}
 	m.helpScr.SetSize(bw, bh)
@@ -295,7 +295,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.search.Update(msg)
 	case m.ctx.dialog != nil:
 		m.ctx.dialog, cmd = m.ctx.dialog.Update(msg)
-	case m.drawing() && m.typing():
+	case (m.loaded || m.stored) && m.typing():
 		cmd = m.page().Update(msg)
 	}
 	return m, cmd
@@ -385,7 +385,7 @@ func (m Model) View() string {
 	if tooSmall(m.width, m.height) {
 		return c.tooSmallView()
 	}
-	if !m.drawing() {
+	if !(m.loaded || m.stored) {
 		return m.loading.View() + "\n" + fit(m.help.ShortHelpView(m.loading.ShortHelp()), m.width)
 	}
 	var body string
@@ -407,7 +407,7 @@ func (m Model) View() string {
 // and the footer say.
 func (m Model) chrome() chrome {
 	c := chrome{ctx: m.ctx, width: m.width, height: m.height, help: m.help, view: m.view, msg: m.msg, analysing: m.stored}
-	if !m.drawing() || tooSmall(m.width, m.height) {
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) {
 		return c
 	}
 	d := m.ctx.Data
@@ -452,7 +452,7 @@ func (m Model) chrome() chrome {
 	}
 	if m.stored {
 		// The analysis under way, shown whole: the legend gives way.
-		c.info, c.position = m.storedStatus(), true
+		c.info, c.position = m.loading.storedStatus(), true
 	}
 	c.notes = selected + m.ctx.notes.status(m.width)
 	c.keys = m.ShortHelp()

@@ -141,7 +141,7 @@ func (m *Model) showStored(s *StoredStories) tea.Cmd {
 	st.refresh()
 	m.pages = pages{stories: st}
 	m.pages.byID[viewStories] = st
-	m.waitingViews(false)
+	waitingViews(m.ctx.Keys, false)
 	if m.loading.stage == "starting" {
 		m.loading.stage = "reading the articles" // what comes next
 	}
@@ -152,29 +152,24 @@ func (m *Model) showStored(s *StoredStories) tea.Cmd {
 // that wait for the analysis, so that the tab line and the help show
 // them unavailable. The notes view has its own: the notes file opens
 // after the analysis.
-func (m *Model) waitingViews(on bool) {
-	k := m.ctx.Keys
+func waitingViews(k *KeyMap, on bool) {
 	for _, b := range []*key.Binding{&k.ViewRead, &k.ViewFacts, &k.ViewOutlets, &k.ViewProblems} {
 		b.SetEnabled(on)
 	}
 }
 
-// drawing reports whether the pages are drawn: loading is done, or the
-// stored stories are shown meanwhile.
-func (m Model) drawing() bool { return m.loaded || m.stored }
-
 // storedKey answers, while the stored stories are shown, the keys of what
 // waits for the analysis: the other views and the notes keys. ok is
 // false for any other key.
-func (m *Model) storedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	k := m.ctx.Keys
+func storedKey(ctx *Context, msg tea.KeyMsg) (tea.Cmd, bool) {
+	k := ctx.Keys
 	has := func(b key.Binding) bool { return slices.Contains(b.Keys(), msg.String()) }
 	for _, t := range tabOrder {
 		if t.id != viewStories && has(t.key(k)) {
 			return say(fmt.Sprintf("the %s view opens when the analysis is done", t.label)), true
 		}
 	}
-	for _, b := range everyPageNotesKeys(m.ctx) {
+	for _, b := range everyPageNotesKeys(ctx) {
 		if has(b) {
 			return say("the notes open when the analysis is done"), true
 		}
@@ -185,8 +180,7 @@ func (m *Model) storedKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // storedStatus is the status line's information while the stored stories
 // are shown: the spinner, the stage of the reading and analysis under way
 // and how far it is ("⣽ linking sentences 12/250").
-func (m Model) storedStatus() string {
-	l := m.loading
+func (l loadingModel) storedStatus() string {
 	count := ""
 	if l.total > 0 {
 		count = fmt.Sprintf(" %d/%d", l.done, l.total)
