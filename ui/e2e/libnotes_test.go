@@ -66,7 +66,9 @@ func TestLibraryNoteMadeOnEarlierVersion(t *testing.T) {
 	parallax("add", art)
 
 	s := start(t, 100, 30, env)
-	s.waitFor("STORIES")
+	// The analysed Stories view: the other views wait for the analysis
+	// while the stories the library stored are shown.
+	s.waitFor("STORIES", "2 stories in 1 thread · ")
 	s.keys("4")
 	scr := s.waitFor("NOTES", "made on v1/2 Crossroads", "ORPHANED made on v1/2", "made on version 1 of 2, fetched")
 	assertFits(t, scr, 100, 30)
