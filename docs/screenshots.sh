@@ -135,7 +135,9 @@ tmux -S "$sock" new-session -d -s shot -x "$cols" -y "$rows" -c "$work" \
 	env TERM=xterm-256color COLORFGBG='15;0' HOME="$work" PARALLAX_LIBRARY="$PARALLAX_LIBRARY" \
 	PARALLAX_DATA_DIR="$PARALLAX_DATA_DIR" PARALLAX_CONFIG_DIR="$PARALLAX_CONFIG_DIR" \
 	"$work/parallax"
-wait_for " STORIES "
+# The stored stories come first ("… as the library stored them"); the
+# analysed ones when the analysis is done.
+wait_for "2 stories in 1 thread · "
 tmux -S "$sock" send-keys -t shot 'j'
 shoot library-stories
 # The first story, the edited article's column (the second), its versions, the diff.

@@ -30,6 +30,9 @@ type chrome struct {
 	msg      string // the status message
 	prompt   string // the open search prompt ("" when closed)
 	keys     []key.Binding
+	// analysing is set while the stored stories are shown: the tab line
+	// counts the articles only.
+	analysing bool
 }
 
 // pageStatus is what a page tells the status line: a mode of its own ("" for
@@ -68,7 +71,7 @@ func (c chrome) tabs() []tab {
 	var ts []tab
 	for _, e := range tabOrder {
 		label := e.label
-		if e.id == viewProblems {
+		if e.id == viewProblems && !c.analysing {
 			label = fmt.Sprintf("%s (%d)", label, problemCount(c.ctx, c.ctx.Data))
 		}
 		ts = append(ts, tab{id: e.id, b: e.key(k), label: label})
@@ -126,6 +129,9 @@ func (c chrome) tabsView() string {
 	// counts, as much as fits.
 	d := c.ctx.Data
 	counts := " · " + plural(len(d.Corpus.Articles), "article") + " · " + plural(len(d.Facts), "fact") + " "
+	if c.analysing {
+		counts = " · " + plural(len(d.Corpus.Articles), "article") + " "
+	}
 	room := c.width - ansi.StringWidth(left) - 1
 	for _, right := range []string{c.title + counts, c.title + " "} {
 		if ansi.StringWidth(right) <= room {

@@ -14,6 +14,11 @@ import (
 // (docs/library.md): ui/cli hands it one over corpus/library, tests a
 // fake. Every method runs in a tea.Cmd, never in Update or View.
 type Library interface {
+	// StoredStories returns the stories the library stored for the
+	// articles Corpus returns, with those articles' records and no text:
+	// a metadata query, the reader's first screen while Corpus and the
+	// analysis run. Nil when the library holds no articles.
+	StoredStories(ctx context.Context) (*StoredStories, error)
 	// Corpus returns the latest versions of the articles the reader
 	// opens (the most recent ones) and how many the library holds; nil
 	// when it holds none, and the reader opens the embedded corpus.
@@ -33,6 +38,25 @@ type Library interface {
 	Search(ctx context.Context, query string, limit int) ([]library.Hit, error)
 	// Feeds lists the followed feeds and their health.
 	Feeds(ctx context.Context) ([]library.FeedInfo, error)
+}
+
+// StoredStories is what a library stored about the articles the reader
+// opens, read without their text (Library.StoredStories).
+type StoredStories struct {
+	// Name is the name the corpus read from the library will have
+	// ("library PATH").
+	Name string
+	// Stories are the stories the library assigned to the articles as
+	// they arrived.
+	Stories []library.StoredStory
+	// Articles are the articles' records, oldest first: id, outlet (with
+	// its outlet table entry), title and publication time; no text.
+	Articles []*corpus.Article
+	// Versions is the number of versions of each article that has more
+	// than one.
+	Versions map[string]int
+	// Total is the number of articles in the library.
+	Total int
 }
 
 // libState is what the reader knows of the library it opened, set once

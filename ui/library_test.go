@@ -20,10 +20,17 @@ import (
 )
 
 // fakeLibrary is a library in memory: the corpus it was given, article
-// "a2" edited twice, a fixed diff, fixed hits and one failing feed.
+// "a2" edited twice, a fixed diff, fixed hits, one failing feed and the
+// stored stories it was given.
 type fakeLibrary struct {
 	c    *corpus.Corpus
 	hits []library.Hit
+	// stored is what StoredStories returns (nil: nothing stored).
+	stored *StoredStories
+}
+
+func (f *fakeLibrary) StoredStories(context.Context) (*StoredStories, error) {
+	return f.stored, nil
 }
 
 var fakeFetched = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)

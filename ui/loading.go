@@ -88,6 +88,15 @@ func (l loadingModel) work(ctx context.Context, opts Options, report Progress) t
 	c := opts.Corpus
 	var lib *libState
 	if c == nil && opts.Library != nil && len(opts.Paths) == 0 {
+		// The stories the library stored first, drawn while the rest is
+		// read and analysed (storedstories.go). An error is the next
+		// step's to report.
+		if s, err := opts.Library.StoredStories(ctx); err == nil && s != nil {
+			select {
+			case l.events <- storedMsg{s}:
+			case <-ctx.Done():
+			}
+		}
 		var err error
 		c, lib, err = loadLibrary(ctx, opts.Library, report)
 		if err != nil {

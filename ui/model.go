@@ -40,6 +40,9 @@ type Model struct {
 	width, height int
 	ready         bool // a size is known
 	loaded        bool
+	// stored is set while the Stories view shows a library's stored
+	// stories and the analysis runs (storedstories.go).
+	stored bool
 
 	loading loadingModel
 	pages          // the pages, and the table the root routes through
@@ -93,7 +96,17 @@ func (m *Model) setData(d *Data) tea.Cmd {
 	m.ctx.Data = d
 	m.ctx.All = d
 	m.loaded = true
+	var stored *storiesModel
+	if m.stored {
+		stored = m.stories
+		m.stored = false
+		waitingViews(m.ctx.Keys, true)
+	}
 	m.pages = newPages(m.ctx, nil)
+	if stored != nil {
+		m.stories.follow(stored)
+	}
+	m.view = viewRead
 	m.ctx.Keys.Stories.View.SetEnabled(d.Findings.Comparison != nil)
 	m.ctx.Keys.Versions.SetEnabled(m.ctx.lib != nil)
 	if res := d.Findings.Comparison; res != nil && len(res.Threads) > 1 {
@@ -145,7 +158,7 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 		// A dialog opened in a small window grows with it.
 		m.ctx.dialog.SetSize(bw, bh)
 	}
-	if !m.loaded || tooSmall(m.width, m.height) {
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) {
 		return nil
 	}
 	m.helpScr.SetSize(bw, bh)
@@ -154,7 +167,9 @@ func (m *Model) setSize(w, h int) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for _, p := range m.byID {
-		cmds = append(cmds, p.SetSize(bw, bh))
+		if p != nil { // the stored stories are the only page
+			cmds = append(cmds, p.SetSize(bw, bh))
+		}
 	}
 	return tea.Batch(cmds...)
 }
@@ -188,9 +203,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		return m, m.setSize(msg.Width, msg.Height)
+	case storedMsg:
+		return m, tea.Batch(m.showStored(msg.s), m.loading.wait())
 	case loadedMsg:
 		if msg.err != nil {
 			m.loading.err = msg.err
+			m.stored = false // the start-up screen says why
 			return m, nil
 		}
 		m.ctx.lib = msg.lib
@@ -212,11 +230,15 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pageMsg:
 		// A dialog's answer, a rendered profile, a jump: to its page,
 		// which jumps and facts to read bring to the front.
+		p := m.byID[msg.page()]
+		if p == nil {
+			return m, nil // the stored stories are the only page
+		}
 		switch msg.(type) {
 		case jumpMsg, gotoFactMsg:
 			m.view = viewRead
 		}
-		return m, m.byID[msg.page()].Update(msg)
+		return m, p.Update(msg)
 	case dialogReply:
 		if m.ctx.dialog == nil || m.ctx.dialog != msg.asker() {
 			return m, msg.unclaimed()
@@ -238,6 +260,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.over.SetSize(m.width, m.height-chromeTop-chromeBottom)
 		return m, cmd
 	case openHitMsg:
+		if m.stored {
+			return m, m.flash(ellipsize(oneLine(msg.hit.Title), 40) + " opens when the analysis is done")
+		}
 		return m, m.openHit(msg.hit)
 	case overlayMsg:
 		if m.over == nil {
@@ -270,7 +295,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.search.Update(msg)
 	case m.ctx.dialog != nil:
 		m.ctx.dialog, cmd = m.ctx.dialog.Update(msg)
-	case m.loaded && m.typing():
+	case (m.loaded || m.stored) && m.typing():
 		cmd = m.page().Update(msg)
 	}
 	return m, cmd
@@ -291,7 +316,7 @@ func (m *Model) deliver(msgs []tea.Msg, cmd tea.Cmd) tea.Cmd {
 // story or thread in the background.
 func (m *Model) openScope(sc scope) tea.Cmd {
 	all := m.ctx.All
-	if all == nil {
+	if all == nil || m.stored {
 		return nil
 	}
 	if sc.everything(all) {
@@ -360,7 +385,7 @@ func (m Model) View() string {
 	if tooSmall(m.width, m.height) {
 		return c.tooSmallView()
 	}
-	if !m.loaded {
+	if !(m.loaded || m.stored) {
 		return m.loading.View() + "\n" + fit(m.help.ShortHelpView(m.loading.ShortHelp()), m.width)
 	}
 	var body string
@@ -381,8 +406,8 @@ func (m Model) View() string {
 // chrome is the chrome as it is now: the tabs, and what the status line
 // and the footer say.
 func (m Model) chrome() chrome {
-	c := chrome{ctx: m.ctx, width: m.width, height: m.height, help: m.help, view: m.view, msg: m.msg}
-	if !m.loaded || tooSmall(m.width, m.height) {
+	c := chrome{ctx: m.ctx, width: m.width, height: m.height, help: m.help, view: m.view, msg: m.msg, analysing: m.stored}
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) {
 		return c
 	}
 	d := m.ctx.Data
@@ -424,6 +449,10 @@ func (m Model) chrome() chrome {
 	}
 	if t := m.tasks.status(); t != "" {
 		c.info = t + " · " + c.info
+	}
+	if m.stored {
+		// The analysis under way, shown whole: the legend gives way.
+		c.info, c.position = m.loading.storedStatus(), true
 	}
 	c.notes = selected + m.ctx.notes.status(m.width)
 	c.keys = m.ShortHelp()

@@ -27,7 +27,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	}
-	if !m.loaded || tooSmall(m.width, m.height) {
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) {
 		if key.Matches(msg, k.Quit) {
 			return tea.Quit
 		}
@@ -65,6 +65,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return cmd
 	case m.capturing():
 		return m.page().Update(msg)
+	}
+	if m.stored {
+		if cmd, ok := storedKey(m.ctx, msg); ok {
+			return cmd
+		}
 	}
 	if cmd, ok := m.ctx.notes.key(msg, m.width, m.height-chromeTop-chromeBottom); ok {
 		return cmd
@@ -163,7 +168,7 @@ func (m Model) capturing() bool {
 // updateMouse makes mouse coordinates relative to the page's area and
 // routes the event: a click on a tab switches pages.
 func (m *Model) updateMouse(msg tea.MouseMsg) tea.Cmd {
-	if !m.loaded || tooSmall(m.width, m.height) || m.search.active || m.ctx.dialog != nil {
+	if !(m.loaded || m.stored) || tooSmall(m.width, m.height) || m.search.active || m.ctx.dialog != nil {
 		return nil
 	}
 	if m.showHelp {

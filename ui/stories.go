@@ -49,6 +49,9 @@ type storiesModel struct {
 	outlets []string          // every outlet of the corpus, by name
 	initial map[string]string // outlet -> two-cell initials, unique
 	nStory  int
+	// stored is set while the view shows a library's stored stories,
+	// before the analysis is done (storedstories.go).
+	stored bool
 }
 
 func newStoriesModel(ctx *Context) *storiesModel {
@@ -277,9 +280,15 @@ func (s *storiesModel) Update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, k.PrevFact):
 			s.cursor = s.nextThread(-1)
 			s.scroll()
+		case key.Matches(msg, sk.Open) && s.stored:
+			return s.waitForAnalysis(s.rowName(s.rows[s.cursor]) + " opens")
 		case key.Matches(msg, sk.Open):
 			sc := s.scopeOf(s.rows[s.cursor])
 			return func() tea.Msg { return openScopeMsg{sc: sc} }
+		case s.stored:
+			if key.Matches(msg, sk.Move, sk.Merge, sk.Split) {
+				return s.waitForAnalysis("stories can be corrected")
+			}
 		default:
 			return s.startEdit(msg)
 		}
@@ -302,6 +311,9 @@ func (s storiesModel) nextThread(dir int) int {
 func (s storiesModel) ShortHelp() []key.Binding {
 	k := s.ctx.Keys
 	sk := k.Stories
+	if s.stored {
+		return []key.Binding{k.Down, helpAs(sk.Open, "open (when analysed)")}
+	}
 	return []key.Binding{k.Down, sk.Open, sk.Move, sk.Merge, sk.Split, sk.Everything}
 }
 
@@ -309,6 +321,9 @@ func (s storiesModel) ShortHelp() []key.Binding {
 func (s storiesModel) FullHelp() [][]key.Binding {
 	k := s.ctx.Keys
 	sk := k.Stories
+	if s.stored {
+		return s.storedHelp()
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
 		{helpAs(k.NextFact, "next thread"), helpAs(k.PrevFact, "previous thread"), helpAs(k.Left, "outlets left"), helpAs(k.Right, "outlets right")},

@@ -145,6 +145,9 @@ func (s storiesModel) View() string {
 	if n := len(all.Findings.Corrections); n > 0 {
 		title += " · " + plural(n, "correction") + " of yours"
 	}
+	if s.stored {
+		title = s.storedTitle()
+	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, s.width)))
 
 	c := s.layoutCols()

@@ -116,3 +116,44 @@ func FillGenerated(l *Library, n int) error {
 	}
 	return tx.Commit()
 }
+
+// StoreGeneratedStories stores the story FillGenerated made each of its
+// articles in (eight articles a story, each story a thread of its own), as
+// incremental assignment stores stories: the benchmarks' library as the
+// reader finds it, its stories already assigned.
+func StoreGeneratedStories(l *Library) error {
+	ctx := context.Background()
+	rows, err := l.db.QueryContext(ctx, "SELECT id FROM articles WHERE id GLOB 'gen-[0-9]*' ORDER BY id")
+	if err != nil {
+		return err
+	}
+	groups := map[int][]string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		if i, err := strconv.Atoi(strings.TrimPrefix(id, "gen-")); err == nil {
+			groups[i/8] = append(groups[i/8], id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, ids := range groups {
+		h := shortHash(ids)
+		for _, id := range ids {
+			if _, err := tx.ExecContext(ctx, "UPDATE articles SET story = ?, thread = ? WHERE id = ?", "s-"+h, "t-"+h, id); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Commit()
+}

@@ -222,6 +222,50 @@ func (l *Library) Stories(ctx context.Context, since time.Time) ([]StoredStory, 
 	if err != nil {
 		return nil, err
 	}
+	return storiesOf(infos), nil
+}
+
+// RecentStories returns the records of the articles first seen most
+// recently (at most max of them, 0 for all: those Corpus returns with the
+// same Max), oldest first, and the stories stored for them, latest first.
+// It reads no text: what the reader shows before it has read and analysed
+// the articles. An article with no story stored has none of the stories.
+func (l *Library) RecentStories(ctx context.Context, max int) ([]StoredStory, []Info, error) {
+	where := "ORDER BY first_seen DESC, num DESC"
+	var args []any
+	if max > 0 {
+		where += " LIMIT ?"
+		args = append(args, max)
+	}
+	infos, err := l.infos(ctx, where, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	slices.Reverse(infos)
+	byPub := make([]Info, 0, len(infos))
+	for _, in := range infos {
+		if in.Story != "" {
+			byPub = append(byPub, in)
+		}
+	}
+	// As Stories reads them: by publication (undated first), then id.
+	slices.SortStableFunc(byPub, func(a, b Info) int {
+		switch {
+		case a.Published == nil && b.Published != nil:
+			return -1
+		case a.Published != nil && b.Published == nil:
+			return 1
+		case a.Published != nil && !a.Published.Equal(*b.Published):
+			return a.Published.Compare(*b.Published)
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return storiesOf(byPub), infos, nil
+}
+
+// storiesOf gathers the records of articles, by publication, into their
+// stories, latest first.
+func storiesOf(infos []Info) []StoredStory {
 	byID := map[string]*StoredStory{}
 	var order []string
 	for _, in := range infos {
@@ -259,5 +303,5 @@ func (l *Library) Stories(ctx context.Context, since time.Time) ([]StoredStory, 
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
-	return out, nil
+	return out
 }

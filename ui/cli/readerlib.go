@@ -68,6 +68,36 @@ func (r *readerLibrary) Corpus(ctx context.Context, progress ui.Progress) (*corp
 	return c, n, err
 }
 
+// StoredStories returns the stories stored for the articles Corpus reads
+// and those articles' records, from the articles table alone.
+func (r *readerLibrary) StoredStories(ctx context.Context) (*ui.StoredStories, error) {
+	l, err := r.open()
+	if err != nil || l == nil {
+		return nil, err
+	}
+	stories, infos, err := l.RecentStories(ctx, libraryCorpusMax)
+	if err != nil || len(infos) == 0 {
+		return nil, err
+	}
+	n, err := l.Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := &ui.StoredStories{Name: "library " + l.Path(), Stories: stories, Versions: map[string]int{}, Total: n}
+	for _, in := range infos {
+		a := &corpus.Article{ID: in.ID, Title: in.Title, Outlet: in.Outlet, Published: in.Published, URL: in.URL}
+		// As the corpus loader names it from the outlet the library wrote.
+		if o := l.Outlets().Lookup(in.Outlet); o != nil && in.Outlet != "" {
+			a.Outlet, a.OutletInfo = o.Name, o
+		}
+		out.Articles = append(out.Articles, a)
+		if in.Versions > 1 {
+			out.Versions[in.ID] = in.Versions
+		}
+	}
+	return out, nil
+}
+
 func (r *readerLibrary) Edited(ctx context.Context) (map[string]int, error) {
 	l, err := r.use()
 	if err != nil {

@@ -66,8 +66,10 @@ func TestLibraryNoteMadeOnEarlierVersion(t *testing.T) {
 	parallax("add", art)
 
 	s := start(t, 100, 30, env)
-	// 4 works once the notes file is open ("notes opening…" before).
-	s.waitFor("STORIES", "✓saved")
+	// The analysed Stories view (the other views wait for the analysis
+	// while the stories the library stored are shown), with the notes
+	// file open (4 does nothing while "notes opening…").
+	s.waitFor("STORIES", "2 stories in 1 thread · ", "✓saved")
 	s.keys("4")
 	scr := s.waitFor("NOTES", "made on v1/2 Crossroads", "ORPHANED made on v1/2", "made on version 1 of 2, fetched")
 	assertFits(t, scr, 100, 30)

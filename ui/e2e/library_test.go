@@ -44,7 +44,7 @@ func TestLibraryVersionsAndDiff(t *testing.T) {
 	add(art)
 
 	s := start(t, 100, 30, env)
-	scr := s.waitFor("STORIES", "2 stories in 1 thread", "Death toll in Dravnik")
+	scr := s.waitFor("STORIES", "2 stories in 1 thread · ", "Death toll in Dravnik")
 	assertFits(t, scr, 100, 30)
 	s.keys("j")
 	s.keys("Enter")
