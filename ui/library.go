@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/library"
 )
 
@@ -140,4 +143,65 @@ func (c *Context) editedMark(d *Data, a int) string {
 		return ""
 	}
 	return fmt.Sprintf("%s%d", markEdited, n)
+}
+
+// newestFirst returns a library's threads and stories in the reader's
+// order: a library is followed day by day, so the thread with the latest
+// story comes first and, within a thread, the latest story (undated
+// last). A folder keeps compare's order (first article first, then
+// publication). res is not changed (analyses are shared); the result
+// shares everything but the order.
+func newestFirst(res *compare.Result) *compare.Result {
+	if res == nil {
+		return nil
+	}
+	end := make(map[string]*time.Time, len(res.Stories))
+	for i := range res.Stories {
+		st := &res.Stories[i]
+		end[st.ID] = st.End
+		if st.End == nil {
+			end[st.ID] = st.Start
+		}
+	}
+	later := func(a, b *time.Time) int { // latest first, nil last
+		switch {
+		case a == nil && b == nil:
+			return 0
+		case a == nil:
+			return 1
+		case b == nil:
+			return -1
+		}
+		return b.Compare(*a)
+	}
+	latest := func(th compare.Thread) *time.Time {
+		var t *time.Time
+		for _, id := range th.Stories {
+			if e := end[id]; e != nil && (t == nil || e.After(*t)) {
+				t = e
+			}
+		}
+		return t
+	}
+	out := *res
+	out.Threads = slices.Clone(res.Threads)
+	for i := range out.Threads {
+		sts := slices.Clone(out.Threads[i].Stories)
+		slices.SortStableFunc(sts, func(a, b string) int { return later(end[a], end[b]) })
+		out.Threads[i].Stories = sts
+	}
+	slices.SortStableFunc(out.Threads, func(a, b compare.Thread) int { return later(latest(a), latest(b)) })
+	return &out
+}
+
+// inLibraryOrder returns d with its comparison in newestFirst order.
+func inLibraryOrder(d *Data) *Data {
+	if d == nil || d.Findings == nil || d.Findings.Comparison == nil {
+		return d
+	}
+	f := *d.Findings
+	f.Comparison = newestFirst(f.Comparison)
+	c := *d
+	c.Findings = &f
+	return &c
 }

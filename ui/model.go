@@ -93,6 +93,9 @@ func (m Model) Init() tea.Cmd {
 
 // setData installs the loaded data and builds the pages.
 func (m *Model) setData(d *Data) tea.Cmd {
+	if m.ctx.lib != nil {
+		d = inLibraryOrder(d)
+	}
 	m.ctx.Data = d
 	m.ctx.All = d
 	m.loaded = true
@@ -340,6 +343,9 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 		return m.flash(msg.err.Error())
 	}
 	if msg.all != nil {
+		if m.ctx.lib != nil {
+			msg.all = inLibraryOrder(msg.all)
+		}
 		m.ctx.All = msg.all
 	}
 	d := msg.data

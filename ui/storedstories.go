@@ -124,7 +124,7 @@ func storedData(s *StoredStories) *Data {
 	slices.SortFunc(res.Threads, func(a, b compare.Thread) int {
 		return cmp.Or(cmp.Compare(first[a.ID], first[b.ID]), cmp.Compare(a.ID, b.ID))
 	})
-	return NewData(c, &Findings{Comparison: res})
+	return NewData(c, &Findings{Comparison: newestFirst(res)})
 }
 
 // showStored draws a library's stored stories while the analysis runs.

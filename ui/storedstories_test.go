@@ -119,16 +119,16 @@ func TestStoredStoriesShowWhatTheyAre(t *testing.T) {
 			t.Errorf("the stored view lacks %q:\n%s", want, v)
 		}
 	}
-	// Threads in order of their first article (a1 before a2 before a4 in
-	// the corpus); the port story, the oldest published, is thread 3.
+	// A library's threads newest first (newestFirst): the port story, the
+	// oldest published, is thread 3.
 	var order []string
 	for _, r := range m.stories.rows {
 		if r.kind == rowStory {
 			order = append(order, r.story)
 		}
 	}
-	if strings.Join(order, " ") != "s-talks s-june-alone s-port" {
-		t.Errorf("stories in order %v, want s-talks s-june-alone s-port", order)
+	if strings.Join(order, " ") != "s-june-alone s-talks s-port" {
+		t.Errorf("stories in order %v, want s-june-alone s-talks s-port", order)
 	}
 	for _, c := range []struct{ keys, want string }{
 		{"j j enter", "story 1 opens when the analysis is done"},

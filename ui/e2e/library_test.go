@@ -46,9 +46,10 @@ func TestLibraryVersionsAndDiff(t *testing.T) {
 	s := start(t, 100, 30, env)
 	scr := s.waitFor("STORIES", "2 stories in 1 thread · ", "Death toll in Dravnik")
 	assertFits(t, scr, 100, 30)
-	s.keys("j")
+	// Newest first: the 2024 strike is story 1, the edited 2023 one 2.
+	s.keys("j", "j")
 	s.keys("Enter")
-	scr = s.waitFor("READ", "story 1/2", "Crossroads Wire ✎2")
+	scr = s.waitFor("READ", "story 2/2", "Crossroads Wire ✎2")
 	// Focus the edited article's column, the second.
 	s.keys("Tab")
 	scr = s.waitFor("· Crossroads Wire 1/")
