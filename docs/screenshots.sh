@@ -138,9 +138,11 @@ tmux -S "$sock" new-session -d -s shot -x "$cols" -y "$rows" -c "$work" \
 # The stored stories come first ("… as the library stored them"); the
 # analysed ones when the analysis is done.
 wait_for "2 stories in 1 thread · "
-tmux -S "$sock" send-keys -t shot 'j'
+# Newest first: the 2024 strike is story 1, the 2023 one (with the edited
+# article) story 2.
+tmux -S "$sock" send-keys -t shot 'j' 'j'
 shoot library-stories
-# The first story, the edited article's column (the second), its versions, the diff.
+# The 2023 story, the edited article's column (the second), its versions, the diff.
 tmux -S "$sock" send-keys -t shot 'Enter'
 wait_for "Crossroads Wire ✎2"
 tmux -S "$sock" send-keys -t shot 'Tab'
