@@ -9,7 +9,10 @@
 // marked, not removed.
 package corpus
 
-import "time"
+import (
+	"cmp"
+	"time"
+)
 
 // Span is a half-open byte range [Start, End) into an article's Text.
 type Span struct {
@@ -258,3 +261,17 @@ type Options struct {
 
 // DefaultMaxBytes is the default per-file size limit (20 MB).
 const DefaultMaxBytes = 20 << 20
+
+// ByPublication orders articles by publication time, undated last, then
+// by id: the order of first report, for sorting.
+func ByPublication(a, b *Article) int {
+	switch {
+	case a.Published == nil && b.Published != nil:
+		return 1
+	case a.Published != nil && b.Published == nil:
+		return -1
+	case a.Published != nil && !a.Published.Equal(*b.Published):
+		return a.Published.Compare(*b.Published)
+	}
+	return cmp.Compare(a.ID, b.ID)
+}

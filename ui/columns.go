@@ -210,20 +210,6 @@ func articleDates(d *Data, members []int) string {
 	return dateRange(days[0], days[len(days)-1])
 }
 
-// compareReports orders articles by publication, undated last, then by
-// id.
-func compareReports(a, b *corpus.Article) int {
-	switch {
-	case a.Published == nil && b.Published != nil:
-		return 1
-	case a.Published != nil && b.Published == nil:
-		return -1
-	case a.Published != nil && !a.Published.Equal(*b.Published):
-		return a.Published.Compare(*b.Published)
-	}
-	return cmp.Compare(a.ID, b.ID)
-}
-
 // rebuildOrder lays out the columns of the shown articles: one per outlet
 // (several articles merged) or one per article, in the chosen order, the
 // pinned reference first. The cursor stays on its sentence.
@@ -253,7 +239,7 @@ func (r *readModel) rebuildOrder() {
 			shown = append(shown, i)
 		}
 	}
-	slices.SortStableFunc(shown, func(a, b int) int { return compareReports(d.article(a), d.article(b)) })
+	slices.SortStableFunc(shown, func(a, b int) int { return corpus.ByPublication(d.article(a), d.article(b)) })
 	// Group by outlet (or not), then order the columns.
 	var cols [][]int
 	byOutlet := map[string]int{}

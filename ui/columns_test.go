@@ -59,7 +59,7 @@ func TestColumnsOnePerOutletInDateOrder(t *testing.T) {
 	// earlier than the one before.
 	for i := 1; i < len(m.read.order); i++ {
 		a, b := d.article(m.read.order[i-1]), d.article(m.read.order[i])
-		if compareReports(a, b) > 0 {
+		if corpus.ByPublication(a, b) > 0 {
 			t.Errorf("column %d (%s) reported before column %d (%s)", i+1, b.DisplayOutlet(), i, a.DisplayOutlet())
 		}
 	}

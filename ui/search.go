@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // The search across all articles: the "/" prompt, the hits of the last
@@ -241,7 +243,7 @@ func (r readModel) inReadingOrder(hits []hit) []hit {
 			return c
 		}
 		if ca == len(r.order) && a.article != b.article {
-			return compareReports(d.article(a.article), d.article(b.article))
+			return corpus.ByPublication(d.article(a.article), d.article(b.article))
 		}
 		return cmp.Compare(sa, sb)
 	})

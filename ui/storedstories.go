@@ -63,37 +63,14 @@ func storedData(s *StoredStories) *Data {
 			continue
 		}
 		slices.Sort(idx)
-		st := compare.Story{ID: ss.ID, Thread: ss.Thread, Label: ss.Label, Outlets: []string{}, MissingOutlets: []string{}}
-		for _, i := range idx {
-			st.Articles = append(st.Articles, s.Articles[i].ID)
+		group := make([]*corpus.Article, len(idx))
+		for k, i := range idx {
+			group[k] = s.Articles[i]
 		}
-		byTime := slices.Clone(idx)
-		slices.SortStableFunc(byTime, func(a, b int) int { return compareReports(s.Articles[a], s.Articles[b]) })
-		seen := map[string]bool{}
-		for _, i := range byTime {
-			a := s.Articles[i]
-			if p := a.Published; p != nil {
-				if st.Start == nil || p.Before(*st.Start) {
-					st.Start = p
-				}
-				if st.End == nil || p.After(*st.End) {
-					st.End = p
-				}
-			}
-			if o := a.DisplayOutlet(); !seen[o] {
-				seen[o] = true
-				st.Outlets = append(st.Outlets, o)
-			}
-		}
-		f := s.Articles[byTime[0]]
-		st.First = &compare.FirstReport{Article: f.ID, Outlet: f.DisplayOutlet(), Published: f.Published}
-		for _, o := range outlets {
-			if !seen[o] {
-				st.MissingOutlets = append(st.MissingOutlets, o)
-			}
-		}
+		st := compare.NewStory(ss.ID, ss.Thread, group, outlets)
+		st.Label = ss.Label
 		if st.Label == "" {
-			st.Label = f.ID
+			st.Label = st.First.Article
 		}
 		if fi, ok := first[st.Thread]; !ok || idx[0] < fi {
 			first[st.Thread] = idx[0]

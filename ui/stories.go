@@ -114,7 +114,7 @@ func byReport(d *Data, ids []string) []string {
 		if !aok || !bok {
 			return 0
 		}
-		return compareReports(d.article(ai), d.article(bi))
+		return corpus.ByPublication(d.article(ai), d.article(bi))
 	})
 	return out
 }

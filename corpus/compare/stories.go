@@ -196,25 +196,23 @@ func mapInts(v []int, f func(int) int32) []int32 {
 	return out
 }
 
-// describeStory makes the Story of a group of articles (indices into the
-// corpus, ascending): its label is the title of the article nearest the
-// others, outlets are in order of first report, and the corpus's outlets
-// that did not cover it are its missing outlets.
-func (x *analysis) describeStory(arts []int32, docs []eventDoc, thread string) Story {
-	c := x.c
-	ids := make([]string, len(arts))
-	for i, ai := range arts {
-		ids[i] = c.Articles[ai].ID
+// NewStory makes the Story of a group of articles (in corpus order) with
+// an id and a thread: their dates, the outlets that covered it in order
+// of first report, the first report, and the known outlets (sorted) that
+// did not cover it. The label is left to the caller. The library's stored
+// stories are drawn with it too, so that they read as the analysed ones.
+func NewStory(id, thread string, arts []*corpus.Article, known []string) Story {
+	st := Story{ID: id, Thread: thread, Articles: make([]string, len(arts)), Outlets: []string{}, MissingOutlets: []string{}}
+	for i, a := range arts {
+		st.Articles[i] = a.ID
 	}
-	sortedIDs := slices.Clone(ids)
-	sort.Strings(sortedIDs)
-	st := Story{ID: "s-" + shortHash(strings.Join(sortedIDs, "\n")), Thread: thread, Articles: ids, Outlets: []string{}, MissingOutlets: []string{}}
-	// Reading order: by publication, undated last, then id.
+	if len(arts) == 0 {
+		return st
+	}
 	byTime := slices.Clone(arts)
-	slices.SortStableFunc(byTime, func(a, b int32) int { return compareArticles(c.Articles[a], c.Articles[b]) })
+	slices.SortStableFunc(byTime, corpus.ByPublication)
 	seen := map[string]bool{}
-	for _, ai := range byTime {
-		a := c.Articles[ai]
+	for _, a := range byTime {
 		if p := a.Published; p != nil {
 			if st.Start == nil || p.Before(*st.Start) {
 				st.Start = p
@@ -228,13 +226,33 @@ func (x *analysis) describeStory(arts []int32, docs []eventDoc, thread string) S
 			st.Outlets = append(st.Outlets, o)
 		}
 	}
-	f := c.Articles[byTime[0]]
+	f := byTime[0]
 	st.First = &FirstReport{Article: f.ID, Outlet: f.DisplayOutlet(), Published: f.Published}
-	for _, o := range x.knownOutlets() {
+	for _, o := range known {
 		if !seen[o] {
 			st.MissingOutlets = append(st.MissingOutlets, o)
 		}
 	}
+	return st
+}
+
+// describeStory makes the Story of a group of articles (indices into the
+// corpus, ascending): its label is the title of the article nearest the
+// others, outlets are in order of first report, and the corpus's outlets
+// that did not cover it are its missing outlets.
+func (x *analysis) describeStory(arts []int32, docs []eventDoc, thread string) Story {
+	c := x.c
+	ids := make([]string, len(arts))
+	for i, ai := range arts {
+		ids[i] = c.Articles[ai].ID
+	}
+	sortedIDs := slices.Clone(ids)
+	sort.Strings(sortedIDs)
+	group := make([]*corpus.Article, len(arts))
+	for i, ai := range arts {
+		group[i] = c.Articles[ai]
+	}
+	st := NewStory("s-"+shortHash(strings.Join(sortedIDs, "\n")), thread, group, x.knownOutlets())
 	// The label: the title of the article most similar to the others.
 	best, bestS := arts[0], -1.0
 	for _, ai := range arts {
@@ -250,20 +268,6 @@ func (x *analysis) describeStory(arts []int32, docs []eventDoc, thread string) S
 	}
 	st.Label = articleLabel(c.Articles[best])
 	return st
-}
-
-// compareArticles orders articles by publication time (undated last),
-// then by id.
-func compareArticles(a, b *corpus.Article) int {
-	switch {
-	case a.Published == nil && b.Published != nil:
-		return 1
-	case a.Published != nil && b.Published == nil:
-		return -1
-	case a.Published != nil && !a.Published.Equal(*b.Published):
-		return a.Published.Compare(*b.Published)
-	}
-	return cmp.Compare(a.ID, b.ID)
 }
 
 // articleLabel is an article's title, or its first sentence cut short.
