@@ -92,20 +92,16 @@ func (s *libSearch) Update(msg tea.Msg) (layer, tea.Cmd) {
 			s.input, cmd = s.input.Update(msg)
 			return s, cmd
 		}
+		if c, ok := moveList(k, msg, s.cursor, len(s.hits), s.height/rowLines); ok {
+			s.cursor = c
+			return s, nil
+		}
 		switch {
 		case key.Matches(msg, k.Back):
 			return nil, nil
 		case key.Matches(msg, k.Search):
 			s.typing_ = true
 			return s, s.input.Focus()
-		case key.Matches(msg, k.Up):
-			s.cursor = max(s.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			s.cursor = min(s.cursor+1, max(len(s.hits)-1, 0))
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = max(len(s.hits)-1, 0)
 		case key.Matches(msg, k.Confirm):
 			if s.cursor < len(s.hits) {
 				h := s.hits[s.cursor]

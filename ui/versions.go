@@ -131,6 +131,10 @@ func (v *versionsLayer) Update(msg tea.Msg) (layer, tea.Cmd) {
 			v.diff.Update(msg)
 			return v, nil
 		}
+		if c, ok := moveList(k, msg, v.cursor, len(v.vs), v.height); ok {
+			v.cursor = c
+			return v, nil
+		}
 		switch {
 		case key.Matches(msg, k.Back):
 			if v.from > 0 {
@@ -138,14 +142,6 @@ func (v *versionsLayer) Update(msg tea.Msg) (layer, tea.Cmd) {
 				return v, nil
 			}
 			return nil, nil
-		case key.Matches(msg, k.Up):
-			v.cursor = max(v.cursor-1, 0)
-		case key.Matches(msg, k.Down):
-			v.cursor = min(v.cursor+1, max(len(v.vs)-1, 0))
-		case key.Matches(msg, k.Top):
-			v.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			v.cursor = max(len(v.vs)-1, 0)
 		case key.Matches(msg, k.Toggle):
 			if len(v.vs) > 0 {
 				n := v.vs[v.cursor].N
