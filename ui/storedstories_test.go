@@ -12,6 +12,7 @@ import (
 	"gotest.tools/v3/golden"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/library"
 )
 
@@ -241,4 +242,28 @@ func runOnce(cmd tea.Cmd) tea.Msg {
 		return nil
 	}
 	return cmd()
+}
+
+// TestThreadFirstReportInLibraryOrder: a library lists a thread's stories
+// newest first, and the thread's "1st" is still its earliest report, not
+// the newest story's.
+func TestThreadFirstReportInLibraryOrder(t *testing.T) {
+	day := func(s string) *time.Time { d, _ := time.Parse("2006-01-02", s); return &d }
+	res := &compare.Result{
+		Threads: []compare.Thread{{ID: "t", Stories: []string{"old", "new"}}},
+		Stories: []compare.Story{
+			{ID: "old", Thread: "t", Start: day("2023-03-14"), End: day("2023-03-15"), First: &compare.FirstReport{Outlet: "Northwind Press", Published: day("2023-03-14")}},
+			{ID: "new", Thread: "t", Start: day("2024-02-02"), End: day("2024-02-03"), First: &compare.FirstReport{Outlet: "Crossroads Wire", Published: day("2024-02-02")}},
+		},
+	}
+	ordered := newestFirst(res)
+	if got := ordered.Threads[0].Stories; got[0] != "new" || res.Threads[0].Stories[0] != "old" {
+		t.Fatalf("newestFirst: %v (the original %v must not change)", got, res.Threads[0].Stories)
+	}
+	ctx := asciiContext()
+	ctx.All = NewData(&corpus.Corpus{}, &Findings{Comparison: ordered})
+	s := storiesModel{ctx: ctx}
+	if _, first, _, _ := s.rowCoverage(storyRow{kind: rowThread, thread: 0}); first != "Northwind Press" {
+		t.Errorf("the thread's first report: %q, want Northwind Press (2023)", first)
+	}
 }

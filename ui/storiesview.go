@@ -82,6 +82,18 @@ func cutDates(d string, w int) string {
 	return ellipsize(d, w)
 }
 
+// earlierReport reports whether first report a came before b (undated
+// after dated).
+func earlierReport(a, b *compare.FirstReport) bool {
+	switch {
+	case a.Published == nil:
+		return false
+	case b.Published == nil:
+		return true
+	}
+	return a.Published.Before(*b.Published)
+}
+
 // rowCoverage returns the outlets that covered a row, its first report's
 // outlet, its articles and its label.
 func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first string, articles int, label string) {
@@ -100,18 +112,20 @@ func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first st
 		}
 		return covered, "", articles, fmt.Sprintf("Everything: %s in %s", plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"))
 	case rowThread:
+		// The thread's first report is the earliest of its stories' (a
+		// library lists them newest first).
 		th := res.Threads[r.thread]
-		var firstStory *compare.Story
+		var earliest *compare.FirstReport
 		for _, id := range th.Stories {
 			if st, ok := findStory(res, id); ok {
 				add(st)
-				if firstStory == nil {
-					firstStory = &st
+				if f := st.First; f != nil && (earliest == nil || earlierReport(f, earliest)) {
+					earliest = f
 				}
 			}
 		}
-		if firstStory != nil && firstStory.First != nil {
-			first = firstStory.First.Outlet
+		if earliest != nil {
+			first = earliest.Outlet
 		}
 		return covered, first, articles, th.Label
 	}
