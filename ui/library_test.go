@@ -329,3 +329,25 @@ func TestLibraryViewsFitAnySize(t *testing.T) {
 		}
 	}
 }
+
+// TestHitJumpsToTheSentence: a library search's hit opens at the sentence
+// holding the words found, not at the article's start.
+func TestHitJumpsToTheSentence(t *testing.T) {
+	c, a := testCorpus()
+	d := NewData(c, a)
+	want := -1
+	for i, s := range d.article(0).Sentences {
+		if strings.Contains(s.Text, "June") {
+			want = i
+		}
+	}
+	if want <= 0 {
+		t.Fatal("the fixture has no later sentence saying June")
+	}
+	if j := hitJump(d, 0, "…agreed to meet again in «June»…"); j.sentence != want || j.article != 0 || !j.match {
+		t.Errorf("hitJump = %+v, want sentence %d", j, want)
+	}
+	if j := hitJump(d, 0, "no marks"); j.sentence != 0 {
+		t.Errorf("a snippet without marks: sentence %d, want 0", j.sentence)
+	}
+}

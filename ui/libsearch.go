@@ -271,7 +271,7 @@ func (m *Model) openHit(h library.Hit) tea.Cmd {
 	}
 	if a := m.ctx.Data.artIndexOf(h.Article); a >= 0 {
 		m.view = viewRead
-		return m.deliver([]tea.Msg{jumpMsg{article: a, match: true}}, nil)
+		return m.deliver([]tea.Msg{hitJump(m.ctx.Data, a, h.Snippet)}, nil)
 	}
 	sc := scope{}
 	if res := all.Findings.Comparison; res != nil {
@@ -284,8 +284,28 @@ func (m *Model) openHit(h library.Hit) tea.Cmd {
 	}
 	if sc.everything(all) {
 		cmd := m.openScope(sc) // at once
-		return tea.Batch(cmd, m.deliver([]tea.Msg{jumpMsg{article: m.ctx.Data.artIndexOf(h.Article), match: true}}, nil))
+		return tea.Batch(cmd, m.deliver([]tea.Msg{hitJump(m.ctx.Data, m.ctx.Data.artIndexOf(h.Article), h.Snippet)}, nil))
 	}
-	m.jumpTo = h.Article
+	m.jumpTo, m.jumpSnippet = h.Article, h.Snippet
 	return m.openScope(sc)
+}
+
+// hitJump goes to the sentence of article a that holds the words a
+// library search found (the first «…» of its snippet), else to the
+// article's start.
+func hitJump(d *Data, a int, snippet string) jumpMsg {
+	j := jumpMsg{article: a, match: true}
+	_, rest, ok := strings.Cut(snippet, "«")
+	words, _, ok2 := strings.Cut(rest, "»")
+	if !ok || !ok2 || a < 0 {
+		return j
+	}
+	words = strings.ToLower(strings.TrimSpace(words))
+	for i, s := range d.article(a).Sentences {
+		if words != "" && strings.Contains(strings.ToLower(s.Text), words) {
+			j.sentence = i
+			break
+		}
+	}
+	return j
 }

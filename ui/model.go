@@ -60,8 +60,11 @@ type Model struct {
 	msgID int
 	// jumpTo is the id of the article to show once the story opening
 	// for it is open (a library search's hit); "" for none.
-	jumpTo   string
-	flashFor time.Duration // how long a status message stays
+	jumpTo string
+	// jumpSnippet is the library search's snippet of that article: the
+	// sentence holding its words is shown.
+	jumpSnippet string
+	flashFor    time.Duration // how long a status message stays
 }
 
 // newModel builds the root model with styles already decided.
@@ -359,7 +362,7 @@ func (m *Model) scopeOpened(msg scopeOpenedMsg) tea.Cmd {
 	if id := m.jumpTo; id != "" {
 		m.jumpTo = ""
 		if a := d.artIndexOf(id); a >= 0 {
-			cmd = tea.Batch(cmd, m.deliver([]tea.Msg{jumpMsg{article: a, match: true}}, nil))
+			cmd = tea.Batch(cmd, m.deliver([]tea.Msg{hitJump(d, a, m.jumpSnippet)}, nil))
 		}
 	}
 	if msg.what != "" {
