@@ -83,7 +83,16 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 	hm := m.help
 	hm.Width = w - 2
 	var lines []string
-	lines = append(lines, st.PanelTitle.Render("Help")+st.Muted.Render(fmt.Sprintf(" — keys for this view and everywhere; %s or %s closes", k.Back.Help().Key, k.Help.Help().Key)), "")
+	// The title wraps rather than being cut: how to close it must show.
+	for i, l := range wrapText(fmt.Sprintf("Help — keys for this view and everywhere; %s or %s closes", k.Back.Help().Key, k.Help.Help().Key), max(w, 10)) {
+		if rest, ok := strings.CutPrefix(l, "Help"); ok && i == 0 {
+			l = st.PanelTitle.Render("Help") + st.Muted.Render(rest)
+		} else {
+			l = st.Muted.Render(l)
+		}
+		lines = append(lines, l)
+	}
+	lines = append(lines, "")
 	// help.Model drops the groups that overflow the width: lay the groups
 	// out in as many rows as they need instead.
 	var row [][]key.Binding

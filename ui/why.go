@@ -161,7 +161,9 @@ func (p panelModel) content(w int) string {
 		}
 		sent := art.Sentences[s]
 		info = d.info(a, s)
-		line(st.Bold.Render(fmt.Sprintf("%s · sentence %d of %d (%s)", oneLine(art.DisplayOutlet()), s+1, len(art.Sentences), sent.Role)))
+		for _, l := range wrapText(fmt.Sprintf("%s · sentence %d of %d (%s)", oneLine(art.DisplayOutlet()), s+1, len(art.Sentences), sent.Role), max(w, 10)) {
+			line(st.Bold.Render(l)) // wrapped, not cut: a narrow panel keeps it all
+		}
 		para("“"+oneLine(sent.Text)+"”", 2)
 		line("")
 		if len(p.notes) > 0 {
