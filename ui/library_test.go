@@ -351,3 +351,19 @@ func TestHitJumpsToTheSentence(t *testing.T) {
 		t.Errorf("a snippet without marks: sentence %d, want 0", j.sentence)
 	}
 }
+
+// TestHitKeepsItsEditMark: a long title gives way in a search hit; the ✎
+// mark after it stays at 80 columns.
+func TestHitKeepsItsEditMark(t *testing.T) {
+	c, a := testCorpus()
+	m, _ := libraryModel(t, c, a, asciiContext(), 80, 24)
+	s := &libSearch{ctx: m.ctx, width: 80, height: 24}
+	lines := s.hitLines(library.Hit{Article: "a2", Outlet: "Beta Wire",
+		Title: strings.Repeat("Geneva talks end with a long title that goes on ", 4), Snippet: "the «talks»"}, false, 80)
+	if !strings.Contains(lines[0], "✎3") || !strings.Contains(lines[0], "…") {
+		t.Errorf("hit head %q: want the title cut with … and ✎3 kept", lines[0])
+	}
+	if w := ansi.StringWidth(lines[0]); w != 80 {
+		t.Errorf("hit head is %d cells wide, want 80", w)
+	}
+}

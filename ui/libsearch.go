@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/library"
 )
@@ -186,7 +187,10 @@ func (s *libSearch) hitLines(h library.Hit, cur bool, w int) []string {
 	if edited != "" {
 		edited = " " + edited
 	}
-	head := fit(ellipsize(mark+fit(ellipsize(oneLine(h.Outlet), 16), 16)+" "+fit(date, 10)+"  "+oneLine(h.Title)+edited, w), w)
+	// The title gives way; the ✎ mark after it stays.
+	lead := mark + fit(ellipsize(oneLine(h.Outlet), 16), 16) + " " + fit(date, 10) + "  "
+	room := max(w-ansi.StringWidth(lead)-ansi.StringWidth(edited), 1)
+	head := fit(ellipsize(lead+ellipsize(oneLine(h.Title), room)+edited, w), w)
 	if cur {
 		head = st.RowSelected.Render(head)
 	} else {
