@@ -14,8 +14,9 @@ import (
 // is not in c is left exactly as it is: its article is simply not loaded
 // (one file of a folder was opened, say), which says nothing about whether
 // its text is still there. Placed notes also take their article's current
-// outlet and title. It returns how many notes moved and how many of the
-// notes on articles of c are orphaned now. Re-anchoring is not a change of
+// outlet and title. It returns how many notes moved and how many were
+// orphaned by this call (a note orphaned before is not counted again, so
+// a reader that says so at start says it once). Re-anchoring is not a change of
 // the user's and is not in the undo history. A store opened with
 // OpenReadOnly keeps the places for its own reads and writes nothing.
 func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
@@ -43,9 +44,6 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 		a := n.Anchor
 		a.Outlet, a.Title = art.Outlet, art.Title
 		if n.Anchor.Hash == h && n.Anchor.End <= len(art.Text) {
-			if n.Orphaned {
-				orphaned++
-			}
 			if a != n.Anchor {
 				ups = append(ups, update{n, a, n.Orphaned})
 			}
@@ -54,7 +52,9 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 		a.Hash = h
 		st, en, found := locate(art.Text, n.Anchor)
 		if !found {
-			orphaned++
+			if !n.Orphaned {
+				orphaned++ // newly: one orphaned before is not news
+			}
 			ups = append(ups, update{n, a, true})
 			continue
 		}

@@ -286,3 +286,24 @@ func TestReanchorEmbeddedArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestReanchorCountsNewOrphansOnce: a note orphaned by an edit is counted
+// by the Reanchor that orphans it, not by every later one.
+func TestReanchorCountsNewOrphansOnce(t *testing.T) {
+	s := openTemp(t)
+	a := article("x", sampleText)
+	if _, err := s.Tag(anchorOf(t, a, "Washington rejected the offer last week."), []string{"reply"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	edited := article("x", strings.Replace(sampleText, "Washington rejected the offer last week.", "", 1))
+	c := &corpus.Corpus{Articles: []*corpus.Article{edited}}
+	for i, want := range []int{1, 0} {
+		_, orphaned, err := s.Reanchor(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if orphaned != want {
+			t.Errorf("Reanchor %d: %d orphaned, want %d", i+1, orphaned, want)
+		}
+	}
+}
