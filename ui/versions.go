@@ -272,7 +272,16 @@ func (v *versionsLayer) ShortHelp() []key.Binding {
 	if v.diff != nil {
 		return []key.Binding{k.Down, k.Up, k.HalfDown, helpAs(k.Back, "back to versions")}
 	}
-	return []key.Binding{k.Down, k.Up, helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, "close")}
+	return []key.Binding{k.Down, k.Up, helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}
+}
+
+// backHelp is what esc does in the history: let the chosen version go,
+// else close.
+func (v *versionsLayer) backHelp() string {
+	if v.from > 0 {
+		return "clear the ◇ choice"
+	}
+	return "close"
 }
 
 // FullHelp is the overlay's full help.
@@ -281,5 +290,5 @@ func (v *versionsLayer) FullHelp() [][]key.Binding {
 	if v.diff != nil {
 		return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom, helpAs(k.Back, "back to versions")}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, "close")}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}}
 }
