@@ -18,6 +18,8 @@ require (
 	github.com/jdkato/prose/v3 v3.2.3
 	github.com/kljensen/snowball v0.10.0
 	github.com/muesli/termenv v0.16.0
+	github.com/sergi/go-diff v1.4.5
+	github.com/temoto/robotstxt v1.1.2
 	github.com/yuin/goldmark v1.7.13
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/net v0.62.0
@@ -60,9 +62,7 @@ require (
 	github.com/ncruces/go-strftime v1.1.0 // indirect
 	github.com/remyoudompheng/bigfft v0.0.0-20230129092748-24d4a6f8daec // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
-	github.com/sergi/go-diff v1.4.5 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
-	github.com/temoto/robotstxt v1.1.2 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	github.com/yuin/goldmark-emoji v1.0.6 // indirect
 	modernc.org/libc v1.79.0 // indirect
