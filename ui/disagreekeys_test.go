@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
@@ -181,5 +182,36 @@ func TestDisagreeHeaderKeepsTheFileName(t *testing.T) {
 		if !strings.Contains(head, ConsensusFileName) {
 			t.Errorf("at %d columns the header cuts the file name: %q", w, head)
 		}
+	}
+}
+
+// TestCompareNotesMissing: a --compare-notes file that is not there is
+// named with the reason in a status message that fits 80 columns, and
+// listed on the Problems screen with the whole error.
+func TestCompareNotesMissing(t *testing.T) {
+	dir := t.TempDir()
+	own, ben := filepath.Join(dir, "ana.db"), filepath.Join(dir, "ben.db")
+	coderFile(t, ben, "ben", tagAt{0, 1, "blame"})
+	missing := filepath.Join(dir, "a-long-folder-name", "nosuch.db")
+	m := codersModel(t, 80, 24, "ana", own, []string{missing, ben}, "")
+	if want := "could not read --compare-notes nosuch.db: no such file — 5 lists it"; m.msg != want {
+		t.Fatalf("status %q, want %q", m.msg, want)
+	}
+	if w := ansi.StringWidth(m.msg); w > 72 {
+		t.Fatalf("status %d wide: %q", w, m.msg)
+	}
+	if n := problemCount(m.ctx, m.ctx.Data); n != 3 { // the test corpus has 2
+		t.Fatalf("problem count %d", n)
+	}
+	m = send(m, keys("5")...)
+	v := m.View()
+	for _, s := range []string{"Problems (3)", "--compare-notes", "a-long-folder-name/nosuch.db: no", "such file or directory"} {
+		if !strings.Contains(v, s) {
+			t.Errorf("Problems lacks %q:\n%s", s, v)
+		}
+	}
+	// The file that could be read is open.
+	if len(m.ctx.notes.otherNotes()) != 1 {
+		t.Fatalf("ben's notes: %d", len(m.ctx.notes.otherNotes()))
 	}
 }
