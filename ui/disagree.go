@@ -315,7 +315,7 @@ func (v *disagreeView) takeOverAgreed() tea.Cmd {
 		}
 	}
 	if len(us) == 0 {
-		return say(fmt.Sprintf("consensus: nothing new to take over — the file has all %s the coders agree on", plural(len(v.agreed), "coding")))
+		return say(fmt.Sprintf("consensus: nothing new — all %s agreed on are in the file", plural(len(v.agreed), "coding")))
 	}
 	v.history = append(v.history, -1)
 	return takeOver(v, v.cs.store, us, fmt.Sprintf("consensus: took over %s the coders agree on (%s undoes)", plural(len(us), "coding"), v.keys.Undo.Help().Key))

@@ -70,7 +70,9 @@ func (p problemsModel) content(w int) string {
 	}
 	if bad := p.ctx.notes.badOthers(); len(bad) > 0 {
 		// Another coder's notes file (--compare-notes) the reader left out.
-		lines = append(lines, st.Error.Render(fmt.Sprintf("Notes files that could not be read (--compare-notes) (%d)", len(bad))))
+		for _, l := range wrapText(fmt.Sprintf("Notes files that could not be read (--compare-notes) (%d)", len(bad)), max(w, 10)) {
+			lines = append(lines, st.Error.Render(l))
+		}
 		for _, o := range bad {
 			add(oneLine(o.path)+": "+compareReason(o.err), 2)
 			add(oneLine(o.err.Error()), 4)

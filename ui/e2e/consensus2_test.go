@@ -54,7 +54,7 @@ func TestConsensusFilterQuitMerge(t *testing.T) {
 	s.waitFor("took over 1 coding")
 	pause()
 	s.keys("A")
-	s.waitFor("nothing new to take over")
+	s.waitFor("nothing new")
 	pause()
 	s.keys("/")
 	pause()
