@@ -215,3 +215,27 @@ func TestCompareNotesMissing(t *testing.T) {
 		t.Fatalf("ben's notes: %d", len(m.ctx.notes.otherNotes()))
 	}
 }
+
+// TestDisagreeFilterAnySize draws the view with the filter box open and
+// with a filter kept, wide text typed, from 40x10 up: every frame has the
+// terminal's lines, each exactly its width.
+func TestDisagreeFilterAnySize(t *testing.T) {
+	m, _ := twoCodersModel(t, 80, 24)
+	m = send(m, keys("4 D /")...)
+	m = send(m, typeText("漢字 blame")...)
+	for _, step := range []string{"", "enter", "esc"} {
+		m = send(m, keys(step)...)
+		for _, sz := range [][2]int{{40, 10}, {40, 12}, {57, 15}, {80, 24}, {132, 43}} {
+			m = send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) != sz[1] {
+				t.Fatalf("%q at %dx%d: %d lines", step, sz[0], sz[1], len(lines))
+			}
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w != sz[0] {
+					t.Fatalf("%q at %dx%d: line %d is %d wide: %q", step, sz[0], sz[1], i, w, l)
+				}
+			}
+		}
+	}
+}
