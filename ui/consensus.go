@@ -25,6 +25,7 @@ type consensusState struct {
 	store *notes.Store
 	notes []notes.Note // as last read
 	undo  string       // what Undo would take back ("" nothing)
+	redo  string       // what Redo would do again ("" nothing)
 }
 
 // close closes the file; every decision is already on disk.
@@ -53,6 +54,7 @@ type disagreeLoadedMsg struct {
 	store  *notes.Store // opened now; nil when it was open already
 	cnotes []notes.Note
 	undo   string
+	redo   string
 	err    error
 }
 
@@ -71,7 +73,9 @@ type consensusDoneMsg struct {
 	what   string
 	cnotes []notes.Note
 	undo   string
+	redo   string
 	undid  bool
+	redid  bool
 	err    error
 }
 
@@ -110,22 +114,21 @@ func loadDisagreements(v *disagreeView, c *corpus.Corpus, coders []agreement.Cod
 			}
 			msg.store = s
 		}
-		msg.cnotes, msg.undo, msg.err = readConsensus(s)
+		msg.cnotes, msg.undo, msg.redo, msg.err = readConsensus(s)
 		return msg
 	}
 }
 
-// readConsensus reads the consensus file's notes and what undo would do.
-func readConsensus(s *notes.Store) ([]notes.Note, string, error) {
+// readConsensus reads the consensus file's notes and what undo and redo
+// would do.
+func readConsensus(s *notes.Store) ([]notes.Note, string, string, error) {
 	ns, err := s.Notes()
 	if err != nil {
-		return nil, "", fmt.Errorf("read the consensus file: %w", err)
+		return nil, "", "", fmt.Errorf("read the consensus file: %w", err)
 	}
-	undo, ok := s.CanUndo()
-	if !ok {
-		undo = ""
-	}
-	return ns, undo, nil
+	undo, _ := s.CanUndo()
+	redo, _ := s.CanRedo()
+	return ns, undo, redo, nil
 }
 
 // decide writes u to the consensus file in a Cmd.
@@ -148,22 +151,27 @@ func write(v *disagreeView, what string, change func() error) tea.Cmd {
 		if msg.err = change(); msg.err != nil {
 			return msg
 		}
-		msg.cnotes, msg.undo, msg.err = readConsensus(s)
+		msg.cnotes, msg.undo, msg.redo, msg.err = readConsensus(s)
 		return msg
 	}
 }
 
-// undoConsensus takes back the consensus file's last change in a Cmd.
-func undoConsensus(v *disagreeView, s *notes.Store) tea.Cmd {
+// undoConsensus takes back the consensus file's last change (undo), or
+// makes the last change taken back again (redo), in a Cmd.
+func undoConsensus(v *disagreeView, s *notes.Store, undo bool) tea.Cmd {
 	return func() tea.Msg {
-		msg := consensusDoneMsg{to: v, undid: true}
-		what, err := s.Undo()
+		msg := consensusDoneMsg{to: v, undid: undo, redid: !undo}
+		step, word := s.Undo, "undone: "
+		if !undo {
+			step, word = s.Redo, "redone: "
+		}
+		what, err := step()
 		if err != nil {
 			msg.err = err
 			return msg
 		}
-		msg.what = "consensus: undone: " + what
-		msg.cnotes, msg.undo, msg.err = readConsensus(s)
+		msg.what = "consensus: " + word + what
+		msg.cnotes, msg.undo, msg.redo, msg.err = readConsensus(s)
 		return msg
 	}
 }

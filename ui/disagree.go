@@ -17,15 +17,18 @@ import (
 // view: per code, the sentences where the coders (one's own notes file
 // and the --compare-notes files) differ, the sentence with each coder's
 // coding beside it; 1–9 accept a coder's coding, a everyone's passages,
-// x none, into the consensus file (consensus.go), at once and undoably.
-// The units and values are the agreement table's (agreement.Disagreements).
+// x none, into the consensus file (consensus.go), at once and undoably;
+// / filters the list (disagreefilter.go). The units and values are the
+// agreement table's (agreement.Disagreements).
 
 // DisagreeKeyMap is the Disagreements view's keys.
 type DisagreeKeyMap struct {
-	Accept, All, Neither, Next, Prev, Undo, Close key.Binding
+	Accept, All, Neither, Next, Prev, Undo, Redo, Close key.Binding
 	// Agreed takes over the codings every coder agrees on; Jump shows
 	// the sentence in the read view.
 	Agreed, Jump key.Binding
+	// Filter opens the filter box; Quit quits, as everywhere.
+	Filter, Quit key.Binding
 }
 
 // DefaultDisagreeKeyMap returns the Disagreements view's keys.
@@ -40,16 +43,19 @@ func DefaultDisagreeKeyMap() DisagreeKeyMap {
 		Next:    b([]string{"n", "j", "down"}, "n/j", "next"),
 		Prev:    b([]string{"N", "k", "up"}, "N/k", "previous"),
 		Undo:    b([]string{"u"}, "u", "undo decision"),
-		Close:   b([]string{"esc", "q"}, "esc", "close"),
+		Redo:    b([]string{"ctrl+r"}, "ctrl+r", "redo decision"),
+		Close:   b([]string{"esc"}, "esc", "clear the filter, else close"),
 		Agreed:  b([]string{"A"}, "A", "take over what all agree on"),
 		Jump:    b([]string{"enter"}, "enter", "show in read view"),
+		Filter:  b([]string{"/"}, "/", "filter disagreements"),
+		Quit:    b([]string{"q"}, "q", "quit"),
 	}
 }
 
 // disagreeHelp lists the Disagreements view's keys, for the key table.
 func disagreeHelp() []key.Binding {
 	k := DefaultDisagreeKeyMap()
-	return []key.Binding{k.Accept, k.All, k.Neither, k.Agreed, k.Undo, k.Next, k.Prev, k.Jump, k.Close}
+	return []key.Binding{k.Accept, k.All, k.Neither, k.Agreed, k.Undo, k.Redo, k.Next, k.Prev, k.Jump, k.Filter, k.Close, k.Quit}
 }
 
 // disagreeView is the Disagreements view.
@@ -62,15 +68,26 @@ type disagreeView struct {
 	coders        []agreement.Coder
 	items         []agreement.Disagreement
 	agreed        []agreement.Disagreement
-	cursor        int
+	cursor        int // an index into items
 	cs            *consensusState
+	// filter narrows the list; shown is the items it shows, in order.
+	filter listFilter
+	shown  []int
 	// settled says, per item, what the consensus file codes there ("" not
 	// coded), and decided what was chosen this session.
 	settled []bool
 	decided map[int]string
 	// history is the items decided this session, last last, for undo
-	// (-1: the agreed codings taken over).
+	// (-1: the agreed codings taken over); undone, those undone, last
+	// last, for redo.
 	history []int
+	undone  []decision
+}
+
+// decision is an item decided (-1: the agreed codings) and how.
+type decision struct {
+	item  int
+	label string
 }
 
 // newDisagreeView opens the Disagreements view and starts working out
@@ -83,7 +100,8 @@ func newDisagreeView(ctx *Context) (*disagreeView, tea.Cmd) {
 	if n.consensus.path == "" {
 		n.consensus.path = n.consensusPath()
 	}
-	v := &disagreeView{ctx: ctx, keys: DefaultDisagreeKeyMap(), loading: true, cs: n.consensus, decided: map[int]string{}}
+	v := &disagreeView{ctx: ctx, keys: DefaultDisagreeKeyMap(), loading: true, cs: n.consensus, decided: map[int]string{},
+		filter: newListFilter(ctx, "/ ", "words of the code, sentence, passages or outlet")}
 	var codes []string
 	for _, c := range n.snap.codes {
 		codes = append(codes, c.Name)
@@ -107,35 +125,62 @@ func (v *disagreeView) Update(msg tea.Msg) (layer, tea.Cmd) {
 		v.err = msg.err
 		v.coders, v.items, v.agreed = msg.coders, msg.items, msg.agreed
 		v.cursor = min(v.cursor, max(len(v.items)-1, 0))
-		v.install(msg.cnotes, msg.undo)
+		v.install(msg.cnotes, msg.undo, msg.redo)
+		v.refilter()
 		return v, nil
 	case consensusDoneMsg:
 		if msg.err != nil {
-			if msg.undid && len(v.history) > 0 {
+			if msg.undid || msg.redid {
 				return v, say("consensus: " + friendlyNotesErr(msg.err))
 			}
 			return v, say("consensus not saved: " + msg.err.Error())
 		}
-		if msg.undid && len(v.history) > 0 {
+		switch {
+		case msg.undid && len(v.history) > 0:
 			last := v.history[len(v.history)-1]
 			v.history = v.history[:len(v.history)-1]
+			v.undone = append(v.undone, decision{last, v.decided[last]})
 			if last >= 0 {
 				delete(v.decided, last)
 				v.cursor = last
 			}
+		case msg.redid && len(v.undone) > 0:
+			d := v.undone[len(v.undone)-1]
+			v.undone = v.undone[:len(v.undone)-1]
+			v.history = append(v.history, d.item)
+			if d.item >= 0 {
+				v.decided[d.item] = d.label
+				v.cursor = d.item
+			}
+		case msg.redo == "":
+			// A new change: the file can redo nothing more.
+			v.undone = nil
 		}
-		v.install(msg.cnotes, msg.undo)
+		v.install(msg.cnotes, msg.undo, msg.redo)
+		v.refilter()
 		return v, say(msg.what)
 	case tea.KeyMsg:
+		if v.filter.open {
+			cmd, changed := v.filter.Update(msg)
+			if changed {
+				v.refilter()
+			}
+			return v, cmd
+		}
 		return v.key(msg)
+	default:
+		if v.filter.open {
+			cmd, _ := v.filter.Update(msg) // the cursor's blink
+			return v, cmd
+		}
 	}
 	return v, nil
 }
 
 // install takes the consensus file's notes as read and marks the items
 // it codes.
-func (v *disagreeView) install(cnotes []notes.Note, undo string) {
-	v.cs.notes, v.cs.undo = cnotes, undo
+func (v *disagreeView) install(cnotes []notes.Note, undo, redo string) {
+	v.cs.notes, v.cs.undo, v.cs.redo = cnotes, undo, redo
 	v.settled = make([]bool, len(v.items))
 	for i, d := range v.items {
 		sp := d.Span()
@@ -161,31 +206,49 @@ func hasCode(n notes.Note, code string) bool {
 func (v *disagreeView) key(km tea.KeyMsg) (layer, tea.Cmd) {
 	k := v.keys
 	switch {
+	case key.Matches(km, k.Quit):
+		return v, tea.Quit
 	case key.Matches(km, k.Close):
+		if v.filter.Clear() {
+			v.refilter()
+			return v, say("filter cleared")
+		}
 		return nil, nil
+	case key.Matches(km, k.Filter):
+		if v.loading || len(v.items) == 0 {
+			return v, say("no disagreements to filter")
+		}
+		v.filter.SetWidth(max(v.width-4, 5))
+		return v, v.filter.Open()
 	case key.Matches(km, k.Next):
-		v.cursor = min(v.cursor+1, max(len(v.items)-1, 0))
+		v.step(1)
 		return v, nil
 	case key.Matches(km, k.Prev):
-		v.cursor = max(v.cursor-1, 0)
+		v.step(-1)
 		return v, nil
 	case key.Matches(km, k.Undo):
 		if v.cs.store == nil || v.cs.undo == "" {
 			return v, say("nothing to undo in the consensus file")
 		}
-		return v, undoConsensus(v, v.cs.store)
+		return v, undoConsensus(v, v.cs.store, true)
+	case key.Matches(km, k.Redo):
+		if v.cs.store == nil || v.cs.redo == "" {
+			return v, say("nothing to redo in the consensus file")
+		}
+		return v, undoConsensus(v, v.cs.store, false)
 	case key.Matches(km, k.Agreed):
 		return v, v.takeOverAgreed()
 	case key.Matches(km, k.Jump):
 		return v.jump()
 	}
-	if v.loading || v.cs.store == nil || len(v.items) == 0 {
+	cur, ok := v.current()
+	if !ok || v.cs.store == nil {
 		if key.Matches(km, k.Accept) || key.Matches(km, k.All) || key.Matches(km, k.Neither) {
 			return v, say("no disagreement to settle here")
 		}
 		return v, nil
 	}
-	d := v.items[v.cursor]
+	d := v.items[cur]
 	var passages []corpus.Span
 	var label string
 	switch {
@@ -214,13 +277,15 @@ func (v *disagreeView) key(km tea.KeyMsg) (layer, tea.Cmd) {
 	}
 	sp := d.Span()
 	u := notes.UnitCoding{Article: d.Article, Start: sp.Start, End: sp.End, Code: d.Code,
-		Colour: v.colour(d.Code), Passages: passages, Why: "accepted " + label}
-	v.decided[v.cursor] = label
-	v.history = append(v.history, v.cursor)
-	what := fmt.Sprintf("consensus: “%s” %s (%s undoes)", oneLine(d.Code), label, k.Undo.Help().Key)
-	if v.cursor < len(v.items)-1 {
-		v.cursor++
+		Colour: v.colour(d.Code), Codebook: v.codebook(), Passages: passages, Why: "accepted " + label}
+	v.decided[cur] = label
+	v.step(1)
+	if u.CodedIn(v.cs.notes) {
+		// Nothing to write, and so nothing for u to take back.
+		return v, say(fmt.Sprintf("consensus: “%s” %s: already so in the file", oneLine(d.Code), label))
 	}
+	v.history = append(v.history, cur)
+	what := fmt.Sprintf("consensus: “%s” %s (%s undoes)", oneLine(d.Code), label, k.Undo.Help().Key)
 	return v, decide(v, v.cs.store, u, what)
 }
 
@@ -234,6 +299,7 @@ func (v *disagreeView) takeOverAgreed() tea.Cmd {
 		return say("the coders agree on no coding here: nothing to take over")
 	}
 	us := make([]notes.UnitCoding, 0, len(v.agreed))
+	book := v.codebook()
 	for _, d := range v.agreed {
 		var ps []corpus.Span
 		for i, val := range d.Values {
@@ -243,7 +309,13 @@ func (v *disagreeView) takeOverAgreed() tea.Cmd {
 			}
 		}
 		sp := d.Span()
-		us = append(us, notes.UnitCoding{Article: d.Article, Start: sp.Start, End: sp.End, Code: d.Code, Colour: v.colour(d.Code), Passages: ps})
+		u := notes.UnitCoding{Article: d.Article, Start: sp.Start, End: sp.End, Code: d.Code, Colour: v.colour(d.Code), Codebook: book, Passages: ps}
+		if !u.CodedIn(v.cs.notes) {
+			us = append(us, u)
+		}
+	}
+	if len(us) == 0 {
+		return say(fmt.Sprintf("consensus: nothing new — all %s agreed on are in the file", plural(len(v.agreed), "coding")))
 	}
 	v.history = append(v.history, -1)
 	return takeOver(v, v.cs.store, us, fmt.Sprintf("consensus: took over %s the coders agree on (%s undoes)", plural(len(us), "coding"), v.keys.Undo.Help().Key))
@@ -252,15 +324,22 @@ func (v *disagreeView) takeOverAgreed() tea.Cmd {
 // jump closes the view and shows the disagreement's sentence in the read
 // view.
 func (v *disagreeView) jump() (layer, tea.Cmd) {
-	if v.loading || len(v.items) == 0 {
+	cur, ok := v.current()
+	if !ok {
 		return v, nil
 	}
-	d := v.items[v.cursor]
+	d := v.items[cur]
 	a, ok := v.ctx.Data.artIndex[d.Article.ID]
 	if !ok {
 		return v, say("its article is not open now")
 	}
 	return nil, func() tea.Msg { return jumpMsg{article: a, sentence: d.Sentence, note: true} }
+}
+
+// codebook is the coders' codebook the consensus defines its codes by:
+// one's own first, then the other coders'.
+func (v *disagreeView) codebook() []notes.Code {
+	return append(append([]notes.Code(nil), v.ctx.notes.snap.codes...), v.ctx.notes.otherCodes()...)
 }
 
 // colour is a code's colour in one's own codebook, else another coder's.
@@ -296,14 +375,7 @@ func (v *disagreeView) View() string {
 		lines = append(lines, wrapText(v.err.Error(), w)...)
 		return fitBlock(strings.Join(lines, "\n"), w, h)
 	}
-	settled := 0
-	for i := range v.items {
-		if v.settled[i] || v.decided[i] != "" {
-			settled++
-		}
-	}
-	head := fmt.Sprintf("%s · %s · %d settled · %d agreed · → %s", title, plural(len(v.items), "disagreement"), settled, len(v.agreed), shortPath(v.cs.path, false))
-	lines := []string{st.PanelTitle.Render(ellipsize(head, w))}
+	lines := []string{st.PanelTitle.Render(ellipsize(v.header(w), w))}
 	if len(v.coders) < 2 {
 		msg := "Only one coder's notes are open. Open the others' files beside yours with --compare-notes FILE (repeatable) to see where you differ."
 		lines = append(lines, wrapText(msg, w)...)
@@ -313,9 +385,15 @@ func (v *disagreeView) View() string {
 		lines = append(lines, wrapText("The coders agree on every sentence of the articles they coded.", w)...)
 		return fitBlock(strings.Join(lines, "\n"), w, h)
 	}
-	d := v.items[v.cursor]
+	cur, ok := v.current()
+	if !ok {
+		lines = append(lines, wrapText("No disagreement matches the filter.", w)...)
+		lines = append(lines, v.filterLine(w))
+		return fitBlock(strings.Join(lines, "\n"), w, h)
+	}
+	d := v.items[cur]
 	a := d.Article
-	where := fmt.Sprintf("%d/%d “%s” · %s: %s · sentence %d", v.cursor+1, len(v.items), oneLine(d.Code), oneLine(a.Outlet), oneLine(a.Title), d.Sentence+1)
+	where := fmt.Sprintf("%d/%d “%s” · %s: %s · sentence %d", v.pos()+1, len(v.shown), oneLine(d.Code), oneLine(a.Outlet), oneLine(a.Title), d.Sentence+1)
 	lines = append(lines, st.Bold.Render(ellipsize(where, w)))
 	// The sentence: up to three lines, fewer in a small window.
 	text := wrapText(oneLine(a.Sentences[d.Sentence].Text), w)
@@ -351,18 +429,18 @@ func (v *disagreeView) View() string {
 	}
 	cons := "consensus: not settled"
 	switch {
-	case v.decided[v.cursor] != "":
-		cons = "consensus: " + v.decided[v.cursor]
-	case v.settled[v.cursor]:
+	case v.decided[cur] != "":
+		cons = "consensus: " + v.decided[cur]
+	case v.settled[cur]:
 		cons = "consensus: applied (in the consensus file)"
 	}
-	lines = append(lines, st.Accent.Render(ellipsize(cons, w)), st.ColRule.Render(strings.Repeat("─", w)))
+	lines = append(lines, st.Accent.Render(ellipsize(cons, w)), v.filterLine(w))
 	// The list, scrolled to keep the cursor on screen.
 	rows := h - len(lines)
 	if rows > 0 {
-		top := max(0, min(v.cursor-rows/2, len(v.items)-rows))
-		for i := top; i < len(v.items) && i < top+rows; i++ {
-			lines = append(lines, v.itemLine(i, w))
+		top := max(0, min(v.pos()-rows/2, len(v.shown)-rows))
+		for p := top; p < len(v.shown) && p < top+rows; p++ {
+			lines = append(lines, v.itemLine(v.shown[p], w))
 		}
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
@@ -396,12 +474,22 @@ func (v *disagreeView) itemLine(i, w int) string {
 
 // ShortHelp is the view's keys for the footer.
 func (v *disagreeView) ShortHelp() []key.Binding {
+	if v.filter.open {
+		return v.filter.help()
+	}
 	k := v.keys
-	return []key.Binding{k.Accept, k.All, k.Neither, k.Next, k.Undo, k.Close}
+	return []key.Binding{k.Accept, k.All, k.Neither, k.Next, k.Undo, k.Filter, k.Close}
 }
 
-// FullHelp is the view's keys.
+// FullHelp is every key of the view, the global ones it honours
+// included (ownsHelp): the keys of the pages under it do not work here.
 func (v *disagreeView) FullHelp() [][]key.Binding {
+	if v.filter.open {
+		return [][]key.Binding{v.filter.help()}
+	}
 	k := v.keys
-	return [][]key.Binding{{k.Accept, k.All, k.Neither, k.Agreed, k.Undo}, {k.Next, k.Prev, k.Jump, k.Close}}
+	return [][]key.Binding{{k.Accept, k.All, k.Neither, k.Agreed, k.Undo, k.Redo}, {k.Next, k.Prev, k.Jump, k.Filter, k.Close, v.ctx.Keys.Help, k.Quit}}
 }
+
+// ownsHelp marks the view's FullHelp as complete.
+func (v *disagreeView) ownsHelp() {}

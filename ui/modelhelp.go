@@ -37,6 +37,9 @@ func (m Model) FullHelp() [][]key.Binding {
 		own = m.over.FullHelp()
 	case m.ctx.dialog != nil:
 		own = m.ctx.dialog.FullHelp()
+		if _, ok := m.ctx.dialog.(helpOwner); ok {
+			return own
+		}
 	default:
 		own = m.page().FullHelp()
 	}
@@ -45,6 +48,11 @@ func (m Model) FullHelp() [][]key.Binding {
 		[]key.Binding{k.Stories.View, k.ViewRead, k.ViewFacts, k.ViewOutlets, k.ViewNotes, k.ViewProblems, k.Stories.Everything, k.Help, k.Quit},
 	)
 }
+
+// helpOwner is a dialog whose FullHelp lists every key that works in it,
+// the global ones it honours included (the Disagreements view): the
+// pages' and global keys it does not honour are left out of its help.
+type helpOwner interface{ ownsHelp() }
 
 // searchKey is / as page p uses it: a list page filters its list.
 func searchKey(p page, k *KeyMap) key.Binding {

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -73,19 +75,59 @@ func (n *notesService) otherNotes() []notes.Note {
 	return out
 }
 
-// othersProblem says which other coders' files could not be read, and
-// what to do ("" when all were).
+// othersProblem says, short enough for the status line, which other
+// coders' files could not be read and why ("" when all were); the
+// Problems view lists each with its whole error.
 func (n *notesService) othersProblem() string {
-	var bad []string
-	for _, o := range n.others {
-		if o.err != nil {
-			bad = append(bad, oneLine(o.err.Error()))
-		}
-	}
+	bad := n.badOthers()
 	if len(bad) == 0 {
 		return ""
 	}
-	return "--compare-notes: left out: " + strings.Join(bad, "; ") + " (check the file name; the rest is open)"
+	name := func(o otherNotes) string { return oneLine(filepath.Base(o.path)) }
+	where := n.ctx.Keys.ViewProblems.Help().Key
+	if len(bad) == 1 {
+		return fmt.Sprintf("could not read --compare-notes %s: %s — %s lists it", name(bad[0]), compareReason(bad[0].err), where)
+	}
+	var each []string
+	for _, o := range bad {
+		each = append(each, fmt.Sprintf("%s (%s)", name(o), compareReason(o.err)))
+	}
+	return "could not read --compare-notes " + strings.Join(each, ", ") + " — " + where + " lists them"
+}
+
+// badOthers lists the other coders' files that could not be read.
+func (n *notesService) badOthers() []otherNotes {
+	if n == nil {
+		return nil
+	}
+	var out []otherNotes
+	for _, o := range n.others {
+		if o.err != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// compareReason is in a few words why a notes file could not be read.
+func compareReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, notes.ErrNotStore):
+		return "not a parallax notes file"
+	case errors.Is(err, notes.ErrNewerVersion):
+		return "written by a newer parallax"
+	case strings.Contains(err.Error(), "is a folder"):
+		return "a folder, not a file"
+	}
+	msg := oneLine(err.Error())
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:] // the cause, without the path before it
+	}
+	return ellipsize(msg, 32)
 }
 
 // ownCoder is the coder one's own notes are shown as when they record

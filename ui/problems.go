@@ -26,7 +26,7 @@ func newProblemsModel(ctx *Context) *problemsModel {
 // problemCount is the number of problems the Problems view lists: files
 // and records that failed, warnings, and the library's failing feeds.
 func problemCount(ctx *Context, d *Data) int {
-	n := len(d.Corpus.Errors) + len(d.Findings.Warnings)
+	n := len(d.Corpus.Errors) + len(d.Findings.Warnings) + len(ctx.notes.badOthers())
 	if ctx.lib != nil {
 		n += len(ctx.lib.failing)
 	}
@@ -66,6 +66,18 @@ func (p problemsModel) content(w int) string {
 			add("last error: "+oneLine(f.LastError), 4)
 		}
 		add("'parallax feeds list' shows them; 'parallax feeds remove URL' stops following one, 'parallax feeds add NEW-URL' follows where it moved", 2)
+		lines = append(lines, "")
+	}
+	if bad := p.ctx.notes.badOthers(); len(bad) > 0 {
+		// Another coder's notes file (--compare-notes) the reader left out.
+		for _, l := range wrapText(fmt.Sprintf("Notes files that could not be read (--compare-notes) (%d)", len(bad)), max(w, 10)) {
+			lines = append(lines, st.Error.Render(l))
+		}
+		for _, o := range bad {
+			add(oneLine(o.path)+": "+compareReason(o.err), 2)
+			add(oneLine(o.err.Error()), 4)
+		}
+		add("the reader opened without them: check the file name, then reopen the reader", 2)
 		lines = append(lines, "")
 	}
 	failed, skipped := corpus.SplitLoadErrors(d.Corpus.Errors)
@@ -123,6 +135,13 @@ func (p problemsModel) content(w int) string {
 		lines = append(lines, st.Muted.Render("Every file loaded without warnings."))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// shown lists the problems as they are now: a notes file read after the
+// page was laid out adds one.
+func (p *problemsModel) shown() tea.Cmd {
+	p.vp.SetContent(p.content(p.width))
+	return nil
 }
 
 // Update scrolls the list.

@@ -20,9 +20,14 @@ type UnitCoding struct {
 	// Start and End are the unit's byte range in Article.Text.
 	Start, End int
 	Code       string
-	// Colour is the code's colour when it has to be created ("" picks the
-	// next colour of the palette).
+	// Colour is the code's colour when it has to be created and Codebook
+	// does not define it ("" picks the next colour of the palette).
 	Colour string
+	// Codebook holds the coders' definitions of codes (own codebook first):
+	// a code the consensus creates for Code, or as its parent, takes its
+	// colour, description and parent from the first definition of its name,
+	// so that the consensus merges with the coders' files without conflict.
+	Codebook []Code
 	// Passages are byte ranges to tag with Code; each is cut to the unit.
 	Passages []corpus.Span
 	// Why describes the change in the history ("accepted ana's coding").
@@ -74,17 +79,7 @@ func (s *Store) SetUnitCodings(us []UnitCoding, desc, undoDesc string) error {
 // setUnitCoding makes the coding of u.Code on the unit u.Passages.
 func (t *txn) setUnitCoding(u UnitCoding) error {
 	a := u.Article
-	var want []Anchor
-	for _, p := range u.Passages {
-		st, en := max(p.Start, u.Start), min(p.End, u.End)
-		if en <= st {
-			continue
-		}
-		an := NewAnchor(a, st, en)
-		if !slices.ContainsFunc(want, func(w Anchor) bool { return w.Start == an.Start && w.End == an.End }) {
-			want = append(want, an)
-		}
-	}
+	want := u.wanted()
 	rows, err := t.tx.QueryContext(t.ctx,
 		"SELECT n.id FROM notes n JOIN note_tags g ON g.note_id = n.id WHERE n.article = ? AND n.orphaned = 0 AND g.tag = ? AND n.start_byte < ? AND ? < max(n.end_byte, n.start_byte + 1) ORDER BY n.start_byte, n.id",
 		a.ID, u.Code, u.End, u.Start)
@@ -102,6 +97,10 @@ func (t *txn) setUnitCoding(u UnitCoding) error {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		return err
+	}
+	if same, err := t.codedAs(ids, want); err != nil || same {
+		// Already coded so: no change, no step in the history.
 		return err
 	}
 	for _, id := range ids {
@@ -129,19 +128,9 @@ func (t *txn) setUnitCoding(u UnitCoding) error {
 		}
 	}
 	for _, an := range want {
-		name, err := t.ensureCode(u.Code)
+		name, err := t.ensureCodeFrom(u.Code, u.Codebook, u.Colour, nil)
 		if err != nil {
 			return err
-		}
-		if u.Colour != "" {
-			if c, err := NormaliseColour(u.Colour); err == nil {
-				if err := t.touchCode(name); err != nil {
-					return err
-				}
-				if err := t.exec("UPDATE codes SET colour = ? WHERE name = ? AND coder = ? AND NOT EXISTS (SELECT 1 FROM note_tags WHERE tag = ?)", c, name, t.coder, name); err != nil {
-					return err
-				}
-			}
 		}
 		if err := t.tagRange(an, name, t.coder); err != nil {
 			return err
