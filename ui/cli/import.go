@@ -29,6 +29,7 @@ func runImport(env *Env, args []string) int {
 	dryRun := flags.Bool("dry-run", false, "say what would change without writing")
 	force := flags.Bool("force", false, "import even when none of the file's articles are in the corpus (they are kept with their quote, outlet and title)")
 	coderFlag := addCoderFlag(flags)
+	addReadFlags(flags, env)
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
