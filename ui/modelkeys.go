@@ -16,6 +16,13 @@ import (
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.ForceQuit) {
+		// A memo being written is saved first: ctrl+c quits, and loses
+		// nothing (docs/tagging.md).
+		if e, ok := m.ctx.dialog.(*memoEditor); ok {
+			if save := e.saveOnQuit(); save != nil {
+				return tea.Sequence(save, tea.Quit)
+			}
+		}
 		return tea.Quit
 	}
 	// Keys typed faster than the terminal is read arrive as one message
