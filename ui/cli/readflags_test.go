@@ -114,6 +114,20 @@ func TestTwoCodersWithALibrary(t *testing.T) {
 		t.Errorf("agreement --embedded: exit %d\n%s%s", code, out, errs)
 	}
 
+	// import reads the library too: annotations of the built-in corpus
+	// point at --embedded, which imports them.
+	ann := filepath.Join(dir, "anna.json")
+	if out, errs, code := run("export", "--embedded", "--format", "json", "--notes", anna, "-o", ann); code != 0 {
+		t.Fatalf("export --embedded: exit %d\n%s%s", code, out, errs)
+	}
+	dana := filepath.Join(dir, "dana.db")
+	if _, errs, code := run("import", "--notes", dana, ann); code != 1 || !strings.Contains(errs, "they are on the built-in corpus: add --embedded") {
+		t.Errorf("import on the library of annotations made on the built-in corpus: exit %d\n%s", code, errs)
+	}
+	if out, errs, code := run("import", "--embedded", "--notes", dana, ann); code != 0 {
+		t.Errorf("import --embedded: exit %d\n%s%s", code, out, errs)
+	}
+
 	// One coder's notes elsewhere: the report goes on, and says so.
 	carl := filepath.Join(dir, "carl.db")
 	out, _, _ = run("list", "--json")
