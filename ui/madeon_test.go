@@ -211,3 +211,15 @@ func TestMadeOnViewsFitAnySize(t *testing.T) {
 		t.Fatalf("the last step did not open the versions: %T", m.over)
 	}
 }
+
+// TestVersionsKeyOutsideALibrary: V on the built-in corpus or a folder
+// says versions are for a library's articles, instead of doing nothing.
+func TestVersionsKeyOutsideALibrary(t *testing.T) {
+	m, _ := newNotesModel(t, 100, 30)
+	for _, view := range []string{"1", "4"} {
+		m = send(m, keys(view+" V")...)
+		if !strings.Contains(m.msg, "versions: only for articles from a library; see docs/library.md") {
+			t.Errorf("V in view %s says %q", view, m.msg)
+		}
+	}
+}

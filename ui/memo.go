@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 
@@ -26,7 +28,8 @@ type memoEditor struct {
 	to            viewID
 	note          string
 	title         string
-	edited        bool // the memo came back from $EDITOR
+	edited        bool   // the memo came back from $EDITOR
+	orig          string // the memo when the editor opened
 	area          textarea.Model
 }
 
@@ -74,7 +77,7 @@ func openMemo(ctx *Context, to viewID, n notes.Note, w, h int) tea.Cmd {
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.CharLimit = 0
 	ta.SetValue(n.Memo)
-	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta,
+	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta, orig: n.Memo,
 		title: "Memo on “" + ellipsize(oneLine(n.Anchor.Quote), max(w-20, 10)) + "”"}
 	e.SetSize(w, h)
 	return openDialog(ctx, w, h, e, e.area.Focus())
@@ -148,6 +151,32 @@ func (e *memoEditor) startEditor(msg editorReadyMsg) tea.Cmd {
 		b, err := os.ReadFile(path)
 		return editorDoneMsg{from: e, text: string(b), err: err}
 	})
+}
+
+// quitSavedMsg says what a dialog saved as the program quit (ctrl+c), for
+// standard error once the screen is gone.
+type quitSavedMsg struct{ say string }
+
+// saveOnQuit saves the memo being written when ctrl+c quits: nothing the
+// user wrote is lost. A memo left as it was, or emptied, is not touched
+// (ctrl+c never deletes a memo). When the save fails, the text goes to
+// standard error, so the user can still copy it.
+func (e *memoEditor) saveOnQuit() tea.Cmd {
+	text := strings.TrimSpace(e.area.Value())
+	if text == "" || text == strings.TrimSpace(e.orig) {
+		return nil
+	}
+	s, note, on := e.ctx.notes.store, e.note, strings.TrimPrefix(e.title, "Memo ")
+	return func() tea.Msg {
+		err := errors.New("the notes file is not open")
+		if s != nil {
+			err = s.SetMemo(note, text)
+		}
+		if err != nil {
+			return quitSavedMsg{say: fmt.Sprintf("ctrl+c could not save the memo you were writing %s: %v\nits text:\n%s", on, err, text)}
+		}
+		return quitSavedMsg{say: fmt.Sprintf("ctrl+c saved the memo you were writing %s in %s", on, s.Path())}
+	}
 }
 
 // hint is the line under the title.

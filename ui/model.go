@@ -37,6 +37,10 @@ type Model struct {
 	profile termenv.Profile
 	bg      context.Context // cancelled by Run when the program ends
 
+	// farewell is what Run writes to standard error once the screen is
+	// gone: a memo ctrl+c saved as it quit.
+	farewell []string
+
 	width, height int
 	ready         bool // a size is known
 	loaded        bool
@@ -226,6 +230,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.loading, cmd = m.loading.Update(msg)
 		return m, cmd
+	case quitSavedMsg:
+		m.farewell = append(m.farewell, msg.say)
+		return m, nil
 	case statusMsg:
 		return m, m.flash(string(msg))
 	case clearMsg:

@@ -18,6 +18,10 @@ func (m Model) ShortHelp() []key.Binding {
 		// An overlay takes every key but help and quit.
 		return append(m.over.ShortHelp(), k.Help, k.Quit)
 	case m.ctx.dialog != nil:
+		if _, ok := m.ctx.dialog.(*memoEditor); ok {
+			// ctrl+c saves the memo typed before it quits (memo.go).
+			return append(m.ctx.dialog.ShortHelp(), helpAs(k.ForceQuit, "save & quit"))
+		}
 		return append(m.ctx.dialog.ShortHelp(), k.ForceQuit)
 	}
 	global := []key.Binding{searchKey(m.page(), k), k.Help, k.Quit}

@@ -16,6 +16,13 @@ import (
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.ForceQuit) {
+		// A memo being written is saved first: ctrl+c quits, and loses
+		// nothing (docs/tagging.md).
+		if e, ok := m.ctx.dialog.(*memoEditor); ok {
+			if save := e.saveOnQuit(); save != nil {
+				return tea.Sequence(save, tea.Quit)
+			}
+		}
 		return tea.Quit
 	}
 	// Keys typed faster than the terminal is read arrive as one message
@@ -77,7 +84,25 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if cmd, ok := m.globalKey(msg); ok {
 		return cmd
 	}
+	if cmd, ok := versionsUnavailable(m.ctx.Keys, msg); ok {
+		return cmd
+	}
 	return m.page().Update(msg)
+}
+
+// versionsUnavailable says why V does nothing on the built-in corpus or a
+// folder: versions are kept only for a library's articles. ok is false
+// when V is enabled or msg is another key.
+func versionsUnavailable(k *KeyMap, msg tea.KeyMsg) (tea.Cmd, bool) {
+	if k.Versions.Enabled() {
+		return nil, false
+	}
+	for _, s := range k.Versions.Keys() {
+		if msg.String() == s {
+			return say("versions: only for articles from a library; see docs/library.md"), true
+		}
+	}
+	return nil, false
 }
 
 // globalKey handles the keys that work on every page; ok is false for any

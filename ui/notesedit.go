@@ -77,7 +77,9 @@ func (n *notesService) key(msg tea.KeyMsg, w, h int) (tea.Cmd, bool) {
 		return say("nothing to redo"), true
 	case key.Matches(msg, nk.Undo):
 		return n.do("", func(s *notes.Store) (string, error) {
-			d, err := s.Undo()
+			// "undone: untagged …" when the tag is back: the message names
+			// the change taken back, not what taking it back did.
+			d, err := s.UndoStep()
 			return "undone: " + d, err
 		}), true
 	case key.Matches(msg, nk.Redo):

@@ -60,9 +60,11 @@ type Options struct {
 	Load     Loader
 	Findings FindingsFunc
 
-	// Input and Output default to the terminal.
+	// Input and Output default to the terminal; Stderr, where what
+	// happened as the reader quit is said, to standard error.
 	Input  io.Reader
 	Output io.Writer
+	Stderr io.Writer
 	// Getenv reads the environment; nil means os.Getenv.
 	Getenv func(string) string
 }
@@ -91,12 +93,25 @@ func Run(opts Options) error {
 		progOpts = append(progOpts, tea.WithInput(opts.Input))
 	}
 	defer m.ctx.notes.close()
-	if _, err := tea.NewProgram(&m, progOpts...).Run(); err != nil {
+	_, err := tea.NewProgram(&m, progOpts...).Run()
+	m.sayFarewell(opts.Stderr)
+	if err != nil {
 		return fmt.Errorf("reader: %w", err)
 	}
 	// The start-up error was on the alternate screen, gone with it: the
 	// caller prints it where it stays, and exits non-zero.
 	return m.StartErr()
+}
+
+// sayFarewell writes the farewell lines to w (nil: standard error), as
+// clean as every other text from the reader.
+func (m *Model) sayFarewell(w io.Writer) {
+	if w == nil {
+		w = os.Stderr
+	}
+	for _, l := range m.farewell {
+		fmt.Fprintln(w, "parallax: "+corpus.PrintableLines(l))
+	}
 }
 
 // StartError is Run's error when the reader could not start: the corpus

@@ -194,6 +194,23 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 		}
 		return false
 	}
+	times := ExtractTimes(s)
+	inTime := func(a int) bool {
+		for _, t := range times {
+			if t.Start <= a && a < t.End {
+				return true
+			}
+		}
+		return false
+	}
+	withinDate := func(a, b int) bool {
+		for _, d := range dates {
+			if d.Start <= a && b <= d.End {
+				return true
+			}
+		}
+		return false
+	}
 	var out []Quantity
 	for _, m := range numMatches(p.num, s) {
 		start, end := m[0], m[1]
@@ -216,6 +233,11 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 			continue
 		}
 		lo, hi := v1, v1
+		// The hour and minutes of a time of day ("10:15 p.m.") are no
+		// quantities.
+		if inTime(m[6]) && (n2 == "" || !strings.Contains(strings.ToLower(s[m[7]:m[10]]), "and")) {
+			continue
+		}
 		if n2 != "" {
 			v2, ok2 := parseNumber(n2)
 			if !ok2 {
@@ -225,8 +247,12 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 			// "X and Y" is a range only after "between"; "X to Y" after "from" or alone.
 			if strings.Contains(joiner, "and") && !strings.EqualFold(lead, "between") {
 				// Two separate numbers: keep the first; the regexp resumes after the second.
-				out = append(out, quantityOf(s, v1, v1, cur1, "", m[6], m[7])...)
-				out = append(out, quantityOf(s, v2, v2, cur2, unitText, m[10], end)...)
+				if !inTime(m[6]) {
+					out = append(out, quantityOf(s, v1, v1, cur1, "", m[6], m[7])...)
+				}
+				if !inTime(m[10]) {
+					out = append(out, quantityOf(s, v2, v2, cur2, unitText, m[10], end)...)
+				}
 				continue
 			}
 			lo, hi = math.Min(v1, v2), math.Max(v1, v2)
@@ -241,7 +267,9 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 		if m[6] > 1 && s[m[6]-1] == '-' && isLetterByte(s[m[6]-2]) {
 			continue
 		}
-		if inDate(start, end) && unitText == "" && lo == hi {
+		// A number that is part of a date ("19" of "December 19, 2025",
+		// "2025-12" of "2025-12-19") is no quantity.
+		if withinDate(start, end) || inDate(start, end) && unitText == "" && lo == hi {
 			continue
 		}
 		if lo == hi && unitText == "" && cur1 == "" && isYear(n1) {
@@ -295,15 +323,22 @@ func digitWindows(s string, before, after, gap int) [][2]int {
 				last = k
 			}
 		}
-		ws := max(i, j-before)
-		for ws > i && s[ws-1] != ' ' {
+		ws := max(0, j-before)
+		for ws > 0 && s[ws-1] != ' ' {
 			ws--
 		}
 		we := min(len(s), last+1+after)
 		for we < len(s) && s[we] != ' ' {
 			we++
 		}
-		out = append(out, [2]int{ws, we})
+		// A stretch that reaches back into the one before joins it, so
+		// the words before its digits ("December" of "10 p.m. on
+		// December 19") are seen with them and no match is found twice.
+		if n := len(out); n > 0 && ws < out[n-1][1] {
+			out[n-1][1] = we
+		} else {
+			out = append(out, [2]int{ws, we})
+		}
 		i = we
 	}
 	return out

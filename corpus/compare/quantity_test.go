@@ -38,6 +38,11 @@ func TestExtractQuantities(t *testing.T) {
 		{"a quake of magnitude 7.0 struck", []string{"magnitude 7"}},
 		{"had a magnitude of 5.2", []string{"magnitude 5.2"}},
 		{"6.8 on the scale, 300 magnitudes", []string{"6.8", "300"}},
+		{"at 10:15 p.m. 6 people were hurt", []string{"6 people"}},             // a time of day is no number
+		{"the blast at 22:15, then 7 am, then 5 PM", nil},                      // nor its hour alone
+		{"hurt at 10 p.m. on December 19, 2025", nil},                          // nor the day of a date read past a time
+		{"the vote of 2025-12-19 gave 52.5 percent", []string{"52.5 percent"}}, // nor part of an ISO date
+		{"rose 10.15 percent", []string{"10.15 percent"}},                      // a decimal is no time
 	}
 	for _, tt := range tests {
 		var got []string

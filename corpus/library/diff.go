@@ -352,21 +352,37 @@ var (
 // weekday finds the days of the week news uses as dates ("on Friday").
 var weekday = regexp.MustCompile(`\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 
+// dates are the dates, times of day and weekdays a sentence states, in
+// the order it states them. A time of day is part of when: "10:15 p.m." →
+// "11:40 p.m." is a changed date, not two changed numbers.
 func dates(s string) []string {
-	var out []string
-	for _, d := range compare.ExtractDates(s) {
-		out = append(out, d.Text)
+	type at struct {
+		start int
+		text  string
+	}
+	var found []at
+	ds := compare.ExtractDates(s)
+	for _, d := range ds {
+		found = append(found, at{d.Start, d.Text})
+	}
+	for _, t := range compare.ExtractTimes(s) {
+		found = append(found, at{t.Start, t.Text})
 	}
 	for _, m := range weekday.FindAllStringIndex(s, -1) {
 		inside := false
-		for _, d := range compare.ExtractDates(s) {
+		for _, d := range ds {
 			if m[0] >= d.Start && m[1] <= d.End {
 				inside = true
 			}
 		}
 		if !inside {
-			out = append(out, s[m[0]:m[1]])
+			found = append(found, at{m[0], s[m[0]:m[1]]})
 		}
+	}
+	slices.SortStableFunc(found, func(a, b at) int { return a.start - b.start })
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.text
 	}
 	return out
 }

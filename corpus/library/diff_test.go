@@ -102,3 +102,38 @@ func TestNumberFlagsPairInPlace(t *testing.T) {
 		t.Errorf("number flags %q, want %q (all flags %+v)", nums, want, got)
 	}
 }
+
+// TestTimesOfDayAreDatesNotNumbers: a time of day is part of when, never
+// its hour and minutes as numbers; a year, day or month inside a date is
+// not a number either.
+func TestTimesOfDayAreDatesNotNumbers(t *testing.T) {
+	flags := func(a, b string) []string {
+		var out []string
+		for _, f := range flagChanges(a, b) {
+			out = append(out, f.What+": "+f.Old+" → "+f.New)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		a, b string
+		want []string
+	}{
+		{"At 10:15 p.m. on Friday, 6 people were hurt on December 19.", "",
+			[]string{"number: 6 people → ", "date: 10:15 p.m.; Friday; December 19 → "}},
+		{"The blast came at 22:15 and 6 people were hurt.", "The blast came at 23:40 and 6 people were hurt.",
+			[]string{"date: 22:15 → 23:40"}},
+		{"Police said the blast came at 10:15 p.m.", "Police said the blast came at 10:15 p.m. local time.", nil},
+		{"6 people were hurt at 10 p.m. on December 19, 2025, police said.", "6 people were hurt at 7 a.m. on December 19, 2025, police said.",
+			[]string{"date: 10 p.m. → 7 a.m."}},
+		{"The vote on 2025-12-19 at 10.15am gave 52.5 percent.", "",
+			[]string{"number: 52.5 percent → ", "date: 2025-12-19; 10.15am → "}},
+		{"On 19 December 2025, 12 soldiers were wounded.", "On 20 December 2025, 12 soldiers were wounded.",
+			[]string{"date: 19 December 2025 → 20 December 2025"}},
+		{"The fund grew 10.15 percent.", "The fund grew 10.25 percent.",
+			[]string{"number: 10.15 percent → 10.25 percent"}},
+	} {
+		if got := flags(tc.a, tc.b); !slices.Equal(got, tc.want) {
+			t.Errorf("flagChanges(%q, %q)\n got %q\nwant %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

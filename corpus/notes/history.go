@@ -154,59 +154,80 @@ func (s *Store) nextIn(ctx context.Context, q querier, undo bool) (*historyEntry
 // since, nothing is changed, the step is dropped from the history and the
 // error wraps ErrConflict.
 func (s *Store) Undo() (string, error) {
-	return s.step(true)
+	e, err := s.step(true)
+	if e == nil {
+		return "", err
+	}
+	return e.undoDesc, err
+}
+
+// UndoStep is Undo returning the description of the change it took back
+// ("untagged “blame” on “…”" when the tag is back): what "undone: …"
+// names.
+func (s *Store) UndoStep() (string, error) {
+	e, err := s.step(true)
+	if e == nil {
+		return "", err
+	}
+	return e.desc, err
 }
 
 // Redo re-applies the most recently undone change and returns its
 // description. Conflicts are handled as in Undo.
 func (s *Store) Redo() (string, error) {
-	return s.step(false)
+	e, err := s.step(false)
+	if e == nil {
+		return "", err
+	}
+	return e.desc, err
 }
 
-func (s *Store) step(undo bool) (string, error) {
+// step undoes (or redoes) the next change and returns its history entry,
+// nil on an error.
+func (s *Store) step(undo bool) (*historyEntry, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db == nil {
-		return "", s.closedErr()
+		return nil, s.closedErr()
 	}
 	verb, none := "undo", ErrNothingToUndo
 	if !undo {
 		verb, none = "redo", ErrNothingToRedo
 	}
 	if s.readOnly {
-		return "", fmt.Errorf("%s: %w", verb, s.readOnlyRefusal())
+		return nil, fmt.Errorf("%s: %w", verb, s.readOnlyRefusal())
 	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return "", s.writeError(verb, err)
+		return nil, s.writeError(verb, err)
 	}
 	defer tx.Rollback()
 	if err := s.checkVersion(ctx, tx); err != nil {
-		return "", fmt.Errorf("%s: %w", verb, err)
+		return nil, fmt.Errorf("%s: %w", verb, err)
 	}
 	e, err := s.nextIn(ctx, tx, undo)
 	if err != nil {
-		return "", fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
+		return nil, fmt.Errorf("%s: notes %s: %w", verb, s.path, err)
 	}
 	if e == nil {
-		return "", none
+		return nil, none
 	}
 	var ch change
 	if err := json.Unmarshal([]byte(e.data), &ch); err != nil {
-		return "", fmt.Errorf("%s (%s): notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
+		return nil, fmt.Errorf("%s (%s): notes %s: history entry %d is unreadable: %w", verb, e.desc, s.path, e.seq, err)
 	}
 	t := &txn{ctx: ctx, tx: tx, s: s, now: formatTime(s.now()), coder: s.coder}
 	if err := t.apply(&ch, undo); err != nil {
 		if !errors.Is(err, ErrConflict) {
-			return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
+			return nil, fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
 		}
 		// Undo what apply wrote, and drop the step for good.
 		tx.Rollback()
 		if derr := s.dropEntry(ctx, e.seq); derr != nil {
-			return "", fmt.Errorf("cannot %s (%s): %w; nothing was changed (%v)", verb, e.desc, err, derr)
+			return nil, fmt.Errorf("cannot %s (%s): %w; nothing was changed (%v)", verb, e.desc, err, derr)
 		}
-		return "", fmt.Errorf("cannot %s (%s): %w; nothing was changed and the step was dropped from the history", verb, e.desc, err)
+		return nil, fmt.Errorf("cannot %s (%s): %w; nothing was changed and the step was dropped from the history", verb, e.desc, err)
 	}
 	if undo {
 		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ?, undone = (SELECT coalesce(max(undone), 0) + 1 FROM history) WHERE seq = ?", stateUndone, e.seq)
@@ -214,15 +235,12 @@ func (s *Store) step(undo bool) (string, error) {
 		_, err = tx.ExecContext(ctx, "UPDATE history SET state = ? WHERE seq = ?", stateDone, e.seq)
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
+		return nil, fmt.Errorf("%s (%s): notes %s: %w", verb, e.desc, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return "", s.writeError(verb+" ("+e.desc+")", err)
+		return nil, s.writeError(verb+" ("+e.desc+")", err)
 	}
-	if undo {
-		return e.undoDesc, nil
-	}
-	return e.desc, nil
+	return e, nil
 }
 
 // dropEntry marks a history entry that conflicted as dropped.

@@ -42,6 +42,7 @@ func runAgreement(env *Env, args []string) int {
 	fset := newFlagSet(env, "agreement", "parallax agreement [--json | --csv [--bom]] [--unit sentence|span] [--coded tagged|all] --notes A.db --notes B.db [--notes C.db...] [PATH...]",
 		"parallax agreement --notes anna.db --notes ben.db                 # two coders on the embedded corpus",
 		"parallax agreement --notes team.db                                # the coders of a merged file",
+		"parallax agreement --embedded --notes anna.db --notes ben.db      # the built-in corpus though a library has articles",
 		"parallax agreement --unit span --notes anna.db --notes ben.db ~/articles",
 		"parallax agreement --notes a.db --notes b.db --notes c.db --coded all ~/articles",
 		"parallax agreement --json --notes a.db --notes b.db | jq '.codes[] | {code, alpha: .krippendorff_alpha.value}'",
@@ -54,6 +55,7 @@ func runAgreement(env *Env, args []string) int {
 	bom := fset.Bool("bom", false, "start the CSV with a UTF-8 byte order mark (for older Excel)")
 	var files fileList
 	fset.Var(&files, "notes", "a notes `FILE` (repeatable): one coder's, or several coders' merged (parallax merge-notes); each coder recorded in it is one coder; it is only read")
+	addReadFlags(fset, env)
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
@@ -96,6 +98,13 @@ func runAgreement(env *Env, args []string) int {
 		rep = agreement.Spans(c, coders, opt)
 	} else {
 		rep = agreement.Sentences(c, coders, opt)
+	}
+	// Notes made on another corpus (the built-in one, while a library is
+	// read): say so, rather than a report of nothing.
+	if lines, all := notesElsewhere(c, paths, coders, rep); all {
+		return errorf(env, "agreement: no notes to compare: %s", joinLines(lines))
+	} else if len(lines) > 0 {
+		fmt.Fprintf(env.Stderr, "parallax: %s\n  a coder with no note on the articles read counts as having coded none of them\n", corpus.PrintableLines(joinLines(lines)))
 	}
 	switch {
 	case *asCSV:

@@ -29,6 +29,7 @@ func runImport(env *Env, args []string) int {
 	dryRun := flags.Bool("dry-run", false, "say what would change without writing")
 	force := flags.Bool("force", false, "import even when none of the file's articles are in the corpus (they are kept with their quote, outlet and title)")
 	coderFlag := addCoderFlag(flags)
+	addReadFlags(flags, env)
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return flagExit(err)
@@ -165,6 +166,11 @@ func wrongCorpus(c *corpus.Corpus, file string, paths []string, imported []expor
 	if usable == 0 {
 		return ""
 	}
+	other := ""
+	if len(paths) == 0 && c.Name != corpus.DefaultName {
+		// A library was read: the notes may be on the built-in corpus.
+		other = otherCorpusHint(c, paths, ids)
+	}
 	if len(ids) > 3 {
 		ids = append(ids[:3], "…")
 	}
@@ -179,6 +185,9 @@ func wrongCorpus(c *corpus.Corpus, file string, paths []string, imported []expor
 	hint := fmt.Sprintf("did you mean 'parallax import %s PATH', with the folder or files the notes are about?", file)
 	if len(paths) > 0 {
 		hint = "check the PATH and the file."
+	}
+	if other != "" {
+		hint = other + "."
 	}
 	return fmt.Sprintf("import %s: %s in %s: %s Use --force to import them anyway; nothing was written", file, what, name, hint)
 }

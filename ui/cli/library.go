@@ -60,7 +60,7 @@ func libraryCorpus(env *Env) (*corpus.Corpus, error) {
 	p := libraryPath(env)
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
 		if env.Library != "" || env.Getenv(library.EnvVar) != "" {
-			return nil, fmt.Errorf("library %s does not exist: add articles with 'parallax add' or 'parallax feeds add' and 'parallax update'", p)
+			return nil, fmt.Errorf("library %s does not exist: add articles with 'parallax add' or 'parallax feeds add' and 'parallax update'; --embedded reads the built-in corpus, a PATH a folder or files", p)
 		}
 		return nil, nil
 	}

@@ -88,6 +88,7 @@ func readerOptions(env *Env, args []string) (opts ui.Options, done bool, code in
 		ConsensusPath: *consensus,
 		ConfigDir:     configDir(env),
 		Getenv:        env.Getenv,
+		Stderr:        env.Stderr,
 	}
 	if len(opts.Paths) == 0 && !env.Embedded {
 		opts.Library = &readerLibrary{env: env}

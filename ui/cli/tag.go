@@ -27,7 +27,8 @@ func runTag(env *Env, args []string) int {
 		"parallax tag --article 003_901c7662e3582013 --quote 'firmly dismissed all accusations' --tag attribution",
 		"parallax tag --coder anna --notes anna.db --article 003_901c7662e3582013 --quote 'Russia rejected these demands' --tag denial",
 		"parallax tag --article lavrov --quote 'openly paves the way' --tag blame/us --tag 'loaded language' --memo 'compare AA' ~/articles",
-		"parallax tag --notes study.db --article lavrov --quote '...' --tag omission ~/articles")
+		"parallax tag --notes study.db --article lavrov --quote '...' --tag omission ~/articles",
+		"parallax tag --embedded --notes anna.db --article 003_901c7662e3582013 --quote 'Russia rejected these demands' --tag denial   # the built-in corpus though a library has articles")
 	article := fset.String("article", "", "the article id (see 'parallax list')")
 	quote := fset.String("quote", "", "the exact text of the passage; spacing, quote marks and dashes may differ; it must occur once")
 	var tags tagList
@@ -35,6 +36,7 @@ func runTag(env *Env, args []string) int {
 	memo := fset.String("memo", "", "a memo for the passage")
 	notesFlag := fset.String("notes", "", "the notes file (default: beside the corpus folder, or in the data dir for the embedded corpus)")
 	coderFlag := addCoderFlag(fset)
+	addReadFlags(fset, env)
 	paths, err := parseArgs(fset, args)
 	if err != nil {
 		return flagExit(err)
@@ -77,7 +79,14 @@ func runTag(env *Env, args []string) int {
 			ids = append(ids, x.ID)
 		}
 		sort.Strings(ids)
-		return errorf(env, "no article %q in %s; its ids are: %s", *article, c.Name, strings.Join(ids, ", "))
+		if len(ids) > 20 {
+			ids = append(ids[:20], fmt.Sprintf("… (%d more: see 'parallax list')", len(ids)-20))
+		}
+		hint := ""
+		if len(paths) == 0 && c.Name != corpus.DefaultName && corpus.Default().Article(*article) != nil {
+			hint = "; it is in the built-in corpus: add --embedded to read that"
+		}
+		return errorf(env, "no article %q in %s%s; its ids are: %s", *article, corpusRead(c), hint, strings.Join(ids, ", "))
 	}
 	start, end, err := notes.FindQuote(a, *quote)
 	if err != nil {

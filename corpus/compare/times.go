@@ -1,0 +1,55 @@
+package compare
+
+import (
+	"regexp"
+	"sync"
+)
+
+// TimeOfDay is a time of day as a text writes it ("10:15 p.m.", "22:15",
+// "10 a.m."), at bytes [Start, End) of the text.
+type TimeOfDay struct {
+	Text       string
+	Start, End int
+}
+
+// timePattern finds times of day: "10:15", "22:15:30", "10:15 p.m.",
+// "10.15am", "10 p.m.", "7 AM". A bare "10.15" is a decimal number, not a
+// time, and "3:1" a score.
+var timePattern = sync.OnceValue(func() *regexp.Regexp {
+	const ampm = `\s?[aApP]\.?\s?[mM]\b\.?`
+	return regexp.MustCompile(`\b(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:` + ampm + `)?|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?` + ampm + `)`)
+})
+
+// ExtractTimes finds the times of day in s.
+func ExtractTimes(s string) []TimeOfDay {
+	if !mayHoldTime(s) {
+		return nil
+	}
+	var out []TimeOfDay
+	for _, m := range timePattern().FindAllStringIndex(s, -1) {
+		out = append(out, TimeOfDay{Text: s[m[0]:m[1]], Start: m[0], End: m[1]})
+	}
+	return out
+}
+
+// mayHoldTime reports whether s has a digit followed by ':' or, after an
+// optional space, by an a or p: the cheap test before the pattern.
+func mayHoldTime(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if !isDigitByte(s[i]) || isDigitByte(s[i+1]) {
+			continue
+		}
+		j := i + 1
+		if s[j] == ':' || s[j] == '.' {
+			return true
+		}
+		if s[j] == ' ' && j+1 < len(s) {
+			j++
+		}
+		switch s[j] {
+		case 'a', 'p', 'A', 'P':
+			return true
+		}
+	}
+	return false
+}
