@@ -161,7 +161,7 @@ func write(v *disagreeView, what string, change func() error) tea.Cmd {
 func undoConsensus(v *disagreeView, s *notes.Store, undo bool) tea.Cmd {
 	return func() tea.Msg {
 		msg := consensusDoneMsg{to: v, undid: undo, redid: !undo}
-		step, word := s.Undo, "undone: "
+		step, word := s.UndoStep, "undone: " // names the change taken back, as the notes do
 		if !undo {
 			step, word = s.Redo, "redone: "
 		}

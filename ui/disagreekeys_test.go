@@ -102,6 +102,10 @@ func TestDisagreeRedo(t *testing.T) {
 	if got := consensusCoding(t, m, cons); len(got) != 0 {
 		t.Fatalf("after u: %q", got)
 	}
+	// u names the decision taken back, as the notes' undo does.
+	if !strings.Contains(m.msg, "undone: accepted") || strings.Contains(m.msg, "took back") {
+		t.Fatalf("after u: %q, want \"undone: accepted …\"", m.msg)
+	}
 	m = send(m, tea.KeyMsg{Type: tea.KeyCtrlR})
 	if got := consensusCoding(t, m, cons); len(got) != 1 {
 		t.Fatalf("after ctrl+r: %q (%s)", got, m.msg)
