@@ -53,7 +53,7 @@ func (l *Library) assignStories(ctx context.Context, arts []*corpus.Article) err
 		l.grouper, st = fresh, fresh
 	}
 	sorted := slices.Clone(arts)
-	slices.SortStableFunc(sorted, byPublication)
+	slices.SortStableFunc(sorted, corpus.ByPublication)
 	for _, a := range sorted {
 		if st.in[a.ID] {
 			continue
@@ -88,19 +88,6 @@ func (l *Library) prepareStories(ctx context.Context) error {
 	return l.ensureGrouper(ctx)
 }
 
-// byPublication orders articles by publication time (undated last), then id.
-func byPublication(a, b *corpus.Article) int {
-	switch {
-	case a.Published == nil && b.Published != nil:
-		return 1
-	case a.Published != nil && b.Published == nil:
-		return -1
-	case a.Published != nil && !a.Published.Equal(*b.Published):
-		return a.Published.Compare(*b.Published)
-	}
-	return cmp.Compare(a.ID, b.ID)
-}
-
 // buildStories makes the grouper from the recent articles of the library.
 func (l *Library) buildStories(ctx context.Context) (*storyState, error) {
 	start := time.Now()
@@ -115,7 +102,7 @@ func (l *Library) buildStories(ctx context.Context) (*storyState, error) {
 		return nil, err
 	}
 	arts := c.Articles
-	slices.SortStableFunc(arts, byPublication)
+	slices.SortStableFunc(arts, corpus.ByPublication)
 	for _, a := range arts {
 		if err := g.Add(a); err != nil {
 			return nil, fmt.Errorf("assign stories: %w", err)
