@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,17 +16,7 @@ func TestConsensusFilterQuitMerge(t *testing.T) {
 	needTmux(t)
 	dir := t.TempDir()
 	ana, ben, cons := filepath.Join(dir, "ana.db"), filepath.Join(dir, "ben.db"), filepath.Join(dir, "consensus.db")
-	env := []string{"PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"), "PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}
-	px := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(binary, args...)
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("parallax %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	px := cli(t, dir)
 	book := filepath.Join(dir, "codebook.csv")
 	if err := os.WriteFile(book, []byte("name,colour,description,parent\nblame,#e15759,Who is held responsible,\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -21,17 +20,7 @@ func TestConsensusFromTwoCoders(t *testing.T) {
 	needTmux(t)
 	dir := t.TempDir()
 	ana, ben, cons := filepath.Join(dir, "ana.db"), filepath.Join(dir, "ben.db"), filepath.Join(dir, "consensus.db")
-	env := []string{"PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"), "PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}
-	px := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(binary, args...)
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("parallax %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	px := cli(t, dir)
 	const tass = "003_901c7662e3582013"
 	tag := func(coder, file, quote string) {
 		px("tag", "--coder", coder, "--notes", file, "--article", tass, "--quote", quote, "--tag", "blame")

@@ -3,7 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,17 +19,7 @@ func TestLibraryNoteMadeOnEarlierVersion(t *testing.T) {
 	dir := t.TempDir()
 	lib := filepath.Join(dir, "lib.db")
 	env := map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"}
-	parallax := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command(binary, args...)
-		cmd.Env = []string{"PARALLAX_LIBRARY=" + lib, "PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"),
-			"PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("parallax %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
+	parallax := cli(t, dir, "PARALLAX_LIBRARY="+lib)
 	parallax("add", src)
 	var listed struct {
 		Articles []struct{ ID, Outlet, Title string }

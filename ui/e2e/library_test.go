@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,15 +17,8 @@ func TestLibraryVersionsAndDiff(t *testing.T) {
 	dir := t.TempDir()
 	lib := filepath.Join(dir, "lib.db")
 	env := map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"}
-	add := func(paths ...string) {
-		t.Helper()
-		cmd := exec.Command(binary, append([]string{"add"}, paths...)...)
-		cmd.Env = []string{"PARALLAX_LIBRARY=" + lib, "PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"),
-			"PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("parallax add: %v\n%s", err, out)
-		}
-	}
+	px := cli(t, dir, "PARALLAX_LIBRARY="+lib)
+	add := func(paths ...string) { t.Helper(); px(append([]string{"add"}, paths...)...) }
 	add(src)
 	art := filepath.Join(src, "2023-03-14-crossroads.md")
 	b, err := os.ReadFile(art)

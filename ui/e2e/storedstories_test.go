@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,12 +30,7 @@ func TestLibraryStoredStoriesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.Close()
-	cmd := exec.Command(binary, "add", lookalikeFolder(t))
-	cmd.Env = []string{"PARALLAX_LIBRARY=" + lib, "PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"),
-		"PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("parallax add: %v\n%s", err, out)
-	}
+	cli(t, dir, "PARALLAX_LIBRARY="+lib)("add", lookalikeFolder(t))
 
 	s := start(t, 100, 30, map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"})
 	scr := s.waitFor("STORIES", "as the library stored them · 1011 articles", "enter open (when analysed)")

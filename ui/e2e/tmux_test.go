@@ -214,3 +214,22 @@ func quoteAll(ss []string) []string {
 	}
 	return out
 }
+
+// cli returns a runner of the parallax binary as a script runs it, with
+// dir's private data and config folders (and HOME=dir) and the extra
+// environment (KEY=value); it fails the test when the command does, with
+// its output, and returns the output otherwise.
+func cli(t *testing.T, dir string, extra ...string) func(args ...string) string {
+	env := append([]string{"PARALLAX_DATA_DIR=" + filepath.Join(dir, "data"),
+		"PARALLAX_CONFIG_DIR=" + filepath.Join(dir, "config"), "HOME=" + dir}, extra...)
+	return func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command(binary, args...)
+		cmd.Env = env
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("parallax %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+}
