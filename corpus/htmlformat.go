@@ -185,13 +185,21 @@ func figcaptions(n *html.Node) []string {
 
 // normalizeExtracted tidies text rendered from HTML: trims each line and
 // keeps at most one blank line between paragraphs.
-func normalizeExtracted(s string) string {
+func normalizeExtracted(s string) string { return TidyLines(s, false) }
+
+// TidyLines tidies text rendered from HTML: no-break spaces become spaces,
+// each line is trimmed (and with squeeze its runs of white space become
+// one space), and at most one blank line is kept between paragraphs.
+func TidyLines(s string, squeeze bool) string {
 	s = strings.ReplaceAll(s, "\u00a0", " ")
-	lines := strings.Split(s, "\n")
 	var out []string
 	blank := false
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
+	for _, l := range strings.Split(s, "\n") {
+		if squeeze {
+			l = strings.Join(strings.Fields(l), " ")
+		} else {
+			l = strings.TrimSpace(l)
+		}
 		if l == "" {
 			if !blank && len(out) > 0 {
 				out = append(out, "")

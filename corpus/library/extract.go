@@ -122,25 +122,9 @@ func extract(raw []byte, pageURL, contentType string, rules *Rules, useJSONLD bo
 	return ex, nil
 }
 
-// tidy trims each line and keeps one blank line between paragraphs.
-func tidy(s string) string {
-	s = strings.ReplaceAll(s, "\u00a0", " ")
-	var out []string
-	blank := false
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.Join(strings.Fields(l), " ")
-		if l == "" {
-			if !blank && len(out) > 0 {
-				out = append(out, "")
-			}
-			blank = true
-			continue
-		}
-		blank = false
-		out = append(out, l)
-	}
-	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
-}
+// tidy trims each line, squeezes its white space and keeps one blank line
+// between paragraphs (corpus.TidyLines).
+func tidy(s string) string { return corpus.TidyLines(s, true) }
 
 // paragraphsOf turns a JSON-LD articleBody (paragraphs on lines, or one
 // run of text, sometimes with HTML tags) into paragraphs.
