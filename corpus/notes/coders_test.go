@@ -2,7 +2,6 @@ package notes
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -218,22 +217,9 @@ func TestOwnerOfUnknownAndFileCoderName(t *testing.T) {
 // note, code, correction and history step, and records coders from then
 // on.
 func TestMigrateFromVersion4File(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "v4-notes.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "v4.db")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	before := fileHash(t, path)
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	roNotes, _ := ro.Notes()
-	roCodes, _ := ro.Codebook()
-	ro.Close()
+	before := fixtureFile(t, "v4-notes.db", path, 0o644)
+	roNotes, roCodes := readOnlyContents(t, path)
 	if len(roNotes) != 4 || len(roCodes) != 14 {
 		t.Fatalf("read-only: %d notes, %d codes; want 4 and 14", len(roNotes), len(roCodes))
 	}

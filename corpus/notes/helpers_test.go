@@ -139,3 +139,31 @@ const passage = "We have offered the Americans an inspection of the 9M729 missil
 
 // openPlain is Open without options, as a func(string) value.
 func openPlain(path string) (*Store, error) { return Open(path) }
+
+// fixtureFile copies a notes file of testdata (one an older parallax
+// wrote) to path with the given mode and returns its hash.
+func fixtureFile(t *testing.T, name, path string, mode os.FileMode) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, mode); err != nil {
+		t.Fatal(err)
+	}
+	return fileHash(t, path)
+}
+
+// readOnlyContents opens a notes file read-only and returns its notes and
+// codebook.
+func readOnlyContents(t *testing.T, path string) ([]Note, []Code) {
+	t.Helper()
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	ns, _ := ro.Notes()
+	cs, _ := ro.Codebook()
+	return ns, cs
+}

@@ -1,7 +1,6 @@
 package notes
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -157,22 +156,9 @@ func TestMergeKeepsMadeOn(t *testing.T) {
 // notes record theirs. An older parallax then refuses the file as newer
 // (the refusal is TestNewerVersionRefused's).
 func TestMigrateFromVersion5File(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "v5-notes.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	path := filepath.Join(t.TempDir(), "v5.db")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	before := fileHash(t, path)
-	ro, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	roNotes, _ := ro.Notes()
-	roCodes, _ := ro.Codebook()
-	ro.Close()
+	before := fixtureFile(t, "v5-notes.db", path, 0o644)
+	roNotes, roCodes := readOnlyContents(t, path)
 	if len(roNotes) != 3 || len(roCodes) != 4 {
 		t.Fatalf("read-only: %d notes, %d codes; want 3 and 4", len(roNotes), len(roCodes))
 	}

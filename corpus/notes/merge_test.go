@@ -271,17 +271,10 @@ func TestMergeCopiesAndMistakes(t *testing.T) {
 // version 4) without upgrading it: its notes come in as a coder named
 // after the file, its story correction too, and the file is unchanged.
 func TestMergeVersion4File(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "v4-notes.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	dir := t.TempDir()
 	old := filepath.Join(dir, "lena.db")
-	if err := os.WriteFile(old, data, 0o444); err != nil {
-		t.Fatal(err)
-	}
+	h := fixtureFile(t, "v4-notes.db", old, 0o444)
 	anna, _, _, _ := mergeFixture(t, dir)
-	h := fileHash(t, old)
 	rep, err := Merge(filepath.Join(dir, "team.db"), []string{old, anna}, MergeOptions{Prefer: []string{old}})
 	if err != nil {
 		t.Fatal(err)
