@@ -55,7 +55,7 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 	}
 	body := normalizeExtracted(sb.String())
 	d.Captions = figcaptions(art.Node)
-	title := firstNonEmpty(pm.Title, art.Title(), stripSiteName(pm.DocTitle, pm.SiteName))
+	title := FirstNonEmpty(pm.Title, art.Title(), stripSiteName(pm.DocTitle, pm.SiteName))
 	if title != "" && !strings.HasPrefix(strings.TrimSpace(body), title) {
 		body = title + "\n\n" + body
 	}
@@ -71,7 +71,7 @@ func parseHTML(path string, raw []byte, isUTF8 bool) (doc, error) {
 	clean, counts := sanitize(body)
 	d.Text = clean
 	d.Warnings = append(d.Warnings, counts.warnings()...)
-	d.Meta = meta{Title: title, URL: pm.URL, Author: firstNonEmpty(pm.Author, art.Byline()), Language: firstNonEmpty(pm.Language, art.Language())}
+	d.Meta = meta{Title: title, URL: pm.URL, Author: FirstNonEmpty(pm.Author, art.Byline()), Language: FirstNonEmpty(pm.Language, art.Language())}
 	switch {
 	case pm.SiteName != "":
 		d.Meta.Outlet, d.Meta.Source = pm.SiteName, "HTML "+pm.SiteNameFrom
@@ -227,7 +227,9 @@ func stripSiteName(title, site string) string {
 	return title
 }
 
-func firstNonEmpty(s ...string) string {
+// FirstNonEmpty returns the first of s that is not blank, trimmed; "" when
+// all are.
+func FirstNonEmpty(s ...string) string {
 	for _, x := range s {
 		if strings.TrimSpace(x) != "" {
 			return strings.TrimSpace(x)
@@ -252,7 +254,7 @@ func pageMeta(n *html.Node) htmlMeta {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "html":
-				if l := attr(n, "lang"); l != "" {
+				if l := HTMLAttr(n, "lang"); l != "" {
 					m.Language = l
 				}
 			case "title":
@@ -260,30 +262,30 @@ func pageMeta(n *html.Node) htmlMeta {
 					docTitle = strings.TrimSpace(n.FirstChild.Data)
 				}
 			case "meta":
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-				val := strings.TrimSpace(attr(n, "content"))
+				key := strings.ToLower(FirstNonEmpty(HTMLAttr(n, "property"), HTMLAttr(n, "name"), HTMLAttr(n, "itemprop")))
+				val := strings.TrimSpace(HTMLAttr(n, "content"))
 				switch key {
 				case "og:site_name", "application-name":
 					if m.SiteName == "" && val != "" {
 						m.SiteName, m.SiteNameFrom = val, key
 					}
 				case "og:url":
-					m.URL = firstNonEmpty(m.URL, val)
+					m.URL = FirstNonEmpty(m.URL, val)
 				case "og:title":
-					ogTitle = firstNonEmpty(ogTitle, val)
+					ogTitle = FirstNonEmpty(ogTitle, val)
 				case "article:published_time", "datepublished", "pubdate", "date":
 					if m.Published == "" && val != "" {
 						m.Published, m.PublishedFrom = val, key
 					}
 				case "author", "article:author":
-					m.Author = firstNonEmpty(m.Author, val)
+					m.Author = FirstNonEmpty(m.Author, val)
 				}
 			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") {
-					m.URL = firstNonEmpty(m.URL, attr(n, "href"))
+				if strings.EqualFold(HTMLAttr(n, "rel"), "canonical") {
+					m.URL = FirstNonEmpty(m.URL, HTMLAttr(n, "href"))
 				}
 			case "script":
-				if strings.EqualFold(attr(n, "type"), "application/ld+json") && n.FirstChild != nil {
+				if strings.EqualFold(HTMLAttr(n, "type"), "application/ld+json") && n.FirstChild != nil {
 					jsonLD(n.FirstChild.Data, &m)
 				}
 			}
@@ -293,12 +295,14 @@ func pageMeta(n *html.Node) htmlMeta {
 		}
 	}
 	walk(n)
-	m.Title = firstNonEmpty(ogTitle, m.Title)
+	m.Title = FirstNonEmpty(ogTitle, m.Title)
 	m.DocTitle = docTitle
 	return m
 }
 
-func attr(n *html.Node, key string) string {
+// HTMLAttr returns the value of an HTML element's attribute (its name in
+// any case), or "".
+func HTMLAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, key) {
 			return a.Val

@@ -363,7 +363,7 @@ func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResu
 		return fail("is a folder, not a file")
 	}
 	if size > maxBytes {
-		return fail("file is %s, over the size limit of %s: split it or raise the limit", humanBytes(size), humanBytes(maxBytes))
+		return fail("file is %s, over the size limit of %s: split it or raise the limit", HumanBytes(size), HumanBytes(maxBytes))
 	}
 	f, err := r.Open(path)
 	if err != nil {
@@ -377,7 +377,7 @@ func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResu
 		return fail("%s", describeOSError(err))
 	}
 	if int64(len(raw)) > maxBytes {
-		return fail("file is over the size limit of %s: split it or raise the limit", humanBytes(maxBytes))
+		return fail("file is over the size limit of %s: split it or raise the limit", HumanBytes(maxBytes))
 	}
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return fail("%v", errEmpty)
@@ -512,7 +512,8 @@ func hasUTF16BOM(b []byte) bool {
 	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF})
 }
 
-func humanBytes(n int64) string {
+// HumanBytes writes a size for people: "3.2 MB", "12.0 KB", "512 bytes".
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))

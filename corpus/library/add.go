@@ -68,7 +68,7 @@ func (l *Library) readFile(ctx context.Context, path string) ([]Document, []Adde
 			return fail(err.Error())
 		}
 		if fi.Size() > MaxPageBytes {
-			return fail("the page is over the size limit of " + humanBytes(MaxPageBytes))
+			return fail("the page is over the size limit of " + corpus.HumanBytes(MaxPageBytes))
 		}
 		raw, err := os.ReadFile(path)
 		if err != nil {

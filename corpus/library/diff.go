@@ -390,7 +390,7 @@ func dates(s string) []string {
 func quotes(s string) []string {
 	var out []string
 	for _, m := range quoted.FindAllStringSubmatch(corpus.FoldTypographyIn(s), -1) {
-		out = append(out, normalizeLine(firstNonEmpty(m[1], m[2], m[3])))
+		out = append(out, normalizeLine(corpus.FirstNonEmpty(m[1], m[2], m[3])))
 	}
 	return out
 }
@@ -398,7 +398,7 @@ func quotes(s string) []string {
 func speakers(s string) []string {
 	var out []string
 	for _, m := range attribution.FindAllStringSubmatch(s, -1) {
-		out = append(out, strings.TrimSpace(firstNonEmpty(m[1], m[2])))
+		out = append(out, strings.TrimSpace(corpus.FirstNonEmpty(m[1], m[2])))
 	}
 	return out
 }

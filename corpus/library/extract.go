@@ -103,7 +103,7 @@ func extract(raw []byte, pageURL, contentType string, rules *Rules, useJSONLD bo
 	if strings.TrimSpace(body) == "" {
 		return ex, fmt.Errorf("no article text found in the page")
 	}
-	ex.Title = firstNonEmpty(m.title, art.Title(), m.docTitle)
+	ex.Title = corpus.FirstNonEmpty(m.title, art.Title(), m.docTitle)
 	if ex.Author == "" {
 		ex.Author = art.Byline()
 	}
@@ -144,15 +144,6 @@ func paragraphsOf(s string) string {
 	return strings.Join(out, "\n\n") + "\n"
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x = strings.TrimSpace(x); x != "" {
-			return x
-		}
-	}
-	return ""
-}
-
 // pageMeta is what a page says about its article in its head.
 type pageMeta struct {
 	title, docTitle, canonical, author, language, siteName, published, articleBody string
@@ -169,34 +160,34 @@ func readMeta(doc *html.Node) pageMeta {
 		if n.Type == html.ElementNode {
 			switch n.Data {
 			case "html":
-				m.language = firstNonEmpty(m.language, attr(n, "lang"))
+				m.language = corpus.FirstNonEmpty(m.language, corpus.HTMLAttr(n, "lang"))
 			case "title":
 				if n.FirstChild != nil && m.docTitle == "" {
 					m.docTitle = strings.TrimSpace(n.FirstChild.Data)
 				}
 			case "meta":
-				key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop")))
-				val := strings.TrimSpace(attr(n, "content"))
+				key := strings.ToLower(corpus.FirstNonEmpty(corpus.HTMLAttr(n, "property"), corpus.HTMLAttr(n, "name"), corpus.HTMLAttr(n, "itemprop")))
+				val := strings.TrimSpace(corpus.HTMLAttr(n, "content"))
 				switch key {
 				case "og:title":
-					og.title = firstNonEmpty(og.title, val)
+					og.title = corpus.FirstNonEmpty(og.title, val)
 				case "og:url":
-					og.canonical = firstNonEmpty(og.canonical, val)
+					og.canonical = corpus.FirstNonEmpty(og.canonical, val)
 				case "og:site_name":
-					m.siteName = firstNonEmpty(m.siteName, val)
+					m.siteName = corpus.FirstNonEmpty(m.siteName, val)
 				case "article:published_time", "datepublished", "pubdate":
-					og.published = firstNonEmpty(og.published, val)
+					og.published = corpus.FirstNonEmpty(og.published, val)
 				case "author", "article:author":
 					if !strings.HasPrefix(val, "http") {
-						og.author = firstNonEmpty(og.author, val)
+						og.author = corpus.FirstNonEmpty(og.author, val)
 					}
 				}
 			case "link":
-				if strings.EqualFold(attr(n, "rel"), "canonical") {
-					m.canonical = firstNonEmpty(m.canonical, attr(n, "href"))
+				if strings.EqualFold(corpus.HTMLAttr(n, "rel"), "canonical") {
+					m.canonical = corpus.FirstNonEmpty(m.canonical, corpus.HTMLAttr(n, "href"))
 				}
 			case "script":
-				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+				if strings.EqualFold(strings.TrimSpace(corpus.HTMLAttr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 					readJSONLD(n.FirstChild.Data, &ld)
 				}
 			}
@@ -206,21 +197,12 @@ func readMeta(doc *html.Node) pageMeta {
 		}
 	}
 	walk(doc)
-	m.title = firstNonEmpty(ld.title, og.title)
-	m.canonical = firstNonEmpty(m.canonical, og.canonical, ld.canonical)
-	m.published = firstNonEmpty(ld.published, og.published)
-	m.author = firstNonEmpty(ld.author, og.author)
+	m.title = corpus.FirstNonEmpty(ld.title, og.title)
+	m.canonical = corpus.FirstNonEmpty(m.canonical, og.canonical, ld.canonical)
+	m.published = corpus.FirstNonEmpty(ld.published, og.published)
+	m.author = corpus.FirstNonEmpty(ld.author, og.author)
 	m.articleBody = ld.articleBody
 	return m
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, key) {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // articleTypes are the schema.org types whose fields describe the article.
@@ -235,13 +217,13 @@ func readJSONLD(src string, m *pageMeta) {
 			return
 		}
 		str := func(k string) string { s, _ := x[k].(string); return strings.TrimSpace(s) }
-		m.title = firstNonEmpty(m.title, str("headline"))
-		m.published = firstNonEmpty(m.published, str("datePublished"))
-		m.canonical = firstNonEmpty(m.canonical, str("url"))
+		m.title = corpus.FirstNonEmpty(m.title, str("headline"))
+		m.published = corpus.FirstNonEmpty(m.published, str("datePublished"))
+		m.canonical = corpus.FirstNonEmpty(m.canonical, str("url"))
 		if len(str("articleBody")) > len(m.articleBody) {
 			m.articleBody = str("articleBody")
 		}
-		m.author = firstNonEmpty(m.author, names(x["author"]))
+		m.author = corpus.FirstNonEmpty(m.author, names(x["author"]))
 	})
 }
 

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html/charset"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // FeedInfo is a followed feed and its health.
@@ -182,7 +184,7 @@ func ParseOPML(r io.Reader) ([]OPMLFeed, error) {
 		return nil, err
 	}
 	if len(data) > MaxPageBytes {
-		return nil, fmt.Errorf("the OPML file is over %s", humanBytes(MaxPageBytes))
+		return nil, fmt.Errorf("the OPML file is over %s", corpus.HumanBytes(MaxPageBytes))
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.Strict = false
@@ -196,19 +198,19 @@ func ParseOPML(r io.Reader) ([]OPMLFeed, error) {
 	var walk func(os []outline, folder string)
 	walk = func(os []outline, folder string) {
 		for _, o := range os {
-			name := cleanLine(firstNonEmpty(o.Title, o.Text))
+			name := cleanLine(corpus.FirstNonEmpty(o.Title, o.Text))
 			if o.XMLURL != "" {
-				out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: firstNonEmpty(name, folder)})
+				out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: corpus.FirstNonEmpty(name, folder)})
 			}
-			walk(o.Outlines, firstNonEmpty(folder, name))
+			walk(o.Outlines, corpus.FirstNonEmpty(folder, name))
 		}
 	}
 	for _, o := range doc.Body.Outlines {
 		if o.XMLURL != "" {
-			out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: cleanLine(firstNonEmpty(o.Title, o.Text))})
+			out = append(out, OPMLFeed{URL: strings.TrimSpace(o.XMLURL), Outlet: cleanLine(corpus.FirstNonEmpty(o.Title, o.Text))})
 			continue
 		}
-		walk(o.Outlines, cleanLine(firstNonEmpty(o.Title, o.Text)))
+		walk(o.Outlines, cleanLine(corpus.FirstNonEmpty(o.Title, o.Text)))
 	}
 	if len(out) == 0 {
 		return nil, errors.New("the OPML file lists no feeds (no outline has an xmlUrl)")
@@ -226,7 +228,7 @@ func (l *Library) WriteOPML(ctx context.Context, w io.Writer) error {
 	doc := opml{Version: "2.0"}
 	doc.Head.Title = "parallax feeds"
 	for _, f := range fs {
-		doc.Body.Outlines = append(doc.Body.Outlines, outline{Text: firstNonEmpty(f.Outlet, f.Title, f.URL), Title: f.Title, Type: "rss", XMLURL: f.URL})
+		doc.Body.Outlines = append(doc.Body.Outlines, outline{Text: corpus.FirstNonEmpty(f.Outlet, f.Title, f.URL), Title: f.Title, Type: "rss", XMLURL: f.URL})
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err

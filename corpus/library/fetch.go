@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // DefaultUserAgent names parallax and where to read about it, as polite
@@ -321,14 +323,14 @@ func (f *Fetcher) do(ctx context.Context, addr, etag, lastModified, accept strin
 		limit = MaxPageBytes
 	}
 	if hr.ContentLength > limit {
-		return r, fmt.Errorf("%s: %w (%s, the limit is %s)", addr, ErrTooLarge, humanBytes(hr.ContentLength), humanBytes(limit))
+		return r, fmt.Errorf("%s: %w (%s, the limit is %s)", addr, ErrTooLarge, corpus.HumanBytes(hr.ContentLength), corpus.HumanBytes(limit))
 	}
 	body, err := io.ReadAll(io.LimitReader(hr.Body, limit+1))
 	if err != nil {
 		return r, fmt.Errorf("%s: read the response: %w", addr, err)
 	}
 	if int64(len(body)) > limit {
-		return r, fmt.Errorf("%s: %w (the limit is %s)", addr, ErrTooLarge, humanBytes(limit))
+		return r, fmt.Errorf("%s: %w (the limit is %s)", addr, ErrTooLarge, corpus.HumanBytes(limit))
 	}
 	if strings.EqualFold(strings.TrimSpace(hr.Header.Get("Content-Encoding")), "gzip") || bytes.HasPrefix(body, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(body))
@@ -340,7 +342,7 @@ func (f *Fetcher) do(ctx context.Context, addr, etag, lastModified, accept strin
 			return r, fmt.Errorf("%s: the gzip response is broken: %w", addr, err)
 		}
 		if int64(len(plain)) > limit {
-			return r, fmt.Errorf("%s: %w (the limit is %s)", addr, ErrDecompressed, humanBytes(limit))
+			return r, fmt.Errorf("%s: %w (the limit is %s)", addr, ErrDecompressed, corpus.HumanBytes(limit))
 		}
 		body = plain
 	}
@@ -385,14 +387,4 @@ func mediaType(ct string) string {
 		return strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
 	}
 	return mt
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

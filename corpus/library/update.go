@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // UpdateOptions tunes Update. The zero value is usable.
@@ -338,7 +340,7 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 			continue
 		}
 		d.GUID, d.FeedID = it.GUID, fd.ID
-		d.Outlet = firstNonEmpty(fd.Outlet, d.Outlet)
+		d.Outlet = corpus.FirstNonEmpty(fd.Outlet, d.Outlet)
 		if d.Title == "" {
 			d.Title = it.Title
 		}
