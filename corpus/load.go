@@ -300,9 +300,9 @@ type fileResult struct {
 	errs []LoadError
 }
 
-// loadFiles loads files with a bounded pool of workers (one per CPU) and
-// returns the articles and errors in the files' order.
-func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*Article, []LoadError, error) {
+// prepareLoad fills in the options' defaults (the shipped outlet table,
+// the size limit) and makes the article builder for them.
+func prepareLoad(opts Options) (Options, *articleBuilder, error) {
 	if opts.Outlets == nil {
 		opts.Outlets = ShippedOutlets()
 	}
@@ -310,6 +310,13 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 		opts.MaxBytes = DefaultMaxBytes
 	}
 	z, err := newArticleBuilder(opts.Outlets)
+	return opts, z, err
+}
+
+// loadFiles loads files with a bounded pool of workers (one per CPU) and
+// returns the articles and errors in the files' order.
+func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*Article, []LoadError, error) {
+	opts, z, err := prepareLoad(opts)
 	if err != nil {
 		return nil, nil, err
 	}

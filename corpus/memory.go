@@ -61,13 +61,7 @@ func (r memReader) Open(p string) (io.ReadCloser, error) {
 // that stores articles one by one and must see each the same way
 // whatever arrives with it.
 func LoadEach(ctx context.Context, opts Options, files []File) ([][]*Article, [][]LoadError, error) {
-	if opts.Outlets == nil {
-		opts.Outlets = ShippedOutlets()
-	}
-	if opts.MaxBytes <= 0 {
-		opts.MaxBytes = DefaultMaxBytes
-	}
-	z, err := newArticleBuilder(opts.Outlets)
+	opts, z, err := prepareLoad(opts)
 	if err != nil {
 		return nil, nil, err
 	}
