@@ -42,16 +42,12 @@ func runDiff(env *Env, args []string) int {
 			return 2
 		}
 	}
-	l, err := openLibrary(env)
+	l, id, err := openArticle(env, pos[0])
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
 	defer l.Close()
 	ctx := context.Background()
-	id, err := l.Resolve(ctx, pos[0])
-	if err != nil {
-		return errorf(env, "%v", err)
-	}
 	d, err := l.Diff(ctx, id, from, to)
 	if err != nil {
 		return errorf(env, "%v", err)

@@ -51,6 +51,21 @@ func openLibrary(env *Env) (*library.Library, error) {
 	return library.Open(libraryPath(env), library.Options{ConfigDir: configDir(env)})
 }
 
+// openArticle opens the library and finds an article in it by id or
+// URL; the caller closes the library.
+func openArticle(env *Env, ref string) (*library.Library, string, error) {
+	l, err := openLibrary(env)
+	if err != nil {
+		return nil, "", err
+	}
+	id, err := l.Resolve(context.Background(), ref)
+	if err != nil {
+		l.Close()
+		return nil, "", err
+	}
+	return l, id, nil
+}
+
 // libraryCorpus returns the library's articles when the library exists
 // and holds any, else nil. It never creates the file.
 func libraryCorpus(env *Env) (*corpus.Corpus, error) {

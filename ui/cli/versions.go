@@ -24,16 +24,12 @@ func runVersions(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "parallax versions: give one article id or URL ('parallax list' shows the ids)")
 		return 2
 	}
-	l, err := openLibrary(env)
+	l, id, err := openArticle(env, pos[0])
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
 	defer l.Close()
 	ctx := context.Background()
-	id, err := l.Resolve(ctx, pos[0])
-	if err != nil {
-		return errorf(env, "%v", err)
-	}
 	info, _, err := l.Get(ctx, id)
 	if err != nil {
 		return errorf(env, "%v", err)
