@@ -145,8 +145,26 @@ func storyDates(st compare.Story) string {
 
 // threadDates is the date range of a thread's stories.
 func threadDates(res *compare.Result, th compare.Thread) string {
+	return storiesDates(res, th.Stories)
+}
+
+// allDates is the date range of every story ("" when none is dated).
+func allDates(res *compare.Result) string {
+	var ids []string
+	for _, th := range res.Threads {
+		ids = append(ids, th.Stories...)
+	}
+	if d := storiesDates(res, ids); d != "undated" {
+		return d
+	}
+	return ""
+}
+
+// storiesDates is the date range of some stories, "undated" when none is
+// dated.
+func storiesDates(res *compare.Result, ids []string) string {
 	first, last := "", ""
-	for _, id := range th.Stories {
+	for _, id := range ids {
 		st, ok := findStory(res, id)
 		if !ok || st.Start == nil {
 			continue
@@ -164,33 +182,6 @@ func threadDates(res *compare.Result, th compare.Thread) string {
 	}
 	if first == "" {
 		return "undated"
-	}
-	return dateRange(first, last)
-}
-
-// allDates is the date range of every story.
-func allDates(res *compare.Result) string {
-	first, last := "", ""
-	for _, th := range res.Threads {
-		d := threadDates(res, th)
-		if d == "undated" {
-			continue
-		}
-		a, b, ok := strings.Cut(d, "…")
-		if !ok {
-			b = a
-		} else if len(b) < 10 {
-			b = a[:10-len(b)] + b
-		}
-		if first == "" || a < first {
-			first = a
-		}
-		if b > last {
-			last = b
-		}
-	}
-	if first == "" {
-		return ""
 	}
 	return dateRange(first, last)
 }
