@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -67,8 +68,9 @@ type features struct {
 	quotes []quote
 	neg    bool
 	words  int
-	// clauses are the terms of each clause, when there is more than one.
-	clauses [][]string
+	// clauses are the terms of each clause, as indices into terms, when
+	// there is more than one.
+	clauses [][]int32
 	// bigrams and trigrams are sorted hashes of consecutive word stems
 	// (stop words included); seq the stems in order, unigrams their set;
 	// chars the sorted hashes of character trigrams. Only the pair matcher
@@ -112,9 +114,12 @@ type analyzer struct {
 	words     []word
 	noNgrams  bool // skip n-gram hashes (Analyze does not use them)
 
-	// Reused per sentence: term occurrences, clause numbers, and the
-	// words and pieces of a quotation.
+	// Reused per sentence: term occurrences, their order by term and the
+	// index of each one's term, clause numbers, and the words and pieces
+	// of a quotation.
 	occs    []occ
+	byTerm  []int32
+	termOf  []int32
 	clause  []int
 	qwords  []word
 	qpieces []piece
@@ -323,7 +328,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	// fewer than three terms joins the previous one. The clauses' slices
 	// of an earlier sentence are reused.
 	last := -1
-	for _, o := range occs {
+	for k, o := range occs {
 		if o.clause != last {
 			if len(cl) == 0 || len(cl[len(cl)-1]) >= 3 {
 				if len(cl) < cap(cl) {
@@ -335,7 +340,8 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			}
 			last = o.clause
 		}
-		cl[len(cl)-1] = append(cl[len(cl)-1], o.term)
+		// The occurrence for now; its term's index once terms are known.
+		cl[len(cl)-1] = append(cl[len(cl)-1], int32(k))
 	}
 	if len(cl) > 1 && len(cl[len(cl)-1]) < 3 {
 		cl[len(cl)-2] = append(cl[len(cl)-2], cl[len(cl)-1]...)
@@ -346,28 +352,49 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	} else {
 		ft.clauses = cl[:0] // kept for reuse
 	}
-	slices.SortStableFunc(occs, func(a, b occ) int { return strings.Compare(a.term, b.term) })
+	// The occurrences in order of their terms, in sentence order within a
+	// term (a stable sort of their indices, not of the occurrences).
+	byTerm := an.byTerm[:0]
+	for k := range occs {
+		byTerm = append(byTerm, int32(k))
+	}
+	slices.SortFunc(byTerm, func(a, b int32) int {
+		if c := strings.Compare(occs[a].term, occs[b].term); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	n := 0
-	for i, o := range occs {
-		if i == 0 || occs[i-1].term != o.term {
+	for i, k := range byTerm {
+		if i == 0 || occs[byTerm[i-1]].term != occs[k].term {
 			n++
 		}
 	}
 	terms, surf = slices.Grow(terms, n), slices.Grow(surf, n)
 	ft.names = make([]bool, 0, n)
-	for i, o := range occs {
-		if i > 0 && occs[i-1].term == o.term {
+	termOf := slices.Grow(an.termOf[:0], len(occs))[:len(occs)]
+	for i, k := range byTerm {
+		o := &occs[k]
+		if i > 0 && occs[byTerm[i-1]].term == o.term {
 			if o.name {
 				ft.names[len(ft.names)-1] = true
 			}
+			termOf[k] = int32(len(terms) - 1)
 			continue
 		}
+		termOf[k] = int32(len(terms))
 		terms = append(terms, o.term)
 		surf = append(surf, o.surf)
 		ft.names = append(ft.names, o.name)
 	}
 	ft.terms, ft.surf = terms, surf
-	an.occs = occs[:0]
+	for _, c := range ft.clauses {
+		for i, k := range c {
+			c[i] = termOf[k]
+		}
+	}
+	clear(occs) // drop the strings held
+	an.occs, an.byTerm, an.termOf = occs[:0], byTerm[:0], termOf[:0]
 	ft.dates = ExtractDates(s)
 	ft.nums = extractQuantities(s, ft.dates, false)
 	if hasQuoteMark(s) {

@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"sort"
 )
 
 // storyScorer links the sentences of one story with term weights from
@@ -196,21 +195,23 @@ func uniqSorted(v []int32) []int32 {
 	return out
 }
 
-// sortTerms sorts term ids ascending, keeping names aligned.
+// sortTerms sorts term ids ascending, keeping names aligned. The ids are
+// distinct: each id and its name flag are packed into one key and the
+// keys sorted (a sentence holds a few dozen terms).
 func sortTerms(t []int32, n []bool) {
-	sort.Sort(termSorter{t, n})
-}
-
-type termSorter struct {
-	t []int32
-	n []bool
-}
-
-func (s termSorter) Len() int           { return len(s.t) }
-func (s termSorter) Less(i, j int) bool { return s.t[i] < s.t[j] }
-func (s termSorter) Swap(i, j int) {
-	s.t[i], s.t[j] = s.t[j], s.t[i]
-	s.n[i], s.n[j] = s.n[j], s.n[i]
+	var buf [64]uint64
+	keys := buf[:0]
+	for i, id := range t {
+		k := uint64(uint32(id)) << 1
+		if n[i] {
+			k |= 1
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		t[i], n[i] = int32(k>>1), k&1 == 1
+	}
 }
 
 // link is a scored link from one unit to another.

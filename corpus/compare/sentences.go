@@ -125,6 +125,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		return &wg
 	}
+	var idOf []int32 // by index into a sentence's features.terms: its term id
 	var pending *sync.WaitGroup
 	if len(refs) > 0 {
 		pending = start(0, bufs[0])
@@ -180,6 +181,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 			u.terms = make([]int32, len(ft.terms))
 			u.names = ft.names
+			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
 			for k, t := range ft.terms {
 				id, ok := x.vocab[t]
 				if !ok {
@@ -199,6 +201,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				x.df[id]++
 				u.terms[k] = id
+				idOf[k] = id
 			}
 			// Term ids are not in string order: sort terms and names together.
 			sortTerms(u.terms, u.names)
@@ -216,16 +219,16 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				for k, cl := range ft.clauses {
 					st := len(arena)
 					for _, t := range cl {
-						arena = append(arena, x.vocab[t])
+						arena = append(arena, idOf[t])
 					}
 					u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					if k+1 < nc {
 						st := len(arena)
 						for _, t := range cl {
-							arena = append(arena, x.vocab[t])
+							arena = append(arena, idOf[t])
 						}
 						for _, t := range ft.clauses[k+1] {
-							arena = append(arena, x.vocab[t])
+							arena = append(arena, idOf[t])
 						}
 						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
