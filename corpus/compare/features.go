@@ -60,7 +60,11 @@ func appendPieces(out []piece, ws []word, s string) []piece {
 
 // features is what the matcher compares of one sentence.
 type features struct {
-	terms  []string // sorted unique terms: stems, "~concept", "@entity", "#code"
+	terms []string // sorted unique terms: stems, "~concept", "@entity", "#code"
+	// lids are the terms' ids local to the analyzer that made them (see
+	// analyzer.localID), so the caller can intern terms without hashing
+	// each string again.
+	lids   []int32
 	surf   []string // a surface form per term, for evidence
 	names  []bool   // per term: a name (entity, capitalised word or code)
 	nums   []Quantity
@@ -109,6 +113,9 @@ type analyzer struct {
 	hashes map[string]uint32
 	stems  map[string]string
 
+	// local numbers the terms this analyzer has seen (localID).
+	local map[string]int32
+
 	lastAlias string // set by matchAlias
 	pieces    []piece
 	words     []word
@@ -127,6 +134,7 @@ type analyzer struct {
 
 type wordInfo struct {
 	term string // "" for a stop word
+	lid  int32  // the term's localID
 	neg  bool
 	// ends says the word ends a discourse connective, so the word before
 	// it must be checked against discourse.
@@ -134,7 +142,19 @@ type wordInfo struct {
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
-	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096)}
+	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096),
+		local: make(map[string]int32, 4096)}
+}
+
+// localID numbers a term by the order this analyzer first saw it: the
+// same term always gets the same number from one analyzer.
+func (an *analyzer) localID(t string) int32 {
+	id, ok := an.local[t]
+	if !ok {
+		id = int32(len(an.local))
+		an.local[t] = id
+	}
+	return id
 }
 
 // hasQuoteMark reports whether s holds an opening quotation mark: it is
@@ -224,6 +244,7 @@ func (an *analyzer) word(f string) wordInfo {
 			st = c
 		}
 		wi.term = st
+		wi.lid = an.localID(st)
 	}
 	an.cache[f] = wi
 	return wi
@@ -234,6 +255,7 @@ type occ struct {
 	term, surf string
 	name       bool
 	clause     int
+	lid        int32 // the term's localID
 }
 
 // analyze computes the features of one sentence.
@@ -250,7 +272,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.words = appendWords(an.words[:0], s)
 	an.pieces = appendPieces(an.pieces, an.words, s)
 	ps := an.pieces
-	terms, surf, cl := ft.terms[:0], ft.surf[:0], ft.clauses[:0]
+	terms, surf, lids, cl := ft.terms[:0], ft.surf[:0], ft.lids[:0], ft.clauses[:0]
 	*ft = features{}
 	ft.words = len(ps)
 	occs := slices.Grow(an.occs[:0], len(ps))
@@ -292,12 +314,13 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		p := ps[i]
 		if n := an.matchAlias(ps, i); n > 0 {
 			id := an.lastAlias
-			occs = append(occs, occ{"@" + id, s[p.start:ps[i+n-1].end], true, clause[i]})
+			t := "@" + id
+			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i], an.localID(t)})
 			i += n - 1
 			continue
 		}
 		if n, t := an.matchAcronym(ps, i); n > 0 {
-			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i]})
+			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i], an.localID(t)})
 			i += n - 1
 			continue
 		}
@@ -305,7 +328,8 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		case p.num:
 			continue
 		case p.code:
-			occs = append(occs, occ{"#" + p.fold, p.text, true, clause[i]})
+			t := "#" + p.fold
+			occs = append(occs, occ{t, p.text, true, clause[i], an.localID(t)})
 			continue
 		}
 		wi := an.word(p.fold)
@@ -322,7 +346,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		if p.cap && strings.ToUpper(p.text) == p.text && len(p.text) >= 2 {
 			name = true // an acronym
 		}
-		occs = append(occs, occ{wi.term, p.text, name, clause[i]})
+		occs = append(occs, occ{wi.term, p.text, name, clause[i], wi.lid})
 	}
 	// Clauses: runs of terms between clause boundaries; a clause with
 	// fewer than three terms joins the previous one. The clauses' slices
@@ -370,7 +394,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			n++
 		}
 	}
-	terms, surf = slices.Grow(terms, n), slices.Grow(surf, n)
+	terms, surf, lids = slices.Grow(terms, n), slices.Grow(surf, n), slices.Grow(lids, n)
 	ft.names = make([]bool, 0, n)
 	termOf := slices.Grow(an.termOf[:0], len(occs))[:len(occs)]
 	for i, k := range byTerm {
@@ -385,9 +409,10 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		termOf[k] = int32(len(terms))
 		terms = append(terms, o.term)
 		surf = append(surf, o.surf)
+		lids = append(lids, o.lid)
 		ft.names = append(ft.names, o.name)
 	}
-	ft.terms, ft.surf = terms, surf
+	ft.terms, ft.surf, ft.lids = terms, surf, lids
 	for _, c := range ft.clauses {
 		for i, k := range c {
 			c[i] = termOf[k]

@@ -125,7 +125,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		return &wg
 	}
-	var idOf []int32 // by index into a sentence's features.terms: its term id
+	var idOf []int32                  // by index into a sentence's features.terms: its term id
+	local := make([][]int32, workers) // by worker, by its analyzer's localID: the term id, -1 when not seen
 	var pending *sync.WaitGroup
 	if len(refs) > 0 {
 		pending = start(0, bufs[0])
@@ -182,16 +183,28 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			u.terms = make([]int32, len(ft.terms))
 			u.names = ft.names
 			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
+			// The worker's own numbering of its terms finds the ids of
+			// the terms it has made before without hashing them.
+			loc := &local[(i-lo)%workers]
 			for k, t := range ft.terms {
-				id, ok := x.vocab[t]
-				if !ok {
-					id = int32(len(x.strs))
-					x.vocab[t] = id
-					x.strs = append(x.strs, t)
-					x.surf = append(x.surf, ft.surf[k])
-					x.lowSurf = append(x.lowSurf, "")
-					x.df = append(x.df, 0)
-					x.isName = append(x.isName, false)
+				lid := ft.lids[k]
+				for int(lid) >= len(*loc) {
+					*loc = append(*loc, -1)
+				}
+				id := (*loc)[lid]
+				if id < 0 {
+					var ok bool
+					id, ok = x.vocab[t]
+					if !ok {
+						id = int32(len(x.strs))
+						x.vocab[t] = id
+						x.strs = append(x.strs, t)
+						x.surf = append(x.surf, ft.surf[k])
+						x.lowSurf = append(x.lowSurf, "")
+						x.df = append(x.df, 0)
+						x.isName = append(x.isName, false)
+					}
+					(*loc)[lid] = id
 				}
 				if x.lowSurf[id] == "" && !ft.names[k] && opensLower(ft.surf[k]) {
 					x.lowSurf[id] = ft.surf[k]
@@ -248,7 +261,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			x.units = append(x.units, u)
 			// Keep the slot's term, surface and clause arrays for the
 			// block after next; the rest now belongs to the unit.
-			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], clauses: ft.clauses[:0]}
+			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], lids: ft.lids[:0], clauses: ft.clauses[:0]}
 		}
 	}
 	x.progress("analysing sentences", len(refs), len(refs))
