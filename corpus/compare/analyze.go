@@ -263,6 +263,11 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 	for si, st := range g.stories {
 		res.Stories[si] = x.describeStory(st, x.docs, res.Threads[g.threadOf[si]].ID)
 	}
+	// Of the articles' event docs only the day is read from here on: the
+	// terms and vectors go before the threads' sentences are linked.
+	for i := range x.docs {
+		x.docs[i] = eventDoc{day: x.docs[i].day}
+	}
 	type threadOut struct {
 		label       string
 		facts       []Fact

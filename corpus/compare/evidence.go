@@ -50,15 +50,10 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		ev.Terms[i] = t.s
 	}
 	ev.Names = make([]string, len(names))
-	var text, low string // a's sentence, read for the first entity shown
 	for i, t := range names {
 		ev.Names[i] = t.s
 		if st := x.strs[t.t]; st != "" && st[0] == '@' {
-			if text == "" {
-				text = x.c.Articles[a.art].Sentences[a.sent].Text
-				low = strings.ToLower(text)
-			}
-			ev.Names[i] = x.surfaceIn(t.t, text, low)
+			ev.Names[i] = x.surfaceOf(a, t.t)
 		}
 	}
 	for _, qa := range a.ex.nums {
@@ -86,6 +81,23 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		}
 	}
 	return ev
+}
+
+// surfaceOf is surfaceIn of unit u's sentence, remembered for the thread
+// being linked: a sentence is shown with many others (its fact's members,
+// its nearest misses), and its entities are written the same way in each.
+func (x *storyScorer) surfaceOf(u *unit, t int32) string {
+	k := [3]int32{u.art, u.sent, t}
+	if s, ok := x.surfaces[k]; ok {
+		return s
+	}
+	if x.lowText.art != u.art || x.lowText.sent != u.sent || x.lowText.text == "" {
+		text := x.c.Articles[u.art].Sentences[u.sent].Text
+		x.lowText.art, x.lowText.sent, x.lowText.text, x.lowText.low = u.art, u.sent, text, strings.ToLower(text)
+	}
+	s := x.surfaceIn(t, x.lowText.text, x.lowText.low)
+	x.surfaces[k] = s
+	return s
 }
 
 // normEvidence turns nil slices into empty ones for stable JSON.

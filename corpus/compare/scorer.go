@@ -48,16 +48,25 @@ type storyScorer struct {
 	// missed are the pairs scored below the link thresholds while
 	// linking, for the nearest misses of sentences left unlinked.
 	missed []foundLink
+	// surfaces remembers surfaceOf by (article, sentence, term) for the
+	// current thread; lowText is the sentence it last lower-cased.
+	surfaces map[[3]int32]string
+	lowText  struct {
+		art, sent int32
+		text, low string
+	}
 }
 
 func newStoryScorer(x *analysis) *storyScorer {
-	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), cname: make([]bool, len(x.strs)), pos: make([]int32, len(x.units))}
+	return &storyScorer{analysis: x, wts: make([]float64, len(x.strs)), df: make([]int32, len(x.strs)), cname: make([]bool, len(x.strs)), pos: make([]int32, len(x.units)),
+		surfaces: map[[3]int32]string{}}
 }
 
 // prepare sets the weights for a story and each member's summed weights.
 // Members of different stories are disjoint, so scorers running in
 // parallel on different stories write different units.
 func (x *storyScorer) prepare(members []int32) {
+	clear(x.surfaces)
 	for _, t := range x.terms {
 		x.df[t] = 0
 		x.wts[t] = 0
@@ -233,7 +242,8 @@ func (x *storyScorer) linkScore(a, b *unit) float64 {
 // content (non-name) weight of two units.
 func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	shared, content := 0.0, 0.0
-	var onlyA, onlyB []int32
+	var onlyABuf, onlyBBuf [32]int32
+	onlyA, onlyB := onlyABuf[:0], onlyBBuf[:0]
 	var commonBuf [64]int32
 	common := commonBuf[:0]
 	// The segments of each side holding each common term (bit 0, the
