@@ -33,16 +33,17 @@ func appendPieces(out []piece, ws []word, s string) []piece {
 	out = slices.Grow(out[:0], len(ws)+4)
 	for wi, w := range ws {
 		t := w.text
-		if hasLetterAndDigit(t) {
+		code, num, hyphen := wordShape(t)
+		if code {
 			out = append(out, piece{text: t, fold: strings.ReplaceAll(fold(t), "-", ""), code: true, first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
-		if isNumeric(t) || (strings.Contains(t, "-") && hasDigit(t)) {
+		if num {
 			out = append(out, piece{text: t, fold: t, num: true, first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
 		r0, _ := utf8.DecodeRuneInString(t)
-		if !strings.ContainsRune(t, '-') && !strings.ContainsRune(t, '‑') {
+		if !hyphen {
 			out = append(out, piece{text: t, fold: fold(t), cap: unicode.IsUpper(r0), first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
@@ -56,6 +57,31 @@ func appendPieces(out []piece, ws []word, s string) []piece {
 		}
 	}
 	return out
+}
+
+// wordShape reports whether a word mixes letters and digits (a code),
+// is a number (digits with separators, or digits and a hyphen), and holds
+// a hyphen; ASCII words in one pass, others as hasLetterAndDigit,
+// isNumeric and hasDigit say.
+func wordShape(t string) (code, num, hyphen bool) {
+	letter, digit, onlyNum := false, false, t != ""
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c >= utf8.RuneSelf:
+			hyphen = strings.ContainsRune(t, '-') || strings.ContainsRune(t, '‑')
+			return hasLetterAndDigit(t), isNumeric(t) || (strings.Contains(t, "-") && hasDigit(t)), hyphen
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			letter, onlyNum = true, false
+		case '0' <= c && c <= '9':
+			digit = true
+		case c == '-':
+			hyphen, onlyNum = true, false
+		case c == ',' || c == '.':
+		default:
+			onlyNum = false
+		}
+	}
+	return letter && digit, onlyNum || (hyphen && digit), hyphen
 }
 
 // features is what the matcher compares of one sentence.
@@ -125,6 +151,7 @@ type analyzer struct {
 	// index of each one's term, clause numbers, and the words and pieces
 	// of a quotation.
 	occs    []occ
+	infos   []wordInfo // by piece: its word (not for numbers and codes)
 	byTerm  []int32
 	termOf  []int32
 	clause  []int
@@ -139,6 +166,7 @@ type wordInfo struct {
 	// ends says the word ends a discourse connective, so the word before
 	// it must be checked against discourse.
 	ends bool
+	stop bool // the folded word, as written, is a stop word (isStop)
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
@@ -232,7 +260,7 @@ func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	wi := wordInfo{ends: connectiveEnds[f]}
+	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f)}
 	w := stripPossessive(f)
 	switch {
 	case negations[w] || strings.HasSuffix(w, "n't"):
@@ -280,10 +308,15 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	clause := an.clause
 	// In Title Case lines capitals do not mark names.
 	caps, lower := 0, 0
-	for _, p := range ps {
+	infos := slices.Grow(an.infos[:0], len(ps))[:len(ps)]
+	for i, p := range ps {
+		infos[i] = wordInfo{}
+		if !p.num && !p.code {
+			infos[i] = an.word(p.fold)
+		}
 		if p.cap {
 			caps++
-		} else if !p.num && !p.code && !isStop(p.fold) {
+		} else if !p.num && !p.code && !infos[i].stop {
 			lower++
 		}
 	}
@@ -305,7 +338,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			if p.code {
 				t.term = "#" + p.fold
 			} else if !p.num {
-				t.term = an.word(p.fold).term
+				t.term = infos[i].term
 			}
 			ft.toks[i] = t
 		}
@@ -332,7 +365,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			occs = append(occs, occ{t, p.text, true, clause[i], an.localID(t)})
 			continue
 		}
-		wi := an.word(p.fold)
+		wi := infos[i]
 		if wi.ends && i > 0 && discourse[ps[i-1].fold+" "+p.fold] {
 			continue // "of course", "in fact": no claim in them
 		}
@@ -419,6 +452,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		}
 	}
 	clear(occs) // drop the strings held
+	an.infos = infos[:0]
 	an.occs, an.byTerm, an.termOf = occs[:0], byTerm[:0], termOf[:0]
 	ft.dates = ExtractDates(s)
 	ft.nums = extractQuantities(s, ft.dates, false)

@@ -2,7 +2,10 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 // terms returns the terms a fresh analyzer gives a sentence.
@@ -27,5 +30,25 @@ func TestStemmingAndStopWords(t *testing.T) {
 	}
 	if got := terms(t, "It was the one that they had."); len(got) != 0 {
 		t.Errorf("stop words kept: %q", got)
+	}
+}
+
+// TestWordShapeAgrees keeps wordShape's one pass equal to the predicates
+// it stands for, on the words of the embedded corpus and awkward ones.
+func TestWordShapeAgrees(t *testing.T) {
+	words := []string{"", "F-16", "9M729", "5,500", "2.5", "1990s", "2025-12-19", "ground-based", "U.S.", "don't",
+		"Türkiye", "‑", "5‑6", "x‑ray", "٣", "Su-57", "-", ",", "3-", "a-1", "Ⅻ", "T‑72", "..5"}
+	for _, a := range corpus.Default().Articles {
+		for _, w := range tokenize(a.Text) {
+			words = append(words, w.text)
+		}
+	}
+	for _, w := range words {
+		code, num, hyphen := wordShape(w)
+		wantNum := isNumeric(w) || (strings.Contains(w, "-") && hasDigit(w))
+		wantHyphen := strings.ContainsRune(w, '-') || strings.ContainsRune(w, '‑')
+		if code != hasLetterAndDigit(w) || num != wantNum || hyphen != wantHyphen {
+			t.Errorf("wordShape(%q) = %v, %v, %v; want %v, %v, %v", w, code, num, hyphen, hasLetterAndDigit(w), wantNum, wantHyphen)
+		}
 	}
 }
