@@ -204,6 +204,11 @@ type analysis struct {
 	artOut  []int32   // outlet id by article
 	artUnit [][]int32 // unit indices by article
 
+	// fuzzy is, by term id, its first byte and length (byte<<32 | len)
+	// for a term linkParts compares letter by letter with unshared names
+	// (five bytes or more, not an entity), 0 for others.
+	fuzzy []uint64
+
 	noEx   *extras   // the empty extras shared by units without any; never written
 	bgIDF  []float64 // background IDF by term id
 	nUnits int

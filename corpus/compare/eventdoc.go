@@ -388,12 +388,37 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 		v int32
 		w float64
 	}
-	post := map[int32][]posting{}
+	// Postings by counting: each term gets its stretch of one arena,
+	// filled in vector order.
+	sc := termScratches.Get().(*termScratch)
+	defer termScratches.Put(sc)
+	sc.fit(termsBelow(func(i int) []int32 { return vecs[i].ids }, len(vecs)))
+	cnt, terms, nnz := sc.count, sc.terms[:0], int32(0)
+	for _, v := range vecs {
+		for _, t := range v.ids {
+			if cnt[t] == 0 {
+				terms = append(terms, t)
+			}
+			cnt[t]++
+		}
+		nnz += int32(len(v.ids))
+	}
+	off := int32(0)
+	for _, t := range terms {
+		sc.at[t], sc.end[t] = off, off
+		off += cnt[t]
+		cnt[t] = 0
+	}
+	sc.terms = terms[:0]
+	arena := make([]posting, nnz)
 	for i, v := range vecs {
 		for k, t := range v.ids {
-			post[t] = append(post[t], posting{int32(i), v.val[k]})
+			e := sc.end[t]
+			arena[e] = posting{int32(i), v.val[k]}
+			sc.end[t] = e + 1
 		}
 	}
+	at, end := sc.at, sc.end
 	maxPost := min(max(64, len(vecs)/8), maxEventPost)
 	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(vecs)/64))
 	found := make([][]edge, len(vecs))
@@ -408,7 +433,7 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 				v := vecs[i]
 				touched = touched[:0]
 				for k, t := range v.ids {
-					p := post[t]
+					p := arena[at[t]:end[t]]
 					if len(p) < 2 || len(p) > maxPost {
 						continue
 					}
@@ -459,12 +484,22 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 // inside the thread). The smoothing keeps what two or three articles of one
 // event share from vanishing in a small thread.
 func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
-	df := map[int32]int32{}
+	sc := termScratches.Get().(*termScratch)
+	defer termScratches.Put(sc)
+	sc.fit(termsBelow(func(i int) []int32 { return docs[i].terms }, len(docs)))
+	df := sc.count
 	for _, d := range docs {
 		for _, t := range d.terms {
 			df[t]++
 		}
 	}
+	defer func() {
+		for _, d := range docs {
+			for _, t := range d.terms {
+				df[t] = 0
+			}
+		}
+	}()
 	n := float64(len(docs))
 	out := make([]sparseVec, len(docs))
 	for i, d := range docs {
@@ -483,6 +518,10 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 				w *= eventNameBoost
 			}
 			if w > 0 {
+				if v.ids == nil {
+					// At most the rest of the doc's terms.
+					v.ids, v.val = make([]int32, 0, len(d.terms)-k), make([]float64, 0, len(d.terms)-k)
+				}
 				v.ids = append(v.ids, t)
 				v.val = append(v.val, w)
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // DefaultThreshold is the Matcher's decision threshold for "same claim"
@@ -390,7 +391,27 @@ func lcsHash(a, b []uint32) int {
 
 // jaroWinkler is the Jaro–Winkler similarity of two strings in [0, 1].
 func jaroWinkler(s1, s2 string) float64 {
-	a, b := []rune(s1), []rune(s2)
+	// Short ASCII strings (most names) are compared as bytes on the
+	// stack; their bytes are their runes.
+	if len(s1) <= 64 && len(s2) <= 64 && isASCII(s1) && isASCII(s2) {
+		var ba, bb [64]byte
+		return jaroWinklerOf(ba[:copy(ba[:], s1)], bb[:copy(bb[:], s2)])
+	}
+	return jaroWinklerOf([]rune(s1), []rune(s2))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// jaroWinklerOf is jaroWinkler of two strings as their runes (or bytes,
+// for ASCII).
+func jaroWinklerOf[T byte | rune](a, b []T) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -398,8 +419,13 @@ func jaroWinkler(s1, s2 string) float64 {
 	if win < 0 {
 		win = 0
 	}
-	ma := make([]bool, len(a))
-	mb := make([]bool, len(b))
+	var maBuf, mbBuf [64]bool
+	var ma, mb []bool
+	if len(a) <= len(maBuf) && len(b) <= len(mbBuf) {
+		ma, mb = maBuf[:len(a)], mbBuf[:len(b)]
+	} else {
+		ma, mb = make([]bool, len(a)), make([]bool, len(b))
+	}
 	matches := 0
 	for i := range a {
 		lo, hi := max(0, i-win), min(len(b), i+win+1)

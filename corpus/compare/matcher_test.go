@@ -35,3 +35,16 @@ func TestMatcherScore(t *testing.T) {
 		t.Errorf("shared quotation not found (score %.3f): %+v", q, ev)
 	}
 }
+
+// TestJaroWinklerBytesAsRunes checks the byte path of short ASCII strings
+// against the rune path.
+func TestJaroWinklerBytesAsRunes(t *testing.T) {
+	words := []string{"lavrov", "lavorv", "shoigu", "martha", "marhta", "dixon", "dicksonx", "", "a", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "crate", "trace"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := jaroWinkler(a, b), jaroWinklerOf([]rune(a), []rune(b)); got != want {
+				t.Errorf("jaroWinkler(%q, %q) = %v, rune path %v", a, b, got, want)
+			}
+		}
+	}
+}

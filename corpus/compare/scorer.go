@@ -254,12 +254,12 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
 		case a.terms[i] < b.terms[j]:
-			if a.names[i] {
+			if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
 				onlyA = append(onlyA, a.terms[i])
 			}
 			i++
 		case a.terms[i] > b.terms[j]:
-			if b.names[j] {
+			if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
 				onlyB = append(onlyB, b.terms[j])
 			}
 			j++
@@ -284,29 +284,25 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		return 0, 0, 0
 	}
 	for ; i < len(a.terms); i++ {
-		if a.names[i] {
+		if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
 			onlyA = append(onlyA, a.terms[i])
 		}
 	}
 	for ; j < len(b.terms); j++ {
-		if b.names[j] {
+		if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
 			onlyB = append(onlyB, b.terms[j])
 		}
 	}
+	// Names spelt differently: the unshared names long enough to compare
+	// (x.fuzzy), with the same first letter and lengths close.
 	for _, ta := range onlyA {
-		sa := x.strs[ta]
-		if len(sa) < 5 || sa[0] == '@' {
-			continue
-		}
+		ka := x.fuzzy[ta]
 		for _, tb := range onlyB {
-			sb := x.strs[tb]
-			if len(sb) < 5 || sb[0] == '@' {
+			kb := x.fuzzy[tb]
+			if ka>>32 != kb>>32 || int64(ka&0xffffffff)-int64(kb&0xffffffff) > 2 || int64(kb&0xffffffff)-int64(ka&0xffffffff) > 2 {
 				continue
 			}
-			if sa[0] != sb[0] || len(sa)-len(sb) > 2 || len(sb)-len(sa) > 2 {
-				continue
-			}
-			if sim := jaroWinkler(sa, sb); sim >= 0.88 {
+			if sim := jaroWinkler(x.strs[ta], x.strs[tb]); sim >= 0.88 {
 				shared += math.Min(x.wts[ta], x.wts[tb]) * sim * nameFactor
 				break
 			}

@@ -276,6 +276,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		x.bgIDF[id] = math.Log((x.lx.bgTotal+1)/(x.lx.bg[t]+1)) / lb
 		x.wts[id] = blend(x.bgIDF[id], x.df[id], n, alpha, ln)
 	}
+	x.fuzzy = make([]uint64, len(x.strs))
+	for id, t := range x.strs {
+		if len(t) >= 5 && t[0] != '@' {
+			x.fuzzy[id] = uint64(t[0])<<32 | uint64(len(t))
+		}
+	}
 	x.nUnits = len(x.units)
 	return nil
 }

@@ -1,0 +1,34 @@
+package compare
+
+import "sync"
+
+// termScratch holds arrays indexed by term id for story grouping's
+// counting (storyVectors, similarEdges), so they count and index terms
+// without maps. count is all zero between uses; at and end are valid only
+// for the terms of the current use.
+type termScratch struct {
+	count, at, end []int32
+	terms          []int32 // the distinct terms of the current use
+}
+
+// termScratches lends termScratch to the grouping workers.
+var termScratches = sync.Pool{New: func() any { return new(termScratch) }}
+
+// fit makes the arrays hold term ids below n.
+func (s *termScratch) fit(n int) {
+	if len(s.count) < n {
+		n = max(n, 2*len(s.count))
+		s.count, s.at, s.end = make([]int32, n), make([]int32, n), make([]int32, n)
+	}
+}
+
+// termsBelow returns one more than the largest term id of the vectors.
+func termsBelow(ids func(i int) []int32, n int) int {
+	hi := -1
+	for i := 0; i < n; i++ {
+		for _, t := range ids(i) {
+			hi = max(hi, int(t))
+		}
+	}
+	return hi + 1
+}
