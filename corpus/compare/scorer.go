@@ -204,23 +204,27 @@ func uniqSorted(v []int32) []int32 {
 	return out
 }
 
-// sortTerms sorts term ids ascending, keeping names aligned. The ids are
-// distinct: each id and its name flag are packed into one key and the
-// keys sorted (a sentence holds a few dozen terms).
-func sortTerms(t []int32, n []bool) {
+// sortTerms sorts term ids ascending, keeping names aligned, and returns
+// in pos (reused) each term's new place by its old. The ids are distinct:
+// each id, its old place and its name flag are packed into one key and
+// the keys sorted (a sentence holds a few dozen terms).
+func sortTerms(t []int32, n []bool, pos []int) []int {
 	var buf [64]uint64
 	keys := buf[:0]
 	for i, id := range t {
-		k := uint64(uint32(id)) << 1
+		k := uint64(uint32(id))<<32 | uint64(i)<<1
 		if n[i] {
 			k |= 1
 		}
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
+	pos = slices.Grow(pos[:0], len(t))[:len(t)]
 	for i, k := range keys {
-		t[i], n[i] = int32(k>>1), k&1 == 1
+		t[i], n[i] = int32(k>>32), k&1 == 1
+		pos[k>>1&(1<<31-1)] = i
 	}
+	return pos
 }
 
 // link is a scored link from one unit to another.

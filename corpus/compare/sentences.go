@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -126,6 +127,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		return &wg
 	}
 	var idOf []int32                  // by index into a sentence's features.terms: its term id
+	var posOf []int                   // by index into a sentence's features.terms: its place in the unit's terms
+	var cm, sm []uint64               // a sentence's clauses and segments as bit sets of places
 	local := make([][]int32, workers) // by worker, by its analyzer's localID: the term id, -1 when not seen
 	var pending *sync.WaitGroup
 	if len(refs) > 0 {
@@ -217,8 +220,46 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				idOf[k] = id
 			}
 			// Term ids are not in string order: sort terms and names together.
-			sortTerms(u.terms, u.names)
-			if nc := len(ft.clauses); nc > 1 {
+			posOf = sortTerms(u.terms, u.names, posOf)
+			if nc := len(ft.clauses); nc > 1 && len(u.terms) <= 64 {
+				// Each clause as the bit set of its terms' places in
+				// u.terms: a segment's sorted ids are its set bits in order.
+				cm = slices.Grow(cm[:0], nc)[:nc]
+				for k, cl := range ft.clauses {
+					cm[k] = 0
+					for _, t := range cl {
+						cm[k] |= 1 << posOf[t]
+					}
+				}
+				sm = sm[:0]
+				size := 0
+				for k := range nc {
+					sm = append(sm, cm[k])
+					if k+1 < nc {
+						sm = append(sm, cm[k]|cm[k+1])
+					}
+				}
+				for _, m := range sm {
+					size += bits.OnesCount64(m)
+				}
+				arena := make([]int32, 0, size)
+				u.segs = make([][]int32, 0, len(sm))
+				for _, m := range sm {
+					st := len(arena)
+					for ; m != 0; m &= m - 1 {
+						arena = append(arena, u.terms[bits.TrailingZeros64(m)])
+					}
+					u.segs = append(u.segs, arena[st:len(arena):len(arena)])
+				}
+				if len(sm) <= 16 {
+					u.segOf = make([]uint16, len(u.terms))
+					for si, m := range sm {
+						for ; m != 0; m &= m - 1 {
+							u.segOf[bits.TrailingZeros64(m)] |= 1 << si
+						}
+					}
+				}
+			} else if nc > 1 {
 				// One backing array for the clauses and the adjacent pairs.
 				size := 0
 				for k, cl := range ft.clauses {
