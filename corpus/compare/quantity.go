@@ -102,6 +102,8 @@ var units = map[string]string{
 
 type numPatterns struct {
 	num, date, dateDM, monthYear, iso, year *regexp.Regexp
+	// numAt is num anchored at the start of the text (see numMatchesIn).
+	numAt *regexp.Regexp
 }
 
 var patterns = sync.OnceValue(func() numPatterns {
@@ -110,10 +112,12 @@ var patterns = sync.OnceValue(func() numPatterns {
 	const scale = `(?:\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
+	num := `(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`
 	return numPatterns{
 		// num is matched against text lower-cased by lang.ASCIILower (the spans
 		// are the same): about a third faster than a (?i) pattern.
-		num: regexp.MustCompile(`(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`),
+		num:   regexp.MustCompile(num),
+		numAt: regexp.MustCompile(`^(?:` + num + `)`),
 		// December 8, 1987 / Aug. 2 / August 2
 		date: regexp.MustCompile(`\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
 		// 8 December 1987 / 2 August
@@ -182,7 +186,6 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 	if !hasDigit(s) && !mentionsScale(s) {
 		return nil
 	}
-	p := patterns()
 	if findDates {
 		dates = ExtractDates(s)
 	}
@@ -212,7 +215,7 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 		return false
 	}
 	var out []Quantity
-	for _, m := range numMatches(p.num, s) {
+	for _, m := range numMatches(s) {
 		start, end := m[0], m[1]
 		get := func(k int) string {
 			if m[2*k] < 0 {
@@ -295,12 +298,75 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 // digits (a few words either side, enough for "between" before and a unit
 // after), or over all of s when it has no digit (numbers in words). It
 // returns submatch indexes into s.
-func numMatches(re *regexp.Regexp, s string) [][]int {
+func numMatches(s string) [][]int {
 	low := lang.ASCIILower(s)
+	at := patterns().numAt
 	if !hasDigit(s) {
-		return re.FindAllStringSubmatchIndex(low, -1)
+		return numMatchesIn(at, low, 0, nil)
 	}
-	return windowMatches(re, low, digitWindows(s, 12, 26, 12))
+	var out [][]int
+	for _, w := range digitWindows(s, 12, 26, 12) {
+		out = numMatchesIn(at, low[w[0]:w[1]], w[0], out)
+	}
+	return out
+}
+
+// numMatchesIn appends to out what re.FindAllStringSubmatchIndex(s, -1)
+// returns for the number pattern re, shifted by off, given that pattern
+// anchored (at). The unanchored search tries every byte of s against the
+// whole pattern; a match of it can only start at a currency sign or at a
+// word boundary before a digit or the first letter of "between", "from"
+// or a number word, so the anchored pattern is tried there alone, left to
+// right, going on after each match as FindAll does. At a word's first
+// byte the anchored pattern's \b sees the same boundary as the whole
+// text's (TestNumMatchesAsFindAll).
+func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
+	for i := 0; i < len(s); {
+		if !mayStartNumber(s, i) {
+			i++
+			continue
+		}
+		m := at.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			i++
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += i + off
+			}
+		}
+		out = append(out, m)
+		i = m[1] - off
+	}
+	return out
+}
+
+// mayStartNumber reports whether a match of the number pattern may start
+// at s[i] (s lower-cased): "$", the lead byte of "€" or "£" (and of other
+// runes), or, after a byte that is not an ASCII letter, digit or "_", a
+// digit or a letter that begins "a", "between", "dozen", "from" or a
+// number word.
+func mayStartNumber(s string, i int) bool {
+	c := s[i]
+	switch {
+	case c == '$' || c == 0xE2 || c == 0xC2: // "€" is E2 82 AC, "£" C2 A3
+		return true
+	case i > 0 && isWordByte(s[i-1]):
+		return false
+	case '0' <= c && c <= '9':
+		return true
+	}
+	switch c {
+	case 'a', 'b', 'd', 'e', 'f', 'n', 'o', 's', 't':
+		return true
+	}
+	return false
+}
+
+// isWordByte reports whether c is an ASCII word character, as \b sees it.
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // digitWindows returns the stretches of s around runs of digits: from

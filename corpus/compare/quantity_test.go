@@ -3,6 +3,9 @@ package compare
 import (
 	"slices"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
 func TestExtractQuantities(t *testing.T) {
@@ -51,6 +54,35 @@ func TestExtractQuantities(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("ExtractQuantities(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestNumMatchesAsFindAll keeps numMatchesIn, which tries the anchored
+// number pattern where a match may start, equal to FindAll with the
+// unanchored pattern, on the embedded corpus and on awkward text.
+func TestNumMatchesAsFindAll(t *testing.T) {
+	texts := []string{"", "5", "a", "am", "a dozen eggs", "x5", "_5", "5_", "US$5", "us$5 million", "€5bn", "£3 million and €2",
+		"between 5 and 10 km", "from 3 to 4", "twenty-five people", "fifty", "£", "€", "é5", "\xe25", "\xc2", "5\xe2",
+		"one of them", "two-thirds", "at 10:15 p.m.", "f-16", "6.9-magnitude", "seventy-seven", "a hundred", "nine-nine",
+		"1,000,000 people 2.5 billion dollars", "$5-$10", "5–10%", "5 — 10 per cent", "between5and6", "b5", "the 5th"}
+	for _, a := range corpus.Default().Articles {
+		texts = append(texts, a.Text)
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	p := patterns()
+	for _, s := range texts {
+		low := lang.ASCIILower(s)
+		got, want := numMatchesIn(p.numAt, low, 0, nil), p.num.FindAllStringSubmatchIndex(low, -1)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", low, got, want)
+		}
+		for k := range got {
+			if !slices.Equal(got[k], want[k]) {
+				t.Fatalf("%q: %v, want %v", low, got, want)
+			}
 		}
 	}
 }
