@@ -62,9 +62,14 @@ func mentionsMonth(s string) bool {
 // ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
 // 1987", "Aug. 2", "February 2019", "2019-08-02" and bare years.
 func ExtractDates(s string) []Date {
-	if !hasDigit(s) || (!hasFourDigits(s) && !mentionsMonth(s)) {
+	four, months := hasFourDigits(s), mentionsMonth(s)
+	if !hasDigit(s) || (!four && !months) {
 		return nil
 	}
+	// A pattern that cannot match is not run: the ISO and year patterns
+	// need four digits in a row (ISO a hyphen too), the others a month,
+	// which opens with one of mentionsMonth's abbreviations.
+	iso, named, monthYear, year := four && strings.IndexByte(s, '-') >= 0, months, months && four, four
 	p := patterns()
 	// Every date pattern holds digits: run them only around the digits.
 	wins := digitWindows(s, 14, 16, 12)
@@ -86,10 +91,10 @@ func ExtractDates(s string) []Date {
 	}
 	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
 	month := func(x string) int { return int(lang.Month(x)) }
-	for _, m := range windowMatches(p.iso, s, wins) {
+	for _, m := range windowMatchesIf(iso, p.iso, s, wins) {
 		add(Date{Y: atoi(s[m[2]:m[3]]), M: atoi(s[m[4]:m[5]]), D: atoi(s[m[6]:m[7]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range windowMatches(p.date, s, wins) {
+	for _, m := range windowMatchesIf(named, p.date, s, wins) {
 		d := Date{M: month(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
@@ -99,17 +104,17 @@ func ExtractDates(s string) []Date {
 		}
 		add(d)
 	}
-	for _, m := range windowMatches(p.dateDM, s, wins) {
+	for _, m := range windowMatchesIf(named, p.dateDM, s, wins) {
 		d := Date{D: atoi(s[m[2]:m[3]]), M: month(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
 		}
 		add(d)
 	}
-	for _, m := range windowMatches(p.monthYear, s, wins) {
+	for _, m := range windowMatchesIf(monthYear, p.monthYear, s, wins) {
 		add(Date{M: month(s[m[2]:m[3]]), Y: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range windowMatches(p.year, s, wins) {
+	for _, m := range windowMatchesIf(year, p.year, s, wins) {
 		// A year directly followed by a unit is a quantity ("1987 missiles").
 		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
 			f := strings.ToLower(strings.Fields(rest)[0])

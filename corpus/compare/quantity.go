@@ -427,6 +427,14 @@ func windowMatches(re *regexp.Regexp, s string, wins [][2]int) [][]int {
 	return out
 }
 
+// windowMatchesIf is windowMatches when may is set, else nothing.
+func windowMatchesIf(may bool, re *regexp.Regexp, s string, wins [][2]int) [][]int {
+	if !may {
+		return nil
+	}
+	return windowMatches(re, s, wins)
+}
+
 // hasDigit reports whether s holds an ASCII digit (strings.ContainsAny(s,
 // "0123456789") without building the set on every call).
 func hasDigit(s string) bool {
