@@ -48,6 +48,12 @@ type storyScorer struct {
 	// missed are the pairs scored below the link thresholds while
 	// linking, for the nearest misses of sentences left unlinked.
 	missed []foundLink
+	// mark, markNames, markU and markTerms are linkParts' marks of one
+	// unit's terms (see markFor).
+	mark      []uint8
+	markNames uint64
+	markU     *unit
+	markTerms []int32
 	// surfaces remembers surfaceOf by (article, sentence, term) for the
 	// current thread; lowText is the sentence it last lower-cased.
 	surfaces map[[3]int32]string
@@ -254,6 +260,41 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	// whole sentence, for a side without segments), while they fit.
 	var segABuf, segBBuf [64]uint16
 	segA, segB := segABuf[:0], segBBuf[:0]
+	if x.markFor(a) {
+		// a's terms are marked by place: walk b's terms alone. Common
+		// terms come in the same (ascending) order as in the merge below.
+		var hit uint64
+		for j, t := range b.terms {
+			p := x.mark[t]
+			if p == 0 {
+				if b.names[j] && x.fuzzy[t] != 0 {
+					onlyB = append(onlyB, t)
+				}
+				continue
+			}
+			i := int(p - 1)
+			hit |= 1 << i
+			w := x.wts[t]
+			if (a.names[i] || b.names[j]) && !x.contentName(t) {
+				shared += w * nameFactor
+			} else {
+				shared += w
+				content += w
+			}
+			common = append(common, t)
+			if len(segA) < len(segABuf) {
+				segA = append(segA, segBits(a, i))
+				segB = append(segB, segBits(b, j))
+			}
+		}
+		if shared == 0 {
+			return 0, 0, 0
+		}
+		for m := x.markNames &^ hit; m != 0; m &= m - 1 {
+			onlyA = append(onlyA, a.terms[bits.TrailingZeros64(m)])
+		}
+		return x.linkRest(a, b, shared, content, common, segA, segB, onlyA, onlyB)
+	}
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
@@ -297,6 +338,41 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 			onlyB = append(onlyB, b.terms[j])
 		}
 	}
+	return x.linkRest(a, b, shared, content, common, segA, segB, onlyA, onlyB)
+}
+
+// markFor marks a's terms in x.mark (place+1 by term id) and its names
+// that may be spelt differently in x.markNames (bits by place), unless
+// they are marked already; it reports false, marking nothing, for a unit
+// of more than 64 terms. linkStory scores each sentence against several
+// candidates in turn: they share the marks.
+func (x *storyScorer) markFor(a *unit) bool {
+	if len(a.terms) > 64 {
+		return false
+	}
+	if x.markU == a && len(x.markTerms) == len(a.terms) && (len(a.terms) == 0 || &x.markTerms[0] == &a.terms[0]) {
+		return true
+	}
+	if len(x.mark) < len(x.strs) {
+		x.mark = make([]uint8, len(x.strs))
+	}
+	for _, t := range x.markTerms {
+		x.mark[t] = 0
+	}
+	x.markNames = 0
+	for i, t := range a.terms {
+		x.mark[t] = uint8(i + 1)
+		if a.names[i] && x.fuzzy[t] != 0 {
+			x.markNames |= 1 << i
+		}
+	}
+	x.markU, x.markTerms = a, a.terms
+	return true
+}
+
+// linkRest is linkParts after the shared terms are found: names spelt
+// differently, agreement and the clause scores.
+func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int32, segA, segB []uint16, onlyA, onlyB []int32) (float64, float64, float64) {
 	// Names spelt differently: the unshared names long enough to compare
 	// (x.fuzzy), with the same first letter and lengths close.
 	for _, ta := range onlyA {
