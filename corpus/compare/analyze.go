@@ -167,8 +167,11 @@ type unit struct {
 	ex                       *extras // numbers, dates and quotes; nil when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
+	nseg                     uint8   // the number of segments, when segOf is set
 	// segs are the sentence's clauses and pairs of adjacent clauses, as
 	// sorted term ids, when it has more than one clause; segW their weights.
+	// A sentence of at most 64 terms keeps them as segOf alone (segs nil;
+	// see nSegs and segList).
 	segs [][]int32
 	segW []float64
 	// segOf is, per term, the bit set of the segments holding it, when

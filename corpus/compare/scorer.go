@@ -100,6 +100,22 @@ func (x *storyScorer) prepare(members []int32) {
 		u := &x.units[ui]
 		u.w = 0
 		u.segW = u.segW[:0]
+		if u.segs == nil && u.segOf != nil {
+			// Segments kept as segOf bits: each segment's weight is summed
+			// over its terms in ascending order, as from u.segs.
+			u.segW = slices.Grow(u.segW, int(u.nseg))[:u.nseg]
+			clear(u.segW)
+			for k, t := range u.terms {
+				m := u.segOf[k]
+				if m == 0 {
+					continue
+				}
+				w := x.termWeight(t)
+				for ; m != 0; m &= m - 1 {
+					u.segW[bits.TrailingZeros16(m)] += w
+				}
+			}
+		}
 		for _, sg := range u.segs {
 			w := 0.0
 			for _, t := range sg {
@@ -401,14 +417,14 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 	// the clause pairs when the bound cannot change the decisions.
 	bound := clauseFactor * math.Min(1, 1+ag.bonus) * math.Min(1, shared/minSharedWeight) * math.Min(1, (content+ag.content)/minContentWeight)
 	low := math.Min(x.opts.FactThreshold, x.opts.CounterpartThreshold)
-	if bound > best && bound >= low && (len(a.segs) > 0 || len(b.segs) > 0) {
-		sa, wa := a.segs, a.segW
-		if len(sa) == 0 {
-			sa, wa = [][]int32{a.terms}, []float64{a.w}
+	if na, nb := nSegs(a), nSegs(b); bound > best && bound >= low && (na > 0 || nb > 0) {
+		// A unit without segments is one segment, the whole sentence.
+		wa, wb := a.segW, b.segW
+		if na == 0 {
+			na, wa = 1, []float64{a.w}
 		}
-		sb, wb := b.segs, b.segW
-		if len(sb) == 0 {
-			sb, wb = [][]int32{b.terms}, []float64{b.w}
+		if nb == 0 {
+			nb, wb = 1, []float64{b.w}
 		}
 		if len(common) <= 64 {
 			// Only the terms the sentences share can be shared by their
@@ -423,8 +439,8 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 			}
 			var maBuf, mbBuf [16]uint64
 			var ma, mb []uint64
-			if (len(a.segs) == 0 || a.segOf != nil) && (len(b.segs) == 0 || b.segOf != nil) {
-				ma, mb = maBuf[:len(sa)], mbBuf[:len(sb)]
+			if (nSegs(a) == 0 || a.segOf != nil) && (nSegs(b) == 0 || b.segOf != nil) {
+				ma, mb = maBuf[:na], mbBuf[:nb]
 				for k := range common {
 					for m := segA[k]; m != 0; m &= m - 1 {
 						ma[bits.TrailingZeros16(m)] |= 1 << uint(k)
@@ -434,10 +450,10 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 					}
 				}
 			} else {
-				ma, mb = segMasks(maBuf[:0], sa, common), segMasks(mbBuf[:0], sb, common)
+				ma, mb = segMasks(maBuf[:0], segList(a), common), segMasks(mbBuf[:0], segList(b), common)
 			}
-			for i := range sa {
-				for j := range sb {
+			for i := range na {
+				for j := range nb {
 					m := ma[i] & mb[j]
 					if m == 0 {
 						continue
@@ -458,8 +474,8 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 				}
 			}
 		} else {
-			for i, ta := range sa {
-				for j, tb := range sb {
+			for i, ta := range segList(a) {
+				for j, tb := range segList(b) {
 					sh, ct := x.overlap(ta, tb)
 					if ct == 0 {
 						continue
@@ -485,6 +501,34 @@ func segBits(u *unit, k int) uint16 {
 		return 1
 	}
 	return 0
+}
+
+// nSegs is the number of u's segments (0 when it has one clause).
+func nSegs(u *unit) int {
+	if u.segOf != nil {
+		return int(u.nseg)
+	}
+	return len(u.segs)
+}
+
+// segList returns u's segments as sorted term lists, the whole sentence
+// as one when it has none; segments kept as segOf bits alone are made
+// from them.
+func segList(u *unit) [][]int32 {
+	switch {
+	case nSegs(u) == 0:
+		return [][]int32{u.terms}
+	case u.segs != nil:
+		return u.segs
+	}
+	out := make([][]int32, u.nseg)
+	for k, m := range u.segOf {
+		for ; m != 0; m &= m - 1 {
+			si := bits.TrailingZeros16(m)
+			out[si] = append(out[si], u.terms[k])
+		}
+	}
+	return out
 }
 
 // segMasks appends, for each segment, the bit set of the common terms it

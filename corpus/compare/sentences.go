@@ -157,7 +157,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := &x.units[j]
 				role := art.Sentences[r.sent].Role
 				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf,
+					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf, nseg: src.nseg,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				for _, t := range src.terms {
 					x.df[t]++
@@ -239,24 +239,27 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						sm = append(sm, cm[k]|cm[k+1])
 					}
 				}
-				for _, m := range sm {
-					size += bits.OnesCount64(m)
-				}
-				arena := make([]int32, 0, size)
-				u.segs = make([][]int32, 0, len(sm))
-				for _, m := range sm {
-					st := len(arena)
-					for ; m != 0; m &= m - 1 {
-						arena = append(arena, u.terms[bits.TrailingZeros64(m)])
-					}
-					u.segs = append(u.segs, arena[st:len(arena):len(arena)])
-				}
 				if len(sm) <= 16 {
+					// segOf holds the segments: they are not kept as lists.
 					u.segOf = make([]uint16, len(u.terms))
+					u.nseg = uint8(len(sm))
 					for si, m := range sm {
 						for ; m != 0; m &= m - 1 {
 							u.segOf[bits.TrailingZeros64(m)] |= 1 << si
 						}
+					}
+				} else {
+					for _, m := range sm {
+						size += bits.OnesCount64(m)
+					}
+					arena := make([]int32, 0, size)
+					u.segs = make([][]int32, 0, len(sm))
+					for _, m := range sm {
+						st := len(arena)
+						for ; m != 0; m &= m - 1 {
+							arena = append(arena, u.terms[bits.TrailingZeros64(m)])
+						}
+						u.segs = append(u.segs, arena[st:len(arena):len(arena)])
 					}
 				}
 			} else if nc > 1 {
@@ -288,6 +291,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				if len(u.segs) <= 16 {
+					u.nseg = uint8(len(u.segs))
 					u.segOf = make([]uint16, len(u.terms))
 					for si, sg := range u.segs {
 						for _, t := range sg {
