@@ -62,8 +62,11 @@ func mentionsMonth(s string) bool {
 // ExtractDates finds calendar dates in s: "December 8, 1987", "8 December
 // 1987", "Aug. 2", "February 2019", "2019-08-02" and bare years.
 func ExtractDates(s string) []Date {
+	if !hasDigit(s) {
+		return nil
+	}
 	four, months := hasFourDigits(s), mentionsMonth(s)
-	if !hasDigit(s) || (!four && !months) {
+	if !four && !months {
 		return nil
 	}
 	// A pattern that cannot match is not run: the ISO and year patterns
