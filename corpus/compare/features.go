@@ -167,6 +167,8 @@ type wordInfo struct {
 	// it must be checked against discourse.
 	ends bool
 	stop bool // the folded word, as written, is a stop word (isStop)
+	// scale says the folded word holds one of scaleWords.
+	scale bool
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
@@ -260,7 +262,7 @@ func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f)}
+	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f)}
 	w := stripPossessive(f)
 	switch {
 	case negations[w] || strings.HasSuffix(w, "n't"):
@@ -455,7 +457,9 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.infos = infos[:0]
 	an.occs, an.byTerm, an.termOf = occs[:0], byTerm[:0], termOf[:0]
 	ft.dates = ExtractDates(s)
-	ft.nums = extractQuantities(s, ft.dates, false)
+	if hasDigit(s) || an.mentionsScale(s, ps, infos) {
+		ft.nums = quantitiesIn(s, ft.dates, false)
+	}
 	if hasQuoteMark(s) {
 		for _, q := range findQuotes(s) {
 			an.qwords = appendWords(an.qwords[:0], q)
@@ -470,6 +474,27 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			ft.quotes = append(ft.quotes, quote{text: q, stems: st})
 		}
 	}
+}
+
+// mentionsScale is mentionsScale(s) for a sentence s of pieces ps whose
+// words are infos: in ASCII text a scale word, all letters, lies within
+// one word, whose lower case the word's cached scale flag looked at (a
+// code's fold drops its hyphens, so codes are read as written).
+func (an *analyzer) mentionsScale(s string, ps []piece, infos []wordInfo) bool {
+	if !isASCII(s) {
+		return mentionsScale(s)
+	}
+	for i, p := range ps {
+		switch {
+		case p.code:
+			if mentionsScale(p.text) {
+				return true
+			}
+		case !p.num && infos[i].scale:
+			return true
+		}
+	}
+	return false
 }
 
 // stem returns the cached stem of a folded word (stop words included).

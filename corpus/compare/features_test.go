@@ -52,3 +52,33 @@ func TestWordShapeAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyzerMentionsScale keeps the analyzer's scale test, read from
+// its words, equal to mentionsScale on the whole sentence.
+func TestAnalyzerMentionsScale(t *testing.T) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := newAnalyzer(lx, map[string][]acronym{})
+	texts := []string{"", "Twenty-five people", "the F-16 twen-ty5 jets", "THOUSANDS fled", "ninety9x", "dozens of",
+		"mid-twenties", "a hundred's worth", "Hündred", "twen'ty", "X-million", "B-52s", "seventy.", "in a billion-dollar deal"}
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	for _, s := range texts {
+		ws := appendWords(nil, s)
+		ps := appendPieces(nil, ws, s)
+		infos := make([]wordInfo, len(ps))
+		for i, p := range ps {
+			if !p.num && !p.code {
+				infos[i] = an.word(p.fold)
+			}
+		}
+		if got, want := an.mentionsScale(s, ps, infos), mentionsScale(s); got != want {
+			t.Errorf("%q: analyzer says %v, mentionsScale %v", s, got, want)
+		}
+	}
+}

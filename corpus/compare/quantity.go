@@ -186,6 +186,12 @@ func extractQuantities(s string, dates []Date, findDates bool) []Quantity {
 	if !hasDigit(s) && !mentionsScale(s) {
 		return nil
 	}
+	return quantitiesIn(s, dates, findDates)
+}
+
+// quantitiesIn is extractQuantities for a sentence known to hold a digit
+// or to mention a scale.
+func quantitiesIn(s string, dates []Date, findDates bool) []Quantity {
 	if findDates {
 		dates = ExtractDates(s)
 	}
@@ -462,10 +468,23 @@ func hasFourDigits(s string) bool {
 	return false
 }
 
+// scaleWords are the words mentionsScale looks for.
+var scaleWords = [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+
+// holdsScaleWord reports whether the lower-case s holds one of scaleWords.
+func holdsScaleWord(s string) bool {
+	for _, w := range scaleWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionsScale reports whether s may hold a number written in words.
 func mentionsScale(s string) bool {
-	words := [...]string{"hundred", "thousand", "million", "billion", "trillion", "dozen",
-		"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	words := scaleWords
 	// Most sentences are short ASCII: lower-case them on the stack.
 	var buf [512]byte
 	if len(s) <= len(buf) {
