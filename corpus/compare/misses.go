@@ -33,18 +33,25 @@ func (r *Result) NearestMisses(article string, sentence int) []Miss {
 // maxMisses is the most nearest misses kept for one sentence.
 const maxMisses = 5
 
+// missCand is a scored candidate (v, of outlet o) for unit u's nearest
+// misses.
+type missCand struct {
+	u, o, v int32
+	s       float64
+}
+
 // nearestMisses picks, for each unit of the thread left without a link at
 // the counterpart threshold, the best scored candidate per other outlet.
 func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
-	best := map[[2]int32]foundLink{} // (unit, outlet) -> best miss
+	// Every candidate of an unlinked unit, then sorted by unit and outlet,
+	// best first (ties by the lower unit): the first of each (unit,
+	// outlet) is its best miss.
+	cands := x.missCands[:0]
 	consider := func(u, v int32, s float64) {
 		if ls := links.of(u); len(ls) > 0 && ls[0].score >= x.opts.CounterpartThreshold {
 			return
 		}
-		k := [2]int32{u, x.units[v].outlet}
-		if b, ok := best[k]; !ok || s > b.score || (s == b.score && v < b.b) {
-			best[k] = foundLink{u, v, s}
-		}
+		cands = append(cands, missCand{u, x.units[v].outlet, v, s})
 	}
 	for _, m := range x.missed {
 		consider(m.a, m.b, m.score)
@@ -60,14 +67,31 @@ func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
 			}
 		}
 	}
+	slices.SortFunc(cands, func(a, b missCand) int {
+		if c := cmp.Compare(a.u, b.u); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.o, b.o); c != 0 {
+			return c
+		}
+		if a.s != b.s {
+			return cmp.Compare(b.s, a.s)
+		}
+		return cmp.Compare(a.v, b.v)
+	})
+	x.missCands = cands[:0]
 	// At most maxMisses per sentence, the best, get evidence and a place:
 	// the why panel shows a few, and a corpus of forty outlets would
 	// otherwise keep forty for every sentence.
-	perUnit := map[int32][]foundLink{}
-	for _, m := range best {
-		perUnit[m.a] = append(perUnit[m.a], m)
-	}
-	for u, ms := range perUnit {
+	ms := x.missBest[:0]
+	for i := 0; i < len(cands); {
+		u := cands[i].u
+		ms = ms[:0]
+		for ; i < len(cands) && cands[i].u == u; i++ {
+			if i == 0 || cands[i-1].u != u || cands[i-1].o != cands[i].o {
+				ms = append(ms, foundLink{u, cands[i].v, cands[i].s})
+			}
+		}
 		if len(ms) > maxMisses {
 			slices.SortFunc(ms, func(a, b foundLink) int {
 				if a.score != b.score {
@@ -75,10 +99,8 @@ func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
 				}
 				return cmp.Compare(a.b, b.b)
 			})
-			perUnit[u] = ms[:maxMisses]
+			ms = ms[:maxMisses]
 		}
-	}
-	for _, ms := range perUnit {
 		for _, m := range ms {
 			u, v := &x.units[m.a], &x.units[m.b]
 			a, b := x.c.Articles[u.art], x.c.Articles[v.art]
@@ -87,6 +109,7 @@ func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
 				Text: b.Sentences[v.sent].Text, Score: math.Round(m.score*1000) / 1000, Evidence: normEvidence(x.evidence(u, v))})
 		}
 	}
+	x.missBest = ms[:0]
 	for k, ms := range into {
 		slices.SortFunc(ms, func(a, b Miss) int {
 			if a.Score != b.Score {

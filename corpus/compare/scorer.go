@@ -48,6 +48,9 @@ type storyScorer struct {
 	// missed are the pairs scored below the link thresholds while
 	// linking, for the nearest misses of sentences left unlinked.
 	missed []foundLink
+	// missCands and missBest are nearestMisses' buffers.
+	missCands []missCand
+	missBest  []foundLink
 	// mark, markNames, markU and markTerms are linkParts' marks of one
 	// unit's terms (see markFor).
 	mark      []uint8
