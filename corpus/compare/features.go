@@ -169,6 +169,9 @@ type wordInfo struct {
 	stop bool // the folded word, as written, is a stop word (isStop)
 	// scale says the folded word holds one of scaleWords.
 	scale bool
+	// alias says a name of the alias table may open at the word
+	// (matchAlias has candidates for it).
+	alias bool
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
@@ -263,6 +266,9 @@ func (an *analyzer) word(f string) wordInfo {
 		return wi
 	}
 	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f)}
+	if sp := stripPossessive(f); len(an.lx.aliases[f]) > 0 || (sp != f && len(an.lx.aliases[sp]) > 0) {
+		wi.alias = true
+	}
 	w := stripPossessive(f)
 	switch {
 	case negations[w] || strings.HasSuffix(w, "n't"):
@@ -347,11 +353,16 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	}
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]
-		if n := an.matchAlias(ps, i); n > 0 {
-			id := an.lastAlias
-			t := "@" + id
-			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i], an.localID(t)})
-			i += n - 1
+		// A word no alias opens at is not looked up again (numbers and
+		// codes are).
+		na := 0
+		if p.num || p.code || infos[i].alias {
+			na = an.matchAlias(ps, i)
+		}
+		if na > 0 {
+			t := "@" + an.lastAlias
+			occs = append(occs, occ{t, s[p.start:ps[i+na-1].end], true, clause[i], an.localID(t)})
+			i += na - 1
 			continue
 		}
 		if n, t := an.matchAcronym(ps, i); n > 0 {
