@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -268,12 +267,6 @@ func refuse(path string, why error) error {
 	if sqlitefile.IsBusy(why) {
 		return lockedError(path, why)
 	}
-	msg := why.Error()
-	switch {
-	case strings.Contains(msg, "file is not a database"):
-		msg = "it is not an SQLite database (another kind of file, or garbage)"
-	case strings.Contains(msg, "malformed"):
-		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
-	}
+	msg, _ := sqlitefile.InWords(why)
 	return fmt.Errorf("open library %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --library", path, ErrNotLibrary, msg)
 }

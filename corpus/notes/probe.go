@@ -244,13 +244,8 @@ func refuse(path string, why error) error {
 	if isBusy(why) {
 		return lockedError(path, why)
 	}
-	msg := why.Error()
-	switch {
-	case strings.Contains(msg, "file is not a database"):
-		msg = "it is not an SQLite database (another kind of file, or garbage)"
-	case strings.Contains(msg, "malformed"):
-		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
-	case sqlitefile.IsSQLite(why):
+	msg, plain := sqlitefile.InWords(why)
+	if !plain && sqlitefile.IsSQLite(why) {
 		msg = fmt.Sprintf("SQLite cannot read it (%s)", strings.TrimSpace(msg))
 	}
 	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)

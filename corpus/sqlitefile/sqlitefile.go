@@ -131,6 +131,20 @@ func IsWriteRefused(err error) bool {
 	return strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only")
 }
 
+// InWords says in words what SQLite's error about a file means for its
+// reader (not an SQLite database; corrupt or truncated), with plain true;
+// for another error it is the error's own text, with plain false.
+func InWords(err error) (msg string, plain bool) {
+	msg = err.Error()
+	switch {
+	case strings.Contains(msg, "file is not a database"):
+		return "it is not an SQLite database (another kind of file, or garbage)", true
+	case strings.Contains(msg, "malformed"):
+		return "it is corrupt or truncated (SQLite: database disk image is malformed)", true
+	}
+	return msg, false
+}
+
 // NeedsRollback reports whether err is a read-only connection finding a
 // transaction that was interrupted (a hot journal, or a write-ahead log
 // to recover), which only a connection that may write can roll back.

@@ -220,3 +220,24 @@ func TestProblemsAndDamaged(t *testing.T) {
 		t.Error("Damaged changed its argument")
 	}
 }
+
+// TestInWords reads a file that is not a database through SQLite: its
+// error is put in words; another error keeps its own.
+func TestInWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "text.db")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 512)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Connect(path, "mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = ReadHeader(context.Background(), db)
+	if msg, plain := InWords(err); !plain || msg != "it is not an SQLite database (another kind of file, or garbage)" {
+		t.Errorf("InWords(%v) = %q, %v", err, msg, plain)
+	}
+	if msg, plain := InWords(errors.New("disk full")); plain || msg != "disk full" {
+		t.Errorf("InWords of another error = %q, %v", msg, plain)
+	}
+}
