@@ -89,13 +89,13 @@ func (e *exportDialog) hint() string {
 	case expExists:
 		return keyHints(nk.Yes, nk.No)
 	case expFormat:
-		return keyHints(keyPairBinding(k.Down, k.Up, "choose a format"), helpAs(nk.NextField, "the path"), helpAs(k.Back, "cancel"))
+		return keyHints(e.draft.keys(e.input.Value(), keyPairBinding(k.Down, k.Up, "choose a format"), helpAs(nk.NextField, "the path"), helpAs(k.Back, "cancel"))...)
 	}
 	write := "write"
 	if e.format() == export.Markdown {
 		write = "preview, then write"
 	}
-	return keyHints(helpAs(k.Confirm, write), helpAs(nk.NextField, "back to the format"), helpAs(k.Back, "cancel"))
+	return keyHints(e.draft.keys(e.input.Value(), helpAs(k.Confirm, write), helpAs(nk.NextField, "back to the format"), helpAs(k.Back, "cancel"))...)
 }
 
 // ShortHelp is the dialog's keys at its step.
@@ -110,13 +110,19 @@ func (e *exportDialog) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{k.Confirm, k.Down, k.Up, k.Back}
 	case expFormat:
-		return []key.Binding{k.Down, k.Up, nk.NextField, k.Confirm, k.Back}
+		return e.draft.keys(e.input.Value(), k.Down, k.Up, nk.NextField, k.Confirm, k.Back)
 	}
-	return []key.Binding{nk.NextField, k.Confirm, k.Back}
+	return e.draft.keys(e.input.Value(), nk.NextField, k.Confirm, k.Back)
 }
 
-// FullHelp is the dialog's keys at its step.
-func (e *exportDialog) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+// FullHelp is the dialog's keys at its step; choosing the format, every
+// way of moving in the list.
+func (e *exportDialog) FullHelp() [][]key.Binding {
+	if k := e.ctx.Keys; e.step == expFormat {
+		return [][]key.Binding{{k.Top, k.Bottom}, e.ShortHelp()}
+	}
+	return [][]key.Binding{e.ShortHelp()}
+}
 
 // sideways is line scrolled left cells to the left and cut to width w,
 // with "…" where text is cut off on either side.
