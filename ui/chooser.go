@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
@@ -371,7 +372,39 @@ func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool) []strin
 			lines = append(lines, st.Bold.Render(l))
 		}
 	}
-	return append(lines, st.Muted.Render(ellipsize(hint, w)), "")
+	hl := hintLines(hint, w)
+	for _, l := range hl {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	if len(hl) > 1 {
+		return lines // the blank line gives way to the hint's second
+	}
+	return append(lines, "")
+}
+
+// hintLines lays a hint line ("enter: ok · esc: keep draft") out in w
+// cells: one line when it fits, else two, broken between keys, the last
+// key (what esc does) kept whole at the end.
+func hintLines(hint string, w int) []string {
+	if ansi.StringWidth(hint) <= w {
+		return []string{hint}
+	}
+	parts := strings.Split(hint, " · ")
+	if len(parts) < 2 {
+		return []string{ellipsize(hint, w)}
+	}
+	first := parts[0]
+	rest := parts[1:]
+	for len(rest) > 1 && ansi.StringWidth(first+" · "+rest[0]) <= w {
+		first += " · " + rest[0]
+		rest = rest[1:]
+	}
+	last := rest[len(rest)-1]
+	second := last
+	if mid := strings.Join(rest[:len(rest)-1], " · "); mid != "" {
+		second = ellipsize(mid, max(w-ansi.StringWidth(last)-3, 1)) + " · " + last
+	}
+	return []string{ellipsize(first, w), ellipsize(second, w)}
 }
 
 // ShortHelp is the chooser's keys.

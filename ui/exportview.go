@@ -30,7 +30,8 @@ func (e *exportDialog) View() string {
 	// The path, the question and the hint must show however low the
 	// window: the format list gives up rows first (to the chosen format
 	// alone past the format step, to a window around the cursor in it).
-	rows := max(h-6, 1)
+	hint := hintLines(e.hint(), w)
+	rows := max(h-5-len(hint), 1)
 	first, last := 0, len(e.formats)
 	if len(e.formats) > rows {
 		if e.step != expFormat {
@@ -68,7 +69,9 @@ func (e *exportDialog) View() string {
 	case expBusy:
 		lines = append(lines, st.Muted.Render("working…"))
 	default:
-		lines = append(lines, st.Muted.Render(ellipsize(e.hint(), w)))
+		for _, l := range hint {
+			lines = append(lines, st.Muted.Render(l))
+		}
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }

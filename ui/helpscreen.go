@@ -20,9 +20,10 @@ type helpScreen struct {
 	width, height int
 	top           int // first line shown
 	help          help.Model
-	// dialog: the help is a dialog's, which takes every key but help and
-	// ctrl+c; the root sets it as it draws (Model.helpScreen).
-	dialog bool
+	// layer: the help is an overlay's or a dialog's, which take every key
+	// but help and quit; dialog: a dialog's, without the legend of the
+	// page under it. The root sets both as it draws (Model.helpScreen).
+	layer, dialog bool
 }
 
 func newHelpScreen(ctx *Context) helpScreen {
@@ -89,8 +90,8 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 	var lines []string
 	// The title wraps rather than being cut: how to close it must show.
 	of := "for this view and everywhere"
-	if m.dialog {
-		of = "of this dialog"
+	if m.layer {
+		of = "that work here"
 	}
 	for i, l := range wrapText(fmt.Sprintf("Help — keys %s; %s or %s closes", of, k.Back.Help().Key, k.Help.Help().Key), max(w, 10)) {
 		if rest, ok := strings.CutPrefix(l, "Help"); ok && i == 0 {

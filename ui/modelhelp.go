@@ -66,7 +66,8 @@ func (m Model) layerKeys() []key.Binding {
 	if _, ok := m.ctx.dialog.(*memoEditor); ok {
 		quit = helpAs(k.ForceQuit, "save & quit")
 	}
-	return []key.Binding{help, quit}
+	// ctrl+c first: a narrow footer cuts from the end.
+	return []key.Binding{quit, help}
 }
 
 // inputHelpKey is the help binding as a text input takes it: its keys
@@ -96,10 +97,12 @@ func searchKey(p page, k *KeyMap) key.Binding {
 	return k.Search
 }
 
-// helpScreen is the help screen as the root draws it now: a dialog's,
-// without the global keys and the legend, while one is open.
+// helpScreen is the help screen as the root draws it now: an overlay's
+// or a dialog's keys, without the global ones, while one is open; a
+// dialog's without the legend.
 func (m Model) helpScreen() helpScreen {
 	h := m.helpScr
+	h.layer = m.over != nil || m.ctx.dialog != nil
 	h.dialog = m.ctx.dialog != nil && m.over == nil
 	return h
 }
