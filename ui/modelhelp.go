@@ -7,8 +7,9 @@ import (
 )
 
 // The root's help: the keys the footer and the ? screen list, the active
-// page's or open layer's joined with the global ones. Both are built from
-// the key map, so they show only what works where the user is.
+// page's joined with the global ones, or an open layer's with help and
+// quit alone. Both are built from the key map, so they show only what
+// works where the user is.
 
 // ShortHelp joins the active component's keys with the global ones.
 func (m Model) ShortHelp() []key.Binding {
