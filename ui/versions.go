@@ -290,5 +290,5 @@ func (v *versionsLayer) FullHelp() [][]key.Binding {
 	if v.diff != nil {
 		return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom, helpAs(k.Back, "back to versions")}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}}
 }
