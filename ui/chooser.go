@@ -299,9 +299,23 @@ func (d *chooser) hasItem(name string) bool {
 func (d *chooser) View() string {
 	st := d.ctx.Styles
 	w, h := d.width, d.height
-	lines := dialogHead(st, d.title, d.quote, keyHints(d.draft.keys(d.input.Value(), d.hint...)...), w, false)
-	if d.filter {
-		lines = append(lines, d.input.View(), "")
+	hint := keyHints(d.draft.keys(d.input.Value(), d.hint...)...)
+	head := func(quoteLines int, spaced bool) []string {
+		lines := dialogHead(st, d.title, d.quote, hint, w, false, quoteLines)
+		if d.filter {
+			lines = append(lines, d.input.View())
+			if spaced {
+				lines = append(lines, "")
+			}
+		}
+		return lines
+	}
+	lines := head(3, true)
+	// On a short screen the passage and the spacing give way to the list:
+	// one line of the passage, so that three rows to choose from stay in
+	// sight.
+	if want := min(3, d.rowCount()); h-len(lines)-1 < want {
+		lines = head(1, false)
 	}
 	rows := max(h-len(lines)-1, 1)
 	top := max(0, d.cursor-rows+1)
@@ -354,8 +368,9 @@ func (d *chooser) View() string {
 
 // dialogHead is the top of a dialog: its title (wrapped whole when it is a
 // question to read before answering, else cut to a line), the passage it
-// is about in up to three lines, and its hint line.
-func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool) []string {
+// is about in up to quoteLines lines (its middle elided), and its hint
+// line.
+func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool, quoteLines int) []string {
 	lines := []string{st.PanelTitle.Render(ellipsize(title, w))}
 	if wrap {
 		lines = lines[:0]
@@ -365,8 +380,8 @@ func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool) []strin
 	}
 	if quote != "" {
 		ql := wrapText("“"+oneLine(quote)+"”", w)
-		if len(ql) > 3 {
-			ql = append(ql[:2], ellipsizeMiddle(strings.Join(ql[2:], " "), w))
+		if n := max(quoteLines, 1); len(ql) > n {
+			ql = append(ql[:n-1], ellipsizeMiddle(strings.Join(ql[n-1:], " "), w))
 		}
 		for _, l := range ql {
 			lines = append(lines, st.Bold.Render(l))

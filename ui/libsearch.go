@@ -154,7 +154,7 @@ func (s *libSearch) View() string {
 	if s.ctx.lib != nil {
 		title += " (" + plural(s.ctx.lib.total, "article") + ")"
 	}
-	lines := dialogHead(st, title, "", hint, w, false)
+	lines := dialogHead(st, title, "", hint, w, false, 0)
 	lines = append(lines, s.input.View())
 	switch {
 	case s.searching:

@@ -196,7 +196,7 @@ func (e *memoEditor) hint() string {
 
 // View draws the title, the hint and the text area.
 func (e *memoEditor) View() string {
-	lines := dialogHead(e.ctx.Styles, e.title, "", e.hint(), e.width, false)
+	lines := dialogHead(e.ctx.Styles, e.title, "", e.hint(), e.width, false, 0)
 	lines = append(lines, strings.Split(e.area.View(), "\n")...)
 	return fitBlock(strings.Join(lines, "\n"), e.width, e.height)
 }

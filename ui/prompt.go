@@ -69,7 +69,7 @@ func (p *prompt) saveOnQuit() tea.Cmd { return p.draft.quitSay(p.input.Value()) 
 func (p *prompt) View() string {
 	k := p.ctx.Keys
 	hint := keyHints(p.draft.keys(p.input.Value(), helpAs(k.Confirm, "ok"), helpAs(k.Back, "cancel"))...)
-	lines := dialogHead(p.ctx.Styles, p.title, "", hint, p.width, false)
+	lines := dialogHead(p.ctx.Styles, p.title, "", hint, p.width, false, 0)
 	lines = append(lines, p.input.View())
 	return fitBlock(strings.Join(lines, "\n"), p.width, p.height)
 }
@@ -118,7 +118,7 @@ func (c *confirm) Update(msg tea.Msg) (layer, tea.Cmd) {
 
 // View draws the question, wrapped: it must be read whole before y.
 func (c *confirm) View() string {
-	lines := dialogHead(c.ctx.Styles, c.question, "", keyHints(c.ShortHelp()...), c.width, true)
+	lines := dialogHead(c.ctx.Styles, c.question, "", keyHints(c.ShortHelp()...), c.width, true, 0)
 	return fitBlock(strings.Join(lines, "\n"), c.width, c.height)
 }
 
