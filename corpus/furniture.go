@@ -212,7 +212,7 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 20 && callToActionRE.MatchString(t) {
 		return ReasonPrompt
 	}
-	if nw <= 40 && legalRE.MatchString(t) {
+	if nw <= 40 && mayBeLegal(t) && legalRE.MatchString(t) {
 		return ReasonLegal
 	}
 	if nw <= 25 && signoffRE.MatchString(t) {
@@ -221,7 +221,7 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 25 && readAlsoRE.MatchString(t) {
 		return ReasonReadAlso
 	}
-	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && captionCreditRE.MatchString(t) {
+	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && mayBeCaptionCredit(t) && captionCreditRE.MatchString(t) {
 		return ReasonCaption
 	}
 	if nw <= 15 && hasDigit && counterRE.MatchString(t) {
