@@ -116,9 +116,8 @@ func isTagList(t string) bool {
 // function word and many non-ASCII letters: in an English article, a
 // notice in the site's own language (comment rules, legal lines).
 func isForeignNotice(t string) bool {
-	if n := countWords(t, 40); n < 4 || n > 40 {
-		return false
-	}
+	// The cheaper test first: most lines of English have no non-ASCII
+	// letter, and need not be counted.
 	foreignLetter := false
 	for i := 0; i < len(t) && !foreignLetter; i++ {
 		if t[i] >= utf8.RuneSelf {
@@ -127,6 +126,9 @@ func isForeignNotice(t string) bool {
 		}
 	}
 	if !foreignLetter {
+		return false
+	}
+	if n := countWords(t, 40); n < 4 || n > 40 {
 		return false
 	}
 	ws := strings.Fields(strings.ToLower(t))
