@@ -211,7 +211,7 @@ func countWords(s string, limit int) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiSpace[c] {
 				in = false
 			} else if !in {
 				in = true

@@ -116,7 +116,7 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 		if word == "" {
 			continue
 		}
-		hasSentencePunct := strings.ContainsAny(word, ".!?")
+		hasSentencePunct := hasSentencePunct(word)
 		if onlyPeriodContext && !hasSentencePunct && !getNextWord {
 			lastSpace = cursor
 			continue
@@ -173,6 +173,17 @@ func numberAtEnd(s string) string {
 		i = d - 1 // '-', '.' or ','
 	}
 	return s[:i] + "##number##"
+}
+
+// hasSentencePunct is strings.ContainsAny(w, ".!?") for a word: a loop
+// over a few bytes costs less than the search's set-up.
+func hasSentencePunct(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '.' || c == '!' || c == '?' {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumberByte(c byte) bool { return '0' <= c && c <= '9' || c == '-' || c == '.' || c == ',' }
