@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -294,24 +297,47 @@ func idWarning(path, id string, ok bool) []string {
 // version) count once: they share most of their long paragraphs.
 //
 // Its cost is linear in the corpus: each paragraph is looked up in a map
-// a bounded number of times, and no article is segmented again.
+// a bounded number of times, and no article is segmented again. Finding
+// each article's long paragraphs and short lines, and marking them, run
+// on every core; only the maps are built on one.
 func (z *articleBuilder) markRepeated(arts []*Article) {
 	type key struct{ outlet, line string }
-	lineKey := func(a *Article, p Paragraph) (key, bool) {
-		if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
-			return key{}, false
-		}
-		t := a.Text[p.Start:p.End]
-		if countWords(t, 12) > 12 {
-			return key{}, false
-		}
-		return key{a.Outlet, foldLine(t)}, true
+	// An article's long paragraphs (more than 12 words, not furniture)
+	// and short lines (the others, but the title), as the maps key them.
+	type shortLine struct {
+		para int
+		line string
 	}
+	type lines struct {
+		long  []string
+		short []shortLine
+	}
+	per := make([]lines, len(arts))
+	var nLong, nShort atomic.Int64
+	eachIndex(len(arts), func(i int) {
+		a := arts[i]
+		if a.Outlet == "" {
+			return
+		}
+		for pi, p := range a.Paragraphs {
+			if p.Role == RoleFurniture {
+				continue
+			}
+			t := a.Text[p.Start:p.End]
+			switch {
+			case countWords(t, 12) > 12:
+				per[i].long = append(per[i].long, t)
+			case p.Role != RoleTitle:
+				per[i].short = append(per[i].short, shortLine{pi, foldLine(t)})
+			}
+		}
+		nLong.Add(int64(len(per[i].long)))
+		nShort.Add(int64(len(per[i].short)))
+	})
 	// Group near-copies into clusters, per outlet.
 	cluster := make([]int, len(arts))
-	owner := make(map[key]int) // long paragraph → first cluster holding it
-	hits := make(map[int]int)  // cluster → long paragraphs of this article it holds
-	var long []key
+	owner := make(map[key]int, nLong.Load()) // long paragraph → first cluster holding it
+	hits := make(map[int]int)                // cluster → long paragraphs of this article it holds
 	next := 0
 	for i, a := range arts {
 		if a.Outlet == "" {
@@ -319,15 +345,9 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 			continue
 		}
 		clear(hits)
-		long = long[:0]
-		for _, p := range a.Paragraphs {
-			t := a.Text[p.Start:p.End]
-			if p.Role == RoleFurniture || countWords(t, 12) <= 12 {
-				continue
-			}
-			k := key{a.Outlet, t}
-			long = append(long, k)
-			if c, ok := owner[k]; ok {
+		long := per[i].long
+		for _, t := range long {
+			if c, ok := owner[key{a.Outlet, t}]; ok {
 				hits[c]++
 			}
 		}
@@ -343,9 +363,9 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 			cluster[i] = next
 			next++
 		}
-		for _, k := range long {
-			if _, ok := owner[k]; !ok {
-				owner[k] = cluster[i]
+		for _, t := range long {
+			if _, ok := owner[key{a.Outlet, t}]; !ok {
+				owner[key{a.Outlet, t}] = cluster[i]
 			}
 		}
 	}
@@ -356,36 +376,47 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 		key
 		cluster int
 	}
-	held := make(map[inCluster]struct{})
-	clusters := make(map[key]int) // short line → clusters holding it
+	held := make(map[inCluster]struct{}, nShort.Load())
+	clusters := make(map[key]int, nShort.Load()) // short line → clusters holding it
 	for i, a := range arts {
-		for _, p := range a.Paragraphs {
-			if k, ok := lineKey(a, p); ok {
-				if _, dup := held[inCluster{k, cluster[i]}]; !dup {
-					held[inCluster{k, cluster[i]}] = struct{}{}
-					clusters[k]++
-				}
+		for _, sl := range per[i].short {
+			k := key{a.Outlet, sl.line}
+			if _, dup := held[inCluster{k, cluster[i]}]; !dup {
+				held[inCluster{k, cluster[i]}] = struct{}{}
+				clusters[k]++
 			}
 		}
 	}
 	held = nil
-	for _, a := range arts {
+	eachIndex(len(arts), func(i int) {
+		a := arts[i]
 		changed := false
-		for i, p := range a.Paragraphs {
-			k, ok := lineKey(a, p)
-			if !ok {
-				continue
-			}
-			if n := clusters[k]; n >= 2 {
-				a.Paragraphs[i].Role = RoleFurniture
-				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
+		for _, sl := range per[i].short {
+			if n := clusters[key{a.Outlet, sl.line}]; n >= 2 {
+				a.Paragraphs[sl.para].Role = RoleFurniture
+				a.Paragraphs[sl.para].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
 				changed = true
 			}
 		}
 		if changed {
 			refurnish(a)
 		}
+	})
+}
+
+// eachIndex calls f(0) … f(n-1), on every core at once: f must touch
+// nothing another call does.
+func eachIndex(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // foldLine is a short line as markRepeated compares it: lower case, runs
