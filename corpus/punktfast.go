@@ -247,25 +247,61 @@ func (p *punktWords) IsNonPunct(t *sentences.Token) bool {
 // HasPeriodFinal reports a final period.
 func (p *punktWords) HasPeriodFinal(t *sentences.Token) bool { return strings.HasSuffix(t.Tok, ".") }
 
-// HasSentEndChars is prose's: sentence punctuation at the end (before a
-// closing quote or bracket), outside "Yahoo!", or before an opening one.
+// HasSentEndChars is prose's: the token ends with '?' or '!', or with
+// one of them or '.' before a closing quote or bracket (not ".'"), and
+// is not "Yahoo!"; or it holds '.', '?' or '!' before an opening bracket
+// ("[", "(") or '.' before '"'. prose tries 16 endings and 7 pairs one by
+// one; proseHasSentEndChars in the tests does, and is compared.
 func (p *punktWords) HasSentEndChars(t *sentences.Token) bool {
-	for _, ender := range proseEnders {
-		if strings.HasSuffix(t.Tok, ender) && !strings.Contains(t.Tok, "Yahoo!") {
-			return true
-		}
+	tok := t.Tok
+	if proseEnds(tok) && !strings.Contains(tok, "Yahoo!") {
+		return true
 	}
-	for _, paren := range proseParens {
-		if strings.Contains(t.Tok, paren) {
-			return true
+	for i := 0; i+1 < len(tok); i++ {
+		switch tok[i] {
+		case '.':
+			if c := tok[i+1]; c == '[' || c == '(' || c == '"' {
+				return true
+			}
+		case '?', '!':
+			if c := tok[i+1]; c == '[' || c == '(' {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// proseEnds reports prose's enders: `?` and `!` alone or before one
+// of " ' ) ’ ”, and `.` before one of " ) ’ ”.
+func proseEnds(tok string) bool {
+	n := len(tok)
+	if n == 0 {
+		return false
+	}
+	if c := tok[n-1]; c == '?' || c == '!' {
+		return true
+	}
+	before, closer := -1, byte(0)
+	switch {
+	case tok[n-1] == '"' || tok[n-1] == '\'' || tok[n-1] == ')':
+		before, closer = n-2, tok[n-1]
+	case strings.HasSuffix(tok, "’") || strings.HasSuffix(tok, "”"):
+		before, closer = n-4, 0
+	}
+	if before < 0 {
+		return false
+	}
+	switch tok[before] {
+	case '?', '!':
+		return true
+	case '.':
+		return closer != '\''
+	}
+	return false
+}
+
 var (
-	proseEnders = []string{`."`, `.)`, `.’`, `.”`, `?`, `?"`, `?'`, `?)`, `?’`, `?”`, `!`, `!"`, `!'`, `!)`, `!’`, `!”`}
-	proseParens = []string{`.[`, `.(`, `."`, `?[`, `?(`, `![`, `!(`}
 	// prose's expressions, run only on tokens that may match them.
 	proseAbbrRE     = regexp.MustCompile(`((?:[\w]\.)+[\w]*\.)`)
 	proseEllipsisRE = regexp.MustCompile(`(?:\.\s?){2,}\.`)

@@ -121,3 +121,44 @@ func TestNumberAtEnd(t *testing.T) {
 		}
 	}
 }
+
+// proseHasSentEndChars is prose's wordTokenizer.HasSentEndChars as it
+// is written.
+func proseHasSentEndChars(tok string) bool {
+	for _, ender := range []string{`."`, `.)`, `.’`, `.”`, `?`, `?"`, `?'`, `?)`, `?’`, `?”`, `!`, `!"`, `!'`, `!)`, `!’`, `!”`} {
+		if strings.HasSuffix(tok, ender) && !strings.Contains(tok, "Yahoo!") {
+			return true
+		}
+	}
+	for _, paren := range []string{`.[`, `.(`, `."`, `?[`, `?(`, `![`, `!(`} {
+		if strings.Contains(tok, paren) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestHasSentEndCharsIsProses(t *testing.T) {
+	marks := []string{"", ".", "?", "!", `"`, "'", ")", "(", "[", "]", "’", "”", "‘", "“", "a", "Yahoo!", "é", "\xe2\x80"}
+	w := &punktWords{}
+	n := 0
+	for _, a := range marks {
+		for _, b := range marks {
+			for _, c := range marks {
+				for _, tok := range []string{a + b + c, "word" + a + b + c, a + b + c + "word", a + "x" + b + c} {
+					n++
+					if got, want := w.HasSentEndChars(sentences.NewToken(tok)), proseHasSentEndChars(tok); got != want {
+						t.Errorf("HasSentEndChars(%q) = %v, prose's %v", tok, got, want)
+					}
+				}
+			}
+		}
+	}
+	for _, text := range punktTricky {
+		for _, tok := range strings.Fields(text) {
+			if got, want := w.HasSentEndChars(sentences.NewToken(tok)), proseHasSentEndChars(tok); got != want {
+				t.Errorf("HasSentEndChars(%q) = %v, prose's %v", tok, got, want)
+			}
+		}
+	}
+}
