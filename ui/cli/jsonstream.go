@@ -148,7 +148,8 @@ func isEmptyJSON(v reflect.Value) bool {
 // sticks and stops the writing.
 type jsonStreamer struct {
 	w   *bufio.Writer
-	buf bytes.Buffer
+	buf bytes.Buffer // a value encoded without indentation
+	out []byte       // and indented
 	enc *json.Encoder
 	err error
 }
@@ -166,11 +167,11 @@ func (s *jsonStreamer) value(v any, prefix string) {
 		return
 	}
 	s.buf.Reset()
-	s.enc.SetIndent(prefix, "  ")
 	if s.err = s.enc.Encode(v); s.err != nil {
 		return
 	}
-	_, s.err = s.w.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte{'\n'}))
+	s.out = appendIndented(s.out[:0], bytes.TrimSuffix(s.buf.Bytes(), []byte{'\n'}), prefix, "  ")
+	_, s.err = s.w.Write(s.out)
 }
 
 // object writes {"field": value, ...} with each array streamed.
@@ -227,13 +228,13 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 	}
 	type slot struct {
 		buf bytes.Buffer
+		out []byte
 		enc *json.Encoder
 		err error
 	}
 	slots := make([]slot, workers*batchPerWorker)
 	for k := range slots {
 		slots[k].enc = json.NewEncoder(&slots[k].buf)
-		slots[k].enc.SetIndent(prefix, "  ")
 	}
 	for from := 0; from < n && s.err == nil; from += len(slots) {
 		batch := slots[:min(len(slots), n-from)]
@@ -244,7 +245,9 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 				for k := int(next.Add(1) - 1); k < len(batch); k = int(next.Add(1) - 1) {
 					sl := &batch[k]
 					sl.buf.Reset()
-					sl.err = sl.enc.Encode(a.Item(from + k))
+					if sl.err = sl.enc.Encode(a.Item(from + k)); sl.err == nil {
+						sl.out = appendIndented(sl.out[:0], bytes.TrimSuffix(sl.buf.Bytes(), []byte{'\n'}), prefix, "  ")
+					}
 				}
 			})
 		}
@@ -258,7 +261,7 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 				s.err = batch[k].err
 			}
 			if s.err == nil {
-				_, s.err = s.w.Write(bytes.TrimSuffix(batch[k].buf.Bytes(), []byte{'\n'}))
+				_, s.err = s.w.Write(batch[k].out)
 			}
 		}
 	}
