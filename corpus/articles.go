@@ -297,11 +297,27 @@ func idWarning(path, id string, ok bool) []string {
 // version) count once: they share most of their long paragraphs.
 //
 // Its cost is linear in the corpus: each paragraph is looked up in a map
-// a bounded number of times, and no article is segmented again. Finding
-// each article's long paragraphs and short lines, and marking them, run
-// on every core; only the maps are built on one.
+// a bounded number of times, and no article is segmented again. Outlets
+// are independent (every key holds the outlet): each is done on its own,
+// on every core at once.
 func (z *articleBuilder) markRepeated(arts []*Article) {
-	type key struct{ outlet, line string }
+	var outlets []string
+	byOutlet := make(map[string][]*Article)
+	for _, a := range arts {
+		if a.Outlet == "" {
+			continue
+		}
+		if _, ok := byOutlet[a.Outlet]; !ok {
+			outlets = append(outlets, a.Outlet)
+		}
+		byOutlet[a.Outlet] = append(byOutlet[a.Outlet], a)
+	}
+	eachIndex(len(outlets), func(i int) { markRepeatedIn(byOutlet[outlets[i]]) })
+}
+
+// markRepeatedIn is markRepeated for the articles of one outlet, in
+// their order.
+func markRepeatedIn(arts []*Article) {
 	// An article's long paragraphs (more than 12 words, not furniture)
 	// and short lines (the others, but the title), as the maps key them.
 	type shortLine struct {
@@ -313,12 +329,8 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 		short []shortLine
 	}
 	per := make([]lines, len(arts))
-	var nLong, nShort atomic.Int64
-	eachIndex(len(arts), func(i int) {
-		a := arts[i]
-		if a.Outlet == "" {
-			return
-		}
+	nLong, nShort := 0, 0
+	for i, a := range arts {
 		for pi, p := range a.Paragraphs {
 			if p.Role == RoleFurniture {
 				continue
@@ -331,23 +343,19 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 				per[i].short = append(per[i].short, shortLine{pi, foldLine(t)})
 			}
 		}
-		nLong.Add(int64(len(per[i].long)))
-		nShort.Add(int64(len(per[i].short)))
-	})
-	// Group near-copies into clusters, per outlet.
+		nLong += len(per[i].long)
+		nShort += len(per[i].short)
+	}
+	// Group near-copies into clusters.
 	cluster := make([]int, len(arts))
-	owner := make(map[key]int, nLong.Load()) // long paragraph → first cluster holding it
-	hits := make(map[int]int)                // cluster → long paragraphs of this article it holds
+	owner := make(map[string]int, nLong) // long paragraph → first cluster holding it
+	hits := make(map[int]int)            // cluster → long paragraphs of this article it holds
 	next := 0
-	for i, a := range arts {
-		if a.Outlet == "" {
-			cluster[i] = -1
-			continue
-		}
+	for i := range arts {
 		clear(hits)
 		long := per[i].long
 		for _, t := range long {
-			if c, ok := owner[key{a.Outlet, t}]; ok {
+			if c, ok := owner[t]; ok {
 				hits[c]++
 			}
 		}
@@ -364,35 +372,33 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 			next++
 		}
 		for _, t := range long {
-			if _, ok := owner[key{a.Outlet, t}]; !ok {
-				owner[key{a.Outlet, t}] = cluster[i]
+			if _, ok := owner[t]; !ok {
+				owner[t] = cluster[i]
 			}
 		}
 	}
 	owner = nil
 	// Count, per short line, the clusters holding it: one set of (line,
-	// cluster) pairs for the corpus rather than a set per line.
+	// cluster) pairs rather than a set per line.
 	type inCluster struct {
-		key
+		line    string
 		cluster int
 	}
-	held := make(map[inCluster]struct{}, nShort.Load())
-	clusters := make(map[key]int, nShort.Load()) // short line → clusters holding it
-	for i, a := range arts {
+	held := make(map[inCluster]struct{}, nShort)
+	clusters := make(map[string]int, nShort) // short line → clusters holding it
+	for i := range arts {
 		for _, sl := range per[i].short {
-			k := key{a.Outlet, sl.line}
-			if _, dup := held[inCluster{k, cluster[i]}]; !dup {
-				held[inCluster{k, cluster[i]}] = struct{}{}
-				clusters[k]++
+			if _, dup := held[inCluster{sl.line, cluster[i]}]; !dup {
+				held[inCluster{sl.line, cluster[i]}] = struct{}{}
+				clusters[sl.line]++
 			}
 		}
 	}
 	held = nil
-	eachIndex(len(arts), func(i int) {
-		a := arts[i]
+	for i, a := range arts {
 		changed := false
 		for _, sl := range per[i].short {
-			if n := clusters[key{a.Outlet, sl.line}]; n >= 2 {
+			if n := clusters[sl.line]; n >= 2 {
 				a.Paragraphs[sl.para].Role = RoleFurniture
 				a.Paragraphs[sl.para].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
 				changed = true
@@ -401,7 +407,7 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 		if changed {
 			refurnish(a)
 		}
-	})
+	}
 }
 
 // eachIndex calls f(0) … f(n-1), on every core at once: f must touch
