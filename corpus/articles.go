@@ -56,8 +56,7 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 		Language: m.Language,
 		Warnings: append([]string{}, warnings...),
 	}
-	sum := sha256.Sum256([]byte(text))
-	a.Hash = hex.EncodeToString(sum[:])
+	a.Hash = hashText(text)
 	if a.ID == "" {
 		var ok bool
 		a.ID, ok = idFromPath(path)
@@ -103,6 +102,20 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 		a.Title = z.titleFromText(a)
 	}
 	return a
+}
+
+// hashText is the hex SHA-256 of text, hashed through a buffer on the
+// stack: sha256.Sum256([]byte(text)) copied every article's text once
+// more onto the heap.
+func hashText(text string) string {
+	h := sha256.New()
+	var buf [4096]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // fitted returns s in an array of its length when more than a fifth of
@@ -214,8 +227,15 @@ func (z *articleBuilder) publishedFromText(a *Article) {
 // heading and byline paragraphs are one sentence each, body paragraphs are
 // segmented, furniture paragraphs give none.
 func (z *articleBuilder) sentences(a *Article) {
-	a.Sentences = a.Sentences[:0]
 	a.Furniture = a.Furniture[:0]
+	// The spans first, then the sentences in an array of their number:
+	// appending the sentences themselves left three times their size
+	// behind for the collector.
+	type span struct {
+		Span
+		para int
+	}
+	var spans []span
 	for pi, p := range a.Paragraphs {
 		switch p.Role {
 		case RoleFurniture:
@@ -226,11 +246,19 @@ func (z *articleBuilder) sentences(a *Article) {
 				dl = a.Dateline
 			}
 			for _, s := range z.split.sentences(a.Text, p.Span, dl) {
-				a.Sentences = append(a.Sentences, Sentence{Span: s, Index: len(a.Sentences), Para: pi, Role: RoleBody, Text: a.Text[s.Start:s.End]})
+				spans = append(spans, span{s, pi})
 			}
 		default:
-			a.Sentences = append(a.Sentences, Sentence{Span: p.Span, Index: len(a.Sentences), Para: pi, Role: p.Role, Text: a.Text[p.Start:p.End]})
+			spans = append(spans, span{p.Span, pi})
 		}
+	}
+	if len(spans) == 0 {
+		a.Sentences = a.Sentences[:0]
+		return
+	}
+	a.Sentences = make([]Sentence, len(spans))
+	for i, s := range spans {
+		a.Sentences[i] = Sentence{Span: s.Span, Index: i, Para: s.para, Role: a.Paragraphs[s.para].Role, Text: a.Text[s.Start:s.End]}
 	}
 }
 
