@@ -155,8 +155,9 @@ func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
 	}
 	// The headline repeated further down (as an image's alt text, say).
 	if paras[first].Role == RoleTitle {
+		isTitle := sameTextAs(ft)
 		for i := first + 1; i < len(paras); i++ {
-			if paras[i].Role != RoleFurniture && sameText(text[paras[i].Start:paras[i].End], ft) {
+			if paras[i].Role != RoleFurniture && isTitle(text[paras[i].Start:paras[i].End]) {
 				paras[i].Role, paras[i].Reason = RoleFurniture, ReasonTitleAgain
 			}
 		}
@@ -190,18 +191,35 @@ func startsWithDateline(text string, p Paragraph) bool { return findDateline(tex
 
 // sameText compares two titles ignoring case, spacing and quote style.
 func sameText(a, b string) bool {
-	if b == "" {
-		return false
+	return b != "" && closeLengths(a, b) && normTitle(a) == normTitle(b)
+}
+
+// sameTextAs is sameText(·, b), with b folded once for many comparisons.
+func sameTextAs(b string) func(a string) bool {
+	var nb string
+	folded := false
+	return func(a string) bool {
+		if b == "" || !closeLengths(a, b) {
+			return false
+		}
+		if !folded {
+			nb, folded = normTitle(b), true
+		}
+		return normTitle(a) == nb
 	}
-	// Folding quotes and dashes changes a length by at most two bytes a
-	// character; far-apart lengths cannot match.
-	if d := len(a) - len(b); d > len(b)/2+8 || -d > len(a)/2+8 {
-		return false
-	}
-	norm := func(s string) string {
-		return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
-	}
-	return norm(a) == norm(b)
+}
+
+// closeLengths reports whether a and b may be one title folded two ways:
+// folding quotes and dashes changes a length by at most two bytes a
+// character, and far-apart lengths cannot match.
+func closeLengths(a, b string) bool {
+	d := len(a) - len(b)
+	return d <= len(b)/2+8 && -d <= len(a)/2+8
+}
+
+// normTitle is a title as sameText compares it.
+func normTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
 }
 
 // publishedFromText takes the publication date from a line that states it

@@ -73,6 +73,10 @@ type punktWords struct {
 	lang sentences.PunctStrings
 }
 
+// tokenTemplate is a new token as sentences.NewToken makes it (with the
+// package's expressions in its unexported fields), copied for each word.
+var tokenTemplate = *sentences.NewToken("")
+
 // asciiSpace marks the ASCII characters unicode.IsSpace reports.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
@@ -86,6 +90,16 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 		return nil
 	}
 	tokens := make([]*sentences.Token, 0, 50)
+	var slab []sentences.Token // tokens made 16 at a time, not one by one
+	newToken := func(word string) *sentences.Token {
+		if len(slab) == cap(slab) {
+			slab = make([]sentences.Token, 0, 16)
+		}
+		slab = append(slab, tokenTemplate)
+		t := &slab[len(slab)-1]
+		t.Tok = word
+		return t
+	}
 	lastSpace := 0
 	lineStart, paragraphStart, getNextWord := false, false, false
 	for i := 0; i < textLength; {
@@ -121,7 +135,7 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 			lastSpace = cursor
 			continue
 		}
-		token := sentences.NewToken(word)
+		token := newToken(word)
 		token.Position = cursor
 		token.ParaStart = paragraphStart
 		token.LineStart = lineStart
@@ -131,7 +145,7 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 		getNextWord = hasSentencePunct
 	}
 	if len(tokens) == 0 {
-		token := sentences.NewToken(text)
+		token := newToken(text)
 		token.Position = textLength
 		tokens = append(tokens, token)
 	}
