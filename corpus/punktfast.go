@@ -103,6 +103,11 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 	lastSpace := 0
 	lineStart, paragraphStart, getNextWord := false, false, false
 	for i := 0; i < textLength; {
+		// Plain ASCII inside a word (not the text's last byte) only
+		// carries the word on: skipped in a tight loop.
+		for i < textLength-1 && text[i] < utf8.RuneSelf && !asciiSpace[text[i]] {
+			i++
+		}
 		char, n := rune(text[i]), 1
 		space := false
 		if char < utf8.RuneSelf {
