@@ -15,7 +15,13 @@ import (
 // tests on a token are plain code instead of a regular expression or a
 // []rune conversion each, and prose's own annotation ported likewise. It
 // was a third of the loading time. It splits exactly as prose does:
-// TestPunktSegmenterSplitsAsProse and FuzzPunktSegmenter compare the two.
+// TestPunktSegmenterSplitsAsProseEverywhere and FuzzPunktSegmenter
+// compare the two.
+//
+// Tokenize, punktMultiPunct and HasSentEndChars follow the code of
+// gopkg.in/neurosnap/sentences.v1 (MIT licence, copyright 2015 Eric
+// Bower) and github.com/jdkato/prose/v3/segment (MIT licence, copyright
+// 2017-2026 Joseph Kato), both dependencies of this module.
 type punktSegmenter struct {
 	tokenizer *sentences.DefaultSentenceTokenizer
 }
