@@ -95,11 +95,14 @@ func (p *punktWords) Tokenize(text string, onlyPeriodContext bool) []*sentences.
 	if textLength == 0 {
 		return nil
 	}
-	tokens := make([]*sentences.Token, 0, 50)
-	var slab []sentences.Token // tokens made 16 at a time, not one by one
+	// A paragraph has a few tokens (its words with sentence punctuation
+	// and the words after them): room for 8, and tokens made 2, 4, 8 …
+	// at a time rather than one by one.
+	tokens := make([]*sentences.Token, 0, 8)
+	var slab []sentences.Token
 	newToken := func(word string) *sentences.Token {
 		if len(slab) == cap(slab) {
-			slab = make([]sentences.Token, 0, 16)
+			slab = make([]sentences.Token, 0, min(max(2*cap(slab), 2), 64))
 		}
 		slab = append(slab, tokenTemplate)
 		t := &slab[len(slab)-1]
