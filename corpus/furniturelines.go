@@ -213,11 +213,17 @@ func countWords(s string, limit int) int {
 		if c < utf8.RuneSelf {
 			if asciiSpace[c] {
 				in = false
-			} else if !in {
+				continue
+			}
+			if !in {
 				in = true
 				if n++; n > limit {
 					return n
 				}
+			}
+			// The rest of the word's plain ASCII in a tight loop.
+			for i+1 < len(s) && s[i+1] < utf8.RuneSelf && !asciiSpace[s[i+1]] {
+				i++
 			}
 			continue
 		}
