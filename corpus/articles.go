@@ -246,14 +246,14 @@ func (z *articleBuilder) publishedFromText(a *Article) {
 // segmented, furniture paragraphs give none.
 func (z *articleBuilder) sentences(a *Article) {
 	a.Furniture = a.Furniture[:0]
-	// The spans first, then the sentences in an array of their number:
-	// appending the sentences themselves left three times their size
-	// behind for the collector.
-	type span struct {
-		Span
-		para int
+	// The spans first (in a slice kept for the next article), then the
+	// sentences in an array of their number: appending the sentences
+	// themselves left three times their size behind for the collector.
+	sp, _ := sentenceSpans.Get().(*[]paraSpan)
+	if sp == nil {
+		sp = new([]paraSpan)
 	}
-	var spans []span
+	spans := (*sp)[:0]
 	for pi, p := range a.Paragraphs {
 		switch p.Role {
 		case RoleFurniture:
@@ -264,21 +264,33 @@ func (z *articleBuilder) sentences(a *Article) {
 				dl = a.Dateline
 			}
 			for _, s := range z.split.sentences(a.Text, p.Span, dl) {
-				spans = append(spans, span{s, pi})
+				spans = append(spans, paraSpan{s, pi})
 			}
 		default:
-			spans = append(spans, span{p.Span, pi})
+			spans = append(spans, paraSpan{p.Span, pi})
 		}
 	}
 	if len(spans) == 0 {
 		a.Sentences = a.Sentences[:0]
-		return
+	} else {
+		a.Sentences = make([]Sentence, len(spans))
+		for i, s := range spans {
+			a.Sentences[i] = Sentence{Span: s.Span, Index: i, Para: s.para, Role: a.Paragraphs[s.para].Role, Text: a.Text[s.Start:s.End]}
+		}
 	}
-	a.Sentences = make([]Sentence, len(spans))
-	for i, s := range spans {
-		a.Sentences[i] = Sentence{Span: s.Span, Index: i, Para: s.para, Role: a.Paragraphs[s.para].Role, Text: a.Text[s.Start:s.End]}
-	}
+	*sp = spans[:0]
+	sentenceSpans.Put(sp)
 }
+
+// paraSpan is a sentence's span and the index of its paragraph.
+type paraSpan struct {
+	Span
+	para int
+}
+
+// sentenceSpans are the slices sentences collects spans in, one per
+// goroutine at a time.
+var sentenceSpans sync.Pool
 
 // titleFromText returns the title line, else the first body sentence
 // (shortened), else "".
