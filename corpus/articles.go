@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -53,8 +56,7 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 		Language: m.Language,
 		Warnings: append([]string{}, warnings...),
 	}
-	sum := sha256.Sum256([]byte(text))
-	a.Hash = hex.EncodeToString(sum[:])
+	a.Hash = hashText(text)
 	if a.ID == "" {
 		var ok bool
 		a.ID, ok = idFromPath(path)
@@ -102,6 +104,20 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 	return a
 }
 
+// hashText is the hex SHA-256 of text, hashed through a buffer on the
+// stack: sha256.Sum256([]byte(text)) copied every article's text once
+// more onto the heap.
+func hashText(text string) string {
+	h := sha256.New()
+	var buf [4096]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // fitted returns s in an array of its length when more than a fifth of
 // its capacity is unused.
 func fitted[S ~[]E, E any](s S) S {
@@ -139,8 +155,9 @@ func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
 	}
 	// The headline repeated further down (as an image's alt text, say).
 	if paras[first].Role == RoleTitle {
+		isTitle := sameTextAs(ft)
 		for i := first + 1; i < len(paras); i++ {
-			if paras[i].Role != RoleFurniture && sameText(text[paras[i].Start:paras[i].End], ft) {
+			if paras[i].Role != RoleFurniture && isTitle(text[paras[i].Start:paras[i].End]) {
 				paras[i].Role, paras[i].Reason = RoleFurniture, ReasonTitleAgain
 			}
 		}
@@ -174,18 +191,35 @@ func startsWithDateline(text string, p Paragraph) bool { return findDateline(tex
 
 // sameText compares two titles ignoring case, spacing and quote style.
 func sameText(a, b string) bool {
-	if b == "" {
-		return false
+	return b != "" && closeLengths(a, b) && normTitle(a) == normTitle(b)
+}
+
+// sameTextAs is sameText(·, b), with b folded once for many comparisons.
+func sameTextAs(b string) func(a string) bool {
+	var nb string
+	folded := false
+	return func(a string) bool {
+		if b == "" || !closeLengths(a, b) {
+			return false
+		}
+		if !folded {
+			nb, folded = normTitle(b), true
+		}
+		return normTitle(a) == nb
 	}
-	// Folding quotes and dashes changes a length by at most two bytes a
-	// character; far-apart lengths cannot match.
-	if d := len(a) - len(b); d > len(b)/2+8 || -d > len(a)/2+8 {
-		return false
-	}
-	norm := func(s string) string {
-		return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
-	}
-	return norm(a) == norm(b)
+}
+
+// closeLengths reports whether a and b may be one title folded two ways:
+// folding quotes and dashes changes a length by at most two bytes a
+// character, and far-apart lengths cannot match.
+func closeLengths(a, b string) bool {
+	d := len(a) - len(b)
+	return d <= len(b)/2+8 && -d <= len(a)/2+8
+}
+
+// normTitle is a title as sameText compares it.
+func normTitle(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(FoldTypographyIn(s)), " "))
 }
 
 // publishedFromText takes the publication date from a line that states it
@@ -211,8 +245,15 @@ func (z *articleBuilder) publishedFromText(a *Article) {
 // heading and byline paragraphs are one sentence each, body paragraphs are
 // segmented, furniture paragraphs give none.
 func (z *articleBuilder) sentences(a *Article) {
-	a.Sentences = a.Sentences[:0]
 	a.Furniture = a.Furniture[:0]
+	// The spans first (in a slice kept for the next article), then the
+	// sentences in an array of their number: appending the sentences
+	// themselves left three times their size behind for the collector.
+	sp, _ := sentenceSpans.Get().(*[]paraSpan)
+	if sp == nil {
+		sp = new([]paraSpan)
+	}
+	spans := (*sp)[:0]
 	for pi, p := range a.Paragraphs {
 		switch p.Role {
 		case RoleFurniture:
@@ -223,13 +264,33 @@ func (z *articleBuilder) sentences(a *Article) {
 				dl = a.Dateline
 			}
 			for _, s := range z.split.sentences(a.Text, p.Span, dl) {
-				a.Sentences = append(a.Sentences, Sentence{Span: s, Index: len(a.Sentences), Para: pi, Role: RoleBody, Text: a.Text[s.Start:s.End]})
+				spans = append(spans, paraSpan{s, pi})
 			}
 		default:
-			a.Sentences = append(a.Sentences, Sentence{Span: p.Span, Index: len(a.Sentences), Para: pi, Role: p.Role, Text: a.Text[p.Start:p.End]})
+			spans = append(spans, paraSpan{p.Span, pi})
 		}
 	}
+	if len(spans) == 0 {
+		a.Sentences = a.Sentences[:0]
+	} else {
+		a.Sentences = make([]Sentence, len(spans))
+		for i, s := range spans {
+			a.Sentences[i] = Sentence{Span: s.Span, Index: i, Para: s.para, Role: a.Paragraphs[s.para].Role, Text: a.Text[s.Start:s.End]}
+		}
+	}
+	*sp = spans[:0]
+	sentenceSpans.Put(sp)
 }
+
+// paraSpan is a sentence's span and the index of its paragraph.
+type paraSpan struct {
+	Span
+	para int
+}
+
+// sentenceSpans are the slices sentences collects spans in, one per
+// goroutine at a time.
+var sentenceSpans sync.Pool
 
 // titleFromText returns the title line, else the first body sentence
 // (shortened), else "".
@@ -294,40 +355,65 @@ func idWarning(path, id string, ok bool) []string {
 // version) count once: they share most of their long paragraphs.
 //
 // Its cost is linear in the corpus: each paragraph is looked up in a map
-// a bounded number of times, and no article is segmented again.
+// a bounded number of times, and no article is segmented again. Outlets
+// are independent (every key holds the outlet): each is done on its own,
+// on every core at once.
 func (z *articleBuilder) markRepeated(arts []*Article) {
-	type key struct{ outlet, line string }
-	lineKey := func(a *Article, p Paragraph) (key, bool) {
-		if p.Role == RoleFurniture || p.Role == RoleTitle || a.Outlet == "" {
-			return key{}, false
-		}
-		t := a.Text[p.Start:p.End]
-		if countWords(t, 12) > 12 {
-			return key{}, false
-		}
-		return key{a.Outlet, foldLine(t)}, true
-	}
-	// Group near-copies into clusters, per outlet.
-	cluster := make([]int, len(arts))
-	owner := make(map[key]int) // long paragraph → first cluster holding it
-	hits := make(map[int]int)  // cluster → long paragraphs of this article it holds
-	var long []key
-	next := 0
-	for i, a := range arts {
+	var outlets []string
+	byOutlet := make(map[string][]*Article)
+	for _, a := range arts {
 		if a.Outlet == "" {
-			cluster[i] = -1
 			continue
 		}
-		clear(hits)
-		long = long[:0]
-		for _, p := range a.Paragraphs {
-			t := a.Text[p.Start:p.End]
-			if p.Role == RoleFurniture || countWords(t, 12) <= 12 {
+		if _, ok := byOutlet[a.Outlet]; !ok {
+			outlets = append(outlets, a.Outlet)
+		}
+		byOutlet[a.Outlet] = append(byOutlet[a.Outlet], a)
+	}
+	eachIndex(len(outlets), func(i int) { markRepeatedIn(byOutlet[outlets[i]]) })
+}
+
+// markRepeatedIn is markRepeated for the articles of one outlet, in
+// their order.
+func markRepeatedIn(arts []*Article) {
+	// An article's long paragraphs (more than 12 words, not furniture)
+	// and short lines (the others, but the title), as the maps key them.
+	type shortLine struct {
+		para int
+		line string
+	}
+	type lines struct {
+		long  []string
+		short []shortLine
+	}
+	per := make([]lines, len(arts))
+	nLong, nShort := 0, 0
+	for i, a := range arts {
+		for pi, p := range a.Paragraphs {
+			if p.Role == RoleFurniture {
 				continue
 			}
-			k := key{a.Outlet, t}
-			long = append(long, k)
-			if c, ok := owner[k]; ok {
+			t := a.Text[p.Start:p.End]
+			switch {
+			case countWords(t, 12) > 12:
+				per[i].long = append(per[i].long, t)
+			case p.Role != RoleTitle:
+				per[i].short = append(per[i].short, shortLine{pi, foldLine(t)})
+			}
+		}
+		nLong += len(per[i].long)
+		nShort += len(per[i].short)
+	}
+	// Group near-copies into clusters.
+	cluster := make([]int, len(arts))
+	owner := make(map[string]int, nLong) // long paragraph → first cluster holding it
+	hits := make(map[int]int)            // cluster → long paragraphs of this article it holds
+	next := 0
+	for i := range arts {
+		clear(hits)
+		long := per[i].long
+		for _, t := range long {
+			if c, ok := owner[t]; ok {
 				hits[c]++
 			}
 		}
@@ -343,42 +429,36 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 			cluster[i] = next
 			next++
 		}
-		for _, k := range long {
-			if _, ok := owner[k]; !ok {
-				owner[k] = cluster[i]
+		for _, t := range long {
+			if _, ok := owner[t]; !ok {
+				owner[t] = cluster[i]
 			}
 		}
 	}
 	owner = nil
 	// Count, per short line, the clusters holding it: one set of (line,
-	// cluster) pairs for the corpus rather than a set per line.
+	// cluster) pairs rather than a set per line.
 	type inCluster struct {
-		key
+		line    string
 		cluster int
 	}
-	held := make(map[inCluster]struct{})
-	clusters := make(map[key]int) // short line → clusters holding it
-	for i, a := range arts {
-		for _, p := range a.Paragraphs {
-			if k, ok := lineKey(a, p); ok {
-				if _, dup := held[inCluster{k, cluster[i]}]; !dup {
-					held[inCluster{k, cluster[i]}] = struct{}{}
-					clusters[k]++
-				}
+	held := make(map[inCluster]struct{}, nShort)
+	clusters := make(map[string]int, nShort) // short line → clusters holding it
+	for i := range arts {
+		for _, sl := range per[i].short {
+			if _, dup := held[inCluster{sl.line, cluster[i]}]; !dup {
+				held[inCluster{sl.line, cluster[i]}] = struct{}{}
+				clusters[sl.line]++
 			}
 		}
 	}
 	held = nil
-	for _, a := range arts {
+	for i, a := range arts {
 		changed := false
-		for i, p := range a.Paragraphs {
-			k, ok := lineKey(a, p)
-			if !ok {
-				continue
-			}
-			if n := clusters[k]; n >= 2 {
-				a.Paragraphs[i].Role = RoleFurniture
-				a.Paragraphs[i].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
+		for _, sl := range per[i].short {
+			if n := clusters[sl.line]; n >= 2 {
+				a.Paragraphs[sl.para].Role = RoleFurniture
+				a.Paragraphs[sl.para].Reason = fmt.Sprintf("%s (%d articles of %s)", ReasonRepeated, n, a.Outlet)
 				changed = true
 			}
 		}
@@ -386,6 +466,21 @@ func (z *articleBuilder) markRepeated(arts []*Article) {
 			refurnish(a)
 		}
 	}
+}
+
+// eachIndex calls f(0) … f(n-1), on every core at once: f must touch
+// nothing another call does.
+func eachIndex(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // foldLine is a short line as markRepeated compares it: lower case, runs

@@ -1,6 +1,9 @@
 package corpus
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestCount(t *testing.T) {
 	for _, c := range []struct {
@@ -20,6 +23,37 @@ func TestCount(t *testing.T) {
 	} {
 		if got := Count(c.n, c.noun); got != c.want {
 			t.Errorf("Count(%d, %q) = %q, want %q", c.n, c.noun, got, c.want)
+		}
+	}
+}
+
+// countWordsByRune is countWords as it was written first: rune by rune.
+func countWordsByRune(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if n++; n > limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+func TestCountWordsByBytesIsByRunes(t *testing.T) {
+	for _, l := range prefilterLines(t) {
+		for _, limit := range []int{0, 1, 3, 12, 40} {
+			if got, want := countWords(l, limit), countWordsByRune(l, limit); got != want {
+				t.Fatalf("countWords(%q, %d) = %d, by runes %d", l, limit, got, want)
+			}
+		}
+	}
+	for _, l := range []string{"a\u00a0b", "a\u0085b c", "x\u3000y", "\xff \xfe", " a ", "é b"} {
+		if got, want := countWords(l, 40), countWordsByRune(l, 40); got != want {
+			t.Errorf("countWords(%q) = %d, by runes %d", l, got, want)
 		}
 	}
 }

@@ -243,10 +243,24 @@ func sanitize(s string) (string, sanitizeCounts) {
 	return sb.String(), c
 }
 
+// sanitizeLead marks the bytes needsSanitizing looks at more closely:
+// controls but newline and tab, DEL, and the lead bytes of C1 controls,
+// the soft hyphen and the bidi controls.
+var sanitizeLead = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = b != '\n' && b != '\t'
+	}
+	t[0x7f], t[0xc2], t[0xe2] = true, true, true
+	return t
+}()
+
 // needsSanitizing is the fast path: most text has nothing to remove.
 func needsSanitizing(s string) bool {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
+		if !sanitizeLead[b] {
+			continue // one look-up for the common byte
+		}
 		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
 			return true
 		}

@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // doc is one article's text and metadata as a file format gives them,
@@ -93,14 +91,7 @@ func parseMarkdown(path, text string) (doc, error) {
 	if end < 0 {
 		return d, fmt.Errorf("front matter starts with --- but has no closing --- line")
 	}
-	// Parsed once, decoded twice: into the fields read by name, and into
-	// a map for the date keys.
-	var node yaml.Node
-	var fm frontMatter
-	err := yaml.Unmarshal([]byte(rest[:end]), &node)
-	if err == nil && node.Kind != 0 {
-		err = node.Decode(&fm)
-	}
+	fm, fields, err := readFrontMatter(rest[:end])
 	if err != nil {
 		return d, fmt.Errorf("front matter: %w", err)
 	}
@@ -115,10 +106,6 @@ func parseMarkdown(path, text string) (doc, error) {
 		Author: fm.Author, Language: fm.Language, PublishedApprox: fm.PublishedApproximate}
 	// Hugo, Jekyll and Obsidian call the publication date "date": read
 	// every key that names it, not only "published".
-	var fields map[string]any
-	if node.Kind != 0 {
-		_ = node.Decode(&fields) // fm decoded: it is a mapping
-	}
 	for _, f := range dateFields(fields) {
 		if f.val == nil { // "date:" with no value
 			continue

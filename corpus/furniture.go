@@ -77,18 +77,21 @@ var menuWords = map[string]bool{
 // newFurnitureFinder; it is read-only afterwards.
 type furnitureFinder struct {
 	phrases    map[string]bool
+	phraseWord map[string]bool // the words of the phrases
 	maxPhrase  int
 	outletWord map[string]bool // lower-cased words of outlet names
 	outlets    *OutletTable
 }
 
 func newFurnitureFinder(t *OutletTable) *furnitureFinder {
-	f := &furnitureFinder{phrases: make(map[string]bool), outletWord: make(map[string]bool), outlets: t}
+	f := &furnitureFinder{phrases: make(map[string]bool), phraseWord: make(map[string]bool), outletWord: make(map[string]bool), outlets: t}
 	for _, p := range furniturePhrases {
 		f.phrases[p] = true
-		if n := len(strings.Fields(p)); n > f.maxPhrase {
-			f.maxPhrase = n
+		ws := strings.Fields(p)
+		for _, w := range ws {
+			f.phraseWord[w] = true
 		}
+		f.maxPhrase = max(f.maxPhrase, len(ws))
 	}
 	if t != nil {
 		for _, o := range t.Outlets {
@@ -212,7 +215,7 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 20 && callToActionRE.MatchString(t) {
 		return ReasonPrompt
 	}
-	if nw <= 40 && legalRE.MatchString(t) {
+	if nw <= 40 && mayBeLegal(t) && legalRE.MatchString(t) {
 		return ReasonLegal
 	}
 	if nw <= 25 && signoffRE.MatchString(t) {
@@ -221,7 +224,7 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 25 && readAlsoRE.MatchString(t) {
 		return ReasonReadAlso
 	}
-	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && captionCreditRE.MatchString(t) {
+	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && mayBeCaptionCredit(t) && captionCreditRE.MatchString(t) {
 		return ReasonCaption
 	}
 	if nw <= 15 && hasDigit && counterRE.MatchString(t) {
@@ -264,6 +267,15 @@ func (f *furnitureFinder) phraseLine(t string) string {
 	}
 	if len(ws) == 0 || len(ws) > 14 {
 		return ""
+	}
+	// Every word is taken as part of a phrase or on its own as a menu
+	// word, number or outlet word: a line with any other word is not
+	// furniture, and most lines are turned away here before the phrases
+	// are looked up n words at a time.
+	for _, w := range ws {
+		if !f.phraseWord[w] && !menuWords[w] && !f.outletWord[w] && (w[0] < '0' || w[0] > '9' || !numTok.MatchString(w)) {
+			return ""
+		}
 	}
 	strong, menu := 0, 0
 	for i := 0; i < len(ws); {

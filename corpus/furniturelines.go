@@ -116,9 +116,8 @@ func isTagList(t string) bool {
 // function word and many non-ASCII letters: in an English article, a
 // notice in the site's own language (comment rules, legal lines).
 func isForeignNotice(t string) bool {
-	if n := countWords(t, 40); n < 4 || n > 40 {
-		return false
-	}
+	// The cheaper test first: most lines of English have no non-ASCII
+	// letter, and need not be counted.
 	foreignLetter := false
 	for i := 0; i < len(t) && !foreignLetter; i++ {
 		if t[i] >= utf8.RuneSelf {
@@ -127,6 +126,9 @@ func isForeignNotice(t string) bool {
 		}
 	}
 	if !foreignLetter {
+		return false
+	}
+	if n := countWords(t, 40); n < 4 || n > 40 {
 		return false
 	}
 	ws := strings.Fields(strings.ToLower(t))
@@ -209,13 +211,19 @@ func countWords(s string, limit int) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiSpace[c] {
 				in = false
-			} else if !in {
+				continue
+			}
+			if !in {
 				in = true
 				if n++; n > limit {
 					return n
 				}
+			}
+			// The rest of the word's plain ASCII in a tight loop.
+			for i+1 < len(s) && s[i+1] < utf8.RuneSelf && !asciiSpace[s[i+1]] {
+				i++
 			}
 			continue
 		}

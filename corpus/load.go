@@ -376,7 +376,7 @@ func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResu
 	if err != nil {
 		return fail("%s", describeOSError(err))
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxBytes)+512))
+	buf := readBuffer(min(size, maxBytes) + 512)
 	_, err = buf.ReadFrom(io.LimitReader(f, maxBytes+1))
 	f.Close()
 	raw := buf.Bytes()
@@ -407,6 +407,9 @@ func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResu
 		docs = []doc{d}
 	} else {
 		dec, err := decode(raw)
+		// decode copied the bytes into its text: the buffer is free.
+		reuseBuffer(buf)
+		raw = nil
 		if err != nil {
 			return fail("%v", err)
 		}
@@ -476,6 +479,27 @@ func loadFile(z *articleBuilder, r reader, path string, maxBytes int64) fileResu
 		}
 	}
 	return res
+}
+
+// readBuffers are the buffers files are read into, kept for the next
+// file once their bytes are decoded (each file's bytes were a fifth of
+// what loading left for the collector). Buffers grown past a megabyte
+// are not kept.
+var readBuffers sync.Pool
+
+func readBuffer(size int64) *bytes.Buffer {
+	if b, ok := readBuffers.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		b.Grow(int(size))
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, size))
+}
+
+func reuseBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		readBuffers.Put(b)
+	}
 }
 
 // markFigcaptions marks as furniture the paragraphs of a that are lines

@@ -149,8 +149,29 @@ func incompleteTail(b []byte) int {
 	return len(b)
 }
 
+// plainASCII marks the bytes appendSafe passes on as they are without
+// decoding: printable ASCII, newline, carriage return and tab.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\n'], t['\r'], t['\t'] = true, true, true
+	return t
+}()
+
 func appendSafe(out, b []byte) []byte {
 	for i := 0; i < len(b); {
+		// A run of plain ASCII (most of any output) is copied at once.
+		j := i
+		for j < len(b) && plainASCII[b[j]] {
+			j++
+		}
+		if j > i {
+			out = append(out, b[i:j]...)
+			if i = j; i == len(b) {
+				break
+			}
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		switch {
 		case r == utf8.RuneError && n == 1:

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v3/segment"
 )
 
 // splitParagraphs returns the paragraphs of text, each span trimmed of
@@ -144,7 +142,7 @@ func trimSpan(text string, s, e int) (int, int) {
 // plus rules for what it gets wrong in news text. It is safe for
 // concurrent use.
 type splitter struct {
-	seg *segment.Segmenter
+	seg *punktSegmenter
 }
 
 func newSplitter() (*splitter, error) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/parallax-reader/parallax/corpus/notes"
 )
@@ -50,6 +52,9 @@ type chooser struct {
 	removable bool
 
 	input textinput.Model
+	// draft keeps the text typed when esc cancels, where it can name a
+	// new tag (create).
+	draft draft
 }
 
 // newChooser returns a chooser over items that answers to page to about
@@ -59,7 +64,11 @@ func newChooser(ctx *Context, to viewID, req any, title string, items []chooseIt
 	k := ctx.Keys
 	c := &chooser{ctx: ctx, to: to, req: req, title: title, items: items, filter: filter, create: create,
 		hint: []key.Binding{helpAs(k.Confirm, "choose"), helpAs(k.Back, "cancel")}}
-	c.input = newInput(ctx, "", "type to filter or name a new tag")
+	var text string
+	if filter && create {
+		c.draft, text = openDraft(ctx, req, "", "the tag name")
+	}
+	c.input = newInput(ctx, text, "type to filter or name a new tag")
 	c.refilter()
 	if filter {
 		return c, c.input.Focus()
@@ -218,6 +227,7 @@ func (d *chooser) Update(msg tea.Msg) (layer, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, k.Back):
+		d.draft.keep(d.input.Value())
 		return nil, nil
 	case key.Matches(km, k.Confirm):
 		q := strings.TrimSpace(d.input.Value())
@@ -225,11 +235,13 @@ func (d *chooser) Update(msg tea.Msg) (layer, tea.Cmd) {
 			if err := notes.ValidateName(q); err != nil {
 				return d, say("not a tag name: " + err.Error())
 			}
+			d.draft.drop()
 			return nil, answer(chosenMsg{to: d.to, req: d.req, item: chooseItem{name: q}, isNew: true})
 		}
 		if len(d.shown) == 0 {
 			return d, nil
 		}
+		d.draft.drop()
 		return nil, answer(chosenMsg{to: d.to, req: d.req, item: d.items[d.shown[d.cursor]]})
 	case key.Matches(km, k.ItemDown), !d.filter && key.Matches(km, k.Down):
 		d.cursor = max(min(d.cursor+1, d.rowCount()-1), 0)
@@ -287,9 +299,23 @@ func (d *chooser) hasItem(name string) bool {
 func (d *chooser) View() string {
 	st := d.ctx.Styles
 	w, h := d.width, d.height
-	lines := dialogHead(st, d.title, d.quote, keyHints(d.hint...), w, false)
-	if d.filter {
-		lines = append(lines, d.input.View(), "")
+	hint := keyHints(d.draft.keys(d.input.Value(), d.hint...)...)
+	head := func(quoteLines int, spaced bool) []string {
+		lines := dialogHead(st, d.title, d.quote, hint, w, false, quoteLines)
+		if d.filter {
+			lines = append(lines, d.input.View())
+			if spaced {
+				lines = append(lines, "")
+			}
+		}
+		return lines
+	}
+	lines := head(3, true)
+	// On a short screen the passage and the spacing give way to the list:
+	// one line of the passage, so that three rows to choose from stay in
+	// sight.
+	if want := min(3, d.rowCount()); h-len(lines)-1 < want {
+		lines = head(1, false)
 	}
 	rows := max(h-len(lines)-1, 1)
 	top := max(0, d.cursor-rows+1)
@@ -342,8 +368,9 @@ func (d *chooser) View() string {
 
 // dialogHead is the top of a dialog: its title (wrapped whole when it is a
 // question to read before answering, else cut to a line), the passage it
-// is about in up to three lines, and its hint line.
-func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool) []string {
+// is about in up to quoteLines lines (its middle elided), and its hint
+// line.
+func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool, quoteLines int) []string {
 	lines := []string{st.PanelTitle.Render(ellipsize(title, w))}
 	if wrap {
 		lines = lines[:0]
@@ -353,14 +380,46 @@ func dialogHead(st *Styles, title, quote, hint string, w int, wrap bool) []strin
 	}
 	if quote != "" {
 		ql := wrapText("“"+oneLine(quote)+"”", w)
-		if len(ql) > 3 {
-			ql = append(ql[:2], ellipsizeMiddle(strings.Join(ql[2:], " "), w))
+		if n := max(quoteLines, 1); len(ql) > n {
+			ql = append(ql[:n-1], ellipsizeMiddle(strings.Join(ql[n-1:], " "), w))
 		}
 		for _, l := range ql {
 			lines = append(lines, st.Bold.Render(l))
 		}
 	}
-	return append(lines, st.Muted.Render(ellipsize(hint, w)), "")
+	hl := hintLines(hint, w)
+	for _, l := range hl {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	if len(hl) > 1 {
+		return lines // the blank line gives way to the hint's second
+	}
+	return append(lines, "")
+}
+
+// hintLines lays a hint line ("enter: ok · esc: keep draft") out in w
+// cells: one line when it fits, else two, broken between keys, the last
+// key (what esc does) kept whole at the end.
+func hintLines(hint string, w int) []string {
+	if ansi.StringWidth(hint) <= w {
+		return []string{hint}
+	}
+	parts := strings.Split(hint, " · ")
+	if len(parts) < 2 {
+		return []string{ellipsize(hint, w)}
+	}
+	first := parts[0]
+	rest := parts[1:]
+	for len(rest) > 1 && ansi.StringWidth(first+" · "+rest[0]) <= w {
+		first += " · " + rest[0]
+		rest = rest[1:]
+	}
+	last := rest[len(rest)-1]
+	second := last
+	if mid := strings.Join(rest[:len(rest)-1], " · "); mid != "" {
+		second = ellipsize(mid, max(w-ansi.StringWidth(last)-3, 1)) + " · " + last
+	}
+	return []string{ellipsize(first, w), ellipsize(second, w)}
 }
 
 // ShortHelp is the chooser's keys.
@@ -369,11 +428,28 @@ func (d *chooser) ShortHelp() []key.Binding {
 	if d.removable {
 		return []key.Binding{k.Up, k.Down, k.Confirm, nk.Delete, k.Back}
 	}
-	return []key.Binding{k.Confirm, k.Back}
+	return d.draft.keys(d.input.Value(), k.Confirm, k.Back)
 }
 
-// FullHelp is the chooser's keys.
-func (d *chooser) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+// FullHelp is the chooser's keys: how to move (with a filter box, whose
+// letters these are not), then what its hint line names.
+func (d *chooser) FullHelp() [][]key.Binding {
+	k := d.ctx.Keys
+	move := []key.Binding{k.ItemUp, k.ItemDown}
+	if !d.filter {
+		move = []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp}
+	}
+	var acts []key.Binding
+	for _, b := range d.draft.keys(d.input.Value(), d.hint...) {
+		if !slices.ContainsFunc(move, func(m key.Binding) bool { return slices.Contains(m.Keys(), firstKey(b)) }) {
+			acts = append(acts, b)
+		}
+	}
+	return [][]key.Binding{move, acts}
+}
+
+// saveOnQuit keeps the name typed when ctrl+c quits.
+func (d *chooser) saveOnQuit() tea.Cmd { return d.draft.quitSay(d.input.Value()) }
 
 // codeItems lists the codebook for a chooser.
 func codeItems(codes []notes.Code) []chooseItem {

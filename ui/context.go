@@ -38,6 +38,9 @@ type Context struct {
 	// a page opens it (openDialog) and the root gives it the keys and
 	// draws it until it closes.
 	dialog layer
+	// drafts are the texts of the dialogs cancelled with text typed,
+	// given back when the same dialog opens again (drafts.go).
+	drafts drafts
 	// getenv reads the reader's environment (ui.Options.Getenv); nil
 	// means os.Getenv.
 	getenv func(string) string

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/parallax-reader/parallax/corpus/library"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // diffView shows what changed between two versions of a library's
@@ -28,6 +29,9 @@ type diffView struct {
 	err           error
 	width, height int
 	vp            viewport.Model
+	// note, when set, is a note made on the version diffed from: the
+	// change that removed or rewrote its passage is marked.
+	note *notes.Note
 }
 
 func newDiffView(ctx *Context, outlet, title string, from, to int) *diffView {
@@ -99,8 +103,13 @@ func (v *diffView) lines(w int) []string {
 		out = append(out, "", st.Label.Render("headline"))
 		out = append(out, v.wrapRuns([]diffRun{{op: "delete", text: d.TitleOld}, {op: "equal", text: " "}, {op: "insert", text: d.TitleNew}}, w-2, "  ")...)
 	}
+	marked := false
 	for _, c := range d.Changes {
 		out = append(out, "", v.label(c))
+		if v.note != nil && c.Old != nil && holdsPassage(c.Old.Text, v.note.Anchor.Quote) {
+			out = append(out, v.noteLines(w)...)
+			marked = true
+		}
 		for _, f := range c.Flags {
 			for _, l := range wrapText("⚑ "+f.What+": "+flagSide(f.Old)+" → "+flagSide(f.New), w-2) {
 				out = append(out, "  "+st.Warn.Render(l))
@@ -123,7 +132,43 @@ func (v *diffView) lines(w int) []string {
 		}
 		out = append(out, v.wrapRuns(runs, w-2, "  ")...)
 	}
+	if v.note != nil && !marked {
+		out = append(out, "", st.Muted.Render(ellipsize("✎ the note's passage is in no changed sentence", w)))
+	}
 	return out
+}
+
+// noteLines mark a change as the one where the note's passage stood: its
+// tags and the passage, then its memo's first line.
+func (v *diffView) noteLines(w int) []string {
+	st := v.ctx.Styles
+	n := v.note
+	head := "✎ your note was here"
+	if len(n.Tags) > 0 {
+		head += " · " + strings.Join(n.Tags, ", ")
+	}
+	lines := []string{"  " + st.Accent.Render(ellipsize(oneLine(head), w-2))}
+	lines = append(lines, "  "+st.Accent.Render(ellipsizeMiddle("“"+oneLine(n.Anchor.Quote)+"”", w-2)))
+	if memo := strings.TrimSpace(n.Memo); memo != "" {
+		lines = append(lines, "  "+st.Muted.Render(ellipsize(oneLine(memo), w-2)))
+	}
+	return lines
+}
+
+// holdsPassage reports whether a sentence held a note's passage, or its
+// start when the passage ran on into the next sentence: compared with
+// white space folded.
+func holdsPassage(sentence, quote string) bool {
+	s, q := strings.Join(strings.Fields(sentence), " "), strings.Join(strings.Fields(quote), " ")
+	if q == "" {
+		return false
+	}
+	if strings.Contains(s, q) || strings.Contains(q, s) && len(s) > 20 {
+		return true
+	}
+	// The passage's first words open in this sentence.
+	head := q[:min(len(q), 40)]
+	return len(head) >= 20 && strings.Contains(s, head)
 }
 
 // label is a change's first line: its kind and where the sentence is in

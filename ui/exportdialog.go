@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,7 +49,13 @@ type exportDialog struct {
 	// title says how many passages the export holds, and how many of
 	// articles not loaded now it leaves out; set when the dialog opens.
 	title string
+	// draft keeps the path typed when esc cancels; its orig is the
+	// format's default path.
+	draft draft
 }
+
+// exportReq is the export dialog as its draft's key: there is one.
+type exportReq struct{}
 
 // exportPreviewMsg carries the rendered Markdown preview.
 type exportPreviewMsg struct {
@@ -108,6 +115,17 @@ func openExport(ctx *Context, w, h int) tea.Cmd {
 	e.input.Prompt = "path: "
 	e.SetSize(w, h)
 	e.setDefaultPath()
+	var path string
+	if e.draft, path = openDraft(ctx, exportReq{}, e.input.Value(), "the export path"); e.draft.changed(path) {
+		// The path typed before, in the format it names.
+		if f, ok := export.NamedBy(path); ok {
+			e.fcursor = max(slices.Index(e.formats, f), 0)
+		}
+		e.input.SetValue(path)
+		e.input.CursorEnd()
+		e.edited = true
+		e.draft.orig = export.DefaultFileName(e.format(), ctx.Data.Corpus.Name, e.now)
+	}
 	return openDialog(ctx, w, h, e, nil)
 }
 
@@ -124,6 +142,8 @@ func (e *exportDialog) format() export.Format { return e.formats[e.fcursor] }
 // setDefaultPath proposes a file name in the current folder unless the
 // user typed one.
 func (e *exportDialog) setDefaultPath() {
+	def := export.DefaultFileName(e.format(), e.ctx.Data.Corpus.Name, e.now)
+	e.draft.orig = def
 	if e.edited {
 		// Keep the typed name, with the new format's extension.
 		p := e.input.Value()
@@ -132,9 +152,12 @@ func (e *exportDialog) setDefaultPath() {
 		e.input.CursorEnd()
 		return
 	}
-	e.input.SetValue(export.DefaultFileName(e.format(), e.ctx.Data.Corpus.Name, e.now))
+	e.input.SetValue(def)
 	e.input.CursorEnd()
 }
+
+// saveOnQuit keeps the path typed when ctrl+c quits.
+func (e *exportDialog) saveOnQuit() tea.Cmd { return e.draft.quitSay(e.input.Value()) }
 
 // exportInput gathers what the export shows.
 func (e *exportDialog) exportInput() export.Input {
@@ -155,6 +178,7 @@ func (e *exportDialog) write(force bool) tea.Cmd {
 	path := strings.TrimSpace(e.input.Value())
 	in := e.exportInput()
 	e.step = expBusy
+	e.draft.drop()
 	return func() tea.Msg {
 		if abs, err := filepath.Abs(path); err == nil {
 			path = abs
@@ -264,6 +288,7 @@ func (e *exportDialog) updateKey(km tea.KeyMsg) (layer, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(km, k.Back):
+		e.draft.keep(e.input.Value())
 		return nil, nil
 	case key.Matches(km, nk.NextField), key.Matches(km, nk.PrevField):
 		if e.step == expFormat {
@@ -292,6 +317,7 @@ func (e *exportDialog) updateKey(km tea.KeyMsg) (layer, tea.Cmd) {
 			e.fcursor, _ = moveList(k, km, e.fcursor, len(e.formats), len(e.formats))
 			e.setDefaultPath()
 		case key.Matches(km, k.Quit):
+			e.draft.keep(e.input.Value())
 			return nil, nil
 		}
 		return e, nil

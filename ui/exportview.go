@@ -30,7 +30,8 @@ func (e *exportDialog) View() string {
 	// The path, the question and the hint must show however low the
 	// window: the format list gives up rows first (to the chosen format
 	// alone past the format step, to a window around the cursor in it).
-	rows := max(h-6, 1)
+	hint := hintLines(e.hint(), w)
+	rows := max(h-5-len(hint), 1)
 	first, last := 0, len(e.formats)
 	if len(e.formats) > rows {
 		if e.step != expFormat {
@@ -68,7 +69,9 @@ func (e *exportDialog) View() string {
 	case expBusy:
 		lines = append(lines, st.Muted.Render("working…"))
 	default:
-		lines = append(lines, st.Muted.Render(ellipsize(e.hint(), w)))
+		for _, l := range hint {
+			lines = append(lines, st.Muted.Render(l))
+		}
 	}
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
@@ -89,13 +92,13 @@ func (e *exportDialog) hint() string {
 	case expExists:
 		return keyHints(nk.Yes, nk.No)
 	case expFormat:
-		return keyHints(keyPairBinding(k.Down, k.Up, "choose a format"), helpAs(nk.NextField, "the path"), helpAs(k.Back, "cancel"))
+		return keyHints(e.draft.keys(e.input.Value(), keyPairBinding(k.Down, k.Up, "choose a format"), helpAs(nk.NextField, "the path"), helpAs(k.Back, "cancel"))...)
 	}
 	write := "write"
 	if e.format() == export.Markdown {
 		write = "preview, then write"
 	}
-	return keyHints(helpAs(k.Confirm, write), helpAs(nk.NextField, "back to the format"), helpAs(k.Back, "cancel"))
+	return keyHints(e.draft.keys(e.input.Value(), helpAs(k.Confirm, write), helpAs(nk.NextField, "back to the format"), helpAs(k.Back, "cancel"))...)
 }
 
 // ShortHelp is the dialog's keys at its step.
@@ -110,13 +113,19 @@ func (e *exportDialog) ShortHelp() []key.Binding {
 		}
 		return []key.Binding{k.Confirm, k.Down, k.Up, k.Back}
 	case expFormat:
-		return []key.Binding{k.Down, k.Up, nk.NextField, k.Confirm, k.Back}
+		return e.draft.keys(e.input.Value(), k.Down, k.Up, nk.NextField, k.Confirm, k.Back)
 	}
-	return []key.Binding{nk.NextField, k.Confirm, k.Back}
+	return e.draft.keys(e.input.Value(), nk.NextField, k.Confirm, k.Back)
 }
 
-// FullHelp is the dialog's keys at its step.
-func (e *exportDialog) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+// FullHelp is the dialog's keys at its step; choosing the format, every
+// way of moving in the list.
+func (e *exportDialog) FullHelp() [][]key.Binding {
+	if k := e.ctx.Keys; e.step == expFormat {
+		return [][]key.Binding{{k.Top, k.Bottom}, e.ShortHelp()}
+	}
+	return [][]key.Binding{e.ShortHelp()}
+}
 
 // sideways is line scrolled left cells to the left and cut to width w,
 // with "…" where text is cut off on either side.

@@ -13,12 +13,17 @@ import (
 )
 
 // helpScreen is the full help on "?": the keys of the active view and the
-// global ones, generated from the key map, then the colour legend.
+// global ones, generated from the key map, then the colour legend; over a
+// dialog, the dialog's keys alone.
 type helpScreen struct {
 	ctx           *Context
 	width, height int
 	top           int // first line shown
 	help          help.Model
+	// layer: the help is an overlay's or a dialog's, which take every key
+	// but help and quit; dialog: a dialog's, without the legend of the
+	// page under it. The root sets both as it draws (Model.helpScreen).
+	layer, dialog bool
 }
 
 func newHelpScreen(ctx *Context) helpScreen {
@@ -84,7 +89,11 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 	hm.Width = w - 2
 	var lines []string
 	// The title wraps rather than being cut: how to close it must show.
-	for i, l := range wrapText(fmt.Sprintf("Help — keys for this view and everywhere; %s or %s closes", k.Back.Help().Key, k.Help.Help().Key), max(w, 10)) {
+	of := "for this view and everywhere"
+	if m.layer {
+		of = "that work here"
+	}
+	for i, l := range wrapText(fmt.Sprintf("Help — keys %s; %s or %s closes", of, k.Back.Help().Key, k.Help.Help().Key), max(w, 10)) {
 		if rest, ok := strings.CutPrefix(l, "Help"); ok && i == 0 {
 			l = st.PanelTitle.Render("Help") + st.Muted.Render(rest)
 		} else {
@@ -115,6 +124,9 @@ func (m helpScreen) lines(groups [][]key.Binding) []string {
 		row = append(row, g)
 	}
 	flush()
+	if m.dialog {
+		return lines
+	}
 	lines = append(lines, st.PanelTitle.Render("What the colours and marks mean"))
 	return append(lines, m.legendLines(w)...)
 }

@@ -62,7 +62,7 @@ func DefaultKeyMap() *KeyMap {
 	km := &KeyMap{
 		Quit:         b([]string{"q", "ctrl+c"}, "q", "quit"),
 		ForceQuit:    b([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Help:         b([]string{"?"}, "?", "help & legend"),
+		Help:         b([]string{"?", "f1"}, "?", "help & legend"),
 		Search:       b([]string{"/"}, "/", "search all articles"),
 		SearchNext:   b([]string{"n"}, "n", "next match"),
 		SearchPrev:   b([]string{"N"}, "N", "previous match"),

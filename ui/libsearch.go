@@ -47,10 +47,18 @@ type libSearch struct {
 	hits          []library.Hit
 	err           error
 	cursor        int
+	// draft keeps the query typed when esc closes the dialog.
+	draft draft
 }
 
+// libSearchReq is the library search as its draft's key: there is one.
+type libSearchReq struct{}
+
+// newLibSearch opens the library search on the query typed when it was
+// last closed, if any.
 func newLibSearch(ctx *Context) (*libSearch, tea.Cmd) {
-	s := &libSearch{ctx: ctx, input: newInput(ctx, "", "words, \"a phrase\", prefix*"), typing_: true}
+	d, q := openDraft(ctx, libSearchReq{}, "", "the search")
+	s := &libSearch{ctx: ctx, input: newInput(ctx, q, "words, \"a phrase\", prefix*"), typing_: true, draft: d}
 	return s, s.input.Focus()
 }
 
@@ -81,6 +89,7 @@ func (s *libSearch) Update(msg tea.Msg) (layer, tea.Cmd) {
 		if s.typing_ {
 			switch {
 			case key.Matches(msg, k.Back):
+				s.draft.keep(s.input.Value())
 				return nil, nil
 			case key.Matches(msg, k.Confirm):
 				return s, s.run()
@@ -99,6 +108,7 @@ func (s *libSearch) Update(msg tea.Msg) (layer, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, k.Back):
+			s.draft.keep(s.input.Value())
 			return nil, nil
 		case key.Matches(msg, k.Search):
 			s.typing_ = true
@@ -106,6 +116,7 @@ func (s *libSearch) Update(msg tea.Msg) (layer, tea.Cmd) {
 		case key.Matches(msg, k.Confirm):
 			if s.cursor < len(s.hits) {
 				h := s.hits[s.cursor]
+				s.draft.drop()
 				return nil, func() tea.Msg { return openHitMsg{hit: h} }
 			}
 		}
@@ -135,15 +146,15 @@ func (s *libSearch) View() string {
 	st := s.ctx.Styles
 	w := s.width
 	k := s.ctx.Keys
-	hint := keyHints(helpAs(k.Confirm, "search"), helpAs(k.Back, "close"))
+	hint := keyHints(s.draft.keys(s.input.Value(), helpAs(k.Confirm, "search"), helpAs(k.Back, "close"))...)
 	if !s.typing_ {
-		hint = keyHints(helpAs(k.Confirm, "open"), helpAs(k.Search, "new search"), helpAs(k.Back, "close"))
+		hint = keyHints(s.draft.keys(s.input.Value(), helpAs(k.Confirm, "open"), helpAs(k.Search, "new search"), helpAs(k.Back, "close"))...)
 	}
 	title := "Search the library"
 	if s.ctx.lib != nil {
 		title += " (" + plural(s.ctx.lib.total, "article") + ")"
 	}
-	lines := dialogHead(st, title, "", hint, w, false)
+	lines := dialogHead(st, title, "", hint, w, false, 0)
 	lines = append(lines, s.input.View())
 	switch {
 	case s.searching:
@@ -221,15 +232,15 @@ func (s *libSearch) hitLines(h library.Hit, cur bool, w int) []string {
 func (s *libSearch) ShortHelp() []key.Binding {
 	k := s.ctx.Keys
 	if s.typing_ {
-		return []key.Binding{helpAs(k.Confirm, "search"), helpAs(k.ItemDown, "to the hits"), helpAs(k.Back, "close")}
+		return s.draft.keys(s.input.Value(), helpAs(k.Confirm, "search"), helpAs(k.ItemDown, "to the hits"), helpAs(k.Back, "close"))
 	}
-	return []key.Binding{k.Down, k.Up, helpAs(k.Confirm, "open"), helpAs(k.Search, "new search"), helpAs(k.Back, "close")}
+	return s.draft.keys(s.input.Value(), k.Down, k.Up, helpAs(k.Confirm, "open"), helpAs(k.Search, "new search"), helpAs(k.Back, "close"))
 }
 
 // FullHelp is the dialog's full help.
 func (s *libSearch) FullHelp() [][]key.Binding {
 	k := s.ctx.Keys
-	return [][]key.Binding{{helpAs(k.Confirm, "search / open"), helpAs(k.ItemDown, "to the hits"), helpAs(k.Search, "new search"), helpAs(k.Back, "close")},
+	return [][]key.Binding{s.draft.keys(s.input.Value(), helpAs(k.Confirm, "search / open"), helpAs(k.ItemDown, "to the hits"), helpAs(k.Search, "new search"), helpAs(k.Back, "close")),
 		{k.Up, k.Down, k.Top, k.Bottom}}
 }
 

@@ -163,6 +163,7 @@ func (n *notesService) openMadeOn(note notes.Note) tea.Cmd {
 			return say(n.madeOnLong(note))
 		}
 		msg.diffFrom = v.n
+		msg.note = &note
 	}
 	return func() tea.Msg { return msg }
 }

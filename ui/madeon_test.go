@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,6 +134,11 @@ func TestNoteVersionOpensDiff(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "DIFF") || !strings.Contains(v, "EDITED") {
 		t.Fatalf("diff view:\n%s", v)
 	}
+	// The diff carries the note, and says when no changed sentence held
+	// its passage (the fake diff has none of it).
+	if vl.diff.note == nil || !strings.Contains(ansi.Strip(m.View()), "✎ the note's passage is in no changed sentence") {
+		t.Errorf("the note's diff does not carry it:\n%s", m.View())
+	}
 	m = send(m, keys("esc")...)
 	if vl.diff != nil || m.over == nil || vl.from != 2 {
 		t.Fatal("esc in the note's diff did not go back to the versions, v2 chosen")
@@ -221,5 +227,35 @@ func TestVersionsKeyOutsideALibrary(t *testing.T) {
 		if !strings.Contains(m.msg, "versions: only for articles from a library; see docs/library.md") {
 			t.Errorf("V in view %s says %q", view, m.msg)
 		}
+	}
+}
+
+// TestDiffMarksWhereTheNoteStood: the diff from the version a note was
+// made on marks the change that deleted or rewrote its passage, with the
+// note's tags and memo, on one change only.
+func TestDiffMarksWhereTheNoteStood(t *testing.T) {
+	c, a := testCorpus()
+	m, _ := libraryModel(t, c, a, asciiContext(), 80, 24)
+	note := notes.Note{Tags: []string{"tone"}, Memo: "first said constructive\nthen dropped",
+		Anchor: notes.Anchor{Quote: "described as\n constructive"}}
+	v := newDiffView(m.ctx, "Beta Wire", "Geneva talks", 2, 3)
+	v.note = &note
+	d, err := (&fakeLibrary{}).Diff(context.Background(), "a2", 2, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.set(d, nil)
+	v.SetSize(80, 40)
+	out := ansi.Strip(strings.Join(v.lines(80), "\n"))
+	i := strings.Index(out, "DELETED sentence 3 of v2")
+	j := strings.Index(out, "✎ your note was here · tone")
+	if i < 0 || j < i || strings.Count(out, "✎ your note was here") != 1 {
+		t.Fatalf("the deleted sentence is not marked as the note's, once:\n%s", out)
+	}
+	if !strings.Contains(out, "“described as constructive”") || !strings.Contains(out, "first said constructive then dropped") {
+		t.Errorf("the mark lacks the passage or the memo on one line:\n%s", out)
+	}
+	if strings.Contains(out, "in no changed sentence") {
+		t.Errorf("the mark and the no-change line both show:\n%s", out)
 	}
 }

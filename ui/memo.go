@@ -28,9 +28,11 @@ type memoEditor struct {
 	to            viewID
 	note          string
 	title         string
-	edited        bool   // the memo came back from $EDITOR
-	orig          string // the memo when the editor opened
+	edited        bool // the memo came back from $EDITOR
 	area          textarea.Model
+	// draft keeps the text when esc cancels; its orig is the memo when
+	// the editor opened.
+	draft draft
 }
 
 // editorReadyMsg carries the temp file $EDITOR is to open.
@@ -76,8 +78,9 @@ func openMemo(ctx *Context, to viewID, n notes.Note, w, h int) tea.Cmd {
 	ta.KeyMap.InsertNewline = ctx.notes.keys.Newline
 	ta.Cursor.SetMode(cursor.CursorStatic)
 	ta.CharLimit = 0
-	ta.SetValue(n.Memo)
-	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta, orig: n.Memo,
+	d, text := openDraft(ctx, memoReq{n.ID}, n.Memo, "the memo")
+	ta.SetValue(text)
+	e := &memoEditor{ctx: ctx, to: to, note: n.ID, area: ta, draft: d,
 		title: "Memo on “" + ellipsize(oneLine(n.Anchor.Quote), max(w-20, 10)) + "”"}
 	e.SetSize(w, h)
 	return openDialog(ctx, w, h, e, e.area.Focus())
@@ -93,7 +96,7 @@ func (e *memoEditor) SetSize(w, h int) {
 func (e *memoEditor) typing() bool { return true }
 
 // Update edits the memo: enter answers with it, ctrl+e hands it to
-// $EDITOR, esc cancels.
+// $EDITOR, esc cancels and keeps the text typed as a draft.
 func (e *memoEditor) Update(msg tea.Msg) (layer, tea.Cmd) {
 	k, nk := e.ctx.Keys, e.ctx.notes.keys
 	switch msg := msg.(type) {
@@ -109,8 +112,10 @@ func (e *memoEditor) Update(msg tea.Msg) (layer, tea.Cmd) {
 	case tea.KeyMsg:
 		switch {
 		case key.Matches(msg, k.Back):
+			e.draft.keep(e.area.Value())
 			return nil, nil
 		case key.Matches(msg, k.Confirm):
+			e.draft.drop()
 			return nil, answer(textMsg{to: e.to, req: memoReq{e.note}, text: e.area.Value()})
 		case key.Matches(msg, nk.Editor):
 			text := e.area.Value()
@@ -162,10 +167,10 @@ type quitSavedMsg struct{ say string }
 // (ctrl+c never deletes a memo). When the save fails, the text goes to
 // standard error, so the user can still copy it.
 func (e *memoEditor) saveOnQuit() tea.Cmd {
-	text := strings.TrimSpace(e.area.Value())
-	if text == "" || text == strings.TrimSpace(e.orig) {
+	if !e.draft.changed(e.area.Value()) {
 		return nil
 	}
+	text := strings.TrimSpace(e.area.Value())
 	s, note, on := e.ctx.notes.store, e.note, strings.TrimPrefix(e.title, "Memo ")
 	return func() tea.Msg {
 		err := errors.New("the notes file is not open")
@@ -182,15 +187,16 @@ func (e *memoEditor) saveOnQuit() tea.Cmd {
 // hint is the line under the title.
 func (e *memoEditor) hint() string {
 	k, nk := e.ctx.Keys, e.ctx.notes.keys
+	text := e.area.Value()
 	if e.edited {
-		return "edited in $EDITOR · " + keyHints(helpAs(k.Confirm, "save"), helpAs(k.Back, "cancel"))
+		return "edited in $EDITOR · " + keyHints(e.draft.keys(text, helpAs(k.Confirm, "save"), helpAs(k.Back, "cancel"))...)
 	}
-	return keyHints(helpAs(k.Confirm, "save"), nk.Newline, nk.Editor, helpAs(k.Back, "cancel"))
+	return keyHints(e.draft.keys(text, helpAs(k.Confirm, "save"), nk.Newline, nk.Editor, helpAs(k.Back, "cancel"))...)
 }
 
 // View draws the title, the hint and the text area.
 func (e *memoEditor) View() string {
-	lines := dialogHead(e.ctx.Styles, e.title, "", e.hint(), e.width, false)
+	lines := dialogHead(e.ctx.Styles, e.title, "", e.hint(), e.width, false, 0)
 	lines = append(lines, strings.Split(e.area.View(), "\n")...)
 	return fitBlock(strings.Join(lines, "\n"), e.width, e.height)
 }
@@ -198,11 +204,11 @@ func (e *memoEditor) View() string {
 // ShortHelp is the editor's keys.
 func (e *memoEditor) ShortHelp() []key.Binding {
 	k, nk := e.ctx.Keys, e.ctx.notes.keys
-	return []key.Binding{k.Confirm, nk.Editor, k.Back}
+	return e.draft.keys(e.area.Value(), k.Confirm, nk.Editor, k.Back)
 }
 
 // FullHelp is the editor's keys.
 func (e *memoEditor) FullHelp() [][]key.Binding {
 	k, nk := e.ctx.Keys, e.ctx.notes.keys
-	return [][]key.Binding{{k.Confirm, nk.Newline, nk.Editor, k.Back}}
+	return [][]key.Binding{e.draft.keys(e.area.Value(), k.Confirm, nk.Newline, nk.Editor, k.Back)}
 }

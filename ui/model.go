@@ -407,7 +407,7 @@ func (m Model) View() string {
 	var body string
 	switch {
 	case m.showHelp:
-		body = m.helpScr.View(m.FullHelp())
+		body = m.helpScreen().View(m.FullHelp())
 	case m.over != nil:
 		body = m.over.View()
 	case m.ctx.dialog != nil:

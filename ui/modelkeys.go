@@ -16,10 +16,10 @@ import (
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.ctx.Keys
 	if key.Matches(msg, k.ForceQuit) {
-		// A memo being written is saved first: ctrl+c quits, and loses
-		// nothing (docs/tagging.md).
-		if e, ok := m.ctx.dialog.(*memoEditor); ok {
-			if save := e.saveOnQuit(); save != nil {
+		// A memo being written is saved first, a name typed printed:
+		// ctrl+c quits, and loses nothing (drafts.go, docs/tagging.md).
+		if q, ok := m.ctx.dialog.(quitSaver); ok {
+			if save := q.saveOnQuit(); save != nil {
 				return tea.Sequence(save, tea.Quit)
 			}
 		}
@@ -53,11 +53,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 			m.showHelp = false
 			return nil
 		}
-		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
+		m.helpScr, cmd = m.helpScreen().Update(msg, m.FullHelp())
 		return cmd
-	case key.Matches(msg, k.Help) && !m.typing():
-		// Every view, panel, chooser and dialog has help, unless ? is
-		// being typed into an input.
+	case key.Matches(msg, k.Help) && (!m.typing() || msg.Type != tea.KeyRunes):
+		// Every view, panel, chooser and dialog has help: ? unless it is
+		// being typed into an input, f1 there too.
 		m.showHelp = true
 		m.helpScr.top = 0
 		return nil
@@ -199,7 +199,7 @@ func (m *Model) updateMouse(msg tea.MouseMsg) tea.Cmd {
 	if m.showHelp {
 		// The wheel scrolls the help as it scrolls everything else.
 		var cmd tea.Cmd
-		m.helpScr, cmd = m.helpScr.Update(msg, m.FullHelp())
+		m.helpScr, cmd = m.helpScreen().Update(msg, m.FullHelp())
 		return cmd
 	}
 	if msg.Y == 0 && msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {

@@ -19,12 +19,14 @@ type prompt struct {
 	req           any
 	title         string
 	input         textinput.Model
+	draft         draft
 }
 
-// newPrompt returns a prompt holding value that answers to page to about
-// req.
+// newPrompt returns a prompt holding value, or the draft left when it
+// was last cancelled, that answers to page to about req.
 func newPrompt(ctx *Context, to viewID, req any, title, value string) (*prompt, tea.Cmd) {
-	p := &prompt{ctx: ctx, to: to, req: req, title: title, input: newInput(ctx, value, "")}
+	d, value := openDraft(ctx, req, value, "the tag name")
+	p := &prompt{ctx: ctx, to: to, req: req, title: title, input: newInput(ctx, value, ""), draft: d}
 	return p, p.input.Focus()
 }
 
@@ -36,12 +38,14 @@ func (p *prompt) SetSize(w, h int) {
 
 func (p *prompt) typing() bool { return true }
 
-// Update types into the prompt; enter answers with the text, esc cancels.
+// Update types into the prompt; enter answers with the text, esc cancels
+// and keeps the text typed as a draft.
 func (p *prompt) Update(msg tea.Msg) (layer, tea.Cmd) {
 	k := p.ctx.Keys
 	if km, ok := msg.(tea.KeyMsg); ok {
 		switch {
 		case key.Matches(km, k.Back):
+			p.draft.keep(p.input.Value())
 			return nil, nil
 		case key.Matches(km, k.Confirm):
 			v := strings.TrimSpace(p.input.Value())
@@ -49,6 +53,7 @@ func (p *prompt) Update(msg tea.Msg) (layer, tea.Cmd) {
 				// Say why nothing happens; the prompt stays open for a name.
 				return p, say("a tag name cannot be blank: type a name, or " + k.Back.Help().Key + " to cancel (nothing was changed)")
 			}
+			p.draft.drop()
 			return nil, answer(textMsg{to: p.to, req: p.req, text: v})
 		}
 	}
@@ -57,11 +62,14 @@ func (p *prompt) Update(msg tea.Msg) (layer, tea.Cmd) {
 	return p, cmd
 }
 
+// saveOnQuit keeps the name typed when ctrl+c quits.
+func (p *prompt) saveOnQuit() tea.Cmd { return p.draft.quitSay(p.input.Value()) }
+
 // View draws the title, the hint and the input.
 func (p *prompt) View() string {
 	k := p.ctx.Keys
-	hint := keyHints(helpAs(k.Confirm, "ok"), helpAs(k.Back, "cancel"))
-	lines := dialogHead(p.ctx.Styles, p.title, "", hint, p.width, false)
+	hint := keyHints(p.draft.keys(p.input.Value(), helpAs(k.Confirm, "ok"), helpAs(k.Back, "cancel"))...)
+	lines := dialogHead(p.ctx.Styles, p.title, "", hint, p.width, false, 0)
 	lines = append(lines, p.input.View())
 	return fitBlock(strings.Join(lines, "\n"), p.width, p.height)
 }
@@ -69,7 +77,7 @@ func (p *prompt) View() string {
 // ShortHelp is the prompt's keys.
 func (p *prompt) ShortHelp() []key.Binding {
 	k := p.ctx.Keys
-	return []key.Binding{k.Confirm, k.Back}
+	return p.draft.keys(p.input.Value(), k.Confirm, k.Back)
 }
 
 // FullHelp is the prompt's keys.
@@ -110,7 +118,7 @@ func (c *confirm) Update(msg tea.Msg) (layer, tea.Cmd) {
 
 // View draws the question, wrapped: it must be read whole before y.
 func (c *confirm) View() string {
-	lines := dialogHead(c.ctx.Styles, c.question, "", keyHints(c.ShortHelp()...), c.width, true)
+	lines := dialogHead(c.ctx.Styles, c.question, "", keyHints(c.ShortHelp()...), c.width, true, 0)
 	return fitBlock(strings.Join(lines, "\n"), c.width, c.height)
 }
 

@@ -296,5 +296,9 @@ func (e *storyEdit) ShortHelp() []key.Binding {
 	return append(keys, helpAs(k.Confirm, "confirm"), helpAs(k.Back, "cancel"))
 }
 
-// FullHelp is the chooser's keys.
-func (e *storyEdit) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+// FullHelp is the chooser's keys, every way of moving in its list
+// included.
+func (e *storyEdit) FullHelp() [][]key.Binding {
+	k := e.ctx.Keys
+	return [][]key.Binding{{k.Down, k.Up, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, e.ShortHelp()[2:]}
+}

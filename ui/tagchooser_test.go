@@ -91,3 +91,20 @@ func TestNotesFileNamedAlikeInEveryView(t *testing.T) {
 		}
 	}
 }
+
+// TestTagChooserKeepsRowsOnShortScreens: at 40x12 the passage gives way
+// to the list, so three tags to choose from stay in sight.
+func TestTagChooserKeepsRowsOnShortScreens(t *testing.T) {
+	m, _ := newNotesModel(t, 40, 12)
+	for _, name := range []string{"frames/one", "frames/two", "frames/three", "frames/four"} {
+		m = tagHere(m, name)
+	}
+	m = send(m, keys("t")...)
+	v := ansi.Strip(m.View())
+	if n := strings.Count(v, "▐"); n < 3 {
+		t.Errorf("%d tags in sight at 40x12, want 3:\n%s", n, v)
+	}
+	if lines := strings.Count(v, "\n") + 1; lines > 12 {
+		t.Errorf("the view is %d lines high at 40x12", lines)
+	}
+}

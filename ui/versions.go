@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/parallax-reader/parallax/corpus/library"
+	"github.com/parallax-reader/parallax/corpus/notes"
 )
 
 // The version history of a library's article (V in the read view): its
@@ -22,6 +23,9 @@ type openVersionsMsg struct {
 	// diffFrom, when set, opens the diff from that version to the latest
 	// at once (V on a note made on an earlier version).
 	diffFrom int
+	// note, with diffFrom, is the note V was pressed on: the diff marks
+	// where its passage stood.
+	note *notes.Note
 }
 
 // versionsMsg is an article's versions, read in the background.
@@ -64,6 +68,10 @@ type versionsLayer struct {
 	// diffFrom is the version whose diff to the latest opens once the
 	// versions are read (openVersionsMsg.diffFrom); 0 for none.
 	diffFrom int
+	// note is the note V was pressed on, made on version noteFrom: a
+	// diff from that version marks where its passage stood.
+	note     *notes.Note
+	noteFrom int
 
 	diff *diffView // the diff on screen; nil for the list
 }
@@ -71,7 +79,7 @@ type versionsLayer struct {
 // newVersionsLayer returns the history of an article and the Cmd that
 // reads its versions.
 func newVersionsLayer(ctx *Context, bg context.Context, msg openVersionsMsg) (*versionsLayer, tea.Cmd) {
-	v := &versionsLayer{ctx: ctx, bg: bg, article: msg.article, outlet: msg.outlet, title: msg.title, loading: "reading the versions…", diffFrom: msg.diffFrom}
+	v := &versionsLayer{ctx: ctx, bg: bg, article: msg.article, outlet: msg.outlet, title: msg.title, loading: "reading the versions…", diffFrom: msg.diffFrom, note: msg.note, noteFrom: msg.diffFrom}
 	if ctx.lib == nil {
 		v.loading, v.err = "", fmt.Errorf("these articles are not a library's: versions are kept for the articles of 'parallax add' and 'parallax update'")
 		return v, nil
@@ -187,6 +195,9 @@ func (v *versionsLayer) openDiff() tea.Cmd {
 		return say("only one version: nothing to compare yet ('parallax update' re-checks articles for edits)")
 	}
 	v.diff = newDiffView(v.ctx, v.outlet, v.title, from, to)
+	if v.note != nil && from == v.noteFrom {
+		v.diff.note = v.note
+	}
 	v.diff.SetSize(v.width, v.height)
 	src, id, bg := v.ctx.lib.src, v.article, v.bg
 	return func() tea.Msg {
@@ -290,5 +301,5 @@ func (v *versionsLayer) FullHelp() [][]key.Binding {
 	if v.diff != nil {
 		return [][]key.Binding{{k.Up, k.Down, k.HalfDown, k.HalfUp, k.Top, k.Bottom, helpAs(k.Back, "back to versions")}}
 	}
-	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}}
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp}, {helpAs(k.Confirm, "diff"), helpAs(k.Toggle, "diff from this one"), helpAs(k.Back, v.backHelp())}}
 }

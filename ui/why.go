@@ -111,7 +111,7 @@ func (p panelModel) ShortHelp() []key.Binding {
 // FullHelp is the panel's full help.
 func (p panelModel) FullHelp() [][]key.Binding {
 	k := p.ctx.Keys
-	keys := []key.Binding{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back}
+	keys := []key.Binding{k.Down, k.Up, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Back, helpAs(k.Why, "close")}
 	if p.req.fact >= 0 {
 		keys = append(keys, k.ReadFact)
 	}

@@ -38,8 +38,9 @@ type avgLink struct {
 	sum   []map[int32]float64 // live clusters: summed similarity to each neighbour cluster
 }
 
-// kappaSize is the least size of both clusters for the kappa test.
-const kappaSize = 3
+// kappaSize is the least size of both clusters for the kappa test: two
+// groups of three may still be one event told by two clusters of outlets.
+const kappaSize = 4
 
 func newAvgLink(th float64) *avgLink {
 	return &avgLink{th: th}

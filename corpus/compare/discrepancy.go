@@ -60,7 +60,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		for i, a := range ms {
 			for _, b := range ms[i+1:] {
 				ua, ub := &x.units[a], &x.units[b]
-				if ua.outlet == ub.outlet || !x.sameThing(ua, ub) {
+				if ua.outlet == ub.outlet || x.otherTimes(ua, ub) || !x.sameThing(ua, ub) {
 					continue
 				}
 				for _, qa := range nums[a] {
@@ -74,7 +74,8 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 						// A figure the other sentence also gives is agreed
 						// on, and so is not compared ("2,012 killed and
 						// 2,059 injured" against "2,059 injured").
-						if qb.Unit == un && !holdsQuantity(nums[a], qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) && !x.updated(ua, ub, qa, qb) {
+						if qb.Unit == un && !holdsQuantity(nums[a], qb) && qa.IsRange() == qb.IsRange() && comparable([]Quantity{qa}, []Quantity{qb}, un) && !x.updated(ua, ub, qa, qb) &&
+							samePoint(x.text(ua), qa, x.text(ub), qb) {
 							keep[a] = appendUnique(keep[a], shownQuantity(qa))
 							keep[b] = appendUnique(keep[b], shownQuantity(qb))
 						}
@@ -129,7 +130,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			ua, ub := &x.units[a], &x.units[b]
 			// A date is compared only within one story: two stories'
 			// dates are those of two happenings.
-			if ua.outlet == ub.outlet || ua.story != ub.story || !x.sameThing(ua, ub) {
+			if ua.outlet == ub.outlet || ua.story != ub.story || x.otherTimes(ua, ub) || !x.sameThing(ua, ub) {
 				continue
 			}
 			for _, da := range ua.ex.dates {
@@ -247,3 +248,6 @@ func unitName(u string) string {
 	}
 	return u
 }
+
+// text is a unit's sentence.
+func (x *storyScorer) text(u *unit) string { return x.c.Articles[u.art].Sentences[u.sent].Text }

@@ -50,10 +50,10 @@ const (
 	// a factor e every fadeDays.
 	sameDays = 2
 	fadeDays = 10.0
-	// storyKappa keeps two stories of three articles or more apart when
+	// storyKappa keeps two stories of four articles or more apart when
 	// their mean similarity is under this share of the lower of their
 	// cohesions (see avgLink.kappa).
-	storyKappa = 0.4
+	storyKappa = 0.5
 	// contrastSmooth smooths the thread re-weighting (storyVectors).
 	contrastSmooth = 2.0
 	// threadTerms is how many of its heaviest terms an article's thread

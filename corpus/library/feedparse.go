@@ -92,13 +92,10 @@ func ParseFeed(body []byte, contentType, base string) (*Feed, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, fmt.Errorf("%w: the response is empty", ErrNotFeed)
 	}
-	head := body[:min(len(body), 4096)]
-	if htmlRoot.Match(head) || mediaType(contentType) == "text/html" && !bytes.Contains(head, []byte("<rss")) && !bytes.Contains(head, []byte("<feed")) {
+	if isHTMLPage(body, contentType) {
 		msg := "an HTML page, not a feed"
-		if m := alternateFeed.Find(body); m != nil {
-			if h := hrefAttr.FindSubmatch(m); h != nil {
-				msg += "; the page names its feed: " + resolve(base, string(h[1]))
-			}
+		if named := namedFeed(body, base); named != "" {
+			msg += "; the page names its feed: " + named
 		}
 		return nil, fmt.Errorf("%w: %s", ErrNotFeed, msg)
 	}

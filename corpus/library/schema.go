@@ -12,6 +12,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/parallax-reader/parallax/corpus/sqlitefile"
 )
 
 // SchemaVersion is the version of the library schema this build writes,
@@ -123,43 +125,9 @@ var migrations = [SchemaVersion]string{
 // migrate creates the schema of a new library or upgrades an older one, in
 // one transaction.
 func (l *Library) migrate(ctx context.Context) error {
-	tx, err := l.db.BeginTx(ctx, nil)
-	if err != nil {
-		return l.wrapOpen(err)
-	}
-	defer tx.Rollback()
-	var version, appID int64
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return l.wrapOpen(err)
-	}
-	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return l.wrapOpen(err)
-	}
-	switch {
-	case version > SchemaVersion:
-		return newerError(l.path, version)
-	case version == SchemaVersion:
-		return nil
-	case version > 0 && appID != applicationID:
-		return notLibrary(l.path, fmt.Errorf("it is an SQLite database of another program (application id %#x)", appID))
-	}
-	for v := version; v < SchemaVersion; v++ {
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			return refuse(l.path, fmt.Errorf("its schema cannot be upgraded from version %d: %w", v, err))
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
-		fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion),
-	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return l.wrapOpen(err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return l.wrapOpen(err)
-	}
-	return nil
+	r := refusals(l.path)
+	r.Wrap = l.wrapOpen
+	return sqlitefile.Migrate(ctx, l.db, sqlitefile.Schema{AppID: applicationID, Migrations: migrations[:]}, r)
 }
 
 // tablesOf lists the tables a library of SchemaVersion holds, for the

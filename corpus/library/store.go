@@ -8,14 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
-	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/sqlitefile"
 )
 
 // FileName is the library file's name in the data directory.
@@ -24,10 +21,6 @@ const FileName = "library.db"
 // EnvVar names the environment variable that chooses the library file
 // when no --library flag is given.
 const EnvVar = "PARALLAX_LIBRARY"
-
-// busyTimeout is how long a call waits for another process's write
-// transaction on the same file.
-const busyTimeout = 15 * time.Second
 
 // ErrNotLibrary is wrapped by Open's error for a file that is not a
 // parallax library (another program's database, corrupt or truncated).
@@ -95,14 +88,7 @@ func Open(path string, opts Options) (*Library, error) {
 	}
 	// Two programs may create the same file at once; some steps answer
 	// SQLITE_BUSY without waiting, so the whole open is retried.
-	deadline := time.Now().Add(busyTimeout)
-	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
-		l, err := open(abs, opts)
-		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
-			return l, err
-		}
-		time.Sleep(wait)
-	}
+	return sqlitefile.Retry(func() (*Library, error) { return open(abs, opts) })
 }
 
 func open(abs string, opts Options) (*Library, error) {
@@ -123,22 +109,16 @@ func open(abs string, opts Options) (*Library, error) {
 	default:
 		return nil, fmt.Errorf("open library %s: %w", abs, err)
 	}
-	q := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(0)&_txlock=immediate",
-		busyTimeout.Milliseconds())
-	db, err := sql.Open("sqlite", sqliteURI(abs, q))
+	db, err := sqlitefile.Connect(abs, sqlitefile.WriteQuery("synchronous(NORMAL)", "foreign_keys(0)"))
 	if err != nil {
 		return nil, fmt.Errorf("open library %s: %w", abs, err)
 	}
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxLifetime(0)
-	db.SetConnMaxIdleTime(0)
 	l := &Library{path: abs, db: db, outlets: opts.Outlets, extract: opts.Rules, now: opts.Now}
 	if err := l.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, err
 	}
-	syncDir(filepath.Dir(abs))
+	sqlitefile.SyncDir(filepath.Dir(abs))
 	return l, nil
 }
 
@@ -146,52 +126,42 @@ func open(abs string, opts Options) (*Library, error) {
 // that is empty (a library whose creation never committed) or a library of
 // this or an older schema, intact, with its tables.
 func examine(path string) error {
-	busy := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
-	q := busy + "&_pragma=query_only(1)"
-	if !exists(path+"-wal") && !canWrite(path) {
+	q := sqlitefile.BusyPragma + "&_pragma=query_only(1)"
+	if !sqlitefile.Exists(path+"-wal") && !sqlitefile.CanWrite(path) {
 		q = "mode=ro&immutable=1&_pragma=query_only(1)"
 	}
-	db, err := sql.Open("sqlite", sqliteURI(path, q))
+	db, err := sqlitefile.Connect(path, q)
 	if err != nil {
 		return fmt.Errorf("open library %s: %w", path, err)
 	}
 	defer db.Close()
-	db.SetMaxOpenConns(1)
 	ctx := context.Background()
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return refuse(path, err)
 	}
 	defer tx.Rollback()
-	var appID, version, pageSize, objects int64
-	for _, p := range []struct {
-		q string
-		v *int64
-	}{{"PRAGMA application_id", &appID}, {"PRAGMA user_version", &version}, {"PRAGMA page_size", &pageSize},
-		{"SELECT count(*) FROM sqlite_schema", &objects}} {
-		if err := tx.QueryRowContext(ctx, p.q).Scan(p.v); err != nil {
-			return refuse(path, err)
-		}
+	h, err := sqlitefile.ReadHeader(ctx, tx)
+	if err != nil {
+		return refuse(path, err)
 	}
-	if fi, err := os.Stat(path); err == nil && pageSize > 0 && fi.Size()%pageSize != 0 {
-		return refuse(path, fmt.Errorf("its size (%d bytes) is not a whole number of %d-byte pages: the file is truncated", fi.Size(), pageSize))
+	objects, err := sqlitefile.CountObjects(ctx, tx)
+	if err != nil {
+		return refuse(path, err)
 	}
-	if appID == 0 && version == 0 && objects == 0 {
+	if err := h.CheckSize(path); err != nil {
+		return refuse(path, err)
+	}
+	if h.Empty(objects) {
 		return nil // empty: a library whose creation was interrupted
 	}
-	if appID != applicationID {
-		return notLibrary(path, fmt.Errorf("it is an SQLite database of another program (application id %#x)", appID))
-	}
-	if version > SchemaVersion {
-		return newerError(path, version)
-	}
-	if version < 0 {
-		return refuse(path, fmt.Errorf("its schema version is %d, which no parallax writes (a damaged header)", version))
+	if err := h.Check(applicationID, SchemaVersion, refusals(path)); err != nil {
+		return err
 	}
 	if err := quickCheck(ctx, tx); err != nil {
 		return refuse(path, err)
 	}
-	if version == SchemaVersion {
+	if h.Version == SchemaVersion {
 		if err := checkTables(ctx, tx); err != nil {
 			return refuse(path, err)
 		}
@@ -221,32 +191,13 @@ func quickCheck(ctx context.Context, tx *sql.Tx) error {
 		if n == 0 {
 			continue // an older schema, or a file whose creation never committed
 		}
-		rows, err := tx.QueryContext(ctx, "PRAGMA quick_check("+table+")")
+		found, err := sqlitefile.Problems(ctx, tx, "PRAGMA quick_check("+table+")")
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var line string
-			if err := rows.Scan(&line); err != nil {
-				rows.Close()
-				return err
-			}
-			if line != "ok" {
-				problems = append(problems, line)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
+		problems = append(problems, found...)
 	}
-	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = problems[:3]
-		}
-		return fmt.Errorf("it is damaged: SQLite's integrity check fails (%s)", strings.Join(problems, "; "))
-	}
-	return nil
+	return sqlitefile.Damaged(problems, nil)
 }
 
 // Close closes the library. Every change is already on disk.
@@ -273,45 +224,19 @@ func (l *Library) Path() string { return l.path }
 // Outlets returns the outlet table the library detects outlets with.
 func (l *Library) Outlets() *corpus.OutletTable { return l.outlets }
 
-func sqliteURI(path, query string) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	return "file:" + r.Replace(filepath.ToSlash(path)) + "?" + query
+// lockedError says that another program kept the file locked past the
+// busy timeout.
+func lockedError(path string, err error) error {
+	return fmt.Errorf("open library %s: %w; another program has held the file locked for %v: close it and try again", path, err, sqlitefile.BusyTimeout)
 }
 
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
-}
-
-// canWrite reports whether this process may write the file and its folder.
-func canWrite(path string) bool {
-	return canWriteFile(path)
-}
-
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-}
-
-// isBusy reports whether err is SQLite saying another connection holds a
-// lock on the file.
-func isBusy(err error) bool {
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	c := se.Code() & 0xff
-	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
-}
-
+// wrapOpen says in words why a library that was examined and found sound
+// could still not be opened for writing.
 func (l *Library) wrapOpen(err error) error {
-	if isBusy(err) {
-		return fmt.Errorf("open library %s: %w; another program has held the file locked for %v: close it and try again", l.path, err, busyTimeout)
+	if sqlitefile.IsBusy(err) {
+		return lockedError(l.path, err)
 	}
-	var se *sqlite.Error
-	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_READONLY {
+	if sqlitefile.IsReadOnly(err) {
 		return fmt.Errorf("open library %s: parallax may not write it or its folder (it writes the file and the -wal and -shm files beside it): make them writable, or choose another file with --library", l.path)
 	}
 	return fmt.Errorf("open library %s: %w", l.path, err)
@@ -325,17 +250,23 @@ func notLibrary(path string, why error) error {
 	return fmt.Errorf("open library %s: %w: %v; the file was not changed — choose another file with --library or %s", path, ErrNotLibrary, why, EnvVar)
 }
 
+// refusals are the library's words for the file at path when it will not
+// open it.
+func refusals(path string) sqlitefile.Refusals {
+	return sqlitefile.Refusals{
+		Foreign: func(appID int64) error {
+			return notLibrary(path, fmt.Errorf("it is an SQLite database of another program (application id %#x)", appID))
+		},
+		Newer:  func(version int64) error { return newerError(path, version) },
+		Refuse: func(why error) error { return refuse(path, why) },
+	}
+}
+
 // refuse says in words why a file cannot be opened as a library.
 func refuse(path string, why error) error {
-	if isBusy(why) {
-		return fmt.Errorf("open library %s: %w; another program has held the file locked for %v: close it and try again", path, why, busyTimeout)
+	if sqlitefile.IsBusy(why) {
+		return lockedError(path, why)
 	}
-	msg := why.Error()
-	switch {
-	case strings.Contains(msg, "file is not a database"):
-		msg = "it is not an SQLite database (another kind of file, or garbage)"
-	case strings.Contains(msg, "malformed"):
-		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
-	}
+	msg, _ := sqlitefile.InWords(why)
 	return fmt.Errorf("open library %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --library", path, ErrNotLibrary, msg)
 }

@@ -58,6 +58,9 @@ type FeedReport struct {
 	Error  string `json:"error,omitempty"`
 	// Failing is set when the feed has failed three times in a row.
 	Failing bool `json:"failing,omitempty"`
+	// Note says how an address that answered with a web page was read:
+	// through the feed the page names, or as a listing of articles.
+	Note string `json:"note,omitempty"`
 }
 
 // Problem is an address that could not be fetched or stored, and why.
@@ -288,6 +291,9 @@ func (l *Library) updateFeed(ctx context.Context, f *Fetcher, fd FeedInfo, opts 
 		return fr, nil, nil, l.feedFetched(context.WithoutCancel(ctx), fd, r, "", 0, next)
 	}
 	feed, err := ParseFeed(r.Body, r.ContentType, r.URL)
+	if errors.Is(err, ErrNotFeed) && isHTMLPage(r.Body, r.ContentType) {
+		feed, fr.Note, err = readPage(ctx, f, r, err)
+	}
 	if err != nil {
 		return fail(fmt.Sprintf("%s: %v", fd.URL, err), time.Time{})
 	}

@@ -242,6 +242,7 @@ func locate(text string, a Anchor) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	ms = ms[:0]
+	startWord, endWord := onWordStart(a.Prefix, a.Quote), onWordEnd(a.Quote, a.Suffix)
 	for _, c := range approxMatches(nt.s, nq, k, 24) {
 		s, e := nt.span(c.start, c.end)
 		for s < e {
@@ -261,6 +262,7 @@ func locate(text string, a Anchor) (start, end int, ok bool) {
 		if s >= e {
 			continue
 		}
+		s, e = snapWords(text, s, e, a.Quote, startWord, endWord)
 		m := match{start: s, end: e, errors: c.errors}
 		score(&m, c.start, c.end, len(nq))
 		ms = append(ms, m)

@@ -9,10 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/sqlitefile"
 )
 
 // ErrUnreadableRows is wrapped by Open's error for a store some of whose
@@ -78,19 +76,13 @@ var errHotJournal = errors.New("an interrupted transaction must be rolled back f
 // rollBackJournal lets SQLite roll back an interrupted transaction through
 // a read-write connection.
 func rollBackJournal(path string) error {
-	db, err := sql.Open("sqlite", sqliteURI(path, fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())))
+	db, err := sql.Open("sqlite", sqlitefile.URI(path, sqlitefile.BusyPragma))
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	var n int
 	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
-}
-
-// exists reports whether a file is at path.
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
 
 // examineQuery is the connection query that reads path without writing it
@@ -107,12 +99,11 @@ func exists(path string) bool {
 //     file has it open: the file is read as it is (immutable), with no
 //     locks and no files beside it.
 func examineQuery(path string) string {
-	busy := fmt.Sprintf("_pragma=busy_timeout(%d)", busyTimeout.Milliseconds())
 	switch {
-	case exists(path + "-wal"):
-		return "mode=ro&" + busy + "&_pragma=query_only(1)"
+	case sqlitefile.Exists(path + "-wal"):
+		return "mode=ro&" + sqlitefile.BusyPragma + "&_pragma=query_only(1)"
 	case canWrite(path):
-		return busy + "&_pragma=query_only(1)"
+		return sqlitefile.BusyPragma + "&_pragma=query_only(1)"
 	}
 	return "mode=ro&immutable=1&_pragma=query_only(1)"
 }
@@ -125,14 +116,10 @@ func examineOnce(path string) (*sql.DB, examined, error) {
 			return nil, ex, refuse(path, errors.New("a change to it was interrupted and must be rolled back by someone who may write the file and its folder"))
 		}
 	}
-	db, err := sql.Open("sqlite", sqliteURI(path, q))
+	db, err := sqlitefile.Connect(path, q)
 	if err != nil {
 		return nil, ex, fmt.Errorf("open notes %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxLifetime(0)
-	db.SetConnMaxIdleTime(0)
 	ex, err = examine(db, path)
 	if err != nil {
 		db.Close()
@@ -153,43 +140,27 @@ func examine(db *sql.DB, path string) (examined, error) {
 	}
 	defer tx.Rollback()
 
-	var appID int64
-	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		var se *sqlite.Error
-		if errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_READONLY_ROLLBACK || se.Code() == sqlite3.SQLITE_READONLY_RECOVERY) {
+	h, err := sqlitefile.ReadHeader(ctx, tx)
+	if err != nil {
+		if sqlitefile.NeedsRollback(err) {
 			return ex, errHotJournal
 		}
 		return ex, refuse(path, err)
 	}
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&ex.version); err != nil {
+	ex.version = h.Version
+	if err := h.CheckSize(path); err != nil {
 		return ex, refuse(path, err)
 	}
-	var pageSize, pageCount int64
-	if err := tx.QueryRowContext(ctx, "PRAGMA page_size").Scan(&pageSize); err != nil {
+	objects, err := sqlitefile.CountObjects(ctx, tx)
+	if err != nil {
 		return ex, refuse(path, err)
 	}
-	if err := tx.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pageCount); err != nil {
-		return ex, refuse(path, err)
-	}
-	if fi, err := os.Stat(path); err == nil && pageSize > 0 && fi.Size()%pageSize != 0 {
-		return ex, refuse(path, fmt.Errorf("its size (%d bytes) is not a whole number of %d-byte pages: the file is truncated", fi.Size(), pageSize))
-	}
-	var objects int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
-		return ex, refuse(path, err)
-	}
-	if appID == 0 && ex.version == 0 && objects == 0 {
+	if h.Empty(objects) {
 		ex.empty = true
 		return ex, nil
 	}
-	if appID != applicationID {
-		return ex, fmt.Errorf("open notes %s: %w: it is an SQLite database of another program (application id %#x); the file was not changed — choose another file with --notes", path, ErrNotStore, appID)
-	}
-	switch {
-	case ex.version > SchemaVersion:
-		return ex, newerError(path, ex.version)
-	case ex.version < 0:
-		return ex, refuse(path, fmt.Errorf("its schema version is %d, which no parallax writes (a damaged header)", ex.version))
+	if err := h.Check(applicationID, SchemaVersion, refusals(path)); err != nil {
+		return ex, err
 	}
 	if err := integrityCheck(ctx, tx); err != nil {
 		return ex, refuse(path, err)
@@ -220,31 +191,25 @@ func examine(db *sql.DB, path string) (examined, error) {
 // quick check, also finds an index that disagrees with its table (the
 // damage a few flipped bits in an index page do).
 func integrityCheck(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "PRAGMA integrity_check(20)")
+	problems, err := sqlitefile.Problems(ctx, tx, "PRAGMA integrity_check(20)")
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return err
-		}
-		if line != "ok" {
-			problems = append(problems, line)
-		}
+	return sqlitefile.Damaged(problems, func(hidden int) string {
+		return fmt.Sprintf("and more (%d shown by 'sqlite3 FILE \"PRAGMA integrity_check\"')", hidden)
+	})
+}
+
+// refusals are the notes store's words for the file at path when it will
+// not open it.
+func refusals(path string) sqlitefile.Refusals {
+	return sqlitefile.Refusals{
+		Foreign: func(appID int64) error {
+			return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program (application id %#x); the file was not changed — choose another file with --notes", path, ErrNotStore, appID)
+		},
+		Newer:  func(version int64) error { return newerError(path, version) },
+		Refuse: func(why error) error { return refuse(path, why) },
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = append(problems[:3], fmt.Sprintf("and more (%d shown by 'sqlite3 FILE \"PRAGMA integrity_check\"')", len(problems)-3))
-		}
-		return fmt.Errorf("it is damaged: SQLite's integrity check fails (%s)", strings.Join(problems, "; "))
-	}
-	return nil
 }
 
 // newerError says a store was written by a newer parallax.
@@ -279,14 +244,8 @@ func refuse(path string, why error) error {
 	if isBusy(why) {
 		return lockedError(path, why)
 	}
-	msg := why.Error()
-	var se *sqlite.Error
-	switch {
-	case strings.Contains(msg, "file is not a database"):
-		msg = "it is not an SQLite database (another kind of file, or garbage)"
-	case strings.Contains(msg, "malformed"):
-		msg = "it is corrupt or truncated (SQLite: database disk image is malformed)"
-	case errors.As(why, &se):
+	msg, plain := sqlitefile.InWords(why)
+	if !plain && sqlitefile.IsSQLite(why) {
 		msg = fmt.Sprintf("SQLite cannot read it (%s)", strings.TrimSpace(msg))
 	}
 	return fmt.Errorf("open notes %s: %w: %s; the file was not changed — restore it from a backup or choose another file with --notes", path, ErrNotStore, msg)
@@ -306,3 +265,7 @@ func readOnlyError(path string) error {
 // canWrite is canWriteFile; tests replace it to play a read-only file
 // system.
 var canWrite = canWriteFile
+
+// canWriteFile is sqlitefile.CanWrite: whether this process may write the
+// file and create files beside it.
+var canWriteFile = sqlitefile.CanWrite

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/parallax-reader/parallax/corpus/sqlitefile"
 )
 
 // placement is where Reanchor put a note of a read-only store.
@@ -34,14 +36,7 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notes %s: %w", path, err)
 	}
-	deadline := time.Now().Add(busyTimeout)
-	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
-		s, err := openReadOnly(abs)
-		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
-			return s, err
-		}
-		time.Sleep(wait)
-	}
+	return sqlitefile.Retry(func() (*Store, error) { return openReadOnly(abs) })
 }
 
 func openReadOnly(abs string) (*Store, error) {
@@ -110,7 +105,7 @@ func (s *Store) placeAll(ns []Note) []Note {
 // writeError says why a change could not be saved; a file that became
 // read-only says so in words.
 func (s *Store) writeError(op string, err error) error {
-	if isReadOnly(err) {
+	if sqlitefile.IsWriteRefused(err) {
 		return fmt.Errorf("%s: notes %s: %w: parallax may no longer write it or its folder; nothing was written — make them writable and try again", op, s.path, ErrReadOnly)
 	}
 	return fmt.Errorf("%s: save to %s: %w", op, s.path, err)

@@ -18,9 +18,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/parallax-reader/parallax/corpus"
-
-	"modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	"github.com/parallax-reader/parallax/corpus/sqlitefile"
 )
 
 // SchemaVersion is the version of the store's schema this build writes. It
@@ -34,10 +32,6 @@ const applicationID = 0x50524c58
 
 // FileName is the notes file's name beside a folder corpus.
 const FileName = ".parallax-notes.db"
-
-// busyTimeout is how long a call waits for another process's write
-// transaction on the same file before giving up.
-const busyTimeout = 15 * time.Second
 
 // ErrNotStore is wrapped by Open's error for a file that is not a parallax
 // notes store (not SQLite, another program's database, corrupt or
@@ -202,12 +196,6 @@ func within(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// sqliteURI builds a modernc.org/sqlite DSN for path with the given query.
-func sqliteURI(path, query string) string {
-	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-	return "file:" + r.Replace(filepath.ToSlash(path)) + "?" + query
-}
-
 // Open opens the notes store at path, creating it (and its folder) when it
 // does not exist. A file that is not a parallax store, is corrupt or
 // truncated, or was written by a newer parallax is refused with an error
@@ -231,37 +219,20 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open notes %s: %w", path, err)
 	}
-	// Two programs may create or upgrade the same file at the same moment.
-	// SQLite then answers SQLITE_BUSY at once for some steps (switching a new
-	// file to WAL, recovering the WAL index) without waiting on its busy
-	// handler, so the whole open is retried until busyTimeout has passed.
-	deadline := time.Now().Add(busyTimeout)
-	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
-		s, err := open(abs, o.coder)
-		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
-			return s, err
-		}
-		time.Sleep(wait)
-	}
+	// Two programs may create or upgrade the same file at the same moment:
+	// the whole open is retried while the other holds it locked.
+	return sqlitefile.Retry(func() (*Store, error) { return open(abs, o.coder) })
 }
 
 // lockedError says that another program kept the file locked past the
 // busy timeout.
 func lockedError(path string, err error) error {
-	return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", path, err, busyTimeout)
+	return fmt.Errorf("open notes %s: %w; another program has held the file locked for %v: close it and try again", path, err, sqlitefile.BusyTimeout)
 }
 
-// isBusy reports whether err is SQLite saying another connection holds a
-// lock on the file (SQLITE_BUSY or SQLITE_LOCKED, or one of their extended
-// codes, which keep the primary code in the low byte).
-func isBusy(err error) bool {
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	c := se.Code() & 0xff
-	return c == sqlite3.SQLITE_BUSY || c == sqlite3.SQLITE_LOCKED
-}
+// isBusy is sqlitefile.IsBusy: SQLite saying another connection holds a
+// lock on the file.
+func isBusy(err error) bool { return sqlitefile.IsBusy(err) }
 
 // open makes one attempt at opening the store at abs for coder.
 func open(abs, coder string) (*Store, error) {
@@ -286,18 +257,10 @@ func open(abs, coder string) (*Store, error) {
 		return nil, fmt.Errorf("open notes %s: %w", abs, err)
 	}
 
-	q := fmt.Sprintf("_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_txlock=immediate",
-		busyTimeout.Milliseconds())
-	db, err := sql.Open("sqlite", sqliteURI(abs, q))
+	db, err := sqlitefile.Connect(abs, sqlitefile.WriteQuery("synchronous(FULL)"))
 	if err != nil {
 		return nil, fmt.Errorf("open notes %s: %w", abs, err)
 	}
-	// One connection: PRAGMA data_version is per connection, and a single
-	// writer per process keeps SQLite's locking simple.
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxLifetime(0)
-	db.SetConnMaxIdleTime(0)
 	s := &Store{path: abs, db: db, now: time.Now, session: uuid.NewString(), version: SchemaVersion, coder: coder}
 	if err := s.migrate(); err != nil {
 		db.Close()
@@ -307,7 +270,7 @@ func open(abs, coder string) (*Store, error) {
 		db.Close()
 		return nil, s.wrapOpen(err)
 	}
-	syncDir(filepath.Dir(abs))
+	sqlitefile.SyncDir(filepath.Dir(abs))
 	if s.dataVersion, err = s.readDataVersion(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open notes %s: %w", abs, err)
@@ -319,44 +282,12 @@ func open(abs, coder string) (*Store, error) {
 // one transaction. The file was examined first (inspect), so a failure
 // here is another program changing it meanwhile, or the disk.
 func (s *Store) migrate() error {
-	ctx := context.Background()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return s.wrapOpen(err)
-	}
-	defer tx.Rollback()
-	var version, appID int64
-	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return s.wrapOpen(err)
-	}
-	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return s.wrapOpen(err)
-	}
-	switch {
-	case version > SchemaVersion:
-		return newerError(s.path, version)
-	case version == SchemaVersion:
-		return nil
-	case version < 0:
-		return refuse(s.path, fmt.Errorf("its schema version is %d, which no parallax writes (a damaged header)", version))
-	case version > 0 && appID != applicationID:
+	r := refusals(s.path)
+	r.Foreign = func(int64) error {
 		return fmt.Errorf("open notes %s: %w: it is an SQLite database of another program; the file was not changed — choose another file with --notes", s.path, ErrNotStore)
 	}
-	for v := version; v < SchemaVersion; v++ {
-		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
-			return refuse(s.path, fmt.Errorf("its schema cannot be upgraded from version %d: %w", v, err))
-		}
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
-		return s.wrapOpen(err)
-	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
-		return s.wrapOpen(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return s.wrapOpen(err)
-	}
-	return nil
+	r.Wrap = s.wrapOpen
+	return sqlitefile.Migrate(context.Background(), s.db, sqlitefile.Schema{AppID: applicationID, Migrations: migrations[:]}, r)
 }
 
 // wrapOpen says in words why a store that was examined and found sound
@@ -365,7 +296,7 @@ func (s *Store) wrapOpen(err error) error {
 	if isBusy(err) {
 		return lockedError(s.path, err)
 	}
-	if isReadOnly(err) {
+	if sqlitefile.IsWriteRefused(err) {
 		if canWrite(s.path) {
 			// The file system would let parallax write: SQLite will not.
 			return refuse(s.path, errors.New("SQLite will not write it: its header marks it read-only (a newer SQLite file format, or damage)"))
@@ -373,27 +304,6 @@ func (s *Store) wrapOpen(err error) error {
 		return readOnlyError(s.path)
 	}
 	return fmt.Errorf("open notes %s: %w", s.path, err)
-}
-
-// isReadOnly reports whether err is SQLite saying it may not write the
-// file or create the files beside it.
-func isReadOnly(err error) bool {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		c := se.Code() & 0xff
-		return c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_CANTOPEN || c == sqlite3.SQLITE_PERM
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "unable to open database file") || strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only")
-}
-
-// syncDir flushes a folder's entries so a newly created file survives a
-// power cut. Errors are ignored: not every file system supports it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
 }
 
 // Close closes the store. Every change is already on disk.

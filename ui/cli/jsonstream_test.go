@@ -5,6 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +96,46 @@ func TestWriteJSONIsTheEncodersOutput(t *testing.T) {
 		if got, want := streamed(t, v), encodeWhole(t, v); got != want {
 			t.Errorf("%s: streamed\n%s\nencoder\n%s", name, got, want)
 		}
+	}
+}
+
+// failsAt is an element whose encoding fails when bad.
+type failsAt struct{ bad bool }
+
+func (f failsAt) MarshalJSON() ([]byte, error) {
+	if f.bad {
+		return nil, errors.New("cannot encode")
+	}
+	return []byte(`{"ok":true}`), nil
+}
+
+// Long arrays are encoded by several goroutines a batch at a time: the
+// bytes are still the encoder's, and an element that cannot be encoded
+// fails the writing.
+func TestWriteJSONParallelArrays(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(3))
+	when := time.Date(2019, 11, 8, 10, 30, 0, 0, time.UTC)
+	for _, n := range []int{batchPerWorker*3 - 1, batchPerWorker * 3, 1000} {
+		items := make([]inner, n)
+		for i := range items {
+			items[i] = inner{Name: strings.Repeat("é<", i%7) + fmt.Sprint(i), Tags: make([]string, i%3), Score: float64(i) / 8}
+			if i%5 == 0 {
+				items[i].When = &when
+			}
+		}
+		v := struct {
+			I []inner `json:"items"`
+			N int     `json:"n"`
+		}{items, n}
+		if got, want := streamed(t, v), encodeWhole(t, v); got != want {
+			t.Errorf("%d elements: the streamed output differs from the encoder's", n)
+		}
+	}
+	elems := make([]failsAt, 500)
+	elems[300].bad = true
+	err := writeJSON(io.Discard, struct{ E []failsAt }{elems})
+	if err == nil || !strings.Contains(err.Error(), "cannot encode") {
+		t.Fatalf("error %v, want the element's", err)
 	}
 }
 

@@ -74,6 +74,9 @@ func printUpdate(env *Env, rep *library.UpdateReport) {
 		if f.Failing {
 			state = "FAILING: " + f.Error
 		}
+		if f.Note != "" {
+			state += " — " + f.Note
+		}
 		t.add(oneLine(orUnknown(f.Outlet), 20), fmt.Sprintf("%d new of %d", f.New, f.Items), oneLine(state, 80), oneLine(f.URL, 70))
 	}
 	t.write(w, "")

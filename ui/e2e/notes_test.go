@@ -6,7 +6,8 @@ import (
 )
 
 // TestTaggingSurvivesRestart tags a sentence with a new tag, adds a memo,
-// quits, reopens on the same notes file, sees the tag and undoes it.
+// cancels a new tag name and finds it again as a draft, quits, reopens on
+// the same notes file, sees the tag and undoes it.
 func TestTaggingSurvivesRestart(t *testing.T) {
 	notesFile := filepath.Join(t.TempDir(), "notes.db")
 	s := start(t, 80, 24, nil, "--notes", notesFile)
@@ -25,6 +26,24 @@ func TestTaggingSurvivesRestart(t *testing.T) {
 	s.text("TASS frames it as US aggression")
 	s.keys("Enter")
 	s.waitFor("memo saved")
+	pause()
+	// A tag name typed and cancelled is kept as a draft: the same prompt
+	// opened again holds it.
+	s.keys("4")
+	s.waitFor("blames the US (1)")
+	s.keys("c")
+	s.waitFor("Codebook")
+	s.keys("a")
+	s.waitFor("New tag name")
+	s.text("frames/tass")
+	s.waitFor("> frames/tass", "esc: keep draft")
+	s.keys("Escape")
+	s.waitGone("New tag name")
+	pause()
+	s.keys("a")
+	s.waitFor("New tag name", "> frames/tass", "esc: keep draft")
+	s.keys("Escape")
+	s.waitGone("New tag name")
 	pause()
 	s.keys("q")
 	s.waitExit()

@@ -1,6 +1,6 @@
 //go:build unix
 
-package library
+package sqlitefile
 
 import (
 	"path/filepath"
@@ -8,8 +8,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// canWriteFile reports whether this process may write the file at path and
+// CanWrite reports whether this process may write the file at path and
 // create files beside it (SQLite's -wal and -shm), as access(2) says.
-func canWriteFile(path string) bool {
+func CanWrite(path string) bool {
 	return unix.Access(path, unix.W_OK) == nil && unix.Access(filepath.Dir(path), unix.W_OK) == nil
 }

@@ -1,15 +1,15 @@
 //go:build !unix
 
-package notes
+package sqlitefile
 
 import (
 	"os"
 	"path/filepath"
 )
 
-// canWriteFile reports whether the file at path and its folder look writable:
+// CanWrite reports whether the file at path and its folder look writable:
 // without access(2), the permission bits are the best guess.
-func canWriteFile(path string) bool {
+func CanWrite(path string) bool {
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().Perm()&0o200 == 0 {
 		return false

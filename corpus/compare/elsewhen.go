@@ -1,0 +1,84 @@
+package compare
+
+import (
+	"strings"
+	"time"
+)
+
+// A sentence of a story that places what it tells in another time — "in
+// March last year", "two years ago", "in 2019" in an article of 2024 — is
+// about another happening than its story's: the bank's rise of last year,
+// not this one. Inside a story it is linked only with sentences that also
+// look back, and its figures and dates are not set against those of the
+// sentences that do not (a 50-point rise last year is not a disagreement
+// with this year's 25). Across stories nothing changes: a claim that looks
+// back is how a thread's stories restate one another.
+
+// lookBack are the phrases by which a sentence places what it tells a year
+// or more, or months, before the article.
+var lookBack = []string{
+	"last year", "a year ago", "a year earlier", "years ago", "years earlier", "the previous year",
+	"the year before", "months ago", "months earlier", "a decade ago", "decades ago",
+}
+
+// elsewhen reports whether unit u tells of another time than its
+// article's: it says so in words (lookBack), or names a year before the
+// article's year of publication.
+func (x *storyScorer) elsewhen(u *unit) bool {
+	a := x.c.Articles[u.art]
+	low := strings.ToLower(a.Sentences[u.sent].Text)
+	for _, p := range lookBack {
+		if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
+			return true
+		}
+	}
+	if a.Published == nil || u.ex == nil {
+		return false
+	}
+	for _, d := range u.ex.dates {
+		if earlierYear(d, *a.Published) {
+			return true
+		}
+	}
+	return false
+}
+
+// earlierYear reports whether a date lies in a year before pub's, and
+// further back than the turn of the year: "31 December 2023" in a report
+// of 2 January 2024 is the same happening.
+func earlierYear(d Date, pub time.Time) bool {
+	if d.Y == 0 || d.Y >= pub.Year() {
+		return false
+	}
+	if d.M == 0 {
+		return pub.Year()-d.Y > 1 || pub.YearDay() > turnOfYear
+	}
+	t := time.Date(d.Y, time.Month(d.M), max(d.D, 1), 0, 0, 0, 0, pub.Location())
+	return pub.Sub(t) > turnOfYear*24*time.Hour
+}
+
+// turnOfYear is how many days around New Year a date of the year before
+// may be the same happening as a report of the new one.
+const turnOfYear = 60
+
+// wordAt reports whether s[i:i+n] stands as whole words in s.
+func wordAt(s string, i, n int) bool {
+	before, after := byte(' '), byte(' ')
+	if i > 0 {
+		before = s[i-1]
+	}
+	if i+n < len(s) {
+		after = s[i+n]
+	}
+	return !isASCIIWordByte(before) && !isASCIIWordByte(after)
+}
+
+func isASCIIWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// otherTimes reports whether two units of one story tell of different
+// times: one looks back (elsewhen) and the other does not.
+func (x *storyScorer) otherTimes(a, b *unit) bool {
+	return a.story == b.story && x.elsewhen(a) != x.elsewhen(b)
+}
