@@ -28,7 +28,8 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 			}
 		}
 		out = append(out, m)
-		i = m[1] - off
+		// The pattern matches no empty text; were it to, go on by a byte.
+		i = max(m[1]-off, i+1)
 	}
 	return out
 }
