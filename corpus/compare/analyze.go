@@ -167,6 +167,7 @@ type unit struct {
 	ex                       *extras // numbers, dates and quotes; nil when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
+	looks                    uint8   // what the sentence was found to do, once asked (see looks)
 	nseg                     uint8   // the number of segments, when segOf is set
 	// segs are the sentence's clauses and pairs of adjacent clauses, as
 	// sorted term ids, when it has more than one clause; segW their weights.
@@ -216,9 +217,8 @@ type analysis struct {
 	bgIDF  []float64 // background IDF by term id
 	nUnits int
 
-	docs        []eventDoc         // by article: what story grouping compares
-	artSim      map[uint64]float64 // by pairKey: the story similarity of two articles of a thread (absent: below minEventSim)
-	anchorBase  int32              // term ids from here on are numbers and dates (eventDoc anchors)
+	docs        []eventDoc // by article: what story grouping compares
+	anchorBase  int32      // term ids from here on are numbers and dates (eventDoc anchors)
 	outletsOnce sync.Once
 	known       []string              // the corpus's named outlets, sorted (knownOutlets)
 	published   map[string]*time.Time // by article id

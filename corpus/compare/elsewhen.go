@@ -21,10 +21,32 @@ var lookBack = []string{
 	"the year before", "months ago", "months earlier", "a decade ago", "decades ago",
 }
 
+// A unit's looks remember what linking asked of its sentence, so that the
+// sentence is read once however many candidates it is weighed against:
+// a bit says the answer is known, the next bit gives it.
+const (
+	backKnown uint8 = 1 << iota
+	back
+	ownKnown
+	own
+)
+
 // elsewhen reports whether unit u tells of another time than its
+// article's (looksBack), once per unit.
+func (x *storyScorer) elsewhen(u *unit) bool {
+	if u.looks&backKnown == 0 {
+		u.looks |= backKnown
+		if x.looksBack(u) {
+			u.looks |= back
+		}
+	}
+	return u.looks&back != 0
+}
+
+// looksBack reports whether unit u tells of another time than its
 // article's: it says so in words (lookBack), or names a year before the
 // article's year of publication.
-func (x *storyScorer) elsewhen(u *unit) bool {
+func (x *storyScorer) looksBack(u *unit) bool {
 	a := x.c.Articles[u.art]
 	low := strings.ToLower(a.Sentences[u.sent].Text)
 	for _, p := range lookBack {

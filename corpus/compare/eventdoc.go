@@ -532,15 +532,14 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 }
 
 // splitThread groups the docs of one thread (in canonical order) into
-// stories; it returns the stories as positions in docs, and the article
-// similarities (positions in docs) they were grouped by.
-func splitThread(docs []*eventDoc, tm termModel, th float64) ([][]int32, []edge) {
+// stories; it returns the stories as positions in docs.
+func splitThread(docs []*eventDoc, tm termModel, th float64) [][]int32 {
 	if len(docs) == 1 {
-		return [][]int32{{0}}, nil
+		return [][]int32{{0}}
 	}
 	vecs := storyVectors(docs, tm)
 	edges := similarEdges(vecs, func(a, b int) float64 { return dateFade(docs[a].day, docs[b].day) }, minEventSim)
 	l := newAvgLink(th)
 	l.kappa = storyKappa
-	return groups(l.cluster(len(docs), edges)), edges
+	return groups(l.cluster(len(docs), edges))
 }

@@ -166,7 +166,7 @@ func (g *Grouper) splitThread(th int32) {
 	for k, i := range order {
 		docs[k] = &g.docs[members[i]]
 	}
-	sts, _ := splitThread(docs, g.termModel(), g.opts.StoryThreshold)
+	sts := splitThread(docs, g.termModel(), g.opts.StoryThreshold)
 	out := make([][]int32, len(sts))
 	for si, st := range sts {
 		for _, p := range st {

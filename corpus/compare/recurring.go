@@ -33,6 +33,17 @@ func (x *storyScorer) sameEvent(a, b *unit) bool {
 // tells ("the 2019 strike", "the attack on 3 May") may retell an earlier
 // story's happening, and may recur.
 func (x *storyScorer) ownHappening(u *unit) bool {
+	if u.looks&ownKnown == 0 {
+		u.looks |= ownKnown
+		if x.pointsAtOwn(u) {
+			u.looks |= own
+		}
+	}
+	return u.looks&own != 0
+}
+
+// pointsAtOwn is ownHappening, reading the sentence.
+func (x *storyScorer) pointsAtOwn(u *unit) bool {
 	if u.ex != nil && len(u.ex.dates) > 0 {
 		return false
 	}

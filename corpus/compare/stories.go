@@ -115,7 +115,6 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	}
 	tm := x.termModel()
 	split := make([][][]int32, len(threads))
-	sims := make([][]edge, len(threads))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), 8); w++ {
@@ -128,7 +127,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 				for k, i := range th {
 					members[k] = &sorted[i]
 				}
-				split[ti], sims[ti] = splitThread(members, tm, x.opts.StoryThreshold)
+				split[ti] = splitThread(members, tm, x.opts.StoryThreshold)
 			}
 		}()
 	}
@@ -138,11 +137,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	close(work)
 	wg.Wait()
 	var g eventGroups
-	x.artSim = map[uint64]float64{}
 	for ti, th := range threads {
-		for _, e := range sims[ti] {
-			x.artSim[pairKey(int32(order[th[e.a]]), int32(order[th[e.b]]))] = e.s
-		}
 		for _, st := range split[ti] {
 			s := make([]int32, len(st))
 			for k, p := range st {
@@ -178,14 +173,6 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	}
 	x.progress("grouping stories", len(x.c.Articles), len(x.c.Articles))
 	return g
-}
-
-// pairKey is the key of an unordered pair of articles in artSim.
-func pairKey(a, b int32) uint64 {
-	if a > b {
-		a, b = b, a
-	}
-	return uint64(a)<<32 | uint64(uint32(b))
 }
 
 func mapInts(v []int, f func(int) int32) []int32 {
