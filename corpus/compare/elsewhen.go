@@ -48,10 +48,12 @@ func (x *storyScorer) elsewhen(u *unit) bool {
 // article's year of publication.
 func (x *storyScorer) looksBack(u *unit) bool {
 	a := x.c.Articles[u.art]
-	low := strings.ToLower(a.Sentences[u.sent].Text)
-	for _, p := range lookBack {
-		if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
-			return true
+	if text := a.Sentences[u.sent].Text; mayLookBack(text) {
+		low := strings.ToLower(text)
+		for _, p := range lookBack {
+			if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
+				return true
+			}
 		}
 	}
 	if a.Published == nil || u.ex == nil {
@@ -82,6 +84,17 @@ func earlierYear(d Date, pub time.Time) bool {
 // turnOfYear is how many days around New Year a date of the year before
 // may be the same happening as a report of the new one.
 const turnOfYear = 60
+
+// mayLookBack is a quick test that text may hold a lookBack phrase: each
+// holds one of these pieces, in either case.
+func mayLookBack(text string) bool {
+	for _, p := range [...]string{"ear", "EAR", "ago", "AGO", "Ago", "onth", "ONTH", "ecade", "ECADE"} {
+		if strings.Contains(text, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // wordAt reports whether s[i:i+n] stands as whole words in s.
 func wordAt(s string, i, n int) bool {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -54,6 +55,18 @@ func TestFigureWords(t *testing.T) {
 		}
 		if got := samePoint(c.text, *qa, c.text, *qb); got != c.same {
 			t.Errorf("%q: samePoint(%s, %s) = %v (words %v, %v), want %v", c.text, c.a, c.b, got, figureWords(c.text, *qa), figureWords(c.text, *qb), c.same)
+		}
+	}
+}
+
+// TestMayLookBackLetsEveryPhraseThrough: the quick test never turns away
+// a sentence holding a lookBack phrase, in lower, title or upper case.
+func TestMayLookBackLetsEveryPhraseThrough(t *testing.T) {
+	for _, p := range lookBack {
+		for _, s := range []string{p, strings.ToUpper(p[:1]) + p[1:], strings.ToUpper(p), strings.Title(p)} {
+			if !mayLookBack("It was said " + s + ".") {
+				t.Errorf("mayLookBack turns away %q", s)
+			}
 		}
 	}
 }
