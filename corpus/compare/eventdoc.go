@@ -63,10 +63,13 @@ const (
 	// threadNeighbours is how many nearest articles of each article the
 	// thread clustering considers (see nearestEdges).
 	threadNeighbours = 50
-	// maxEventPost is the most articles a term may be held by and still
-	// count in similarities between articles: a term in hundreds of them
-	// names a theme, not an event, and summing it would make the work grow
-	// with the square of the corpus.
+	// maxEventPost is how many earlier articles holding a term an article
+	// is compared with through it: a term in hundreds of articles links
+	// each only to the nearest in time (summing all would make the work
+	// grow with the square of the corpus). Until session 8 such a term
+	// was left out, and on 100,000 generated articles, whose invented
+	// words recur across stories, nearly every article became a thread
+	// of its own.
 	maxEventPost = 128
 	// minThreadSim is the least similarity kept as an edge between two
 	// articles when grouping threads: fainter resemblances between
@@ -381,8 +384,11 @@ func nearestEdges(edges []edge, n, k int) []edge {
 // fade, when given) reaches minEventSim, ordered by their later vector
 // then the earlier. Products are summed term by term through an inverted
 // index, so the work follows the terms pairs share, not the number of
-// pairs; a term held by more than maxEventPost vectors names a theme, not
-// an event, and is left out of the sums. Workers take vectors in turn.
+// pairs. A term held by more than maxEventPost vectors is summed only
+// between a vector and the maxEventPost before it that hold it — the
+// nearest in time, as vectors are in canonical order — so the work stays
+// linear however many hold it, and a word a long stream uses for many
+// events still joins the articles of each. Workers take vectors in turn.
 func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
 	type posting struct {
 		v int32
@@ -434,8 +440,14 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 				touched = touched[:0]
 				for k, t := range v.ids {
 					p := arena[at[t]:end[t]]
-					if len(p) < 2 || len(p) > maxPost {
+					if len(p) < 2 {
 						continue
+					}
+					if len(p) > maxPost {
+						// A term many vectors hold links a vector only to
+						// the maxPost before it in vector order: in time.
+						j, _ := slices.BinarySearchFunc(p, int32(i), func(q posting, v int32) int { return cmp.Compare(q.v, v) })
+						p = p[max(0, j-maxPost):j]
 					}
 					wi := v.val[k]
 					for _, q := range p {

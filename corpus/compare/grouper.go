@@ -100,19 +100,18 @@ func (g *Grouper) Add(a *corpus.Article) error {
 	g.byID[a.ID] = x
 	g.docs = append(g.docs, doc)
 	// Its similarities to the articles before it, through the terms it
-	// shares with them that few articles hold.
+	// shares with them; a term many hold, through the latest maxPost of
+	// them (as similarEdges does, by time).
 	maxPost := min(max(64, len(g.docs)/8), maxEventPost)
 	var edges []edge
 	seen := map[int32]bool{}
 	for _, t := range doc.thread.ids {
 		p := g.post[t]
-		if len(p) <= maxPost {
-			for _, y := range p {
-				if !seen[y] {
-					seen[y] = true
-					if s := doc.thread.dot(g.docs[y].thread); s >= minThreadSim {
-						edges = append(edges, edge{a: y, b: x, s: s})
-					}
+		for _, y := range p[max(0, len(p)-maxPost):] {
+			if !seen[y] {
+				seen[y] = true
+				if s := doc.thread.dot(g.docs[y].thread); s >= minThreadSim {
+					edges = append(edges, edge{a: y, b: x, s: s})
 				}
 			}
 		}

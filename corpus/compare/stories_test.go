@@ -339,3 +339,29 @@ func TestCountsOfAnyNounDiffer(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonTermLinksNeighboursInTime: a term more vectors hold than
+// maxEventPost still links each vector to the nearest before it (in
+// canonical order, in time), and only to those, so a stream whose words
+// recur across many events still forms its stories, in linear work.
+func TestCommonTermLinksNeighboursInTime(t *testing.T) {
+	n := 10 * maxEventPost // enough that the window is maxEventPost, not n/8
+	vecs := make([]sparseVec, n)
+	for i := range vecs {
+		vecs[i] = sparseVec{ids: []int32{1}, val: []float64{1}}
+	}
+	linked := map[[2]int32]bool{}
+	for _, e := range similarEdges(vecs, nil, 0.5) {
+		linked[[2]int32{e.a, e.b}] = true
+	}
+	last := int32(n - 1)
+	if !linked[[2]int32{last - 1, last}] || !linked[[2]int32{last - maxEventPost, last}] {
+		t.Errorf("the last vector is not linked to its nearest %d through the common term", maxEventPost)
+	}
+	if linked[[2]int32{last - maxEventPost - 1, last}] || linked[[2]int32{0, last}] {
+		t.Error("the last vector is linked through the common term beyond its nearest")
+	}
+	if len(linked) > n*maxEventPost {
+		t.Errorf("%d edges for %d vectors: the work is not bounded", len(linked), n)
+	}
+}
