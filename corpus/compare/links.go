@@ -106,7 +106,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 			sc := x.linkScore(u, v)
 			if sc >= low {
 				found = append(found, foundLink{ui, c.v, sc})
-			} else if sc > 0 {
+			} else if sc > 0 && !x.opts.NoMisses {
 				x.missed = append(x.missed, foundLink{ui, c.v, sc})
 			}
 		}

@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -42,4 +44,28 @@ func TestNearestMisses(t *testing.T) {
 		t.Errorf("only %d sentences have nearest misses", withMiss)
 	}
 	t.Logf("%d sentences without counterpart have nearest misses", withMiss)
+}
+
+// TestNoMissesKeepsTheFacts: without nearest misses (the commands that
+// print facts) the threads, stories, facts and omissions are the same,
+// and no sentence has a miss.
+func TestNoMissesKeepsTheFacts(t *testing.T) {
+	c := corpus.Default()
+	with := analyzeDefault(t)
+	without, err := Analyze(context.Background(), c, Options{NoMisses: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(with)
+	b, _ := json.Marshal(without)
+	if string(a) != string(b) {
+		t.Error("NoMisses changed the result")
+	}
+	for _, art := range c.Articles {
+		for si := range art.Sentences {
+			if ms := without.NearestMisses(art.ID, si); len(ms) > 0 {
+				t.Fatalf("%s[%d] has misses with NoMisses", art.ID, si)
+			}
+		}
+	}
 }

@@ -61,6 +61,9 @@ type Options struct {
 	// Scope is the id of a story or thread to restrict the run to; ""
 	// for everything. It needs Facts.
 	Scope string
+	// NoMisses leaves out the nearest misses of unlinked sentences,
+	// which only the reader shows (compare.Options.NoMisses).
+	NoMisses bool
 
 	// Progress, when set, reports each stage.
 	Progress Progress
@@ -129,7 +132,7 @@ func Analyse(ctx context.Context, c *corpus.Corpus, opts Options) (*Run, error) 
 	r := &Run{Options: opts, All: c, Corpus: c}
 	if opts.Facts {
 		r.Corrections, r.errs[Corrections] = readCorrections(opts)
-		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections, ConfigDir: opts.ConfigDir,
+		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections, ConfigDir: opts.ConfigDir, NoMisses: opts.NoMisses,
 			Progress: func(stage string, done, total int) { opts.progress("comparing outlets: "+stage, done, total) }})
 		if err != nil {
 			if ctx.Err() != nil {

@@ -100,7 +100,7 @@ func runExport(env *Env, args []string) int {
 		if f.UsesAnalysis() {
 			need = append(need, pipeline.Framing)
 		}
-		if run, err = runPipeline(env, c, paths, *notesPath, pipeline.Options{Facts: true, Framing: f.UsesAnalysis(), Scope: story}, need...); err != nil {
+		if run, err = runPipeline(env, c, paths, *notesPath, pipeline.Options{Facts: true, Framing: f.UsesAnalysis(), Scope: story, NoMisses: true}, need...); err != nil {
 			return errorf(env, "%v", err)
 		}
 	}

@@ -37,7 +37,7 @@ func runFraming(env *Env, args []string) int {
 	// The shared-facts analysis gives the "unique" markers (sentences no
 	// other outlet carries) and each outlet's omissions; framing still
 	// works without it, and says so.
-	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, Framing: true, NoUserLexicons: *noUser, Scope: story},
+	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, Framing: true, NoUserLexicons: *noUser, Scope: story, NoMisses: true},
 		pipeline.Corrections, pipeline.Scope, pipeline.Framing)
 	if err != nil {
 		return errorf(env, "%v", err)
