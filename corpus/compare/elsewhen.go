@@ -31,17 +31,22 @@ const (
 	own
 )
 
-// elsewhen reports whether unit u tells of another time than its
-// article's (looksBack), once per unit.
-func (x *storyScorer) elsewhen(u *unit) bool {
-	if u.looks&backKnown == 0 {
-		u.looks |= backKnown
-		if x.looksBack(u) {
-			u.looks |= back
+// look returns what test says of unit u, reading the sentence the first
+// time only: known is the bit that says it was read, yes the bit of the
+// answer.
+func (u *unit) look(known, yes uint8, test func(*unit) bool) bool {
+	if u.looks&known == 0 {
+		u.looks |= known
+		if test(u) {
+			u.looks |= yes
 		}
 	}
-	return u.looks&back != 0
+	return u.looks&yes != 0
 }
+
+// elsewhen reports whether unit u tells of another time than its
+// article's (looksBack), once per unit.
+func (x *storyScorer) elsewhen(u *unit) bool { return u.look(backKnown, back, x.looksBack) }
 
 // looksBack reports whether unit u tells of another time than its
 // article's: it says so in words (lookBack), or names a year before the

@@ -32,15 +32,7 @@ func (x *storyScorer) sameEvent(a, b *unit) bool {
 // that story's happening — another claim. A sentence that dates what it
 // tells ("the 2019 strike", "the attack on 3 May") may retell an earlier
 // story's happening, and may recur.
-func (x *storyScorer) ownHappening(u *unit) bool {
-	if u.looks&ownKnown == 0 {
-		u.looks |= ownKnown
-		if x.pointsAtOwn(u) {
-			u.looks |= own
-		}
-	}
-	return u.looks&own != 0
-}
+func (x *storyScorer) ownHappening(u *unit) bool { return u.look(ownKnown, own, x.pointsAtOwn) }
 
 // pointsAtOwn is ownHappening, reading the sentence.
 func (x *storyScorer) pointsAtOwn(u *unit) bool {
