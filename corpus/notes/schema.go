@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 )
@@ -110,12 +111,12 @@ func checkSchema(ctx context.Context, q querier, version int64) error {
 		return err
 	}
 	want, latest := refs[version], refs[SchemaVersion]
-	for _, t := range sortedKeys(want.tables) {
+	for _, t := range slices.Sorted(maps.Keys(want.tables)) {
 		cols, ok := got.tables[t]
 		if !ok {
 			return fmt.Errorf("its schema is not that of version %d: table %s is missing", version, t)
 		}
-		for _, c := range sortedKeys(want.tables[t]) {
+		for _, c := range slices.Sorted(maps.Keys(want.tables[t])) {
 			have, ok := cols[c]
 			switch {
 			case !ok:
@@ -124,13 +125,13 @@ func checkSchema(ctx context.Context, q querier, version int64) error {
 				return fmt.Errorf("its schema is not that of version %d: column %s.%s is not as parallax made it", version, t, c)
 			}
 		}
-		for _, c := range sortedKeys(cols) {
+		for _, c := range slices.Sorted(maps.Keys(cols)) {
 			if _, ok := want.tables[t][c]; !ok {
 				return fmt.Errorf("its schema is not that of version %d: table %s has a column %s that parallax does not make", version, t, c)
 			}
 		}
 	}
-	for _, name := range sortedKeys(latest.objects) {
+	for _, name := range slices.Sorted(maps.Keys(latest.objects)) {
 		if _, ok := want.objects[name]; ok {
 			continue
 		}
@@ -139,13 +140,4 @@ func checkSchema(ctx context.Context, q querier, version int64) error {
 		}
 	}
 	return nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

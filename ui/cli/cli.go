@@ -5,7 +5,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -156,7 +158,7 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 		case "coder":
 			if !writesNotes[name] {
 				fmt.Fprintf(env.Stderr, "parallax: --coder is for the commands that write notes (%s); \"parallax %s\" writes none: leave --coder out\n",
-					strings.Join(sortedKeys(writesNotes), ", "), name)
+					strings.Join(slices.Sorted(maps.Keys(writesNotes)), ", "), name)
 				return nil, 2
 			}
 			moved = append(moved, a)
@@ -169,16 +171,6 @@ func flagsFirst(env *Env, args []string) ([]string, int) {
 		moved = append(moved, a)
 	}
 	return append(append([]string{name}, moved...), args[at+1:]...), -1
-}
-
-// sortedKeys returns a set's members in order.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // flagName is the name of a flag argument ("--notes=x" → "notes").

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,7 +62,7 @@ func loadConfig(env *Env) (config, error) {
 	for _, k := range keys {
 		want, known := configKeys[k]
 		if !known {
-			return cfg, fmt.Errorf("config %s: unknown field %q; parallax knows: %s", path, k, strings.Join(knownConfigKeys(), ", "))
+			return cfg, fmt.Errorf("config %s: unknown field %q; parallax knows: %s", path, k, strings.Join(slices.Sorted(maps.Keys(configKeys)), ", "))
 		}
 		s, ok := raw[k].(string)
 		if !ok {
@@ -72,15 +74,6 @@ func loadConfig(env *Env) (config, error) {
 		}
 	}
 	return cfg, nil
-}
-
-func knownConfigKeys() []string {
-	out := make([]string, 0, len(configKeys))
-	for k := range configKeys {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // tomlKind names the kind of a decoded TOML value for a message.
