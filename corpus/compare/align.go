@@ -125,7 +125,7 @@ func alignFeatures(a, b *features, w func(string) float64, x []float64) {
 		for j, k := range cb {
 			hb[j] = b.toks[k].h
 		}
-		x[26] = float64(lcsHash(ha, hb)) / float64(mx)
+		x[26] = float64(textdist.LCSLength(ha, hb)) / float64(mx)
 	}
 }
 

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"github.com/parallax-reader/parallax/corpus/textdist"
 	"math"
 	"sort"
 	"strings"
@@ -268,7 +269,7 @@ func (m *Matcher) pairFeatures(a, b *features, w func(string) float64) ([nFeatur
 	}
 	for _, qa := range a.quotes {
 		for _, qb := range b.quotes {
-			l := lcsHash(qa.stems, qb.stems)
+			l := textdist.LCSLength(qa.stems, qb.stems)
 			short := min(len(qa.stems), len(qb.stems))
 			if l >= 4 && float64(l) >= 0.7*float64(short) {
 				f := float64(l) / float64(max(len(qa.stems), len(qb.stems)))
@@ -300,7 +301,7 @@ func (m *Matcher) pairFeatures(a, b *features, w func(string) float64) ([nFeatur
 	x[17] = math.Min(math.Max(ua, ub), 10) / 10
 	x[18] = math.Min(math.Min(ua, ub), 10) / 10
 	if mx := max(len(a.seq), len(b.seq)); mx > 0 {
-		x[19] = float64(lcsHash(a.seq, b.seq)) / float64(mx)
+		x[19] = float64(textdist.LCSLength(a.seq, b.seq)) / float64(mx)
 	}
 	x[20] = diceHashes(a.chars, b.chars)
 	x[21] = x[12] * x[12]
@@ -348,45 +349,6 @@ func appendUnique(s []string, v string) []string {
 		}
 	}
 	return append(s, v)
-}
-
-// lcsHash is the length of the longest common subsequence of two hash lists.
-func lcsHash(a, b []uint32) int {
-	// A common prefix and suffix belong to every longest common
-	// subsequence: count them and run the table on the rest only (quotes
-	// of one statement mostly differ by a word, if at all).
-	same := 0
-	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
-		a, b = a[1:], b[1:]
-		same++
-	}
-	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
-		a, b = a[:len(a)-1], b[:len(b)-1]
-		same++
-	}
-	if len(a) == 0 || len(b) == 0 {
-		return same
-	}
-	var pb, cb [64]int
-	prev, cur := pb[:0], cb[:0]
-	if len(b)+1 > len(pb) {
-		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
-	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			switch {
-			case a[i-1] == b[j-1]:
-				cur[j] = prev[j-1] + 1
-			case prev[j] >= cur[j-1]:
-				cur[j] = prev[j]
-			default:
-				cur[j] = cur[j-1]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return same + prev[len(b)]
 }
 
 // jaroWinkler is the Jaro–Winkler similarity of two strings in [0, 1].

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/parallax-reader/parallax/corpus/textdist"
 	"math"
 	"math/bits"
 	"slices"
@@ -401,6 +402,6 @@ func sharedQuote(qa, qb quote) bool {
 	if common < 4 || float64(common) < 0.7*float64(short) {
 		return false
 	}
-	l := lcsHash(qa.stems, qb.stems)
+	l := textdist.LCSLength(qa.stems, qb.stems)
 	return l >= 4 && float64(l) >= 0.7*float64(short)
 }

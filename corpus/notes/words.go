@@ -56,7 +56,7 @@ func snapWords(text string, s, e int, quote string, startWord, endWord bool) (in
 			got := words(text[cs:ce])
 			// Most of the quote's words kept, then fewest words added,
 			// then fewest edits, then nearest the match.
-			kept := lcsLen(want, got)
+			kept := textdist.LCSLength(want, got)
 			k := [4]int{-kept, len(got) - kept, textdist.Levenshtein(want, got), abs(cs-s) + abs(ce-e)}
 			if !found || less(k, best) {
 				bs, be, best, found = cs, ce, k, true
@@ -141,23 +141,4 @@ func onWordEnd(quote, suffix string) bool {
 	r, _ := utf8.DecodeLastRuneInString(quote)
 	n, _ := utf8.DecodeRuneInString(suffix)
 	return isWordRune(r) && (suffix == "" || !isWordRune(n))
-}
-
-// lcsLen is the length of the longest common subsequence of a and b.
-func lcsLen(a, b []string) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for i := range a {
-		for j := range b {
-			switch {
-			case a[i] == b[j]:
-				cur[j+1] = prev[j] + 1
-			case prev[j+1] >= cur[j]:
-				cur[j+1] = prev[j+1]
-			default:
-				cur[j+1] = cur[j]
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
