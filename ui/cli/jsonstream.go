@@ -34,8 +34,7 @@ type jsonArray interface {
 // whole, the old way.
 func writeJSON(w io.Writer, v any) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	s := &jsonStreamer{w: bw}
-	s.enc = json.NewEncoder(&s.buf)
+	s := &jsonStreamer{w: bw, jsonEncoder: newJSONEncoder()}
 	if fields, ok := streamable(v); ok {
 		s.object(fields)
 	} else {
@@ -147,11 +146,34 @@ func isEmptyJSON(v reflect.Value) bool {
 // jsonStreamer writes indented JSON piece by piece; the first error
 // sticks and stops the writing.
 type jsonStreamer struct {
-	w   *bufio.Writer
+	w *bufio.Writer
+	*jsonEncoder
+	err error
+}
+
+// jsonEncoder encodes one value at a time, indented, reusing its buffers.
+type jsonEncoder struct {
 	buf bytes.Buffer // a value encoded without indentation
 	out []byte       // and indented
 	enc *json.Encoder
-	err error
+}
+
+func newJSONEncoder() *jsonEncoder {
+	e := &jsonEncoder{}
+	e.enc = json.NewEncoder(&e.buf)
+	return e
+}
+
+// encode returns v encoded and indented as at a nesting level whose
+// lines start with prefix, without the encoder's trailing newline; the
+// bytes are the encoder's until its next use.
+func (e *jsonEncoder) encode(v any, prefix string) ([]byte, error) {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return nil, err
+	}
+	e.out = appendIndented(e.out[:0], bytes.TrimSuffix(e.buf.Bytes(), []byte{'\n'}), prefix, "  ")
+	return e.out, nil
 }
 
 func (s *jsonStreamer) raw(text string) {
@@ -166,12 +188,10 @@ func (s *jsonStreamer) value(v any, prefix string) {
 	if s.err != nil {
 		return
 	}
-	s.buf.Reset()
-	if s.err = s.enc.Encode(v); s.err != nil {
-		return
+	var b []byte
+	if b, s.err = s.encode(v, prefix); s.err == nil {
+		_, s.err = s.w.Write(b)
 	}
-	s.out = appendIndented(s.out[:0], bytes.TrimSuffix(s.buf.Bytes(), []byte{'\n'}), prefix, "  ")
-	_, s.err = s.w.Write(s.out)
 }
 
 // object writes {"field": value, ...} with each array streamed.
@@ -227,15 +247,14 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 		return
 	}
 	type slot struct {
-		buf bytes.Buffer
-		out []byte
-		enc *json.Encoder
+		*jsonEncoder
+		b   []byte // the element encoded (the encoder's bytes)
 		err error
 	}
 	newSlots := func() []slot {
 		slots := make([]slot, workers*batchPerWorker)
 		for k := range slots {
-			slots[k].enc = json.NewEncoder(&slots[k].buf)
+			slots[k].jsonEncoder = newJSONEncoder()
 		}
 		return slots
 	}
@@ -247,10 +266,7 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 			wg.Go(func() {
 				for k := int(next.Add(1) - 1); k < len(batch); k = int(next.Add(1) - 1) {
 					sl := &batch[k]
-					sl.buf.Reset()
-					if sl.err = sl.enc.Encode(a.Item(from + k)); sl.err == nil {
-						sl.out = appendIndented(sl.out[:0], bytes.TrimSuffix(sl.buf.Bytes(), []byte{'\n'}), prefix, "  ")
-					}
+					sl.b, sl.err = sl.encode(a.Item(from+k), prefix)
 				}
 			})
 		}
@@ -277,7 +293,7 @@ func (s *jsonStreamer) elements(a jsonArray, prefix string) {
 				s.err = cur[k].err
 			}
 			if s.err == nil {
-				_, s.err = s.w.Write(cur[k].out)
+				_, s.err = s.w.Write(cur[k].b)
 			}
 		}
 		wg.Wait()
