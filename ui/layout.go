@@ -42,20 +42,6 @@ type layout struct {
 	heads map[headKey][2]string
 }
 
-// sentenceAt returns the sentence shown on line li, or the nearest one
-// after it, or -1.
-func (l *layout) sentenceAt(li int) int {
-	if li < 0 {
-		li = 0
-	}
-	for ; li < len(l.lines); li++ {
-		if l.lines[li].sent >= 0 {
-			return l.lines[li].sent
-		}
-	}
-	return -1
-}
-
 // layoutCache keeps one layout per article; it is shared by pointer between
 // copies of the read model.
 type layoutCache struct {

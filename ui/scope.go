@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/parallax-reader/parallax/corpus/compare"
 )
@@ -227,12 +226,4 @@ func (c *Context) notHere() string {
 		return "outside the story or thread open"
 	}
 	return "not loaded now"
-}
-
-// shortList joins names, at most n of them, then "and N more".
-func shortList(names []string, n int) string {
-	if len(names) <= n {
-		return strings.Join(names, ", ")
-	}
-	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }

@@ -59,10 +59,8 @@ func undefined(units int, why string) Coefficient {
 	return Coefficient{Units: units, Undefined: why}
 }
 
-// values returns the values given to unit u, without the missing ones.
-func (d Data) values(u int) []string { return d.valuesInto(nil, u) }
-
-// valuesInto is values reusing buf's storage.
+// valuesInto returns the values given to unit u, without the missing
+// ones, reusing buf's storage.
 func (d Data) valuesInto(buf []string, u int) []string {
 	vs := buf[:0]
 	for _, v := range d.Values[u] {

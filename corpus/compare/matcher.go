@@ -52,9 +52,6 @@ type Matcher struct {
 	df      map[string]int
 	n       int
 	weights [nFeatures]float64
-	// Threshold is the decision threshold of Same; DefaultThreshold
-	// unless changed.
-	Threshold float64
 }
 
 // NewMatcher returns a matcher whose term weights come from the background
@@ -66,7 +63,7 @@ func NewMatcher(sentences []string, configDir string) (*Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load matching lexicon: %w", err)
 	}
-	m := &Matcher{lx: lx, df: map[string]int{}, weights: defaultWeights, Threshold: DefaultThreshold}
+	m := &Matcher{lx: lx, df: map[string]int{}, weights: defaultWeights}
 	if len(sentences) > 0 {
 		acr := map[string][]acronym{}
 		for _, s := range sentences {
@@ -82,21 +79,6 @@ func NewMatcher(sentences []string, configDir string) (*Matcher, error) {
 		m.n = len(sentences)
 	}
 	return m, nil
-}
-
-// SetWeights replaces the feature weights (as returned by FitWeights).
-func (m *Matcher) SetWeights(w []float64) error {
-	if len(w) != nFeatures {
-		return fmt.Errorf("set weights: want %d weights, got %d", nFeatures, len(w))
-	}
-	copy(m.weights[:], w)
-	return nil
-}
-
-// Same reports whether Score(a, b) reaches the threshold.
-func (m *Matcher) Same(a, b string) bool {
-	s, _ := m.Score(a, b)
-	return s >= m.Threshold
 }
 
 // Score returns the probability-like score in [0, 1] that sentences a and b

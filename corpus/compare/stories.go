@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
@@ -348,13 +347,4 @@ func threadID(ids []string) string {
 func shortHash(s string) string {
 	h := sha1.Sum([]byte(s))
 	return hex.EncodeToString(h[:5])
-}
-
-// timeOrNil returns a copy of t, or nil.
-func timeOrNil(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	v := *t
-	return &v
 }

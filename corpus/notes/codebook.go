@@ -22,9 +22,6 @@ var palette = [...]string{
 	"#1f77b4", "#d62728", "#17becf", "#bcbd22", "#8c564b", "#e377c2",
 }
 
-// Palette returns the colours new codes get, in order.
-func Palette() []string { return append([]string(nil), palette[:]...) }
-
 // maxNameLen bounds a code name, in characters.
 const maxNameLen = 120
 

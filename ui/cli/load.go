@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -38,10 +37,9 @@ func loadCorpus(env *Env, paths []string) (*corpus.Corpus, error) {
 }
 
 // configDir is the user's configuration directory, as the environment
-// says (corpus.ConfigDir); lexiconDir is its folder of framing lexicons.
-func configDir(env *Env) string  { return corpus.ConfigDir(env.Getenv) }
-func dataDir(env *Env) string    { return corpus.DataDir(env.Getenv) }
-func lexiconDir(env *Env) string { return filepath.Join(configDir(env), "lexicons") }
+// says (corpus.ConfigDir); dataDir its data directory.
+func configDir(env *Env) string { return corpus.ConfigDir(env.Getenv) }
+func dataDir(env *Env) string   { return corpus.DataDir(env.Getenv) }
 
 // loadFailed reports a corpus that could not be loaded at all: the error,
 // with every file that failed and why when nothing could be read, on
