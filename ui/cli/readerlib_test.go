@@ -118,13 +118,7 @@ func (r *readerRun) screenWithout(without string, want ...string) string {
 func TestReaderOpensTheLibrarysStories(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "lib.db")
-	l, err := library.Open(path, library.Options{Outlets: corpus.ShippedOutlets()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.AddFiles(context.Background(), []string{lookalikeArticles(t)}); err != nil {
-		t.Fatal(err)
-	}
+	l := lookalikeLibrary(t, path)
 	l.Close()
 	env := map[string]string{"PARALLAX_LIBRARY": path, "PARALLAX_DATA_DIR": filepath.Join(dir, "data"), "PARALLAX_CONFIG_DIR": filepath.Join(dir, "config")}
 	// The library's notes are beside it, as for the commands.
@@ -135,7 +129,7 @@ func TestReaderOpensTheLibrarysStories(t *testing.T) {
 
 	// An empty library: the embedded corpus as before.
 	empty := filepath.Join(dir, "empty.db")
-	l, err = library.Open(empty, library.Options{})
+	l, err := library.Open(empty, library.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,13 +144,7 @@ func TestReaderOpensTheLibrarysStories(t *testing.T) {
 func TestReaderShowsStoredStoriesFirst(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "lib.db")
-	l, err := library.Open(path, library.Options{Outlets: corpus.ShippedOutlets()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := l.AddFiles(context.Background(), []string{lookalikeArticles(t)}); err != nil {
-		t.Fatal(err)
-	}
+	l := lookalikeLibrary(t, path)
 	stories, _, err := l.RecentStories(context.Background(), 0)
 	l.Close()
 	if err != nil || len(stories) == 0 {
@@ -175,4 +163,18 @@ func TestReaderShowsStoredStoriesFirst(t *testing.T) {
 	if strings.Contains(scr, "reading the articles") || strings.Contains(scr, "when analysed") {
 		t.Fatalf("the analysed view still says the analysis runs:\n%s", scr)
 	}
+}
+
+// lookalikeLibrary opens a library at path holding the look-alike
+// articles; the caller closes it.
+func lookalikeLibrary(t *testing.T, path string) *library.Library {
+	t.Helper()
+	l, err := library.Open(path, library.Options{Outlets: corpus.ShippedOutlets()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.AddFiles(context.Background(), []string{lookalikeArticles(t)}); err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

@@ -16,10 +16,7 @@ import (
 func TestLibraryNoteMadeOnEarlierVersion(t *testing.T) {
 	needTmux(t)
 	src := lookalikeFolder(t)
-	dir := t.TempDir()
-	lib := filepath.Join(dir, "lib.db")
-	env := map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"}
-	parallax := cli(t, dir, "PARALLAX_LIBRARY="+lib)
+	env, parallax := libraryCLI(t)
 	parallax("add", src)
 	var listed struct {
 		Articles []struct{ ID, Outlet, Title string }

@@ -14,10 +14,7 @@ import (
 func TestLibraryVersionsAndDiff(t *testing.T) {
 	needTmux(t)
 	src := lookalikeFolder(t)
-	dir := t.TempDir()
-	lib := filepath.Join(dir, "lib.db")
-	env := map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"}
-	px := cli(t, dir, "PARALLAX_LIBRARY="+lib)
+	env, px := libraryCLI(t)
 	add := func(paths ...string) { t.Helper(); px(append([]string{"add"}, paths...)...) }
 	add(src)
 	art := filepath.Join(src, "2023-03-14-crossroads.md")

@@ -233,3 +233,12 @@ func cli(t *testing.T, dir string, extra ...string) func(args ...string) string 
 		return string(out)
 	}
 }
+
+// libraryCLI is a fresh folder with a library in it: the environment the
+// reader runs in there (monochrome) and the command line that fills it.
+func libraryCLI(t *testing.T) (env map[string]string, px func(args ...string) string) {
+	t.Helper()
+	dir := t.TempDir()
+	lib := filepath.Join(dir, "lib.db")
+	return map[string]string{"PARALLAX_LIBRARY": lib, "NO_COLOR": "1"}, cli(t, dir, "PARALLAX_LIBRARY="+lib)
+}
