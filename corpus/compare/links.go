@@ -100,7 +100,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
 			v := &x.units[c.v]
-			if !x.sameEvent(u, v) || x.otherTimes(u, v) {
+			if !x.sameEvent(u, v) {
 				continue
 			}
 			sc := x.linkScore(u, v)

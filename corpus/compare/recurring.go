@@ -14,9 +14,11 @@ import (
 // parallel claims about two happenings, not one claim made twice).
 
 // sameEvent reports whether two linked units may be members of one fact.
+// Within a story, unless one looks back to another time and the other
+// does not (otherTimes).
 func (x *storyScorer) sameEvent(a, b *unit) bool {
 	if a.story == b.story {
-		return true
+		return !x.otherTimes(a, b)
 	}
 	if x.docs[a.art].day == noDay || x.docs[b.art].day == noDay {
 		return false
