@@ -57,6 +57,12 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			// opens with neither a capital nor a subject is a fragment.
 			continue
 		}
+		if ci < len(clauses)-1 && cutAfterReporting(cl) {
+			// "Governor Ilse Marant said inflation, at 7.8% in
+			// February, was …": the reported claim runs on past the
+			// comma; the clause holds only its first words.
+			continue
+		}
 		if endsInReporting(cl) {
 			// "…in the INF Treaty," Lavrov said.": the attribution after
 			// the claim goes; "The minister went on to say:" introduces
@@ -250,6 +256,19 @@ func isReporting(w string) bool {
 func endsInReporting(cl string) bool {
 	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
 	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
+}
+
+// cutAfterReporting reports whether a clause ends one or two words after
+// a verb of attribution ("… said inflation"): what was said goes on in the
+// next clause.
+func cutAfterReporting(cl string) bool {
+	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
+	for k := len(ws) - 2; k >= 0 && k >= len(ws)-3; k-- {
+		if isReporting(fold(ws[k])) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseJoiners are the words that join a clause to the one before it.

@@ -50,6 +50,23 @@ func TestSplitClauses(t *testing.T) {
 	}
 }
 
+func TestCutAfterReporting(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"Governor Ilse Marant said inflation", true},
+		{"Larry Kroon of the Wasilla Bible Church said Saturday", true},
+		{"Last night, Rosenthal reported that", true},
+		{"The minister said the talks would resume in March", false},
+		{"Prices rose by 5% in June", false},
+	} {
+		if got := cutAfterReporting(c.in); got != c.want {
+			t.Errorf("cutAfterReporting(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 func TestDropTrailingAttribution(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`and which violate the parameters that were in the INF Treaty," Lavrov said.`, "and which violate the parameters that were in the INF Treaty"},
@@ -322,7 +339,7 @@ func TestLabelSkipsTheDateline(t *testing.T) {
 // (five words at least, unless the whole sentence is shorter).
 func TestLabelsAreClaims(t *testing.T) {
 	corpora := []*corpus.Corpus{corpus.Default()}
-	for _, dir := range []string{"../../testdata/heldout/articles", "../../testdata/heldout2/articles"} {
+	for _, dir := range []string{"../../testdata/heldout/articles", "../../testdata/heldout2/articles", "../../testdata/lookalike2/articles"} {
 		c, err := corpus.Load(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -351,6 +368,9 @@ func TestLabelsAreClaims(t *testing.T) {
 			}
 			if n := len(strings.Fields(f.Label)); n < 5 && n < shortest {
 				t.Errorf("%s: label %q is a scrap of a clause", f.ID, f.Label)
+			}
+			if !strings.HasSuffix(f.Label, "…") && cutAfterReporting(f.Label) {
+				t.Errorf("%s: label %q stops just after its verb of saying, before what was said", f.ID, f.Label)
 			}
 		}
 	}
