@@ -47,14 +47,20 @@ func appendPieces(out []piece, ws []word, s string) []piece {
 			out = append(out, piece{text: t, fold: fold(t), cap: unicode.IsUpper(r0), first: wi == 0, start: w.start, end: w.end})
 			continue
 		}
-		off := w.start
-		for _, part := range strings.FieldsFunc(t, func(r rune) bool { return r == '-' || r == '‑' }) {
-			i := strings.Index(s[off:], part)
-			st := off + i
-			r, _ := utf8.DecodeRuneInString(part)
-			out = append(out, piece{text: part, fold: fold(part), cap: unicode.IsUpper(r), first: wi == 0, start: st, end: st + len(part)})
-			off = st + len(part)
-		}
+		out = appendParts(out, w, wi == 0, s)
+	}
+	return out
+}
+
+// appendParts appends the pieces of a hyphenated word w of s, its parts.
+func appendParts(out []piece, w word, first bool, s string) []piece {
+	off := w.start
+	for _, part := range strings.FieldsFunc(w.text, func(r rune) bool { return r == '-' || r == '‑' }) {
+		i := strings.Index(s[off:], part)
+		st := off + i
+		r, _ := utf8.DecodeRuneInString(part)
+		out = append(out, piece{text: part, fold: fold(part), cap: unicode.IsUpper(r), first: first, start: st, end: st + len(part)})
+		off = st + len(part)
 	}
 	return out
 }
@@ -108,11 +114,13 @@ type quote struct {
 // analyzer turns sentences into features. It is not safe for concurrent
 // use; each goroutine gets its own (they share the read-only lexicon).
 type analyzer struct {
-	lx     *lexicon
-	acr    map[string][]acronym // by first folded part of the expansion
-	cache  map[string]wordInfo
-	hashes map[string]uint32
-	stems  map[string]string
+	lx    *lexicon
+	acr   map[string][]acronym // by first folded part of the expansion
+	cache map[string]wordInfo
+	// written caches what appendWordPieces learns of a word as written.
+	written map[string]writtenWord
+	hashes  map[string]uint32
+	stems   map[string]string
 
 	// local numbers the terms this analyzer has seen (localID).
 	local map[string]int32
@@ -151,7 +159,7 @@ type wordInfo struct {
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
 	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096),
-		local: make(map[string]int32, 4096)}
+		local: make(map[string]int32, 4096), written: make(map[string]writtenWord, 4096)}
 }
 
 // hasQuoteMark reports whether s holds an opening quotation mark: it is
@@ -270,8 +278,8 @@ func (an *analyzer) analyze(s string) features {
 // must not hold on to); everything else is newly made.
 func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.words = appendWords(an.words[:0], s)
-	an.pieces = appendPieces(an.pieces, an.words, s)
-	ps := an.pieces
+	an.pieces, an.infos = an.appendWordPieces(an.pieces[:0], an.infos[:0], an.words, s)
+	ps, infos := an.pieces, an.infos
 	terms, surf, lids, cl := ft.terms[:0], ft.surf[:0], ft.lids[:0], ft.clauses[:0]
 	*ft = features{}
 	ft.words = len(ps)
@@ -280,12 +288,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	clause := an.clause
 	// In Title Case lines capitals do not mark names.
 	caps, lower := 0, 0
-	infos := slices.Grow(an.infos[:0], len(ps))[:len(ps)]
 	for i, p := range ps {
-		infos[i] = wordInfo{}
-		if !p.num && !p.code {
-			infos[i] = an.word(p.fold)
-		}
 		if p.cap {
 			caps++
 		} else if !p.num && !p.code && !infos[i].stop {

@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -60,4 +62,60 @@ func (an *analyzer) mentionsScale(s string, ps []piece, infos []wordInfo) bool {
 		}
 	}
 	return false
+}
+
+// writtenWord is what a word as written always gives: its piece, bar the
+// positions, and the piece's wordInfo (zero for numbers and codes); split
+// says the word is hyphenated and gives a piece per part instead.
+type writtenWord struct {
+	fold                  string
+	info                  wordInfo
+	cap, code, num, split bool
+}
+
+// appendWordPieces is appendPieces of the words ws of s, appending to
+// infos each piece's wordInfo as well (an.word of its fold, zero for
+// numbers and codes). What a word gives is looked up by the word as
+// written, so a word seen before is neither folded nor looked up again.
+func (an *analyzer) appendWordPieces(out []piece, infos []wordInfo, ws []word, s string) ([]piece, []wordInfo) {
+	out = slices.Grow(out, len(ws)+4)
+	for wi, w := range ws {
+		ww, ok := an.written[w.text]
+		if !ok {
+			ww = an.learnWritten(w.text)
+		}
+		if ww.split {
+			n := len(out)
+			out = appendParts(out, w, wi == 0, s)
+			for _, p := range out[n:] {
+				infos = append(infos, an.word(p.fold))
+			}
+			continue
+		}
+		out = append(out, piece{text: w.text, fold: ww.fold, cap: ww.cap, code: ww.code, num: ww.num, first: wi == 0, start: w.start, end: w.end})
+		infos = append(infos, ww.info)
+	}
+	return out, infos
+}
+
+// learnWritten works out and caches what the word t gives (see
+// appendPieces).
+func (an *analyzer) learnWritten(t string) writtenWord {
+	t = strings.Clone(t) // not to hold the sentence
+	var ww writtenWord
+	code, num, hyphen := wordShape(t)
+	switch {
+	case code:
+		ww = writtenWord{fold: strings.ReplaceAll(fold(t), "-", ""), code: true}
+	case num:
+		ww = writtenWord{fold: t, num: true}
+	case hyphen:
+		ww = writtenWord{split: true}
+	default:
+		r0, _ := utf8.DecodeRuneInString(t)
+		ww = writtenWord{fold: fold(t), cap: unicode.IsUpper(r0)}
+		ww.info = an.word(ww.fold)
+	}
+	an.written[t] = ww
+	return ww
 }
