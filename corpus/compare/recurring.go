@@ -128,40 +128,83 @@ func (x *storyScorer) dropParallel(found []foundLink) []foundLink {
 // at most a fifth of the thread's other articles — its names, places and
 // what it is about ("drones" in one attack, "cruise missiles" in another).
 func (x *storyScorer) storyNames(members []int32) {
-	artsOf := map[int32]int32{}  // story -> articles
-	hold := map[[2]int32]int32{} // (story, term) -> articles holding the name
-	tot := map[int32]int32{}     // term -> articles holding it
+	clear(x.ownName)
+	if x.ownName == nil {
+		x.ownName = map[[2]int32]bool{}
+	}
+	// ownNames reads the marks only for sentences of different stories.
+	if len(members) == 0 || x.units[members[0]].story == x.units[members[len(members)-1]].story && oneStory(x.units, members) {
+		return
+	}
+	// Per term, the stories holding it and how many of their articles
+	// do: a list through holds from holdAt[t] (index+1; 0 for none).
+	if len(x.holdAt) < len(x.strs) {
+		x.holdAt = make([]int32, len(x.strs))
+		x.seenArt = make([]uint32, len(x.strs))
+	}
+	holds := x.holds[:0]
+	artsOf := map[int32]int32{} // story -> articles
 	lastArt := int32(-1)
-	seen := map[int32]bool{}
+	var terms []int32
 	for _, ui := range members {
 		u := &x.units[ui]
 		if u.art != lastArt {
 			lastArt = u.art
-			clear(seen)
+			x.artStamp++
 			artsOf[u.story]++
 		}
 		for _, t := range u.terms {
-			if !seen[t] {
-				seen[t] = true
-				hold[[2]int32{u.story, t}]++
-				tot[t]++
+			if x.seenArt[t] == x.artStamp {
+				continue
 			}
+			x.seenArt[t] = x.artStamp
+			h := x.holdAt[t]
+			if h == 0 {
+				terms = append(terms, t)
+			}
+			for h != 0 && holds[h-1].story != u.story {
+				h = holds[h-1].next
+			}
+			if h != 0 {
+				holds[h-1].n++
+				continue
+			}
+			holds = append(holds, storyHold{story: u.story, n: 1, next: x.holdAt[t]})
+			x.holdAt[t] = int32(len(holds))
 		}
 	}
 	nArts := int32(0)
 	for _, n := range artsOf {
 		nArts += n
 	}
-	clear(x.ownName)
-	if x.ownName == nil {
-		x.ownName = map[[2]int32]bool{}
+	for _, t := range terms {
+		tot := int32(0)
+		for h := x.holdAt[t]; h != 0; h = holds[h-1].next {
+			tot += holds[h-1].n
+		}
+		for h := x.holdAt[t]; h != 0; h = holds[h-1].next {
+			s, n := holds[h-1].story, holds[h-1].n
+			if n >= 2 && 2*n >= artsOf[s] && 5*(tot-n) <= nArts-artsOf[s] {
+				x.ownName[[2]int32{s, t}] = true
+			}
+		}
+		x.holdAt[t] = 0
 	}
-	for k, n := range hold {
-		s, t := k[0], k[1]
-		if n >= 2 && 2*n >= artsOf[s] && 5*(tot[t]-n) <= nArts-artsOf[s] {
-			x.ownName[k] = true
+	x.holds = holds[:0]
+}
+
+// storyHold counts the articles of a story holding a term (storyNames);
+// next is the index+1 of the term's next story, 0 for none.
+type storyHold struct{ story, n, next int32 }
+
+// oneStory reports whether the members are all of one story.
+func oneStory(units []unit, members []int32) bool {
+	for _, ui := range members {
+		if units[ui].story != units[members[0]].story {
+			return false
 		}
 	}
+	return true
 }
 
 // ownNames reports whether u holds a term characteristic of its story

@@ -46,6 +46,11 @@ type storyScorer struct {
 	words      []word
 	labelTerms map[string]int32  // see labelTerm
 	ownName    map[[2]int32]bool // (story, term): a name characteristic of the story (storyNames)
+	// holdAt, holds, seenArt and artStamp are storyNames' counts by term.
+	holdAt   []int32
+	holds    []storyHold
+	seenArt  []uint32
+	artStamp uint32
 	// missed are the pairs scored below the link thresholds while
 	// linking, for the nearest misses of sentences left unlinked.
 	missed []foundLink
