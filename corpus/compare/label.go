@@ -77,11 +77,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		w := 0.0
 		x.words = appendWords(x.words[:0], cl)
 		for _, wd := range x.words {
-			fw := fold(wd.text)
-			if isReporting(fw) {
-				continue
-			}
-			t, ok := x.labelTerm(fw)
+			t, ok := x.labelTerm(wd.text)
 			if !ok {
 				continue
 			}
@@ -131,23 +127,26 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	return trimTo(string(r), labelLen)
 }
 
-// labelTerm returns the term id of a folded word of a label, false for a
-// stop word or a term no sentence of the corpus holds; the answers are
-// kept per scorer, as labels of one story share most of their words.
-func (x *storyScorer) labelTerm(fw string) (int32, bool) {
-	if t, ok := x.labelTerms[fw]; ok {
+// labelTerm returns the term id of a word of a label as written, false
+// for a verb of attribution (who speaks and how is not the claim), a stop
+// word or a term no sentence of the corpus holds; the answers are kept
+// per scorer, as labels of one story share most of their words.
+func (x *storyScorer) labelTerm(w string) (int32, bool) {
+	if t, ok := x.labelTerms[w]; ok {
 		return t, t >= 0
 	}
 	t := int32(-1)
-	if wi := x.an.word(fw); wi.term != "" {
-		if id, ok := x.vocab[wi.term]; ok {
-			t = id
+	if fw := fold(w); !isReporting(fw) {
+		if wi := x.an.word(fw); wi.term != "" {
+			if id, ok := x.vocab[wi.term]; ok {
+				t = id
+			}
 		}
 	}
 	if x.labelTerms == nil {
 		x.labelTerms = map[string]int32{}
 	}
-	x.labelTerms[fw] = t
+	x.labelTerms[strings.Clone(w)] = t
 	return t, t >= 0
 }
 
@@ -305,41 +304,63 @@ var reportingSet = sync.OnceValue(func() map[string]bool {
 // that Russia ..." becomes "Russia ...", and a clause opening with the
 // verb ("said he felt ...", its subject in an earlier clause) loses the
 // verb. Otherwise only a frame ending in "that" within a few words of the
-// verb is removed; the rest must be long enough to stand alone.
+// verb is removed; the rest must be long enough to stand alone. Each verb
+// counts where it first opens a word followed by a space.
 func dropReporting(s string) string {
 	// ASCII lower case keeps byte offsets aligned with s.
 	low := lang.ASCIILower(s)
+	verbs := reportingFirst()
 	cut := -1
-	for _, v := range reportingVerbs() {
-		i := strings.Index(low, v+" ")
-		for i > 0 && low[i-1] != ' ' {
-			j := strings.Index(low[i+1:], v+" ")
-			if j < 0 {
-				i = -1
-				break
+	var done uint64 // the verbs met already, by index
+	for i := 0; i < len(low); {
+		sp := strings.IndexByte(low[i:], ' ')
+		if sp < 0 {
+			break // a verb must be followed by a space
+		}
+		for k := verbs[low[i:i+sp]]; k != nil; k = k.next {
+			v := k.verb
+			if done&(1<<k.index) != 0 || !strings.HasPrefix(low[i:], v) || len(low) <= i+len(v) || low[i+len(v)] != ' ' {
+				continue
 			}
-			i += 1 + j
+			done |= 1 << k.index
+			end := i + len(v) + 1
+			rest := low[end:]
+			// "said on Monday that", "told reporters that": skip to "that".
+			if j := strings.Index(rest, "that "); j >= 0 && j <= 30 {
+				end += j + len("that ")
+			} else if i > 0 {
+				continue // "X said" without "that" frames a quote after it; keep
+			}
+			if cut < 0 || end < cut {
+				cut = end
+			}
 		}
-		if i < 0 {
-			continue
-		}
-		end := i + len(v) + 1
-		rest := low[end:]
-		// "said on Monday that", "told reporters that": skip to "that".
-		if k := strings.Index(rest, "that "); k >= 0 && k <= 30 {
-			end += k + len("that ")
-		} else if i > 0 {
-			continue // "X said" without "that" frames a quote after it; keep
-		}
-		if cut < 0 || end < cut {
-			cut = end
-		}
+		i += sp + 1
 	}
 	if cut < 0 || len(s)-cut < 20 {
 		return s
 	}
 	return s[cut:]
 }
+
+// reportingVerb is a verb of attribution by its first word: its index
+// among reportingVerbs, and next another verb of the same first word.
+type reportingVerb struct {
+	verb  string
+	index int
+	next  *reportingVerb
+}
+
+// reportingFirst is the verbs of attribution by their first word, made
+// once: dropReporting runs for every fact label.
+var reportingFirst = sync.OnceValue(func() map[string]*reportingVerb {
+	m := map[string]*reportingVerb{}
+	for i, v := range reportingVerbs() {
+		first, _, _ := strings.Cut(v, " ")
+		m[first] = &reportingVerb{verb: v, index: i, next: m[first]}
+	}
+	return m
+})
 
 // trimTo cuts text to about n characters at a word boundary.
 func trimTo(s string, n int) string {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+	"github.com/parallax-reader/parallax/corpus/lang"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -372,6 +373,59 @@ func TestLabelsAreClaims(t *testing.T) {
 			if !strings.HasSuffix(f.Label, "…") && cutAfterReporting(f.Label) {
 				t.Errorf("%s: label %q stops just after its verb of saying, before what was said", f.ID, f.Label)
 			}
+		}
+	}
+}
+
+// TestDropReportingAsSearch checks dropReporting's one pass over the
+// words against the search it replaced, a strings.Index per verb.
+func TestDropReportingAsSearch(t *testing.T) {
+	search := func(s string) string {
+		low := lang.ASCIILower(s)
+		cut := -1
+		for _, v := range reportingVerbs() {
+			i := strings.Index(low, v+" ")
+			for i > 0 && low[i-1] != ' ' {
+				j := strings.Index(low[i+1:], v+" ")
+				if j < 0 {
+					i = -1
+					break
+				}
+				i += 1 + j
+			}
+			if i < 0 {
+				continue
+			}
+			end := i + len(v) + 1
+			if k := strings.Index(low[end:], "that "); k >= 0 && k <= 30 {
+				end += k + len("that ")
+			} else if i > 0 {
+				continue
+			}
+			if cut < 0 || end < cut {
+				cut = end
+			}
+		}
+		if cut < 0 || len(s)-cut < 20 {
+			return s
+		}
+		return s[cut:]
+	}
+	cases := []string{
+		"Lavrov said on Monday that Russia would not deploy the missiles.",
+		"said he felt the talks had failed and would not resume soon",
+		"The ministry unsaid that; officials resaid that says nothing at all here.",
+		"Officials pointed out that the  bridge, which said  nothing, had been closed for weeks.",
+		"pointed out that the bridge had been closed for weeks by the city",
+		"Experts pointed outward, saying that the figures warned of worse to come.",
+		"He told reporters in Kyiv that the ceasefire, he says, told nobody anything.",
+		"noting  that the army had stressed that the town was safe, she added that it was not",
+		"",
+		"said",
+	}
+	for _, c := range cases {
+		if got, want := dropReporting(c), search(c); got != want {
+			t.Errorf("dropReporting(%q) = %q, the search gives %q", c, got, want)
 		}
 	}
 }
