@@ -117,10 +117,12 @@ type analyzer struct {
 	lx    *lexicon
 	acr   map[string][]acronym // by first folded part of the expansion
 	cache map[string]wordInfo
-	// written caches what appendWordPieces learns of a word as written.
-	written map[string]writtenWord
-	hashes  map[string]uint32
-	stems   map[string]string
+	// written indexes writtenWords, what appendWordPieces learns of a
+	// word, by the word as written (a small map is quicker to search).
+	written      map[string]int32
+	writtenWords []writtenWord
+	hashes       map[string]uint32
+	stems        map[string]string
 
 	// local numbers the terms this analyzer has seen (localID).
 	local map[string]int32
@@ -159,7 +161,7 @@ type wordInfo struct {
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
 	return &analyzer{lx: lx, acr: acr, cache: make(map[string]wordInfo, 4096), hashes: make(map[string]uint32, 4096), stems: make(map[string]string, 4096),
-		local: make(map[string]int32, 4096), written: make(map[string]writtenWord, 4096)}
+		local: make(map[string]int32, 4096), written: make(map[string]int32, 4096)}
 }
 
 // hasQuoteMark reports whether s holds an opening quotation mark: it is

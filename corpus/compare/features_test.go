@@ -82,3 +82,29 @@ func TestAnalyzerMentionsScale(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeInto times the features of the sentences of 1,000
+// synthetic articles, as Analyze computes them (one analyzer, no n-grams).
+func BenchmarkAnalyzeInto(b *testing.B) {
+	c := syntheticCorpus(1000, 1)
+	lx, err := defaultLexicon()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sents []string
+	for _, a := range c.Articles {
+		for _, s := range a.Sentences {
+			sents = append(sents, s.Text)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		an := newAnalyzer(lx, nil)
+		an.noNgrams = true
+		var ft features
+		for _, s := range sents {
+			an.analyzeInto(&ft, s)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(sents)), "ns/sentence")
+}

@@ -80,10 +80,11 @@ type writtenWord struct {
 func (an *analyzer) appendWordPieces(out []piece, infos []wordInfo, ws []word, s string) ([]piece, []wordInfo) {
 	out = slices.Grow(out, len(ws)+4)
 	for wi, w := range ws {
-		ww, ok := an.written[w.text]
+		k, ok := an.written[w.text]
 		if !ok {
-			ww = an.learnWritten(w.text)
+			k = an.learnWritten(w.text)
 		}
+		ww := &an.writtenWords[k]
 		if ww.split {
 			n := len(out)
 			out = appendParts(out, w, wi == 0, s)
@@ -99,8 +100,8 @@ func (an *analyzer) appendWordPieces(out []piece, infos []wordInfo, ws []word, s
 }
 
 // learnWritten works out and caches what the word t gives (see
-// appendPieces).
-func (an *analyzer) learnWritten(t string) writtenWord {
+// appendPieces), returning its index in an.writtenWords.
+func (an *analyzer) learnWritten(t string) int32 {
 	t = strings.Clone(t) // not to hold the sentence
 	var ww writtenWord
 	code, num, hyphen := wordShape(t)
@@ -116,6 +117,8 @@ func (an *analyzer) learnWritten(t string) writtenWord {
 		ww = writtenWord{fold: fold(t), cap: unicode.IsUpper(r0)}
 		ww.info = an.word(ww.fold)
 	}
-	an.written[t] = ww
-	return ww
+	k := int32(len(an.writtenWords))
+	an.writtenWords = append(an.writtenWords, ww)
+	an.written[t] = k
+	return k
 }
