@@ -1,6 +1,9 @@
 package compare
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // numMatchesIn appends to out what re.FindAllStringSubmatchIndex(s, -1)
 // returns for the number pattern re, shifted by off, given that pattern
@@ -37,8 +40,8 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 // mayStartNumber reports whether a match of the number pattern may start
 // at s[i] (s lower-cased): "$", the lead byte of "€" or "£" (and of other
 // runes), or, after a byte that is not an ASCII letter, digit or "_", a
-// digit or a letter that begins "a", "between", "dozen", "from" or a
-// number word.
+// digit, "between", "from" or a number word ("a" followed by no letter
+// but a scale word's).
 func mayStartNumber(s string, i int) bool {
 	c := s[i]
 	switch {
@@ -50,8 +53,30 @@ func mayStartNumber(s string, i int) bool {
 		return true
 	}
 	switch c {
-	case 'a', 'b', 'd', 'e', 'f', 'n', 'o', 's', 't':
-		return true
+	case 'a':
+		// "a" as a word, or run on into a scale word ("amillion").
+		return i+1 == len(s) || !isWordByte(s[i+1]) || hasAnyPrefix(s[i+1:], scaleStarts)
+	case 'b', 'd', 'e', 'f', 'n', 'o', 's', 't':
+		return hasAnyPrefix(s[i:], wordStarts)
+	}
+	return false
+}
+
+// wordStarts are the beginnings of the words that open a match of the
+// number pattern, bar "a": "between", "from" and its number words.
+var wordStarts = []string{"between", "from", "dozen", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "thirt", "fift", "forty", "twenty", "ninety"}
+
+// scaleStarts are the scale words of the number pattern, which may follow
+// a number word without a space.
+var scaleStarts = []string{"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "mln", "mn", "k", "tn"}
+
+// hasAnyPrefix reports whether s begins with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
 	}
 	return false
 }

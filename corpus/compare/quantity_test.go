@@ -65,7 +65,9 @@ func TestNumMatchesAsFindAll(t *testing.T) {
 	texts := []string{"", "5", "a", "am", "a dozen eggs", "x5", "_5", "5_", "US$5", "us$5 million", "€5bn", "£3 million and €2",
 		"between 5 and 10 km", "from 3 to 4", "twenty-five people", "fifty", "£", "€", "é5", "\xe25", "\xc2", "5\xe2",
 		"one of them", "two-thirds", "at 10:15 p.m.", "f-16", "6.9-magnitude", "seventy-seven", "a hundred", "nine-nine",
-		"1,000,000 people 2.5 billion dollars", "$5-$10", "5–10%", "5 — 10 per cent", "between5and6", "b5", "the 5th"}
+		"1,000,000 people 2.5 billion dollars", "$5-$10", "5–10%", "5 — 10 per cent", "between5and6", "b5", "the 5th",
+		"amillion", "ak", "abn", "atn people", "adozen", "an", "a-one", "tension", "ninety-nine", "nineteen", "thirteen",
+		"fifteen", "forty", "fourteen", "eleven", "twelve", "dozens", "onek", "twentymn", "and a half", "between them", "from 5"}
 	for _, a := range corpus.Default().Articles {
 		texts = append(texts, a.Text)
 		for _, s := range a.Sentences {
