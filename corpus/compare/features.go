@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -138,6 +137,7 @@ type analyzer struct {
 	occs    []occ
 	infos   []wordInfo // by piece: its word (not for numbers and codes)
 	byTerm  []int32
+	keys    []termKey
 	termOf  []int32
 	clause  []int
 	qwords  []word
@@ -358,7 +358,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			continue
 		}
 		name := p.cap && !titleCase && (!p.first || an.lx.bg[wi.term] == 0)
-		if p.cap && strings.ToUpper(p.text) == p.text && len(p.text) >= 2 {
+		if p.cap && isUpperText(p.text) && len(p.text) >= 2 {
 			name = true // an acronym
 		}
 		occs = append(occs, occ{wi.term, p.text, name, clause[i], wi.lid})
@@ -393,19 +393,10 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	}
 	// The occurrences in order of their terms, in sentence order within a
 	// term (a stable sort of their indices, not of the occurrences).
-	byTerm := an.byTerm[:0]
-	for k := range occs {
-		byTerm = append(byTerm, int32(k))
-	}
-	slices.SortFunc(byTerm, func(a, b int32) int {
-		if c := strings.Compare(occs[a].term, occs[b].term); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
+	byTerm := an.sortByTerm(occs)
 	n := 0
 	for i, k := range byTerm {
-		if i == 0 || occs[byTerm[i-1]].term != occs[k].term {
+		if i == 0 || occs[byTerm[i-1]].lid != occs[k].lid {
 			n++
 		}
 	}
@@ -414,7 +405,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	termOf := slices.Grow(an.termOf[:0], len(occs))[:len(occs)]
 	for i, k := range byTerm {
 		o := &occs[k]
-		if i > 0 && occs[byTerm[i-1]].term == o.term {
+		if i > 0 && occs[byTerm[i-1]].lid == o.lid {
 			if o.name {
 				ft.names[len(ft.names)-1] = true
 			}

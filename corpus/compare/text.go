@@ -48,7 +48,12 @@ type word struct {
 	start, end int    // byte offsets in the sentence
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // tokenize splits s into words with byte offsets. Hyphenated words stay
 // whole ("ground-based"); the caller splits them when it needs parts.

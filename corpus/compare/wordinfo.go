@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -121,4 +122,59 @@ func (an *analyzer) learnWritten(t string) int32 {
 	an.writtenWords = append(an.writtenWords, ww)
 	an.written[t] = k
 	return k
+}
+
+// termKey orders an occurrence k by its term: key is the term's first
+// eight bytes, big-endian, zero-padded: keys that differ order as their
+// terms do.
+type termKey struct {
+	key uint64
+	k   int32
+}
+
+// sortByTerm returns the indices of occs in order of their terms, in
+// sentence order within a term (an occurrence's lid is its term's). The
+// terms' first bytes, compared as one number, order most pairs.
+func (an *analyzer) sortByTerm(occs []occ) []int32 {
+	keys := an.keys[:0]
+	for k := range occs {
+		var key uint64
+		t := occs[k].term
+		for i := 0; i < 8; i++ {
+			key <<= 8
+			if i < len(t) {
+				key |= uint64(t[i])
+			}
+		}
+		keys = append(keys, termKey{key, int32(k)})
+	}
+	slices.SortFunc(keys, func(a, b termKey) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		if oa, ob := &occs[a.k], &occs[b.k]; oa.lid != ob.lid {
+			return strings.Compare(oa.term, ob.term)
+		}
+		return cmp.Compare(a.k, b.k)
+	})
+	byTerm := an.byTerm[:0]
+	for _, k := range keys {
+		byTerm = append(byTerm, k.k)
+	}
+	an.keys = keys[:0]
+	return byTerm
+}
+
+// isUpperText reports whether strings.ToUpper(s) == s, without making
+// the upper case of ASCII text.
+func isUpperText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(s) == s
+		case 'a' <= c && c <= 'z':
+			return false
+		}
+	}
+	return true
 }
