@@ -157,6 +157,8 @@ type wordInfo struct {
 	// alias says a name of the alias table may open at the word
 	// (matchAlias has candidates for it).
 	alias bool
+	// clause says the word opens a clause (clauseWords).
+	clause bool
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
@@ -239,7 +241,7 @@ func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f)}
+	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f), clause: clauseWords[f]}
 	if sp := stripPossessive(f); len(an.lx.aliases[f]) > 0 || (sp != f && len(an.lx.aliases[sp]) > 0) {
 		wi.alias = true
 	}
@@ -286,7 +288,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	*ft = features{}
 	ft.words = len(ps)
 	occs := slices.Grow(an.occs[:0], len(ps))
-	an.clause = appendClauseStarts(an.clause[:0], s, ps)
+	an.clause = appendClauseStarts(an.clause[:0], s, ps, infos)
 	clause := an.clause
 	// In Title Case lines capitals do not mark names.
 	caps, lower := 0, 0
@@ -533,13 +535,13 @@ var clauseWords = map[string]bool{
 
 // appendClauseStarts appends, for each piece, the number of the clause it
 // belongs to: a clause ends at , ; : ( ) – — or a quotation mark, and
-// before a subordinating word.
-func appendClauseStarts(out []int, s string, ps []piece) []int {
+// before a subordinating word (infos are the pieces' words).
+func appendClauseStarts(out []int, s string, ps []piece, infos []wordInfo) []int {
 	c := 0
 	for i := range ps {
 		if i > 0 {
 			gap := s[ps[i-1].end:ps[i].start]
-			if (gap != " " && (strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - "))) || clauseWords[ps[i].fold] {
+			if (gap != " " && (strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - "))) || infos[i].clause {
 				c++
 			}
 		}
