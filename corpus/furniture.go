@@ -224,7 +224,9 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 25 && readAlsoRE.MatchString(t) {
 		return ReasonReadAlso
 	}
-	if nw <= 40 && strings.ContainsAny(t, "()|/©:") && mayBeCaptionCredit(t) && captionCreditRE.MatchString(t) {
+	// strings.ContainsAny(t, "()|/©:"), without decoding each rune of t
+	// against each of the set (a set with "©" is not ASCII).
+	if nw <= 40 && (strings.IndexAny(t, "()|/:") >= 0 || strings.Contains(t, "©")) && mayBeCaptionCredit(t) && captionCreditRE.MatchString(t) {
 		return ReasonCaption
 	}
 	if nw <= 15 && hasDigit && counterRE.MatchString(t) {
