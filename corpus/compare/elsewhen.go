@@ -14,12 +14,26 @@ import (
 // with this year's 25). Across stories nothing changes: a claim that looks
 // back is how a thread's stories restate one another.
 
-// lookBack are the phrases by which a sentence places what it tells a year
-// or more, or months, before the article.
-var lookBack = []string{
-	"last year", "a year ago", "a year earlier", "years ago", "years earlier", "the previous year",
-	"the year before", "months ago", "months earlier", "a decade ago", "decades ago",
+// lookBackBy are the phrases by which a sentence places what it tells a
+// year or more, or months, before the article, by a word each holds: a
+// sentence without the word is not searched for them.
+var lookBackBy = []struct {
+	word    string
+	phrases []string
+}{
+	{"year", []string{"last year", "a year ago", "a year earlier", "years ago", "years earlier", "the previous year", "the year before"}},
+	{"month", []string{"months ago", "months earlier"}},
+	{"decade", []string{"a decade ago", "decades ago"}},
 }
+
+// lookBack are the phrases of lookBackBy.
+var lookBack = func() []string {
+	var out []string
+	for _, g := range lookBackBy {
+		out = append(out, g.phrases...)
+	}
+	return out
+}()
 
 // A unit's looks remember what linking asked of its sentence, so that the
 // sentence is read once however many candidates it is weighed against:
@@ -55,9 +69,14 @@ func (x *storyScorer) looksBack(u *unit) bool {
 	a := x.c.Articles[u.art]
 	if text := a.Sentences[u.sent].Text; mayLookBack(text) {
 		low := strings.ToLower(text)
-		for _, p := range lookBack {
-			if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
-				return true
+		for _, g := range lookBackBy {
+			if !strings.Contains(low, g.word) {
+				continue
+			}
+			for _, p := range g.phrases {
+				if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
+					return true
+				}
 			}
 		}
 	}

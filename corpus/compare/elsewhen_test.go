@@ -70,3 +70,15 @@ func TestMayLookBackLetsEveryPhraseThrough(t *testing.T) {
 		}
 	}
 }
+
+// TestLookBackPhrasesHoldTheirWord checks that each phrase of lookBackBy
+// holds the word it is filed under, which looksBack looks for first.
+func TestLookBackPhrasesHoldTheirWord(t *testing.T) {
+	for _, g := range lookBackBy {
+		for _, p := range g.phrases {
+			if !strings.Contains(p, g.word) {
+				t.Errorf("lookBack phrase %q is filed under %q, which it does not hold", p, g.word)
+			}
+		}
+	}
+}
