@@ -48,6 +48,14 @@ type word struct {
 	start, end int    // byte offsets in the sentence
 }
 
+// asciiWordByte says which ASCII bytes are letters or digits.
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
@@ -65,6 +73,11 @@ func tokenize(s string) []word {
 func appendWords(out []word, s string) []word {
 	i := 0
 	for i < len(s) {
+		// ASCII bytes by a table, other runes decoded.
+		if c := s[i]; c < utf8.RuneSelf && !asciiWordByte[c] {
+			i++
+			continue
+		}
 		r, sz := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			i += sz
@@ -72,6 +85,10 @@ func appendWords(out []word, s string) []word {
 		}
 		j := i + sz
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && asciiWordByte[c] {
+				j++
+				continue
+			}
 			r, sz := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
 				j += sz
