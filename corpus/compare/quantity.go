@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/parallax-reader/parallax/corpus/lang"
@@ -416,39 +417,47 @@ func holdsScaleWord(s string) bool {
 	return false
 }
 
-// mentionsScale reports whether s may hold a number written in words.
+// mentionsScale reports whether s may hold a number written in words:
+// whether strings.ToLower(s) holds one of scaleWords.
 func mentionsScale(s string) bool {
 	words := scaleWords
-	// Most sentences are short ASCII: lower-case them on the stack.
+	// Most sentences are short: lower-case them on the stack. The words
+	// are ASCII letters, so a rune whose lower case is not ASCII can be
+	// no part of one: it is kept as a zero byte.
 	var buf [512]byte
 	if len(s) <= len(buf) {
-		b := buf[:len(s)]
-		ascii := true
-		for i := 0; i < len(s); i++ {
+		n := 0
+		for i := 0; i < len(s); {
 			c := s[i]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b[i] = c
-		}
-		if ascii {
-			// The tens end in "ty" and the scales in "llion": a sentence
-			// without those needs only the other three words checked.
-			ty, llion := bytes.Contains(b, []byte("ty")), bytes.Contains(b, []byte("llion"))
-			for _, w := range words {
-				if (!ty && strings.HasSuffix(w, "ty")) || (!llion && strings.HasSuffix(w, "llion")) {
-					continue
+			if c < utf8.RuneSelf {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
 				}
-				if bytes.Contains(b, []byte(w)) {
-					return true
-				}
+				buf[n] = c
+				n, i = n+1, i+1
+				continue
 			}
-			return false
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			buf[n] = 0
+			if l := unicode.ToLower(r); l < utf8.RuneSelf {
+				buf[n] = byte(l) // "İ" is "i"
+			}
+			n++
 		}
+		b := buf[:n]
+		// The tens end in "ty" and the scales in "llion": a sentence
+		// without those needs only the other three words checked.
+		ty, llion := bytes.Contains(b, []byte("ty")), bytes.Contains(b, []byte("llion"))
+		for _, w := range words {
+			if (!ty && strings.HasSuffix(w, "ty")) || (!llion && strings.HasSuffix(w, "llion")) {
+				continue
+			}
+			if bytes.Contains(b, []byte(w)) {
+				return true
+			}
+		}
+		return false
 	}
 	l := strings.ToLower(s)
 	for _, w := range words {

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -85,6 +86,28 @@ func TestNumMatchesAsFindAll(t *testing.T) {
 			if !slices.Equal(got[k], want[k]) {
 				t.Fatalf("%q: %v, want %v", low, got, want)
 			}
+		}
+	}
+}
+
+// TestMentionsScaleAsLowerCase checks mentionsScale, which lower-cases on
+// the stack, against strings.ToLower and a search for each word.
+func TestMentionsScaleAsLowerCase(t *testing.T) {
+	texts := []string{"", "Five hundred", "FIFTY", "“Twenty” — said", "MİLLİON", "mİllion people", "BİLLİON",
+		"hündred", "\u212Aen", "mil\xffion", "mil\xe2\x80lion", "about a dozen — “fifty”", "naïve thirty",
+		strings.Repeat("é", 300) + " thirty", strings.Repeat("x", 600) + " million"}
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	for _, s := range texts {
+		low, want := strings.ToLower(s), false
+		for _, w := range scaleWords {
+			want = want || strings.Contains(low, w)
+		}
+		if got := mentionsScale(s); got != want {
+			t.Errorf("mentionsScale(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
