@@ -49,7 +49,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	clauses := splitClauses(text)
 	best, bestW := "", -1.0
 	for ci, cl := range clauses {
-		if len(clauses) > 1 && len(strings.Fields(cl)) < 5 {
+		if len(clauses) > 1 && countFields(cl, 5) < 5 {
 			continue // "apparently", "at that time": not a claim
 		}
 		if ci > 0 && !opensClause(cl) {
@@ -114,17 +114,42 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 		best = rest
 	}
-	if best == "" || (len(strings.Fields(best)) < 5 && best != text) {
+	if best == "" || (countFields(best, 5) < 5 && best != text) {
 		// Nothing, or a scrap, is left of the clause: the sentence it
 		// came from, with its attribution dropped, says more.
 		best = strings.Trim(dropTrailingAttribution(dropReporting(text)), " \"'“”‘’«».;:,–—-")
 	}
-	r := []rune(best)
-	if len(r) == 0 {
+	if best == "" {
 		return ""
 	}
-	r[0] = unicode.ToUpper(r[0])
-	return trimTo(string(r), labelLen)
+	if !utf8.ValidString(best) {
+		r := []rune(best) // invalid bytes become U+FFFD
+		r[0] = unicode.ToUpper(r[0])
+		return trimTo(string(r), labelLen)
+	}
+	if r, sz := utf8.DecodeRuneInString(best); unicode.ToUpper(r) != r {
+		best = string(unicode.ToUpper(r)) + best[sz:]
+	}
+	return trimTo(best, labelLen)
+}
+
+// countFields is len(strings.Fields(s)), counted no further than limit.
+func countFields(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s) && n < limit; {
+		r, sz := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, sz = utf8.DecodeRuneInString(s[i:])
+		}
+		i += sz
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 // labelTerm returns the term id of a word of a label as written, false
@@ -284,7 +309,7 @@ const minLabelClause = 24
 func dropTrailingAttribution(cl string) string {
 	t := strings.TrimRight(cl, " .;:")
 	i := strings.LastIndex(t, ",")
-	if i < 0 || len(strings.Fields(t[i+1:])) > 6 {
+	if i < 0 || countFields(t[i+1:], 7) > 6 {
 		return cl
 	}
 	return strings.TrimRight(t[:i], " \"'“”‘’«»")
@@ -364,11 +389,19 @@ var reportingFirst = sync.OnceValue(func() map[string]*reportingVerb {
 
 // trimTo cuts text to about n characters at a word boundary.
 func trimTo(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	cut := string(r[:n])
+	// The first n runes: a prefix of s when they are valid UTF-8.
+	off := 0
+	for range n {
+		_, sz := utf8.DecodeRuneInString(s[off:])
+		off += sz
+	}
+	cut := s[:off]
+	if !utf8.ValidString(cut) {
+		cut = string([]rune(s)[:n])
+	}
 	if i := strings.LastIndex(cut, " "); i > n/2 {
 		cut = cut[:i]
 	}
