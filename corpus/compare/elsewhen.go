@@ -67,7 +67,7 @@ func (x *storyScorer) elsewhen(u *unit) bool { return u.look(backKnown, back, x.
 // article's year of publication.
 func (x *storyScorer) looksBack(u *unit) bool {
 	a := x.c.Articles[u.art]
-	if text := a.Sentences[u.sent].Text; mayLookBack(text) {
+	if text := a.Sentences[u.sent].Text; holdsLookBackWord(text) && mayLookBack(text) {
 		low := strings.ToLower(text)
 		for _, g := range lookBackBy {
 			if !strings.Contains(low, g.word) {
@@ -118,6 +118,42 @@ func mayLookBack(text string) bool {
 		}
 	}
 	return false
+}
+
+// holdsLookBackWord reports whether text holds, in any case, one of the
+// words of lookBackBy ("year", "month", "decade"), without which it holds
+// no lookBack phrase: one pass, where mayLookBack searches for each of
+// its pieces in turn. (No rune outside ASCII lower-cases to one of their
+// letters.)
+func holdsLookBackWord(text string) bool {
+	for i := 0; i+4 <= len(text); i++ {
+		var w string
+		switch text[i] | 0x20 {
+		case 'y':
+			w = "year"
+		case 'm':
+			w = "month"
+		case 'd':
+			w = "decade"
+		default:
+			continue
+		}
+		if i+len(w) <= len(text) && equalFoldASCII(text[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldASCII reports whether s is w, a lower-case ASCII word, with
+// its letters in any case.
+func equalFoldASCII(s, w string) bool {
+	for k := 0; k < len(w); k++ {
+		if s[k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // wordAt reports whether s[i:i+n] stands as whole words in s.

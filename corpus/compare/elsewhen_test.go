@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 func TestEarlierYear(t *testing.T) {
@@ -79,6 +81,26 @@ func TestLookBackPhrasesHoldTheirWord(t *testing.T) {
 			if !strings.Contains(p, g.word) {
 				t.Errorf("lookBack phrase %q is filed under %q, which it does not hold", p, g.word)
 			}
+		}
+	}
+}
+
+// TestHoldsLookBackWordAsLowerCase checks holdsLookBackWord against
+// strings.ToLower and a search for each word of lookBackBy.
+func TestHoldsLookBackWordAsLowerCase(t *testing.T) {
+	texts := []string{"", "yea", "YEAR", "a Month ago", "DeCaDe", "the year", "dec", "mont", "yé ar", "\u212Ayear", "Y\xffear", "ye\u0130r"}
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	for _, s := range texts {
+		low, want := strings.ToLower(s), false
+		for _, g := range lookBackBy {
+			want = want || strings.Contains(low, g.word)
+		}
+		if got := holdsLookBackWord(s); got != want {
+			t.Errorf("holdsLookBackWord(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
