@@ -9,14 +9,12 @@ import (
 // content (non-name) weight of two units.
 func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	shared, content := 0.0, 0.0
-	var onlyABuf, onlyBBuf [32]int32
-	onlyA, onlyB := onlyABuf[:0], onlyBBuf[:0]
-	var commonBuf [64]int32
-	common := commonBuf[:0]
+	// The scorer's scratch slices: arrays on the stack would be zeroed
+	// at each of the millions of calls.
+	onlyA, onlyB, common := x.lp.onlyA[:0], x.lp.onlyB[:0], x.lp.common[:0]
 	// The segments of each side holding each common term (bit 0, the
 	// whole sentence, for a side without segments), while they fit.
-	var segABuf, segBBuf [64]uint16
-	segA, segB := segABuf[:0], segBBuf[:0]
+	segA, segB := x.lp.segA[:0], x.lp.segB[:0]
 	if x.markFor(a) {
 		// a's terms are marked by place: walk b's terms alone. Common
 		// terms come in the same (ascending) order as in the merge below.
@@ -39,7 +37,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 				content += w
 			}
 			common = append(common, t)
-			if len(segA) < len(segABuf) {
+			if len(segA) < maxSegTerms {
 				segA = append(segA, segBits(a, i))
 				segB = append(segB, segBits(b, j))
 			}
@@ -50,6 +48,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		for m := x.markNames &^ hit; m != 0; m &= m - 1 {
 			onlyA = append(onlyA, a.terms[bits.TrailingZeros64(m)])
 		}
+		x.lp = linkScratch{onlyA, onlyB, common, segA, segB} // grown, kept
 		return x.linkRest(a, b, shared, content, common, segA, segB, onlyA, onlyB)
 	}
 	i, j := 0, 0
@@ -74,7 +73,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 				content += w
 			}
 			common = append(common, a.terms[i])
-			if len(segA) < len(segABuf) {
+			if len(segA) < maxSegTerms {
 				segA = append(segA, segBits(a, i))
 				segB = append(segB, segBits(b, j))
 			}
@@ -95,6 +94,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 			onlyB = append(onlyB, b.terms[j])
 		}
 	}
+	x.lp = linkScratch{onlyA, onlyB, common, segA, segB}
 	return x.linkRest(a, b, shared, content, common, segA, segB, onlyA, onlyB)
 }
 
@@ -293,4 +293,13 @@ func segMasks(out []uint64, segs [][]int32, common []int32) []uint64 {
 		out = append(out, m)
 	}
 	return out
+}
+
+// maxSegTerms is how many common terms linkParts notes the segments of.
+const maxSegTerms = 64
+
+// linkScratch are linkParts' slices, reused from call to call.
+type linkScratch struct {
+	onlyA, onlyB, common []int32
+	segA, segB           []uint16
 }

@@ -63,6 +63,7 @@ type storyScorer struct {
 	markNames uint64
 	markU     *unit
 	markTerms []int32
+	lp        linkScratch
 	// surfaces remembers surfaceOf by (article, sentence, term) for the
 	// current thread; lowText is the sentence it last lower-cased.
 	surfaces map[[3]int32]string
