@@ -435,6 +435,7 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 			defer wg.Done()
 			acc := make([]float64, len(vecs))
 			var touched []int32
+			var buf []edge // a vector's edges, grown once for all
 			for i := w; i < len(vecs); i += workers {
 				v := vecs[i]
 				touched = touched[:0]
@@ -460,7 +461,7 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 						acc[q.v] += wi * q.w
 					}
 				}
-				var out []edge
+				out := buf[:0]
 				for _, j := range touched {
 					s := acc[j]
 					acc[j] = 0
@@ -474,7 +475,10 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 				// In order of the earlier vector; sorting what passed the
 				// floor, not everything touched, which is many times more.
 				slices.SortFunc(out, func(x, y edge) int { return cmp.Compare(x.a, y.a) })
-				found[i] = out
+				if len(out) > 0 {
+					found[i] = slices.Clone(out)
+				}
+				buf = out
 			}
 		}(w)
 	}
