@@ -142,6 +142,7 @@ type analyzer struct {
 	clause  []int
 	qwords  []word
 	qpieces []piece
+	qstems  []uint32
 }
 
 type wordInfo struct {
@@ -435,16 +436,9 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	}
 	if hasQuoteMark(s) {
 		for _, q := range findQuotes(s) {
-			an.qwords = appendWords(an.qwords[:0], q)
-			an.qpieces = appendPieces(an.qpieces, an.qwords, q)
-			if len(an.qpieces) < 3 {
-				continue
+			if st := an.quoteStems(q); len(st) >= 3 {
+				ft.quotes = append(ft.quotes, quote{text: q, stems: slices.Clone(st)})
 			}
-			st := make([]uint32, 0, len(an.qpieces))
-			for _, p := range an.qpieces {
-				st = append(st, fnv32(an.stem(p.fold)))
-			}
-			ft.quotes = append(ft.quotes, quote{text: q, stems: st})
 		}
 	}
 }

@@ -72,6 +72,34 @@ type writtenWord struct {
 	fold                  string
 	info                  wordInfo
 	cap, code, num, split bool
+	// stem is fnv32 of the fold's stem once a quotation asked (stemmed).
+	stem    uint32
+	stemmed bool
+}
+
+// quoteStems returns the stem hashes (fnv32 of an.stem) of the folds of
+// the pieces of quotation q, in an.qstems. A word the written-word cache
+// holds gives its fold, and keeps its hash; a word it does not hold is
+// not added, which would give its term a local id out of turn.
+func (an *analyzer) quoteStems(q string) []uint32 {
+	an.qwords = appendWords(an.qwords[:0], q)
+	st := an.qstems[:0]
+	for i, w := range an.qwords {
+		if k, ok := an.written[w.text]; ok && !an.writtenWords[k].split {
+			ww := &an.writtenWords[k]
+			if !ww.stemmed {
+				ww.stem, ww.stemmed = fnv32(an.stem(ww.fold)), true
+			}
+			st = append(st, ww.stem)
+			continue
+		}
+		an.qpieces = appendPieces(an.qpieces, an.qwords[i:i+1], q)
+		for _, p := range an.qpieces {
+			st = append(st, fnv32(an.stem(p.fold)))
+		}
+	}
+	an.qstems = st
+	return st
 }
 
 // appendWordPieces is appendPieces of the words ws of s, appending to
