@@ -3,6 +3,8 @@ package compare
 import (
 	"slices"
 	"testing"
+
+	"github.com/parallax-reader/parallax/corpus"
 )
 
 func TestExtractDates(t *testing.T) {
@@ -37,5 +39,24 @@ func TestExtractDates(t *testing.T) {
 	a := Date{Y: 1987, M: 12, D: 8}
 	if !a.Shared(Date{Y: 1987}) || !a.Compatible(Date{M: 12, D: 8}) || a.Compatible(Date{Y: 1987, M: 6}) {
 		t.Error("date compatibility is wrong")
+	}
+}
+
+// TestMayMatchTimeWhereThePatternMatches checks that mayMatchTime holds
+// for every text the time pattern matches, so ExtractTimes finds what it
+// found before the test.
+func TestMayMatchTimeWhereThePatternMatches(t *testing.T) {
+	texts := []string{"10:15", "22:15:30", "10:15 p.m.", "10.15am", "10 p.m.", "7 AM", "10.15", "3:1", "10\tam", "10\na.m.",
+		"Rate 2.x at 10\tam", "in 2019.", "5.55 pm", "5.5 pm", "at 10.15\tP.M.", "1.05a", "12.60 am", "9.9.9"}
+	for _, a := range corpus.Default().Articles {
+		texts = append(texts, a.Text)
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	for _, s := range texts {
+		if len(timePattern().FindAllStringIndex(s, -1)) > 0 && !mayMatchTime(s) {
+			t.Errorf("the time pattern matches %q, mayMatchTime says it may not", s)
+		}
 	}
 }

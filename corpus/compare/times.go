@@ -22,7 +22,7 @@ var timePattern = sync.OnceValue(func() *regexp.Regexp {
 
 // ExtractTimes finds the times of day in s.
 func ExtractTimes(s string) []TimeOfDay {
-	if !mayHoldTime(s) {
+	if !mayHoldTime(s) || !mayMatchTime(s) {
 		return nil
 	}
 	var out []TimeOfDay
@@ -45,6 +45,39 @@ func mayHoldTime(s string) bool {
 		}
 		if s[j] == ' ' && j+1 < len(s) {
 			j++
+		}
+		switch s[j] {
+		case 'a', 'p', 'A', 'P':
+			return true
+		}
+	}
+	return false
+}
+
+// mayMatchTime reports whether timePattern may match s: every match has a
+// digit, the last of its run, followed by ":", by "." and two digits (the
+// first 0-5), or, after one optional white-space byte (\s), by an a or p.
+// (mayHoldTime takes any digit followed by ".", as "in 2019." ends many
+// sentences: the pattern runs when both say it may match, which gives
+// what mayHoldTime alone gave.)
+func mayMatchTime(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if !isDigitByte(s[i]) || isDigitByte(s[i+1]) {
+			continue
+		}
+		j := i + 1
+		switch s[j] {
+		case ':':
+			return true
+		case '.':
+			if j+2 < len(s) && '0' <= s[j+1] && s[j+1] <= '5' && isDigitByte(s[j+2]) {
+				return true
+			}
+			continue
+		case ' ', '\t', '\n', '\f', '\r':
+			if j+1 < len(s) {
+				j++
+			}
 		}
 		switch s[j] {
 		case 'a', 'p', 'A', 'P':
