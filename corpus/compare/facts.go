@@ -146,7 +146,22 @@ func (x *storyScorer) showAsName(t int32, nameA, nameB bool) bool {
 	case s[0] == '@' || s[0] == '#':
 		return true
 	}
-	return nameA && nameB && s[0] != '~' && !calendarWord(strings.ToLower(x.surf[t]))
+	return nameA && nameB && s[0] != '~' && !x.calendarName(t)
+}
+
+// calendarName is calendarWord of the lower case of term t's surface,
+// kept per term: evidence asks it of every name two sentences share.
+func (x *storyScorer) calendarName(t int32) bool {
+	if len(x.calName) < len(x.strs) {
+		x.calName = make([]uint8, len(x.strs))
+	}
+	if x.calName[t] == 0 {
+		x.calName[t] = 1
+		if calendarWord(strings.ToLower(x.surf[t])) {
+			x.calName[t] = 2
+		}
+	}
+	return x.calName[t] == 2
 }
 
 // surfaceIn is how a sentence (text, and low, its lower case) writes term

@@ -63,7 +63,9 @@ type storyScorer struct {
 	markNames uint64
 	markU     *unit
 	markTerms []int32
-	lp        linkScratch
+	// calName is calendarName by term: 0 not yet known, 1 no, 2 yes.
+	calName []uint8
+	lp      linkScratch
 	// surfaces remembers surfaceOf by (article, sentence, term) for the
 	// current thread; lowText is the sentence it last lower-cased.
 	surfaces map[[3]int32]string
