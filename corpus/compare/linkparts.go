@@ -6,7 +6,8 @@ import (
 )
 
 // linkParts returns the link score, the shared weight and the shared
-// content (non-name) weight of two units.
+// content (non-name) weight of two units (for a score of 0 for want of
+// shared terms, the shared weight leaves out names spelt differently).
 func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	shared, content := 0.0, 0.0
 	// The scorer's scratch slices: arrays on the stack would be zeroed
@@ -130,6 +131,14 @@ func (x *storyScorer) markFor(a *unit) bool {
 // linkRest is linkParts after the shared terms are found: names spelt
 // differently, agreement and the clause scores.
 func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int32, segA, segB []uint16, onlyA, onlyB []int32) (float64, float64, float64) {
+	ag := agree(a, b)
+	if len(common) < 2 && ag.content == 0 {
+		// One shared word ("Some story" / "Another story") is not a
+		// shared claim, however short the sentences; names spelt
+		// differently would not change that (most candidate pairs end
+		// here, so they are not compared).
+		return 0, shared, content
+	}
 	// Names spelt differently: the unshared names long enough to compare
 	// (x.fuzzy), with the same first letter and lengths close.
 	for _, ta := range onlyA {
@@ -144,12 +153,6 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 				break
 			}
 		}
-	}
-	ag := agree(a, b)
-	if len(common) < 2 && ag.content == 0 {
-		// One shared word ("Some story" / "Another story") is not a
-		// shared claim, however short the sentences.
-		return 0, shared, content
 	}
 	best := claimScore(shared, content, a.w, b.w, ag)
 	// A claim is often one clause of a longer sentence: score the best

@@ -63,11 +63,21 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	x.missed = x.missed[:0]
 	// Dense accumulators indexed by position in the story.
 	acc := make([]float64, len(members))
-	var touched []int32
+	// hits counts the indexed terms each shares with the member.
+	hits := make([]int32, len(members))
+	var touched, rare []int32
 	var cands []cand
 	for _, ui := range members {
 		u := &x.units[ui]
 		touched = touched[:0]
+		// The member's terms that are not indexed but another member
+		// holds: the story's commonest words.
+		rare = rare[:0]
+		for _, t := range u.terms {
+			if x.postAt[t] < 0 && x.df[t] >= 2 {
+				rare = append(rare, t)
+			}
+		}
 		for _, t := range u.terms {
 			at := x.postAt[t]
 			if at < 0 {
@@ -85,14 +95,15 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 					touched = append(touched, q)
 				}
 				acc[q] += w
+				hits[q]++
 			}
 		}
 		cands = cands[:0]
 		for _, q := range touched {
 			if acc[q] >= candFloor {
-				cands = append(cands, cand{members[q], acc[q] / math.Sqrt(max(u.w*x.units[members[q]].w, 1e-9))})
+				cands = append(cands, cand{members[q], acc[q] / math.Sqrt(max(u.w*x.units[members[q]].w, 1e-9)), hits[q]})
 			}
-			acc[q] = 0
+			acc[q], hits[q] = 0, 0
 		}
 		// Score only the candidates sharing the most weight for their
 		// length, so the work per sentence is bounded however large the
@@ -100,6 +111,11 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
 			v := &x.units[c.v]
+			if c.n < 2 && c.n+sharedUpTo(rare, v.terms, 2-c.n) < 2 && agree(u, v).content == 0 {
+				// Fewer than two shared terms and nothing agreeing:
+				// linkScore would be 0 (see linkRest).
+				continue
+			}
 			if !x.sameEvent(u, v) {
 				continue
 			}
@@ -175,10 +191,24 @@ type foundLink struct {
 }
 
 // cand is a candidate for a link and its rank: the weight it shares
-// for the two sentences' lengths.
+// for the two sentences' lengths; n is how many indexed terms it shares.
 type cand struct {
 	v int32
 	s float64
+	n int32
+}
+
+// sharedUpTo counts the terms two sorted lists share, up to most.
+func sharedUpTo(a, b []int32, most int32) int32 {
+	n := int32(0)
+	for _, t := range a {
+		if _, ok := slices.BinarySearch(b, t); ok {
+			if n++; n >= most {
+				break
+			}
+		}
+	}
+	return n
 }
 
 // topCands keeps the k candidates sharing the most weight (ties by unit),
