@@ -147,6 +147,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, cmp Comparison, opts Options
 					}
 				}
 				sortMarkers(ai.markers)
+				an.resolveArticle(ai)
 				tc := counts[w].of(a.DisplayOutlet())
 				for _, si := range ai.sents {
 					counts[w].count(tc, si.toks)

@@ -5,14 +5,11 @@ import (
 	"strings"
 )
 
-// resolveVoices resolves pronoun and role speakers within each article,
-// gives quotations their speakers, merges name variants across the corpus
-// ("Lavrov", "Sergei Lavrov", "Sergey Lavrov") and fills in the speaker of
-// attribution markers.
+// resolveVoices merges name variants across the corpus ("Lavrov", "Sergei
+// Lavrov", "Sergey Lavrov") and fills in the speaker of attribution
+// markers, once resolveArticle has resolved each article's pronoun and
+// role speakers and given its quotations their speakers.
 func (an *analyzer) resolveVoices(arts []*articleInfo) {
-	for _, ai := range arts {
-		an.resolveArticle(ai)
-	}
 	canon := an.canonicalNames(arts)
 	for _, ai := range arts {
 		for i, names := range ai.voices {
