@@ -167,7 +167,9 @@ func (n *notesService) open(c *corpus.Corpus, path string) tea.Cmd {
 	compare := n.comparePaths
 	return func() tea.Msg {
 		others := readOthers(c, compare)
-		s, err := notes.Open(path, opts...)
+		// Deferred: opening a folder to read it leaves no notes file in
+		// it; the first change creates the file.
+		s, err := notes.OpenDeferred(path, opts...)
 		if err != nil {
 			return notesOpenedMsg{err: err, others: others}
 		}

@@ -67,6 +67,9 @@ type Store struct {
 	// cannot be read are left out (problems lists them), and re-anchored
 	// positions are kept in placed instead of being saved.
 	readOnly bool
+	// deferred is set by OpenDeferred while the file does not exist: db
+	// is nil, reads find nothing, and the first change creates the file.
+	deferred bool
 	problems []RowProblem
 	placed   map[string]placement
 }
@@ -310,6 +313,7 @@ func (s *Store) wrapOpen(err error) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.deferred = false // closed: no later change creates the file
 	if s.db == nil {
 		return nil
 	}
@@ -336,6 +340,16 @@ func (s *Store) readDataVersion() (int64, error) {
 func (s *Store) Refresh() (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.deferred {
+		// Another window may have created the file since.
+		if _, err := os.Lstat(s.path); errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		if err := s.create(); err != nil {
+			return false, fmt.Errorf("refresh notes %s: %w", s.path, err)
+		}
+		return true, nil
+	}
 	if s.db == nil {
 		return false, s.closedErr()
 	}
@@ -362,8 +376,8 @@ type querier interface {
 func (s *Store) Codebook() ([]Code, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	if s.version == 0 {
 		return nil, nil // an empty file opened read-only: no tables yet
@@ -415,8 +429,8 @@ func (s *Store) Note(id string) (n Note, ok bool, err error) {
 func (s *Store) queryNotes(where string, args []any) ([]Note, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	ctx := context.Background()
 	// One read transaction, so the notes and their tags are one snapshot.
