@@ -2,10 +2,8 @@ package notes
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/google/uuid"
@@ -19,24 +17,12 @@ import (
 // is written, so that reading a folder of articles leaves nothing behind
 // in it. Refresh notices a file another program created meanwhile.
 func OpenDeferred(path string, opts ...Option) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("open notes: no file name given")
-	}
-	abs, err := filepath.Abs(path)
+	abs, o, err := openArgs(path, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open notes %s: %w", path, err)
+		return nil, err
 	}
 	if _, err := os.Lstat(abs); !errors.Is(err, fs.ErrNotExist) {
 		return Open(abs, opts...)
-	}
-	var o Store
-	for _, opt := range opts {
-		opt(&o)
-	}
-	if o.coder != "" {
-		if err := ValidateCoder(o.coder); err != nil {
-			return nil, fmt.Errorf("open notes %s: %w", path, err)
-		}
 	}
 	return &Store{path: abs, now: time.Now, session: uuid.NewString(), version: SchemaVersion, coder: o.coder, deferred: true}, nil
 }

@@ -206,25 +206,35 @@ func within(path, dir string) bool {
 // read-only connection. An older store is upgraded in place. Options say
 // who the coder is (WithCoder).
 func Open(path string, opts ...Option) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("open notes: no file name given")
-	}
-	var o Store
-	for _, opt := range opts {
-		opt(&o)
-	}
-	if o.coder != "" {
-		if err := ValidateCoder(o.coder); err != nil {
-			return nil, fmt.Errorf("open notes %s: %w", path, err)
-		}
-	}
-	abs, err := filepath.Abs(path)
+	abs, o, err := openArgs(path, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open notes %s: %w", path, err)
+		return nil, err
 	}
 	// Two programs may create or upgrade the same file at the same moment:
 	// the whole open is retried while the other holds it locked.
 	return sqlitefile.Retry(func() (*Store, error) { return open(abs, o.coder) })
+}
+
+// openArgs checks Open's arguments: it returns the absolute path, and a
+// Store with the options applied (its coder checked).
+func openArgs(path string, opts []Option) (string, *Store, error) {
+	if path == "" {
+		return "", nil, errors.New("open notes: no file name given")
+	}
+	o := &Store{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	if o.coder != "" {
+		if err := ValidateCoder(o.coder); err != nil {
+			return "", nil, fmt.Errorf("open notes %s: %w", path, err)
+		}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("open notes %s: %w", path, err)
+	}
+	return abs, o, nil
 }
 
 // lockedError says that another program kept the file locked past the
