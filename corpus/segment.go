@@ -279,6 +279,7 @@ var (
 		"prof": true, "rev": true, "hon": true, "pres": true, "amb": true, "supt": true, "insp": true,
 		"sens": true, "reps": true, "gens": true, "govs": true, "pfc": true, "pvt": true, "cpl": true, "spc": true,
 		"brig": true, "lieut": true, "cmdt": true, "msgr": true, "fr": true, "det": true, "atty": true,
+		"const": true, "dist": true, "asst": true, "messrs": true, "mme": true, "rt": true, // "Police Const. Tim Fanning", "Dist. Atty. …"
 		"vs": true, "v": true, // "Roe v. Wade"
 	}
 	numberAbbrev = map[string]bool{
