@@ -375,3 +375,46 @@ func TestLabelsAreClaims(t *testing.T) {
 		}
 	}
 }
+
+func TestWithPredicates(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A subject set off by commas gets its predicate.
+		{"Teixeira, who turns 29 on April 11, has averaged more than 30 home runs in his six seasons.",
+			"Teixeira, who turns 29 on April 11, has averaged more than 30 home runs in his six seasons."},
+		{"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time.",
+			"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time."},
+		// An attribution, a relative clause after a whole one, a
+		// participle: not predicates.
+		{"Ortiz was shot in the head near the door, said Larry Waldie of the coroner's office.",
+			"Ortiz was shot in the head near the door|said Larry Waldie of the coroner's office."},
+		{"The United States will deploy the missiles in Europe, which would violate the old treaty.",
+			"The United States will deploy the missiles in Europe|which would violate the old treaty."},
+	} {
+		if got := strings.Join(withPredicates(c.in, splitClauses(c.in)), "|"); got != c.want {
+			t.Errorf("withPredicates(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// On ECB+'s 2,000 facts no label is a relative clause cut from its
+// subject ("Who turns 29 on April 11", "Whose family amassed…").
+func TestLabelsKeepTheirSubject(t *testing.T) {
+	c, err := ecb()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyze(context.Background(), c, Options{NoMisses: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, f := range r.Facts {
+		w, _, _ := strings.Cut(f.Label, " ")
+		switch strings.ToLower(strings.TrimRight(w, ",")) {
+		case "who", "whom", "whose", "which":
+			bad++
+			t.Errorf("%s: label %q is a relative clause without its subject", f.ID, f.Label)
+		}
+	}
+	t.Logf("%d facts, %d labels without their subject", len(r.Facts), bad)
+}
