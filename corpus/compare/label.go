@@ -110,7 +110,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			// "Jon Owen, the city's public safety director".
 			unknown := x.lx.bgWord(first) == 0 && !unicode.IsUpper(r)
 			said := len(ws) == 2 && isReporting(fold(ws[1])) // "Owen said, …"
-			if isStop(first) || strings.HasSuffix(first, "ly") || unknown || said || first == "meanwhile" || first == "however" || first == "moreover" {
+			next, _, _ := strings.Cut(best[i+2:], " ")
+			if relativeWords[strings.ToLower(next)] {
+				// "The guards, who were unharmed, …": the subject and
+				// its relative clause, not an adverbial.
+			} else if isStop(first) || strings.HasSuffix(first, "ly") || unknown || said || first == "meanwhile" || first == "however" || first == "moreover" {
 				best = best[i+2:]
 			}
 		}
@@ -332,6 +336,9 @@ func cutAfterReporting(cl string) bool {
 	}
 	return false
 }
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true}
 
 // clauseJoiners are the words that join a clause to the one before it.
 var clauseJoiners = map[string]bool{"and": true, "but": true, "or": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true}
