@@ -309,7 +309,14 @@ var predicateWords = map[string]bool{
 // with a verb: a predicate word, or a past form ("confessed", "declined")
 // — not with a subject, a joiner or a preposition.
 func opensWithPredicate(cl string) bool {
-	w, _, _ := strings.Cut(strings.TrimLeft(cl, " \"'“”‘’«»("), " ")
+	cl = strings.TrimLeft(cl, " \"'“”‘’«»(")
+	// The rest of an apposition the clause splitter left in front ("46,
+	// was injured", "a missile-frigate, had sunk…"): the predicate
+	// follows it.
+	if i := strings.Index(cl, ", "); i > 0 && len(strings.Fields(cl[:i])) <= 3 && opensWithPredicate(cl[i+2:]) {
+		return true
+	}
+	w, _, _ := strings.Cut(cl, " ")
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsLower(r) {
 		return false

@@ -383,6 +383,9 @@ func TestWithPredicates(t *testing.T) {
 			"Teixeira, who turns 29 on April 11, has averaged more than 30 home runs in his six seasons."},
 		{"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time.",
 			"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time."},
+		// An apposition the splitter left before the predicate.
+		{"Police Chief Scott Russell, 46, was injured and was in stable but critical condition.",
+			"Police Chief Scott Russell, 46, was injured and was in stable but critical condition."},
 		// An attribution, a relative clause after a whole one, a
 		// participle: not predicates.
 		{"Ortiz was shot in the head near the door, said Larry Waldie of the coroner's office.",
