@@ -93,8 +93,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			best, bestW = cl, w
 		}
 	}
-	if utf8.RuneCountInString(best) < minLabelClause {
-		best = text // a scrap of a clause says less than the sentence
+	if utf8.RuneCountInString(best) < minLabelClause && (len(clauses) > 1 || best == "") {
+		// A scrap of a clause says less than the sentence; a short
+		// sentence is its own claim once its attribution went ("God
+		// approves of nudity," she said).
+		best = text
 	}
 	best = dropReporting(best)
 	// A leading sentence adverbial ("Also,", "Of course,", "This month,",

@@ -369,8 +369,8 @@ func TestLabelsAreClaims(t *testing.T) {
 			if n := len(strings.Fields(f.Label)); n < 5 && n < shortest {
 				t.Errorf("%s: label %q is a scrap of a clause", f.ID, f.Label)
 			}
-			if !strings.HasSuffix(f.Label, "…") && cutAfterReporting(f.Label) {
-				t.Errorf("%s: label %q stops just after its verb of saying, before what was said", f.ID, f.Label)
+			if !strings.HasSuffix(f.Label, "…") && (cutAfterReporting(f.Label) || endsInReporting(f.Label)) {
+				t.Errorf("%s: label %q ends in its attribution, or stops just after its verb of saying", f.ID, f.Label)
 			}
 		}
 	}
@@ -400,7 +400,8 @@ func TestWithPredicates(t *testing.T) {
 }
 
 // On ECB+'s 2,000 facts no label is a relative clause cut from its
-// subject ("Who turns 29 on April 11", "Whose family amassed…").
+// subject ("Who turns 29 on April 11", "Whose family amassed…") or ends
+// in its attribution ("God approves of nudity," she said).
 func TestLabelsKeepTheirSubject(t *testing.T) {
 	c, err := ecb()
 	if err != nil {
@@ -417,6 +418,11 @@ func TestLabelsKeepTheirSubject(t *testing.T) {
 		case "who", "whom", "whose", "which":
 			bad++
 			t.Errorf("%s: label %q is a relative clause without its subject", f.ID, f.Label)
+		}
+		if ws := strings.Fields(f.Label); !strings.HasSuffix(f.Label, "…") && endsInReporting(f.Label) &&
+			(len(ws) < 2 || !slices.Contains([]string{"was", "were", "is", "are", "been", "be"}, ws[len(ws)-2])) { // not "No injuries were reported"
+			bad++
+			t.Errorf("%s: label %q ends in its attribution", f.ID, f.Label)
 		}
 	}
 	t.Logf("%d facts, %d labels without their subject", len(r.Facts), bad)
