@@ -20,8 +20,9 @@ func isTimestampLine(t string) bool {
 	for _, w := range ws {
 		w = strings.Trim(w, ".")
 		switch {
-		case timeTok.MatchString(w):
+		case timeTok.MatchString(w), brokenTimeTok.MatchString(w):
 			hasTime = true
+		case stampModifiers[strings.ToLower(w)]:
 		case numTok.MatchString(w):
 			hasNum = true
 		case timeWords[strings.TrimSuffix(w, ":")]:
@@ -44,6 +45,14 @@ func isTimestampLine(t string) bool {
 	}
 	return len(ws) <= 3
 }
+
+// brokenTimeTok is a time of day as copied from a page: "1:" of "1: 00pm",
+// "00pm", "10am", "5:04pm".
+var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m)$`)
+
+// stampModifiers open a timestamp line: "Originally published …", "First
+// Published: …".
+var stampModifiers = map[string]bool{"originally": true, "first": true}
 
 // clockWords are the words of a time of day that are not figures: a.m.,
 // p.m. and time zones.
