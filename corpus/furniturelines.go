@@ -12,6 +12,9 @@ import (
 // isTimestampLine reports a line holding only a date and/or time
 // ("23:25 GMT 05 June 2020", "Updated 12:01 PM").
 func isTimestampLine(t string) bool {
+	if isoDayTok.MatchString(strings.TrimSpace(t)) { // "2013-09-26"
+		return true
+	}
 	ws := normWords(t)
 	if len(ws) == 0 || len(ws) > 10 {
 		return false
@@ -49,6 +52,9 @@ func isTimestampLine(t string) bool {
 // brokenTimeTok is a time of day as copied from a page: "1:" of "1: 00pm",
 // "00pm", "10am", "5:04pm".
 var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m)$`)
+
+// isoDayTok is an ISO 8601 date.
+var isoDayTok = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // stampModifiers open a timestamp line: "Originally published …", "First
 // Published: …".
