@@ -53,6 +53,16 @@ func isTimestampLine(t string) bool {
 // "00pm", "10am", "5:04pm".
 var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m)$`)
 
+// postMetaRE is a blog post's line of metadata: who posted it, in which
+// category, on which day ("… posted in Pedestrian Accidents on Wednesday,
+// September 18, 2013.", "Filed under World on 3 May 2013").
+var postMetaRE = regexp.MustCompile(`(?i)\b(?:posted|filed)\s+(?:in|under|by)\b[^.!?]{0,80}?\bon\s+(?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$`)
+
+// isPostMeta reports a blog post's line of metadata (postMetaRE).
+func isPostMeta(t string) bool {
+	return (strings.Contains(t, "osted") || strings.Contains(t, "iled")) && postMetaRE.MatchString(t)
+}
+
 // isoDayTok is an ISO 8601 date.
 var isoDayTok = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
