@@ -60,7 +60,12 @@ var postMetaRE = regexp.MustCompile(`(?i)\b(?:posted|filed)\s+(?:in|under|by)\b[
 
 // isPostMeta reports a blog post's line of metadata (postMetaRE).
 func isPostMeta(t string) bool {
-	return (strings.Contains(t, "osted") || strings.Contains(t, "iled")) && postMetaRE.MatchString(t)
+	for _, w := range [...]string{"osted in ", "osted by ", "osted under ", "iled in ", "iled by ", "iled under "} {
+		if strings.Contains(t, w) {
+			return postMetaRE.MatchString(t)
+		}
+	}
+	return false
 }
 
 // isoDayTok is an ISO 8601 date.

@@ -383,6 +383,9 @@ func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
 // onlyInitials reports a piece made of single capital letters each
 // followed by a full stop: "W.", "L. A.".
 func onlyInitials(s string) bool {
+	if len(s) > 16 { // most pieces: a sentence is longer than a few initials
+		return false
+	}
 	ws := strings.Fields(s)
 	for _, w := range ws {
 		r := []rune(w)
