@@ -12,7 +12,7 @@ import (
 // isTimestampLine reports a line holding only a date and/or time
 // ("23:25 GMT 05 June 2020", "Updated 12:01 PM").
 func isTimestampLine(t string) bool {
-	if isoDayTok.MatchString(strings.TrimSpace(t)) { // "2013-09-26"
+	if isoDayTok.MatchString(strings.TrimSpace(t)) { // "2013-09-26", "11/09/2010"
 		return true
 	}
 	ws := normWords(t)
@@ -68,8 +68,9 @@ func isPostMeta(t string) bool {
 	return false
 }
 
-// isoDayTok is an ISO 8601 date.
-var isoDayTok = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+// isoDayTok is a date in figures: ISO 8601, or day, month and year
+// ("11/09/2010", "08.11.19").
+var isoDayTok = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))$`)
 
 // stampModifiers open a timestamp line: "Originally published …", "First
 // Published: …".

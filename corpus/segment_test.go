@@ -163,6 +163,7 @@ func TestFurnitureLines(t *testing.T) {
 		{"First Published: June 13, 2013 4:59 PM EDT", ReasonTimestamp},
 		{"First 10 days of the trial", ""},
 		{"2013-09-26", ReasonTimestamp},
+		{"11/09/2010", ReasonTimestamp},
 		{"On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, September 18, 2013.", ReasonTimestamp},
 		{"Filed under World on 3 May 2013", ReasonTimestamp},
 		{"The video, posted in March 2013, shows the officers on the bridge.", ""},
