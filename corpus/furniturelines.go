@@ -23,9 +23,10 @@ func isTimestampLine(t string) bool {
 	for _, w := range ws {
 		w = strings.Trim(w, ".")
 		switch {
-		case timeTok.MatchString(w), brokenTimeTok.MatchString(w):
+		case timeTok.MatchString(w), brokenTimeTok.MatchString(w), brokenTimeTok.MatchString(strings.TrimSuffix(w, ":")):
 			hasTime = true
 		case stampModifiers[strings.ToLower(w)]:
+		case w == "a" || w == "p" || w == "m": // "8:41 p. m. EST"
 		case numTok.MatchString(w):
 			hasNum = true
 		case timeWords[strings.TrimSuffix(w, ":")]:
