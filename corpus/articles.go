@@ -89,6 +89,13 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 		}
 		body++
 	}
+	if a.Published == nil && isTimestampLine(m.Title) {
+		// A title that is only a date says when it was published.
+		if t, ok := ParseDate(m.Title); ok {
+			a.Published = &t
+			a.PublishedEvidence = fmt.Sprintf("title: %q", m.Title)
+		}
+	}
 	if a.Published == nil {
 		z.publishedFromText(a)
 	}
@@ -100,6 +107,12 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 	a.Title = strings.TrimSpace(m.Title)
 	if a.Title == "" {
 		a.Title = z.titleFromText(a)
+	} else if isTimestampLine(a.Title) {
+		// Only a date: the text's own headline or first sentence names
+		// the article better.
+		if t := z.titleFromText(a); t != "" {
+			a.Title = t
+		}
 	}
 	return a
 }
@@ -139,8 +152,9 @@ func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
 		}
 		// The headline the metadata gives is the title, whatever shape it
 		// has ("BRICS to admit Egypt, Iran, Saudi Arabia, UAE, …" reads
-		// like a keyword list).
-		if sameText(text[p.Start:p.End], m.Title) {
+		// like a keyword list), unless it is only a date ("DECEMBER 16,
+		// 2008"): that is when, not what.
+		if sameText(text[p.Start:p.End], m.Title) && p.Reason != ReasonTimestamp {
 			paras[i].Role, paras[i].Reason = RoleBody, ""
 			first = i
 			break

@@ -241,6 +241,9 @@ func (f *furnitureFinder) line(text string) string {
 	if nw <= 10 && isTimestampLine(t) {
 		return ReasonTimestamp
 	}
+	if nw <= 30 && hasDigit && isPostMeta(t) {
+		return ReasonTimestamp
+	}
 	if nw <= 12 && hasDigit && isNumbersOnly(t) {
 		return ReasonCounter
 	}

@@ -12,6 +12,9 @@ import (
 // isTimestampLine reports a line holding only a date and/or time
 // ("23:25 GMT 05 June 2020", "Updated 12:01 PM").
 func isTimestampLine(t string) bool {
+	if isoDayTok.MatchString(strings.TrimSpace(t)) { // "2013-09-26", "11/09/2010"
+		return true
+	}
 	ws := normWords(t)
 	if len(ws) == 0 || len(ws) > 10 {
 		return false
@@ -20,8 +23,10 @@ func isTimestampLine(t string) bool {
 	for _, w := range ws {
 		w = strings.Trim(w, ".")
 		switch {
-		case timeTok.MatchString(w):
+		case timeTok.MatchString(w), brokenTimeTok.MatchString(w), brokenTimeTok.MatchString(strings.TrimSuffix(w, ":")):
 			hasTime = true
+		case stampModifiers[strings.ToLower(w)]:
+		case w == "a" || w == "p" || w == "m": // "8:41 p. m. EST"
 		case numTok.MatchString(w):
 			hasNum = true
 		case timeWords[strings.TrimSuffix(w, ":")]:
@@ -44,6 +49,33 @@ func isTimestampLine(t string) bool {
 	}
 	return len(ws) <= 3
 }
+
+// brokenTimeTok is a time of day as copied from a page: "1:" of "1: 00pm",
+// "00pm", "10am", "5:04pm".
+var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m)$`)
+
+// postMetaRE is a blog post's line of metadata: who posted it, in which
+// category, on which day ("… posted in Pedestrian Accidents on Wednesday,
+// September 18, 2013.", "Filed under World on 3 May 2013").
+var postMetaRE = regexp.MustCompile(`(?i)\b(?:posted|filed)\s+(?:in|under|by)\b[^.!?]{0,80}?\bon\s+(?:\p{L}+day,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?\s*$`)
+
+// isPostMeta reports a blog post's line of metadata (postMetaRE).
+func isPostMeta(t string) bool {
+	for _, w := range [...]string{"osted in ", "osted by ", "osted under ", "iled in ", "iled by ", "iled under "} {
+		if strings.Contains(t, w) {
+			return postMetaRE.MatchString(t)
+		}
+	}
+	return false
+}
+
+// isoDayTok is a date in figures: ISO 8601, or day, month and year
+// ("11/09/2010", "08.11.19").
+var isoDayTok = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))$`)
+
+// stampModifiers open a timestamp line: "Originally published …", "First
+// Published: …".
+var stampModifiers = map[string]bool{"originally": true, "first": true}
 
 // clockWords are the words of a time of day that are not figures: a.m.,
 // p.m. and time zones.

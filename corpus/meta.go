@@ -16,15 +16,21 @@ var (
 	mdyRE     = regexp.MustCompile(`(?i)^(` + monthRE + `)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	dmyRE     = regexp.MustCompile(`(?i)^(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthRE + `),?\s+(\d{4})\b`)
 	dotDateRE = regexp.MustCompile(`^(\d{1,2})[./](\d{1,2})[./](\d{4})\b`)
+	// weekdayRE is a day's name before a date: "Thursday, December 11, 2008".
+	weekdayRE = regexp.MustCompile(`(?i)^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+`)
 )
 
 // ParseDate reads a date as articles and metadata state it: ISO 8601 date or
 // date-time ("2019-11-08", "2019-11-08T10:30:00Z", Jekyll's
 // "2019-11-08 10:30:00 +0300"), "November 8, 2019",
-// "8 November 2019", "Nov. 8, 2019" or "08.11.2019" (day first). It returns
+// "8 November 2019", "Nov. 8, 2019" or "08.11.2019" (day first), after a
+// day's name if any ("Thursday, December 11, 2008"). It returns
 // false when s is not one of these; it never guesses a missing year.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
+	if m := weekdayRE.FindString(s); m != "" {
+		s = s[len(m):]
+	}
 	if m := isoDateRE.FindStringSubmatch(s); m != nil {
 		if m[4] != "" {
 			for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05-0700", "2006-01-02T15:04-07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04 -0700"} {

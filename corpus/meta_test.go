@@ -39,3 +39,31 @@ func TestEveryMetadataFieldIsSanitised(t *testing.T) {
 		t.Errorf("no warning: %q", a.Warnings)
 	}
 }
+
+// A title that is only a date ("DECEMBER 16, 2008", as blog pages and
+// scrapers give) says when the article was published, not what it
+// reports: the date is taken from it, its line is furniture, and the
+// text's own headline names the article.
+func TestTitleThatIsOnlyADate(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "blog.md", "---\ntitle: \"Thursday, December 11, 2008\"\noutlet: \"A Blog\"\n---\n\n"+
+		"Thursday, December 11, 2008\n\n"+
+		"Sox make offer to Teixeira\n\n"+
+		"The Red Sox have made an offer to the first baseman, the newspaper reported on Thursday.\n")
+	c, err := Load(dir)
+	if err != nil || len(c.Articles) != 1 {
+		t.Fatalf("%v, %d articles", err, len(c.Articles))
+	}
+	a := c.Articles[0]
+	if a.Published == nil || a.Published.Format("2006-01-02") != "2008-12-11" || !strings.HasPrefix(a.PublishedEvidence, "title") {
+		t.Errorf("published %v (%q), want 2008-12-11 from the title", a.Published, a.PublishedEvidence)
+	}
+	if a.Title != "Sox make offer to Teixeira" {
+		t.Errorf("title %q, want the text's headline", a.Title)
+	}
+	for _, s := range a.Sentences {
+		if strings.Contains(s.Text, "2008") {
+			t.Errorf("the date line is a sentence (%s): %q", s.Role, s.Text)
+		}
+	}
+}

@@ -279,6 +279,7 @@ var (
 		"prof": true, "rev": true, "hon": true, "pres": true, "amb": true, "supt": true, "insp": true,
 		"sens": true, "reps": true, "gens": true, "govs": true, "pfc": true, "pvt": true, "cpl": true, "spc": true,
 		"brig": true, "lieut": true, "cmdt": true, "msgr": true, "fr": true, "det": true, "atty": true,
+		"const": true, "dist": true, "asst": true, "dep": true, "messrs": true, "mme": true, "rt": true, // "Police Const. Tim Fanning", "Dist. Atty. …"
 		"vs": true, "v": true, // "Roe v. Wade"
 	}
 	numberAbbrev = map[string]bool{
@@ -355,6 +356,14 @@ func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
 		if isInitials(last) && !countryAbbrev[w] && unicode.IsUpper(first) {
 			return true
 		}
+		// Initials alone are no sentence: "W. Mark Felt, who leaked…",
+		// "told L. A. Superior Court Judge…" (split as "L." "A." "…").
+		if onlyInitials(p) && (unicode.IsUpper(first) || onlyInitials(n)) {
+			return true
+		}
+		if onlyInitials(n) && isInitialEnd(p) {
+			return true
+		}
 		// An initial: "J. R. R. Tolkien", "Donald J. Trump".
 		if r := []rune(w); len(r) == 1 && unicode.IsLetter(r[0]) && unicode.IsUpper([]rune(last)[0]) && unicode.IsUpper(first) && len(strings.Fields(p)) > 1 {
 			pw := strings.Fields(p)
@@ -369,6 +378,29 @@ func shouldJoin(text string, prev, next Span, dl *Dateline) bool {
 		return true
 	}
 	return false
+}
+
+// onlyInitials reports a piece made of single capital letters each
+// followed by a full stop: "W.", "L. A.".
+func onlyInitials(s string) bool {
+	if len(s) > 16 { // most pieces: a sentence is longer than a few initials
+		return false
+	}
+	ws := strings.Fields(s)
+	for _, w := range ws {
+		r := []rune(w)
+		if len(r) != 2 || !unicode.IsUpper(r[0]) || r[1] != '.' {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// isInitialEnd reports whether s ends with a single capital initial ("…
+// told L.").
+func isInitialEnd(s string) bool {
+	r := []rune(lastWord(s))
+	return len(r) == 2 && unicode.IsUpper(r[0]) && r[1] == '.'
 }
 
 // isInitials reports two or three joined initials: "E.J.", "J.R.R.".

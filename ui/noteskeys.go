@@ -54,7 +54,7 @@ func DefaultNotesKeyMap() *NotesKeyMap {
 		Newline:   b([]string{"alt+enter", "ctrl+j"}, "alt+enter", "new line"),
 		Editor:    b([]string{"ctrl+e"}, "ctrl+e", "open $EDITOR"),
 		Yes:       b([]string{"y"}, "y", "yes"),
-		No:        b([]string{"n", "esc"}, "n/esc", "no"),
+		No:        b([]string{"n", "esc", "q"}, "n/esc/q", "no"),
 		NextField: b([]string{"tab"}, "tab", "next field"),
 		PrevField: b([]string{"shift+tab"}, "shift+tab", "previous field"),
 	}

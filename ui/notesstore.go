@@ -33,7 +33,8 @@ type notesService struct {
 	path    string
 	err     error // the store could not be opened: tagging is off
 	opening bool
-	pending int // store calls under way
+	created bool // the notes file exists (it is made by the first change)
+	pending int  // store calls under way
 	snap    notesSnapshot
 	last    string // last tag applied, for repeat
 	keys    *NotesKeyMap
@@ -105,6 +106,7 @@ type notesSnapshot struct {
 // notesOpenedMsg reports the store opened (or why it could not be).
 type notesOpenedMsg struct {
 	store    *notes.Store
+	created  bool
 	others   []otherNotes
 	snap     notesSnapshot
 	moved    int
@@ -115,11 +117,12 @@ type notesOpenedMsg struct {
 // notesDoneMsg reports a store change finished and carries the store as it
 // is afterwards. what says what was done, for the status line.
 type notesDoneMsg struct {
-	what string
-	tag  string // tag applied, remembered for repeat
-	snap notesSnapshot
-	read bool // snap was read
-	err  error
+	what    string
+	tag     string // tag applied, remembered for repeat
+	snap    notesSnapshot
+	read    bool // snap was read
+	created bool // the notes file exists now
+	err     error
 }
 
 // notesPollMsg asks the store whether another process changed it.
@@ -167,7 +170,9 @@ func (n *notesService) open(c *corpus.Corpus, path string) tea.Cmd {
 	compare := n.comparePaths
 	return func() tea.Msg {
 		others := readOthers(c, compare)
-		s, err := notes.Open(path, opts...)
+		// Deferred: opening a folder to read it leaves no notes file in
+		// it; the first change creates the file.
+		s, err := notes.OpenDeferred(path, opts...)
 		if err != nil {
 			return notesOpenedMsg{err: err, others: others}
 		}
@@ -183,7 +188,7 @@ func (n *notesService) open(c *corpus.Corpus, path string) tea.Cmd {
 			s.Close()
 			return notesOpenedMsg{err: err, others: others}
 		}
-		return notesOpenedMsg{store: s, others: others, snap: sn, moved: moved, orphaned: orph}
+		return notesOpenedMsg{store: s, created: s.Created(), others: others, snap: sn, moved: moved, orphaned: orph}
 	}
 }
 
@@ -220,7 +225,7 @@ func (n *notesService) do(tag string, op func(s *notes.Store) (string, error)) t
 		if err == nil {
 			err = rerr
 		}
-		return notesDoneMsg{what: what, tag: tag, snap: sn, read: rerr == nil, err: err}
+		return notesDoneMsg{what: what, tag: tag, snap: sn, read: rerr == nil, created: s.Created(), err: err}
 	}
 }
 
@@ -260,6 +265,7 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 			return say("notes unavailable (tagging off): " + msg.err.Error()), true
 		}
 		n.store = msg.store
+		n.created = msg.created
 		n.path = msg.store.Path()
 		n.setKeys(true)
 		n.install(msg.snap)
@@ -295,12 +301,14 @@ func (n *notesService) update(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 		}, true
 	case notesRefreshedMsg:
 		if msg.changed && msg.err == nil {
+			n.created = true // another window may have made the file
 			n.install(msg.snap)
 			return tea.Batch(n.pollCmd(), n.resolveMadeOn()), true
 		}
 		return n.pollCmd(), true
 	case notesDoneMsg:
 		n.pending = max(n.pending-1, 0)
+		n.created = n.created || msg.created
 		if msg.tag != "" && msg.err == nil {
 			n.last = msg.tag
 		}
@@ -478,8 +486,12 @@ func (n *notesService) status(width int) string {
 		name = shortPath(n.path, width >= 140)
 	}
 	state := st.Muted.Render("✓saved")
-	if n.pending > 0 {
+	switch {
+	case n.pending > 0:
 		state = st.Warn.Render("saving…")
+	case !n.created:
+		// No file yet: reading leaves none; the first change makes it.
+		state = st.Muted.Render("none yet")
 	}
 	return st.Muted.Render(name) + " " + state + " "
 }

@@ -180,3 +180,35 @@ func TestReaderLexiconsComeFromOptions(t *testing.T) {
 		t.Error("the reader did not read the lexicons of its ConfigDir")
 	}
 }
+
+// A yes/no question shows every key that answers no, q among them, and q
+// answers no (it does not quit, nor delete).
+func TestQuestionNoKeys(t *testing.T) {
+	m, path := newNotesModel(t, 100, 30)
+	an, _, ok := m.read.tagTarget()
+	if !ok {
+		t.Fatal("nothing to tag")
+	}
+	m = send(m, chosenMsg{to: viewRead, req: tagReq{an}, item: chooseItem{name: "blame"}, isNew: true})
+	m = send(m, keys("4")...)
+	m = send(m, keys("d")...)
+	if m.ctx.dialog == nil {
+		t.Fatal("d opened no question")
+	}
+	if v := m.View(); !strings.Contains(v, "n/esc/q") {
+		t.Fatalf("the question does not show q as no:\n%s", v)
+	}
+	nm, cmd := m.Update(keys("q")[0])
+	if cmd != nil {
+		if _, quit := cmd().(tea.QuitMsg); quit {
+			t.Fatal("q in a question quit")
+		}
+	}
+	m = runCmd(*nm.(*Model), cmd, 0)
+	if m.ctx.dialog != nil {
+		t.Fatal("q did not answer no")
+	}
+	if ns := storeNotes(t, path); len(ns) != 1 {
+		t.Fatalf("q deleted the note: %+v", ns)
+	}
+}

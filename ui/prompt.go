@@ -106,11 +106,11 @@ func (c *confirm) Update(msg tea.Msg) (layer, tea.Cmd) {
 	if !ok {
 		return c, nil
 	}
-	k, nk := c.ctx.Keys, c.ctx.notes.keys
+	nk := c.ctx.notes.keys
 	switch {
 	case key.Matches(km, nk.Yes):
 		return nil, answer(confirmedMsg{to: c.to, req: c.req})
-	case key.Matches(km, nk.No), key.Matches(km, k.Back), key.Matches(km, k.Quit):
+	case key.Matches(km, nk.No):
 		return nil, nil
 	}
 	return c, nil

@@ -102,9 +102,10 @@ type Result struct {
 	// Problems are corrections that could not be applied, and why.
 	Problems []string `json:"problems,omitempty"`
 
-	byID        map[string]*Fact
-	bySentence  map[sentKey][]*Fact
-	counterpart map[sentKey]bool
+	// idx looks facts up by id and by sentence, built on first use: the
+	// command line prints facts and never asks.
+	idx         *factIndex
+	counterpart sentSet
 	omitted     map[string][]string
 	misses      map[sentKey][]Miss
 }
@@ -114,18 +115,57 @@ type sentKey struct {
 	sentence int
 }
 
-// index builds the lookups of facts by id and by sentence.
-func (r *Result) index(nMembers int) {
-	r.byID = make(map[string]*Fact, len(r.Facts))
-	r.bySentence = make(map[sentKey][]*Fact, nMembers)
-	for i := range r.Facts {
-		f := &r.Facts[i]
-		r.byID[f.ID] = f
-		for _, m := range f.Members {
-			k := sentKey{m.Article, m.Sentence}
-			r.bySentence[k] = append(r.bySentence[k], f)
-		}
+// sentSet is a set of sentences: by article id, a bit set of sentence
+// indices. It is a small fraction of a map keyed by sentence.
+type sentSet map[string][]uint64
+
+func (s sentSet) add(article string, sentence int) {
+	b := s[article]
+	if w := sentence / 64; w >= len(b) {
+		b = append(b, make([]uint64, w+1-len(b))...)
+		s[article] = b
 	}
+	b[sentence/64] |= 1 << (sentence % 64)
+}
+
+func (s sentSet) has(article string, sentence int) bool {
+	b := s[article]
+	return sentence >= 0 && sentence/64 < len(b) && b[sentence/64]&(1<<(sentence%64)) != 0
+}
+
+// factIndex holds the lookups of a Result's facts by id and by sentence.
+type factIndex struct {
+	once       sync.Once
+	nMembers   int
+	byID       map[string]*Fact
+	bySentence map[sentKey][]*Fact
+}
+
+// index makes the lookups of facts by id and by sentence, to be built
+// on first use.
+func (r *Result) index(nMembers int) {
+	r.idx = &factIndex{nMembers: nMembers}
+}
+
+// lookups returns the fact lookups, building them the first time.
+func (r *Result) lookups() *factIndex {
+	ix := r.idx
+	if ix == nil {
+		return &factIndex{}
+	}
+	ix.once.Do(func() {
+		ix.byID = make(map[string]*Fact, len(r.Facts))
+		ix.bySentence = make(map[sentKey][]*Fact, ix.nMembers)
+		for i := range r.Facts {
+			f := &r.Facts[i]
+			ix.byID[f.ID] = f
+			for _, m := range f.Members {
+				k := sentKey{m.Article, m.Sentence}
+				ix.bySentence[k] = append(ix.bySentence[k], f)
+			}
+		}
+	})
+	return ix
 }
 
 // FactsOf returns the facts the given sentence (an index into
@@ -134,7 +174,7 @@ func (r *Result) FactsOf(article string, sentence int) []*Fact {
 	if r == nil {
 		return nil
 	}
-	return r.bySentence[sentKey{article, sentence}]
+	return r.lookups().bySentence[sentKey{article, sentence}]
 }
 
 // HasCounterpart reports whether the sentence is linked to some sentence
@@ -143,7 +183,7 @@ func (r *Result) HasCounterpart(article string, sentence int) bool {
 	if r == nil {
 		return false
 	}
-	return r.counterpart[sentKey{article, sentence}]
+	return r.counterpart.has(article, sentence)
 }
 
 // OmittedBy returns the labels of the facts most other outlets of the
@@ -160,7 +200,7 @@ func (r *Result) Fact(id string) *Fact {
 	if r == nil {
 		return nil
 	}
-	return r.byID[id]
+	return r.lookups().byID[id]
 }
 
 // unit is one sentence under analysis, in compact form.
@@ -184,6 +224,9 @@ type unit struct {
 	// scores need it for every candidate, and it does not change.
 	segOf []uint16
 }
+
+// sentRef is a sentence: an article index and a sentence index in it.
+type sentRef struct{ art, sent int32 }
 
 // extras are the numbers, dates and quotations of a unit; most sentences
 // have none, so units hold them by pointer (the analysis's shared empty
@@ -252,9 +295,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		return nil, fmt.Errorf("analyze: %w", err)
 	}
 	res := &Result{
-		byID:        map[string]*Fact{},
-		bySentence:  map[sentKey][]*Fact{},
-		counterpart: map[sentKey]bool{},
+		counterpart: sentSet{},
 		omitted:     map[string][]string{},
 		Threads:     make([]Thread, len(g.threads)),
 		Stories:     make([]Story, len(g.stories)),
@@ -283,7 +324,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 	type threadOut struct {
 		label       string
 		facts       []Fact
-		counterpart []int32
+		counterpart []sentRef // sentences linked at the counterpart threshold
 		misses      map[sentKey][]Miss
 	}
 	outs := make([]threadOut, len(g.threads))
@@ -312,7 +353,8 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				}
 				for p, ls := range links.by {
 					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
-						o.counterpart = append(o.counterpart, links.members[p])
+						u := &x.units[links.members[p]]
+						o.counterpart = append(o.counterpart, sentRef{u.art, u.sent})
 					}
 				}
 				// Larger facts first, so a fact that shares its most
@@ -358,21 +400,24 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 			res.Threads[ti].Stories = append(res.Threads[ti].Stories, res.Stories[si].ID)
 		}
 	}
-	nFacts, nMembers, nCounterpart := 0, 0, 0
+	// The units are all spent: what is left of them goes before the
+	// result's indexes are built.
+	x.units, x.artUnit, x.docs = nil, nil, nil
+	nFacts, nMembers := 0, 0
 	for _, o := range outs {
 		nFacts += len(o.facts)
-		nCounterpart += len(o.counterpart)
 		for _, f := range o.facts {
 			nMembers += len(f.Members)
 		}
 	}
 	res.Facts = make([]Fact, 0, nFacts)
 	res.misses = map[sentKey][]Miss{}
-	for _, o := range outs {
+	for i, o := range outs {
 		res.Facts = append(res.Facts, o.facts...)
 		for k, ms := range o.misses {
 			res.misses[k] = ms
 		}
+		outs[i].facts, outs[i].misses = nil, nil
 	}
 	threadIdx := map[string]int{}
 	for i, th := range res.Threads {
@@ -391,36 +436,23 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		}
 		return a.ID < b.ID
 	})
-	// The indexes and the omissions are independent of one another: build
-	// them side by side, each map sized up front (growing maps of 100,000
-	// sentences rehashes them again and again).
-	var tail sync.WaitGroup
-	tail.Add(2)
-	go func() {
-		defer tail.Done()
-		res.counterpart = make(map[sentKey]bool, max(nCounterpart, nMembers))
-		for _, o := range outs {
-			for _, u := range o.counterpart {
-				un := &x.units[u]
-				res.counterpart[sentKey{c.Articles[un.art].ID, int(un.sent)}] = true
-			}
+	res.counterpart = make(sentSet, len(c.Articles))
+	for _, o := range outs {
+		for _, r := range o.counterpart {
+			res.counterpart.add(c.Articles[r.art].ID, int(r.sent))
 		}
-		for i := range res.Facts {
-			for _, m := range res.Facts[i].Members {
-				res.counterpart[sentKey{m.Article, m.Sentence}] = true
-			}
+	}
+	for i := range res.Facts {
+		for _, m := range res.Facts[i].Members {
+			res.counterpart.add(m.Article, m.Sentence)
 		}
-	}()
-	go func() {
-		defer tail.Done()
-		omissions(res, c)
-	}()
+	}
+	omissions(res, c)
 	res.index(nMembers)
-	tail.Wait()
 	// A fact's member has a counterpart, even when linked below the
 	// counterpart threshold: nearest misses are for the others.
 	for k := range res.misses {
-		if res.counterpart[k] {
+		if res.counterpart.has(k.article, k.sentence) {
 			delete(res.misses, k)
 		}
 	}

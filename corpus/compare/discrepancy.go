@@ -135,7 +135,8 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			}
 			for _, da := range ua.ex.dates {
 				for _, db := range ub.ex.dates {
-					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) && !backed(a, da) && !backed(b, db) {
+					if da.M != 0 && db.M != 0 && !da.Compatible(db) && (da.Y == 0 || db.Y == 0 || da.Y == db.Y) && !backed(a, da) && !backed(b, db) &&
+						sameDay(x.text(ua), da, x.text(ub), db) {
 						keep[a] = appendUnique(keep[a], da.String())
 						keep[b] = appendUnique(keep[b], db.String())
 					}

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,4 +66,35 @@ func analyzeDefault(t *testing.T) *Result {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// Two dates are compared only when the words around them share one: a
+// birthday and a trade date, a riot and the shooting that set it off, are
+// not two outlets disagreeing on one day.
+func TestSameDay(t *testing.T) {
+	date := func(text, of string) (string, Date) {
+		ds := ExtractDates(text)
+		for _, d := range ds {
+			if strings.Contains(d.Text, of) {
+				return text, d
+			}
+		}
+		t.Fatalf("no date %q in %q (%v)", of, text, ds)
+		return "", Date{}
+	}
+	for _, c := range []struct {
+		a, da, b, db string
+		want         bool
+	}{
+		{"Teixeira, who turns 29 on April 11, has averaged 30 home runs.", "April 11",
+			"Teixeira was acquired by the Angels in a July 29 deal with the Braves.", "July 29", false},
+		{"He pleaded guilty to obstruction of justice in July 1973.", "July 1973",
+			"On June 27, 1973, he pleaded guilty to one charge of conspiring to obstruct justice.", "June 27", true},
+	} {
+		ta, da := date(c.a, c.da)
+		tb, db := date(c.b, c.db)
+		if got := sameDay(ta, da, tb, db); got != c.want {
+			t.Errorf("sameDay(%q, %q) = %v, want %v", c.da, c.db, got, c.want)
+		}
+	}
 }

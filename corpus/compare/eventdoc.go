@@ -173,6 +173,9 @@ type docBuilder struct {
 	tf      []float32
 	name    []bool
 	touched []int32
+	// ids and val hold a thread vector before keepTop cuts it down.
+	ids []int32
+	val []float64
 }
 
 // newEventDoc builds an article's eventDoc from its term occurrences.
@@ -200,8 +203,10 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 		b.tf[t], b.name[t] = 0, false
 	}
 	b.touched = b.touched[:0]
-	d.thread.ids = make([]int32, 0, len(d.terms))
-	d.thread.val = make([]float64, 0, len(d.terms))
+	// The vector is built in the builder's arrays and kept in arrays of
+	// its own length: threadTerms entries, where an article has hundreds
+	// of terms.
+	v := sparseVec{ids: b.ids[:0], val: b.val[:0]}
 	for k, t := range d.terms {
 		if tm.anchor(t) {
 			continue
@@ -211,11 +216,15 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 			w *= eventNameBoost
 		}
 		if w > 0 {
-			d.thread.ids = append(d.thread.ids, t)
-			d.thread.val = append(d.thread.val, w)
+			v.ids = append(v.ids, t)
+			v.val = append(v.val, w)
 		}
 	}
-	d.thread.keepTop(threadTerms)
+	b.ids, b.val = v.ids, v.val
+	v.keepTop(threadTerms)
+	d.thread = sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
+	copy(d.thread.ids, v.ids)
+	copy(d.thread.val, v.val)
 	d.thread.normalise()
 	return d
 }

@@ -62,6 +62,19 @@ func samePoint(ta string, qa Quantity, tb string, qb Quantity) bool {
 	if !genericUnit(qa.Unit) {
 		return true
 	}
+	return sharesFigureWord(ta, qa, tb, qb)
+}
+
+// sameDay reports whether two dates are of the same happening by the words
+// around them: a date says nothing of what happened on it ("turns 29 on
+// April 11" and "acquired in a July 29 deal" date a birthday and a trade).
+func sameDay(ta string, da Date, tb string, db Date) bool {
+	return sharesFigureWord(ta, Quantity{Start: da.Start, End: da.End}, tb, Quantity{Start: db.Start, End: db.End})
+}
+
+// sharesFigureWord reports whether the words around two figures share
+// one, or either figure stands with no word of its own.
+func sharesFigureWord(ta string, qa Quantity, tb string, qb Quantity) bool {
 	wa, wb := figureWords(ta, qa), figureWords(tb, qb)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true

@@ -47,3 +47,25 @@ func FuzzReadPairs(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLabelClauses: the label's clause helpers take any sentence, return
+// parts of it in order, and never panic.
+func FuzzLabelClauses(f *testing.F) {
+	for _, s := range []string{"Teixeira, who turns 29 on April 11, has averaged 30 home runs.", "Police Chief Scott Russell, 46, was injured.",
+		`"God approves of nudity," she said.`, "Governor Ilse Marant said inflation, at 7.8% in February, was high.", ", , ,", "a, b, was"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at := 0
+		for _, cl := range withPredicates(s, splitClauses(s)) {
+			i := strings.Index(s[at:], cl)
+			if i < 0 {
+				t.Fatalf("clause %q is not a part of %q after byte %d", cl, s, at)
+			}
+			at += i + len(cl)
+		}
+		cutAfterReporting(s)
+		opensWithPredicate(s)
+		dropTrailingAttribution(s)
+	})
+}

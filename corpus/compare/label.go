@@ -46,7 +46,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		x.an = newAnalyzer(x.lx, x.acr)
 		x.an.noNgrams = true
 	}
-	clauses := splitClauses(text)
+	clauses := withPredicates(text, splitClauses(text))
 	best, bestW := "", -1.0
 	for ci, cl := range clauses {
 		if len(clauses) > 1 && countFields(cl, 5) < 5 {
@@ -89,8 +89,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			best, bestW = cl, w
 		}
 	}
-	if utf8.RuneCountInString(best) < minLabelClause {
-		best = text // a scrap of a clause says less than the sentence
+	if utf8.RuneCountInString(best) < minLabelClause && (len(clauses) > 1 || best == "") {
+		// A scrap of a clause says less than the sentence; a short
+		// sentence is its own claim once its attribution went ("God
+		// approves of nudity," she said).
+		best = text
 	}
 	best = dropReporting(best)
 	// A leading sentence adverbial ("Also,", "Of course,", "This month,",
@@ -98,8 +101,19 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	// South Korea and …") is.
 	if i := strings.Index(best, ", "); i > 0 && len(best)-i > 24 {
 		if ws := strings.Fields(best[:i]); len(ws) <= 2 {
-			first := fold(ws[0])
-			if isStop(first) || strings.HasSuffix(first, "ly") || x.lx.bgWord(first) == 0 || first == "meanwhile" || first == "however" || first == "moreover" {
+			w := strings.TrimLeft(ws[0], "\"'“”‘’«»(")
+			first := fold(w)
+			r, _ := utf8.DecodeRuneInString(w)
+			// A word the background list does not know is an adverbial
+			// ("2024,") unless it is a name: "Teixeira, who turns 29…",
+			// "Jon Owen, the city's public safety director".
+			unknown := x.lx.bgWord(first) == 0 && !unicode.IsUpper(r)
+			said := len(ws) == 2 && isReporting(fold(ws[1])) // "Owen said, …"
+			next, _, _ := strings.Cut(best[i+2:], " ")
+			if relativeWords[strings.ToLower(next)] {
+				// "The guards, who were unharmed, …": the subject and
+				// its relative clause, not an adverbial.
+			} else if isStop(first) || strings.HasSuffix(first, "ly") || unknown || said || first == "meanwhile" || first == "however" || first == "moreover" {
 				best = best[i+2:]
 			}
 		}
@@ -282,6 +296,68 @@ func endsInReporting(cl string) bool {
 	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
 }
 
+// withPredicates joins to each clause the next one when that one opens
+// with its predicate: "Teixeira, who turns 29 on April 11" + "has averaged
+// more than 30 home runs" is one claim about Teixeira, and the first part
+// alone says only who he is. The clauses are parts of text, in order.
+func withPredicates(text string, clauses []string) []string {
+	at := 0
+	var out []string
+	for k := 0; k < len(clauses); k++ {
+		i := strings.Index(text[at:], clauses[k])
+		if i < 0 {
+			return clauses
+		}
+		start := at + i
+		end := start + len(clauses[k])
+		for k+1 < len(clauses) && opensWithPredicate(clauses[k+1]) {
+			j := strings.Index(text[end:], clauses[k+1])
+			if j < 0 {
+				return clauses
+			}
+			end += j + len(clauses[k+1])
+			k++
+		}
+		out = append(out, text[start:end])
+		at = end
+	}
+	return out
+}
+
+// predicateWords open a predicate: the verbs that most often follow a
+// subject set off by commas ("Ortiz, a gang enforcement officer, was …").
+var predicateWords = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "had": true, "have": true,
+	"will": true, "would": true, "could": true, "can": true, "may": true, "might": true,
+	"must": true, "should": true, "did": true, "does": true,
+}
+
+// opensWithPredicate reports whether a clause cut from a sentence opens
+// with a verb: a predicate word, or a past form ("confessed", "declined")
+// — not with a subject, a joiner or a preposition.
+func opensWithPredicate(cl string) bool {
+	cl = strings.TrimLeft(cl, " \"'“”‘’«»(")
+	// The rest of an apposition the clause splitter left in front ("46,
+	// was injured", "a missile-frigate, had sunk…"): the predicate
+	// follows it.
+	if i := strings.Index(cl, ", "); i > 0 && len(strings.Fields(cl[:i])) <= 3 && opensWithPredicate(cl[i+2:]) {
+		return true
+	}
+	w, _, _ := strings.Cut(cl, " ")
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	w = strings.TrimRight(w, ",;:")
+	if isReporting(w) {
+		// "…, said Larry Waldie" is an attribution, and "…, said a
+		// tearful relative" one too, however like "…, said his client
+		// was…" it reads.
+		return false
+	}
+	return predicateWords[w] || (strings.HasSuffix(w, "ed") && len(w) > 4 && !clauseJoiners[w])
+}
+
 // cutAfterReporting reports whether a clause ends one or two words after
 // a verb of attribution ("… said inflation"): what was said goes on in the
 // next clause.
@@ -294,6 +370,9 @@ func cutAfterReporting(cl string) bool {
 	}
 	return false
 }
+
+// relativeWords open a relative clause.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true}
 
 // clauseJoiners are the words that join a clause to the one before it.
 var clauseJoiners = map[string]bool{"and": true, "but": true, "or": true, "which": true, "who": true, "whom": true, "while": true, "whereas": true}

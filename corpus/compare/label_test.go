@@ -370,11 +370,63 @@ func TestLabelsAreClaims(t *testing.T) {
 			if n := len(strings.Fields(f.Label)); n < 5 && n < shortest {
 				t.Errorf("%s: label %q is a scrap of a clause", f.ID, f.Label)
 			}
-			if !strings.HasSuffix(f.Label, "…") && cutAfterReporting(f.Label) {
-				t.Errorf("%s: label %q stops just after its verb of saying, before what was said", f.ID, f.Label)
+			if !strings.HasSuffix(f.Label, "…") && (cutAfterReporting(f.Label) || endsInReporting(f.Label)) {
+				t.Errorf("%s: label %q ends in its attribution, or stops just after its verb of saying", f.ID, f.Label)
 			}
 		}
 	}
+}
+
+func TestWithPredicates(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		// A subject set off by commas gets its predicate.
+		{"Teixeira, who turns 29 on April 11, has averaged more than 30 home runs in his six seasons.",
+			"Teixeira, who turns 29 on April 11, has averaged more than 30 home runs in his six seasons."},
+		{"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time.",
+			"Ortiz, a gang enforcement officer for the department, was searching for the suspect at the time."},
+		// An apposition the splitter left before the predicate.
+		{"Police Chief Scott Russell, 46, was injured and was in stable but critical condition.",
+			"Police Chief Scott Russell, 46, was injured and was in stable but critical condition."},
+		// An attribution, a relative clause after a whole one, a
+		// participle: not predicates.
+		{"Ortiz was shot in the head near the door, said Larry Waldie of the coroner's office.",
+			"Ortiz was shot in the head near the door|said Larry Waldie of the coroner's office."},
+		{"The United States will deploy the missiles in Europe, which would violate the old treaty.",
+			"The United States will deploy the missiles in Europe|which would violate the old treaty."},
+	} {
+		if got := strings.Join(withPredicates(c.in, splitClauses(c.in)), "|"); got != c.want {
+			t.Errorf("withPredicates(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// On ECB+'s 2,000 facts no label is a relative clause cut from its
+// subject ("Who turns 29 on April 11", "Whose family amassed…") or ends
+// in its attribution ("God approves of nudity," she said).
+func TestLabelsKeepTheirSubject(t *testing.T) {
+	c, err := ecb()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Analyze(context.Background(), c, Options{NoMisses: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, f := range r.Facts {
+		w, _, _ := strings.Cut(f.Label, " ")
+		switch strings.ToLower(strings.TrimRight(w, ",")) {
+		case "who", "whom", "whose", "which":
+			bad++
+			t.Errorf("%s: label %q is a relative clause without its subject", f.ID, f.Label)
+		}
+		if ws := strings.Fields(f.Label); !strings.HasSuffix(f.Label, "…") && endsInReporting(f.Label) &&
+			(len(ws) < 2 || !slices.Contains([]string{"was", "were", "is", "are", "been", "be"}, ws[len(ws)-2])) { // not "No injuries were reported"
+			bad++
+			t.Errorf("%s: label %q ends in its attribution", f.ID, f.Label)
+		}
+	}
+	t.Logf("%d facts, %d labels without their subject", len(r.Facts), bad)
 }
 
 // TestDropReportingAsSearch checks dropReporting's one pass over the

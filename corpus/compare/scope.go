@@ -98,10 +98,10 @@ func (r *Result) Within(c *corpus.Corpus, articles []string, minOutlets int) *Re
 			out.misses[k] = in
 		}
 	}
-	out.counterpart = make(map[sentKey]bool, len(r.counterpart))
-	for k, v := range r.counterpart {
-		if keep[k.article] {
-			out.counterpart[k] = v
+	out.counterpart = make(sentSet, len(articles))
+	for a, b := range r.counterpart {
+		if keep[a] {
+			out.counterpart[a] = b
 		}
 	}
 	out.index(nMembers)

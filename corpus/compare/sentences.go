@@ -148,9 +148,32 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		x.progress("analysing sentences", lo, len(refs))
 		hi := min(lo+block, len(refs))
+		// An article's units (within the block) take their terms, names
+		// and segment sets from one array each: a few allocations per
+		// article, not three per sentence, freed together when its
+		// thread is done.
+		var termAr []int32
+		var nameAr []bool
+		var segAr []uint16
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
+			if i == lo || refs[i-1].art != r.art {
+				nt, ns := 0, 0
+				for k := i; k < hi && refs[k].art == r.art; k++ {
+					if dup[k] < 0 {
+						f := &fts[k-lo]
+						nt += len(f.terms)
+						if len(f.clauses) > 1 {
+							ns += len(f.terms)
+						}
+					}
+				}
+				termAr, nameAr, segAr = make([]int32, 0, nt), make([]bool, 0, nt), nil
+				if ns > 0 {
+					segAr = make([]uint16, 0, ns)
+				}
+			}
 			if j := dup[i]; j >= 0 {
 				// Share the first copy's read-only features; weights are
 				// the unit's own.
@@ -183,8 +206,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			if len(ft.nums)+len(ft.dates)+len(ft.quotes) > 0 {
 				u.ex = &extras{nums: ft.nums, dates: ft.dates, quotes: ft.quotes}
 			}
-			u.terms = make([]int32, len(ft.terms))
-			u.names = ft.names
+			nt := len(ft.terms)
+			u.terms = termAr[len(termAr) : len(termAr)+nt : len(termAr)+nt]
+			termAr = termAr[:len(termAr)+nt]
+			u.names = nameAr[len(nameAr) : len(nameAr)+nt : len(nameAr)+nt]
+			nameAr = nameAr[:len(nameAr)+nt]
+			copy(u.names, ft.names)
 			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
 			// The worker's own numbering of its terms finds the ids of
 			// the terms it has made before without hashing them.
@@ -241,7 +268,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				if len(sm) <= 16 {
 					// segOf holds the segments: they are not kept as lists.
-					u.segOf = make([]uint16, len(u.terms))
+					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
+					segAr = segAr[:len(segAr)+nt]
 					u.nseg = uint8(len(sm))
 					for si, m := range sm {
 						for ; m != 0; m &= m - 1 {
@@ -292,7 +320,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				if len(u.segs) <= 16 {
 					u.nseg = uint8(len(u.segs))
-					u.segOf = make([]uint16, len(u.terms))
+					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
+					segAr = segAr[:len(segAr)+nt]
 					for si, sg := range u.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {

@@ -3,6 +3,8 @@ package frame
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/parallax-reader/parallax/corpus"
@@ -78,6 +80,31 @@ func BenchmarkLoadLexicons(b *testing.B) {
 	for b.Loop() {
 		if _, err := loadLexicons(""); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestSameOnAnyNumberOfCores: articles are framed on every core and their
+// words counted per worker; the result must not depend on how many.
+func TestSameOnAnyNumberOfCores(t *testing.T) {
+	c := syntheticCorpus(200)
+	var want *Result
+	for _, procs := range []int{1, 3, 8} {
+		old := runtime.GOMAXPROCS(procs)
+		got, err := Analyze(context.Background(), c, nil, Options{})
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want == nil {
+			want = got
+			if len(got.Outlets) == 0 || len(got.Outlets[0].Distinctive) == 0 {
+				t.Fatal("no distinctive terms to compare")
+			}
+			continue
+		}
+		if !reflect.DeepEqual(got.Markers, want.Markers) || !reflect.DeepEqual(got.Outlets, want.Outlets) {
+			t.Errorf("GOMAXPROCS=%d: markers or profiles differ from one core's", procs)
 		}
 	}
 }

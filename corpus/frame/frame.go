@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -117,28 +119,53 @@ func Analyze(ctx context.Context, c *corpus.Corpus, cmp Comparison, opts Options
 		return nil, err
 	}
 	res := &Result{Markers: []Marker{}, Outlets: []Profile{}}
-	arts := make([]*articleInfo, 0, len(c.Articles))
-	for _, a := range c.Articles {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("frame: %w", err)
-		}
-		ai := an.article(a)
-		if cmp != nil {
-			for _, s := range a.Sentences {
-				if s.Role == corpus.RoleBody && !cmp.HasCounterpart(a.ID, s.Index) {
-					ai.markers = append(ai.markers, Marker{Article: a.ID, Sentence: s.Index, Start: s.Start, End: s.End, Text: s.Text,
-						Kind: KindUnique, Reason: "no counterpart in any other outlet: only this outlet reports it", Source: "rule:shared-facts"})
+	arts := make([]*articleInfo, len(c.Articles))
+	// Articles are framed on every core. Each worker counts the words of
+	// the articles it framed by outlet (the outlets' profiles need only
+	// the counts), and the tokens go with the article: a corpus's tokens
+	// all at once are many times its text.
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(c.Articles)/16))
+	counts := make([]*counter, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		counts[w] = newCounter()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.Articles); i += workers {
+				if ctx.Err() != nil {
+					return
 				}
+				a := c.Articles[i]
+				ai := an.article(a)
+				if cmp != nil {
+					for _, s := range a.Sentences {
+						if s.Role == corpus.RoleBody && !cmp.HasCounterpart(a.ID, s.Index) {
+							ai.markers = append(ai.markers, Marker{Article: a.ID, Sentence: s.Index, Start: s.Start, End: s.End, Text: s.Text,
+								Kind: KindUnique, Reason: "no counterpart in any other outlet: only this outlet reports it", Source: "rule:shared-facts"})
+						}
+					}
+				}
+				sortMarkers(ai.markers)
+				an.resolveArticle(ai)
+				tc := counts[w].of(a.DisplayOutlet())
+				for _, si := range ai.sents {
+					counts[w].count(tc, si.toks)
+					si.toks = nil
+				}
+				arts[i] = ai
 			}
-		}
-		sortMarkers(ai.markers)
-		arts = append(arts, ai)
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("frame: %w", err)
 	}
 	an.resolveVoices(arts)
 	for _, ai := range arts {
 		res.Markers = append(res.Markers, ai.markers...)
 	}
-	res.Outlets = an.profiles(arts, cmp, opts)
+	res.Outlets = an.profiles(arts, mergeCounters(counts), cmp, opts)
 	res.index()
 	return res, nil
 }

@@ -23,7 +23,7 @@ const (
 )
 
 // profiles builds one profile per outlet, in order of first appearance.
-func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) []Profile {
+func (an *analyzer) profiles(arts []*articleInfo, counts *counter, cmp Comparison, opts Options) []Profile {
 	k := opts.Distinctive
 	if k <= 0 {
 		k = 12
@@ -49,13 +49,11 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 			}
 		}
 	}
-	uni, bi := map[string]map[string]float64{}, map[string]map[string]float64{}
+	uni, bi := map[string]map[uint32]float64{}, map[string]map[uint64]float64{}
 	for _, o := range order {
-		uni[o], bi[o] = map[string]float64{}, map[string]float64{}
-		for _, ai := range group[o] {
-			for _, si := range ai.sents {
-				countTerms(si.toks, uni[o], bi[o])
-			}
+		uni[o], bi[o] = map[uint32]float64{}, map[uint64]float64{}
+		if tc := counts.by[o]; tc != nil {
+			uni[o], bi[o] = tc.uni, tc.bi
 		}
 	}
 	dist := map[string][]Term{}
@@ -65,8 +63,9 @@ func (an *analyzer) profiles(arts []*articleInfo, cmp Comparison, opts Options) 
 		// not once per outlet (which made profiles quadratic in the
 		// number of outlets times the vocabulary).
 		uniPool, biPool := poolCounts(order, uni), poolCounts(order, bi)
+		bg := func(w uint32) float64 { return an.lx.background[counts.words[w]] }
 		for _, o := range order {
-			dist[o] = mergeTerms(an.logOdds(uni[o], uniPool, true, k), an.logOdds(bi[o], biPool, false, k), k)
+			dist[o] = mergeTerms(logOdds(uni[o], uniPool, bg, an.lx.bgTotal, counts.word, k), logOdds(bi[o], biPool, nil, 0, counts.pair, k), k)
 		}
 	}
 	out := make([]Profile, 0, len(order))
@@ -163,37 +162,6 @@ func extraStop(w string) bool {
 	return false
 }
 
-// countTerms adds a sentence's words and two-word phrases (both words
-// content words, adjacent in the text) to the counts.
-func countTerms(toks []token, uni, bi map[string]float64) {
-	for i, t := range toks {
-		if !termWord(t) {
-			continue
-		}
-		uni[t.lower]++
-		if i+1 < len(toks) && termWord(toks[i+1]) {
-			bi[t.lower+" "+toks[i+1].lower]++
-		}
-	}
-}
-
-// pooledCounts is every outlet's counts summed, and their total.
-type pooledCounts struct {
-	counts map[string]float64
-	total  float64
-}
-
-func poolCounts(order []string, counts map[string]map[string]float64) pooledCounts {
-	p := pooledCounts{counts: map[string]float64{}}
-	for _, o := range order {
-		for w, c := range counts[o] {
-			p.counts[w] += c
-			p.total += c
-		}
-	}
-	return p
-}
-
 // logOdds ranks the terms of one outlet (own, its counts) against all
 // other outlets (pool, everyone's counts, minus own) by the
 // log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
@@ -201,7 +169,7 @@ func poolCounts(order []string, counts map[string]map[string]float64) pooledCoun
 // background word list with the pooled corpus, so rare words are shrunk
 // and a small corpus does not crown every hapax. Returns the top k terms
 // with z > 0 that occur at least minCount times in the outlet.
-func (an *analyzer) logOdds(own map[string]float64, pool pooledCounts, useBackground bool, k int) []Term {
+func logOdds[K comparable](own map[K]float64, pool pooledCounts[K], bg func(K) float64, bgTotal float64, name func(K) string, k int) []Term {
 	pooled, total := pool.counts, pool.total
 	if total == 0 {
 		return nil
@@ -213,7 +181,7 @@ func (an *analyzer) logOdds(own map[string]float64, pool pooledCounts, useBackgr
 	}
 	nj := total - ni
 	a0 := priorBigram
-	if useBackground {
+	if bg != nil {
 		a0 = priorUnigram
 	}
 	// The prior never outweighs the data: on a tiny corpus it would
@@ -226,15 +194,15 @@ func (an *analyzer) logOdds(own map[string]float64, pool pooledCounts, useBackgr
 		}
 		yj := pooled[w] - yi
 		p := pooled[w] / total
-		if useBackground {
-			p = (1-bgWeight)*p + bgWeight*an.lx.background[w]/an.lx.bgTotal
+		if bg != nil {
+			p = (1-bgWeight)*p + bgWeight*bg(w)/bgTotal
 		}
 		aw := a0 * p
 		di := math.Log((yi+aw)/(ni+a0-yi-aw)) - math.Log((yj+aw)/(nj+a0-yj-aw))
 		v := 1/(yi+aw) + 1/(yj+aw)
 		z := di / math.Sqrt(v)
 		if z > 0 {
-			terms = append(terms, Term{Term: w, Z: math.Round(z*100) / 100})
+			terms = append(terms, Term{Term: name(w), Z: math.Round(z*100) / 100})
 		}
 	}
 	sortTerms(terms)

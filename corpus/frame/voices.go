@@ -5,14 +5,11 @@ import (
 	"strings"
 )
 
-// resolveVoices resolves pronoun and role speakers within each article,
-// gives quotations their speakers, merges name variants across the corpus
-// ("Lavrov", "Sergei Lavrov", "Sergey Lavrov") and fills in the speaker of
-// attribution markers.
+// resolveVoices merges name variants across the corpus ("Lavrov", "Sergei
+// Lavrov", "Sergey Lavrov") and fills in the speaker of attribution
+// markers, once resolveArticle has resolved each article's pronoun and
+// role speakers and given its quotations their speakers.
 func (an *analyzer) resolveVoices(arts []*articleInfo) {
-	for _, ai := range arts {
-		an.resolveArticle(ai)
-	}
 	canon := an.canonicalNames(arts)
 	for _, ai := range arts {
 		for i, names := range ai.voices {
@@ -240,16 +237,23 @@ func (an *analyzer) canonicalNames(arts []*articleInfo) map[string]string {
 			continue
 		}
 		if len(f) == 1 && len([]rune(s)) >= 5 {
-			surs := make([]string, 0, len(bySurname))
-			for sur := range bySurname {
-				surs = append(surs, sur)
-			}
-			sort.Strings(surs)
-			for _, sur := range surs {
-				if swapped(s, sur) {
-					canon[n] = bySurname[sur]
-					break
+			// The surnames it is a swap of two letters away from (the
+			// first in sorted order): looked up, not compared with every
+			// surname, which made many one-word names quadratic.
+			r := []rune(s)
+			first := ""
+			for i := 0; i+1 < len(r); i++ {
+				if r[i] == r[i+1] {
+					continue
 				}
+				r[i], r[i+1] = r[i+1], r[i]
+				if sur := string(r); (first == "" || sur < first) && bySurname[sur] != "" {
+					first = sur
+				}
+				r[i], r[i+1] = r[i+1], r[i]
+			}
+			if first != "" {
+				canon[n] = bySurname[first]
 			}
 		}
 	}

@@ -90,3 +90,21 @@ func TestVoicesRoleOfSomeoneElse(t *testing.T) {
 		t.Errorf("voices = %+v, want Jane Roe in both sentences (nothing says she is not the spokeswoman)", v)
 	}
 }
+
+// TestOneWordNameWithSwappedLetters: a one-word voice two swapped letters
+// away from a known surname is that person; the first such surname in
+// sorted order wins, and a name with no such surname stays as it is.
+func TestOneWordNameWithSwappedLetters(t *testing.T) {
+	an, err := newAnalyzer(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts := []*articleInfo{{voices: [][]string{{"Olena Petrenko"}, {"Petrneko"}, {"Oksana Petrnoko"}, {"Kuznetsova"}}}}
+	canon := an.canonicalNames(arts)
+	if got := canon["Petrneko"]; got != "Olena Petrenko" {
+		t.Errorf("Petrneko -> %q, want Olena Petrenko (canon %v)", got, canon)
+	}
+	if got, ok := canon["Kuznetsova"]; ok {
+		t.Errorf("Kuznetsova -> %q, want no change", got)
+	}
+}

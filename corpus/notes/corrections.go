@@ -139,8 +139,8 @@ func (s *Store) DeleteCorrection(id string) error {
 func (s *Store) Corrections() ([]Correction, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	cs, err := readCorrections(context.Background(), s.db, "", nil)
 	if err != nil {

@@ -118,8 +118,8 @@ type historyEntry struct {
 func (s *Store) next(undo bool) (*historyEntry, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	if s.readOnly {
 		return nil, nil // nothing to undo in a store that is only read
@@ -187,12 +187,15 @@ func (s *Store) Redo() (string, error) {
 func (s *Store) step(undo bool) (*historyEntry, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
-	}
 	verb, none := "undo", ErrNothingToUndo
 	if !undo {
 		verb, none = "redo", ErrNothingToRedo
+	}
+	if ok, err := s.readable(); !ok {
+		if err == nil {
+			err = none // no file yet: nothing was done
+		}
+		return nil, fmt.Errorf("%s: %w", verb, err)
 	}
 	if s.readOnly {
 		return nil, fmt.Errorf("%s: %w", verb, s.readOnlyRefusal())

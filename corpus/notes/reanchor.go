@@ -70,7 +70,7 @@ func (s *Store) Reanchor(c *corpus.Corpus) (moved, orphaned int, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db == nil {
-		return 0, 0, s.closedErr()
+		return 0, 0, s.closedErr() // a deferred store has no notes to move
 	}
 	if s.readOnly {
 		// Placed for this reading only: the file is not written.

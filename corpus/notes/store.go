@@ -67,6 +67,9 @@ type Store struct {
 	// cannot be read are left out (problems lists them), and re-anchored
 	// positions are kept in placed instead of being saved.
 	readOnly bool
+	// deferred is set by OpenDeferred while the file does not exist: db
+	// is nil, reads find nothing, and the first change creates the file.
+	deferred bool
 	problems []RowProblem
 	placed   map[string]placement
 }
@@ -203,25 +206,35 @@ func within(path, dir string) bool {
 // read-only connection. An older store is upgraded in place. Options say
 // who the coder is (WithCoder).
 func Open(path string, opts ...Option) (*Store, error) {
-	if path == "" {
-		return nil, errors.New("open notes: no file name given")
-	}
-	var o Store
-	for _, opt := range opts {
-		opt(&o)
-	}
-	if o.coder != "" {
-		if err := ValidateCoder(o.coder); err != nil {
-			return nil, fmt.Errorf("open notes %s: %w", path, err)
-		}
-	}
-	abs, err := filepath.Abs(path)
+	abs, o, err := openArgs(path, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open notes %s: %w", path, err)
+		return nil, err
 	}
 	// Two programs may create or upgrade the same file at the same moment:
 	// the whole open is retried while the other holds it locked.
 	return sqlitefile.Retry(func() (*Store, error) { return open(abs, o.coder) })
+}
+
+// openArgs checks Open's arguments: it returns the absolute path, and a
+// Store with the options applied (its coder checked).
+func openArgs(path string, opts []Option) (string, *Store, error) {
+	if path == "" {
+		return "", nil, errors.New("open notes: no file name given")
+	}
+	o := &Store{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	if o.coder != "" {
+		if err := ValidateCoder(o.coder); err != nil {
+			return "", nil, fmt.Errorf("open notes %s: %w", path, err)
+		}
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", nil, fmt.Errorf("open notes %s: %w", path, err)
+	}
+	return abs, o, nil
 }
 
 // lockedError says that another program kept the file locked past the
@@ -310,6 +323,7 @@ func (s *Store) wrapOpen(err error) error {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.deferred = false // closed: no later change creates the file
 	if s.db == nil {
 		return nil
 	}
@@ -336,6 +350,16 @@ func (s *Store) readDataVersion() (int64, error) {
 func (s *Store) Refresh() (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.deferred {
+		// Another window may have created the file since.
+		if _, err := os.Lstat(s.path); errors.Is(err, fs.ErrNotExist) {
+			return false, nil
+		}
+		if err := s.create(); err != nil {
+			return false, fmt.Errorf("refresh notes %s: %w", s.path, err)
+		}
+		return true, nil
+	}
 	if s.db == nil {
 		return false, s.closedErr()
 	}
@@ -362,8 +386,8 @@ type querier interface {
 func (s *Store) Codebook() ([]Code, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	if s.version == 0 {
 		return nil, nil // an empty file opened read-only: no tables yet
@@ -415,8 +439,8 @@ func (s *Store) Note(id string) (n Note, ok bool, err error) {
 func (s *Store) queryNotes(where string, args []any) ([]Note, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return nil, s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return nil, err
 	}
 	ctx := context.Background()
 	// One read transaction, so the notes and their tags are one snapshot.

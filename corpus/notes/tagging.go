@@ -139,8 +139,8 @@ func (t *txn) renameLastTag(from, to string) error {
 func (s *Store) LastTag() (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return "", s.closedErr()
+	if ok, err := s.readable(); !ok {
+		return "", err
 	}
 	if s.version == 0 {
 		return "", nil

@@ -186,11 +186,11 @@ func sameNote(a, b *Note) bool {
 func (s *Store) mutate(op string, fn func(t *txn) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
-		return s.closedErr()
-	}
 	if s.readOnly {
 		return fmt.Errorf("%s: %w", op, s.readOnlyRefusal())
+	}
+	if err := s.writable(); err != nil {
+		return err
 	}
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -11,7 +14,11 @@ import (
 func TestTaggingSurvivesRestart(t *testing.T) {
 	notesFile := filepath.Join(t.TempDir(), "notes.db")
 	s := start(t, 80, 24, nil, "--notes", notesFile)
-	s.waitFor("READ", "notes ✓saved")
+	// A new notes file is made by the first change, not by opening.
+	s.waitFor("READ", "notes none yet")
+	if _, err := os.Stat(notesFile); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("opening the reader made the notes file (%v)", err)
+	}
 	s.keys("j")
 	s.waitFor("Al Arabiya 2/")
 	s.keys("t")

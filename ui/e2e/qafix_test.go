@@ -16,7 +16,7 @@ func TestUndoWordingAndCtrlCInMemo(t *testing.T) {
 	dir := t.TempDir()
 	notesFile := filepath.Join(dir, "notes.db")
 	s := start(t, 80, 24, nil, "--notes", notesFile)
-	s.waitFor("READ", "notes ✓saved")
+	s.waitFor("READ", "notes none yet")
 	s.keys("V")
 	s.waitFor("versions: only for articles from a library")
 	pause()
