@@ -67,3 +67,31 @@ func TestTitleThatIsOnlyADate(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2019-11-08", "2019-11-08"},
+		{"2019-11-08T10:30:00Z", "2019-11-08"},
+		{"2019-11-08T10:30:00+03:00", "2019-11-08"},
+		{"2019-11-08 10:30:00 +0300", "2019-11-08"}, // Jekyll's date
+		{"2019-11-08 23:30:00 -0200", "2019-11-08"},
+		{"November 8, 2019", "2019-11-08"},
+		{"Nov. 8, 2019", "2019-11-08"},
+		{"8 November 2019", "2019-11-08"},
+		{"08.11.2019", "2019-11-08"},
+		{"Thursday, December 11, 2008", "2008-12-11"},
+		{"Tue. 3 March 2009", "2009-03-03"},
+		{"Monday", ""},
+		{"November 8", ""},
+		{"31 February 2019", ""},
+		{"yesterday", ""},
+	} {
+		got := ""
+		if d, ok := ParseDate(c.in); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != c.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
