@@ -109,11 +109,11 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			// "Jon Owen, the city's public safety director".
 			unknown := x.lx.bgWord(first) == 0 && !unicode.IsUpper(r)
 			said := len(ws) == 2 && isReporting(fold(ws[1])) // "Owen said, …"
+			// "The guards, who were unharmed, …": a subject and its
+			// relative clause, not an adverbial.
 			next, _, _ := strings.Cut(best[i+2:], " ")
-			if relativeWords[strings.ToLower(next)] {
-				// "The guards, who were unharmed, …": the subject and
-				// its relative clause, not an adverbial.
-			} else if isStop(first) || strings.HasSuffix(first, "ly") || unknown || said || first == "meanwhile" || first == "however" || first == "moreover" {
+			subject := relativeWords[strings.ToLower(next)]
+			if !subject && (isStop(first) || strings.HasSuffix(first, "ly") || unknown || said || first == "meanwhile" || first == "however" || first == "moreover") {
 				best = best[i+2:]
 			}
 		}
