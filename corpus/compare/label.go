@@ -213,6 +213,11 @@ func opensClause(cl string) bool {
 	}
 	w := strings.Trim(ws[0], "\"'“”‘’«»(")
 	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) && strings.HasSuffix(w, ",") && len(ws) > 1 && relativeWords[strings.ToLower(ws[1])] {
+		// "…Jose Luis Orozco, 27, who is considered armed": an age
+		// and a relative clause go with the name before them.
+		return false
+	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || subjectWords[strings.ToLower(w)]
 }
 

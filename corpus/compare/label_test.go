@@ -51,6 +51,22 @@ func TestSplitClauses(t *testing.T) {
 	}
 }
 
+func TestOpensClause(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"The talks resumed in Geneva on Monday", true},
+		{"27, who is considered armed and dangerous", false}, // an age and a relative clause: the name's
+		{"27 people were hurt in the blast", true},
+		{"which would violate the old treaty", false},
+	} {
+		if got := opensClause(c.in); got != c.want {
+			t.Errorf("opensClause(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
 func TestCutAfterReporting(t *testing.T) {
 	for _, c := range []struct {
 		in   string
