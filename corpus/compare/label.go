@@ -218,6 +218,12 @@ func opensClause(cl string) bool {
 		// and a relative clause go with the name before them.
 		return false
 	}
+	if strings.HasSuffix(w, ".,") {
+		// "…in Miami, Fla., where the plan…", "…Sen. Joe Manchin,
+		// D-W.Va., said…": an abbreviation set off by commas goes with
+		// the name before it.
+		return false
+	}
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || subjectWords[strings.ToLower(w)]
 }
 

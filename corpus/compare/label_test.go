@@ -60,6 +60,7 @@ func TestOpensClause(t *testing.T) {
 		{"27, who is considered armed and dangerous", false}, // an age and a relative clause: the name's
 		{"27 people were hurt in the blast", true},
 		{"which would violate the old treaty", false},
+		{"Fla., where the plan to break in was made", false},
 	} {
 		if got := opensClause(c.in); got != c.want {
 			t.Errorf("opensClause(%q) = %v, want %v", c.in, got, c.want)
