@@ -1,7 +1,6 @@
 package compare
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -65,6 +64,10 @@ type Options struct {
 	// (NearestMisses then has none). Only the reader's Why? panel shows
 	// them; on 10,000 articles they are some 45 MB of the result.
 	NoMisses bool
+	// NoFacts stops after the threads and stories: no sentence is linked,
+	// and the result has no facts, counterparts or omissions (`parallax
+	// stories` prints only the grouping).
+	NoFacts bool
 	// ConfigDir is the user's configuration directory (corpus.ConfigDir),
 	// whose aliases.tsv, spelling.tsv and concepts.tsv extend the shipped
 	// matching data; "" means the shipped data only. The files are read
@@ -347,23 +350,8 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				slices.Sort(members)
 				sc.prepare(members)
 				o := threadOut{label: sc.threadLabel(members), misses: map[sentKey][]Miss{}}
-				links := sc.linkStory(members)
-				if !opts.NoMisses {
-					sc.nearestMisses(links, o.misses)
-				}
-				for p, ls := range links.by {
-					if len(ls) > 0 && ls[0].score >= opts.CounterpartThreshold {
-						u := &x.units[links.members[p]]
-						o.counterpart = append(o.counterpart, sentRef{u.art, u.sent})
-					}
-				}
-				// Larger facts first, so a fact that shares its most
-				// central sentence with a smaller one keeps that label.
-				clusters := sc.cluster(links)
-				slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
-				labels := map[string]bool{}
-				for _, f := range clusters {
-					o.facts = append(o.facts, sc.buildFact(f, links, res.Stories, labels))
+				if !opts.NoFacts {
+					sc.linkThread(members, res.Stories, &o.facts, &o.counterpart, o.misses)
 				}
 				// The thread is done: its sentences' features are no longer
 				// needed, so a large corpus does not hold them all to the end.

@@ -240,3 +240,27 @@ func topCands(cs []cand, k int) []cand {
 	}
 	return top
 }
+
+// linkThread links the sentences of one thread (members, in unit order)
+// and appends its facts, the sentences linked at the counterpart
+// threshold and, unless Options.NoMisses, the nearest misses of the rest.
+// Larger facts are built first, so that a fact sharing its most central
+// sentence with a smaller one keeps that label.
+func (x *storyScorer) linkThread(members []int32, stories []Story, facts *[]Fact, counterpart *[]sentRef, misses map[sentKey][]Miss) {
+	links := x.linkStory(members)
+	if !x.opts.NoMisses {
+		x.nearestMisses(links, misses)
+	}
+	for p, ls := range links.by {
+		if len(ls) > 0 && ls[0].score >= x.opts.CounterpartThreshold {
+			u := &x.units[links.members[p]]
+			*counterpart = append(*counterpart, sentRef{u.art, u.sent})
+		}
+	}
+	clusters := x.cluster(links)
+	slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
+	labels := map[string]bool{}
+	for _, f := range clusters {
+		*facts = append(*facts, x.buildFact(f, links, stories, labels))
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -363,5 +364,29 @@ func TestCommonTermLinksNeighboursInTime(t *testing.T) {
 	}
 	if len(linked) > n*maxEventPost {
 		t.Errorf("%d edges for %d vectors: the work is not bounded", len(linked), n)
+	}
+}
+
+// NoFacts (parallax stories) groups as Analyze does and links nothing:
+// the same threads and stories, thread labels included, on ECB+'s 772
+// articles, and no fact.
+func TestNoFactsKeepsTheStories(t *testing.T) {
+	c, err := ecb()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Analyze(context.Background(), c, Options{NoMisses: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	only, err := Analyze(context.Background(), c, Options{NoFacts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(full.Threads, only.Threads) || !reflect.DeepEqual(full.Stories, only.Stories) {
+		t.Error("NoFacts changed the threads or stories")
+	}
+	if len(only.Facts) != 0 || len(full.Facts) == 0 {
+		t.Errorf("%d facts with NoFacts, %d without", len(only.Facts), len(full.Facts))
 	}
 }

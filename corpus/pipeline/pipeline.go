@@ -64,6 +64,9 @@ type Options struct {
 	// NoMisses leaves out the nearest misses of unlinked sentences,
 	// which only the reader shows (compare.Options.NoMisses).
 	NoMisses bool
+	// NoFacts groups the articles into threads and stories and links no
+	// sentence (compare.Options.NoFacts): for `parallax stories`.
+	NoFacts bool
 
 	// Progress, when set, reports each stage.
 	Progress Progress
@@ -132,7 +135,7 @@ func Analyse(ctx context.Context, c *corpus.Corpus, opts Options) (*Run, error) 
 	r := &Run{Options: opts, All: c, Corpus: c}
 	if opts.Facts {
 		r.Corrections, r.errs[Corrections] = readCorrections(opts)
-		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections, ConfigDir: opts.ConfigDir, NoMisses: opts.NoMisses,
+		cmp, err := compare.Analyze(ctx, c, compare.Options{MinOutlets: opts.MinOutlets, Corrections: r.Corrections, ConfigDir: opts.ConfigDir, NoMisses: opts.NoMisses, NoFacts: opts.NoFacts,
 			Progress: func(stage string, done, total int) { opts.progress("comparing outlets: "+stage, done, total) }})
 		if err != nil {
 			if ctx.Err() != nil {

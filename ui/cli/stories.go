@@ -29,7 +29,7 @@ func runStories(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
-	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, NoMisses: true}, pipeline.Corrections, pipeline.Facts)
+	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, NoMisses: true, NoFacts: true}, pipeline.Corrections, pipeline.Facts)
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
