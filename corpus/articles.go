@@ -195,7 +195,7 @@ func (z *articleBuilder) assignRoles(a *Article, paras []Paragraph, m meta) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if headlineLike(t, 14) && countWords(strings.TrimLeft(t, "-–—•*#> "), 2) >= 2 && !startsWithDateline(text, paras[i]) {
+		if headlineLike(t, 14) && CountWords(strings.TrimLeft(t, "-–—•*#> "), 2) >= 2 && !startsWithDateline(text, paras[i]) {
 			paras[i].Role = RoleHeading
 		}
 	}
@@ -409,7 +409,7 @@ func markRepeatedIn(arts []*Article) {
 			}
 			t := a.Text[p.Start:p.End]
 			switch {
-			case countWords(t, 12) > 12:
+			case CountWords(t, 12) > 12:
 				per[i].long = append(per[i].long, t)
 			case p.Role != RoleTitle:
 				per[i].short = append(per[i].short, shortLine{pi, foldLine(t)})

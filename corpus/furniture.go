@@ -204,7 +204,7 @@ func (f *furnitureFinder) line(text string) string {
 	if f.outlets != nil && len(t) <= 60 && f.outlets.Lookup(strings.Trim(t, " .|·•-–—")) != nil {
 		return ReasonSiteName
 	}
-	nw := countWords(t, 40)
+	nw := CountWords(t, 40)
 	if nw > 40 {
 		return "" // prose, whatever it mentions
 	}
@@ -382,7 +382,7 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 			continue
 		}
 		t := text[paras[i].Start:paras[i].End]
-		if !headlineLike(t, 25) || countWords(t, 3) < 3 {
+		if !headlineLike(t, 25) || CountWords(t, 3) < 3 {
 			break
 		}
 		run = append(run, i)

@@ -160,7 +160,7 @@ func isForeignNotice(t string) bool {
 	if !foreignLetter {
 		return false
 	}
-	if n := countWords(t, 40); n < 4 || n > 40 {
+	if n := CountWords(t, 40); n < 4 || n > 40 {
 		return false
 	}
 	ws := strings.Fields(strings.ToLower(t))
@@ -188,7 +188,7 @@ func isForeignNotice(t string) bool {
 // sentence.
 func headlineLike(t string, maxWords int) bool {
 	t = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t), "-–—•*#> "))
-	n := countWords(t, maxWords)
+	n := CountWords(t, maxWords)
 	if n == 0 || n > maxWords {
 		return false
 	}
@@ -215,7 +215,7 @@ func headlineLike(t string, maxWords int) bool {
 // isCaption reports a line short enough to be a photo caption and not
 // ending like a sentence of prose.
 func isCaption(t string) bool {
-	n := countWords(t, 30)
+	n := CountWords(t, 30)
 	if n == 0 || n > 30 {
 		return false
 	}
@@ -233,12 +233,12 @@ func countNonFurniture(paras []Paragraph) int {
 	return n
 }
 
-// countWords counts the white-space separated words of s without
-// allocating, up to limit: it stops at the word after the limit, so the
-// count is exact up to limit and limit+1 for any more. Callers only ask
-// whether a line is longer than some words, and a long paragraph is
-// not read to its end for each question.
-func countWords(s string, limit int) int {
+// CountWords counts the words of s as strings.Fields splits them,
+// without allocating, up to limit: it stops at the word after the limit,
+// so the count is exact up to limit and limit+1 for any more. Callers
+// only ask whether a line or a clause is longer than some words, and a
+// long paragraph is not read to its end for each question.
+func CountWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -305,7 +305,7 @@ func looksEnglish(text string) bool {
 // punctuation that is not a list item: what a navigation menu looks like
 // when each of its links lands on a line of its own.
 func isMenuItemLine(t string) bool {
-	n := countWords(t, 3)
+	n := CountWords(t, 3)
 	if n == 0 || n > 3 {
 		return false
 	}
@@ -328,7 +328,7 @@ func isBreadcrumb(t string) bool {
 		return false
 	}
 	for _, it := range items {
-		n := countWords(it, 3)
+		n := CountWords(it, 3)
 		if n == 0 || n > 3 || strings.ContainsAny(it, ".!?,;\"“”") {
 			return false
 		}
@@ -339,7 +339,7 @@ func isBreadcrumb(t string) bool {
 // menuOnly reports a line of one to three words that are all section
 // names ("World", "Middle East").
 func (f *furnitureFinder) menuOnly(t string) bool {
-	if countWords(t, 3) > 3 {
+	if CountWords(t, 3) > 3 {
 		return false
 	}
 	ws := normWords(t)

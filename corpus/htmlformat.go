@@ -132,7 +132,7 @@ func signoffLines(doc *html.Node) []string {
 			return "", true
 		}
 		t := strings.Join(strings.Fields(b.String()), " ")
-		if n.Type != html.ElementNode || countWords(t, 30) > 30 || !signoffRE.MatchString(t) {
+		if n.Type != html.ElementNode || CountWords(t, 30) > 30 || !signoffRE.MatchString(t) {
 			return t, false
 		}
 		// The credit's lines as rendered, without what shares its element.

@@ -98,7 +98,7 @@ func wrapsOnward(line string) bool {
 		return true
 	}
 	w := lastWord(line)
-	return wrapFunctionWords[w] && countWords(line, 3) > 3
+	return wrapFunctionWords[w] && CountWords(line, 3) > 3
 }
 
 // endsSentence reports whether a line ends with sentence punctuation,

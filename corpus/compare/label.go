@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
@@ -49,7 +50,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	clauses := withPredicates(text, splitClauses(text))
 	best, bestW := "", -1.0
 	for ci, cl := range clauses {
-		if len(clauses) > 1 && countFields(cl, 5) < 5 {
+		if len(clauses) > 1 && corpus.CountWords(cl, 5) < 5 {
 			continue // "apparently", "at that time": not a claim
 		}
 		if ci > 0 && !opensClause(cl) {
@@ -128,7 +129,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		}
 		best = rest
 	}
-	if best == "" || (countFields(best, 5) < 5 && best != text) {
+	if best == "" || (corpus.CountWords(best, 5) < 5 && best != text) {
 		// Nothing, or a scrap, is left of the clause: the sentence it
 		// came from, with its attribution dropped, says more.
 		best = strings.Trim(dropTrailingAttribution(dropReporting(text)), " \"'“”‘’«».;:,–—-")
@@ -145,25 +146,6 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		best = string(unicode.ToUpper(r)) + best[sz:]
 	}
 	return trimTo(best, labelLen)
-}
-
-// countFields is len(strings.Fields(s)), counted no further than limit.
-func countFields(s string, limit int) int {
-	n, in := 0, false
-	for i := 0; i < len(s) && n < limit; {
-		r, sz := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, sz = utf8.DecodeRuneInString(s[i:])
-		}
-		i += sz
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			n++
-		}
-	}
-	return n
 }
 
 // labelTerm returns the term id of a word of a label as written, false
@@ -399,7 +381,7 @@ const minLabelClause = 24
 func dropTrailingAttribution(cl string) string {
 	t := strings.TrimRight(cl, " .;:")
 	i := strings.LastIndex(t, ",")
-	if i < 0 || countFields(t[i+1:], 7) > 6 {
+	if i < 0 || corpus.CountWords(t[i+1:], 6) > 6 {
 		return cl
 	}
 	return strings.TrimRight(t[:i], " \"'“”‘’«»")

@@ -499,23 +499,6 @@ func TestDropReportingAsSearch(t *testing.T) {
 	}
 }
 
-// TestCountFieldsAsFields checks countFields against strings.Fields.
-func TestCountFieldsAsFields(t *testing.T) {
-	texts := []string{"", " ", "a", " a b  c ", "a\u00a0b\u2003c", "a\xffb c", "\u0085x\ty\nz", "one two three four five six seven"}
-	for _, a := range corpus.Default().Articles {
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
-	for _, s := range texts {
-		for _, limit := range []int{1, 5, 7, 1000} {
-			if got, want := countFields(s, limit), min(len(strings.Fields(s)), limit); got != want {
-				t.Errorf("countFields(%q, %d) = %d, want %d", s, limit, got, want)
-			}
-		}
-	}
-}
-
 // TestTrimToAsRunes checks trimTo against cutting the runes of the text.
 func TestTrimToAsRunes(t *testing.T) {
 	old := func(s string, n int) string {
