@@ -56,7 +56,7 @@ func TestFigureWords(t *testing.T) {
 			t.Fatalf("%q: quantities %+v, want %s and %s", c.text, qs, c.a, c.b)
 		}
 		if got := samePoint(c.text, *qa, c.text, *qb); got != c.same {
-			t.Errorf("%q: samePoint(%s, %s) = %v (words %v, %v), want %v", c.text, c.a, c.b, got, figureWords(c.text, *qa), figureWords(c.text, *qb), c.same)
+			t.Errorf("%q: samePoint(%s, %s) = %v (words %v, %v), want %v", c.text, c.a, c.b, got, figureWords(c.text, qa.Start, qa.End), figureWords(c.text, qb.Start, qb.End), c.same)
 		}
 	}
 }

@@ -17,13 +17,14 @@ import (
 const figureReach = 3
 
 // figureWords are the stemmed content words of the figureReach words
-// before a quantity in its sentence and of the word after it.
-func figureWords(text string, q Quantity) []string {
-	if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+// before a figure (a quantity or a date, text[start:end] of its sentence)
+// and of the word after it.
+func figureWords(text string, start, end int) []string {
+	if start < 0 || end > len(text) || start > end {
 		return nil
 	}
-	before := strings.FieldsFunc(text[:q.Start], notWordRune)
-	after := strings.FieldsFunc(text[q.End:], notWordRune)
+	before := strings.FieldsFunc(text[:start], notWordRune)
+	after := strings.FieldsFunc(text[end:], notWordRune)
 	var out []string
 	content := func(w string) (string, bool) {
 		w = stripPossessive(strings.ToLower(w))
@@ -62,20 +63,21 @@ func samePoint(ta string, qa Quantity, tb string, qb Quantity) bool {
 	if !genericUnit(qa.Unit) {
 		return true
 	}
-	return sharesFigureWord(ta, qa, tb, qb)
+	return sharesFigureWord(ta, qa.Start, qa.End, tb, qb.Start, qb.End)
 }
 
 // sameDay reports whether two dates are of the same happening by the words
 // around them: a date says nothing of what happened on it ("turns 29 on
 // April 11" and "acquired in a July 29 deal" date a birthday and a trade).
 func sameDay(ta string, da Date, tb string, db Date) bool {
-	return sharesFigureWord(ta, Quantity{Start: da.Start, End: da.End}, tb, Quantity{Start: db.Start, End: db.End})
+	return sharesFigureWord(ta, da.Start, da.End, tb, db.Start, db.End)
 }
 
-// sharesFigureWord reports whether the words around two figures share
-// one, or either figure stands with no word of its own.
-func sharesFigureWord(ta string, qa Quantity, tb string, qb Quantity) bool {
-	wa, wb := figureWords(ta, qa), figureWords(tb, qb)
+// sharesFigureWord reports whether the words around two figures (at
+// ta[sa:ea] and tb[sb:eb]) share one, or either figure stands with no word
+// of its own.
+func sharesFigureWord(ta string, sa, ea int, tb string, sb, eb int) bool {
+	wa, wb := figureWords(ta, sa, ea), figureWords(tb, sb, eb)
 	if len(wa) == 0 || len(wb) == 0 {
 		return true
 	}
