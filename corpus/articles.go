@@ -89,7 +89,10 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 		}
 		body++
 	}
-	if a.Published == nil && isTimestampLine(m.Title) {
+	// A title that is only a date ("DECEMBER 16, 2008") is when, not
+	// what: it dates the article, and the text names it.
+	dateTitle := isTimestampLine(m.Title)
+	if a.Published == nil && dateTitle {
 		// A title that is only a date says when it was published.
 		if t, ok := ParseDate(m.Title); ok {
 			a.Published = &t
@@ -107,7 +110,7 @@ func (z *articleBuilder) build(path, format, text string, m meta, warnings []str
 	a.Title = strings.TrimSpace(m.Title)
 	if a.Title == "" {
 		a.Title = z.titleFromText(a)
-	} else if isTimestampLine(a.Title) {
+	} else if dateTitle {
 		// Only a date: the text's own headline or first sentence names
 		// the article better.
 		if t := z.titleFromText(a); t != "" {

@@ -12,7 +12,7 @@ import (
 // isTimestampLine reports a line holding only a date and/or time
 // ("23:25 GMT 05 June 2020", "Updated 12:01 PM").
 func isTimestampLine(t string) bool {
-	if isoDayTok.MatchString(strings.TrimSpace(t)) { // "2013-09-26", "11/09/2010"
+	if figureDateLine.MatchString(strings.TrimSpace(t)) { // "2013-09-26", "11/09/2010"
 		return true
 	}
 	ws := normWords(t)
@@ -23,7 +23,7 @@ func isTimestampLine(t string) bool {
 	for _, w := range ws {
 		w = strings.Trim(w, ".")
 		switch {
-		case timeTok.MatchString(w), brokenTimeTok.MatchString(w), brokenTimeTok.MatchString(strings.TrimSuffix(w, ":")):
+		case timeTok.MatchString(w), brokenTimeTok.MatchString(w):
 			hasTime = true
 		case stampModifiers[strings.ToLower(w)]:
 		case w == "a" || w == "p" || w == "m": // "8:41 p. m. EST"
@@ -51,8 +51,8 @@ func isTimestampLine(t string) bool {
 }
 
 // brokenTimeTok is a time of day as copied from a page: "1:" of "1: 00pm",
-// "00pm", "10am", "5:04pm".
-var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m)$`)
+// "00pm", "10am", "5:04pm", "24am:".
+var brokenTimeTok = regexp.MustCompile(`(?i)^(?:\d{1,2}:|\d{1,2}(?::\d{2})?[ap]m:?)$`)
 
 // postMetaRE is a blog post's line of metadata: who posted it, in which
 // category, on which day ("… posted in Pedestrian Accidents on Wednesday,
@@ -69,9 +69,9 @@ func isPostMeta(t string) bool {
 	return false
 }
 
-// isoDayTok is a date in figures: ISO 8601, or day, month and year
-// ("11/09/2010", "08.11.19").
-var isoDayTok = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))$`)
+// figureDateLine is a date in figures alone: ISO 8601, or day, month
+// and year ("11/09/2010", "08.11.19").
+var figureDateLine = regexp.MustCompile(`^(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./](?:\d{2}|\d{4}))$`)
 
 // stampModifiers open a timestamp line: "Originally published …", "First
 // Published: …".
