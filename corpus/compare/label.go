@@ -408,7 +408,7 @@ func dropReporting(s string) string {
 	low := lang.ASCIILower(s)
 	verbs := reportingFirst()
 	cut := -1
-	var done uint64 // the verbs met already, by index
+	var done uint64 // the verbs met already, by index (at most 64: TestDropReportingAsSearch)
 	for i := 0; i < len(low); {
 		sp := strings.IndexByte(low[i:], ' ')
 		if sp < 0 {

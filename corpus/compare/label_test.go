@@ -449,6 +449,10 @@ func TestLabelsKeepTheirSubject(t *testing.T) {
 // TestDropReportingAsSearch checks dropReporting's one pass over the
 // words against the search it replaced, a strings.Index per verb.
 func TestDropReportingAsSearch(t *testing.T) {
+	// dropReporting marks the verbs it met in the bits of one uint64.
+	if n := len(reportingVerbs()); n > 64 {
+		t.Fatalf("%d verbs of attribution: dropReporting's set of verbs met holds 64", n)
+	}
 	search := func(s string) string {
 		low := lang.ASCIILower(s)
 		cut := -1
