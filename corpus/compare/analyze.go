@@ -267,8 +267,9 @@ type analysis struct {
 	bgIDF  []float64 // background IDF by term id
 	nUnits int
 
-	docs        []eventDoc // by article: what story grouping compares
-	anchorBase  int32      // term ids from here on are numbers and dates (eventDoc anchors)
+	docs        []eventDoc    // by article: what story grouping compares
+	anchorOcc   [][]eventTerm // by article: its numbers and dates as anchor occurrences
+	anchorBase  int32         // term ids from here on are numbers and dates (eventDoc anchors)
 	outletsOnce sync.Once
 	known       []string              // the corpus's named outlets, sorted (knownOutlets)
 	published   map[string]*time.Time // by article id

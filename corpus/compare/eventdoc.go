@@ -173,6 +173,9 @@ type docBuilder struct {
 	tf      []float32
 	name    []bool
 	touched []int32
+	// dtf and dname hold a doc's counts and name flags in term order.
+	dtf   []float32
+	dname []bool
 	// ids and val hold a thread vector before keepTop cuts it down.
 	ids []int32
 	val []float64
@@ -180,6 +183,31 @@ type docBuilder struct {
 
 // newEventDoc builds an article's eventDoc from its term occurrences.
 func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	d := b.termsDoc(day, occ, tm)
+	d.thread = b.threadVector(d.terms, d.tf, d.name, tm)
+	return d
+}
+
+// termsDoc builds an article's eventDoc without its thread vector: the
+// terms, counts and name flags the story split reads.
+func (b *docBuilder) termsDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	terms, tf, name := b.count(occ, tm)
+	return eventDoc{day: day, terms: slices.Clone(terms), tf: slices.Clone(tf), name: slices.Clone(name)}
+}
+
+// threadDoc builds an article's eventDoc with only its day and thread
+// vector: the terms stay in the builder's arrays, so a corpus's docs do
+// not hold every article's terms while the threads are grouped (the
+// story split builds them again, a thread at a time, with termsDoc).
+func (b *docBuilder) threadDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	terms, tf, name := b.count(occ, tm)
+	return eventDoc{day: day, thread: b.threadVector(terms, tf, name, tm)}
+}
+
+// count gathers the occurrences into the sorted terms, their
+// lead-weighted counts and name flags, in the builder's arrays (valid
+// until the next call).
+func (b *docBuilder) count(occ []eventTerm, tm termModel) ([]int32, []float32, []bool) {
 	for _, o := range occ {
 		if int(o.t) >= len(b.tf) {
 			n := max(int(o.t)+1, 2*len(b.tf))
@@ -197,22 +225,29 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 		b.name[o.t] = b.name[o.t] || o.name || tm.anchor(o.t)
 	}
 	slices.Sort(b.touched)
-	d := eventDoc{day: day, terms: slices.Clone(b.touched), tf: make([]float32, len(b.touched)), name: make([]bool, len(b.touched))}
-	for k, t := range b.touched {
-		d.tf[k], d.name[k] = b.tf[t], b.name[t]
+	terms := b.touched
+	tf := slices.Grow(b.dtf[:0], len(terms))[:len(terms)]
+	name := slices.Grow(b.dname[:0], len(terms))[:len(terms)]
+	for k, t := range terms {
+		tf[k], name[k] = b.tf[t], b.name[t]
 		b.tf[t], b.name[t] = 0, false
 	}
-	b.touched = b.touched[:0]
+	b.touched, b.dtf, b.dname = terms[:0], tf[:0], name[:0]
+	return terms, tf, name
+}
+
+// threadVector is the normalised thread vector of a doc's terms.
+func (b *docBuilder) threadVector(terms []int32, tf []float32, name []bool, tm termModel) sparseVec {
 	// The vector is built in the builder's arrays and kept in arrays of
 	// its own length: threadTerms entries, where an article has hundreds
 	// of terms.
 	v := sparseVec{ids: b.ids[:0], val: b.val[:0]}
-	for k, t := range d.terms {
+	for k, t := range terms {
 		if tm.anchor(t) {
 			continue
 		}
-		w := (1 + math.Log(float64(d.tf[k]))) * tm.weight(t)
-		if d.name[k] {
+		w := (1 + math.Log(float64(tf[k]))) * tm.weight(t)
+		if name[k] {
 			w *= eventNameBoost
 		}
 		if w > 0 {
@@ -222,11 +257,11 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 	}
 	b.ids, b.val = v.ids, v.val
 	v.keepTop(threadTerms)
-	d.thread = sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
-	copy(d.thread.ids, v.ids)
-	copy(d.thread.val, v.val)
-	d.thread.normalise()
-	return d
+	out := sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
+	copy(out.ids, v.ids)
+	copy(out.val, v.val)
+	out.normalise()
+	return out
 }
 
 // keepTop keeps the k heaviest entries of v (ties by id), in id order.
