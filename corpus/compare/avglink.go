@@ -81,12 +81,14 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 			defer wg.Done()
 			for p := range work {
 				part := parts[p]
+				parts[p] = component{} // freed once clustered
 				local := make(map[int32]int32, len(part.items))
 				for k, it := range part.items {
 					local[it] = int32(k)
 				}
-				les := make([]edge, len(part.edges))
-				for k, e := range part.edges {
+				// The part's edges are its own: numbered locally in place.
+				les := part.edges
+				for k, e := range les {
 					les[k] = edge{a: local[e.a], b: local[e.b], s: e.s}
 				}
 				sub := newAvgLink(l.th)
@@ -203,6 +205,17 @@ func components(n int, edges []edge, th float64) []component {
 			parts = append(parts, component{})
 		}
 		parts[k].items = append(parts[k].items, int32(i))
+	}
+	// Each component's edges in a slice of their number: a large corpus's
+	// edges are held twice while this runs.
+	ne := make([]int32, len(parts))
+	for _, e := range edges {
+		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+			ne[idx[ra]]++
+		}
+	}
+	for k := range parts {
+		parts[k].edges = make([]edge, 0, ne[k])
 	}
 	for _, e := range edges {
 		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
