@@ -103,7 +103,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			seen[s.Text] = int32(i)
 		}
 	}
-	x.units = make([]unit, 0, len(refs))
+	x.units = make([]*unit, 0, len(refs))
 	const block = 4096
 	// Workers analyse the next block while this goroutine interns the
 	// current one.
@@ -152,15 +152,19 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		// and segment sets from one array each: a few allocations per
 		// article, not three per sentence, freed together when its
 		// thread is done.
+		// The units themselves too, so that an article's go when its
+		// thread is linked.
 		var termAr []int32
 		var nameAr []bool
 		var segAr []uint16
+		var unitAr []unit
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
 			if i == lo || refs[i-1].art != r.art {
-				nt, ns := 0, 0
+				nt, ns, nu := 0, 0, 0
 				for k := i; k < hi && refs[k].art == r.art; k++ {
+					nu++
 					if dup[k] < 0 {
 						f := &fts[k-lo]
 						nt += len(f.terms)
@@ -170,6 +174,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				termAr, nameAr, segAr = make([]int32, 0, nt), make([]bool, 0, nt), nil
+				unitAr = make([]unit, 0, nu)
 				if ns > 0 {
 					segAr = make([]uint16, 0, ns)
 				}
@@ -177,11 +182,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			if j := dup[i]; j >= 0 {
 				// Share the first copy's read-only features; weights are
 				// the unit's own.
-				src := &x.units[j]
+				src := x.units[j]
 				role := art.Sentences[r.sent].Role
-				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf, nseg: src.nseg,
+				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
+					terms: src.terms, names: src.names, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
+				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
 					x.df[t]++
 				}
@@ -281,13 +287,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						size += bits.OnesCount64(m)
 					}
 					arena := make([]int32, 0, size)
-					u.segs = make([][]int32, 0, len(sm))
+					x.ownExtras(&u)
+					u.ex.segs = make([][]int32, 0, len(sm))
 					for _, m := range sm {
 						st := len(arena)
 						for ; m != 0; m &= m - 1 {
 							arena = append(arena, u.terms[bits.TrailingZeros64(m)])
 						}
-						u.segs = append(u.segs, arena[st:len(arena):len(arena)])
+						u.ex.segs = append(u.ex.segs, arena[st:len(arena):len(arena)])
 					}
 				}
 			} else if nc > 1 {
@@ -300,13 +307,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				arena := make([]int32, 0, size)
-				u.segs = make([][]int32, 0, 2*nc-1)
+				x.ownExtras(&u)
+				u.ex.segs = make([][]int32, 0, 2*nc-1)
 				for k, cl := range ft.clauses {
 					st := len(arena)
 					for _, t := range cl {
 						arena = append(arena, idOf[t])
 					}
-					u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					if k+1 < nc {
 						st := len(arena)
 						for _, t := range cl {
@@ -315,14 +323,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						for _, t := range ft.clauses[k+1] {
 							arena = append(arena, idOf[t])
 						}
-						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+						u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
-				if len(u.segs) <= 16 {
-					u.nseg = uint8(len(u.segs))
+				if len(u.ex.segs) <= 16 {
+					u.nseg = uint8(len(u.ex.segs))
 					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
 					segAr = segAr[:len(segAr)+nt]
-					for si, sg := range u.segs {
+					for si, sg := range u.ex.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {
 								u.segOf[k] |= 1 << si
@@ -332,7 +340,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 			}
 			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
-			x.units = append(x.units, u)
+			unitAr = append(unitAr, u)
+			x.units = append(x.units, &unitAr[len(unitAr)-1])
 			// Keep the slot's term, surface and clause arrays for the
 			// block after next; the rest now belongs to the unit.
 			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], lids: ft.lids[:0], clauses: ft.clauses[:0]}
@@ -358,6 +367,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	}
 	x.nUnits = len(x.units)
 	return nil
+}
+
+// ownExtras gives u extras of its own, for its segment lists, when it
+// shares the empty noEx.
+func (x *analysis) ownExtras(u *unit) {
+	if u.ex == x.noEx {
+		u.ex = &extras{}
+	}
 }
 
 // blend mixes a background IDF with the IDF of a term found in df of n

@@ -44,7 +44,7 @@ func (x *analysis) eventDocs() []eventDoc {
 	x.anchorOcc = make([][]eventTerm, len(x.c.Articles))
 	for ai, us := range x.artUnit {
 		for k, ui := range us {
-			u := &x.units[ui]
+			u := x.units[ui]
 			if u.ex == x.noEx {
 				continue
 			}
@@ -80,7 +80,7 @@ func (x *analysis) eventDocs() []eventDoc {
 // docOcc appends article ai's term occurrences, anchors included, to occ.
 func (x *analysis) docOcc(ai int, occ []eventTerm) []eventTerm {
 	for k, ui := range x.artUnit[ai] {
-		u := &x.units[ui]
+		u := x.units[ui]
 		lead := k < eventLead
 		for j, t := range u.terms {
 			occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
