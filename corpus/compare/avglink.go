@@ -65,10 +65,15 @@ func (l *avgLink) mean(a, b int32) float64 {
 // cluster runs the batch agglomeration over n items and the given edges
 // (each unordered pair at most once, a != b).
 func (l *avgLink) cluster(n int, edges []edge) []int32 {
+	return l.clusterLists(n, [][]edge{edges})
+}
+
+// clusterLists is cluster over the concatenation of lists of edges.
+func (l *avgLink) clusterLists(n int, lists [][]edge) []int32 {
 	// Clusters never cross the components of the edges at the threshold
 	// (see components), so each component is clustered on its own, by
 	// two workers, with its own small maps.
-	parts := components(n, edges, l.th)
+	parts := components(n, lists, l.th)
 	out := make([]int32, n)
 	for i := range out {
 		out[i] = int32(i)
@@ -165,7 +170,7 @@ type component struct {
 // only when some edge between them does: clusters never cross those
 // components, and an edge across them can change no merge. On a corpus of
 // one theme most edges are such faint ones.
-func components(n int, edges []edge, th float64) []component {
+func components(n int, lists [][]edge, th float64) []component {
 	parent := make([]int32, n)
 	for i := range parent {
 		parent[i] = int32(i)
@@ -177,10 +182,12 @@ func components(n int, edges []edge, th float64) []component {
 		}
 		return i
 	}
-	for _, e := range edges {
-		if e.s >= th {
-			if a, b := find(e.a), find(e.b); a != b {
-				parent[max(a, b)] = min(a, b)
+	for _, edges := range lists {
+		for _, e := range edges {
+			if e.s >= th {
+				if a, b := find(e.a), find(e.b); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
 			}
 		}
 	}
@@ -209,18 +216,22 @@ func components(n int, edges []edge, th float64) []component {
 	// Each component's edges in a slice of their number: a large corpus's
 	// edges are held twice while this runs.
 	ne := make([]int32, len(parts))
-	for _, e := range edges {
-		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
-			ne[idx[ra]]++
+	for _, edges := range lists {
+		for _, e := range edges {
+			if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+				ne[idx[ra]]++
+			}
 		}
 	}
 	for k := range parts {
 		parts[k].edges = make([]edge, 0, ne[k])
 	}
-	for _, e := range edges {
-		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
-			k := idx[ra]
-			parts[k].edges = append(parts[k].edges, e)
+	for _, edges := range lists {
+		for _, e := range edges {
+			if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+				k := idx[ra]
+				parts[k].edges = append(parts[k].edges, e)
+			}
 		}
 	}
 	return parts

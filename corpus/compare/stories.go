@@ -114,8 +114,9 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	for i := range sorted {
 		vecs[i] = sorted[i].thread
 	}
-	edges := nearestEdges(similarEdges(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
-	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), edges))
+	// The edges stay in their lists per vector: one copy of them at a time.
+	edges := nearestEdgeLists(similarEdgeLists(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
+	threads := groups(newAvgLink(x.opts.ThreadThreshold).clusterLists(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}
 	}
