@@ -85,22 +85,23 @@ func (l *avgLink) clusterLists(n int, lists [][]edge) []int32 {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				part := parts[p]
-				parts[p] = component{} // freed once clustered
-				local := make(map[int32]int32, len(part.items))
-				for k, it := range part.items {
+				// The part's edges are its own: numbered locally in place,
+				// and referenced from here only by clusterComponent, which
+				// lets them go once it has their sums.
+				items, les := parts[p].items, parts[p].edges
+				parts[p] = component{}
+				local := make(map[int32]int32, len(items))
+				for k, it := range items {
 					local[it] = int32(k)
 				}
-				// The part's edges are its own: numbered locally in place.
-				les := part.edges
 				for k, e := range les {
 					les[k] = edge{a: local[e.a], b: local[e.b], s: e.s}
 				}
 				sub := newAvgLink(l.th)
 				sub.kappa = l.kappa
-				of := sub.clusterComponent(len(part.items), les)
+				of := sub.clusterComponent(len(items), les)
 				for k, c := range of {
-					out[part.items[k]] = part.items[c]
+					out[items[k]] = items[c]
 				}
 			}
 		}()
@@ -130,7 +131,15 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	// Candidates in the facts clustering's typed heap; a candidate's
 	// versions are the two clusters' sizes when it was scored, so one is
 	// stale once either cluster has grown.
-	pq := make(mergeHeap, 0, len(edges))
+	// Sized for the edges at the threshold (a singleton pair's mean is
+	// its edge), not every edge: most are fainter.
+	nc := 0
+	for _, e := range edges {
+		if e.s >= l.th {
+			nc++
+		}
+	}
+	pq := make(mergeHeap, 0, nc)
 	for _, e := range edges {
 		a, b := min(e.a, e.b), max(e.a, e.b)
 		if v := l.mean(a, b); v >= l.th {
