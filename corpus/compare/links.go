@@ -260,6 +260,7 @@ func (x *storyScorer) linkThread(members []int32, stories []Story, facts *[]Fact
 	clusters := x.cluster(links)
 	slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
 	labels := map[string]bool{}
+	*facts = slices.Grow(*facts, len(clusters)) // a fact a cluster: no slack kept to the end
 	for _, f := range clusters {
 		*facts = append(*facts, x.buildFact(f, links, stories, labels))
 	}

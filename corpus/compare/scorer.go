@@ -83,12 +83,21 @@ func newStoryScorer(x *analysis) *storyScorer {
 		surfaces: map[[3]int32]string{}}
 }
 
+// maxLabelTerms is how many words a scorer's labelTerms keeps before it
+// starts again.
+const maxLabelTerms = 1 << 13
+
 // prepare sets the weights for a story and each member's summed weights.
 // Members of different stories are disjoint, so scorers running in
 // parallel on different stories write different units.
 func (x *storyScorer) prepare(members []int32) {
 	clear(x.surfaces)
 	x.segW = x.segW[:0]
+	if len(x.labelTerms) > maxLabelTerms {
+		// A cache of the words of labels, which a thread's share: it
+		// starts again rather than grow with the corpus.
+		x.labelTerms = nil
+	}
 	for _, t := range x.terms {
 		x.df[t] = 0
 		x.wts[t] = 0

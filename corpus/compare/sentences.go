@@ -104,7 +104,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 	}
 	x.units = make([]*unit, 0, len(refs))
-	const block = 4096
+	const block = 1024
 	// Workers analyse the next block while this goroutine interns the
 	// current one.
 	bufs := [2][]features{make([]features, block), make([]features, block)}
