@@ -32,6 +32,7 @@ type storyScorer struct {
 	laterCands      mergeHeap   // the rescored merges when clustering
 	mergeTmp        []mergeCand // scratch for sorting firstCands
 	score           []float64   // by term id: summed weight, for story labels
+	labelScores     []termScore // threadLabel's candidate terms
 	// found are the links scored in a story; linkArena holds the
 	// story's links by unit, counted per story position in linkCnt.
 	found     []foundLink

@@ -314,17 +314,14 @@ func (x *storyScorer) threadLabel(members []int32) string {
 			score[t] += x.wts[t]
 		}
 	}
-	type ts struct {
-		t int32
-		s float64
-	}
-	var all []ts
+	all := x.labelScores[:0] // reused: a thread's terms are many
 	for _, t := range x.terms {
 		if x.df[t] >= 2 {
-			all = append(all, ts{t, score[t]})
+			all = append(all, termScore{t, score[t]})
 		}
 		score[t] = 0
 	}
+	x.labelScores = all
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].s != all[j].s {
 			return all[i].s > all[j].s
@@ -342,6 +339,12 @@ func (x *storyScorer) threadLabel(members []int32) string {
 		label = append(label, x.surf[e.t])
 	}
 	return strings.Join(label, ", ")
+}
+
+// termScore is a term and its summed weight in a thread (threadLabel).
+type termScore struct {
+	t int32
+	s float64
 }
 
 // reportingWord holds lang.LabelReportingVerbs, for thread labels.
