@@ -210,7 +210,7 @@ func (r *Result) Fact(id string) *Fact {
 type unit struct {
 	art, sent, outlet, story int32
 	terms                    []int32 // sorted term ids
-	names                    []bool  // per term: a name
+	nameBits                 uint64  // bit k: the k-th term is a name (see name)
 	ex                       *extras // numbers, dates, quotes and long segment lists; the shared noEx when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
@@ -241,6 +241,17 @@ type extras struct {
 	// segs are the sentence's segments as sorted term ids, when it has
 	// more than one clause and segOf cannot hold them all (rare).
 	segs [][]int32
+	// names are the name flags of the terms after the 64th, nil when
+	// none of them is a name (a long sentence is rare).
+	names []bool
+}
+
+// name reports whether u's k-th term is written as a name in it.
+func (u *unit) name(k int) bool {
+	if k < 64 {
+		return u.nameBits>>uint(k)&1 != 0
+	}
+	return k-64 < len(u.ex.names) && u.ex.names[k-64]
 }
 
 // analysis is the state of one Analyze run.

@@ -23,7 +23,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		for j, t := range b.terms {
 			p := x.mark[t]
 			if p == 0 {
-				if b.names[j] && x.fuzzy[t] != 0 {
+				if b.name(j) && x.fuzzy[t] != 0 {
 					onlyB = append(onlyB, t)
 				}
 				continue
@@ -31,7 +31,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 			i := int(p - 1)
 			hit |= 1 << i
 			w := x.wts[t]
-			if (a.names[i] || b.names[j]) && !x.contentName(t) {
+			if (a.name(i) || b.name(j)) && !x.contentName(t) {
 				shared += w * nameFactor
 			} else {
 				shared += w
@@ -56,18 +56,18 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
 		case a.terms[i] < b.terms[j]:
-			if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
+			if a.name(i) && x.fuzzy[a.terms[i]] != 0 {
 				onlyA = append(onlyA, a.terms[i])
 			}
 			i++
 		case a.terms[i] > b.terms[j]:
-			if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
+			if b.name(j) && x.fuzzy[b.terms[j]] != 0 {
 				onlyB = append(onlyB, b.terms[j])
 			}
 			j++
 		default:
 			w := x.wts[a.terms[i]]
-			if (a.names[i] || b.names[j]) && !x.contentName(a.terms[i]) {
+			if (a.name(i) || b.name(j)) && !x.contentName(a.terms[i]) {
 				shared += w * nameFactor
 			} else {
 				shared += w
@@ -86,12 +86,12 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		return 0, 0, 0
 	}
 	for ; i < len(a.terms); i++ {
-		if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
+		if a.name(i) && x.fuzzy[a.terms[i]] != 0 {
 			onlyA = append(onlyA, a.terms[i])
 		}
 	}
 	for ; j < len(b.terms); j++ {
-		if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
+		if b.name(j) && x.fuzzy[b.terms[j]] != 0 {
 			onlyB = append(onlyB, b.terms[j])
 		}
 	}
@@ -120,7 +120,7 @@ func (x *storyScorer) markFor(a *unit) bool {
 	x.markNames = 0
 	for i, t := range a.terms {
 		x.mark[t] = uint8(i + 1)
-		if a.names[i] && x.fuzzy[t] != 0 {
+		if a.name(i) && x.fuzzy[t] != 0 {
 			x.markNames |= 1 << i
 		}
 	}

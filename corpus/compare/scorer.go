@@ -152,7 +152,7 @@ func (x *storyScorer) prepare(members []int32) {
 			x.segW = append(x.segW, w)
 		}
 		for k, t := range u.terms {
-			if u.names[k] && !x.contentName(t) {
+			if u.name(k) && !x.contentName(t) {
 				u.w += x.wts[t] * nameFactor
 			} else {
 				u.w += x.wts[t]

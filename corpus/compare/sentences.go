@@ -126,6 +126,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		return &wg
 	}
+	var names []bool                  // a sentence's name flags, sorted with its terms
 	var idOf []int32                  // by index into a sentence's features.terms: its term id
 	var posOf []int                   // by index into a sentence's features.terms: its place in the unit's terms
 	var cm, sm []uint64               // a sentence's clauses and segments as bit sets of places
@@ -148,14 +149,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		x.progress("analysing sentences", lo, len(refs))
 		hi := min(lo+block, len(refs))
-		// An article's units (within the block) take their terms, names
-		// and segment sets from one array each: a few allocations per
+		// An article's units (within the block), their terms and their
+		// segment sets are made in one array each: a few allocations per
 		// article, not three per sentence, freed together when its
-		// thread is done.
-		// The units themselves too, so that an article's go when its
 		// thread is linked.
 		var termAr []int32
-		var nameAr []bool
 		var segAr []uint16
 		var unitAr []unit
 		for i := lo; i < hi; i++ {
@@ -173,7 +171,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						}
 					}
 				}
-				termAr, nameAr, segAr = make([]int32, 0, nt), make([]bool, 0, nt), nil
+				termAr, segAr = make([]int32, 0, nt), nil
 				unitAr = make([]unit, 0, nu)
 				if ns > 0 {
 					segAr = make([]uint16, 0, ns)
@@ -185,7 +183,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := x.units[j]
 				role := art.Sentences[r.sent].Role
 				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, names: src.names, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
+					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
@@ -215,9 +213,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			nt := len(ft.terms)
 			u.terms = termAr[len(termAr) : len(termAr)+nt : len(termAr)+nt]
 			termAr = termAr[:len(termAr)+nt]
-			u.names = nameAr[len(nameAr) : len(nameAr)+nt : len(nameAr)+nt]
-			nameAr = nameAr[:len(nameAr)+nt]
-			copy(u.names, ft.names)
+			names = append(names[:0], ft.names...)
 			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
 			// The worker's own numbering of its terms finds the ids of
 			// the terms it has made before without hashing them.
@@ -253,7 +249,20 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				idOf[k] = id
 			}
 			// Term ids are not in string order: sort terms and names together.
-			posOf = sortTerms(u.terms, u.names, posOf)
+			posOf = sortTerms(u.terms, names, posOf)
+			for k, nm := range names {
+				switch {
+				case !nm:
+				case k < 64:
+					u.nameBits |= 1 << uint(k)
+				default:
+					x.ownExtras(&u)
+					if u.ex.names == nil {
+						u.ex.names = make([]bool, nt-64)
+					}
+					u.ex.names[k-64] = true
+				}
+			}
 			if nc := len(ft.clauses); nc > 1 && len(u.terms) <= 64 {
 				// Each clause as the bit set of its terms' places in
 				// u.terms: a segment's sorted ids are its set bits in order.

@@ -83,7 +83,7 @@ func (x *analysis) docOcc(ai int, occ []eventTerm) []eventTerm {
 		u := x.units[ui]
 		lead := k < eventLead
 		for j, t := range u.terms {
-			occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
+			occ = append(occ, eventTerm{t: t, lead: lead, name: u.name(j)})
 		}
 	}
 	return append(occ, x.anchorOcc[ai]...)
