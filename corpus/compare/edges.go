@@ -27,7 +27,21 @@ func nearestEdgeLists(lists [][]edge, n, k int) [][]edge {
 	}
 	// Each crowded end's k best similarities, in a min-heap whose top is
 	// the k-th best (0 for the others: every edge of theirs stays).
+	// The heaps are cut from one array, k places for each crowded end.
 	heaps := make([][]float64, n)
+	crowd := 0
+	for _, d := range deg {
+		if d > int32(k) {
+			crowd++
+		}
+	}
+	arena := make([]float64, 0, crowd*k)
+	for v, d := range deg {
+		if d > int32(k) {
+			heaps[v] = arena[len(arena) : len(arena) : len(arena)+k]
+			arena = arena[:len(arena)+k]
+		}
+	}
 	push := func(v int32, s float64) {
 		h := heaps[v]
 		if len(h) < k {
