@@ -17,7 +17,7 @@ import (
 const (
 	// factsLimitPerTextByte is the soft limit per byte of article text
 	// for the commands that link the corpus's sentences (facts).
-	factsLimitPerTextByte = 7.5
+	factsLimitPerTextByte = 7.0
 	// minBatchLimit is the least limit set: a small corpus never meets it.
 	minBatchLimit = 256 << 20
 )
