@@ -211,7 +211,7 @@ type unit struct {
 	art, sent, outlet, story int32
 	terms                    []int32 // sorted term ids
 	nameBits                 uint64  // bit k: the k-th term is a name (see name)
-	ex                       *extras // numbers, dates, quotes and long segment lists; the shared noEx when none
+	ex                       *extras // numbers, dates, quotes, what a long sentence keeps beyond the unit; the shared noEx when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
 	looks                    uint8   // what the sentence was found to do, once asked (see looks)

@@ -7,11 +7,11 @@ import (
 	"github.com/parallax-reader/parallax/corpus"
 )
 
-// The shared-facts analysis of a large corpus holds some four times the
-// corpus's text live at its peak (10,000 generated articles, 46 MB of
-// text: about 200 MB), and Go's collector, left to its default, lets the
-// heap grow to twice the live heap before it collects: 450–500 MB of
-// resident memory. A batch command that runs the analysis once and exits
+// The shared-facts analysis of a large corpus holds four to five times
+// the corpus's text live at its peak (10,000 generated articles, 44 MB of
+// text: 200 MB; 100,000: 2.2 GB), and Go's collector, left to its
+// default, lets the heap grow to twice the live heap before it collects:
+// 440–470 MB of resident memory at 10,000 articles. A batch command that runs the analysis once and exits
 // sets a soft memory limit in proportion to the text instead, so that the
 // collector runs more often only near the peak (docs/speed.md, session 10).
 const (
