@@ -210,34 +210,48 @@ func (r *Result) Fact(id string) *Fact {
 type unit struct {
 	art, sent, outlet, story int32
 	terms                    []int32 // sorted term ids
-	names                    []bool  // per term: a name
-	ex                       *extras // numbers, dates and quotes; nil when none
+	nameBits                 uint64  // bit k: the k-th term is a name (see name)
+	ex                       *extras // numbers, dates, quotes, what a long sentence keeps beyond the unit; the shared noEx when none
 	w                        float64 // summed term weight
 	heading                  bool    // a title or sub-heading
 	looks                    uint8   // what the sentence was found to do, once asked (see looks)
 	nseg                     uint8   // the number of segments, when segOf is set
-	// segs are the sentence's clauses and pairs of adjacent clauses, as
-	// sorted term ids, when it has more than one clause; segW their weights.
-	// A sentence of at most 64 terms keeps them as segOf alone (segs nil;
-	// see nSegs and segList).
-	segs [][]int32
-	segW []float64
+	// segAt is where the weights of the unit's segments start in the
+	// arena of the scorer that prepared its thread (storyScorer.segW).
+	segAt int32
 	// segOf is, per term, the bit set of the segments holding it, when
-	// the sentence has at most 16 segments (nil otherwise): the clause
-	// scores need it for every candidate, and it does not change.
+	// the sentence has more than one clause and at most 16 segments (nil
+	// otherwise): the clause scores need it for every candidate, and it
+	// does not change. Segments are the clauses and pairs of adjacent
+	// clauses; a sentence with more, or with more than 64 terms, keeps
+	// them as term lists in ex.segs (see nSegs and segList).
 	segOf []uint16
 }
 
 // sentRef is a sentence: an article index and a sentence index in it.
 type sentRef struct{ art, sent int32 }
 
-// extras are the numbers, dates and quotations of a unit; most sentences
-// have none, so units hold them by pointer (the analysis's shared empty
+// extras are the numbers, dates and quotations of a unit, and its long
+// segment lists; most sentences have none, so units hold them by pointer (the analysis's shared empty
 // noEx when none).
 type extras struct {
 	nums   []Quantity
 	dates  []Date
 	quotes []quote
+	// segs are the sentence's segments as sorted term ids, when it has
+	// more than one clause and segOf cannot hold them all (rare).
+	segs [][]int32
+	// names are the name flags of the terms after the 64th, nil when
+	// none of them is a name (a long sentence is rare).
+	names []bool
+}
+
+// name reports whether u's k-th term is written as a name in it.
+func (u *unit) name(k int) bool {
+	if k < 64 {
+		return u.nameBits>>uint(k)&1 != 0
+	}
+	return k-64 < len(u.ex.names) && u.ex.names[k-64]
 }
 
 // analysis is the state of one Analyze run.
@@ -246,7 +260,7 @@ type analysis struct {
 	opts    Options
 	lx      *lexicon
 	acr     map[string][]acronym
-	units   []unit
+	units   []*unit // by unit index; each article's in an array of its own, dropped once its thread is linked
 	vocab   map[string]int32
 	strs    []string  // term by id
 	isName  []bool    // by id: written as a name somewhere
@@ -267,8 +281,9 @@ type analysis struct {
 	bgIDF  []float64 // background IDF by term id
 	nUnits int
 
-	docs        []eventDoc // by article: what story grouping compares
-	anchorBase  int32      // term ids from here on are numbers and dates (eventDoc anchors)
+	docs        []eventDoc    // by article: what story grouping compares
+	anchorOcc   [][]eventTerm // by article: its numbers and dates as anchor occurrences
+	anchorBase  int32         // term ids from here on are numbers and dates (eventDoc anchors)
 	outletsOnce sync.Once
 	known       []string              // the corpus's named outlets, sorted (knownOutlets)
 	published   map[string]*time.Time // by article id
@@ -353,11 +368,11 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 				if !opts.NoFacts {
 					sc.linkThread(members, res.Stories, &o.facts, &o.counterpart, o.misses)
 				}
-				// The thread is done: its sentences' features are no longer
-				// needed, so a large corpus does not hold them all to the end.
+				// The thread is done and no other reads its units: they go,
+				// with their articles' arrays, so a large corpus does not
+				// hold every sentence's features to the end.
 				for _, ui := range members {
-					u := &x.units[ui]
-					*u = unit{art: u.art, sent: u.sent, outlet: u.outlet, story: u.story, ex: x.noEx}
+					x.units[ui] = nil
 				}
 				outs[ti] = o
 				done <- ti

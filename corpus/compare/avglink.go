@@ -65,10 +65,15 @@ func (l *avgLink) mean(a, b int32) float64 {
 // cluster runs the batch agglomeration over n items and the given edges
 // (each unordered pair at most once, a != b).
 func (l *avgLink) cluster(n int, edges []edge) []int32 {
+	return l.clusterLists(n, [][]edge{edges})
+}
+
+// clusterLists is cluster over the concatenation of lists of edges.
+func (l *avgLink) clusterLists(n int, lists [][]edge) []int32 {
 	// Clusters never cross the components of the edges at the threshold
 	// (see components), so each component is clustered on its own, by
 	// two workers, with its own small maps.
-	parts := components(n, edges, l.th)
+	parts := components(n, lists, l.th)
 	out := make([]int32, n)
 	for i := range out {
 		out[i] = int32(i)
@@ -80,20 +85,23 @@ func (l *avgLink) cluster(n int, edges []edge) []int32 {
 		go func() {
 			defer wg.Done()
 			for p := range work {
-				part := parts[p]
-				local := make(map[int32]int32, len(part.items))
-				for k, it := range part.items {
+				// The part's edges are its own: numbered locally in place,
+				// and referenced from here only by clusterComponent, which
+				// lets them go once it has their sums.
+				items, les := parts[p].items, parts[p].edges
+				parts[p] = component{}
+				local := make(map[int32]int32, len(items))
+				for k, it := range items {
 					local[it] = int32(k)
 				}
-				les := make([]edge, len(part.edges))
-				for k, e := range part.edges {
+				for k, e := range les {
 					les[k] = edge{a: local[e.a], b: local[e.b], s: e.s}
 				}
 				sub := newAvgLink(l.th)
 				sub.kappa = l.kappa
-				of := sub.clusterComponent(len(part.items), les)
+				of := sub.clusterComponent(len(items), les)
 				for k, c := range of {
-					out[part.items[k]] = part.items[c]
+					out[items[k]] = items[c]
 				}
 			}
 		}()
@@ -123,7 +131,15 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	// Candidates in the facts clustering's typed heap; a candidate's
 	// versions are the two clusters' sizes when it was scored, so one is
 	// stale once either cluster has grown.
-	pq := make(mergeHeap, 0, len(edges))
+	// Sized for the edges at the threshold (a singleton pair's mean is
+	// its edge), not every edge: most are fainter.
+	nc := 0
+	for _, e := range edges {
+		if e.s >= l.th {
+			nc++
+		}
+	}
+	pq := make(mergeHeap, 0, nc)
 	for _, e := range edges {
 		a, b := min(e.a, e.b), max(e.a, e.b)
 		if v := l.mean(a, b); v >= l.th {
@@ -163,7 +179,7 @@ type component struct {
 // only when some edge between them does: clusters never cross those
 // components, and an edge across them can change no merge. On a corpus of
 // one theme most edges are such faint ones.
-func components(n int, edges []edge, th float64) []component {
+func components(n int, lists [][]edge, th float64) []component {
 	parent := make([]int32, n)
 	for i := range parent {
 		parent[i] = int32(i)
@@ -175,10 +191,12 @@ func components(n int, edges []edge, th float64) []component {
 		}
 		return i
 	}
-	for _, e := range edges {
-		if e.s >= th {
-			if a, b := find(e.a), find(e.b); a != b {
-				parent[max(a, b)] = min(a, b)
+	for _, edges := range lists {
+		for _, e := range edges {
+			if e.s >= th {
+				if a, b := find(e.a), find(e.b); a != b {
+					parent[max(a, b)] = min(a, b)
+				}
 			}
 		}
 	}
@@ -204,10 +222,25 @@ func components(n int, edges []edge, th float64) []component {
 		}
 		parts[k].items = append(parts[k].items, int32(i))
 	}
-	for _, e := range edges {
-		if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
-			k := idx[ra]
-			parts[k].edges = append(parts[k].edges, e)
+	// Each component's edges in a slice of their number: a large corpus's
+	// edges are held twice while this runs.
+	ne := make([]int32, len(parts))
+	for _, edges := range lists {
+		for _, e := range edges {
+			if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+				ne[idx[ra]]++
+			}
+		}
+	}
+	for k := range parts {
+		parts[k].edges = make([]edge, 0, ne[k])
+	}
+	for _, edges := range lists {
+		for _, e := range edges {
+			if ra := root[e.a]; ra == root[e.b] && count[ra] >= 2 {
+				k := idx[ra]
+				parts[k].edges = append(parts[k].edges, e)
+			}
 		}
 	}
 	return parts

@@ -59,7 +59,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 		keep := map[int32][]string{}
 		for i, a := range ms {
 			for _, b := range ms[i+1:] {
-				ua, ub := &x.units[a], &x.units[b]
+				ua, ub := x.units[a], x.units[b]
 				if ua.outlet == ub.outlet || x.otherTimes(ua, ub) || !x.sameThing(ua, ub) {
 					continue
 				}
@@ -91,7 +91,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			if len(keep[m]) == 0 {
 				continue
 			}
-			u := &x.units[m]
+			u := x.units[m]
 			a := x.c.Articles[u.art]
 			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(keep[m], "; "), Text: a.Sentences[u.sent].Text})
 		}
@@ -127,7 +127,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 	keep := map[int32][]string{}
 	for i, a := range dm {
 		for _, b := range dm[i+1:] {
-			ua, ub := &x.units[a], &x.units[b]
+			ua, ub := x.units[a], x.units[b]
 			// A date is compared only within one story: two stories'
 			// dates are those of two happenings.
 			if ua.outlet == ub.outlet || ua.story != ub.story || x.otherTimes(ua, ub) || !x.sameThing(ua, ub) {
@@ -150,7 +150,7 @@ func (x *storyScorer) discrepancies(f []int32) []Discrepancy {
 			if len(keep[m]) == 0 {
 				continue
 			}
-			u := &x.units[m]
+			u := x.units[m]
 			a := x.c.Articles[u.art]
 			d.Values = append(d.Values, Value{Article: a.ID, Outlet: x.outlets[u.outlet], Value: strings.Join(keep[m], "; "), Text: a.Sentences[u.sent].Text})
 		}

@@ -3,9 +3,7 @@ package compare
 import (
 	"cmp"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 )
 
@@ -173,6 +171,9 @@ type docBuilder struct {
 	tf      []float32
 	name    []bool
 	touched []int32
+	// dtf and dname hold a doc's counts and name flags in term order.
+	dtf   []float32
+	dname []bool
 	// ids and val hold a thread vector before keepTop cuts it down.
 	ids []int32
 	val []float64
@@ -180,6 +181,31 @@ type docBuilder struct {
 
 // newEventDoc builds an article's eventDoc from its term occurrences.
 func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	d := b.termsDoc(day, occ, tm)
+	d.thread = b.threadVector(d.terms, d.tf, d.name, tm)
+	return d
+}
+
+// termsDoc builds an article's eventDoc without its thread vector: the
+// terms, counts and name flags the story split reads.
+func (b *docBuilder) termsDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	terms, tf, name := b.count(occ, tm)
+	return eventDoc{day: day, terms: slices.Clone(terms), tf: slices.Clone(tf), name: slices.Clone(name)}
+}
+
+// threadDoc builds an article's eventDoc with only its day and thread
+// vector: the terms stay in the builder's arrays, so a corpus's docs do
+// not hold every article's terms while the threads are grouped (the
+// story split builds them again, a thread at a time, with termsDoc).
+func (b *docBuilder) threadDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	terms, tf, name := b.count(occ, tm)
+	return eventDoc{day: day, thread: b.threadVector(terms, tf, name, tm)}
+}
+
+// count gathers the occurrences into the sorted terms, their
+// lead-weighted counts and name flags, in the builder's arrays (valid
+// until the next call).
+func (b *docBuilder) count(occ []eventTerm, tm termModel) ([]int32, []float32, []bool) {
 	for _, o := range occ {
 		if int(o.t) >= len(b.tf) {
 			n := max(int(o.t)+1, 2*len(b.tf))
@@ -197,22 +223,29 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 		b.name[o.t] = b.name[o.t] || o.name || tm.anchor(o.t)
 	}
 	slices.Sort(b.touched)
-	d := eventDoc{day: day, terms: slices.Clone(b.touched), tf: make([]float32, len(b.touched)), name: make([]bool, len(b.touched))}
-	for k, t := range b.touched {
-		d.tf[k], d.name[k] = b.tf[t], b.name[t]
+	terms := b.touched
+	tf := slices.Grow(b.dtf[:0], len(terms))[:len(terms)]
+	name := slices.Grow(b.dname[:0], len(terms))[:len(terms)]
+	for k, t := range terms {
+		tf[k], name[k] = b.tf[t], b.name[t]
 		b.tf[t], b.name[t] = 0, false
 	}
-	b.touched = b.touched[:0]
+	b.touched, b.dtf, b.dname = terms[:0], tf[:0], name[:0]
+	return terms, tf, name
+}
+
+// threadVector is the normalised thread vector of a doc's terms.
+func (b *docBuilder) threadVector(terms []int32, tf []float32, name []bool, tm termModel) sparseVec {
 	// The vector is built in the builder's arrays and kept in arrays of
 	// its own length: threadTerms entries, where an article has hundreds
 	// of terms.
 	v := sparseVec{ids: b.ids[:0], val: b.val[:0]}
-	for k, t := range d.terms {
+	for k, t := range terms {
 		if tm.anchor(t) {
 			continue
 		}
-		w := (1 + math.Log(float64(d.tf[k]))) * tm.weight(t)
-		if d.name[k] {
+		w := (1 + math.Log(float64(tf[k]))) * tm.weight(t)
+		if name[k] {
 			w *= eventNameBoost
 		}
 		if w > 0 {
@@ -222,11 +255,11 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 	}
 	b.ids, b.val = v.ids, v.val
 	v.keepTop(threadTerms)
-	d.thread = sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
-	copy(d.thread.ids, v.ids)
-	copy(d.thread.val, v.val)
-	d.thread.normalise()
-	return d
+	out := sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
+	copy(out.ids, v.ids)
+	copy(out.val, v.val)
+	out.normalise()
+	return out
 }
 
 // keepTop keeps the k heaviest entries of v (ties by id), in id order.
@@ -311,196 +344,6 @@ func canonicalOrder(n int, day func(int) int32, key func(int) string) []int {
 		return cmp.Compare(key(a), key(b))
 	})
 	return order
-}
-
-// nearestEdges keeps, of the edges, those among the k most similar of at
-// least one of their ends: each article's nearest neighbours, not every
-// faint resemblance (a corpus on one theme has a weak edge between most
-// pairs, and these cost time without changing which groups merge).
-func nearestEdges(edges []edge, n, k int) []edge {
-	deg := make([]int32, n)
-	for _, e := range edges {
-		deg[e.a]++
-		deg[e.b]++
-	}
-	// Each crowded end's k best similarities, in a min-heap whose top is
-	// the k-th best (0 for the others: every edge of theirs stays).
-	heaps := make([][]float64, n)
-	push := func(v int32, s float64) {
-		h := heaps[v]
-		if len(h) < k {
-			h = append(h, s)
-			for i := len(h) - 1; i > 0; { // sift up
-				p := (i - 1) / 2
-				if h[p] <= h[i] {
-					break
-				}
-				h[p], h[i] = h[i], h[p]
-				i = p
-			}
-			heaps[v] = h
-			return
-		}
-		if s <= h[0] {
-			return
-		}
-		h[0] = s
-		for i := 0; ; { // sift down
-			l, m := 2*i+1, i
-			if l < len(h) && h[l] < h[m] {
-				m = l
-			}
-			if r := l + 1; r < len(h) && h[r] < h[m] {
-				m = r
-			}
-			if m == i {
-				break
-			}
-			h[i], h[m] = h[m], h[i]
-			i = m
-		}
-	}
-	crowded := false
-	for _, e := range edges {
-		if deg[e.a] > int32(k) {
-			push(e.a, e.s)
-			crowded = true
-		}
-		if deg[e.b] > int32(k) {
-			push(e.b, e.s)
-			crowded = true
-		}
-	}
-	if !crowded {
-		return edges
-	}
-	kth := func(v int32) float64 {
-		if h := heaps[v]; len(h) == k {
-			return h[0]
-		}
-		return 0
-	}
-	out := edges[:0]
-	for _, e := range edges {
-		if e.s >= kth(e.a) || e.s >= kth(e.b) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// similarEdges returns the pairs of vectors whose inner product (times
-// fade, when given) reaches minEventSim, ordered by their later vector
-// then the earlier. Products are summed term by term through an inverted
-// index, so the work follows the terms pairs share, not the number of
-// pairs. A term held by more than maxEventPost vectors is summed only
-// between a vector and the maxEventPost before it that hold it — the
-// nearest in time, as vectors are in canonical order — so the work stays
-// linear however many hold it, and a word a long stream uses for many
-// events still joins the articles of each. Workers take vectors in turn.
-func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
-	type posting struct {
-		v int32
-		w float64
-	}
-	// Postings by counting: each term gets its stretch of one arena,
-	// filled in vector order.
-	sc := termScratches.Get().(*termScratch)
-	defer termScratches.Put(sc)
-	sc.fit(termsBelow(func(i int) []int32 { return vecs[i].ids }, len(vecs)))
-	cnt, terms, nnz := sc.count, sc.terms[:0], int32(0)
-	for _, v := range vecs {
-		for _, t := range v.ids {
-			if cnt[t] == 0 {
-				terms = append(terms, t)
-			}
-			cnt[t]++
-		}
-		nnz += int32(len(v.ids))
-	}
-	off := int32(0)
-	for _, t := range terms {
-		sc.at[t], sc.end[t] = off, off
-		off += cnt[t]
-		cnt[t] = 0
-	}
-	sc.terms = terms[:0]
-	arena := make([]posting, nnz)
-	for i, v := range vecs {
-		for k, t := range v.ids {
-			e := sc.end[t]
-			arena[e] = posting{int32(i), v.val[k]}
-			sc.end[t] = e + 1
-		}
-	}
-	at, end := sc.at, sc.end
-	maxPost := min(max(64, len(vecs)/8), maxEventPost)
-	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(vecs)/64))
-	found := make([][]edge, len(vecs))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			acc := make([]float64, len(vecs))
-			var touched []int32
-			var buf []edge // a vector's edges, grown once for all
-			for i := w; i < len(vecs); i += workers {
-				v := vecs[i]
-				touched = touched[:0]
-				for k, t := range v.ids {
-					p := arena[at[t]:end[t]]
-					if len(p) < 2 {
-						continue
-					}
-					if len(p) > maxPost {
-						// A term many vectors hold links a vector only to
-						// the maxPost before it in vector order: in time.
-						j, _ := slices.BinarySearchFunc(p, int32(i), func(q posting, v int32) int { return cmp.Compare(q.v, v) })
-						p = p[max(0, j-maxPost):j]
-					}
-					wi := v.val[k]
-					for _, q := range p {
-						if q.v >= int32(i) {
-							break // postings are in vector order: only earlier ones
-						}
-						if acc[q.v] == 0 {
-							touched = append(touched, q.v)
-						}
-						acc[q.v] += wi * q.w
-					}
-				}
-				out := buf[:0]
-				for _, j := range touched {
-					s := acc[j]
-					acc[j] = 0
-					if fade != nil {
-						s *= fade(int(j), i)
-					}
-					if s >= floor {
-						out = append(out, edge{a: j, b: int32(i), s: s})
-					}
-				}
-				// In order of the earlier vector; sorting what passed the
-				// floor, not everything touched, which is many times more.
-				slices.SortFunc(out, func(x, y edge) int { return cmp.Compare(x.a, y.a) })
-				if len(out) > 0 {
-					found[i] = slices.Clone(out)
-				}
-				buf = out
-			}
-		}(w)
-	}
-	wg.Wait()
-	n := 0
-	for _, f := range found {
-		n += len(f)
-	}
-	out := make([]edge, 0, n)
-	for _, f := range found {
-		out = append(out, f...)
-	}
-	return out
 }
 
 // storyVectors re-weights the docs of one thread against it: a term held

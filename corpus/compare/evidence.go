@@ -25,7 +25,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		default:
 			t := a.terms[i]
 			e := tw{x.surf[t], x.wts[t], t}
-			if x.showAsName(t, a.names[i], b.names[j]) {
+			if x.showAsName(t, a.name(i), b.name(j)) {
 				names = append(names, e)
 			} else {
 				switch st := x.strs[t]; {

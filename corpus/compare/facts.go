@@ -58,7 +58,7 @@ func (x *storyScorer) buildFact(f []int32, links storyLinks, stories []Story, la
 	})
 	outletSeen := map[string]bool{}
 	for _, m := range f {
-		u := &x.units[m]
+		u := x.units[m]
 		a := x.c.Articles[u.art]
 		s := a.Sentences[u.sent]
 		mem := Member{Article: a.ID, Outlet: x.outlets[u.outlet], Sentence: int(u.sent), Start: s.Start, End: s.End, Text: s.Text}
@@ -74,14 +74,14 @@ func (x *storyScorer) buildFact(f []int32, links storyLinks, stories []Story, la
 			// match within the fact.
 			for _, o := range f {
 				if o != m && x.units[o].outlet != u.outlet {
-					if sc := x.linkScore(u, &x.units[o]); sc > mem.Score {
+					if sc := x.linkScore(u, x.units[o]); sc > mem.Score {
 						mem.Score, to = sc, o
 					}
 				}
 			}
 		}
 		if to >= 0 {
-			mem.Evidence = x.evidence(u, &x.units[to])
+			mem.Evidence = x.evidence(u, x.units[to])
 		}
 		mem.Evidence = normEvidence(mem.Evidence)
 		mem.Score = math.Round(mem.Score*1000) / 1000

@@ -15,7 +15,7 @@ import (
 // the weight the other members share, without its reporting frame ("X
 // said that", "according to X"), trimmed to about labelLen characters.
 func (x *storyScorer) label(centre int32, f []int32) string {
-	cu := &x.units[centre]
+	cu := x.units[centre]
 	// shared marks the terms of the other members with this label's stamp.
 	if len(x.sharedAt) < len(x.strs) {
 		x.sharedAt = make([]uint32, len(x.strs))

@@ -72,7 +72,7 @@ func (p *PairScorer) Score(a, b string) float64 {
 	if !ok1 || !ok2 || ua < 0 || ub < 0 {
 		return 0
 	}
-	return p.sc.linkScore(&p.sc.units[ua], &p.sc.units[ub])
+	return p.sc.linkScore(p.sc.units[ua], p.sc.units[ub])
 }
 
 // CrossValidateThreshold runs k-fold cross-validation of a decision

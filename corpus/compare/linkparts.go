@@ -23,7 +23,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		for j, t := range b.terms {
 			p := x.mark[t]
 			if p == 0 {
-				if b.names[j] && x.fuzzy[t] != 0 {
+				if b.name(j) && x.fuzzy[t] != 0 {
 					onlyB = append(onlyB, t)
 				}
 				continue
@@ -31,7 +31,7 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 			i := int(p - 1)
 			hit |= 1 << i
 			w := x.wts[t]
-			if (a.names[i] || b.names[j]) && !x.contentName(t) {
+			if (a.name(i) || b.name(j)) && !x.contentName(t) {
 				shared += w * nameFactor
 			} else {
 				shared += w
@@ -56,18 +56,18 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 	for i < len(a.terms) && j < len(b.terms) {
 		switch {
 		case a.terms[i] < b.terms[j]:
-			if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
+			if a.name(i) && x.fuzzy[a.terms[i]] != 0 {
 				onlyA = append(onlyA, a.terms[i])
 			}
 			i++
 		case a.terms[i] > b.terms[j]:
-			if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
+			if b.name(j) && x.fuzzy[b.terms[j]] != 0 {
 				onlyB = append(onlyB, b.terms[j])
 			}
 			j++
 		default:
 			w := x.wts[a.terms[i]]
-			if (a.names[i] || b.names[j]) && !x.contentName(a.terms[i]) {
+			if (a.name(i) || b.name(j)) && !x.contentName(a.terms[i]) {
 				shared += w * nameFactor
 			} else {
 				shared += w
@@ -86,12 +86,12 @@ func (x *storyScorer) linkParts(a, b *unit) (float64, float64, float64) {
 		return 0, 0, 0
 	}
 	for ; i < len(a.terms); i++ {
-		if a.names[i] && x.fuzzy[a.terms[i]] != 0 {
+		if a.name(i) && x.fuzzy[a.terms[i]] != 0 {
 			onlyA = append(onlyA, a.terms[i])
 		}
 	}
 	for ; j < len(b.terms); j++ {
-		if b.names[j] && x.fuzzy[b.terms[j]] != 0 {
+		if b.name(j) && x.fuzzy[b.terms[j]] != 0 {
 			onlyB = append(onlyB, b.terms[j])
 		}
 	}
@@ -120,7 +120,7 @@ func (x *storyScorer) markFor(a *unit) bool {
 	x.markNames = 0
 	for i, t := range a.terms {
 		x.mark[t] = uint8(i + 1)
-		if a.names[i] && x.fuzzy[t] != 0 {
+		if a.name(i) && x.fuzzy[t] != 0 {
 			x.markNames |= 1 << i
 		}
 	}
@@ -163,7 +163,7 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 	low := math.Min(x.opts.FactThreshold, x.opts.CounterpartThreshold)
 	if na, nb := nSegs(a), nSegs(b); bound > best && bound >= low && (na > 0 || nb > 0) {
 		// A unit without segments is one segment, the whole sentence.
-		wa, wb := a.segW, b.segW
+		wa, wb := x.segWeights(a), x.segWeights(b)
 		if na == 0 {
 			na, wa = 1, []float64{a.w}
 		}
@@ -241,10 +241,15 @@ func segBits(u *unit, k int) uint16 {
 	if u.segOf != nil {
 		return u.segOf[k]
 	}
-	if len(u.segs) == 0 {
+	if len(u.ex.segs) == 0 {
 		return 1
 	}
 	return 0
+}
+
+// segWeights are the weights of u's segments, as prepare summed them.
+func (x *storyScorer) segWeights(u *unit) []float64 {
+	return x.segW[u.segAt : int(u.segAt)+nSegs(u)]
 }
 
 // nSegs is the number of u's segments (0 when it has one clause).
@@ -252,7 +257,7 @@ func nSegs(u *unit) int {
 	if u.segOf != nil {
 		return int(u.nseg)
 	}
-	return len(u.segs)
+	return len(u.ex.segs)
 }
 
 // segList returns u's segments as sorted term lists, the whole sentence
@@ -262,8 +267,8 @@ func segList(u *unit) [][]int32 {
 	switch {
 	case nSegs(u) == 0:
 		return [][]int32{u.terms}
-	case u.segs != nil:
-		return u.segs
+	case u.ex.segs != nil:
+		return u.ex.segs
 	}
 	out := make([][]int32, u.nseg)
 	for k, m := range u.segOf {

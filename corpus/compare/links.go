@@ -45,7 +45,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	outlet := slices.Grow(x.posOutlet[:0], len(members))[:len(members)]
 	x.posOutlet = outlet
 	for p, ui := range members {
-		u := &x.units[ui]
+		u := x.units[ui]
 		outlet[p] = u.outlet
 		for _, t := range u.terms {
 			if e := x.postEnd[t]; e >= 0 {
@@ -68,7 +68,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	var touched, rare []int32
 	var cands []cand
 	for _, ui := range members {
-		u := &x.units[ui]
+		u := x.units[ui]
 		touched = touched[:0]
 		// The member's terms that are not indexed but another member
 		// holds: the story's commonest words.
@@ -110,7 +110,7 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 		// story.
 		cands = topCands(cands, maxCandidates)
 		for _, c := range cands {
-			v := &x.units[c.v]
+			v := x.units[c.v]
 			if c.n < 2 && c.n+sharedUpTo(rare, v.terms, 2-c.n) < 2 && agree(u, v).content == 0 {
 				// Fewer than two shared terms and nothing agreeing:
 				// linkScore would be 0 (see linkRest).
@@ -253,13 +253,14 @@ func (x *storyScorer) linkThread(members []int32, stories []Story, facts *[]Fact
 	}
 	for p, ls := range links.by {
 		if len(ls) > 0 && ls[0].score >= x.opts.CounterpartThreshold {
-			u := &x.units[links.members[p]]
+			u := x.units[links.members[p]]
 			*counterpart = append(*counterpart, sentRef{u.art, u.sent})
 		}
 	}
 	clusters := x.cluster(links)
 	slices.SortStableFunc(clusters, func(a, b []int32) int { return cmp.Compare(len(b), len(a)) })
 	labels := map[string]bool{}
+	*facts = slices.Grow(*facts, len(clusters)) // a fact a cluster: no slack kept to the end
 	for _, f := range clusters {
 		*facts = append(*facts, x.buildFact(f, links, stories, labels))
 	}

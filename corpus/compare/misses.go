@@ -102,7 +102,7 @@ func (x *storyScorer) nearestMisses(links storyLinks, into map[sentKey][]Miss) {
 			ms = ms[:maxMisses]
 		}
 		for _, m := range ms {
-			u, v := &x.units[m.a], &x.units[m.b]
+			u, v := x.units[m.a], x.units[m.b]
 			a, b := x.c.Articles[u.art], x.c.Articles[v.art]
 			k := sentKey{a.ID, int(u.sent)}
 			into[k] = append(into[k], Miss{Article: b.ID, Outlet: x.outlets[v.outlet], Sentence: int(v.sent),

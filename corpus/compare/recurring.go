@@ -147,7 +147,7 @@ func (x *storyScorer) storyNames(members []int32) {
 	lastArt := int32(-1)
 	var terms []int32
 	for _, ui := range members {
-		u := &x.units[ui]
+		u := x.units[ui]
 		if u.art != lastArt {
 			lastArt = u.art
 			x.artStamp++
@@ -198,7 +198,7 @@ func (x *storyScorer) storyNames(members []int32) {
 type storyHold struct{ story, n, next int32 }
 
 // oneStory reports whether the members are all of one story.
-func oneStory(units []unit, members []int32) bool {
+func oneStory(units []*unit, members []int32) bool {
 	for _, ui := range members {
 		if units[ui].story != units[members[0]].story {
 			return false

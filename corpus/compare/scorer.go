@@ -32,6 +32,7 @@ type storyScorer struct {
 	laterCands      mergeHeap   // the rescored merges when clustering
 	mergeTmp        []mergeCand // scratch for sorting firstCands
 	score           []float64   // by term id: summed weight, for story labels
+	labelScores     []termScore // threadLabel's candidate terms
 	// found are the links scored in a story; linkArena holds the
 	// story's links by unit, counted per story position in linkCnt.
 	found     []foundLink
@@ -66,6 +67,9 @@ type storyScorer struct {
 	// calName is calendarName by term: 0 not yet known, 1 no, 2 yes.
 	calName []uint8
 	lp      linkScratch
+	// segW holds the segment weights of the current thread's units, each
+	// unit's from its segAt (see segWeights).
+	segW []float64
 	// surfaces remembers surfaceOf by (article, sentence, term) for the
 	// current thread; lowText is the sentence it last lower-cased.
 	surfaces map[[3]int32]string
@@ -80,11 +84,21 @@ func newStoryScorer(x *analysis) *storyScorer {
 		surfaces: map[[3]int32]string{}}
 }
 
+// maxLabelTerms is how many words a scorer's labelTerms keeps before it
+// starts again.
+const maxLabelTerms = 1 << 13
+
 // prepare sets the weights for a story and each member's summed weights.
 // Members of different stories are disjoint, so scorers running in
 // parallel on different stories write different units.
 func (x *storyScorer) prepare(members []int32) {
 	clear(x.surfaces)
+	x.segW = x.segW[:0]
+	if len(x.labelTerms) > maxLabelTerms {
+		// A cache of the words of labels, which a thread's share: it
+		// starts again rather than grow with the corpus.
+		x.labelTerms = nil
+	}
 	for _, t := range x.terms {
 		x.df[t] = 0
 		x.wts[t] = 0
@@ -109,14 +123,16 @@ func (x *storyScorer) prepare(members []int32) {
 	x.discountTopic(members)
 	x.storyNames(members)
 	for _, ui := range members {
-		u := &x.units[ui]
+		u := x.units[ui]
 		u.w = 0
-		u.segW = u.segW[:0]
-		if u.segs == nil && u.segOf != nil {
+		u.segAt = int32(len(x.segW))
+		if u.ex.segs == nil && u.segOf != nil {
 			// Segments kept as segOf bits: each segment's weight is summed
-			// over its terms in ascending order, as from u.segs.
-			u.segW = slices.Grow(u.segW, int(u.nseg))[:u.nseg]
-			clear(u.segW)
+			// over its terms in ascending order, as from ex.segs.
+			at := len(x.segW)
+			x.segW = slices.Grow(x.segW, int(u.nseg))[:at+int(u.nseg)]
+			segW := x.segW[at:]
+			clear(segW)
 			for k, t := range u.terms {
 				m := u.segOf[k]
 				if m == 0 {
@@ -124,19 +140,19 @@ func (x *storyScorer) prepare(members []int32) {
 				}
 				w := x.termWeight(t)
 				for ; m != 0; m &= m - 1 {
-					u.segW[bits.TrailingZeros16(m)] += w
+					segW[bits.TrailingZeros16(m)] += w
 				}
 			}
 		}
-		for _, sg := range u.segs {
+		for _, sg := range u.ex.segs {
 			w := 0.0
 			for _, t := range sg {
 				w += x.termWeight(t)
 			}
-			u.segW = append(u.segW, w)
+			x.segW = append(x.segW, w)
 		}
 		for k, t := range u.terms {
-			if u.names[k] && !x.contentName(t) {
+			if u.name(k) && !x.contentName(t) {
 				u.w += x.wts[t] * nameFactor
 			} else {
 				u.w += x.wts[t]
@@ -162,7 +178,7 @@ func (x *storyScorer) discountTopic(members []int32) {
 	arts := 0
 	prev := int32(-1)
 	for _, ui := range members {
-		u := &x.units[ui]
+		u := x.units[ui]
 		if u.art != prev {
 			arts++
 			prev = u.art

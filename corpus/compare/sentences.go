@@ -103,8 +103,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			seen[s.Text] = int32(i)
 		}
 	}
-	x.units = make([]unit, 0, len(refs))
-	const block = 4096
+	x.units = make([]*unit, 0, len(refs))
+	const block = 1024
 	// Workers analyse the next block while this goroutine interns the
 	// current one.
 	bufs := [2][]features{make([]features, block), make([]features, block)}
@@ -126,6 +126,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		return &wg
 	}
+	var names []bool                  // a sentence's name flags, sorted with its terms
 	var idOf []int32                  // by index into a sentence's features.terms: its term id
 	var posOf []int                   // by index into a sentence's features.terms: its place in the unit's terms
 	var cm, sm []uint64               // a sentence's clauses and segments as bit sets of places
@@ -148,19 +149,20 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 		x.progress("analysing sentences", lo, len(refs))
 		hi := min(lo+block, len(refs))
-		// An article's units (within the block) take their terms, names
-		// and segment sets from one array each: a few allocations per
+		// An article's units (within the block), their terms and their
+		// segment sets are made in one array each: a few allocations per
 		// article, not three per sentence, freed together when its
-		// thread is done.
+		// thread is linked.
 		var termAr []int32
-		var nameAr []bool
 		var segAr []uint16
+		var unitAr []unit
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
 			if i == lo || refs[i-1].art != r.art {
-				nt, ns := 0, 0
+				nt, ns, nu := 0, 0, 0
 				for k := i; k < hi && refs[k].art == r.art; k++ {
+					nu++
 					if dup[k] < 0 {
 						f := &fts[k-lo]
 						nt += len(f.terms)
@@ -169,7 +171,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						}
 					}
 				}
-				termAr, nameAr, segAr = make([]int32, 0, nt), make([]bool, 0, nt), nil
+				termAr, segAr = make([]int32, 0, nt), nil
+				unitAr = make([]unit, 0, nu)
 				if ns > 0 {
 					segAr = make([]uint16, 0, ns)
 				}
@@ -177,11 +180,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			if j := dup[i]; j >= 0 {
 				// Share the first copy's read-only features; weights are
 				// the unit's own.
-				src := &x.units[j]
+				src := x.units[j]
 				role := art.Sentences[r.sent].Role
-				x.units = append(x.units, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, names: src.names, ex: src.ex, segs: src.segs, segOf: src.segOf, nseg: src.nseg,
+				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
+					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
+				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
 					x.df[t]++
 				}
@@ -209,9 +213,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			nt := len(ft.terms)
 			u.terms = termAr[len(termAr) : len(termAr)+nt : len(termAr)+nt]
 			termAr = termAr[:len(termAr)+nt]
-			u.names = nameAr[len(nameAr) : len(nameAr)+nt : len(nameAr)+nt]
-			nameAr = nameAr[:len(nameAr)+nt]
-			copy(u.names, ft.names)
+			names = append(names[:0], ft.names...)
 			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
 			// The worker's own numbering of its terms finds the ids of
 			// the terms it has made before without hashing them.
@@ -247,7 +249,20 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				idOf[k] = id
 			}
 			// Term ids are not in string order: sort terms and names together.
-			posOf = sortTerms(u.terms, u.names, posOf)
+			posOf = sortTerms(u.terms, names, posOf)
+			for k, nm := range names {
+				switch {
+				case !nm:
+				case k < 64:
+					u.nameBits |= 1 << uint(k)
+				default:
+					x.ownExtras(&u)
+					if u.ex.names == nil {
+						u.ex.names = make([]bool, nt-64)
+					}
+					u.ex.names[k-64] = true
+				}
+			}
 			if nc := len(ft.clauses); nc > 1 && len(u.terms) <= 64 {
 				// Each clause as the bit set of its terms' places in
 				// u.terms: a segment's sorted ids are its set bits in order.
@@ -281,13 +296,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						size += bits.OnesCount64(m)
 					}
 					arena := make([]int32, 0, size)
-					u.segs = make([][]int32, 0, len(sm))
+					x.ownExtras(&u)
+					u.ex.segs = make([][]int32, 0, len(sm))
 					for _, m := range sm {
 						st := len(arena)
 						for ; m != 0; m &= m - 1 {
 							arena = append(arena, u.terms[bits.TrailingZeros64(m)])
 						}
-						u.segs = append(u.segs, arena[st:len(arena):len(arena)])
+						u.ex.segs = append(u.ex.segs, arena[st:len(arena):len(arena)])
 					}
 				}
 			} else if nc > 1 {
@@ -300,13 +316,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				arena := make([]int32, 0, size)
-				u.segs = make([][]int32, 0, 2*nc-1)
+				x.ownExtras(&u)
+				u.ex.segs = make([][]int32, 0, 2*nc-1)
 				for k, cl := range ft.clauses {
 					st := len(arena)
 					for _, t := range cl {
 						arena = append(arena, idOf[t])
 					}
-					u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					if k+1 < nc {
 						st := len(arena)
 						for _, t := range cl {
@@ -315,14 +332,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						for _, t := range ft.clauses[k+1] {
 							arena = append(arena, idOf[t])
 						}
-						u.segs = append(u.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+						u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
-				if len(u.segs) <= 16 {
-					u.nseg = uint8(len(u.segs))
+				if len(u.ex.segs) <= 16 {
+					u.nseg = uint8(len(u.ex.segs))
 					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
 					segAr = segAr[:len(segAr)+nt]
-					for si, sg := range u.segs {
+					for si, sg := range u.ex.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {
 								u.segOf[k] |= 1 << si
@@ -332,7 +349,8 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 			}
 			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
-			x.units = append(x.units, u)
+			unitAr = append(unitAr, u)
+			x.units = append(x.units, &unitAr[len(unitAr)-1])
 			// Keep the slot's term, surface and clause arrays for the
 			// block after next; the rest now belongs to the unit.
 			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], lids: ft.lids[:0], clauses: ft.clauses[:0]}
@@ -358,6 +376,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	}
 	x.nUnits = len(x.units)
 	return nil
+}
+
+// ownExtras gives u extras of its own, for its segment lists, when it
+// shares the empty noEx.
+func (x *analysis) ownExtras(u *unit) {
+	if u.ex == x.noEx {
+		u.ex = &extras{}
+	}
 }
 
 // blend mixes a background IDF with the IDF of a term found in df of n

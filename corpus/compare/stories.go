@@ -24,12 +24,14 @@ type eventGroups struct {
 	threads  [][]int // story indices per thread
 }
 
-// eventDocs builds every article's eventDoc from its analysed units. Numbers
-// and dates are interned as anchors from x.anchorBase on.
+// eventDocs builds every article's eventDoc from its analysed units, with
+// only its day and thread vector (the story split gathers the terms of a
+// thread's articles again, with docOcc). Numbers and dates are interned as
+// anchors from x.anchorBase on, and kept by article in x.anchorOcc.
 func (x *analysis) eventDocs() []eventDoc {
 	x.anchorBase = int32(len(x.strs))
-	// Anchors are interned in unit order, so their ids do not depend on
-	// the workers below.
+	// Anchors are interned in unit order (article by article), so their
+	// ids do not depend on the workers below.
 	anchors := map[string]int32{}
 	anchor := func(key string) int32 {
 		id, ok := anchors[key]
@@ -39,17 +41,20 @@ func (x *analysis) eventDocs() []eventDoc {
 		}
 		return id
 	}
-	unitAnchors := make([][]int32, len(x.units))
-	for ui := range x.units {
-		u := &x.units[ui]
-		if u.ex == x.noEx {
-			continue
-		}
-		for _, q := range u.ex.nums {
-			unitAnchors[ui] = append(unitAnchors[ui], anchor("#"+q.String()))
-		}
-		for _, d := range u.ex.dates {
-			unitAnchors[ui] = append(unitAnchors[ui], anchor("@"+d.String()))
+	x.anchorOcc = make([][]eventTerm, len(x.c.Articles))
+	for ai, us := range x.artUnit {
+		for k, ui := range us {
+			u := x.units[ui]
+			if u.ex == x.noEx {
+				continue
+			}
+			lead := k < eventLead
+			for _, q := range u.ex.nums {
+				x.anchorOcc[ai] = append(x.anchorOcc[ai], eventTerm{t: anchor("#" + q.String()), lead: lead, name: true})
+			}
+			for _, d := range u.ex.dates {
+				x.anchorOcc[ai] = append(x.anchorOcc[ai], eventTerm{t: anchor("@" + d.String()), lead: lead, name: true})
+			}
 		}
 	}
 	docs := make([]eventDoc, len(x.c.Articles))
@@ -63,23 +68,25 @@ func (x *analysis) eventDocs() []eventDoc {
 			var occ []eventTerm
 			var b docBuilder
 			for ai := w; ai < len(x.c.Articles); ai += workers {
-				occ = occ[:0]
-				for k, ui := range x.artUnit[ai] {
-					u := &x.units[ui]
-					lead := k < eventLead
-					for j, t := range u.terms {
-						occ = append(occ, eventTerm{t: t, lead: lead, name: u.names[j]})
-					}
-					for _, t := range unitAnchors[ui] {
-						occ = append(occ, eventTerm{t: t, lead: lead, name: true})
-					}
-				}
-				docs[ai] = b.newEventDoc(dayOf(x.c.Articles[ai].Published), occ, tm)
+				occ = x.docOcc(ai, occ[:0])
+				docs[ai] = b.threadDoc(dayOf(x.c.Articles[ai].Published), occ, tm)
 			}
 		}(w)
 	}
 	wg.Wait()
 	return docs
+}
+
+// docOcc appends article ai's term occurrences, anchors included, to occ.
+func (x *analysis) docOcc(ai int, occ []eventTerm) []eventTerm {
+	for k, ui := range x.artUnit[ai] {
+		u := x.units[ui]
+		lead := k < eventLead
+		for j, t := range u.terms {
+			occ = append(occ, eventTerm{t: t, lead: lead, name: u.name(j)})
+		}
+	}
+	return append(occ, x.anchorOcc[ai]...)
 }
 
 // termModel gives story grouping the corpus-wide weights; term ids from
@@ -107,8 +114,9 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	for i := range sorted {
 		vecs[i] = sorted[i].thread
 	}
-	edges := nearestEdges(similarEdges(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
-	threads := groups(newAvgLink(x.opts.ThreadThreshold).cluster(len(sorted), edges))
+	// The edges stay in their lists per vector: one copy of them at a time.
+	edges := nearestEdgeLists(similarEdgeLists(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
+	threads := groups(newAvgLink(x.opts.ThreadThreshold).clusterLists(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}
 	}
@@ -120,11 +128,18 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var occ []eventTerm
+			var b docBuilder
 			for ti := range work {
 				th := threads[ti]
+				// The thread's docs with their terms, for this thread only.
+				full := make([]eventDoc, len(th))
 				members := make([]*eventDoc, len(th))
 				for k, i := range th {
-					members[k] = &sorted[i]
+					occ = x.docOcc(order[i], occ[:0])
+					full[k] = b.termsDoc(sorted[i].day, occ, tm)
+					full[k].thread = sorted[i].thread
+					members[k] = &full[k]
 				}
 				split[ti] = splitThread(members, tm, x.opts.StoryThreshold)
 			}
@@ -162,6 +177,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 			g.threadOf[si] = ti
 		}
 	}
+	x.anchorOcc = nil
 	x.problems = x.applyCorrections(&g)
 	for si, st := range g.stories {
 		for _, ai := range st {
@@ -298,17 +314,14 @@ func (x *storyScorer) threadLabel(members []int32) string {
 			score[t] += x.wts[t]
 		}
 	}
-	type ts struct {
-		t int32
-		s float64
-	}
-	var all []ts
+	all := x.labelScores[:0] // reused: a thread's terms are many
 	for _, t := range x.terms {
 		if x.df[t] >= 2 {
-			all = append(all, ts{t, score[t]})
+			all = append(all, termScore{t, score[t]})
 		}
 		score[t] = 0
 	}
+	x.labelScores = all
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].s != all[j].s {
 			return all[i].s > all[j].s
@@ -326,6 +339,12 @@ func (x *storyScorer) threadLabel(members []int32) string {
 		label = append(label, x.surf[e.t])
 	}
 	return strings.Join(label, ", ")
+}
+
+// termScore is a term and its summed weight in a thread (threadLabel).
+type termScore struct {
+	t int32
+	s float64
 }
 
 // reportingWord holds lang.LabelReportingVerbs, for thread labels.

@@ -39,6 +39,7 @@ func runFacts(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
+	defer batchMemoryLimit(env, c, factsLimitPerTextByte)()
 	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, MinOutlets: *minOutlets, Scope: story, NoMisses: true},
 		pipeline.Corrections, pipeline.Facts, pipeline.Scope)
 	if err != nil {
