@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // numMatchesIn appends to out what re.FindAllStringSubmatchIndex(s, -1)
@@ -20,7 +21,12 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 			i++
 			continue
 		}
-		m := at.FindStringSubmatchIndex(s[i:])
+		var m []int
+		if end, ok := plainNumber(s, i); ok {
+			m = []int{0, end - i, -1, -1, -1, -1, 0, end - i, -1, -1, -1, -1, end - i, end - i}
+		} else {
+			m = at.FindStringSubmatchIndex(s[i:])
+		}
 		if m == nil {
 			i++
 			continue
@@ -36,6 +42,76 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 	}
 	return out
 }
+
+// plainNumber reports whether the number pattern, anchored at s[i], a
+// digit, matches a plain number there and nothing around it: digits with
+// thousands groups or decimals and no scale, range or unit after them
+// (group 3 the number, group 6 empty at its end, the others unset). It
+// returns the number's end. It answers only what it is sure of, by what
+// can follow the number; anything else is for the pattern
+// (TestPlainNumberAsPattern).
+func plainNumber(s string, i int) (int, bool) {
+	if !isDigitByte(s[i]) {
+		return 0, false
+	}
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	e := j
+	// Thousands groups, each a comma and exactly three digits, after at
+	// most three digits: the pattern's first choice.
+	if j-i <= 3 {
+		for e+3 < len(s) && s[e] == ',' && isDigitByte(s[e+1]) && isDigitByte(s[e+2]) && isDigitByte(s[e+3]) {
+			e += 4
+		}
+		if e < len(s) && isDigitByte(s[e]) {
+			return 0, false // a fourth digit: the pattern goes back
+		}
+	}
+	if e+1 < len(s) && s[e] == '.' && isDigitByte(s[e+1]) {
+		for e++; e < len(s) && isDigitByte(s[e]); e++ {
+		}
+	}
+	if e == len(s) {
+		return e, true
+	}
+	switch c := s[e]; {
+	case c >= utf8.RuneSelf || isWordByte(c) || c == '-' || c == '%':
+		// A unit or scale run on ("5km", "5bn"), a dash of a range
+		// ("5–10"), a letter the pattern backs off from ("5th").
+		return 0, false
+	case !isRESpace(c):
+		return e, true // punctuation: nothing of the pattern opens with it
+	}
+	k := e
+	for k < len(s) && isRESpace(s[k]) {
+		k++
+	}
+	if k == len(s) {
+		return e, true
+	}
+	switch c := s[k]; {
+	case c >= utf8.RuneSelf || c == '-' || c == '%':
+		return 0, false
+	case 'a' <= c && c <= 'z' && hasAnyPrefix(s[k:], numberTails):
+		return 0, false
+	}
+	return e, true
+}
+
+// isRESpace reports whether c is in the patterns' \s: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// numberTails are the words that may follow a number in the number
+// pattern, after spaces: its scales, range joiners and units, as
+// prefixes ("m" and "k" stand for every word they open).
+var numberTails = []string{"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "mln", "mn", "k", "tn",
+	"to", "and", "per cent", "percent", "pct", "kilomet", "km", "mile", "mi", "meter", "metre", "m", "kilogram", "kg",
+	"ton", "dollar", "usd", "euro", "eur", "pound", "rouble", "ruble", "people", "person", "day", "week", "month",
+	"year", "hour", "minute", "soldier", "troops", "missile", "countr", "states", "member", "share", "point", "cent"}
 
 // mayStartNumber reports whether a match of the number pattern may start
 // at s[i] (s lower-cased): "$", the lead byte of "€" or "£" (and of other

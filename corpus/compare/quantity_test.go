@@ -111,3 +111,59 @@ func TestMentionsScaleAsLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainNumberAsPattern checks plainNumber, wherever it answers,
+// against the anchored number pattern, on text made at random of digits,
+// separators, spaces and the words that may follow a number.
+func TestPlainNumberAsPattern(t *testing.T) {
+	toks := []string{"0", "1", "5", "12", "123", "2019", "12345", ",", ".", ",000", ",5", ".5", " ", "  ", "\t", "\n",
+		"-", "–", "—", "%", "$", "€", "£", "(", ")", ";", ":", "/", "_", "'", "\"", "x", "th", "s", "é",
+		"km", "kms", "k", "m", "mi", "mile", "miles", "bn", "mln", "mn", "tn", "to", "and", "a", "the", "tomorrow",
+		"per cent", "per  cent", "percent", "pct", "per", "people", "person", "dozen", "hundred", "thousand",
+		"million", "billion", "trillion", "dollars", "usd", "euros", "eur", "pounds", "roubles", "rubles", "days",
+		"weeks", "months", "years", "hours", "minutes", "soldiers", "troops", "missiles", "countries", "country",
+		"states", "members", "shares", "points", "cents", "cent", "tons", "tonnes", "kg", "kilometres", "metres",
+		"homes", "houses", "between", "from", "one", "two", "twenty", "ago", "an", "in", "on", "at", "of"}
+	p := patterns()
+	rng := uint64(1)
+	next := func(n int) int {
+		rng ^= rng << 13
+		rng ^= rng >> 7
+		rng ^= rng << 17
+		return int(rng % uint64(n))
+	}
+	answered := 0
+	for range 200000 {
+		// Mostly a number, then what may follow it.
+		var b strings.Builder
+		for range next(2) {
+			b.WriteString(toks[next(len(toks))])
+		}
+		for range 1 + next(4) {
+			b.WriteString(toks[next(12)])
+		}
+		for range next(5) {
+			b.WriteString(toks[next(len(toks))])
+		}
+		s := b.String()
+		for i := 0; i < len(s); i++ {
+			if !isDigitByte(s[i]) || !mayStartNumber(s, i) {
+				continue
+			}
+			end, ok := plainNumber(s, i)
+			if !ok {
+				continue
+			}
+			answered++
+			want := p.numAt.FindStringSubmatchIndex(s[i:])
+			got := []int{0, end - i, -1, -1, -1, -1, 0, end - i, -1, -1, -1, -1, end - i, end - i}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q at %d: plainNumber %v, pattern %v", s, i, got, want)
+			}
+		}
+	}
+	t.Logf("answered %d", answered)
+	if answered < 100000 {
+		t.Errorf("plainNumber answered only %d times", answered)
+	}
+}
