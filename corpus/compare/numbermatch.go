@@ -162,10 +162,61 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// windowMatchesIf is windowMatches when may is set, else nothing.
-func windowMatchesIf(may bool, re *regexp.Regexp, s string, wins [][2]int) [][]int {
+// anchoredMatches is windowMatches(re, s, wins) for a pattern re whose
+// every match opens at a word boundary, at a byte where opens holds,
+// given re anchored at the start of the text (at): it is tried there
+// alone, left to right, going on after each match as FindAll does. A
+// window's text is the pattern's whole text, and a word's first byte sees
+// the same boundary in the window as in the window's rest
+// (TestAnchoredMatchesAsWindowMatches).
+func anchoredMatches(at *regexp.Regexp, opens func(t string, i int) bool, s string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		t := s[w[0]:w[1]]
+		for i := 0; i < len(t); {
+			if (i > 0 && isWordByte(t[i-1])) || !opens(t, i) {
+				i++
+				continue
+			}
+			m := at.FindStringSubmatchIndex(t[i:])
+			if m == nil {
+				i++
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0] + i
+				}
+			}
+			out = append(out, m)
+			i = max(m[1]-w[0], i+1)
+		}
+	}
+	return out
+}
+
+// anchoredMatchesIf is anchoredMatches when may is set, else nothing.
+func anchoredMatchesIf(may bool, at *regexp.Regexp, opens func(t string, i int) bool, s string, wins [][2]int) [][]int {
 	if !may {
 		return nil
 	}
-	return windowMatches(re, s, wins)
+	return anchoredMatches(at, opens, s, wins)
 }
+
+// opensMonth reports whether t[i:] opens with a month's first three
+// letters, as every name and abbreviation of the date patterns does.
+func opensMonth(t string, i int) bool {
+	if i+3 > len(t) {
+		return false
+	}
+	switch t[i : i+3] {
+	case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
+
+// opensDigit reports whether t[i] is a digit; opensYear whether it is the
+// first digit of a year of the year pattern.
+func opensDigit(t string, i int) bool { return isDigitByte(t[i]) }
+func opensYear(t string, i int) bool  { return t[i] == '1' || t[i] == '2' }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -165,5 +166,54 @@ func TestPlainNumberAsPattern(t *testing.T) {
 	t.Logf("answered %d", answered)
 	if answered < 100000 {
 		t.Errorf("plainNumber answered only %d times", answered)
+	}
+}
+
+// TestAnchoredMatchesAsWindowMatches keeps the date patterns, tried
+// anchored where a match may open, equal to the patterns searched through
+// each window, on the embedded corpus and on made-up dates.
+func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
+	texts := []string{"", "5", "May 5", "May5", "xMay 5", "May 5, 2019", "5 May 2019", "5th of May, 2019", "in May 2019",
+		"2019-05-05", "2019-05-05x", "12019-05-05", "the 1990s", "1990s-era", "2019 and 2020", "_2019", "May  15th, 2019",
+		"Sept. 3", "Sep 3", "Septs 3", "Dec.", "Jan. 2, 2000 and 3 Feb 2001", "Mayday 5", "MAY 5", "March of 2019",
+		"10 March", "10March", "on 1 and 2 June", "1999-2000", "20200", "2020s", "Junk 5", "Ju1y 5"}
+	for _, a := range corpus.Default().Articles {
+		texts = append(texts, a.Text)
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	toks := []string{"May", "March", "Mar.", "Sept.", "Sep", "Dec", "December", "Jun", "June", "Mayday", "of", " ", "  ",
+		",", ".", "-", "x", "_", "st", "th", "s", "1", "5", "12", "31", "05", "19", "1987", "2019", "2020s", "12345", "é", "-05", "-12", "-1", "2019-05-05", "May 5", "5 May", " of "}
+	rng := uint64(3)
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + int(rng%9) {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			b.WriteString(toks[rng%uint64(len(toks))])
+		}
+		texts = append(texts, b.String())
+	}
+	p := patterns()
+	cases := []struct {
+		re, at *regexp.Regexp
+		opens  func(string, int) bool
+	}{{p.iso, p.isoAt, opensDigit}, {p.date, p.dateAt, opensMonth}, {p.dateDM, p.dateDMAt, opensDigit},
+		{p.monthYear, p.monthYearAt, opensMonth}, {p.year, p.yearAt, opensYear}}
+	for _, s := range texts {
+		wins := digitWindows(s, 14, 16, 12)
+		for k, c := range cases {
+			got, want := anchoredMatches(c.at, c.opens, s, wins), windowMatches(c.re, s, wins)
+			if len(got) != len(want) {
+				t.Fatalf("pattern %d, %q: %v, want %v", k, s, got, want)
+			}
+			for j := range got {
+				if !slices.Equal(got[j], want[j]) {
+					t.Fatalf("pattern %d, %q: %v, want %v", k, s, got, want)
+				}
+			}
+		}
 	}
 }
