@@ -217,3 +217,47 @@ func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractTimesAsPattern keeps ExtractTimes, which tries the anchored
+// time pattern at digits, equal to the pattern's FindAll.
+func TestExtractTimesAsPattern(t *testing.T) {
+	toks := []string{"10", "1", "7", "22", "23", "24", "09", ":", ".", ":15", ":30", ".15", ":5", " ", "a", "p", "A",
+		"P", "m", "M", ".", "am", "pm", "a.m.", "p.m.", " a.m.", "AM", "x", "_", "-", "é", "at", "on"}
+	texts := []string{"", "10:15 p.m.", "22:15:30", "10.15am", "7 AM", "3:1", "10.15", "x10:15", "_10:15", "10:15x"}
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	rng := uint64(5)
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + int(rng%7) {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			b.WriteString(toks[rng%uint64(len(toks))])
+		}
+		texts = append(texts, b.String())
+	}
+	n := 0
+	for _, s := range texts {
+		got := ExtractTimes(s)
+		var want [][]int
+		if mayHoldTime(s) && mayMatchTime(s) {
+			want = timePattern().FindAllStringIndex(s, -1)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for k := range got {
+			if got[k].Start != want[k][0] || got[k].End != want[k][1] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+		n += len(got)
+	}
+	if n < 1000 {
+		t.Errorf("only %d times", n)
+	}
+}
