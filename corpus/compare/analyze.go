@@ -331,8 +331,18 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		}
 		res.Threads[ti] = Thread{ID: threadID(ids), Stories: []string{}}
 	}
-	for si, st := range g.stories {
-		res.Stories[si] = x.describeStory(st, x.docs, res.Threads[g.threadOf[si]].ID)
+	// Stories are described on every core: each reads only its articles.
+	{
+		workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(g.stories)/64))
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for si := w; si < len(g.stories); si += workers {
+					res.Stories[si] = x.describeStory(g.stories[si], x.docs, res.Threads[g.threadOf[si]].ID)
+				}
+			})
+		}
+		wg.Wait()
 	}
 	// Of the articles' event docs only the day is read from here on: the
 	// terms and vectors go before the threads' sentences are linked.
@@ -439,6 +449,9 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		}
 		return a.ID < b.ID
 	})
+	// Omissions and counterparts read the facts and write apart.
+	var omitting sync.WaitGroup
+	omitting.Go(func() { omissions(res, c) })
 	res.counterpart = make(sentSet, len(c.Articles))
 	for _, o := range outs {
 		for _, r := range o.counterpart {
@@ -450,7 +463,7 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 			res.counterpart.add(m.Article, m.Sentence)
 		}
 	}
-	omissions(res, c)
+	omitting.Wait()
 	res.index(nMembers)
 	// A fact's member has a counterpart, even when linked below the
 	// counterpart threshold: nearest misses are for the others.

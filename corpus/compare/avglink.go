@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sync"
@@ -32,10 +33,43 @@ type avgLink struct {
 	kappa float64
 	// Per item, read at live clusters' ids (a cluster's id is one of its
 	// items): slices, not maps, since items are numbered 0..n-1.
-	of    []int32             // union-find parent of each item; a root is a live cluster
-	size  []int32             // live clusters: size (0 once merged away)
-	inner []float64           // live clusters: summed similarity within
-	sum   []map[int32]float64 // live clusters: summed similarity to each neighbour cluster
+	of    []int32   // union-find parent of each item; a root is a live cluster
+	size  []int32   // live clusters: size (0 once merged away)
+	inner []float64 // live clusters: summed similarity within
+	// sum holds, per live cluster, its summed similarity to each
+	// neighbour cluster, in order of the neighbour (a small map per
+	// cluster cost twice as much to update as these lists).
+	sum   [][]nbrSum
+	spare []nbrSum // the list a merge replaced, reused by the next
+}
+
+// nbrSum is a cluster's summed similarity s to neighbour cluster o.
+type nbrSum struct {
+	o int32
+	s float64
+}
+
+// sumOf returns the summed similarity of clusters a and b, 0 when they
+// are no neighbours.
+func (l *avgLink) sumOf(a, b int32) float64 {
+	if k, ok := nbrIndex(l.sum[a], b); ok {
+		return l.sum[a][k].s
+	}
+	return 0
+}
+
+// nbrIndex returns where neighbour o is or would go in ns.
+func nbrIndex(ns []nbrSum, o int32) (int, bool) {
+	lo, hi := 0, len(ns)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ns[m].o < o {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(ns) && ns[lo].o == o
 }
 
 // kappaSize is the least size of both clusters for the kappa test: two
@@ -59,7 +93,7 @@ func (l *avgLink) cohesive(a, b int32, v float64) bool {
 }
 
 func (l *avgLink) mean(a, b int32) float64 {
-	return l.sum[a][b] / float64(l.size[a]*l.size[b])
+	return l.sumOf(a, b) / float64(l.size[a]*l.size[b])
 }
 
 // cluster runs the batch agglomeration over n items and the given edges
@@ -120,14 +154,11 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	l.of = make([]int32, n)
 	l.size = make([]int32, n)
 	l.inner = make([]float64, n)
-	l.sum = make([]map[int32]float64, n)
 	for i := range l.of {
 		l.of[i] = int32(i)
 		l.size[i] = 1
 	}
-	for _, e := range edges {
-		l.addSum(e.a, e.b, e.s)
-	}
+	l.sum = initialSums(n, edges)
 	// Candidates in the facts clustering's typed heap; a candidate's
 	// versions are the two clusters' sizes when it was scored, so one is
 	// stale once either cluster has grown.
@@ -156,9 +187,9 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 			continue
 		}
 		c := l.merge(it.a, it.b)
-		for o := range l.sum[c] {
-			if v := l.mean(c, o); v >= l.th {
-				a, b := min(c, o), max(c, o)
+		for _, ns := range l.sum[c] {
+			if v := ns.s / float64(l.size[c]*l.size[ns.o]); v >= l.th {
+				a, b := min(c, ns.o), max(c, ns.o)
 				pq.push(mergeCand{avg: v, a: a, b: b, va: l.size[a], vb: l.size[b]})
 			}
 		}
@@ -264,8 +295,9 @@ func (l *avgLink) add(sims []edge) (int32, []int32) {
 	var merged []int32
 	for {
 		best, bv := int32(-1), l.th
-		for o := range l.sum[c] {
-			v := l.mean(c, o)
+		for _, ns := range l.sum[c] {
+			o := ns.o
+			v := ns.s / float64(l.size[c]*l.size[o])
 			if !l.cohesive(c, o, v) {
 				continue
 			}
@@ -291,14 +323,59 @@ func (l *avgLink) addSum(a, b int32, s float64) {
 	if a == b || s == 0 {
 		return
 	}
-	if l.sum[a] == nil {
-		l.sum[a] = map[int32]float64{}
+	l.sum[a] = addNbr(l.sum[a], b, s)
+	l.sum[b] = addNbr(l.sum[b], a, s)
+}
+
+// addNbr adds s to the sum of neighbour o in ns.
+func addNbr(ns []nbrSum, o int32, s float64) []nbrSum {
+	k, ok := nbrIndex(ns, o)
+	if ok {
+		ns[k].s += s
+		return ns
 	}
-	if l.sum[b] == nil {
-		l.sum[b] = map[int32]float64{}
+	return slices.Insert(ns, k, nbrSum{o, s})
+}
+
+// initialSums is addSum of every edge in turn on n items without
+// neighbours: each item's neighbours gathered in edge order, ordered
+// stably and summed in that order.
+func initialSums(n int, edges []edge) [][]nbrSum {
+	cnt := make([]int32, n)
+	total := 0
+	for _, e := range edges {
+		if e.a != e.b && e.s != 0 {
+			cnt[e.a]++
+			cnt[e.b]++
+			total += 2
+		}
 	}
-	l.sum[a][b] += s
-	l.sum[b][a] += s
+	arena := make([]nbrSum, total)
+	sum := make([][]nbrSum, n)
+	at := 0
+	for i, c := range cnt {
+		sum[i] = arena[at : at : at+int(c)]
+		at += int(c)
+	}
+	for _, e := range edges {
+		if e.a != e.b && e.s != 0 {
+			sum[e.a] = append(sum[e.a], nbrSum{e.b, e.s})
+			sum[e.b] = append(sum[e.b], nbrSum{e.a, e.s})
+		}
+	}
+	for i, ns := range sum {
+		slices.SortStableFunc(ns, func(x, y nbrSum) int { return cmp.Compare(x.o, y.o) })
+		out := ns[:0]
+		for _, v := range ns {
+			if k := len(out) - 1; k >= 0 && out[k].o == v.o {
+				out[k].s += v.s
+			} else {
+				out = append(out, v)
+			}
+		}
+		sum[i] = out
+	}
+	return sum
 }
 
 // merge joins clusters a and b and returns the cluster that remains: of
@@ -310,28 +387,62 @@ func (l *avgLink) merge(a, b int32) int32 {
 	if len(l.sum[b]) > len(l.sum[a]) || (len(l.sum[b]) == len(l.sum[a]) && b < a) {
 		keep, gone = b, a
 	}
-	l.inner[keep] += l.inner[gone] + l.sum[keep][gone]
+	l.inner[keep] += l.inner[gone] + l.sumOf(keep, gone)
 	l.inner[gone] = 0
-	ks := l.sum[keep]
-	delete(ks, gone)
-	for o, s := range l.sum[gone] {
-		if o == keep {
+	// keep's neighbours become the union of both but each other, sums
+	// added where both had the neighbour; each of gone's neighbours loses
+	// gone and gains keep, or adds to it.
+	ks, gs := l.sum[keep], l.sum[gone]
+	out := l.spare[:0]
+	i := 0
+	for _, g := range gs {
+		if g.o == keep {
 			continue
 		}
-		os := l.sum[o]
-		delete(os, gone)
-		os[keep] += s
-		if ks == nil {
-			ks = map[int32]float64{}
-			l.sum[keep] = ks
+		l.sum[g.o] = moveNbr(l.sum[g.o], gone, keep, g.s)
+		for i < len(ks) && ks[i].o < g.o {
+			if ks[i].o != gone {
+				out = append(out, ks[i])
+			}
+			i++
 		}
-		ks[o] += s
+		if i < len(ks) && ks[i].o == g.o {
+			out = append(out, nbrSum{g.o, ks[i].s + g.s})
+			i++
+		} else {
+			out = append(out, g)
+		}
 	}
+	for ; i < len(ks); i++ {
+		if ks[i].o != gone {
+			out = append(out, ks[i])
+		}
+	}
+	l.sum[keep], l.spare = out, ks[:0]
 	l.sum[gone] = nil
 	l.size[keep] += l.size[gone]
 	l.size[gone] = 0
 	l.of[gone] = keep
 	return keep
+}
+
+// moveNbr moves the sum s from neighbour gone of ns to neighbour keep:
+// gone's entry goes and s is added to keep's (made when missing).
+func moveNbr(ns []nbrSum, gone, keep int32, s float64) []nbrSum {
+	gi, _ := nbrIndex(ns, gone)
+	ki, ok := nbrIndex(ns, keep)
+	if ok {
+		ns[ki].s += s
+		return slices.Delete(ns, gi, gi+1)
+	}
+	if ki > gi {
+		copy(ns[gi:ki-1], ns[gi+1:ki])
+		ns[ki-1] = nbrSum{keep, s}
+	} else {
+		copy(ns[ki+1:gi+1], ns[ki:gi])
+		ns[ki] = nbrSum{keep, s}
+	}
+	return ns
 }
 
 // find returns the live cluster of item i, compressing the path.

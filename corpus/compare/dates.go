@@ -94,10 +94,10 @@ func ExtractDates(s string) []Date {
 	}
 	atoi := func(x string) int { v, _ := strconv.Atoi(x); return v }
 	month := func(x string) int { return int(lang.Month(x)) }
-	for _, m := range windowMatchesIf(iso, p.iso, s, wins) {
+	for _, m := range anchoredMatchesIf(iso, p.isoAt, opensDigit, s, wins) {
 		add(Date{Y: atoi(s[m[2]:m[3]]), M: atoi(s[m[4]:m[5]]), D: atoi(s[m[6]:m[7]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range windowMatchesIf(named, p.date, s, wins) {
+	for _, m := range anchoredMatchesIf(named, p.dateAt, opensMonth, s, wins) {
 		d := Date{M: month(s[m[2]:m[3]]), D: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
@@ -107,17 +107,17 @@ func ExtractDates(s string) []Date {
 		}
 		add(d)
 	}
-	for _, m := range windowMatchesIf(named, p.dateDM, s, wins) {
+	for _, m := range anchoredMatchesIf(named, p.dateDMAt, opensDigit, s, wins) {
 		d := Date{D: atoi(s[m[2]:m[3]]), M: month(s[m[4]:m[5]]), Start: m[0], End: m[1]}
 		if m[6] >= 0 {
 			d.Y = atoi(s[m[6]:m[7]])
 		}
 		add(d)
 	}
-	for _, m := range windowMatchesIf(monthYear, p.monthYear, s, wins) {
+	for _, m := range anchoredMatchesIf(monthYear, p.monthYearAt, opensMonth, s, wins) {
 		add(Date{M: month(s[m[2]:m[3]]), Y: atoi(s[m[4]:m[5]]), Start: m[0], End: m[1]})
 	}
-	for _, m := range windowMatchesIf(year, p.year, s, wins) {
+	for _, m := range anchoredMatchesIf(year, p.yearAt, opensYear, s, wins) {
 		// A year directly followed by a unit is a quantity ("1987 missiles").
 		if rest := strings.TrimSpace(s[m[1]:]); rest != "" {
 			f := strings.ToLower(strings.Fields(rest)[0])

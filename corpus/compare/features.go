@@ -127,9 +127,12 @@ type analyzer struct {
 	local map[string]int32
 
 	lastAlias string // set by matchAlias
-	pieces    []piece
-	words     []word
-	noNgrams  bool // skip n-gram hashes (Analyze does not use them)
+	// acrSwapped says acr was replaced after words were cached: their
+	// wordInfo.acronym may be stale.
+	acrSwapped bool
+	pieces     []piece
+	words      []word
+	noNgrams   bool // skip n-gram hashes (Analyze does not use them)
 
 	// Reused per sentence: term occurrences, their order by term and the
 	// index of each one's term, clause numbers, and the words and pieces
@@ -160,6 +163,11 @@ type wordInfo struct {
 	alias bool
 	// clause says the word opens a clause (clauseWords).
 	clause bool
+	// common says the background frequency of term is not 0.
+	common bool
+	// acronym says an acronym's expansion may open at the word (an.acr
+	// holds it; not kept up to date once acrSwapped).
+	acronym bool
 }
 
 func newAnalyzer(lx *lexicon, acr map[string][]acronym) *analyzer {
@@ -242,7 +250,7 @@ func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f), clause: clauseWords[f]}
+	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f), clause: clauseWords[f], acronym: len(an.acr[f]) > 0}
 	if sp := stripPossessive(f); len(an.lx.aliases[f]) > 0 || (sp != f && len(an.lx.aliases[sp]) > 0) {
 		wi.alias = true
 	}
@@ -258,6 +266,7 @@ func (an *analyzer) word(f string) wordInfo {
 		}
 		wi.term = st
 		wi.lid = an.localID(st)
+		wi.common = an.lx.bg[st] != 0
 	}
 	an.cache[f] = wi
 	return wi
@@ -337,10 +346,13 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 			i += na - 1
 			continue
 		}
-		if n, t := an.matchAcronym(ps, i); n > 0 {
-			occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i], an.localID(t)})
-			i += n - 1
-			continue
+		// Nor for an acronym's expansion.
+		if p.num || p.code || infos[i].acronym || an.acrSwapped {
+			if n, t := an.matchAcronym(ps, i); n > 0 {
+				occs = append(occs, occ{t, s[p.start:ps[i+n-1].end], true, clause[i], an.localID(t)})
+				i += n - 1
+				continue
+			}
 		}
 		switch {
 		case p.num:
@@ -360,7 +372,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		if wi.term == "" {
 			continue
 		}
-		name := p.cap && !titleCase && (!p.first || an.lx.bg[wi.term] == 0)
+		name := p.cap && !titleCase && (!p.first || !wi.common)
 		if p.cap && isUpperText(p.text) && len(p.text) >= 2 {
 			name = true // an acronym
 		}

@@ -63,7 +63,7 @@ func (g *Grouper) Add(a *corpus.Article) error {
 	if strings.Contains(a.Text, "(") {
 		findAcronyms(a.Text, acr)
 	}
-	g.an.acr = acr
+	g.an.acr, g.an.acrSwapped = acr, true
 	var occ []eventTerm
 	k := 0
 	for _, s := range a.Sentences {

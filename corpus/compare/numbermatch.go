@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // numMatchesIn appends to out what re.FindAllStringSubmatchIndex(s, -1)
@@ -20,7 +21,12 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 			i++
 			continue
 		}
-		m := at.FindStringSubmatchIndex(s[i:])
+		var m []int
+		if end, ok := plainNumber(s, i); ok {
+			m = []int{0, end - i, -1, -1, -1, -1, 0, end - i, -1, -1, -1, -1, end - i, end - i}
+		} else {
+			m = at.FindStringSubmatchIndex(s[i:])
+		}
 		if m == nil {
 			i++
 			continue
@@ -36,6 +42,76 @@ func numMatchesIn(at *regexp.Regexp, s string, off int, out [][]int) [][]int {
 	}
 	return out
 }
+
+// plainNumber reports whether the number pattern, anchored at s[i], a
+// digit, matches a plain number there and nothing around it: digits with
+// thousands groups or decimals and no scale, range or unit after them
+// (group 3 the number, group 6 empty at its end, the others unset). It
+// returns the number's end. It answers only what it is sure of, by what
+// can follow the number; anything else is for the pattern
+// (TestPlainNumberAsPattern).
+func plainNumber(s string, i int) (int, bool) {
+	if !isDigitByte(s[i]) {
+		return 0, false
+	}
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	e := j
+	// Thousands groups, each a comma and exactly three digits, after at
+	// most three digits: the pattern's first choice.
+	if j-i <= 3 {
+		for e+3 < len(s) && s[e] == ',' && isDigitByte(s[e+1]) && isDigitByte(s[e+2]) && isDigitByte(s[e+3]) {
+			e += 4
+		}
+		if e < len(s) && isDigitByte(s[e]) {
+			return 0, false // a fourth digit: the pattern goes back
+		}
+	}
+	if e+1 < len(s) && s[e] == '.' && isDigitByte(s[e+1]) {
+		for e++; e < len(s) && isDigitByte(s[e]); e++ {
+		}
+	}
+	if e == len(s) {
+		return e, true
+	}
+	switch c := s[e]; {
+	case c >= utf8.RuneSelf || isWordByte(c) || c == '-' || c == '%':
+		// A unit or scale run on ("5km", "5bn"), a dash of a range
+		// ("5–10"), a letter the pattern backs off from ("5th").
+		return 0, false
+	case !isRESpace(c):
+		return e, true // punctuation: nothing of the pattern opens with it
+	}
+	k := e
+	for k < len(s) && isRESpace(s[k]) {
+		k++
+	}
+	if k == len(s) {
+		return e, true
+	}
+	switch c := s[k]; {
+	case c >= utf8.RuneSelf || c == '-' || c == '%':
+		return 0, false
+	case 'a' <= c && c <= 'z' && hasAnyPrefix(s[k:], numberTails):
+		return 0, false
+	}
+	return e, true
+}
+
+// isRESpace reports whether c is in the patterns' \s: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// numberTails are the words that may follow a number in the number
+// pattern, after spaces: its scales, range joiners and units, as
+// prefixes ("m" and "k" stand for every word they open).
+var numberTails = []string{"dozen", "hundred", "thousand", "million", "billion", "trillion", "bn", "mln", "mn", "k", "tn",
+	"to", "and", "per cent", "percent", "pct", "kilomet", "km", "mile", "mi", "meter", "metre", "m", "kilogram", "kg",
+	"ton", "dollar", "usd", "euro", "eur", "pound", "rouble", "ruble", "people", "person", "day", "week", "month",
+	"year", "hour", "minute", "soldier", "troops", "missile", "countr", "states", "member", "share", "point", "cent"}
 
 // mayStartNumber reports whether a match of the number pattern may start
 // at s[i] (s lower-cased): "$", the lead byte of "€" or "£" (and of other
@@ -86,10 +162,61 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// windowMatchesIf is windowMatches when may is set, else nothing.
-func windowMatchesIf(may bool, re *regexp.Regexp, s string, wins [][2]int) [][]int {
+// anchoredMatches is windowMatches(re, s, wins) for a pattern re whose
+// every match opens at a word boundary, at a byte where opens holds,
+// given re anchored at the start of the text (at): it is tried there
+// alone, left to right, going on after each match as FindAll does. A
+// window's text is the pattern's whole text, and a word's first byte sees
+// the same boundary in the window as in the window's rest
+// (TestAnchoredMatchesAsWindowMatches).
+func anchoredMatches(at *regexp.Regexp, opens func(t string, i int) bool, s string, wins [][2]int) [][]int {
+	var out [][]int
+	for _, w := range wins {
+		t := s[w[0]:w[1]]
+		for i := 0; i < len(t); {
+			if (i > 0 && isWordByte(t[i-1])) || !opens(t, i) {
+				i++
+				continue
+			}
+			m := at.FindStringSubmatchIndex(t[i:])
+			if m == nil {
+				i++
+				continue
+			}
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w[0] + i
+				}
+			}
+			out = append(out, m)
+			i = max(m[1]-w[0], i+1)
+		}
+	}
+	return out
+}
+
+// anchoredMatchesIf is anchoredMatches when may is set, else nothing.
+func anchoredMatchesIf(may bool, at *regexp.Regexp, opens func(t string, i int) bool, s string, wins [][2]int) [][]int {
 	if !may {
 		return nil
 	}
-	return windowMatches(re, s, wins)
+	return anchoredMatches(at, opens, s, wins)
 }
+
+// opensMonth reports whether t[i:] opens with a month's first three
+// letters, as every name and abbreviation of the date patterns does.
+func opensMonth(t string, i int) bool {
+	if i+3 > len(t) {
+		return false
+	}
+	switch t[i : i+3] {
+	case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
+}
+
+// opensDigit reports whether t[i] is a digit; opensYear whether it is the
+// first digit of a year of the year pattern.
+func opensDigit(t string, i int) bool { return isDigitByte(t[i]) }
+func opensYear(t string, i int) bool  { return t[i] == '1' || t[i] == '2' }

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -43,16 +44,12 @@ func omissions(res *Result, c *corpus.Corpus) {
 	var order []string
 	for i := range res.Facts {
 		f := &res.Facts[i]
-		has := map[string]bool{}
-		for _, o := range f.Outlets {
-			has[o] = true
-		}
 		scope := f.Story
 		if f.Recurring() {
 			scope = f.Thread
 		}
 		for _, o := range scopeOutlets[scope] {
-			if has[o] {
+			if slices.Contains(f.Outlets, o) {
 				continue
 			}
 			others := len(scopeOutlets[scope]) - 1

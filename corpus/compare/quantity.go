@@ -103,8 +103,9 @@ var units = map[string]string{
 
 type numPatterns struct {
 	num, date, dateDM, monthYear, iso, year *regexp.Regexp
-	// numAt is num anchored at the start of the text (see numMatchesIn).
-	numAt *regexp.Regexp
+	// numAt is num anchored at the start of the text (see numMatchesIn),
+	// and so are the date patterns (see anchoredMatches).
+	numAt, dateAt, dateDMAt, monthYearAt, isoAt, yearAt *regexp.Regexp
 }
 
 var patterns = sync.OnceValue(func() numPatterns {
@@ -114,18 +115,25 @@ var patterns = sync.OnceValue(func() numPatterns {
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
 	num := `(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`
+	date := `\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`
+	dateDM := `\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + month + `)(?:,?\s+(\d{4})\b)?`
+	monthYear := `\b(` + month + `)(?:\s+of)?\s+(\d{4})\b`
+	iso := `\b(\d{4})-(\d{2})-(\d{2})\b`
+	year := `\b(1[89]\d\d|20\d\d)s?\b`
+	at := func(re string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + re + `)`) }
 	return numPatterns{
+		dateAt: at(date), dateDMAt: at(dateDM), monthYearAt: at(monthYear), isoAt: at(iso), yearAt: at(year),
 		// num is matched against text lower-cased by lang.ASCIILower (the spans
 		// are the same): about a third faster than a (?i) pattern.
 		num:   regexp.MustCompile(num),
 		numAt: regexp.MustCompile(`^(?:` + num + `)`),
 		// December 8, 1987 / Aug. 2 / August 2
-		date: regexp.MustCompile(`\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
+		date: regexp.MustCompile(date),
 		// 8 December 1987 / 2 August
-		dateDM:    regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + month + `)(?:,?\s+(\d{4})\b)?`),
-		monthYear: regexp.MustCompile(`\b(` + month + `)(?:\s+of)?\s+(\d{4})\b`),
-		iso:       regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
-		year:      regexp.MustCompile(`\b(1[89]\d\d|20\d\d)s?\b`),
+		dateDM:    regexp.MustCompile(dateDM),
+		monthYear: regexp.MustCompile(monthYear),
+		iso:       regexp.MustCompile(iso),
+		year:      regexp.MustCompile(year),
 	}
 })
 

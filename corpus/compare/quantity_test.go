@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -109,5 +110,154 @@ func TestMentionsScaleAsLowerCase(t *testing.T) {
 		if got := mentionsScale(s); got != want {
 			t.Errorf("mentionsScale(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestPlainNumberAsPattern checks plainNumber, wherever it answers,
+// against the anchored number pattern, on text made at random of digits,
+// separators, spaces and the words that may follow a number.
+func TestPlainNumberAsPattern(t *testing.T) {
+	toks := []string{"0", "1", "5", "12", "123", "2019", "12345", ",", ".", ",000", ",5", ".5", " ", "  ", "\t", "\n",
+		"-", "–", "—", "%", "$", "€", "£", "(", ")", ";", ":", "/", "_", "'", "\"", "x", "th", "s", "é",
+		"km", "kms", "k", "m", "mi", "mile", "miles", "bn", "mln", "mn", "tn", "to", "and", "a", "the", "tomorrow",
+		"per cent", "per  cent", "percent", "pct", "per", "people", "person", "dozen", "hundred", "thousand",
+		"million", "billion", "trillion", "dollars", "usd", "euros", "eur", "pounds", "roubles", "rubles", "days",
+		"weeks", "months", "years", "hours", "minutes", "soldiers", "troops", "missiles", "countries", "country",
+		"states", "members", "shares", "points", "cents", "cent", "tons", "tonnes", "kg", "kilometres", "metres",
+		"homes", "houses", "between", "from", "one", "two", "twenty", "ago", "an", "in", "on", "at", "of"}
+	p := patterns()
+	rng := uint64(1)
+	next := func(n int) int {
+		rng ^= rng << 13
+		rng ^= rng >> 7
+		rng ^= rng << 17
+		return int(rng % uint64(n))
+	}
+	answered := 0
+	for range 200000 {
+		// Mostly a number, then what may follow it.
+		var b strings.Builder
+		for range next(2) {
+			b.WriteString(toks[next(len(toks))])
+		}
+		for range 1 + next(4) {
+			b.WriteString(toks[next(12)])
+		}
+		for range next(5) {
+			b.WriteString(toks[next(len(toks))])
+		}
+		s := b.String()
+		for i := 0; i < len(s); i++ {
+			if !isDigitByte(s[i]) || !mayStartNumber(s, i) {
+				continue
+			}
+			end, ok := plainNumber(s, i)
+			if !ok {
+				continue
+			}
+			answered++
+			want := p.numAt.FindStringSubmatchIndex(s[i:])
+			got := []int{0, end - i, -1, -1, -1, -1, 0, end - i, -1, -1, -1, -1, end - i, end - i}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q at %d: plainNumber %v, pattern %v", s, i, got, want)
+			}
+		}
+	}
+	t.Logf("answered %d", answered)
+	if answered < 100000 {
+		t.Errorf("plainNumber answered only %d times", answered)
+	}
+}
+
+// TestAnchoredMatchesAsWindowMatches keeps the date patterns, tried
+// anchored where a match may open, equal to the patterns searched through
+// each window, on the embedded corpus and on made-up dates.
+func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
+	texts := []string{"", "5", "May 5", "May5", "xMay 5", "May 5, 2019", "5 May 2019", "5th of May, 2019", "in May 2019",
+		"2019-05-05", "2019-05-05x", "12019-05-05", "the 1990s", "1990s-era", "2019 and 2020", "_2019", "May  15th, 2019",
+		"Sept. 3", "Sep 3", "Septs 3", "Dec.", "Jan. 2, 2000 and 3 Feb 2001", "Mayday 5", "MAY 5", "March of 2019",
+		"10 March", "10March", "on 1 and 2 June", "1999-2000", "20200", "2020s", "Junk 5", "Ju1y 5"}
+	for _, a := range corpus.Default().Articles {
+		texts = append(texts, a.Text)
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	toks := []string{"May", "March", "Mar.", "Sept.", "Sep", "Dec", "December", "Jun", "June", "Mayday", "of", " ", "  ",
+		",", ".", "-", "x", "_", "st", "th", "s", "1", "5", "12", "31", "05", "19", "1987", "2019", "2020s", "12345", "é", "-05", "-12", "-1", "2019-05-05", "May 5", "5 May", " of "}
+	rng := uint64(3)
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + int(rng%9) {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			b.WriteString(toks[rng%uint64(len(toks))])
+		}
+		texts = append(texts, b.String())
+	}
+	p := patterns()
+	cases := []struct {
+		re, at *regexp.Regexp
+		opens  func(string, int) bool
+	}{{p.iso, p.isoAt, opensDigit}, {p.date, p.dateAt, opensMonth}, {p.dateDM, p.dateDMAt, opensDigit},
+		{p.monthYear, p.monthYearAt, opensMonth}, {p.year, p.yearAt, opensYear}}
+	for _, s := range texts {
+		wins := digitWindows(s, 14, 16, 12)
+		for k, c := range cases {
+			got, want := anchoredMatches(c.at, c.opens, s, wins), windowMatches(c.re, s, wins)
+			if len(got) != len(want) {
+				t.Fatalf("pattern %d, %q: %v, want %v", k, s, got, want)
+			}
+			for j := range got {
+				if !slices.Equal(got[j], want[j]) {
+					t.Fatalf("pattern %d, %q: %v, want %v", k, s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestExtractTimesAsPattern keeps ExtractTimes, which tries the anchored
+// time pattern at digits, equal to the pattern's FindAll.
+func TestExtractTimesAsPattern(t *testing.T) {
+	toks := []string{"10", "1", "7", "22", "23", "24", "09", ":", ".", ":15", ":30", ".15", ":5", " ", "a", "p", "A",
+		"P", "m", "M", ".", "am", "pm", "a.m.", "p.m.", " a.m.", "AM", "x", "_", "-", "é", "at", "on"}
+	texts := []string{"", "10:15 p.m.", "22:15:30", "10.15am", "7 AM", "3:1", "10.15", "x10:15", "_10:15", "10:15x"}
+	for _, a := range corpus.Default().Articles {
+		for _, s := range a.Sentences {
+			texts = append(texts, s.Text)
+		}
+	}
+	rng := uint64(5)
+	for range 100000 {
+		var b strings.Builder
+		for range 1 + int(rng%7) {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			b.WriteString(toks[rng%uint64(len(toks))])
+		}
+		texts = append(texts, b.String())
+	}
+	n := 0
+	for _, s := range texts {
+		got := ExtractTimes(s)
+		var want [][]int
+		if mayHoldTime(s) && mayMatchTime(s) {
+			want = timePattern().FindAllStringIndex(s, -1)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for k := range got {
+			if got[k].Start != want[k][0] || got[k].End != want[k][1] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+		n += len(got)
+	}
+	if n < 1000 {
+		t.Errorf("only %d times", n)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -104,53 +105,78 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		}
 	}
 	x.units = make([]*unit, 0, len(refs))
-	const block = 1024
-	// Workers analyse the next block while this goroutine interns the
-	// current one.
-	bufs := [2][]features{make([]features, block), make([]features, block)}
-	start := func(lo int, fts []features) *sync.WaitGroup {
-		hi := min(lo+block, len(refs))
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				for i := lo + w; i < hi; i += workers {
+	// Workers take chunks of sentences in turn, each the next not taken,
+	// while this goroutine interns the chunks in order as they are ready:
+	// no worker waits for the other at the end of a block. A chunk's
+	// features go in slot k%ring, reused once the chunk ring before it is
+	// interned.
+	const chunk, ring, progressEvery = 256, 8, 4096
+	nChunks := (len(refs) + chunk - 1) / chunk
+	bufs := make([][]features, min(ring, nChunks))
+	for k := range bufs {
+		bufs[k] = make([]features, chunk)
+	}
+	ready := make([]chan struct{}, nChunks) // closed once chunk k is analysed
+	freed := make([]chan struct{}, nChunks) // closed once chunk k is interned
+	by := make([]int32, nChunks)            // the worker that analysed chunk k
+	for k := range ready {
+		ready[k], freed[k] = make(chan struct{}), make(chan struct{})
+	}
+	var next atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= nChunks {
+					return
+				}
+				if k >= ring {
+					<-freed[k-ring]
+				}
+				if stop.Load() {
+					return
+				}
+				fts := bufs[k%ring]
+				lo := k * chunk
+				for i := lo; i < min(lo+chunk, len(refs)); i++ {
 					if dup[i] >= 0 {
 						continue
 					}
 					r := refs[i]
 					ans[w].analyzeInto(&fts[i-lo], c.Articles[r.art].Sentences[r.sent].Text)
 				}
-			}(w)
-		}
-		return &wg
+				by[k] = int32(w)
+				close(ready[k])
+			}
+		})
 	}
 	var names []bool                  // a sentence's name flags, sorted with its terms
 	var idOf []int32                  // by index into a sentence's features.terms: its term id
 	var posOf []int                   // by index into a sentence's features.terms: its place in the unit's terms
 	var cm, sm []uint64               // a sentence's clauses and segments as bit sets of places
 	local := make([][]int32, workers) // by worker, by its analyzer's localID: the term id, -1 when not seen
-	var pending *sync.WaitGroup
-	if len(refs) > 0 {
-		pending = start(0, bufs[0])
-	}
-	for bi, lo := 0, 0; lo < len(refs); bi, lo = bi+1, lo+block {
-		pending.Wait()
-		fts := bufs[bi%2]
-		if lo+block < len(refs) {
-			pending = start(lo+block, bufs[(bi+1)%2])
-		}
+	for k := 0; k < nChunks; k++ {
+		<-ready[k]
 		if err := ctx.Err(); err != nil {
-			if lo+block < len(refs) {
-				pending.Wait()
+			stop.Store(true)
+			for j := k; j < nChunks; j++ {
+				close(freed[j])
 			}
+			wg.Wait()
 			return fmt.Errorf("analyze: %w", err)
 		}
-		x.progress("analysing sentences", lo, len(refs))
-		hi := min(lo+block, len(refs))
-		// An article's units (within the block), their terms and their
-		// segment sets are made in one array each: a few allocations per
+		lo, hi := k*chunk, min(k*chunk+chunk, len(refs))
+		if lo%progressEvery == 0 {
+			x.progress("analysing sentences", lo, len(refs))
+		}
+		fts := bufs[k%ring]
+		// The worker's own numbering of its terms finds the ids of the
+		// terms it has made before without hashing them.
+		loc := &local[by[k]]
+		// An article's units (within the chunk) take their terms, names
+		// and segment sets from one array each: a few allocations per
 		// article, not three per sentence, freed together when its
 		// thread is linked.
 		var termAr []int32
@@ -215,9 +241,6 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			termAr = termAr[:len(termAr)+nt]
 			names = append(names[:0], ft.names...)
 			idOf = slices.Grow(idOf[:0], len(ft.terms))[:len(ft.terms)]
-			// The worker's own numbering of its terms finds the ids of
-			// the terms it has made before without hashing them.
-			loc := &local[(i-lo)%workers]
 			for k, t := range ft.terms {
 				lid := ft.lids[k]
 				for int(lid) >= len(*loc) {
@@ -352,10 +375,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			unitAr = append(unitAr, u)
 			x.units = append(x.units, &unitAr[len(unitAr)-1])
 			// Keep the slot's term, surface and clause arrays for the
-			// block after next; the rest now belongs to the unit.
+			// chunk that takes the slot next; the rest now belongs to the unit.
 			*ft = features{terms: ft.terms[:0], surf: ft.surf[:0], lids: ft.lids[:0], clauses: ft.clauses[:0]}
 		}
+		close(freed[k])
 	}
+	wg.Wait()
 	x.progress("analysing sentences", len(refs), len(refs))
 	// Blended weights: background IDF for small corpora, corpus IDF for large.
 	n := float64(len(x.units))

@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parallax-reader/parallax/corpus"
 )
@@ -388,5 +390,29 @@ func TestNoFactsKeepsTheStories(t *testing.T) {
 	}
 	if len(only.Facts) != 0 || len(full.Facts) == 0 {
 		t.Errorf("%d facts with NoFacts, %d without", len(only.Facts), len(full.Facts))
+	}
+}
+
+// TestAnalyzeCancelledWhileAnalysingSentences cancels while the workers
+// analyse sentences, with more chunks than the ring holds: the analysis
+// stops with an error and its goroutines end.
+func TestAnalyzeCancelledWhileAnalysingSentences(t *testing.T) {
+	c := syntheticCorpus(600, 3)
+	before := runtime.NumGoroutine()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Analyze(ctx, c, Options{Progress: func(stage string, done, total int) {
+		if stage == "analysing sentences" && done > 0 {
+			cancel()
+		}
+	}})
+	if err == nil {
+		t.Fatal("Analyze went on after the context was cancelled")
+	}
+	for i := 0; i < 100 && runtime.NumGoroutine() > before; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines left running (%d before)", n-before, n)
 	}
 }
