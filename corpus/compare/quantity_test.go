@@ -185,17 +185,7 @@ func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
 	}
 	toks := []string{"May", "March", "Mar.", "Sept.", "Sep", "Dec", "December", "Jun", "June", "Mayday", "of", " ", "  ",
 		",", ".", "-", "x", "_", "st", "th", "s", "1", "5", "12", "31", "05", "19", "1987", "2019", "2020s", "12345", "é", "-05", "-12", "-1", "2019-05-05", "May 5", "5 May", " of "}
-	rng := uint64(3)
-	for range 100000 {
-		var b strings.Builder
-		for range 1 + int(rng%9) {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			b.WriteString(toks[rng%uint64(len(toks))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(toks, 3, 9, 100000)...)
 	p := patterns()
 	cases := []struct {
 		re, at *regexp.Regexp
@@ -229,17 +219,7 @@ func TestExtractTimesAsPattern(t *testing.T) {
 			texts = append(texts, s.Text)
 		}
 	}
-	rng := uint64(5)
-	for range 100000 {
-		var b strings.Builder
-		for range 1 + int(rng%7) {
-			rng ^= rng << 13
-			rng ^= rng >> 7
-			rng ^= rng << 17
-			b.WriteString(toks[rng%uint64(len(toks))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(toks, 5, 7, 100000)...)
 	n := 0
 	for _, s := range texts {
 		got := ExtractTimes(s)
@@ -260,4 +240,22 @@ func TestExtractTimesAsPattern(t *testing.T) {
 	if n < 1000 {
 		t.Errorf("only %d times", n)
 	}
+}
+
+// randomTexts returns n strings of 1 to most-1 tokens each, drawn by a
+// xorshift generator from seed: the same strings on every run.
+func randomTexts(toks []string, seed uint64, most, n int) []string {
+	out := make([]string, 0, n)
+	rng := seed
+	for range n {
+		var b strings.Builder
+		for range 1 + int(rng%uint64(most)) {
+			rng ^= rng << 13
+			rng ^= rng >> 7
+			rng ^= rng << 17
+			b.WriteString(toks[rng%uint64(len(toks))])
+		}
+		out = append(out, b.String())
+	}
+	return out
 }
