@@ -186,16 +186,20 @@ var subjectWords = map[string]bool{
 // sentence: with a capital (a name, a quotation), a figure, or a subject
 // word, once a joining word is dropped.
 func opensClause(cl string) bool {
-	ws := strings.Fields(strings.Trim(cl, " \"'“”‘’«»"))
-	for len(ws) > 1 && clauseJoiners[strings.ToLower(ws[0])] {
-		ws = ws[1:]
-	}
-	if len(ws) == 0 {
+	// The first two fields, as strings.Fields gives them, past the joiners.
+	s := strings.Trim(cl, " \"'“”‘’«»")
+	w0, i := nextField(s, 0)
+	if w0 == "" {
 		return false
 	}
-	w := strings.Trim(ws[0], "\"'“”‘’«»(")
+	w1, j := nextField(s, i)
+	for w1 != "" && clauseJoiners[strings.ToLower(w0)] {
+		w0, i = w1, j
+		w1, j = nextField(s, i)
+	}
+	w := strings.Trim(w0, "\"'“”‘’«»(")
 	r, _ := utf8.DecodeRuneInString(w)
-	if unicode.IsDigit(r) && strings.HasSuffix(w, ",") && len(ws) > 1 && relativeWords[strings.ToLower(ws[1])] {
+	if unicode.IsDigit(r) && strings.HasSuffix(w, ",") && w1 != "" && relativeWords[strings.ToLower(w1)] {
 		// "…Jose Luis Orozco, 27, who is considered armed": an age
 		// and a relative clause go with the name before them.
 		return false
@@ -285,8 +289,8 @@ func isReporting(w string) bool {
 // endsInReporting reports whether a clause ends with a verb of
 // attribution ("…went on to say:", "…the ministry said").
 func endsInReporting(cl string) bool {
-	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
-	return len(ws) > 0 && isReporting(fold(ws[len(ws)-1]))
+	ws, n := lastFields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
+	return n > 0 && isReporting(fold(ws[n-1]))
 }
 
 // withPredicates joins to each clause the next one when that one opens
@@ -355,8 +359,8 @@ func opensWithPredicate(cl string) bool {
 // a verb of attribution ("… said inflation"): what was said goes on in the
 // next clause.
 func cutAfterReporting(cl string) bool {
-	ws := strings.Fields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
-	for k := len(ws) - 2; k >= 0 && k >= len(ws)-3; k-- {
+	ws, n := lastFields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
+	for k := n - 2; k >= 0; k-- {
 		if isReporting(fold(ws[k])) {
 			return true
 		}
