@@ -136,10 +136,6 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 // its edges to earlier vectors. The lists are cut from a few large
 // arrays per worker, not one allocation each.
 func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float64) [][]edge {
-	type posting struct {
-		v int32
-		w float64
-	}
 	// Postings by counting: each term gets its stretch of one arena,
 	// filled in vector order.
 	sc := termScratches.Get().(*termScratch)
@@ -162,7 +158,7 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 		cnt[t] = 0
 	}
 	sc.terms = terms[:0]
-	arena := make([]posting, nnz)
+	arena := sc.postings(int(nnz)) // every slot is written below
 	for i, v := range vecs {
 		for k, t := range v.ids {
 			e := sc.end[t]

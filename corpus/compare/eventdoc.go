@@ -92,6 +92,7 @@ type eventDoc struct {
 type sparseVec struct {
 	ids []int32
 	val []float64
+	sel []float64 // keepTop's copy of the weights
 }
 
 // dot is the inner product of two sparse vectors.
@@ -177,6 +178,7 @@ type docBuilder struct {
 	// ids and val hold a thread vector before keepTop cuts it down.
 	ids []int32
 	val []float64
+	sel []float64 // keepTop's copy of the weights
 }
 
 // newEventDoc builds an article's eventDoc from its term occurrences.
@@ -254,7 +256,7 @@ func (b *docBuilder) threadVector(terms []int32, tf []float32, name []bool, tm t
 		}
 	}
 	b.ids, b.val = v.ids, v.val
-	v.keepTop(threadTerms)
+	v.keepTop(threadTerms, &b.sel)
 	out := sparseVec{ids: make([]int32, len(v.ids)), val: make([]float64, len(v.val))}
 	copy(out.ids, v.ids)
 	copy(out.val, v.val)
@@ -262,13 +264,15 @@ func (b *docBuilder) threadVector(terms []int32, tf []float32, name []bool, tm t
 	return out
 }
 
-// keepTop keeps the k heaviest entries of v (ties by id), in id order.
-func (a *sparseVec) keepTop(k int) {
+// keepTop keeps the k heaviest entries of v (ties by id), in id order;
+// scratch holds the copy of the weights it selects from, for next time.
+func (a *sparseVec) keepTop(k int, scratch *[]float64) {
 	if len(a.ids) <= k {
 		return
 	}
 	// The k-th largest weight, by selection on a copy.
-	vals := slices.Clone(a.val)
+	vals := append((*scratch)[:0], a.val...)
+	*scratch = vals
 	kth := selectKth(vals, k-1)
 	above := 0
 	for _, v := range a.val {
@@ -370,8 +374,25 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 	}()
 	n := float64(len(docs))
 	out := make([]sparseVec, len(docs))
+	// The vectors are cut from one pair of arrays, each its doc's count
+	// of terms held twice or more long (at most that many weigh above 0).
+	total := 0
+	for _, d := range docs {
+		for _, t := range d.terms {
+			if df[t] >= 2 {
+				total++
+			}
+		}
+	}
+	idsAr, valAr := make([]int32, 0, total), make([]float64, 0, total)
 	for i, d := range docs {
 		v := &out[i]
+		room := 0
+		for _, t := range d.terms {
+			if df[t] >= 2 {
+				room++
+			}
+		}
 		for k, t := range d.terms {
 			k2 := df[t]
 			if k2 < 2 {
@@ -387,8 +408,9 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 			}
 			if w > 0 {
 				if v.ids == nil {
-					// At most the rest of the doc's terms.
-					v.ids, v.val = make([]int32, 0, len(d.terms)-k), make([]float64, 0, len(d.terms)-k)
+					st := len(idsAr)
+					idsAr, valAr = idsAr[:st+room], valAr[:st+room]
+					v.ids, v.val = idsAr[st:st:st+room], valAr[st:st:st+room]
 				}
 				v.ids = append(v.ids, t)
 				v.val = append(v.val, w)

@@ -28,7 +28,7 @@ func TestSelectKth(t *testing.T) {
 // the lower ids, in id order.
 func TestKeepTop(t *testing.T) {
 	v := sparseVec{ids: []int32{1, 2, 3, 4, 5, 6}, val: []float64{0.5, 0.9, 0.5, 0.1, 0.5, 0.7}}
-	v.keepTop(4)
+	v.keepTop(4, new([]float64))
 	if !slices.Equal(v.ids, []int32{1, 2, 3, 6}) || !slices.Equal(v.val, []float64{0.5, 0.9, 0.5, 0.7}) {
 		t.Errorf("keepTop(4) = %v %v", v.ids, v.val)
 	}

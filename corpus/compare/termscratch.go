@@ -9,6 +9,29 @@ import "sync"
 type termScratch struct {
 	count, at, end []int32
 	terms          []int32 // the distinct terms of the current use
+	post           []posting
+}
+
+// posting is a vector's weight for a term (similarEdgeLists).
+type posting struct {
+	v int32
+	w float64
+}
+
+// maxKeptPostings is the most postings a scratch keeps for its next use:
+// the story split of each thread reuses its array, and the one large
+// array of the thread edges is not held on to.
+const maxKeptPostings = 1 << 16
+
+// postings returns an array of n postings, its contents undefined.
+func (s *termScratch) postings(n int) []posting {
+	if n > maxKeptPostings {
+		return make([]posting, n)
+	}
+	if cap(s.post) < n {
+		s.post = make([]posting, min(max(n, 2*cap(s.post)), maxKeptPostings))
+	}
+	return s.post[:n]
 }
 
 // termScratches lends termScratch to the grouping workers.
