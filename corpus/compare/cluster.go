@@ -126,14 +126,25 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 		}
 	}
 	var facts [][]int32
-	factOf := map[int32][]int{} // unit -> facts
+	// A unit's facts (at most maxFactsPerSentence), by story position:
+	// an array, not a map of slices.
+	factAt := make([]factList, len(gid))
+	factOf := func(u int32) []int {
+		l := &factAt[x.pos[u]]
+		return l.f[:l.n]
+	}
+	addFact := func(u int32, f int) {
+		l := &factAt[x.pos[u]]
+		l.f[l.n] = f
+		l.n++
+	}
 	for _, g := range groups {
 		if len(g) < 2 {
 			continue
 		}
 		slices.Sort(g)
 		for _, m := range g {
-			factOf[m] = append(factOf[m], len(facts))
+			addFact(m, len(facts))
 		}
 		facts = append(facts, g)
 	}
@@ -147,12 +158,12 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 	var joins []join
 	var tried []int
 	for _, u := range nodes {
-		if len(factOf[u]) >= maxFactsPerSentence {
+		if len(factOf(u)) >= maxFactsPerSentence {
 			continue
 		}
-		tried = append(tried[:0], factOf[u]...)
+		tried = append(tried[:0], factOf(u)...)
 		for _, l := range links.of(u) {
-			for _, f := range factOf[l.to] {
+			for _, f := range factOf(l.to) {
 				if slices.Contains(tried, f) {
 					continue
 				}
@@ -172,20 +183,22 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 		}
 		return cmp.Compare(a.fact, b.fact)
 	})
-	perOutlet := make([]map[int32]int, len(facts))
-	for fi, f := range facts {
-		perOutlet[fi] = map[int32]int{}
-		for _, m := range f {
-			perOutlet[fi][x.units[m].outlet]++
+	// A fact's members by outlet, counted only when a join needs them.
+	perOutlet := func(f int, o int32) int {
+		n := 0
+		for _, m := range facts[f] {
+			if x.units[m].outlet == o {
+				n++
+			}
 		}
+		return n
 	}
 	for _, j := range joins {
 		o := x.units[j.u].outlet
-		if len(factOf[j.u]) >= maxFactsPerSentence || perOutlet[j.fact][o] >= maxPerOutlet {
+		if len(factOf(j.u)) >= maxFactsPerSentence || perOutlet(j.fact, o) >= maxPerOutlet {
 			continue
 		}
-		perOutlet[j.fact][o]++
-		factOf[j.u] = append(factOf[j.u], j.fact)
+		addFact(j.u, j.fact)
 		facts[j.fact] = append(facts[j.fact], j.u)
 	}
 	// One claim: every member must state the fact's core claim, not
@@ -199,7 +212,7 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 	for i, f := range facts {
 		var others []int
 		for _, m := range f {
-			for _, j := range factOf[m] {
+			for _, j := range factOf(m) {
 				if j != i && !slices.Contains(others, j) {
 					others = append(others, j)
 				}
@@ -244,6 +257,12 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 // sentence may state two claims, but one in many facts is linked by its
 // topic, not its claims.
 const maxFactsPerSentence = 2
+
+// factList is the facts of a unit, in the order it joined them.
+type factList struct {
+	f [maxFactsPerSentence]int
+	n int
+}
 
 // mergeCand is a possible merge of groups a < b with their versions when
 // it was scored; a merge changes a group's version, so stale entries are
