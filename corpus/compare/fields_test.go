@@ -81,3 +81,40 @@ func cutAfterReportingByFields(cl string) bool {
 	}
 	return false
 }
+
+// TestWeekdayOfAsToLower checks weekdayOf against the map lookup of
+// strings.ToLower, with letters whose lower case is ASCII ("İ", "K").
+func TestWeekdayOfAsToLower(t *testing.T) {
+	parts := []string{"mon", "MON", "Fri", "frİ", "day", "DAY", "wednes", "Wed", "k", "K", "sun", "SATUR", "é", "\xff", "s", "a"}
+	rng := rand.New(rand.NewSource(15))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(4); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		wk, wok := weekdayBit[strings.ToLower(s)]
+		if k, ok := weekdayOf(s); k != wk || ok != wok {
+			t.Fatalf("weekdayOf(%q) = %d %v, want %d %v", s, k, ok, wk, wok)
+		}
+	}
+	for d := range weekdayBit {
+		if k, ok := weekdayOf(strings.ToUpper(d)); !ok || k != weekdayBit[d] {
+			t.Errorf("weekdayOf(%q) = %d %v", strings.ToUpper(d), k, ok)
+		}
+	}
+}
+
+// TestIsReportingWordAsFold checks isReportingWord against
+// isReporting(fold(w)) on each verb in three cases and on near misses.
+func TestIsReportingWordAsFold(t *testing.T) {
+	var words []string
+	for _, v := range reportingVerbs() {
+		words = append(words, v, strings.ToUpper(v), strings.Title(v), v+"s", v[1:], "é"+v, v+"\xff", strings.Repeat(v, 5))
+	}
+	for _, w := range words {
+		if got, want := isReportingWord(w), isReporting(fold(w)); got != want {
+			t.Errorf("isReportingWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -286,11 +286,31 @@ func isReporting(w string) bool {
 	return reportingSet()[w]
 }
 
+// isReportingWord is isReporting(fold(w)), lowering an ASCII word (whose
+// fold is its lower case) into an array rather than a new string.
+func isReportingWord(w string) bool {
+	var b [24]byte
+	if len(w) > len(b) {
+		return isReporting(fold(w))
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return isReporting(fold(w))
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return reportingSet()[string(b[:len(w)])]
+}
+
 // endsInReporting reports whether a clause ends with a verb of
 // attribution ("…went on to say:", "…the ministry said").
 func endsInReporting(cl string) bool {
 	ws, n := lastFields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
-	return n > 0 && isReporting(fold(ws[n-1]))
+	return n > 0 && isReportingWord(ws[n-1])
 }
 
 // withPredicates joins to each clause the next one when that one opens
@@ -361,7 +381,7 @@ func opensWithPredicate(cl string) bool {
 func cutAfterReporting(cl string) bool {
 	ws, n := lastFields(strings.TrimRight(cl, " \"'“”‘’«».;:,–—-"))
 	for k := n - 2; k >= 0; k-- {
-		if isReporting(fold(ws[k])) {
+		if isReportingWord(ws[k]) {
 			return true
 		}
 	}

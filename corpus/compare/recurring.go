@@ -3,6 +3,7 @@ package compare
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Facts are linked within a thread. Two sentences of the same story may
@@ -90,11 +91,37 @@ func (x *storyScorer) daysDiffer(a, b *unit) bool {
 func (x *storyScorer) weekdaysOf(u *unit) uint8 {
 	var set uint8
 	for _, t := range u.terms {
-		if k, ok := weekdayBit[strings.ToLower(x.surf[t])]; ok {
+		if k, ok := weekdayOf(x.surf[t]); ok {
 			set |= k
 		}
 	}
 	return set
+}
+
+// weekdayOf is weekdayBit[strings.ToLower(s)], without lowering a
+// copy of an ASCII word: one of a weekday's length is lowered into an
+// array, and ASCII of any other length cannot be one (its lower case is
+// as long). Other text is lowered as before.
+func weekdayOf(s string) (uint8, bool) {
+	var b [len("wednesday")]byte
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			k, ok := weekdayBit[strings.ToLower(s)]
+			return k, ok
+		}
+	}
+	if len(s) < len("monday") || len(s) > len(b) {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	k, ok := weekdayBit[string(b[:len(s)])]
+	return k, ok
 }
 
 var weekdayBit = map[string]uint8{"monday": 1, "tuesday": 2, "wednesday": 4, "thursday": 8, "friday": 16, "saturday": 32, "sunday": 64}
