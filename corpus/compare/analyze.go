@@ -276,6 +276,10 @@ type analysis struct {
 	// for a term linkParts compares letter by letter with unshared names
 	// (five bytes or more, not an entity), 0 for others.
 	fuzzy []uint64
+	// lead is, by term id, the term's first byte when it marks an entity
+	// ('@') or a code ('#'), else 0: decideContentName reads it for every
+	// term of every story, where the term's text is seldom in the cache.
+	lead []byte
 
 	noEx   *extras   // the empty extras shared by units without any; never written
 	bgIDF  []float64 // background IDF by term id

@@ -233,12 +233,12 @@ func (x *storyScorer) contentName(t int32) bool { return x.cname[t] }
 // of the story mention. People's names never are. prepare decides it once
 // per story term, as the scoring loops ask it for every shared term.
 func (x *storyScorer) decideContentName(t int32) bool {
-	s := x.strs[t]
-	if s == "" || (s[0] != '@' && s[0] != '#') || float64(x.df[t]) > math.Max(2, rareNameShare*float64(x.nUnits)) {
+	m := x.lead[t] // '@', '#' or 0 as x.strs[t] opens
+	if m == 0 || float64(x.df[t]) > math.Max(2, rareNameShare*float64(x.nUnits)) {
 		return false
 	}
-	if s[0] == '@' {
-		return x.lx.entity[s[1:]].Kind != "person"
+	if m == '@' {
+		return x.lx.entity[x.strs[t][1:]].Kind != "person"
 	}
 	return true
 }

@@ -394,9 +394,13 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		x.wts[id] = blend(x.bgIDF[id], x.df[id], n, alpha, ln)
 	}
 	x.fuzzy = make([]uint64, len(x.strs))
+	x.lead = make([]byte, len(x.strs))
 	for id, t := range x.strs {
 		if len(t) >= 5 && t[0] != '@' {
 			x.fuzzy[id] = uint64(t[0])<<32 | uint64(len(t))
+		}
+		if t != "" && (t[0] == '@' || t[0] == '#') {
+			x.lead[id] = t[0]
 		}
 	}
 	x.nUnits = len(x.units)
