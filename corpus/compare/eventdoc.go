@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -96,6 +97,11 @@ type sparseVec struct {
 	sel []float64 // keepTop's copy of the weights
 	// seen is a bit set of term ids, all clear between uses (sortTouched).
 	seen []uint64
+	// st, sf and sn hold the terms, counts and name flags of a thread's
+	// story docs (storyDoc).
+	st []int32
+	sf []float32
+	sn []bool
 }
 
 // dot is the inner product of two sparse vectors.
@@ -184,6 +190,11 @@ type docBuilder struct {
 	sel []float64 // keepTop's copy of the weights
 	// seen is a bit set of term ids, all clear between uses (sortTouched).
 	seen []uint64
+	// st, sf and sn hold the terms, counts and name flags of a thread's
+	// story docs (storyDoc).
+	st []int32
+	sf []float32
+	sn []bool
 }
 
 // newEventDoc builds an article's eventDoc from its term occurrences.
@@ -198,6 +209,23 @@ func (b *docBuilder) newEventDoc(day int32, occ []eventTerm, tm termModel) event
 func (b *docBuilder) termsDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
 	terms, tf, name := b.count(occ, tm)
 	return eventDoc{day: day, terms: slices.Clone(terms), tf: slices.Clone(tf), name: slices.Clone(name)}
+}
+
+// storyDoc is termsDoc with the doc's arrays cut from the builder's own,
+// which resetStory lets the next thread's docs reuse: for the docs of a
+// story split, which live only while their thread is split.
+func (b *docBuilder) storyDoc(day int32, occ []eventTerm, tm termModel) eventDoc {
+	terms, tf, name := b.count(occ, tm)
+	lo := len(b.st)
+	b.st, b.sf, b.sn = append(b.st, terms...), append(b.sf, tf...), append(b.sn, name...)
+	hi := len(b.st)
+	return eventDoc{day: day, terms: b.st[lo:hi:hi], tf: b.sf[lo:hi:hi], name: b.sn[lo:hi:hi]}
+}
+
+// resetStory gives storyDoc's arrays to the next thread; the docs it
+// made before must no longer be used.
+func (b *docBuilder) resetStory() {
+	b.st, b.sf, b.sn = b.st[:0], b.sf[:0], b.sn[:0]
 }
 
 // threadDoc builds an article's eventDoc with only its day and thread
@@ -391,7 +419,9 @@ func canonicalOrder(n int, day func(int) int32, key func(int) string) []int {
 // and a term only one of them holds is left out (it can link nothing
 // inside the thread). The smoothing keeps what two or three articles of one
 // event share from vanishing in a small thread.
-func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
+//
+// The vectors are cut from ar's arrays, valid until its next use.
+func storyVectors(docs []*eventDoc, tm termModel, ar *vecArena) []sparseVec {
 	sc := termScratches.Get().(*termScratch)
 	defer termScratches.Put(sc)
 	sc.fit(termsBelow(func(i int) []int32 { return docs[i].terms }, len(docs)))
@@ -420,7 +450,7 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 			}
 		}
 	}
-	idsAr, valAr := make([]int32, 0, total), make([]float64, 0, total)
+	idsAr, valAr := ar.arrays(total)
 	for i, d := range docs {
 		v := &out[i]
 		room := 0
@@ -457,13 +487,40 @@ func storyVectors(docs []*eventDoc, tm termModel) []sparseVec {
 	return out
 }
 
+// vecArena holds one thread's story vectors at a time (splitThread).
+type vecArena struct {
+	ids []int32
+	val []float64
+}
+
+// vecArenas lends vecArena to the story split's workers.
+var vecArenas = sync.Pool{New: func() any { return new(vecArena) }}
+
+// maxKeptVecs is the most vector entries an arena keeps for its next
+// thread; a larger thread's arrays are its own.
+const maxKeptVecs = 1 << 17
+
+// arrays returns empty arrays with room for n entries.
+func (a *vecArena) arrays(n int) ([]int32, []float64) {
+	if n > maxKeptVecs {
+		return make([]int32, 0, n), make([]float64, 0, n)
+	}
+	if cap(a.ids) < n {
+		m := min(max(n, 2*cap(a.ids)), maxKeptVecs)
+		a.ids, a.val = make([]int32, 0, m), make([]float64, 0, m)
+	}
+	return a.ids[:0], a.val[:0]
+}
+
 // splitThread groups the docs of one thread (in canonical order) into
 // stories; it returns the stories as positions in docs.
 func splitThread(docs []*eventDoc, tm termModel, th float64) [][]int32 {
 	if len(docs) == 1 {
 		return [][]int32{{0}}
 	}
-	vecs := storyVectors(docs, tm)
+	ar := vecArenas.Get().(*vecArena)
+	defer vecArenas.Put(ar) // the vectors are not used past similarEdges
+	vecs := storyVectors(docs, tm, ar)
 	edges := similarEdges(vecs, func(a, b int) float64 { return dateFade(docs[a].day, docs[b].day) }, minEventSim)
 	l := newAvgLink(th)
 	l.kappa = storyKappa

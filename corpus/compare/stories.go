@@ -135,9 +135,10 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 				// The thread's docs with their terms, for this thread only.
 				full := make([]eventDoc, len(th))
 				members := make([]*eventDoc, len(th))
+				b.resetStory() // the last thread's docs are done with
 				for k, i := range th {
 					occ = x.docOcc(order[i], occ[:0])
-					full[k] = b.termsDoc(sorted[i].day, occ, tm)
+					full[k] = b.storyDoc(sorted[i].day, occ, tm)
 					full[k].thread = sorted[i].thread
 					members[k] = &full[k]
 				}
