@@ -167,7 +167,8 @@ func (x *storyScorer) labelTerm(w string) (int32, bool) {
 	if x.labelTerms == nil {
 		x.labelTerms = map[string]int32{}
 	}
-	x.labelTerms[strings.Clone(w)] = t
+	// w is part of a sentence's text, which the corpus holds throughout.
+	x.labelTerms[w] = t
 	return t, t >= 0
 }
 

@@ -96,8 +96,9 @@ func (x *storyScorer) prepare(members []int32) {
 	x.segW = x.segW[:0]
 	if len(x.labelTerms) > maxLabelTerms {
 		// A cache of the words of labels, which a thread's share: it
-		// starts again rather than grow with the corpus.
-		x.labelTerms = nil
+		// starts again rather than grow with the corpus (in the same
+		// table, not one grown again from nothing).
+		clear(x.labelTerms)
 	}
 	for _, t := range x.terms {
 		x.df[t] = 0
