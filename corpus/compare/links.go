@@ -62,11 +62,16 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	found := x.found[:0]
 	x.missed = x.missed[:0]
 	// Dense accumulators indexed by position in the story.
-	acc := make([]float64, len(members))
+	// They, and the lists below, are the scorer's, reused story after story.
+	acc := slices.Grow(x.lsAcc[:0], len(members))[:len(members)]
+	clear(acc)
 	// hits counts the indexed terms each shares with the member.
-	hits := make([]int32, len(members))
-	var touched, rare []int32
-	var cands []cand
+	hits := slices.Grow(x.lsHits[:0], len(members))[:len(members)]
+	clear(hits)
+	touched, rare, cands := x.lsTouched[:0], x.lsRare[:0], x.lsCands[:0]
+	defer func() {
+		x.lsAcc, x.lsHits, x.lsTouched, x.lsRare, x.lsCands = acc, hits, touched[:0], rare[:0], cands[:0]
+	}()
 	for _, ui := range members {
 		u := x.units[ui]
 		touched = touched[:0]
@@ -140,7 +145,10 @@ func (x *storyScorer) linkStory(members []int32) storyLinks {
 	}
 	la := slices.Grow(x.linkArena[:0], 2*len(found))[:2*len(found)]
 	x.linkArena = la
-	links := storyLinks{members: members, pos: pos, by: make([][]link, len(members))}
+	by := slices.Grow(x.linkBy[:0], len(members))[:len(members)]
+	clear(by)
+	x.linkBy = by
+	links := storyLinks{members: members, pos: pos, by: by}
 	off := int32(0)
 	for p, n := range cnt {
 		// cnt becomes each position's next free slot.

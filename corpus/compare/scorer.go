@@ -38,6 +38,13 @@ type storyScorer struct {
 	found     []foundLink
 	linkArena []link
 	linkCnt   []int32
+	linkBy    [][]link // the story's links by position, cut from linkArena
+	// linkStory's candidate scratch: accumulators and hit counts by story
+	// position, the positions touched, a unit's rare terms, candidates.
+	lsAcc             []float64
+	lsHits            []int32
+	lsTouched, lsRare []int32
+	lsCands           []cand
 	// For facts: inFact marks a fact's members by story position;
 	// sharedAt[t] == stamp marks the terms a label's other members hold;
 	// words are a clause's words.
