@@ -87,6 +87,11 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 // being linked: a sentence is shown with many others (its fact's members,
 // its nearest misses), and its entities are written the same way in each.
 func (x *storyScorer) surfaceOf(u *unit, t int32) string {
+	if x.lead[t] != '@' {
+		// Not an entity: surfaceIn gives its surface form without
+		// reading the sentence, which need not be lowered nor the answer kept.
+		return x.surf[t]
+	}
 	k := [3]int32{u.art, u.sent, t}
 	if s, ok := x.surfaces[k]; ok {
 		return s
