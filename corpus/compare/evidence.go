@@ -2,18 +2,39 @@ package compare
 
 import (
 	"cmp"
-	"slices"
 	"strings"
 )
 
+// shownTerm is a shared term of evidence: as shown, its weight and id.
+type shownTerm struct {
+	s string
+	w float64
+	t int32
+}
+
+// heaviest returns the first six of ts sorted stably by weight, heaviest
+// first, in top: each is inserted among the six kept, and what falls
+// below the sixth is not kept (TestHeaviestAsStableSort).
+func heaviest(ts []shownTerm, top *[6]shownTerm) []shownTerm {
+	n := 0
+	for _, e := range ts {
+		p := n
+		for p > 0 && cmp.Compare(e.w, top[p-1].w) > 0 {
+			p--
+		}
+		if p == len(top) {
+			continue
+		}
+		n = min(n+1, len(top))
+		copy(top[p+1:n], top[p:n-1])
+		top[p] = e
+	}
+	return top[:n]
+}
+
 func (x *storyScorer) evidence(a, b *unit) Evidence {
 	var ev Evidence
-	type tw struct {
-		s string
-		w float64
-		t int32
-	}
-	var tbuf, nbuf [48]tw
+	var tbuf, nbuf [48]shownTerm
 	terms, names := tbuf[:0], nbuf[:0]
 	i, j := 0, 0
 	for i < len(a.terms) && j < len(b.terms) {
@@ -24,7 +45,7 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			j++
 		default:
 			t := a.terms[i]
-			e := tw{x.surf[t], x.wts[t], t}
+			e := shownTerm{x.surf[t], x.wts[t], t}
 			if x.showAsName(t, a.name(i), b.name(j)) {
 				names = append(names, e)
 			} else {
@@ -40,11 +61,9 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 			j++
 		}
 	}
-	byWeight := func(a, b tw) int { return cmp.Compare(b.w, a.w) }
-	slices.SortStableFunc(terms, byWeight)
-	slices.SortStableFunc(names, byWeight)
 	// The heaviest few tell why; a fact holds many members.
-	terms, names = terms[:min(len(terms), 6)], names[:min(len(names), 6)]
+	var ttop, ntop [6]shownTerm
+	terms, names = heaviest(terms, &ttop), heaviest(names, &ntop)
 	ev.Terms = make([]string, len(terms))
 	for i, t := range terms {
 		ev.Terms[i] = t.s
