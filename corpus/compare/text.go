@@ -85,11 +85,15 @@ func appendWords(out []word, s string) []word {
 		}
 		j := i + sz
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && asciiWordByte[c] {
-				j++
-				continue
+			r, sz := rune(s[j]), 1
+			if r < utf8.RuneSelf {
+				if asciiWordByte[r] {
+					j++
+					continue
+				}
+			} else {
+				r, sz = utf8.DecodeRuneInString(s[j:])
 			}
-			r, sz := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
 				j += sz
 				continue
