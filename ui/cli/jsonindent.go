@@ -14,12 +14,16 @@ import "bytes"
 func appendIndented(dst, src []byte, prefix, indent string) []byte {
 	depth := 0
 	needIndent := false // after { or [: the next value opens a new level
+	// line is a newline, prefix and indents for the deepest level so
+	// far: a new line at any level is one copy of its start.
+	var lineBuf [128]byte
+	line := append(append(lineBuf[:0], '\n'), prefix...)
 	newline := func() {
-		dst = append(dst, '\n')
-		dst = append(dst, prefix...)
-		for range depth {
-			dst = append(dst, indent...)
+		n := 1 + len(prefix) + max(depth, 0)*len(indent)
+		for len(line) < n {
+			line = append(line, indent...)
 		}
+		dst = append(dst, line[:n]...)
 	}
 	open := func() {
 		if needIndent {
