@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+
+	"github.com/parallax-reader/parallax/corpus/compare"
 )
 
 // jsonArray is an array written element by element: Item makes the i-th
@@ -168,6 +170,12 @@ func newJSONEncoder() *jsonEncoder {
 // lines start with prefix, without the encoder's trailing newline; the
 // bytes are the encoder's until its next use.
 func (e *jsonEncoder) encode(v any, prefix string) ([]byte, error) {
+	if f, ok := v.(compare.Fact); ok {
+		var done bool
+		if e.out, done = appendFactJSON(e.out[:0], &f, prefix); done {
+			return e.out, nil
+		}
+	}
 	e.buf.Reset()
 	if err := e.enc.Encode(v); err != nil {
 		return nil, err
