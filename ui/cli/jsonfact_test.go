@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -48,5 +50,28 @@ func TestAppendFactJSON(t *testing.T) {
 	nan := compare.Fact{Members: []compare.Member{{Score: math.NaN()}}}
 	if _, ok := appendFactJSON(nil, &nan, ""); ok {
 		t.Error("a NaN score was encoded")
+	}
+}
+
+// TestAppendFactJSONKnowsEveryField fails when a field is added to the
+// types appendFactJSON writes by hand: it would be left out of `facts
+// --json` silently (a field with omitempty may escape TestAppendFactJSON's
+// examples). Add the field to jsonfact.go, then here.
+func TestAppendFactJSONKnowsEveryField(t *testing.T) {
+	known := map[reflect.Type][]string{
+		reflect.TypeFor[compare.Fact]():        {"id", "story", "label", "outlets", "members", "discrepancies", "thread", "stories", "timeline,omitempty"},
+		reflect.TypeFor[compare.Member]():      {"article", "outlet", "sentence", "start", "end", "text", "score", "evidence"},
+		reflect.TypeFor[compare.Evidence]():    {"terms", "numbers", "dates", "names", "quote,omitempty"},
+		reflect.TypeFor[compare.Discrepancy](): {"what", "values"},
+		reflect.TypeFor[compare.Value]():       {"article", "outlet", "value", "text"},
+	}
+	for typ, want := range known {
+		var got []string
+		for i := range typ.NumField() {
+			got = append(got, typ.Field(i).Tag.Get("json"))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%v's JSON fields are %q; appendFactJSON writes %q", typ, got, want)
+		}
 	}
 }
