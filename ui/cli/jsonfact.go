@@ -30,44 +30,12 @@ func appendFactJSON(dst []byte, f *compare.Fact, prefix string) ([]byte, bool) {
 	dst = jsonKey(dst, in, "outlets", false)
 	dst = appendJSONStrings(dst, f.Outlets, deep, len(in))
 	dst = jsonKey(dst, in, "members", false)
-	switch {
-	case f.Members == nil:
-		dst = append(dst, "null"...)
-	case len(f.Members) == 0:
-		dst = append(dst, "[]"...)
-	default:
-		dst = append(dst, '[')
-		for i := range f.Members {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = jsonLine(dst, deep[:len(in)+2])
-			var ok bool
-			if dst, ok = appendMemberJSON(dst, &f.Members[i], deep, len(in)+2); !ok {
-				return dst, false
-			}
-		}
-		dst = jsonLine(dst, in)
-		dst = append(dst, ']')
+	dst, ok := appendJSONArray(dst, f.Members, deep, len(in), appendMemberJSON)
+	if !ok {
+		return dst, false
 	}
 	dst = jsonKey(dst, in, "discrepancies", false)
-	switch {
-	case f.Discrepancies == nil:
-		dst = append(dst, "null"...)
-	case len(f.Discrepancies) == 0:
-		dst = append(dst, "[]"...)
-	default:
-		dst = append(dst, '[')
-		for i := range f.Discrepancies {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = jsonLine(dst, deep[:len(in)+2])
-			dst = appendDiscrepancyJSON(dst, &f.Discrepancies[i], deep, len(in)+2)
-		}
-		dst = jsonLine(dst, in)
-		dst = append(dst, ']')
-	}
+	dst, _ = appendJSONArray(dst, f.Discrepancies, deep, len(in), appendDiscrepancyJSON)
 	dst = jsonKey(dst, in, "thread", false)
 	dst = appendJSONString(dst, f.Thread)
 	dst = jsonKey(dst, in, "stories", false)
@@ -128,41 +96,56 @@ func appendMemberJSON(dst []byte, m *compare.Member, deep string, n int) ([]byte
 }
 
 // appendDiscrepancyJSON appends d, on a line starting with deep[:n].
-func appendDiscrepancyJSON(dst []byte, d *compare.Discrepancy, deep string, n int) []byte {
-	prefix, in, elem, vin := deep[:n], deep[:n+2], deep[:n+4], deep[:n+6]
+func appendDiscrepancyJSON(dst []byte, d *compare.Discrepancy, deep string, n int) ([]byte, bool) {
+	prefix, in := deep[:n], deep[:n+2]
 	dst = append(dst, '{')
 	dst = jsonKey(dst, in, "what", true)
 	dst = appendJSONString(dst, d.What)
 	dst = jsonKey(dst, in, "values", false)
-	switch {
-	case d.Values == nil:
-		dst = append(dst, "null"...)
-	case len(d.Values) == 0:
-		dst = append(dst, "[]"...)
-	default:
-		dst = append(dst, '[')
-		for i, v := range d.Values {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = jsonLine(dst, elem)
-			dst = append(dst, '{')
-			dst = jsonKey(dst, vin, "article", true)
-			dst = appendJSONString(dst, v.Article)
-			dst = jsonKey(dst, vin, "outlet", false)
-			dst = appendJSONString(dst, v.Outlet)
-			dst = jsonKey(dst, vin, "value", false)
-			dst = appendJSONString(dst, v.Value)
-			dst = jsonKey(dst, vin, "text", false)
-			dst = appendJSONString(dst, v.Text)
-			dst = jsonLine(dst, elem)
-			dst = append(dst, '}')
-		}
-		dst = jsonLine(dst, in)
-		dst = append(dst, ']')
-	}
+	dst, _ = appendJSONArray(dst, d.Values, deep, n+2, appendValueJSON)
 	dst = jsonLine(dst, prefix)
-	return append(dst, '}')
+	return append(dst, '}'), true
+}
+
+// appendValueJSON appends v, on a line starting with deep[:n].
+func appendValueJSON(dst []byte, v *compare.Value, deep string, n int) ([]byte, bool) {
+	prefix, in := deep[:n], deep[:n+2]
+	dst = append(dst, '{')
+	dst = jsonKey(dst, in, "article", true)
+	dst = appendJSONString(dst, v.Article)
+	dst = jsonKey(dst, in, "outlet", false)
+	dst = appendJSONString(dst, v.Outlet)
+	dst = jsonKey(dst, in, "value", false)
+	dst = appendJSONString(dst, v.Value)
+	dst = jsonKey(dst, in, "text", false)
+	dst = appendJSONString(dst, v.Text)
+	dst = jsonLine(dst, prefix)
+	return append(dst, '}'), true
+}
+
+// appendJSONArray appends xs as encoding/json indents a slice whose
+// field is on a line starting with deep[:n], each element by appendElem
+// (which reports false for what it leaves to encoding/json).
+func appendJSONArray[T any](dst []byte, xs []T, deep string, n int, appendElem func([]byte, *T, string, int) ([]byte, bool)) ([]byte, bool) {
+	switch {
+	case xs == nil:
+		return append(dst, "null"...), true
+	case len(xs) == 0:
+		return append(dst, "[]"...), true
+	}
+	dst = append(dst, '[')
+	for i := range xs {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = jsonLine(dst, deep[:n+2])
+		var ok bool
+		if dst, ok = appendElem(dst, &xs[i], deep, n+2); !ok {
+			return dst, false
+		}
+	}
+	dst = jsonLine(dst, deep[:n])
+	return append(dst, ']'), true
 }
 
 // jsonLine starts a new line indented by prefix.
