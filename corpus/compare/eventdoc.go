@@ -94,14 +94,6 @@ type eventDoc struct {
 type sparseVec struct {
 	ids []int32
 	val []float64
-	sel []float64 // keepTop's copy of the weights
-	// seen is a bit set of term ids, all clear between uses (sortTouched).
-	seen []uint64
-	// st, sf and sn hold the terms, counts and name flags of a thread's
-	// story docs (storyDoc).
-	st []int32
-	sf []float32
-	sn []bool
 }
 
 // dot is the inner product of two sparse vectors.
