@@ -3,8 +3,6 @@ package compare
 import (
 	"slices"
 	"testing"
-
-	"github.com/parallax-reader/parallax/corpus"
 )
 
 func TestExtractDates(t *testing.T) {
@@ -48,12 +46,7 @@ func TestExtractDates(t *testing.T) {
 func TestMayMatchTimeWhereThePatternMatches(t *testing.T) {
 	texts := []string{"10:15", "22:15:30", "10:15 p.m.", "10.15am", "10 p.m.", "7 AM", "10.15", "3:1", "10\tam", "10\na.m.",
 		"Rate 2.x at 10\tam", "in 2019.", "5.55 pm", "5.5 pm", "at 10.15\tP.M.", "1.05a", "12.60 am", "9.9.9"}
-	for _, a := range corpus.Default().Articles {
-		texts = append(texts, a.Text)
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(true)...)
 	for _, s := range texts {
 		if len(timePattern().FindAllStringIndex(s, -1)) > 0 && !mayMatchTime(s) {
 			t.Errorf("the time pattern matches %q, mayMatchTime says it may not", s)

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/parallax-reader/parallax/corpus"
 )
 
 func TestEarlierYear(t *testing.T) {
@@ -89,11 +87,7 @@ func TestLookBackPhrasesHoldTheirWord(t *testing.T) {
 // strings.ToLower and a search for each word of lookBackBy.
 func TestHoldsLookBackWordAsLowerCase(t *testing.T) {
 	texts := []string{"", "yea", "YEAR", "a Month ago", "DeCaDe", "the year", "dec", "mont", "yé ar", "\u212Ayear", "Y\xffear", "ye\u0130r"}
-	for _, a := range corpus.Default().Articles {
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(false)...)
 	for _, s := range texts {
 		low, want := strings.ToLower(s), false
 		for _, g := range lookBackBy {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parallax-reader/parallax/corpus"
 	"github.com/parallax-reader/parallax/corpus/lang"
 )
 
@@ -70,12 +69,7 @@ func TestNumMatchesAsFindAll(t *testing.T) {
 		"1,000,000 people 2.5 billion dollars", "$5-$10", "5–10%", "5 — 10 per cent", "between5and6", "b5", "the 5th",
 		"amillion", "ak", "abn", "atn people", "adozen", "an", "a-one", "tension", "ninety-nine", "nineteen", "thirteen",
 		"fifteen", "forty", "fourteen", "eleven", "twelve", "dozens", "onek", "twentymn", "and a half", "between them", "from 5"}
-	for _, a := range corpus.Default().Articles {
-		texts = append(texts, a.Text)
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(true)...)
 	p := patterns()
 	for _, s := range texts {
 		low := lang.ASCIILower(s)
@@ -97,11 +91,7 @@ func TestMentionsScaleAsLowerCase(t *testing.T) {
 	texts := []string{"", "Five hundred", "FIFTY", "“Twenty” — said", "MİLLİON", "mİllion people", "BİLLİON",
 		"hündred", "\u212Aen", "mil\xffion", "mil\xe2\x80lion", "about a dozen — “fifty”", "naïve thirty",
 		strings.Repeat("é", 300) + " thirty", strings.Repeat("x", 600) + " million"}
-	for _, a := range corpus.Default().Articles {
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(false)...)
 	for _, s := range texts {
 		low, want := strings.ToLower(s), false
 		for _, w := range scaleWords {
@@ -177,12 +167,7 @@ func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
 		"2019-05-05", "2019-05-05x", "12019-05-05", "the 1990s", "1990s-era", "2019 and 2020", "_2019", "May  15th, 2019",
 		"Sept. 3", "Sep 3", "Septs 3", "Dec.", "Jan. 2, 2000 and 3 Feb 2001", "Mayday 5", "MAY 5", "March of 2019",
 		"10 March", "10March", "on 1 and 2 June", "1999-2000", "20200", "2020s", "Junk 5", "Ju1y 5"}
-	for _, a := range corpus.Default().Articles {
-		texts = append(texts, a.Text)
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(true)...)
 	toks := []string{"May", "March", "Mar.", "Sept.", "Sep", "Dec", "December", "Jun", "June", "Mayday", "of", " ", "  ",
 		",", ".", "-", "x", "_", "st", "th", "s", "1", "5", "12", "31", "05", "19", "1987", "2019", "2020s", "12345", "é", "-05", "-12", "-1", "2019-05-05", "May 5", "5 May", " of "}
 	texts = append(texts, randomTexts(toks, 3, 9, 100000)...)
@@ -214,11 +199,7 @@ func TestExtractTimesAsPattern(t *testing.T) {
 	toks := []string{"10", "1", "7", "22", "23", "24", "09", ":", ".", ":15", ":30", ".15", ":5", " ", "a", "p", "A",
 		"P", "m", "M", ".", "am", "pm", "a.m.", "p.m.", " a.m.", "AM", "x", "_", "-", "é", "at", "on"}
 	texts := []string{"", "10:15 p.m.", "22:15:30", "10.15am", "7 AM", "3:1", "10.15", "x10:15", "_10:15", "10:15x"}
-	for _, a := range corpus.Default().Articles {
-		for _, s := range a.Sentences {
-			texts = append(texts, s.Text)
-		}
-	}
+	texts = append(texts, seedTexts(false)...)
 	texts = append(texts, randomTexts(toks, 5, 7, 100000)...)
 	n := 0
 	for _, s := range texts {
