@@ -7,16 +7,11 @@ import (
 	"sync"
 )
 
-// nearestEdges keeps, of the edges, those among the k most similar of at
-// least one of their ends: each article's nearest neighbours, not every
-// faint resemblance (a corpus on one theme has a weak edge between most
-// pairs, and these cost time without changing which groups merge).
-func nearestEdges(edges []edge, n, k int) []edge {
-	return nearestEdgeLists([][]edge{edges}, n, k)[0]
-}
-
-// nearestEdgeLists is nearestEdges over the concatenation of lists, each
-// list filtered in place.
+// nearestEdgeLists keeps, of the edges (the concatenation of lists, each
+// list filtered in place), those among the k most similar of at least one
+// of their ends: each article's nearest neighbours, not every faint
+// resemblance (a corpus on one theme has a weak edge between most pairs,
+// and these cost time without changing which groups merge).
 func nearestEdgeLists(lists [][]edge, n, k int) [][]edge {
 	deg := make([]int32, n)
 	for _, edges := range lists {

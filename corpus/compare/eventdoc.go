@@ -61,7 +61,7 @@ const (
 	// thousands of articles quickly.
 	threadTerms = 40
 	// threadNeighbours is how many nearest articles of each article the
-	// thread clustering considers (see nearestEdges).
+	// thread clustering considers (see nearestEdgeLists).
 	threadNeighbours = 50
 	// maxEventPost is how many earlier articles holding a term an article
 	// is compared with through it: a term in hundreds of articles links
