@@ -101,40 +101,38 @@ var units = map[string]string{
 	"point": "points", "points": "points", "cent": "cents", "cents": "cents",
 }
 
+// numPatterns are the number and date patterns, each anchored at the
+// start of the text: a number or date is tried only where one may open
+// (numMatchesIn, anchoredMatches). The tests compare them with the plain
+// patterns of patternSrc run over the whole text.
 type numPatterns struct {
-	num, date, dateDM, monthYear, iso, year *regexp.Regexp
-	// numAt is num anchored at the start of the text (see numMatchesIn),
-	// and so are the date patterns (see anchoredMatches).
 	numAt, dateAt, dateDMAt, monthYearAt, isoAt, yearAt *regexp.Regexp
 }
 
-var patterns = sync.OnceValue(func() numPatterns {
+// patternSrc holds the sources of the number and date patterns.
+var patternSrc = func() (src struct{ num, date, dateDM, monthYear, iso, year string }) {
 	const month = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)`
 	const n = `(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)`
 	const scale = `(?:\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mln|mn|k\b|tn))?`
 	const unit = `(?:\s*(?:%|per cent|percent|pct|kilometers?|kilometres?|kms?|miles?|mi\b|meters?|metres?|m\b|kilogrammes?|kilograms?|kg|tons?|tonnes?|dollars?|usd|euros?|eur|pounds?|roubles?|rubles?|people|persons?|days?|weeks?|months?|years?|hours?|minutes?|soldiers?|troops|missiles?|countries|country|states|members?|shares?|points?|cents?))?`
 	one := `(` + n + scale + `)`
-	num := `(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`
-	date := `\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`
-	dateDM := `\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + month + `)(?:,?\s+(\d{4})\b)?`
-	monthYear := `\b(` + month + `)(?:\s+of)?\s+(\d{4})\b`
-	iso := `\b(\d{4})-(\d{2})-(\d{2})\b`
-	year := `\b(1[89]\d\d|20\d\d)s?\b`
+	// num is matched against text lower-cased by lang.ASCIILower (the
+	// spans are the same): about a third faster than a (?i) pattern.
+	src.num = `(?:\b(between|from)\s+)?([$€£])?\b` + one + `(?:(?:\s*(?:-|–|—|to|and)\s*)([$€£])?\b` + one + `)?\b` + `(` + unit + `)`
+	// December 8, 1987 / Aug. 2 / August 2
+	src.date = `\b(` + month + `)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`
+	// 8 December 1987 / 2 August
+	src.dateDM = `\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(` + month + `)(?:,?\s+(\d{4})\b)?`
+	src.monthYear = `\b(` + month + `)(?:\s+of)?\s+(\d{4})\b`
+	src.iso = `\b(\d{4})-(\d{2})-(\d{2})\b`
+	src.year = `\b(1[89]\d\d|20\d\d)s?\b`
+	return src
+}()
+
+var patterns = sync.OnceValue(func() numPatterns {
 	at := func(re string) *regexp.Regexp { return regexp.MustCompile(`^(?:` + re + `)`) }
-	return numPatterns{
-		dateAt: at(date), dateDMAt: at(dateDM), monthYearAt: at(monthYear), isoAt: at(iso), yearAt: at(year),
-		// num is matched against text lower-cased by lang.ASCIILower (the spans
-		// are the same): about a third faster than a (?i) pattern.
-		num:   regexp.MustCompile(num),
-		numAt: regexp.MustCompile(`^(?:` + num + `)`),
-		// December 8, 1987 / Aug. 2 / August 2
-		date: regexp.MustCompile(date),
-		// 8 December 1987 / 2 August
-		dateDM:    regexp.MustCompile(dateDM),
-		monthYear: regexp.MustCompile(monthYear),
-		iso:       regexp.MustCompile(iso),
-		year:      regexp.MustCompile(year),
-	}
+	return numPatterns{numAt: at(patternSrc.num), dateAt: at(patternSrc.date), dateDMAt: at(patternSrc.dateDM),
+		monthYearAt: at(patternSrc.monthYear), isoAt: at(patternSrc.iso), yearAt: at(patternSrc.year)}
 })
 
 // parseNumber turns "5,500", "2.5 billion", "five hundred", "twenty-five"
@@ -363,23 +361,6 @@ func digitWindows(s string, before, after, gap int) [][2]int {
 			out = append(out, [2]int{ws, we})
 		}
 		i = we
-	}
-	return out
-}
-
-// windowMatches runs re over each window of s and returns the submatch
-// indexes shifted to positions in s.
-func windowMatches(re *regexp.Regexp, s string, wins [][2]int) [][]int {
-	var out [][]int
-	for _, w := range wins {
-		for _, m := range re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += w[0]
-				}
-			}
-			out = append(out, m)
-		}
 	}
 	return out
 }

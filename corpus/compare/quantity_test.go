@@ -70,10 +70,10 @@ func TestNumMatchesAsFindAll(t *testing.T) {
 		"amillion", "ak", "abn", "atn people", "adozen", "an", "a-one", "tension", "ninety-nine", "nineteen", "thirteen",
 		"fifteen", "forty", "fourteen", "eleven", "twelve", "dozens", "onek", "twentymn", "and a half", "between them", "from 5"}
 	texts = append(texts, seedTexts(true)...)
-	p := patterns()
+	p, plain := patterns(), plainPatterns()
 	for _, s := range texts {
 		low := lang.ASCIILower(s)
-		got, want := numMatchesIn(p.numAt, low, 0, nil), p.num.FindAllStringSubmatchIndex(low, -1)
+		got, want := numMatchesIn(p.numAt, low, 0, nil), plain.num.FindAllStringSubmatchIndex(low, -1)
 		if len(got) != len(want) {
 			t.Fatalf("%q: %v, want %v", low, got, want)
 		}
@@ -171,12 +171,12 @@ func TestAnchoredMatchesAsWindowMatches(t *testing.T) {
 	toks := []string{"May", "March", "Mar.", "Sept.", "Sep", "Dec", "December", "Jun", "June", "Mayday", "of", " ", "  ",
 		",", ".", "-", "x", "_", "st", "th", "s", "1", "5", "12", "31", "05", "19", "1987", "2019", "2020s", "12345", "é", "-05", "-12", "-1", "2019-05-05", "May 5", "5 May", " of "}
 	texts = append(texts, randomTexts(toks, 3, 9, 100000)...)
-	p := patterns()
+	p, plain := patterns(), plainPatterns()
 	cases := []struct {
 		re, at *regexp.Regexp
 		opens  func(string, int) bool
-	}{{p.iso, p.isoAt, opensDigit}, {p.date, p.dateAt, opensMonth}, {p.dateDM, p.dateDMAt, opensDigit},
-		{p.monthYear, p.monthYearAt, opensMonth}, {p.year, p.yearAt, opensYear}}
+	}{{plain.iso, p.isoAt, opensDigit}, {plain.date, p.dateAt, opensMonth}, {plain.dateDM, p.dateDMAt, opensDigit},
+		{plain.monthYear, p.monthYearAt, opensMonth}, {plain.year, p.yearAt, opensYear}}
 	for _, s := range texts {
 		wins := digitWindows(s, 14, 16, 12)
 		for k, c := range cases {

@@ -12,17 +12,15 @@ type TimeOfDay struct {
 	Start, End int
 }
 
-// timePattern finds times of day: "10:15", "22:15:30", "10:15 p.m.",
+// timeRE finds times of day: "10:15", "22:15:30", "10:15 p.m.",
 // "10.15am", "10 p.m.", "7 AM". A bare "10.15" is a decimal number, not a
 // time, and "3:1" a score.
-var timePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(timeRE) })
-
-// timeAt is timePattern anchored at the start of the text: a time opens
-// at a word's first digit, and is tried there alone (anchoredMatches).
-var timeAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:` + timeRE + `)`) })
-
 const timeRE = `\b(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:` + timeAMPM + `)?|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?` + timeAMPM + `)`
 const timeAMPM = `\s?[aApP]\.?\s?[mM]\b\.?`
+
+// timeAt is timeRE anchored at the start of the text: a time opens at a
+// word's first digit, and is tried there alone (anchoredMatches).
+var timeAt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:` + timeRE + `)`) })
 
 // ExtractTimes finds the times of day in s.
 func ExtractTimes(s string) []TimeOfDay {
