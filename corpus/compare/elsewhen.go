@@ -26,15 +26,6 @@ var lookBackBy = []struct {
 	{"decade", []string{"a decade ago", "decades ago"}},
 }
 
-// lookBack are the phrases of lookBackBy.
-var lookBack = func() []string {
-	var out []string
-	for _, g := range lookBackBy {
-		out = append(out, g.phrases...)
-	}
-	return out
-}()
-
 // A unit's looks remember what linking asked of its sentence, so that the
 // sentence is read once however many candidates it is weighed against:
 // a bit says the answer is known, the next bit gives it.
@@ -63,11 +54,11 @@ func (u *unit) look(known, yes uint8, test func(*unit) bool) bool {
 func (x *storyScorer) elsewhen(u *unit) bool { return u.look(backKnown, back, x.looksBack) }
 
 // looksBack reports whether unit u tells of another time than its
-// article's: it says so in words (lookBack), or names a year before the
+// article's: it says so in words (lookBackBy), or names a year before the
 // article's year of publication.
 func (x *storyScorer) looksBack(u *unit) bool {
 	a := x.c.Articles[u.art]
-	if text := a.Sentences[u.sent].Text; holdsLookBackWord(text) && mayLookBack(text) {
+	if text := a.Sentences[u.sent].Text; holdsLookBackWord(text) {
 		low := strings.ToLower(text)
 		for _, g := range lookBackBy {
 			if !strings.Contains(low, g.word) {
@@ -109,22 +100,10 @@ func earlierYear(d Date, pub time.Time) bool {
 // may be the same happening as a report of the new one.
 const turnOfYear = 60
 
-// mayLookBack is a quick test that text may hold a lookBack phrase: each
-// holds one of these pieces, in either case.
-func mayLookBack(text string) bool {
-	for _, p := range [...]string{"ear", "EAR", "ago", "AGO", "Ago", "onth", "ONTH", "ecade", "ECADE"} {
-		if strings.Contains(text, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // holdsLookBackWord reports whether text holds, in any case, one of the
 // words of lookBackBy ("year", "month", "decade"), without which it holds
-// no lookBack phrase: one pass, where mayLookBack searches for each of
-// its pieces in turn. (No rune outside ASCII lower-cases to one of their
-// letters.)
+// no lookBackBy phrase, in one pass. (No rune outside ASCII lower-cases
+// to one of their letters.)
 func holdsLookBackWord(text string) bool {
 	for i := 0; i+4 <= len(text); i++ {
 		var w string

@@ -59,13 +59,16 @@ func TestFigureWords(t *testing.T) {
 	}
 }
 
-// TestMayLookBackLetsEveryPhraseThrough: the quick test never turns away
-// a sentence holding a lookBack phrase, in lower, title or upper case.
-func TestMayLookBackLetsEveryPhraseThrough(t *testing.T) {
-	for _, p := range lookBack {
-		for _, s := range []string{p, strings.ToUpper(p[:1]) + p[1:], strings.ToUpper(p), strings.Title(p)} {
-			if !mayLookBack("It was said " + s + ".") {
-				t.Errorf("mayLookBack turns away %q", s)
+// TestHoldsLookBackWordLetsEveryPhraseThrough: the quick test never
+// turns away a sentence holding a lookBackBy phrase, in lower, title or
+// upper case.
+func TestHoldsLookBackWordLetsEveryPhraseThrough(t *testing.T) {
+	for _, g := range lookBackBy {
+		for _, p := range g.phrases {
+			for _, s := range []string{p, strings.ToUpper(p[:1]) + p[1:], strings.ToUpper(p), strings.Title(p)} {
+				if !holdsLookBackWord("It was said " + s + ".") {
+					t.Errorf("holdsLookBackWord turns away %q", s)
+				}
 			}
 		}
 	}
