@@ -162,9 +162,10 @@ func isWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
-// anchoredMatches is windowMatches(re, s, wins) for a pattern re whose
-// every match opens at a word boundary, at a byte where opens holds,
-// given re anchored at the start of the text (at): it is tried there
+// anchoredMatches gives what a plain pattern run over each window of s
+// gives (windowMatches, in the tests), for a pattern whose every match
+// opens at a word boundary, at a byte where opens holds, given the
+// pattern anchored at the start of the text (at): it is tried there
 // alone, left to right, going on after each match as FindAll does. A
 // window's text is the pattern's whole text, and a word's first byte sees
 // the same boundary in the window as in the window's rest
