@@ -358,7 +358,7 @@ func opensWithPredicate(cl string) bool {
 	// The rest of an apposition the clause splitter left in front ("46,
 	// was injured", "a missile-frigate, had sunk…"): the predicate
 	// follows it.
-	if i := strings.Index(cl, ", "); i > 0 && len(strings.Fields(cl[:i])) <= 3 && opensWithPredicate(cl[i+2:]) {
+	if i := strings.Index(cl, ", "); i > 0 && corpus.CountWords(cl[:i], 3) <= 3 && opensWithPredicate(cl[i+2:]) {
 		return true
 	}
 	w, _, _ := strings.Cut(cl, " ")
