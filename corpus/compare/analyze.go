@@ -209,13 +209,14 @@ func (r *Result) Fact(id string) *Fact {
 // unit is one sentence under analysis, in compact form.
 type unit struct {
 	art, sent, outlet, story int32
-	terms                    []int32 // sorted term ids
-	nameBits                 uint64  // bit k: the k-th term is a name (see name)
-	ex                       *extras // numbers, dates, quotes, what a long sentence keeps beyond the unit; the shared noEx when none
-	w                        float64 // summed term weight
-	heading                  bool    // a title or sub-heading
-	looks                    uint8   // what the sentence was found to do, once asked (see looks)
-	nseg                     uint8   // the number of segments, when segOf is set
+	terms                    []int32   // sorted term ids
+	nameBits                 uint64    // bit k: the k-th term is a name (see name)
+	ex                       *extras   // numbers, dates, quotes, what a long sentence keeps beyond the unit; the shared noEx when none
+	w                        float64   // summed term weight
+	heading                  bool      // a title or sub-heading
+	looks                    uint8     // what the sentence was found to do, once asked (see looks)
+	nseg                     uint8     // the number of segments, when segOf is set
+	side                     sideFlags // the clauses that do not state the sentence's claim, when segOf is set
 	// segAt is where the weights of the unit's segments start in the
 	// arena of the scorer that prepared its thread (storyScorer.segW).
 	segAt int32

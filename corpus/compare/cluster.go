@@ -203,9 +203,15 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 	}
 	// One claim: every member must state the fact's core claim, not
 	// just link to one other member.
+	var split [][]int32
 	for i := range facts {
-		facts[i] = x.core(facts[i], links)
+		var more [][]int32
+		facts[i], more = x.core(facts[i], links)
 		slices.Sort(facts[i])
+		for _, g := range more {
+			slices.Sort(g)
+			split = append(split, g)
+		}
 	}
 	// Joins can leave two facts with mostly the same members: the
 	// smaller one repeats the larger and goes.
@@ -233,6 +239,24 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 				facts[i] = nil
 				break
 			}
+		}
+	}
+	for _, g := range split {
+		dup := false
+		for _, f := range facts {
+			if f == nil || len(f) < len(g) {
+				continue
+			}
+			in := 0
+			for _, m := range g {
+				if _, ok := slices.BinarySearch(f, m); ok {
+					in++
+				}
+			}
+			dup = dup || 3*in >= 2*len(g)
+		}
+		if !dup {
+			facts = append(facts, g)
 		}
 	}
 	out := facts[:0]
@@ -439,10 +463,14 @@ const coreCohesion = 0.7
 // members of other outlets linked to the centre at the fact threshold,
 // and any other member whose mean link score to those reaches the
 // threshold. A chain (a linked to b, b to c, c not to a nor to the two on
-// average) keeps only what links to its middle.
-func (x *storyScorer) core(f []int32, links storyLinks) []int32 {
+// average) keeps only what links to its middle. A member that shares
+// with the centre only what a relative clause of its own says is not
+// kept (describesOnly); when the centre states two claims, one per
+// clause, the members of each make a fact of their own (byCentreClause):
+// core returns the largest and the others apart.
+func (x *storyScorer) core(f []int32, links storyLinks) ([]int32, [][]int32) {
 	if len(f) < 3 {
-		return f
+		return f, nil
 	}
 	cut := x.opts.FactThreshold
 	centre, best := f[0], -1.0
@@ -458,22 +486,28 @@ func (x *storyScorer) core(f []int32, links storyLinks) []int32 {
 		}
 	}
 	co := x.units[centre].outlet
-	keep := []int32{centre}
+	var linked []int32
 	for _, m := range f {
-		if m != centre && x.units[m].outlet != co && score(links, m, centre) >= cut {
-			keep = append(keep, m)
+		if m != centre && x.units[m].outlet != co && score(links, m, centre) >= cut && !x.describesOnly(m, centre) {
+			linked = append(linked, m)
 		}
 	}
-	core := len(keep)
-	for _, m := range f {
-		if m == centre || slices.Contains(keep[:core], m) {
-			continue
+	parts := x.byCentreClause(centre, linked)
+	out := make([][]int32, 0, len(parts))
+	for _, part := range parts {
+		keep := append([]int32{centre}, part...)
+		core := len(keep)
+		for _, m := range f {
+			if m == centre || slices.Contains(linked, m) || x.describesOnly(m, centre) {
+				continue
+			}
+			if x.cohesion(m, keep[:core], links) >= cut*coreCohesion {
+				keep = append(keep, m)
+			}
 		}
-		if x.cohesion(m, keep[:core], links) >= cut*coreCohesion {
-			keep = append(keep, m)
-		}
+		out = append(out, keep)
 	}
-	return keep
+	return out[0], out[1:]
 }
 
 // cohesion is the mean link score of m to the members of other outlets

@@ -81,6 +81,9 @@ type features struct {
 	// clauses are the terms of each clause, as indices into terms, when
 	// there is more than one.
 	clauses [][]int32
+	// side marks the clauses that do not state the sentence's claim (see
+	// sideFlags), for its first maxSideClauses clauses.
+	side sideFlags
 	// bigrams and trigrams are sorted hashes of consecutive word stems
 	// (stop words included); seq the stems in order, unigrams their set;
 	// chars the sorted hashes of character trigrams. Only the pair matcher
@@ -158,6 +161,9 @@ type wordInfo struct {
 	stop bool // the folded word, as written, is a stop word (isStop)
 	// scale says the folded word holds one of scaleWords.
 	scale bool
+	// relative says the word is a relative pronoun (relativePronouns);
+	// reports that it is a verb of attribution (isReporting).
+	relative, reports bool
 	// alias says a name of the alias table may open at the word
 	// (matchAlias has candidates for it).
 	alias bool
@@ -250,7 +256,8 @@ func (an *analyzer) word(f string) wordInfo {
 	if wi, ok := an.cache[f]; ok {
 		return wi
 	}
-	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f), clause: clauseWords[f], acronym: len(an.acr[f]) > 0}
+	wi := wordInfo{ends: connectiveEnds[f], stop: isStop(f), scale: holdsScaleWord(f), clause: clauseWords[f], acronym: len(an.acr[f]) > 0,
+		relative: relativePronouns[f], reports: isReporting(f)}
 	if sp := stripPossessive(f); len(an.lx.aliases[f]) > 0 || (sp != f && len(an.lx.aliases[sp]) > 0) {
 		wi.alias = true
 	}
@@ -378,9 +385,26 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		}
 		occs = append(occs, occ{wi.term, p.text, name, clause[i], wi.lid})
 	}
+	// Raw clauses (below 64) that open with a relative pronoun, and that
+	// hold a verb of attribution.
+	var rawRel, rawAttr uint64
+	for i := range ps {
+		if c := clause[i]; c < 64 {
+			if (i == 0 || c != clause[i-1]) && infos[i].relative {
+				rawRel |= 1 << uint(c)
+			}
+			if infos[i].reports {
+				rawAttr |= 1 << uint(c)
+			}
+		}
+	}
 	// Clauses: runs of terms between clause boundaries; a clause with
-	// fewer than three terms joins the previous one. The clauses' slices
-	// of an earlier sentence are reused.
+	// fewer than three terms joins the next one (the last, the one
+	// before). The clauses' slices of an earlier sentence are reused.
+	// first and merged note the raw clause each of the first clauses
+	// opens with, and whether it holds more than that one.
+	var first [maxSideClauses]int
+	var merged [maxSideClauses]bool
 	last := -1
 	for k, o := range occs {
 		if o.clause != last {
@@ -391,6 +415,11 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 				} else {
 					cl = append(cl, nil)
 				}
+				if n := len(cl) - 1; n < maxSideClauses {
+					first[n] = o.clause
+				}
+			} else if n := len(cl) - 1; n < maxSideClauses {
+				merged[n] = true
 			}
 			last = o.clause
 		}
@@ -400,9 +429,17 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	if len(cl) > 1 && len(cl[len(cl)-1]) < 3 {
 		cl[len(cl)-2] = append(cl[len(cl)-2], cl[len(cl)-1]...)
 		cl = cl[:len(cl)-1]
+		if n := len(cl) - 1; n < maxSideClauses {
+			merged[n] = true
+		}
 	}
 	if len(cl) > 1 {
 		ft.clauses = cl
+		for k := range min(len(cl), maxSideClauses) {
+			if r := first[k]; !merged[k] && r < 64 {
+				ft.side = ft.side.with(k, rawRel>>uint(r)&1 != 0, rawAttr>>uint(r)&1 != 0)
+			}
+		}
 	} else {
 		ft.clauses = cl[:0] // kept for reuse
 	}
@@ -531,6 +568,9 @@ func ngrams(seq []uint32, n int) []uint32 {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// relativePronouns open a clause that describes a noun of another.
+var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
 
 // clauseWords start a new clause.
 var clauseWords = map[string]bool{

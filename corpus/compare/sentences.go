@@ -209,7 +209,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := x.units[j]
 				role := art.Sentences[r.sent].Role
 				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
+					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg, side: src.side,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
@@ -309,6 +309,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
 					segAr = segAr[:len(segAr)+nt]
 					u.nseg = uint8(len(sm))
+					u.side = ft.side
 					for si, m := range sm {
 						for ; m != 0; m &= m - 1 {
 							u.segOf[bits.TrailingZeros64(m)] |= 1 << si
