@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"context"
 	"slices"
 	"testing"
+	"time"
 )
 
 // claimScorer prepares the link scorer on the given sentences (invented,
@@ -102,5 +104,42 @@ func TestRelativeClauseOnlyDescribes(t *testing.T) {
 	}
 	if x.describesOnly(u[2], u[0]) {
 		t.Errorf("%q is left out beside %q: its main clause states the claim", deploy, centre)
+	}
+}
+
+// TestLookingBackInAnotherClause checks claimsOtherTimes: a sentence that
+// looks back (a year before its article's) in one clause and states a
+// present claim in another is linked with sentences stating that claim;
+// one whose shared clause itself looks back is not.
+func TestLookingBackInAnotherClause(t *testing.T) {
+	for _, c := range []struct {
+		first string
+		want  bool
+	}{
+		{"Signed in 1991 by the two prime ministers, the water accord caps the dam's reservoir at four billion cubic metres.", true},
+		{"In 1991 the water accord capped the dam's reservoir at four billion cubic metres.", false},
+	} {
+		cs := writeArticles(t,
+			[3]string{"Alpha Wire", "Dam", c.first},
+			[3]string{"Beta News", "Dam", "The accord caps the reservoir of the dam at four billion cubic metres."},
+			[3]string{"Gamma Times", "Dam", "Under the accord, the dam's reservoir is capped at four billion cubic metres."},
+		)
+		pub := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
+		for _, a := range cs.Articles {
+			a.Published = &pub
+		}
+		r, err := Analyze(context.Background(), cs, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, f := range r.Facts {
+			for _, m := range f.Members {
+				got = got || m.Outlet == "Alpha Wire"
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q in a fact with the present claim: %v, want %v (facts %+v)", c.first, got, c.want, r.Facts)
+		}
 	}
 }

@@ -152,7 +152,83 @@ func isASCIIWordByte(b byte) bool {
 }
 
 // otherTimes reports whether two units of one story tell of different
-// times: one looks back (elsewhen) and the other does not.
+// times: one looks back (elsewhen) and the other does not. Their figures
+// and dates are then not set against each other.
 func (x *storyScorer) otherTimes(a, b *unit) bool {
 	return a.story == b.story && x.elsewhen(a) != x.elsewhen(b)
+}
+
+// claimsOtherTimes is otherTimes for linking: two units of one story that
+// tell of different times may still state one claim when what they share
+// lies in a clause of the one looking back that does not itself look back
+// ("Signed in 1991 by the two leaders, the accord caps the reservoir at
+// …" beside "The accord caps the reservoir at …").
+func (x *storyScorer) claimsOtherTimes(a, b *unit) bool {
+	if !x.otherTimes(a, b) {
+		return false
+	}
+	if !x.elsewhen(a) {
+		a, b = b, a
+	}
+	ci := x.claimClause(a, b)
+	return ci < 0 || x.backClauses(a)>>uint(ci)&1 != 0
+}
+
+// backClauses marks (bit k) the clauses of unit u that hold what places
+// it in another time (a phrase of lookBackBy, a date of an earlier year);
+// all of them when the clauses' places are not known.
+func (x *storyScorer) backClauses(u *unit) uint8 {
+	a := x.c.Articles[u.art]
+	text := a.Sentences[u.sent].Text
+	// Where the clauses start is read again from the sentence: only the
+	// few sentences that look back and share a claim with one that does
+	// not are asked about.
+	an := x.labelAnalyzer()
+	an.wantClauseAt = true
+	ft := an.analyze(text)
+	an.wantClauseAt = false
+	at := ft.clauseAt
+	if len(at) < 2 || len(at) != nClauses(u) && nClauses(u) < maxClaimClauses {
+		return 0xff
+	}
+	clauseOf := func(off int) uint8 {
+		k := 0
+		for k+1 < len(at) && int(at[k+1]) <= off {
+			k++
+		}
+		if k >= maxClaimClauses {
+			return 0
+		}
+		return 1 << uint(k)
+	}
+	var m uint8
+	if holdsLookBackWord(text) {
+		low := strings.ToLower(text)
+		if len(low) != len(text) {
+			return 0xff // case folding moved the bytes
+		}
+		for _, g := range lookBackBy {
+			for _, p := range g.phrases {
+				for from := 0; ; {
+					i := strings.Index(low[from:], p)
+					if i < 0 {
+						break
+					}
+					i += from
+					if wordAt(low, i, len(p)) {
+						m |= clauseOf(i)
+					}
+					from = i + len(p)
+				}
+			}
+		}
+	}
+	if a.Published != nil {
+		for _, d := range u.ex.dates {
+			if earlierYear(d, *a.Published) {
+				m |= clauseOf(d.Start)
+			}
+		}
+	}
+	return m
 }

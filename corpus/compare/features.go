@@ -84,6 +84,10 @@ type features struct {
 	// side marks the clauses that do not state the sentence's claim (see
 	// sideFlags), for its first maxSideClauses clauses.
 	side sideFlags
+	// clauseAt are the byte offsets where the clauses start, when there
+	// is more than one and the analyzer's wantClauseAt is set (see
+	// backClauses).
+	clauseAt []int32
 	// bigrams and trigrams are sorted hashes of consecutive word stems
 	// (stop words included); seq the stems in order, unigrams their set;
 	// chars the sorted hashes of character trigrams. Only the pair matcher
@@ -136,19 +140,25 @@ type analyzer struct {
 	pieces     []piece
 	words      []word
 	noNgrams   bool // skip n-gram hashes (Analyze does not use them)
+	// wantClauseAt asks for features.clauseAt, which only backClauses
+	// reads, for the few sentences it asks about.
+	wantClauseAt bool
 
 	// Reused per sentence: term occurrences, their order by term and the
 	// index of each one's term, clause numbers, and the words and pieces
 	// of a quotation.
-	occs    []occ
-	infos   []wordInfo // by piece: its word (not for numbers and codes)
-	byTerm  []int32
-	keys    []termKey
-	termOf  []int32
-	clause  []int
-	qwords  []word
-	qpieces []piece
-	qstems  []uint32
+	occs   []occ
+	infos  []wordInfo // by piece: its word (not for numbers and codes)
+	byTerm []int32
+	keys   []termKey
+	termOf []int32
+	clause []int
+	// firstRaw is, by clause of the sentence, the raw clause (of
+	// appendClauseStarts) it starts with.
+	firstRaw []int
+	qwords   []word
+	qpieces  []piece
+	qstems   []uint32
 }
 
 type wordInfo struct {
@@ -418,6 +428,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 				if n := len(cl) - 1; n < maxSideClauses {
 					first[n] = o.clause
 				}
+				an.firstRaw = append(an.firstRaw[:len(cl)-1], o.clause)
 			} else if n := len(cl) - 1; n < maxSideClauses {
 				merged[n] = true
 			}
@@ -480,6 +491,17 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.infos = infos[:0]
 	an.occs, an.byTerm, an.termOf = occs[:0], byTerm[:0], termOf[:0]
 	ft.dates = ExtractDates(s)
+	if len(ft.clauses) > 1 && an.wantClauseAt {
+		// Each clause starts where the first raw clause it holds does.
+		ft.clauseAt = make([]int32, len(ft.clauses))
+		k := 1
+		for i := range ps {
+			for k < len(ft.clauses) && clause[i] >= an.firstRaw[k] {
+				ft.clauseAt[k] = int32(ps[i].start)
+				k++
+			}
+		}
+	}
 	if hasDigit(s) || an.mentionsScale(s, ps, infos) {
 		ft.nums = quantitiesIn(s, ft.dates, false)
 	}

@@ -43,10 +43,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		text = sent.Text[dl.End-sent.Start:]
 	}
 	text = strings.TrimSpace(text)
-	if x.an == nil {
-		x.an = newAnalyzer(x.lx, x.acr)
-		x.an.noNgrams = true
-	}
+	x.labelAnalyzer()
 	clauses := withPredicates(text, splitClauses(text))
 	best, bestW := "", -1.0
 	for ci, cl := range clauses {
@@ -503,4 +500,14 @@ func trimTo(s string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// labelAnalyzer returns the scorer's own analyzer (for labels and the
+// sentences read again), made on first use.
+func (x *storyScorer) labelAnalyzer() *analyzer {
+	if x.an == nil {
+		x.an = newAnalyzer(x.lx, x.acr)
+		x.an.noNgrams = true
+	}
+	return x.an
 }

@@ -16,10 +16,10 @@ import (
 
 // sameEvent reports whether two linked units may be members of one fact.
 // Within a story, unless one looks back to another time and the other
-// does not (otherTimes).
+// does not, in what they share (claimsOtherTimes).
 func (x *storyScorer) sameEvent(a, b *unit) bool {
 	if a.story == b.story {
-		return !x.otherTimes(a, b)
+		return !x.claimsOtherTimes(a, b)
 	}
 	if x.docs[a.art].day == noDay || x.docs[b.art].day == noDay {
 		return false
