@@ -69,3 +69,38 @@ func FuzzLabelClauses(f *testing.F) {
 		dropTrailingAttribution(s)
 	})
 }
+
+// FuzzClauseMarks checks what the analysis says of a sentence's clauses:
+// where they start (clauseAt, for backClauses) lies inside the sentence,
+// in order, one place per clause, and the side marks name clauses that
+// exist.
+func FuzzClauseMarks(f *testing.F) {
+	for _, s := range []string{"Signed in 1991 by the two prime ministers, the water accord caps the reservoir, the ministry of water said in a statement.",
+		"Russia denies it violated the treaty, which forbids short- and intermediate-range missiles.", "a, which b, c d e, f g h said", ", , ,", "who, which, whom"} {
+		f.Add(s)
+	}
+	lx, err := lexiconFor("")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		an := newAnalyzer(lx, nil)
+		an.noNgrams, an.wantClauseAt = true, true
+		ft := an.analyze(s)
+		nc := len(ft.clauses)
+		if nc > 1 && len(ft.clauseAt) != nc {
+			t.Fatalf("%d clauses, %d places in %q", nc, len(ft.clauseAt), s)
+		}
+		for k, at := range ft.clauseAt {
+			if at < 0 || int(at) > len(s) || k > 0 && at < ft.clauseAt[k-1] {
+				t.Fatalf("clause places %v out of order or outside %q", ft.clauseAt, s)
+			}
+		}
+		if side := ft.side.relative() | ft.side.attribution(); side>>uint(min(nc, maxSideClauses)) != 0 {
+			t.Fatalf("side marks %08b for %d clauses in %q", ft.side, nc, s)
+		}
+	})
+}
