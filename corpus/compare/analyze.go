@@ -224,7 +224,7 @@ type unit struct {
 	// otherwise): the clause scores need it for every candidate, and it
 	// does not change. Segments are the clauses and pairs of adjacent
 	// clauses; a sentence with more, or with more than 64 terms, keeps
-	// them as term lists in ex.segs (see nSegs and segList).
+	// them as term lists in their extras (extras.segs; see nSegs and segList).
 	segOf []uint16
 }
 
@@ -238,6 +238,13 @@ type extras struct {
 	nums   []Quantity
 	dates  []Date
 	quotes []quote
+	// long is what only a long sentence has, nil for the others: a
+	// unit's extras are one of the larger parts of the analysis's memory.
+	long *longExtras
+}
+
+// longExtras are the segment lists and late name flags of a long sentence.
+type longExtras struct {
 	// segs are the sentence's segments as sorted term ids, when it has
 	// more than one clause and segOf cannot hold them all (rare).
 	segs [][]int32
@@ -246,12 +253,22 @@ type extras struct {
 	names []bool
 }
 
+// segs are the unit's segments as term lists, when segOf cannot hold
+// them (see longExtras.segs).
+func (e *extras) segs() [][]int32 {
+	if e.long == nil {
+		return nil
+	}
+	return e.long.segs
+}
+
 // name reports whether u's k-th term is written as a name in it.
 func (u *unit) name(k int) bool {
 	if k < 64 {
 		return u.nameBits>>uint(k)&1 != 0
 	}
-	return k-64 < len(u.ex.names) && u.ex.names[k-64]
+	l := u.ex.long
+	return l != nil && k-64 < len(l.names) && l.names[k-64]
 }
 
 // analysis is the state of one Analyze run.

@@ -241,7 +241,7 @@ func segBits(u *unit, k int) uint16 {
 	if u.segOf != nil {
 		return u.segOf[k]
 	}
-	if len(u.ex.segs) == 0 {
+	if len(u.ex.segs()) == 0 {
 		return 1
 	}
 	return 0
@@ -257,7 +257,7 @@ func nSegs(u *unit) int {
 	if u.segOf != nil {
 		return int(u.nseg)
 	}
-	return len(u.ex.segs)
+	return len(u.ex.segs())
 }
 
 // segList returns u's segments as sorted term lists, the whole sentence
@@ -267,8 +267,8 @@ func segList(u *unit) [][]int32 {
 	switch {
 	case nSegs(u) == 0:
 		return [][]int32{u.terms}
-	case u.ex.segs != nil:
-		return u.ex.segs
+	case u.ex.segs() != nil:
+		return u.ex.segs()
 	}
 	out := make([][]int32, u.nseg)
 	for k, m := range u.segOf {

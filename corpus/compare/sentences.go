@@ -81,6 +81,20 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 		}
 	}
+	// Every sentence of refs becomes a unit, in order: an article's units
+	// are a stretch of unit indices, cut from one array.
+	seq := make([]int32, len(refs))
+	for i := range seq {
+		seq[i] = int32(i)
+	}
+	for lo := 0; lo < len(refs); {
+		hi := lo + 1
+		for hi < len(refs) && refs[hi].art == refs[lo].art {
+			hi++
+		}
+		x.artUnit[refs[lo].art] = seq[lo:hi:hi]
+		lo = hi
+	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	ans := make([]*analyzer, workers)
 	for i := range ans {
@@ -215,7 +229,6 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				for _, t := range src.terms {
 					x.df[t]++
 				}
-				x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)-1))
 				continue
 			}
 			ft := &fts[i-lo]
@@ -279,11 +292,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				case k < 64:
 					u.nameBits |= 1 << uint(k)
 				default:
-					x.ownExtras(&u)
-					if u.ex.names == nil {
-						u.ex.names = make([]bool, nt-64)
+					l := x.ownLong(&u)
+					if l.names == nil {
+						l.names = make([]bool, nt-64)
 					}
-					u.ex.names[k-64] = true
+					l.names[k-64] = true
 				}
 			}
 			if nc := len(ft.clauses); nc > 1 && len(u.terms) <= 64 {
@@ -319,14 +332,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						size += bits.OnesCount64(m)
 					}
 					arena := make([]int32, 0, size)
-					x.ownExtras(&u)
-					u.ex.segs = make([][]int32, 0, len(sm))
+					l := x.ownLong(&u)
+					l.segs = make([][]int32, 0, len(sm))
 					for _, m := range sm {
 						st := len(arena)
 						for ; m != 0; m &= m - 1 {
 							arena = append(arena, u.terms[bits.TrailingZeros64(m)])
 						}
-						u.ex.segs = append(u.ex.segs, arena[st:len(arena):len(arena)])
+						l.segs = append(l.segs, arena[st:len(arena):len(arena)])
 					}
 				}
 			} else if nc > 1 {
@@ -339,14 +352,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				arena := make([]int32, 0, size)
-				x.ownExtras(&u)
-				u.ex.segs = make([][]int32, 0, 2*nc-1)
+				l := x.ownLong(&u)
+				l.segs = make([][]int32, 0, 2*nc-1)
 				for k, cl := range ft.clauses {
 					st := len(arena)
 					for _, t := range cl {
 						arena = append(arena, idOf[t])
 					}
-					u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					l.segs = append(l.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					if k+1 < nc {
 						st := len(arena)
 						for _, t := range cl {
@@ -355,14 +368,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						for _, t := range ft.clauses[k+1] {
 							arena = append(arena, idOf[t])
 						}
-						u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+						l.segs = append(l.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
-				if len(u.ex.segs) <= 16 {
-					u.nseg = uint8(len(u.ex.segs))
+				if len(l.segs) <= 16 {
+					u.nseg = uint8(len(l.segs))
 					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
 					segAr = segAr[:len(segAr)+nt]
-					for si, sg := range u.ex.segs {
+					for si, sg := range l.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {
 								u.segOf[k] |= 1 << si
@@ -371,7 +384,6 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 			}
-			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
 			unitAr = append(unitAr, u)
 			x.units = append(x.units, &unitAr[len(unitAr)-1])
 			// Keep the slot's term, surface and clause arrays for the
@@ -407,12 +419,16 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	return nil
 }
 
-// ownExtras gives u extras of its own, for its segment lists, when it
-// shares the empty noEx.
-func (x *analysis) ownExtras(u *unit) {
+// ownLong gives u extras of its own, when it shares the empty noEx, and
+// those their part for a long sentence, which it returns.
+func (x *analysis) ownLong(u *unit) *longExtras {
 	if u.ex == x.noEx {
 		u.ex = &extras{}
 	}
+	if u.ex.long == nil {
+		u.ex.long = &longExtras{}
+	}
+	return u.ex.long
 }
 
 // blend mixes a background IDF with the IDF of a term found in df of n
