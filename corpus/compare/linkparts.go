@@ -183,7 +183,7 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 			}
 			var maBuf, mbBuf [16]uint64
 			var ma, mb []uint64
-			if (nSegs(a) == 0 || a.segOf != nil) && (nSegs(b) == 0 || b.segOf != nil) {
+			if (nSegs(a) == 0 || a.hasSegOf()) && (nSegs(b) == 0 || b.hasSegOf()) {
 				ma, mb = maBuf[:na], mbBuf[:nb]
 				for k := range common {
 					for m := segA[k]; m != 0; m &= m - 1 {
@@ -238,8 +238,8 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 // when u has no segments (its one segment is the whole sentence), none
 // when u has too many segments for segOf.
 func segBits(u *unit, k int) uint16 {
-	if u.segOf != nil {
-		return u.segOf[k]
+	if u.hasSegOf() {
+		return u.segOf(k)
 	}
 	if len(u.ex.segs()) == 0 {
 		return 1
@@ -254,7 +254,7 @@ func (x *storyScorer) segWeights(u *unit) []float64 {
 
 // nSegs is the number of u's segments (0 when it has one clause).
 func nSegs(u *unit) int {
-	if u.segOf != nil {
+	if u.hasSegOf() {
 		return int(u.nseg)
 	}
 	return len(u.ex.segs())
@@ -271,8 +271,8 @@ func segList(u *unit) [][]int32 {
 		return u.ex.segs()
 	}
 	out := make([][]int32, u.nseg)
-	for k, m := range u.segOf {
-		for ; m != 0; m &= m - 1 {
+	for k := range u.terms {
+		for m := u.segOf(k); m != 0; m &= m - 1 {
 			si := bits.TrailingZeros16(m)
 			out[si] = append(out[si], u.terms[k])
 		}

@@ -134,7 +134,7 @@ func (x *storyScorer) prepare(members []int32) {
 		u := x.units[ui]
 		u.w = 0
 		u.segAt = int32(len(x.segW))
-		if u.ex.segs() == nil && u.segOf != nil {
+		if u.ex.segs() == nil && u.hasSegOf() {
 			// Segments kept as segOf bits: each segment's weight is summed
 			// over its terms in ascending order, as from extras.segs.
 			at := len(x.segW)
@@ -142,7 +142,7 @@ func (x *storyScorer) prepare(members []int32) {
 			segW := x.segW[at:]
 			clear(segW)
 			for k, t := range u.terms {
-				m := u.segOf[k]
+				m := u.segOf(k)
 				if m == 0 {
 					continue
 				}

@@ -189,33 +189,28 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		// The worker's own numbering of its terms finds the ids of the
 		// terms it has made before without hashing them.
 		loc := &local[by[k]]
-		// An article's units (within the chunk) take their terms, names
-		// and segment sets from one array each: a few allocations per
-		// article, not three per sentence, freed together when its
-		// thread is linked.
+		// An article's units (within the chunk) take their terms and
+		// segment sets from one array: a few allocations per article, not
+		// two per sentence, freed together when its thread is linked.
 		var termAr []int32
-		var segAr []uint16
 		var unitAr []unit
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
 			if i == lo || refs[i-1].art != r.art {
-				nt, ns, nu := 0, 0, 0
+				nt, nu := 0, 0
 				for k := i; k < hi && refs[k].art == r.art; k++ {
 					nu++
 					if dup[k] < 0 {
 						f := &fts[k-lo]
 						nt += len(f.terms)
 						if len(f.clauses) > 1 {
-							ns += len(f.terms)
+							nt += segWords(len(f.terms))
 						}
 					}
 				}
-				termAr, segAr = make([]int32, 0, nt), nil
+				termAr = make([]int32, 0, nt)
 				unitAr = make([]unit, 0, nu)
-				if ns > 0 {
-					segAr = make([]uint16, 0, ns)
-				}
 			}
 			if j := dup[i]; j >= 0 {
 				// Share the first copy's read-only features; weights are
@@ -223,7 +218,7 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := x.units[j]
 				role := art.Sentences[r.sent].Role
 				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg,
+					terms: src.terms, nameBits: src.nameBits, ex: src.ex, nseg: src.nseg,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
@@ -319,12 +314,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				if len(sm) <= 16 {
 					// segOf holds the segments: they are not kept as lists.
-					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
-					segAr = segAr[:len(segAr)+nt]
+					termAr = u.keepSegOf(termAr)
 					u.nseg = uint8(len(sm))
 					for si, m := range sm {
 						for ; m != 0; m &= m - 1 {
-							u.segOf[bits.TrailingZeros64(m)] |= 1 << si
+							u.addSegOf(bits.TrailingZeros64(m), si)
 						}
 					}
 				} else {
@@ -373,12 +367,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				if len(l.segs) <= 16 {
 					u.nseg = uint8(len(l.segs))
-					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
-					segAr = segAr[:len(segAr)+nt]
+					termAr = u.keepSegOf(termAr)
 					for si, sg := range l.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {
-								u.segOf[k] |= 1 << si
+								u.addSegOf(k, si)
 							}
 						}
 					}
