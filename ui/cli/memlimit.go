@@ -12,8 +12,8 @@ import (
 
 // The shared-facts analysis of a large corpus holds about four times the
 // corpus's text live at its peak (10,000 generated articles, 44 MB of
-// text: 186 MB), and Go's collector, left to its default, lets the heap
-// grow to twice the live heap before it collects: 440 MB of resident
+// text: 175 MB), and Go's collector, left to its default, lets the heap
+// grow to twice the live heap before it collects: 360–370 MB of resident
 // memory at 10,000 articles. A batch command that runs the analysis once
 // and exits sets a soft memory limit in proportion to the text instead, so
 // that the collector runs more often only near the peak (docs/speed.md,
