@@ -45,3 +45,37 @@ func TestLoadFilesAsOnDisk(t *testing.T) {
 		}
 	}
 }
+
+// TestDropLayoutKeepsTheSentences drops the paragraphs and furniture a
+// batch command does not read: the text and sentences stay.
+func TestDropLayoutKeepsTheSentences(t *testing.T) {
+	var files []File
+	entries, _ := embeddedFS.ReadDir("embedded")
+	for _, e := range entries {
+		b, _ := embeddedFS.ReadFile("embedded/" + e.Name())
+		files = append(files, File{Path: e.Name(), Data: b})
+	}
+	c, err := LoadFiles(context.Background(), Options{Outlets: ShippedOutlets()}, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, a := range c.Articles {
+		n += len(a.Sentences)
+	}
+	c.DropLayout()
+	for _, a := range c.Articles {
+		if a.Paragraphs != nil || a.Furniture != nil {
+			t.Errorf("%s: paragraphs or furniture kept", a.ID)
+		}
+		for _, s := range a.Sentences {
+			if s.Text != a.Text[s.Start:s.End] {
+				t.Errorf("%s: sentence %d changed", a.ID, s.Index)
+			}
+			n--
+		}
+	}
+	if n != 0 {
+		t.Errorf("%d sentences lost", n)
+	}
+}

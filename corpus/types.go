@@ -232,6 +232,16 @@ type Corpus struct {
 	Errors   []LoadError `json:"errors"`
 }
 
+// DropLayout lets go of every article's paragraphs and furniture, which
+// only the reader and the commands that show or export an article read:
+// a command that reads only the sentences keeps less of a large corpus.
+// Sentence.Para then indexes nothing.
+func (c *Corpus) DropLayout() {
+	for _, a := range c.Articles {
+		a.Paragraphs, a.Furniture = nil, nil
+	}
+}
+
 // Article returns the article with the given id, or nil.
 func (c *Corpus) Article(id string) *Article {
 	for _, a := range c.Articles {

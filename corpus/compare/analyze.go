@@ -220,13 +220,42 @@ type unit struct {
 	// segAt is where the weights of the unit's segments start in the
 	// arena of the scorer that prepared its thread (storyScorer.segW).
 	segAt int32
-	// segOf is, per term, the bit set of the segments holding it, when
-	// the sentence has more than one clause and at most 16 segments (nil
-	// otherwise): the clause scores need it for every candidate, and it
-	// does not change. Segments are the clauses and pairs of adjacent
-	// clauses; a sentence with more, or with more than 64 terms, keeps
-	// them as term lists in ex.segs (see nSegs and segList).
-	segOf []uint16
+}
+
+// A unit's segOf is, per term, the bit set of the segments holding it,
+// when the sentence has more than one clause and at most 16 segments: the
+// clause scores need it for every candidate, and it does not change.
+// Segments are the clauses and pairs of adjacent clauses; a sentence with
+// more, or with more than 64 terms, keeps them as term lists in its
+// extras (extras.segs; see nSegs and segList). The sets are kept after the
+// unit's terms, in their array beyond their length, two to a word: a unit
+// is 72 bytes, not 96 with a slice of its own.
+
+// segWords is the number of words after a unit's n terms that hold their
+// segment sets.
+func segWords(n int) int { return max(1, (n+1)/2) }
+
+// hasSegOf reports whether u keeps its segments as segOf sets.
+func (u *unit) hasSegOf() bool { return cap(u.terms) > len(u.terms) }
+
+// segOf is the bit set of u's segments holding its k-th term; u must
+// have them (hasSegOf).
+func (u *unit) segOf(k int) uint16 {
+	return uint16(u.terms[:cap(u.terms)][len(u.terms)+k>>1] >> ((k & 1) * 16))
+}
+
+// keepSegOf gives u's terms, the last taken from ar, room for their
+// segment sets after them (zero: ar is fresh there), and returns ar with
+// the room taken.
+func (u *unit) keepSegOf(ar []int32) []int32 {
+	n := len(ar) + segWords(len(u.terms))
+	u.terms = ar[len(ar)-len(u.terms) : len(ar) : n]
+	return ar[:n]
+}
+
+// addSegOf records that u's k-th term is in its segment si.
+func (u *unit) addSegOf(k, si int) {
+	u.terms[:cap(u.terms)][len(u.terms)+k>>1] |= int32(uint32(1) << (si + (k&1)*16))
 }
 
 // sentRef is a sentence: an article index and a sentence index in it.
@@ -239,6 +268,13 @@ type extras struct {
 	nums   []Quantity
 	dates  []Date
 	quotes []quote
+	// long is what only a long sentence has, nil for the others: a
+	// unit's extras are one of the larger parts of the analysis's memory.
+	long *longExtras
+}
+
+// longExtras are the segment lists and late name flags of a long sentence.
+type longExtras struct {
 	// segs are the sentence's segments as sorted term ids, when it has
 	// more than one clause and segOf cannot hold them all (rare).
 	segs [][]int32
@@ -247,12 +283,22 @@ type extras struct {
 	names []bool
 }
 
+// segs are the unit's segments as term lists, when segOf cannot hold
+// them (see longExtras.segs).
+func (e *extras) segs() [][]int32 {
+	if e.long == nil {
+		return nil
+	}
+	return e.long.segs
+}
+
 // name reports whether u's k-th term is written as a name in it.
 func (u *unit) name(k int) bool {
 	if k < 64 {
 		return u.nameBits>>uint(k)&1 != 0
 	}
-	return k-64 < len(u.ex.names) && u.ex.names[k-64]
+	l := u.ex.long
+	return l != nil && k-64 < len(l.names) && l.names[k-64]
 }
 
 // analysis is the state of one Analyze run.

@@ -26,7 +26,7 @@ const maxClaimClauses = 8
 // nClauses is the number of u's clauses that claimClause tells apart (0
 // when u has one clause or keeps its segments as lists).
 func nClauses(u *unit) int {
-	if u.segOf == nil {
+	if !u.hasSegOf() {
 		return 0
 	}
 	// The segments are the clauses and the pairs of adjacent clauses,
@@ -50,7 +50,7 @@ func (x *storyScorer) claimClause(u, v *unit) int {
 		w := x.termWeight(t)
 		total += w
 		for ci := range nc {
-			if u.segOf[k]&(1<<(2*ci)) != 0 {
+			if u.segOf(k)&(1<<(2*ci)) != 0 {
 				cw[ci] += w
 			}
 		}

@@ -183,7 +183,7 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 			}
 			var maBuf, mbBuf [16]uint64
 			var ma, mb []uint64
-			if (nSegs(a) == 0 || a.segOf != nil) && (nSegs(b) == 0 || b.segOf != nil) {
+			if (nSegs(a) == 0 || a.hasSegOf()) && (nSegs(b) == 0 || b.hasSegOf()) {
 				ma, mb = maBuf[:na], mbBuf[:nb]
 				for k := range common {
 					for m := segA[k]; m != 0; m &= m - 1 {
@@ -238,10 +238,10 @@ func (x *storyScorer) linkRest(a, b *unit, shared, content float64, common []int
 // when u has no segments (its one segment is the whole sentence), none
 // when u has too many segments for segOf.
 func segBits(u *unit, k int) uint16 {
-	if u.segOf != nil {
-		return u.segOf[k]
+	if u.hasSegOf() {
+		return u.segOf(k)
 	}
-	if len(u.ex.segs) == 0 {
+	if len(u.ex.segs()) == 0 {
 		return 1
 	}
 	return 0
@@ -254,10 +254,10 @@ func (x *storyScorer) segWeights(u *unit) []float64 {
 
 // nSegs is the number of u's segments (0 when it has one clause).
 func nSegs(u *unit) int {
-	if u.segOf != nil {
+	if u.hasSegOf() {
 		return int(u.nseg)
 	}
-	return len(u.ex.segs)
+	return len(u.ex.segs())
 }
 
 // segList returns u's segments as sorted term lists, the whole sentence
@@ -267,12 +267,12 @@ func segList(u *unit) [][]int32 {
 	switch {
 	case nSegs(u) == 0:
 		return [][]int32{u.terms}
-	case u.ex.segs != nil:
-		return u.ex.segs
+	case u.ex.segs() != nil:
+		return u.ex.segs()
 	}
 	out := make([][]int32, u.nseg)
-	for k, m := range u.segOf {
-		for ; m != 0; m &= m - 1 {
+	for k := range u.terms {
+		for m := u.segOf(k); m != 0; m &= m - 1 {
 			si := bits.TrailingZeros16(m)
 			out[si] = append(out[si], u.terms[k])
 		}

@@ -134,15 +134,15 @@ func (x *storyScorer) prepare(members []int32) {
 		u := x.units[ui]
 		u.w = 0
 		u.segAt = int32(len(x.segW))
-		if u.ex.segs == nil && u.segOf != nil {
+		if u.ex.segs() == nil && u.hasSegOf() {
 			// Segments kept as segOf bits: each segment's weight is summed
-			// over its terms in ascending order, as from ex.segs.
+			// over its terms in ascending order, as from extras.segs.
 			at := len(x.segW)
 			x.segW = slices.Grow(x.segW, int(u.nseg))[:at+int(u.nseg)]
 			segW := x.segW[at:]
 			clear(segW)
 			for k, t := range u.terms {
-				m := u.segOf[k]
+				m := u.segOf(k)
 				if m == 0 {
 					continue
 				}
@@ -152,7 +152,7 @@ func (x *storyScorer) prepare(members []int32) {
 				}
 			}
 		}
-		for _, sg := range u.ex.segs {
+		for _, sg := range u.ex.segs() {
 			w := 0.0
 			for _, t := range sg {
 				w += x.termWeight(t)

@@ -81,6 +81,20 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 			}
 		}
 	}
+	// Every sentence of refs becomes a unit, in order: an article's units
+	// are a stretch of unit indices, cut from one array.
+	seq := make([]int32, len(refs))
+	for i := range seq {
+		seq[i] = int32(i)
+	}
+	for lo := 0; lo < len(refs); {
+		hi := lo + 1
+		for hi < len(refs) && refs[hi].art == refs[lo].art {
+			hi++
+		}
+		x.artUnit[refs[lo].art] = seq[lo:hi:hi]
+		lo = hi
+	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	ans := make([]*analyzer, workers)
 	for i := range ans {
@@ -175,33 +189,28 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 		// The worker's own numbering of its terms finds the ids of the
 		// terms it has made before without hashing them.
 		loc := &local[by[k]]
-		// An article's units (within the chunk) take their terms, names
-		// and segment sets from one array each: a few allocations per
-		// article, not three per sentence, freed together when its
-		// thread is linked.
+		// An article's units (within the chunk) take their terms and
+		// segment sets from one array: a few allocations per article, not
+		// two per sentence, freed together when its thread is linked.
 		var termAr []int32
-		var segAr []uint16
 		var unitAr []unit
 		for i := lo; i < hi; i++ {
 			r := refs[i]
 			art := c.Articles[r.art]
 			if i == lo || refs[i-1].art != r.art {
-				nt, ns, nu := 0, 0, 0
+				nt, nu := 0, 0
 				for k := i; k < hi && refs[k].art == r.art; k++ {
 					nu++
 					if dup[k] < 0 {
 						f := &fts[k-lo]
 						nt += len(f.terms)
 						if len(f.clauses) > 1 {
-							ns += len(f.terms)
+							nt += segWords(len(f.terms))
 						}
 					}
 				}
-				termAr, segAr = make([]int32, 0, nt), nil
+				termAr = make([]int32, 0, nt)
 				unitAr = make([]unit, 0, nu)
-				if ns > 0 {
-					segAr = make([]uint16, 0, ns)
-				}
 			}
 			if j := dup[i]; j >= 0 {
 				// Share the first copy's read-only features; weights are
@@ -209,13 +218,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				src := x.units[j]
 				role := art.Sentences[r.sent].Role
 				unitAr = append(unitAr, unit{art: r.art, sent: r.sent, outlet: x.artOut[r.art],
-					terms: src.terms, nameBits: src.nameBits, ex: src.ex, segOf: src.segOf, nseg: src.nseg, side: src.side,
+					terms: src.terms, nameBits: src.nameBits, ex: src.ex, nseg: src.nseg, side: src.side,
 					heading: role == corpus.RoleTitle || role == corpus.RoleHeading})
 				x.units = append(x.units, &unitAr[len(unitAr)-1])
 				for _, t := range src.terms {
 					x.df[t]++
 				}
-				x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)-1))
 				continue
 			}
 			ft := &fts[i-lo]
@@ -279,11 +287,11 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				case k < 64:
 					u.nameBits |= 1 << uint(k)
 				default:
-					x.ownExtras(&u)
-					if u.ex.names == nil {
-						u.ex.names = make([]bool, nt-64)
+					l := x.ownLong(&u)
+					if l.names == nil {
+						l.names = make([]bool, nt-64)
 					}
-					u.ex.names[k-64] = true
+					l.names[k-64] = true
 				}
 			}
 			if nc := len(ft.clauses); nc > 1 && len(u.terms) <= 64 {
@@ -306,13 +314,12 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 				}
 				if len(sm) <= 16 {
 					// segOf holds the segments: they are not kept as lists.
-					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
-					segAr = segAr[:len(segAr)+nt]
+					termAr = u.keepSegOf(termAr)
 					u.nseg = uint8(len(sm))
 					u.side = ft.side
 					for si, m := range sm {
 						for ; m != 0; m &= m - 1 {
-							u.segOf[bits.TrailingZeros64(m)] |= 1 << si
+							u.addSegOf(bits.TrailingZeros64(m), si)
 						}
 					}
 				} else {
@@ -320,14 +327,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						size += bits.OnesCount64(m)
 					}
 					arena := make([]int32, 0, size)
-					x.ownExtras(&u)
-					u.ex.segs = make([][]int32, 0, len(sm))
+					l := x.ownLong(&u)
+					l.segs = make([][]int32, 0, len(sm))
 					for _, m := range sm {
 						st := len(arena)
 						for ; m != 0; m &= m - 1 {
 							arena = append(arena, u.terms[bits.TrailingZeros64(m)])
 						}
-						u.ex.segs = append(u.ex.segs, arena[st:len(arena):len(arena)])
+						l.segs = append(l.segs, arena[st:len(arena):len(arena)])
 					}
 				}
 			} else if nc > 1 {
@@ -340,14 +347,14 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 					}
 				}
 				arena := make([]int32, 0, size)
-				x.ownExtras(&u)
-				u.ex.segs = make([][]int32, 0, 2*nc-1)
+				l := x.ownLong(&u)
+				l.segs = make([][]int32, 0, 2*nc-1)
 				for k, cl := range ft.clauses {
 					st := len(arena)
 					for _, t := range cl {
 						arena = append(arena, idOf[t])
 					}
-					u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+					l.segs = append(l.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					if k+1 < nc {
 						st := len(arena)
 						for _, t := range cl {
@@ -356,23 +363,21 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 						for _, t := range ft.clauses[k+1] {
 							arena = append(arena, idOf[t])
 						}
-						u.ex.segs = append(u.ex.segs, uniqSorted(arena[st:len(arena):len(arena)]))
+						l.segs = append(l.segs, uniqSorted(arena[st:len(arena):len(arena)]))
 					}
 				}
-				if len(u.ex.segs) <= 16 {
-					u.nseg = uint8(len(u.ex.segs))
-					u.segOf = segAr[len(segAr) : len(segAr)+nt : len(segAr)+nt]
-					segAr = segAr[:len(segAr)+nt]
-					for si, sg := range u.ex.segs {
+				if len(l.segs) <= 16 {
+					u.nseg = uint8(len(l.segs))
+					termAr = u.keepSegOf(termAr)
+					for si, sg := range l.segs {
 						for _, t := range sg {
 							if k, ok := slices.BinarySearch(u.terms, t); ok {
-								u.segOf[k] |= 1 << si
+								u.addSegOf(k, si)
 							}
 						}
 					}
 				}
 			}
-			x.artUnit[r.art] = append(x.artUnit[r.art], int32(len(x.units)))
 			unitAr = append(unitAr, u)
 			x.units = append(x.units, &unitAr[len(unitAr)-1])
 			// Keep the slot's term, surface and clause arrays for the
@@ -408,12 +413,16 @@ func (x *analysis) analyzeSentences(ctx context.Context) error {
 	return nil
 }
 
-// ownExtras gives u extras of its own, for its segment lists, when it
-// shares the empty noEx.
-func (x *analysis) ownExtras(u *unit) {
+// ownLong gives u extras of its own, when it shares the empty noEx, and
+// those their part for a long sentence, which it returns.
+func (x *analysis) ownLong(u *unit) *longExtras {
 	if u.ex == x.noEx {
 		u.ex = &extras{}
 	}
+	if u.ex.long == nil {
+		u.ex.long = &longExtras{}
+	}
+	return u.ex.long
 }
 
 // blend mixes a background IDF with the IDF of a term found in df of n

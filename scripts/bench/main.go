@@ -12,6 +12,7 @@
 //	go run ./scripts/bench -bin /tmp/parallax-old -label before
 //	go run ./scripts/bench -stages               # + in-process split: load, compare, frame
 //	go run ./scripts/bench -profile facts.pprof -sizes 10000 -commands facts
+//	go run ./scripts/bench -heapprofile heap.pprof -sizes 10000 -commands facts -runs 1 -reader=false
 package main
 
 import (
@@ -36,6 +37,7 @@ func main() {
 	reader := flag.Bool("reader", true, "time the reader's first frame on the embedded corpus (needs tmux)")
 	withStages := flag.Bool("stages", false, "also time load, compare.Analyze and frame.Analyze in this process, per corpus")
 	profile := flag.String("profile", "", "write a CPU profile of the first size's first command, run in this process, to this `FILE`")
+	heapProfile := flag.String("heapprofile", "", "write a heap profile at the largest live heap of the first size's first command, run in this process, to this `FILE`")
 	out := flag.String("o", "", "also write the table to this `FILE`")
 	check := flag.String("check", "", "also run this other `BINARY` once per command and say whether its output is byte-identical")
 	flag.Parse()
@@ -182,6 +184,13 @@ func main() {
 			fail("profile: %v", err)
 		}
 		fmt.Fprintf(os.Stderr, "CPU profile in %s: go tool pprof -top %s\n", *profile, *profile)
+	}
+	if *heapProfile != "" && len(ns) > 0 {
+		c := strings.TrimSpace(strings.Split(*commands, ",")[0])
+		if err := heapProfileRun(*heapProfile, []string{c, "--json", filepath.Join(*dir, fmt.Sprintf("n%d", ns[0]))}); err != nil {
+			fail("heap profile: %v", err)
+		}
+		fmt.Fprintf(os.Stderr, "heap profile in %s: go tool pprof -sample_index=inuse_space -top %s\n", *heapProfile, *heapProfile)
 	}
 }
 

@@ -39,6 +39,8 @@ func runFacts(env *Env, args []string) int {
 	if err != nil {
 		return loadFailed(env, err)
 	}
+	// Neither the analysis nor the facts read the articles' paragraphs.
+	c.DropLayout()
 	defer batchMemoryLimit(env, c, factsLimitPerTextByte)()
 	run, err := runPipeline(env, c, paths, *notesFlag, pipeline.Options{Facts: true, MinOutlets: *minOutlets, Scope: story, NoMisses: true},
 		pipeline.Corrections, pipeline.Facts, pipeline.Scope)
