@@ -121,9 +121,12 @@ func byReport(d *Data, ids []string) []string {
 
 // initials gives each outlet two cells of initials, unique: its short
 // name in the outlet table when that is two cells (AA for Anadolu Agency,
-// as the facts view heads its column), else the first letters of its
-// first two words ("Northwind Press" NP), else its first two letters as
-// written ("TASS" TA, "Tasnim" Ta), else a letter and a digit.
+// as the facts view heads its column), else the last two digits of a
+// number that ends its name ("Outlet 23" 23), else the first letters of
+// its first two words ("Northwind Press" NP), else its first two letters
+// as written ("TASS" TA, "Tasnim" Ta), else its first letter and a later
+// one ("Tribune" Tr, Ti, Tb…), a letter and a digit, and at last any two
+// letters or digits: "??" only past 1,296 outlets.
 func initials(outlets []string, table map[string]string) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
@@ -134,13 +137,20 @@ func initials(outlets []string, table map[string]string) map[string]string {
 			used[t], out[o] = true, t
 		}
 	}
+	var pairs []string // every two letters or digits, made when needed
 	for _, o := range outlets {
 		if out[o] != "" {
 			continue
 		}
 		var cands []string
+		words := strings.Fields(oneLine(o))
+		if n := len(words); n >= 2 {
+			if d := []rune(words[n-1]); len(d) >= 2 && allDigits(d) {
+				cands = append(cands, string(d[len(d)-2:]))
+			}
+		}
 		var letters []rune
-		for _, w := range strings.Fields(oneLine(o)) {
+		for _, w := range words {
 			for _, r := range w {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
 					letters = append(letters, unicode.ToUpper(r))
@@ -164,21 +174,50 @@ func initials(outlets []string, table map[string]string) map[string]string {
 		head := "?"
 		if len(all) > 0 {
 			head = string(unicode.ToUpper(all[0]))
+			for _, r := range all[1:] {
+				cands = append(cands, head+string(unicode.ToLower(r)))
+			}
 		}
 		for d := 2; d <= 9; d++ {
 			cands = append(cands, head+strconv.Itoa(d))
 		}
-		for _, c := range cands {
-			if ansi.StringWidth(c) == 2 && !used[c] {
-				used[c], out[o] = true, c
-				break
+		if ok := pickInitials(cands, used, out, o); !ok {
+			if pairs == nil {
+				const pool = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+				for _, a := range pool {
+					for _, b := range pool {
+						pairs = append(pairs, string(a)+string(b))
+					}
+				}
 			}
-		}
-		if out[o] == "" {
-			out[o] = "??"
+			if !pickInitials(pairs, used, out, o) {
+				out[o] = "??"
+			}
 		}
 	}
 	return out
+}
+
+// pickInitials gives outlet o the first of cands that is two cells and
+// not used yet, and reports whether there was one.
+func pickInitials(cands []string, used map[string]bool, out map[string]string, o string) bool {
+	for _, c := range cands {
+		if ansi.StringWidth(c) == 2 && !used[c] {
+			used[c], out[o] = true, c
+			return true
+		}
+	}
+	return false
+}
+
+// allDigits reports whether every rune of r is a digit.
+func allDigits(r []rune) bool {
+	for _, c := range r {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // tableShorts is each outlet's short name in the outlet table, where it
