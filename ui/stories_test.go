@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -371,5 +372,74 @@ func TestInitialsStayUniqueForManyOutlets(t *testing.T) {
 	}
 	if got := initials(numbered, nil); got["Outlet 23"] != "23" || got["Outlet 00"] != "00" {
 		t.Errorf("numbered outlets: %q, %q; want their numbers", got["Outlet 00"], got["Outlet 23"])
+	}
+}
+
+// TestStoryDetailsBoundTheOutletLists: in ECB+ (635 outlets) a story's
+// "Not covered:" listed 620 names and filled the details to their last
+// line, cut without a word; its articles never showed. Each list of
+// outlets now takes at most two lines and says how many more there are,
+// and a list of articles cut short says so too.
+func TestStoryDetailsBoundTheOutletLists(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("0")...)
+	for i := range 600 {
+		m.stories.outlets = append(m.stories.outlets, fmt.Sprintf("outlet-%03d.example.com", i))
+	}
+	m = storyRowAt(t, m, 1)
+	v := ansi.Strip(m.View())
+	_, details, ok := strings.Cut(v, strings.Repeat("─", 80))
+	if !ok {
+		t.Fatalf("no details:\n%s", v)
+	}
+	if !strings.Contains(details, "and 600 more") && !regexpMore.MatchString(details) {
+		t.Errorf("the outlets not covering the story do not say how many more:\n%s", details)
+	}
+	if !strings.Contains(details, "Northwind Press · ") {
+		t.Errorf("no article of the story in its details:\n%s", details)
+	}
+	var notCovered int
+	for _, l := range strings.Split(details, "\n") {
+		if strings.Contains(l, "outlet-") {
+			notCovered++
+		}
+	}
+	if notCovered > 2 {
+		t.Errorf("the outlets not covering the story take %d lines:\n%s", notCovered, details)
+	}
+	// A story of more articles than lines says how many more.
+	m = newTestModel(t, c, a, 80, 18)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "more articles") {
+		t.Errorf("6 articles in the details at 80x18 without a word on those cut:\n%s", v)
+	}
+}
+
+var regexpMore = regexp.MustCompile(`and \d+ more`)
+
+func TestWrapList(t *testing.T) {
+	items := []string{"alpha.com", "beta.org", "gamma.net", "delta.co.uk", "epsilon.com"}
+	for _, tc := range []struct {
+		w, max int
+		want   []string
+	}{
+		{80, 2, []string{"Not covered: alpha.com, beta.org, gamma.net, delta.co.uk, epsilon.com"}},
+		{30, 1, []string{"Not covered: 5 outlets"}},
+		{40, 1, []string{"Not covered: alpha.com and 4 more"}},
+		{40, 2, []string{"Not covered: alpha.com, beta.org,", "gamma.net, delta.co.uk, epsilon.com"}},
+		{30, 2, []string{"Not covered: alpha.com,", "beta.org, gamma.net and 2 more"}},
+		{12, 1, []string{"Not covered…"}},
+	} {
+		got := wrapList("Not covered: ", items, tc.w, tc.max)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("width %d, %d lines: %q, want %q", tc.w, tc.max, got, tc.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("width %d: %q is wider", tc.w, l)
+			}
+		}
 	}
 }
