@@ -443,3 +443,32 @@ func TestWrapList(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedStoryHasNoFirstReport: a story none of whose articles is
+// dated (ECB+ has dozens) named an outlet in the "1st" column and
+// "First: unknown (11_11ecb) (undated)" in its details: the first article
+// by name, not the first report. Who was first is now not known.
+func TestUndatedStoryHasNoFirstReport(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	cp := *a
+	res := *a.Comparison
+	res.Stories = slices.Clone(res.Stories)
+	for i := range res.Stories {
+		f := *res.Stories[i].First
+		f.Published = nil
+		res.Stories[i].First = &f
+	}
+	cp.Comparison = &res
+	m := newTestModel(t, c, &cp, 100, 30)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	v := ansi.Strip(m.View())
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "NP  Death toll") {
+			t.Errorf("an undated story names a first report: %q", l)
+		}
+	}
+	if !strings.Contains(v, "First: not known (no article is dated)") {
+		t.Errorf("the details of an undated story name a first report:\n%s", v)
+	}
+}

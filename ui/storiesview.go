@@ -124,7 +124,7 @@ func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first st
 				}
 			}
 		}
-		if earliest != nil {
+		if earliest != nil && earliest.Published != nil {
 			first = earliest.Outlet
 		}
 		return covered, first, articles, th.Label
@@ -134,7 +134,9 @@ func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first st
 		return covered, "", 0, ""
 	}
 	add(st)
-	if st.First != nil {
+	// Of a story none of whose articles is dated, who reported first is
+	// not known: its first article is only first by name.
+	if st.First != nil && st.First.Published != nil {
 		first = st.First.Outlet
 	}
 	return covered, first, articles, st.Label
@@ -219,7 +221,11 @@ func (s storiesModel) rowView(r storyRow, c storyCols, selected bool) string {
 			b.WriteString(st.Absent.Render("· ") + " ")
 		}
 	}
-	b.WriteString(" " + fit(s.initial[first], c.first) + " ")
+	fst := s.initial[first]
+	if first == "" && r.kind != rowAll {
+		fst = st.Absent.Render("–")
+	}
+	b.WriteString(" " + fit(fst, c.first) + " ")
 	l := ellipsize(oneLine(label), max(c.label, 1))
 	switch r.kind {
 	case rowThread, rowAll:
@@ -327,12 +333,15 @@ func (s storiesModel) detail(h int) []string {
 		}
 		add(st.Bold.Render(ellipsize(fmt.Sprintf("Story %d/%d · %s · %s · thread %d", r.num, s.nStory, storyDates(sst), plural(len(sst.Articles), "article"), r.thread+1), w)))
 		if f := sst.First; f != nil {
-			when := strings.TrimSpace(publishedAt(f.Published))
+			who, when := oneLine(f.Outlet), strings.TrimSpace(publishedAt(f.Published))
+			if f.Published == nil {
+				who, when = "not known", "no article is dated"
+			}
 			var by []string
 			for _, o := range sst.Outlets {
 				by = append(by, oneLine(o))
 			}
-			wrap("First: ", oneLine(f.Outlet)+" ("+when+") · covered by ", by, 1)
+			wrap("First: ", who+" ("+when+") · covered by ", by, 1)
 		}
 		if len(missing) > 0 {
 			wrap("Not covered: ", "", missing, listMax)
