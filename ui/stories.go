@@ -236,7 +236,20 @@ func tableShorts(c *corpus.Corpus) map[string]string {
 func (s *storiesModel) SetSize(w, h int) tea.Cmd {
 	s.width, s.height = w, h
 	s.scroll()
+	s.clampCols()
 	return nil
+}
+
+// clampCols keeps the coverage's window of outlets full: paged (l) or
+// widened past the last outlet, it showed one outlet where all had room.
+func (s *storiesModel) clampCols() {
+	if s.ctx == nil || s.result() == nil {
+		return
+	}
+	off := s.colOff
+	s.colOff = 0
+	room := s.layoutCols().nOut // as many as fit, from the first
+	s.colOff = max(0, min(off, len(s.outlets)-room))
 }
 
 // detailHeight is the lines under the list that describe the current row.
@@ -310,7 +323,8 @@ func (s *storiesModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
-			s.colOff = min(s.colOff+1, max(len(s.outlets)-1, 0))
+			s.colOff++
+			s.clampCols()
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):
 			s.colOff = max(s.colOff-1, 0)
 		case key.Matches(msg, k.NextFact):

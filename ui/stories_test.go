@@ -472,3 +472,30 @@ func TestUndatedStoryHasNoFirstReport(t *testing.T) {
 		t.Errorf("the details of an undated story name a first report:\n%s", v)
 	}
 }
+
+// TestCoverageColumnsStayFull: at 60 columns the Stories view showed 4 of
+// 6 outlets; l five times paged on to "outlets 6-6/6", one outlet, and
+// widening the window to 200 kept it so, where all six had room. The
+// facts view did the same. The window of outlets now stops at the last
+// and a wider window shows all that fit.
+func TestCoverageColumnsStayFull(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("0 l l l l l")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "(outlets 3-6/6") {
+		t.Errorf("paged past the last outlet at 60 columns:\n%s", v)
+	}
+	m = send(m, teaSize(200, 30))
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets") || !strings.Contains(v, "CW EN HD LH NP VT") {
+		t.Errorf("widened to 200, the coverage does not show every outlet:\n%s", v)
+	}
+	m = newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("2 l l l l l")...)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets 6-6/6") {
+		t.Errorf("the facts view paged past the last outlet:\n%s", v)
+	}
+	m = send(m, teaSize(200, 30))
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets") {
+		t.Errorf("widened to 200, the facts view does not show every outlet:\n%s", v)
+	}
+}
