@@ -125,7 +125,8 @@ func byReport(d *Data, ids []string) []string {
 // number that ends its name ("Outlet 23" 23), else the first letters of
 // its first two words ("Northwind Press" NP), else its first two letters
 // as written ("TASS" TA, "Tasnim" Ta), else its first letter and a later
-// one ("Tribune" Tr, Ti, Tb…), a letter and a digit, and at last any two
+// one ("Tribune" Tr, Ti, Tb…), a letter and a digit, a wide first letter
+// alone ("新华社" 新), and at last any two
 // letters or digits: "??" only past 1,296 outlets.
 func initials(outlets []string, table map[string]string) map[string]string {
 	out := map[string]string{}
@@ -180,6 +181,10 @@ func initials(outlets []string, table map[string]string) map[string]string {
 		}
 		for d := 2; d <= 9; d++ {
 			cands = append(cands, head+strconv.Itoa(d))
+		}
+		// A wide first letter is two cells by itself ("新华社" 新).
+		if len(all) > 0 && ansi.StringWidth(string(all[0])) == 2 {
+			cands = append(cands, string(all[0]))
 		}
 		if ok := pickInitials(cands, used, out, o); !ok {
 			if pairs == nil {

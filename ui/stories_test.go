@@ -370,6 +370,9 @@ func TestInitialsStayUniqueForManyOutlets(t *testing.T) {
 			seen[in] = o
 		}
 	}
+	if got := initials([]string{"新华社 Xinhua News Agency"}, nil); got["新华社 Xinhua News Agency"] != "新" {
+		t.Errorf("a name in Chinese: %q, want its first character", got["新华社 Xinhua News Agency"])
+	}
 	if got := initials(numbered, nil); got["Outlet 23"] != "23" || got["Outlet 00"] != "00" {
 		t.Errorf("numbered outlets: %q, %q; want their numbers", got["Outlet 00"], got["Outlet 23"])
 	}
