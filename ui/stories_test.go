@@ -502,3 +502,24 @@ func TestCoverageColumnsStayFull(t *testing.T) {
 		t.Errorf("widened to 200, the facts view does not show every outlet:\n%s", v)
 	}
 }
+
+// TestStoryEditAt40x12: the split dialog's question, three lines at 40
+// columns, lost its end ("…into a new story?") without an ellipsis, and
+// of story 1's six articles five showed with nothing saying there was a
+// sixth below.
+func TestStoryEditAt40x12(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 40, 12)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	m = send(m, keys("s")...)
+	v := ansi.Strip(m.View())
+	lines := strings.Split(v, "\n")
+	if l := strings.TrimRight(lines[2], " "); !strings.HasSuffix(l, "…") {
+		t.Errorf("the question's last line %q is cut without an ellipsis:\n%s", l, v)
+	}
+	if !strings.Contains(v, "1–5 of 6 ↓") {
+		t.Errorf("the dialog does not say which articles are on screen:\n%s", v)
+	}
+	checkFrame(t, m, 40, 12)
+}
