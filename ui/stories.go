@@ -47,6 +47,7 @@ type storiesModel struct {
 	colOff      int // first outlet of the coverage shown
 
 	outlets []string          // every outlet of the corpus, by name
+	byCover []string          // the same, most stories covered first
 	initial map[string]string // outlet -> two-cell initials, unique
 	nStory  int
 	// stored is set while the view shows a library's stored stories,
@@ -84,6 +85,17 @@ func (s *storiesModel) refresh() {
 	s.outlets = append([]string(nil), all.Outlets...)
 	sort.SliceStable(s.outlets, func(i, j int) bool { return foldCase(s.outlets[i]) < foldCase(s.outlets[j]) })
 	s.initial = initials(s.outlets, tableShorts(all.Corpus))
+	// When the coverage cannot show every outlet, the outlets that
+	// covered the most stories come first: ECB+'s first page by name
+	// (abc.net.au, abclocal.go.com…, a story each) was a page of dots.
+	stories := map[string]int{}
+	for _, st := range res.Stories {
+		for _, o := range st.Outlets {
+			stories[o]++
+		}
+	}
+	s.byCover = slices.Clone(s.outlets)
+	slices.SortStableFunc(s.byCover, func(a, b string) int { return stories[b] - stories[a] })
 	if len(res.Threads) > 1 {
 		s.rows = append(s.rows, storyRow{kind: rowAll})
 	}

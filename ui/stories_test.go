@@ -523,3 +523,23 @@ func TestStoryEditAt40x12(t *testing.T) {
 	}
 	checkFrame(t, m, 40, 12)
 }
+
+// TestCoverageShowsTheBusiestOutletsFirst: when the coverage cannot show
+// every outlet, ECB+'s first page by name (abc.net.au, abclocal.go.com…,
+// one story each) was nine columns of dots over every story; the outlets
+// that covered the most stories now come first (bbc.co.uk, yahoo.com:
+// nine stories each). All on screen, they stay by name.
+func TestCoverageShowsTheBusiestOutletsFirst(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("0")...)
+	v := ansi.Strip(m.View())
+	// Eastgate News Agency and Lakeside Herald each missed a story.
+	if !strings.Contains(v, " CW HD NP VT ") || !strings.Contains(v, "6 outlets, busiest") {
+		t.Errorf("four of six outlets on screen, not the four that covered both stories:\n%s", v)
+	}
+	m = send(m, teaSize(120, 30))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, " CW EN HD LH NP VT ") {
+		t.Errorf("every outlet on screen, not by name:\n%s", v)
+	}
+}

@@ -18,6 +18,9 @@ import (
 type storyCols struct {
 	num, dates, arts, cover, first, label int
 	nOut                                  int // outlets shown
+	// order is the outlets in the coverage's order: by name when all
+	// are on screen, else those that covered the most stories first.
+	order []string
 }
 
 // layoutCols fits the columns to the width: the coverage takes at most
@@ -48,6 +51,10 @@ func (s storiesModel) layoutCols() storyCols {
 	}
 	c.cover = c.nOut * 3
 	c.label = label()
+	c.order = s.outlets
+	if (s.colOff > 0 || c.nOut < len(s.outlets)) && len(s.byCover) == len(s.outlets) {
+		c.order = s.byCover
+	}
 	return c
 }
 
@@ -158,6 +165,10 @@ func (s storiesModel) View() string {
 	var lines []string
 	title := fmt.Sprintf("%s in %s · %s · %s", plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"),
 		plural(len(all.Corpus.Articles), "article"), plural(len(s.outlets), "outlet"))
+	c := s.layoutCols()
+	if c.nOut < len(s.outlets) {
+		title += ", busiest first" // the coverage's order (layoutCols)
+	}
 	if n := len(all.Findings.Corrections); n > 0 {
 		title += " · " + plural(n, "correction") + " of yours"
 	}
@@ -166,11 +177,10 @@ func (s storiesModel) View() string {
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, s.width)))
 
-	c := s.layoutCols()
 	var head strings.Builder
 	head.WriteString("  " + fit("#", c.num) + " " + fit("dates", c.dates) + " " + fmt.Sprintf("%*s", c.arts, "arts") + " ")
 	for i := 0; i < c.nOut; i++ {
-		head.WriteString(fit(s.initial[s.outlets[s.colOff+i]], 3))
+		head.WriteString(fit(s.initial[c.order[s.colOff+i]], 3))
 	}
 	head.WriteString(" " + fit("1st", c.first) + " ")
 	more := ""
@@ -214,7 +224,7 @@ func (s storiesModel) rowView(r storyRow, c storyCols, selected bool) string {
 	b.WriteString(fit(cutDates(s.rowDates(r), c.dates), c.dates) + " ")
 	b.WriteString(fmt.Sprintf("%*d", c.arts, arts) + " ")
 	for i := 0; i < c.nOut; i++ {
-		o := s.outlets[s.colOff+i]
+		o := c.order[s.colOff+i]
 		if covered[o] {
 			b.WriteString(st.Present.Render(s.initial[o]) + " ")
 		} else {
@@ -293,7 +303,9 @@ func (s storiesModel) detail(h int) []string {
 	}
 	covered, _, arts, _ := s.rowCoverage(r)
 	var missing []string
-	for _, o := range s.outlets {
+	// In the coverage's order: with many outlets, the blind spot's
+	// first names are the outlets that cover the most stories.
+	for _, o := range s.layoutCols().order {
 		if !covered[o] {
 			missing = append(missing, oneLine(o))
 		}
