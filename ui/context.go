@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/glamour/styles"
+	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -96,6 +97,43 @@ func (g *Markup) Render(md string, width int) (string, error) {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return strings.ReplaceAll(out, "\u2011", "-"), nil
+}
+
+// breakLongLines breaks the lines of Glamour's output wider than width:
+// Glamour does not break a word longer than a line (an outlet called
+// broabandtrafficmanagement.blogspot.nl in a 36-cell pane), and what is
+// drawn of the line is cut at the window's edge. The word runs on over
+// the next lines, under the line's indent.
+func breakLongLines(out string, width int) string {
+	lines := strings.Split(out, "\n")
+	var res []string
+	changed := false
+	for _, l := range lines {
+		plain := xansi.Strip(l)
+		if xansi.StringWidth(strings.TrimRight(plain, " ")) <= width {
+			res = append(res, l)
+			continue
+		}
+		changed = true
+		indent := len(plain) - len(strings.TrimLeft(plain, " "))
+		indent = min(indent, width/2)
+		limit := max(width-indent, 1)
+		// Glamour wrapped at spaces already: what is over is a word on
+		// its own, broken where the line ends.
+		for i, part := range strings.Split(xansi.Hardwrap(l, limit, true), "\n") {
+			if strings.TrimSpace(xansi.Strip(part)) == "" {
+				continue
+			}
+			if i > 0 {
+				part = strings.Repeat(" ", indent) + part
+			}
+			res = append(res, part)
+		}
+	}
+	if !changed {
+		return out
+	}
+	return strings.Join(res, "\n")
 }
 
 // nonBreakingHyphens writes each hyphen between two letters or digits

@@ -56,7 +56,23 @@ func (f *factsModel) SetSize(w, h int) tea.Cmd {
 	f.width, f.height = w, h
 	f.filter.SetWidth(max(w-12, 5))
 	f.scroll()
+	f.clampCols()
 	return nil
+}
+
+// factCellW is the width of an outlet's column in the facts view.
+const factCellW = 5
+
+// outletCells is how many outlet columns the width has room for.
+func (f factsModel) outletCells() int { return max((f.width/2)/factCellW, 1) }
+
+// clampCols keeps the outlet columns' window full: paged (l) or widened
+// past the last outlet, it showed one outlet where all had room.
+func (f *factsModel) clampCols() {
+	if f.ctx == nil || f.ctx.Data == nil {
+		return
+	}
+	f.colOff = max(0, min(f.colOff, len(f.ctx.Data.Outlets)-f.outletCells()))
 }
 
 // filterKey is / as the facts view uses it: it filters the facts.
@@ -168,7 +184,8 @@ func (f *factsModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
-			f.colOff = min(f.colOff+1, max(len(f.ctx.Data.Outlets)-1, 0))
+			f.colOff++
+			f.clampCols()
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):
 			f.colOff = max(f.colOff-1, 0)
 		case key.Matches(msg, k.Sort):
@@ -222,10 +239,9 @@ func (f factsModel) View() string {
 
 	// Columns: number, outlets count, flag, outlet marks, label.
 	numW := max(gutterWidth(len(d.Facts)), 1) + 1
-	const cellW = 5
-	markW := f.width / 2
+	const cellW = factCellW
 	nOut := len(d.Outlets) - f.colOff
-	nOut = max(0, min(nOut, markW/cellW))
+	nOut = max(0, min(nOut, (f.width/2)/cellW))
 	// A row: the number, " %3d " outlets, the flag and a space, the marks.
 	const countW = 7
 	labelW := max(f.width-numW-countW-nOut*cellW, 8)

@@ -188,10 +188,17 @@ func (m helpScreen) legendLines(w int) []string {
 	const markW = 12
 	var out []string
 	for _, e := range entries {
+		mark := " " + e.mark
+		if ansi.StringWidth(mark) >= markW {
+			// A mark wider than its column (the share levels of many
+			// outlets: "░2–317 ▒318–476 ▓477–635") takes a line of its
+			// own, rather than running into its description.
+			out = append(out, mark)
+			mark = ""
+		}
 		for i, l := range wrapText(e.desc, max(w-markW, 10)) {
-			mark := ""
-			if i == 0 {
-				mark = " " + e.mark
+			if i > 0 {
+				mark = ""
 			}
 			out = append(out, fit(mark, markW)+l)
 		}

@@ -65,3 +65,27 @@ func TestNoKeyClashInAView(t *testing.T) {
 		t.Errorf("c is %q, C %q", k.FactHere.Help().Desc, k.Stories.Columns.Help().Desc)
 	}
 }
+
+// TestKeysMarkdownHasEachViewsKeys: the generated key table left out two
+// keys that the views' help lists: m (a memo) in the notes view and h/l
+// (the outlets' columns) in the Stories view.
+func TestKeysMarkdownHasEachViewsKeys(t *testing.T) {
+	md := KeysMarkdown()
+	section := func(name string) string {
+		_, rest, ok := strings.Cut(md, "**"+name+"**")
+		if !ok {
+			t.Fatalf("no %q in the key table", name)
+		}
+		sec, _, _ := strings.Cut(rest, "\n**")
+		return sec
+	}
+	for _, tc := range []struct{ view, row string }{
+		{"Notes view", "| `m` | memo on tagged passage |"},
+		{"Stories view", "| `h` `left` | outlets left |"},
+		{"Stories view", "| `l` `right` | outlets right |"},
+	} {
+		if !strings.Contains(section(tc.view), tc.row) {
+			t.Errorf("%s: no %s in:\n%s", tc.view, tc.row, section(tc.view))
+		}
+	}
+}

@@ -63,3 +63,35 @@ func TestFitBarsKeepsRowsOnOneLine(t *testing.T) {
 		t.Errorf("at 30 the labels should give way:\n%s", got)
 	}
 }
+
+// TestMarkupKeepsWordsLongerThanTheWidth: the outlets view at 40x12
+// headed ECB+'s broabandtrafficmanagement.blogspot.nl, or any outlet of
+// one long word, "##" on a line of its own and the name cut at the
+// window's edge without an ellipsis: Glamour does not break a word longer
+// than a line, and its margin writer cuts it. Such a word now runs on
+// over as many lines as it needs.
+func TestMarkupKeepsWordsLongerThanTheWidth(t *testing.T) {
+	name := "Supercalifragilisticexpialidociousnewsagencyofthefarawaylandwithnospaces"
+	md := "## " + name + "\n\n1 article · 2 sentences, see " + name + " again.\n"
+	for _, style := range []string{"dark", "notty"} {
+		mk := NewMarkup(style, termenv.ANSI256)
+		for _, w := range []int{30, 36, 40, 60, 80} {
+			out, err := mk.Render(md, w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = breakLongLines(out, w) // as the outlets view does
+			var all strings.Builder
+			for _, l := range strings.Split(out, "\n") {
+				p := ansi.Strip(l)
+				if ansi.StringWidth(strings.TrimRight(p, " ")) > w {
+					t.Errorf("%s at %d: a line of %d cells: %q", style, w, ansi.StringWidth(p), p)
+				}
+				all.WriteString(strings.Join(strings.Fields(p), ""))
+			}
+			if n := strings.Count(all.String(), name); n != 2 {
+				t.Errorf("%s at %d: the long word is whole %d times of 2:\n%s", style, w, n, ansi.Strip(out))
+			}
+		}
+	}
+}

@@ -306,3 +306,25 @@ func TestEveryLineIsTheTerminalWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendMarkWiderThanItsColumn: with six outlets the help's legend
+// began "░2 ▒3–4 ▓5–the sentence states…": the share levels, wider than
+// the legend's column of marks, were cut without an ellipsis and ran into
+// their description. ECB+ (635 outlets) cut "░2–317 ▒318–476 ▓477–635"
+// to "░2–317 ▒31". A wide mark now takes a line of its own.
+func TestLegendMarkWiderThanItsColumn(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 100, 60)
+	m = send(m, keys("? G")...)
+	var lines []string
+	for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+		lines = append(lines, strings.TrimRight(l, " "))
+	}
+	v := strings.Join(lines, "\n")
+	if !strings.Contains(v, "\n ░2 ▒3–4 ▓5–6\n") {
+		t.Errorf("the share levels of six outlets are not whole on a line of their own:\n%s", v)
+	}
+	if !strings.Contains(v, "            the sentence states a fact") {
+		t.Errorf("the share levels' description is not under them:\n%s", v)
+	}
+}

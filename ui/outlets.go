@@ -98,6 +98,7 @@ func (o *outletsModel) load() tea.Cmd {
 	markup, md := o.ctx.Markup, p.Markdown
 	return func() tea.Msg {
 		out, err := markup.Render(fitBars(safeBlock(md), wrap-8), wrap)
+		out = breakLongLines(out, wrap)
 		return profileRenderedMsg{outlet: k.outlet, width: k.width, out: out, err: err}
 	}
 }

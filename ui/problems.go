@@ -155,7 +155,18 @@ func (p problemsModel) View() string {
 	if p.width <= 0 || p.height <= 0 {
 		return ""
 	}
-	return fitBlock(p.vp.View(), p.width, p.height)
+	v := p.vp.View()
+	if !p.vp.AtBottom() && p.height > 1 {
+		// Forty failing files fill more than a page: say so, as the
+		// help does, rather than end the page as if it were the list's.
+		lines := strings.Split(v, "\n")
+		if len(lines) >= p.height {
+			lines[p.height-1] = p.ctx.Styles.Muted.Render(ellipsize(fmt.Sprintf(" ↓ more: %s (lines %d–%d of %d)",
+				p.ctx.Keys.Down.Help().Key, p.vp.YOffset+1, p.vp.YOffset+p.height-1, p.vp.TotalLineCount()), p.width))
+			v = strings.Join(lines, "\n")
+		}
+	}
+	return fitBlock(v, p.width, p.height)
 }
 
 // ShortHelp is the problems view's footer help.

@@ -440,3 +440,15 @@ func TestPagingAlwaysProgresses(t *testing.T) {
 		}
 	}
 }
+
+// TestPrevOutletOnlySaysEarlier: O with no outlet-only passage above the
+// cursor said "no further outlet-only passage", as o does at the end; it
+// says "no earlier", as [ does for shared facts.
+func TestPrevOutletOnlySaysEarlier(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 100, 30)
+	m = send(m, keys("1 g O")...)
+	if !strings.Contains(m.msg, "no earlier outlet-only passage") {
+		t.Errorf("O at the top of a column: %q", m.msg)
+	}
+}

@@ -232,6 +232,9 @@ func (r *readModel) findPassage(dir int) {
 		}
 	}
 	r.said = "no further outlet-only passage in this column"
+	if dir < 0 {
+		r.said = "no earlier outlet-only passage in this column"
+	}
 }
 
 // updateMouse scrolls the column under the pointer with the wheel and moves

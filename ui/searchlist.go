@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -60,6 +61,12 @@ func (r *resultsModel) mode() string { return "MATCHES" }
 
 // SetSize sets the list's area.
 func (r *resultsModel) SetSize(w, h int) {
+	if r.height <= 0 {
+		// Placed before its first size the list had a page of one row:
+		// opened on the third match it began there, the matches and
+		// the article's heading above it hidden.
+		r.top = 0
+	}
 	r.width, r.height = w, h
 	r.scroll()
 }
@@ -77,14 +84,20 @@ func (r resultsModel) byOutlet() (says []string, silent []string) {
 			silent = append(silent, oneLine(o))
 		}
 	}
+	// Most matches first, else in the outlets' order: a sort, not a
+	// pass over the outlets for every count (8,874 matches of "the" in
+	// ECB+'s 635 outlets took 200-500 ms a key).
+	var with []string
 	seen := map[string]bool{}
-	for n := len(r.hits); n > 0; n-- {
-		for _, o := range d.Outlets {
-			if count[o] == n && !seen[o] {
-				seen[o] = true
-				says = append(says, fmt.Sprintf("%s %d", oneLine(o), n))
-			}
+	for _, o := range d.Outlets {
+		if count[o] > 0 && !seen[o] {
+			seen[o] = true
+			with = append(with, o)
 		}
+	}
+	slices.SortStableFunc(with, func(a, b string) int { return count[b] - count[a] })
+	for _, o := range with {
+		says = append(says, fmt.Sprintf("%s %d", oneLine(o), count[o]))
 	}
 	return says, silent
 }

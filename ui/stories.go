@@ -47,6 +47,7 @@ type storiesModel struct {
 	colOff      int // first outlet of the coverage shown
 
 	outlets []string          // every outlet of the corpus, by name
+	byCover []string          // the same, most stories covered first
 	initial map[string]string // outlet -> two-cell initials, unique
 	nStory  int
 	// stored is set while the view shows a library's stored stories,
@@ -84,6 +85,17 @@ func (s *storiesModel) refresh() {
 	s.outlets = append([]string(nil), all.Outlets...)
 	sort.SliceStable(s.outlets, func(i, j int) bool { return foldCase(s.outlets[i]) < foldCase(s.outlets[j]) })
 	s.initial = initials(s.outlets, tableShorts(all.Corpus))
+	// When the coverage cannot show every outlet, the outlets that
+	// covered the most stories come first: ECB+'s first page by name
+	// (abc.net.au, abclocal.go.com…, a story each) was a page of dots.
+	stories := map[string]int{}
+	for _, st := range res.Stories {
+		for _, o := range st.Outlets {
+			stories[o]++
+		}
+	}
+	s.byCover = slices.Clone(s.outlets)
+	slices.SortStableFunc(s.byCover, func(a, b string) int { return stories[b] - stories[a] })
 	if len(res.Threads) > 1 {
 		s.rows = append(s.rows, storyRow{kind: rowAll})
 	}
@@ -121,9 +133,13 @@ func byReport(d *Data, ids []string) []string {
 
 // initials gives each outlet two cells of initials, unique: its short
 // name in the outlet table when that is two cells (AA for Anadolu Agency,
-// as the facts view heads its column), else the first letters of its
-// first two words ("Northwind Press" NP), else its first two letters as
-// written ("TASS" TA, "Tasnim" Ta), else a letter and a digit.
+// as the facts view heads its column), else the last two digits of a
+// number that ends its name ("Outlet 23" 23), else the first letters of
+// its first two words ("Northwind Press" NP), else its first two letters
+// as written ("TASS" TA, "Tasnim" Ta), else its first letter and a later
+// one ("Tribune" Tr, Ti, Tb…), a letter and a digit, a wide first letter
+// alone ("新华社" 新), and at last any two
+// letters or digits: "??" only past 1,296 outlets.
 func initials(outlets []string, table map[string]string) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
@@ -134,13 +150,20 @@ func initials(outlets []string, table map[string]string) map[string]string {
 			used[t], out[o] = true, t
 		}
 	}
+	var pairs []string // every two letters or digits, made when needed
 	for _, o := range outlets {
 		if out[o] != "" {
 			continue
 		}
 		var cands []string
+		words := strings.Fields(oneLine(o))
+		if n := len(words); n >= 2 {
+			if d := []rune(words[n-1]); len(d) >= 2 && allDigits(d) {
+				cands = append(cands, string(d[len(d)-2:]))
+			}
+		}
 		var letters []rune
-		for _, w := range strings.Fields(oneLine(o)) {
+		for _, w := range words {
 			for _, r := range w {
 				if unicode.IsLetter(r) || unicode.IsDigit(r) {
 					letters = append(letters, unicode.ToUpper(r))
@@ -164,21 +187,54 @@ func initials(outlets []string, table map[string]string) map[string]string {
 		head := "?"
 		if len(all) > 0 {
 			head = string(unicode.ToUpper(all[0]))
+			for _, r := range all[1:] {
+				cands = append(cands, head+string(unicode.ToLower(r)))
+			}
 		}
 		for d := 2; d <= 9; d++ {
 			cands = append(cands, head+strconv.Itoa(d))
 		}
-		for _, c := range cands {
-			if ansi.StringWidth(c) == 2 && !used[c] {
-				used[c], out[o] = true, c
-				break
-			}
+		// A wide first letter is two cells by itself ("新华社" 新).
+		if len(all) > 0 && ansi.StringWidth(string(all[0])) == 2 {
+			cands = append(cands, string(all[0]))
 		}
-		if out[o] == "" {
-			out[o] = "??"
+		if ok := pickInitials(cands, used, out, o); !ok {
+			if pairs == nil {
+				const pool = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+				for _, a := range pool {
+					for _, b := range pool {
+						pairs = append(pairs, string(a)+string(b))
+					}
+				}
+			}
+			if !pickInitials(pairs, used, out, o) {
+				out[o] = "??"
+			}
 		}
 	}
 	return out
+}
+
+// pickInitials gives outlet o the first of cands that is two cells and
+// not used yet, and reports whether there was one.
+func pickInitials(cands []string, used map[string]bool, out map[string]string, o string) bool {
+	for _, c := range cands {
+		if ansi.StringWidth(c) == 2 && !used[c] {
+			used[c], out[o] = true, c
+			return true
+		}
+	}
+	return false
+}
+
+// allDigits reports whether every rune of r is a digit.
+func allDigits(r []rune) bool {
+	for _, c := range r {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // tableShorts is each outlet's short name in the outlet table, where it
@@ -197,7 +253,20 @@ func tableShorts(c *corpus.Corpus) map[string]string {
 func (s *storiesModel) SetSize(w, h int) tea.Cmd {
 	s.width, s.height = w, h
 	s.scroll()
+	s.clampCols()
 	return nil
+}
+
+// clampCols keeps the coverage's window of outlets full: paged (l) or
+// widened past the last outlet, it showed one outlet where all had room.
+func (s *storiesModel) clampCols() {
+	if s.ctx == nil || s.result() == nil {
+		return
+	}
+	off := s.colOff
+	s.colOff = 0
+	room := s.layoutCols().nOut // as many as fit, from the first
+	s.colOff = max(0, min(off, len(s.outlets)-room))
 }
 
 // detailHeight is the lines under the list that describe the current row.
@@ -271,7 +340,8 @@ func (s *storiesModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		switch {
 		case key.Matches(msg, k.Right), key.Matches(msg, k.NextCol):
-			s.colOff = min(s.colOff+1, max(len(s.outlets)-1, 0))
+			s.colOff++
+			s.clampCols()
 		case key.Matches(msg, k.Left), key.Matches(msg, k.PrevCol):
 			s.colOff = max(s.colOff-1, 0)
 		case key.Matches(msg, k.NextFact):

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -334,5 +335,211 @@ func TestInitialsAgreeWithTheFactsView(t *testing.T) {
 	}
 	if got["Al Arabiya"] == got["Anadolu Agency"] {
 		t.Errorf("two outlets share %q", got["Al Arabiya"])
+	}
+}
+
+// TestInitialsStayUniqueForManyOutlets: a corpus of 40 outlets named
+// "Outlet 00" to "Outlet 39" headed 29 Stories columns "??" (and named
+// 29 first reports so), since every name gave the same few candidates;
+// ECB+'s 635 web domains gave several "??" too. Numbered names take their
+// number, and any name finds two cells of its own.
+func TestInitialsStayUniqueForManyOutlets(t *testing.T) {
+	var numbered []string
+	for i := range 40 {
+		numbered = append(numbered, fmt.Sprintf("Outlet %02d", i))
+	}
+	var domains []string
+	for _, a := range []string{"abc", "abclocal", "abcnews", "access", "accounting", "adn", "aha", "ajc", "al", "alaska"} {
+		for _, b := range []string{"news", "post", "times", "daily", "wire", "herald", "tribune", "online", "blog", "radio"} {
+			for _, tld := range []string{".com", ".co.uk", ".net", ".org", ".blogspot.nl", ".go.com", ".gov"} {
+				domains = append(domains, a+b+tld)
+			}
+		}
+	}
+	for _, outlets := range [][]string{numbered, domains} {
+		got := initials(outlets, nil)
+		seen := map[string]string{}
+		for _, o := range outlets {
+			in := got[o]
+			if ansi.StringWidth(in) != 2 || strings.Contains(in, "?") {
+				t.Errorf("%s: initials %q", o, in)
+			}
+			if other, ok := seen[in]; ok {
+				t.Errorf("%s and %s share %q", other, o, in)
+			}
+			seen[in] = o
+		}
+	}
+	if got := initials([]string{"新华社 Xinhua News Agency"}, nil); got["新华社 Xinhua News Agency"] != "新" {
+		t.Errorf("a name in Chinese: %q, want its first character", got["新华社 Xinhua News Agency"])
+	}
+	if got := initials(numbered, nil); got["Outlet 23"] != "23" || got["Outlet 00"] != "00" {
+		t.Errorf("numbered outlets: %q, %q; want their numbers", got["Outlet 00"], got["Outlet 23"])
+	}
+}
+
+// TestStoryDetailsBoundTheOutletLists: in ECB+ (635 outlets) a story's
+// "Not covered:" listed 620 names and filled the details to their last
+// line, cut without a word; its articles never showed. Each list of
+// outlets now takes at most two lines and says how many more there are,
+// and a list of articles cut short says so too.
+func TestStoryDetailsBoundTheOutletLists(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 80, 24)
+	m = send(m, keys("0")...)
+	for i := range 600 {
+		m.stories.outlets = append(m.stories.outlets, fmt.Sprintf("outlet-%03d.example.com", i))
+	}
+	m = storyRowAt(t, m, 1)
+	v := ansi.Strip(m.View())
+	_, details, ok := strings.Cut(v, strings.Repeat("─", 80))
+	if !ok {
+		t.Fatalf("no details:\n%s", v)
+	}
+	if !strings.Contains(details, "and 600 more") && !regexpMore.MatchString(details) {
+		t.Errorf("the outlets not covering the story do not say how many more:\n%s", details)
+	}
+	if !strings.Contains(details, "Northwind Press · ") {
+		t.Errorf("no article of the story in its details:\n%s", details)
+	}
+	var notCovered int
+	for _, l := range strings.Split(details, "\n") {
+		if strings.Contains(l, "outlet-") {
+			notCovered++
+		}
+	}
+	if notCovered > 2 {
+		t.Errorf("the outlets not covering the story take %d lines:\n%s", notCovered, details)
+	}
+	// A story of more articles than lines says how many more.
+	m = newTestModel(t, c, a, 80, 18)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "more articles") {
+		t.Errorf("6 articles in the details at 80x18 without a word on those cut:\n%s", v)
+	}
+}
+
+var regexpMore = regexp.MustCompile(`and \d+ more`)
+
+func TestWrapList(t *testing.T) {
+	items := []string{"alpha.com", "beta.org", "gamma.net", "delta.co.uk", "epsilon.com"}
+	for _, tc := range []struct {
+		w, max int
+		want   []string
+	}{
+		{80, 2, []string{"Not covered: alpha.com, beta.org, gamma.net, delta.co.uk, epsilon.com"}},
+		{30, 1, []string{"Not covered: 5 outlets"}},
+		{40, 1, []string{"Not covered: alpha.com and 4 more"}},
+		{40, 2, []string{"Not covered: alpha.com, beta.org,", "gamma.net, delta.co.uk, epsilon.com"}},
+		{30, 2, []string{"Not covered: alpha.com,", "beta.org, gamma.net and 2 more"}},
+		{12, 1, []string{"Not covered…"}},
+	} {
+		got := wrapList("Not covered: ", items, tc.w, tc.max)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("width %d, %d lines: %q, want %q", tc.w, tc.max, got, tc.want)
+		}
+		for _, l := range got {
+			if ansi.StringWidth(l) > tc.w {
+				t.Errorf("width %d: %q is wider", tc.w, l)
+			}
+		}
+	}
+}
+
+// TestUndatedStoryHasNoFirstReport: a story none of whose articles is
+// dated (ECB+ has dozens) named an outlet in the "1st" column and
+// "First: unknown (11_11ecb) (undated)" in its details: the first article
+// by name, not the first report. Who was first is now not known.
+func TestUndatedStoryHasNoFirstReport(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	cp := *a
+	res := *a.Comparison
+	res.Stories = slices.Clone(res.Stories)
+	for i := range res.Stories {
+		f := *res.Stories[i].First
+		f.Published = nil
+		res.Stories[i].First = &f
+	}
+	cp.Comparison = &res
+	m := newTestModel(t, c, &cp, 100, 30)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	v := ansi.Strip(m.View())
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "NP  Death toll") {
+			t.Errorf("an undated story names a first report: %q", l)
+		}
+	}
+	if !strings.Contains(v, "First: not known (no article is dated)") {
+		t.Errorf("the details of an undated story name a first report:\n%s", v)
+	}
+}
+
+// TestCoverageColumnsStayFull: at 60 columns the Stories view showed 4 of
+// 6 outlets; l five times paged on to "outlets 6-6/6", one outlet, and
+// widening the window to 200 kept it so, where all six had room. The
+// facts view did the same. The window of outlets now stops at the last
+// and a wider window shows all that fit.
+func TestCoverageColumnsStayFull(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("0 l l l l l")...)
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "(outlets 3-6/6") {
+		t.Errorf("paged past the last outlet at 60 columns:\n%s", v)
+	}
+	m = send(m, teaSize(200, 30))
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets") || !strings.Contains(v, "CW EN HD LH NP VT") {
+		t.Errorf("widened to 200, the coverage does not show every outlet:\n%s", v)
+	}
+	m = newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("2 l l l l l")...)
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets 6-6/6") {
+		t.Errorf("the facts view paged past the last outlet:\n%s", v)
+	}
+	m = send(m, teaSize(200, 30))
+	if v := ansi.Strip(m.View()); strings.Contains(v, "(outlets") {
+		t.Errorf("widened to 200, the facts view does not show every outlet:\n%s", v)
+	}
+}
+
+// TestStoryEditAt40x12: the split dialog's question, three lines at 40
+// columns, lost its end ("…into a new story?") without an ellipsis, and
+// of story 1's six articles five showed with nothing saying there was a
+// sixth below.
+func TestStoryEditAt40x12(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 40, 12)
+	m = send(m, keys("0")...)
+	m = storyRowAt(t, m, 1)
+	m = send(m, keys("s")...)
+	v := ansi.Strip(m.View())
+	lines := strings.Split(v, "\n")
+	if l := strings.TrimRight(lines[2], " "); !strings.HasSuffix(l, "…") {
+		t.Errorf("the question's last line %q is cut without an ellipsis:\n%s", l, v)
+	}
+	if !strings.Contains(v, "1–5 of 6 ↓") {
+		t.Errorf("the dialog does not say which articles are on screen:\n%s", v)
+	}
+	checkFrame(t, m, 40, 12)
+}
+
+// TestCoverageShowsTheBusiestOutletsFirst: when the coverage cannot show
+// every outlet, ECB+'s first page by name (abc.net.au, abclocal.go.com…,
+// one story each) was nine columns of dots over every story; the outlets
+// that covered the most stories now come first (bbc.co.uk, yahoo.com:
+// nine stories each). All on screen, they stay by name.
+func TestCoverageShowsTheBusiestOutletsFirst(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	m := newTestModel(t, c, a, 60, 20)
+	m = send(m, keys("0")...)
+	v := ansi.Strip(m.View())
+	// Eastgate News Agency and Lakeside Herald each missed a story.
+	if !strings.Contains(v, " CW HD NP VT ") || !strings.Contains(v, "6 outlets, busiest") {
+		t.Errorf("four of six outlets on screen, not the four that covered both stories:\n%s", v)
+	}
+	m = send(m, teaSize(120, 30))
+	if v := ansi.Strip(m.View()); !strings.Contains(v, " CW EN HD LH NP VT ") {
+		t.Errorf("every outlet on screen, not by name:\n%s", v)
 	}
 }

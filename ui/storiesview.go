@@ -18,6 +18,9 @@ import (
 type storyCols struct {
 	num, dates, arts, cover, first, label int
 	nOut                                  int // outlets shown
+	// order is the outlets in the coverage's order: by name when all
+	// are on screen, else those that covered the most stories first.
+	order []string
 }
 
 // layoutCols fits the columns to the width: the coverage takes at most
@@ -48,6 +51,10 @@ func (s storiesModel) layoutCols() storyCols {
 	}
 	c.cover = c.nOut * 3
 	c.label = label()
+	c.order = s.outlets
+	if (s.colOff > 0 || c.nOut < len(s.outlets)) && len(s.byCover) == len(s.outlets) {
+		c.order = s.byCover
+	}
 	return c
 }
 
@@ -124,7 +131,7 @@ func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first st
 				}
 			}
 		}
-		if earliest != nil {
+		if earliest != nil && earliest.Published != nil {
 			first = earliest.Outlet
 		}
 		return covered, first, articles, th.Label
@@ -134,7 +141,9 @@ func (s storiesModel) rowCoverage(r storyRow) (covered map[string]bool, first st
 		return covered, "", 0, ""
 	}
 	add(st)
-	if st.First != nil {
+	// Of a story none of whose articles is dated, who reported first is
+	// not known: its first article is only first by name.
+	if st.First != nil && st.First.Published != nil {
 		first = st.First.Outlet
 	}
 	return covered, first, articles, st.Label
@@ -156,6 +165,10 @@ func (s storiesModel) View() string {
 	var lines []string
 	title := fmt.Sprintf("%s in %s · %s · %s", plural(len(res.Stories), "story"), plural(len(res.Threads), "thread"),
 		plural(len(all.Corpus.Articles), "article"), plural(len(s.outlets), "outlet"))
+	c := s.layoutCols()
+	if c.nOut < len(s.outlets) {
+		title += ", busiest first" // the coverage's order (layoutCols)
+	}
 	if n := len(all.Findings.Corrections); n > 0 {
 		title += " · " + plural(n, "correction") + " of yours"
 	}
@@ -164,11 +177,10 @@ func (s storiesModel) View() string {
 	}
 	lines = append(lines, st.Muted.Render(ellipsize(title, s.width)))
 
-	c := s.layoutCols()
 	var head strings.Builder
 	head.WriteString("  " + fit("#", c.num) + " " + fit("dates", c.dates) + " " + fmt.Sprintf("%*s", c.arts, "arts") + " ")
 	for i := 0; i < c.nOut; i++ {
-		head.WriteString(fit(s.initial[s.outlets[s.colOff+i]], 3))
+		head.WriteString(fit(s.initial[c.order[s.colOff+i]], 3))
 	}
 	head.WriteString(" " + fit("1st", c.first) + " ")
 	more := ""
@@ -212,14 +224,18 @@ func (s storiesModel) rowView(r storyRow, c storyCols, selected bool) string {
 	b.WriteString(fit(cutDates(s.rowDates(r), c.dates), c.dates) + " ")
 	b.WriteString(fmt.Sprintf("%*d", c.arts, arts) + " ")
 	for i := 0; i < c.nOut; i++ {
-		o := s.outlets[s.colOff+i]
+		o := c.order[s.colOff+i]
 		if covered[o] {
 			b.WriteString(st.Present.Render(s.initial[o]) + " ")
 		} else {
 			b.WriteString(st.Absent.Render("· ") + " ")
 		}
 	}
-	b.WriteString(" " + fit(s.initial[first], c.first) + " ")
+	fst := s.initial[first]
+	if first == "" && r.kind != rowAll {
+		fst = st.Absent.Render("–")
+	}
+	b.WriteString(" " + fit(fst, c.first) + " ")
 	l := ellipsize(oneLine(label), max(c.label, 1))
 	switch r.kind {
 	case rowThread, rowAll:
@@ -262,17 +278,34 @@ func (s storiesModel) detail(h int) []string {
 	w := s.width
 	var lines []string
 	add := func(l string) { lines = append(lines, l) }
-	wrap := func(label, text string) {
-		for i, l := range wrapText(label+text, w) {
+	// A list of outlets takes at most two lines (one when the details
+	// are short): a corpus of hundreds of outlets would fill the details
+	// with them. Who covered a story takes one: its articles below name
+	// them too.
+	listMax := 1
+	if h >= 6 {
+		listMax = 2
+	}
+	wrap := func(label, text string, items []string, max int) {
+		for i, l := range wrapList(label+text, items, w, max) {
 			if i == 0 && strings.HasPrefix(l, label) {
 				l = st.Label.Render(label) + l[len(label):]
 			}
 			add(l)
 		}
 	}
+	// more ends the details with what did not fit ("… 9 more
+	// articles"), so that nothing is cut without a word.
+	more := func(n int, what string) {
+		if n > 0 {
+			add(st.Muted.Render(ellipsize(fmt.Sprintf("  … %d more %s", n, what), w)))
+		}
+	}
 	covered, _, arts, _ := s.rowCoverage(r)
 	var missing []string
-	for _, o := range s.outlets {
+	// In the coverage's order: with many outlets, the blind spot's
+	// first names are the outlets that cover the most stories.
+	for _, o := range s.layoutCols().order {
 		if !covered[o] {
 			missing = append(missing, oneLine(o))
 		}
@@ -280,16 +313,26 @@ func (s storiesModel) detail(h int) []string {
 	switch r.kind {
 	case rowAll:
 		add(st.Bold.Render(ellipsize(fmt.Sprintf("Everything · %s · %s · %s", plural(len(res.Threads), "thread"), plural(len(res.Stories), "story"), plural(arts, "article")), w)))
+		room := h - len(lines)
 		for i, th := range res.Threads {
+			if len(res.Threads) > room && i == room-1 {
+				more(len(res.Threads)-i, "threads")
+				break
+			}
 			add(ellipsize(fmt.Sprintf("  T%d  %s  %s (%s)", i+1, threadDates(res, th), oneLine(th.Label), plural(len(th.Stories), "story")), w))
 		}
 	case rowThread:
 		th := res.Threads[r.thread]
 		add(st.Bold.Render(ellipsize(fmt.Sprintf("Thread %d/%d · %s · %s · %s", r.thread+1, len(res.Threads), threadDates(res, th), plural(len(th.Stories), "story"), plural(arts, "article")), w)))
 		if len(missing) > 0 {
-			wrap("Not covered: ", strings.Join(missing, ", "))
+			wrap("Not covered: ", "", missing, listMax)
 		}
-		for _, id := range th.Stories {
+		room := h - len(lines)
+		for i, id := range th.Stories {
+			if len(th.Stories) > room && i == room-1 {
+				more(len(th.Stories)-i, "stories")
+				break
+			}
 			if sst, ok := findStory(res, id); ok {
 				n, _ := storyNumber(res, id)
 				add(ellipsize(fmt.Sprintf("  %d  %s  %s (%s)", n, storyDates(sst), oneLine(sst.Label), plural(len(sst.Articles), "article")), w))
@@ -302,15 +345,28 @@ func (s storiesModel) detail(h int) []string {
 		}
 		add(st.Bold.Render(ellipsize(fmt.Sprintf("Story %d/%d · %s · %s · thread %d", r.num, s.nStory, storyDates(sst), plural(len(sst.Articles), "article"), r.thread+1), w)))
 		if f := sst.First; f != nil {
-			when := strings.TrimSpace(publishedAt(f.Published))
-			wrap("First: ", oneLine(f.Outlet)+" ("+when+") · covered by "+oneLine(strings.Join(sst.Outlets, ", ")))
+			who, when := oneLine(f.Outlet), strings.TrimSpace(publishedAt(f.Published))
+			if f.Published == nil {
+				who, when = "not known", "no article is dated"
+			}
+			var by []string
+			for _, o := range sst.Outlets {
+				by = append(by, oneLine(o))
+			}
+			wrap("First: ", who+" ("+when+") · covered by ", by, 1)
 		}
 		if len(missing) > 0 {
-			wrap("Not covered: ", strings.Join(missing, ", "))
+			wrap("Not covered: ", "", missing, listMax)
 		} else {
 			add(st.Muted.Render("Every outlet of the corpus covered it."))
 		}
-		for _, id := range byReport(all, sst.Articles) {
+		arts := byReport(all, sst.Articles)
+		room := h - len(lines)
+		for i, id := range arts {
+			if len(arts) > room && i == room-1 {
+				more(len(arts)-i, "articles: enter opens the story")
+				break
+			}
 			add(articleLine(all, id, s.ctx.editedMark(all, all.artIndexOf(id)), w))
 		}
 	}
@@ -318,6 +374,44 @@ func (s storiesModel) detail(h int) []string {
 		lines = lines[:h]
 	}
 	return lines
+}
+
+// wrapList wraps head and the items after it, joined by commas, in at
+// most maxLines lines of width w: when they do not all fit, as many as
+// fit and how many more ("…, cnn.com and 612 more").
+func wrapList(head string, items []string, w, maxLines int) []string {
+	text := func(k int) string {
+		t := head + strings.Join(items[:k], ", ")
+		if n := len(items) - k; n > 0 {
+			if k > 0 {
+				t += " "
+			}
+			t += fmt.Sprintf("and %d more", n)
+			if k == 0 {
+				t = head + plural(n, "outlet")
+			}
+		}
+		return t
+	}
+	if l := wrapText(text(len(items)), w); len(l) <= maxLines {
+		return l
+	}
+	// The most items that fit; fewer items never take more lines.
+	lo, hi := 0, len(items)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if len(wrapText(text(mid), w)) <= maxLines {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	l := wrapText(text(lo), w)
+	if len(l) > maxLines {
+		l = l[:maxLines]
+		l[maxLines-1] = ellipsize(l[maxLines-1]+"…", w)
+	}
+	return l
 }
 
 // articleLine is an article as the details list it: date, outlet, title,

@@ -243,10 +243,15 @@ func (e *storyEdit) View() string {
 	st := e.ctx.Styles
 	w, h := e.width, e.height
 	var lines []string
-	for _, l := range wrapText(e.title(), w) {
+	title := wrapText(e.title(), w)
+	if len(title) > 2 {
+		// Two lines at most, the second ending in an ellipsis: at 40
+		// columns "…into a new story?" was dropped without one.
+		title = []string{title[0], ellipsize(strings.Join(title[1:], " "), w)}
+	}
+	for _, l := range title {
 		lines = append(lines, st.Bold.Render(l))
 	}
-	lines = lines[:min(len(lines), 2)]
 	rows := max(h-len(lines)-2, 1)
 	top := e.top
 	if e.cursor < top {
@@ -269,9 +274,23 @@ func (e *storyEdit) View() string {
 		}
 		lines = append(lines, line)
 	}
-	for len(lines) < h-1 {
+	for len(lines) < h-2 {
 		lines = append(lines, "")
 	}
+	// Which rows are on screen, when not all are (the article chooser
+	// says so too): a story's sixth article was below the page unsaid.
+	pos := ""
+	if n := len(e.items); n > rows {
+		last := min(top+rows, n)
+		pos = fmt.Sprintf("  %d–%d of %d", top+1, last, n)
+		if top > 0 {
+			pos += " ↑"
+		}
+		if last < n {
+			pos += " ↓"
+		}
+	}
+	lines = append(lines, st.Muted.Render(ellipsize(pos, w)))
 	lines = append(lines, st.Muted.Render(ellipsize(e.hint(), w)))
 	return fitBlock(strings.Join(lines, "\n"), w, h)
 }
