@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -43,6 +44,9 @@ type factsModel struct {
 	cursor int   // index into rows
 	top    int
 	colOff int // first outlet column shown
+	// byFacts is the outlets, those carrying the most facts first: the
+	// columns' order when they cannot all be shown (see columns).
+	byFacts []string
 }
 
 func newFactsModel(ctx *Context) *factsModel {
@@ -75,6 +79,18 @@ func (f *factsModel) clampCols() {
 	f.colOff = max(0, min(f.colOff, len(f.ctx.Data.Outlets)-f.outletCells()))
 }
 
+// columns is the outlets in the columns' order when nOut of them are
+// shown: the corpus's order when all fit, else those carrying the most
+// facts first — on a corpus of hundreds of outlets the first page in
+// name order was outlets of one fact each, rows of dots.
+func (f factsModel) columns(nOut int) []string {
+	d := f.ctx.Data
+	if (f.colOff > 0 || nOut < len(d.Outlets)) && len(f.byFacts) == len(d.Outlets) {
+		return f.byFacts
+	}
+	return d.Outlets
+}
+
 // filterKey is / as the facts view uses it: it filters the facts.
 func (f *factsModel) filterKey() (key.Binding, bool) {
 	return helpAs(f.ctx.Keys.Search, "filter facts"), true
@@ -99,6 +115,16 @@ func (f *factsModel) typing() bool    { return f.filter.open }
 // refresh recomputes the visible rows from filter and sort.
 func (f *factsModel) refresh() {
 	d := f.ctx.Data
+	carried := make(map[string]int, len(d.Outlets))
+	for _, outs := range d.factOutlets {
+		for o, in := range outs {
+			if in {
+				carried[o]++
+			}
+		}
+	}
+	f.byFacts = append(f.byFacts[:0], d.Outlets...)
+	slices.SortStableFunc(f.byFacts, func(a, b string) int { return carried[b] - carried[a] })
 	q := f.filter.Query()
 	f.rows = f.rows[:0]
 	for i, fact := range d.Facts {
@@ -242,17 +268,18 @@ func (f factsModel) View() string {
 	const cellW = factCellW
 	nOut := len(d.Outlets) - f.colOff
 	nOut = max(0, min(nOut, (f.width/2)/cellW))
+	outlets := f.columns(nOut)
 	// A row: the number, " %3d " outlets, the flag and a space, the marks.
 	const countW = 7
 	labelW := max(f.width-numW-countW-nOut*cellW, 8)
 	var head strings.Builder
 	head.WriteString(fit("#", numW) + fit(" out", countW))
 	for i := 0; i < nOut; i++ {
-		head.WriteString(fit(d.short[d.Outlets[f.colOff+i]], cellW))
+		head.WriteString(fit(d.short[outlets[f.colOff+i]], cellW))
 	}
 	more := ""
 	if f.colOff+nOut < len(d.Outlets) || f.colOff > 0 {
-		more = fmt.Sprintf(" (outlets %d-%d/%d, %s)", f.colOff+1, f.colOff+nOut, len(d.Outlets), keyPair(f.ctx.Keys.Left, f.ctx.Keys.Right))
+		more = fmt.Sprintf(" (outlets %d-%d/%d, most facts first, %s)", f.colOff+1, f.colOff+nOut, len(d.Outlets), keyPair(f.ctx.Keys.Left, f.ctx.Keys.Right))
 	}
 	head.WriteString("label" + more)
 	lines = append(lines, st.Label.Render(fit(ellipsize(head.String(), f.width), f.width)))
@@ -278,7 +305,7 @@ func (f factsModel) View() string {
 		b.WriteString(fit(fmt.Sprint(factNumber(fi)), numW))
 		b.WriteString(fmt.Sprintf(" %3d ", len(fact.Outlets)) + flag + " ")
 		for j := 0; j < nOut; j++ {
-			o := d.Outlets[f.colOff+j]
+			o := outlets[f.colOff+j]
 			if d.factOutlets[fi][o] {
 				b.WriteString(st.Present.Render("●") + "    ")
 			} else {

@@ -543,3 +543,43 @@ func TestCoverageShowsTheBusiestOutletsFirst(t *testing.T) {
 		t.Errorf("every outlet on screen, not by name:\n%s", v)
 	}
 }
+
+// TestFactsShowTheBusiestOutletsFirst: when the facts view cannot show
+// every outlet's column, those carrying the most facts come first (on
+// ECB+, 635 outlets, the first page by name was outlets of one fact
+// each: rows of dots); with every column on screen the order stays.
+func TestFactsShowTheBusiestOutletsFirst(t *testing.T) {
+	c, a := analysedCorpus(t, false)
+	d := NewData(c, a)
+	carried := map[string]int{}
+	for _, outs := range d.factOutlets {
+		for o, in := range outs {
+			if in {
+				carried[o]++
+			}
+		}
+	}
+	busiest := slices.Clone(d.Outlets)
+	slices.SortStableFunc(busiest, func(x, y string) int { return carried[y] - carried[x] })
+	if carried[busiest[0]] == carried[busiest[len(busiest)-1]] {
+		t.Fatal("every outlet carries as many facts: the test checks nothing")
+	}
+	m := newTestModel(t, c, a, 40, 20) // four outlet columns of six
+	m = send(m, keys("2")...)
+	v := ansi.Strip(m.View())
+	var want strings.Builder
+	for _, o := range busiest[:4] {
+		want.WriteString(fit(d.short[o], factCellW))
+	}
+	if !strings.Contains(v, want.String()) {
+		t.Errorf("the four outlet columns are not those carrying the most facts (%q):\n%s", want.String(), v)
+	}
+	m = send(m, teaSize(200, 30))
+	want.Reset()
+	for _, o := range d.Outlets {
+		want.WriteString(fit(d.short[o], factCellW))
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, want.String()) {
+		t.Errorf("every column on screen, not in the corpus's order (%q):\n%s", want.String(), v)
+	}
+}
