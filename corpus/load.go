@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 //go:embed embedded/*.md
@@ -571,40 +570,4 @@ func sanitizeMeta(m *meta) int {
 		*f = strings.Join(strings.Fields(sanitizeInto(*f, &c)), " ")
 	}
 	return c.total()
-}
-
-// jobQueue hands the indices 0..n-1 to workers from a shared counter: a
-// worker takes the next file as it finishes one, without waiting for a
-// feeding goroutine to be scheduled (with one file a job, those hand-offs
-// left a core idle for a sixth of loading). It stops handing them out when
-// ctx is cancelled.
-type jobQueue struct {
-	ctx       context.Context
-	n         int64
-	next      atomic.Int64
-	cancelled atomic.Bool
-}
-
-func newJobQueue(ctx context.Context, n int) *jobQueue {
-	return &jobQueue{ctx: ctx, n: int64(n)}
-}
-
-// take returns the next index, or false when none is left or ctx was
-// cancelled before the last was taken.
-func (q *jobQueue) take() (int, bool) {
-	if q.next.Load() < q.n && q.ctx.Err() != nil {
-		q.cancelled.Store(true)
-		return 0, false
-	}
-	i := q.next.Add(1) - 1
-	return int(i), i < q.n
-}
-
-// err is the context's error when the queue stopped before handing out
-// every index, else nil.
-func (q *jobQueue) err() error {
-	if q.cancelled.Load() {
-		return q.ctx.Err()
-	}
-	return nil
 }
