@@ -321,7 +321,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 		return nil, nil, err
 	}
 	results := make([]fileResult, len(files))
-	jobs := make(chan int)
+	jobs := newJobQueue(ctx, len(files))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	done := 0
@@ -330,7 +330,7 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for i, ok := jobs.take(); ok; i, ok = jobs.take() {
 				results[i] = loadFile(z, r, files[i], opts.MaxBytes)
 				if opts.Progress != nil {
 					mu.Lock()
@@ -341,9 +341,8 @@ func loadFiles(ctx context.Context, opts Options, r reader, files []string) ([]*
 			}
 		}()
 	}
-	cancelled := feedJobs(ctx, len(files), jobs)
 	wg.Wait()
-	if cancelled != nil {
+	if cancelled := jobs.err(); cancelled != nil {
 		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)
 	}
 	var arts []*Article
@@ -571,18 +570,4 @@ func sanitizeMeta(m *meta) int {
 		*f = strings.Join(strings.Fields(sanitizeInto(*f, &c)), " ")
 	}
 	return c.total()
-}
-
-// feedJobs sends the indices 0..n-1 to jobs, then closes it; it stops
-// early, and returns the context's error, when ctx is cancelled.
-func feedJobs(ctx context.Context, n int, jobs chan<- int) error {
-	defer close(jobs)
-	for i := range n {
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case jobs <- i:
-		}
-	}
-	return nil
 }

@@ -71,21 +71,20 @@ func LoadEach(ctx context.Context, opts Options, files []File) ([][]*Article, []
 	}
 	arts := make([][]*Article, len(files))
 	errs := make([][]LoadError, len(files))
-	jobs := make(chan int)
+	jobs := newJobQueue(ctx, len(files))
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for i, ok := jobs.take(); ok; i, ok = jobs.take() {
 				res := loadFile(z, r, files[i].Path, opts.MaxBytes)
 				arts[i], errs[i] = res.arts, res.errs
 			}
 		}()
 	}
-	cancelled := feedJobs(ctx, len(files), jobs)
 	wg.Wait()
-	if cancelled != nil {
+	if cancelled := jobs.err(); cancelled != nil {
 		return nil, nil, fmt.Errorf("load cancelled: %w", cancelled)
 	}
 	return arts, errs, nil

@@ -372,20 +372,26 @@ func Analyze(ctx context.Context, c *corpus.Corpus, opts Options) (*Result, erro
 		Omissions:   []Omission{},
 		Problems:    x.problems,
 	}
-	// Stories are described first: facts name them.
-	for ti, sts := range g.threads {
-		var ids []string
-		for _, si := range sts {
-			for _, ai := range g.stories[si] {
-				ids = append(ids, c.Articles[ai].ID)
-			}
-		}
-		res.Threads[ti] = Thread{ID: threadID(ids), Stories: []string{}}
-	}
-	// Stories are described on every core: each reads only its articles.
+	// Stories are described first: facts name them. Threads are named, then
+	// stories described, on every core: each reads only its articles.
 	{
 		workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(g.stories)/64))
 		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				var ids []string
+				for ti := w; ti < len(g.threads); ti += workers {
+					ids = ids[:0]
+					for _, si := range g.threads[ti] {
+						for _, ai := range g.stories[si] {
+							ids = append(ids, c.Articles[ai].ID)
+						}
+					}
+					res.Threads[ti] = Thread{ID: threadID(ids), Stories: []string{}}
+				}
+			})
+		}
+		wg.Wait()
 		for w := range workers {
 			wg.Go(func() {
 				for si := w; si < len(g.stories); si += workers {

@@ -112,6 +112,9 @@ func (l *avgLink) clusterLists(n int, lists [][]edge) []int32 {
 	for i := range out {
 		out[i] = int32(i)
 	}
+	// local is an item's place in its component; components are disjoint,
+	// so the workers write apart.
+	local := make([]int32, n)
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), 8, max(1, len(parts))); w++ {
@@ -124,7 +127,6 @@ func (l *avgLink) clusterLists(n int, lists [][]edge) []int32 {
 				// lets them go once it has their sums.
 				items, les := parts[p].items, parts[p].edges
 				parts[p] = component{}
-				local := make(map[int32]int32, len(items))
 				for k, it := range items {
 					local[it] = int32(k)
 				}

@@ -180,13 +180,20 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 	}
 	x.anchorOcc = nil
 	x.problems = x.applyCorrections(&g)
-	for si, st := range g.stories {
-		for _, ai := range st {
-			for _, ui := range x.artUnit[ai] {
-				x.units[ui].story = int32(si)
+	// Each unit's story, on every core: stories hold different units.
+	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(g.stories)/64))
+	for w := range workers {
+		wg.Go(func() {
+			for si := w; si < len(g.stories); si += workers {
+				for _, ai := range g.stories[si] {
+					for _, ui := range x.artUnit[ai] {
+						x.units[ui].story = int32(si)
+					}
+				}
 			}
-		}
+		})
 	}
+	wg.Wait()
 	x.progress("grouping stories", len(x.c.Articles), len(x.c.Articles))
 	return g
 }

@@ -75,7 +75,7 @@ func runExport(env *Env, args []string) int {
 		}
 	}
 
-	c, err := loadCorpus(env, paths)
+	c, err := loadToAnalyse(env, paths)
 	if c == nil {
 		return errorf(env, "%v", err)
 	}

@@ -30,7 +30,7 @@ func runFraming(env *Env, args []string) int {
 	if err != nil {
 		return errorf(env, "%v", err)
 	}
-	c, err := loadCorpus(env, paths)
+	c, err := loadToAnalyse(env, paths)
 	if err != nil {
 		return loadFailed(env, err)
 	}

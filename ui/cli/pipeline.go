@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/parallax-reader/parallax/corpus"
+	"github.com/parallax-reader/parallax/corpus/compare"
 	"github.com/parallax-reader/parallax/corpus/pipeline"
 )
 
@@ -18,6 +19,13 @@ import (
 // corrections from the notes file.
 func addNotesFlag(fs *flag.FlagSet) *string {
 	return fs.String("notes", "", "the notes `FILE` whose story corrections apply (default: beside the corpus, when it exists)")
+}
+
+// loadToAnalyse loads the corpus of a command that analyses it, building
+// the matching data the analysis starts with beside the loading.
+func loadToAnalyse(env *Env, paths []string) (*corpus.Corpus, error) {
+	go compare.Prepare()
+	return loadCorpus(env, paths)
 }
 
 // runPipeline runs the analysis pipeline on c with the steps po asks for, the

@@ -25,7 +25,7 @@ func runStories(env *Env, args []string) int {
 	if err != nil {
 		return flagExit(err)
 	}
-	c, err := loadCorpus(env, paths)
+	c, err := loadToAnalyse(env, paths)
 	if err != nil {
 		return loadFailed(env, err)
 	}
