@@ -398,7 +398,14 @@ func (l *avgLink) merge(a, b int32) int32 {
 	// added where both had the neighbour; each of gone's neighbours loses
 	// gone and gains keep, or adds to it.
 	ks, gs := l.sum[keep], l.sum[gone]
+	// The union is at most both lists: a spare far larger would stay with
+	// a small cluster, and growing by appending leaves as much again
+	// unused (the merged lists of a large component's were about half
+	// its sums' memory).
 	out := l.spare[:0]
+	if need := len(ks) + len(gs); cap(out) < need || cap(out) > 2*need {
+		out = make([]nbrSum, 0, need)
+	}
 	i := 0
 	for _, g := range gs {
 		if g.o == keep {
