@@ -22,9 +22,12 @@ import (
 // nearly all the time: the limit follows the live heap, with room.
 const (
 	// factsLimitPerTextByte is the soft limit per byte of article text
-	// for the commands that link the corpus's sentences (facts): half as
-	// much again as the generated corpora hold live at their peak.
-	factsLimitPerTextByte = 6.0
+	// for the commands that link the corpus's sentences (facts): a little
+	// more than the generated corpora hold live at their peak (3.5–3.8
+	// times; 6 until session 11's second round, when it set 100,000
+	// articles' resident memory: 2.5 GB); the limit follows the live heap
+	// above it.
+	factsLimitPerTextByte = 4.0
 	// minBatchLimit is the least limit set: a small corpus never meets it.
 	minBatchLimit = 256 << 20
 	// liveRoom is the least limit after a collection, as a multiple of
