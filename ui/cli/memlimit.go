@@ -40,7 +40,7 @@ const (
 // corpus's text (at least minBatchLimit) for the rest of a command, unless
 // the user tuned the collector (GOGC or GOMEMLIMIT) or a limit is already
 // set; after each collection the limit is raised to liveRoom times the
-// live heap when that is more. It returns the function that restores the
+// live heap when that is more, and is never lowered. It returns the function that restores the
 // previous limit.
 func batchMemoryLimit(env *Env, c *corpus.Corpus, perTextByte float64) (restore func()) {
 	if env.Getenv("GOGC") != "" || env.Getenv("GOMEMLIMIT") != "" {
@@ -66,7 +66,12 @@ func batchMemoryLimit(env *Env, c *corpus.Corpus, perTextByte float64) (restore 
 			return false
 		}
 		metrics.Read(live)
-		debug.SetMemoryLimit(max(base, int64(liveRoom*float64(live[0].Value.Uint64()))))
+		// The limit never falls: once the heap has grown to it, the
+		// process's resident peak is that high already, and a limit
+		// lowered behind a falling live heap (the units go as threads are
+		// linked) only has the collector run more often.
+		base = max(base, int64(liveRoom*float64(live[0].Value.Uint64())))
+		debug.SetMemoryLimit(base)
 		return true
 	})
 	return func() {
