@@ -164,19 +164,24 @@ func (l *avgLink) clusterComponent(n int, edges []edge) []int32 {
 	// Candidates in the facts clustering's typed heap; a candidate's
 	// versions are the two clusters' sizes when it was scored, so one is
 	// stale once either cluster has grown.
-	// Sized for the edges at the threshold (a singleton pair's mean is
-	// its edge), not every edge: most are fainter.
+	// Sized for the pairs at the threshold (a singleton pair's mean is
+	// its summed edge), not every pair: most are fainter. They are read
+	// from the sums, not the edges, so that the edges can go: the heap
+	// orders candidates by mean and ids alone, whatever order they come in.
 	nc := 0
-	for _, e := range edges {
-		if e.s >= l.th {
-			nc++
+	for a, ns := range l.sum {
+		for _, x := range ns {
+			if x.o > int32(a) && x.s >= l.th {
+				nc++
+			}
 		}
 	}
 	pq := make(mergeHeap, 0, nc)
-	for _, e := range edges {
-		a, b := min(e.a, e.b), max(e.a, e.b)
-		if v := l.mean(a, b); v >= l.th {
-			pq = append(pq, mergeCand{avg: v, a: a, b: b, va: 1, vb: 1})
+	for a, ns := range l.sum {
+		for _, x := range ns {
+			if x.o > int32(a) && x.s >= l.th {
+				pq = append(pq, mergeCand{avg: x.s, a: int32(a), b: x.o, va: 1, vb: 1})
+			}
 		}
 	}
 	pq.init()
@@ -341,23 +346,23 @@ func addNbr(ns []nbrSum, o int32, s float64) []nbrSum {
 
 // initialSums is addSum of every edge in turn on n items without
 // neighbours: each item's neighbours gathered in edge order, ordered
-// stably and summed in that order.
+// stably and summed in that order. Each item's list is an array of its
+// own, not cut from one: a list a merge replaces can go (on 100,000
+// articles one component holds most of the thread edges, and its first
+// lists and the merged ones were some 160 MB together).
 func initialSums(n int, edges []edge) [][]nbrSum {
 	cnt := make([]int32, n)
-	total := 0
 	for _, e := range edges {
 		if e.a != e.b && e.s != 0 {
 			cnt[e.a]++
 			cnt[e.b]++
-			total += 2
 		}
 	}
-	arena := make([]nbrSum, total)
 	sum := make([][]nbrSum, n)
-	at := 0
 	for i, c := range cnt {
-		sum[i] = arena[at : at : at+int(c)]
-		at += int(c)
+		if c > 0 {
+			sum[i] = make([]nbrSum, 0, c)
+		}
 	}
 	for _, e := range edges {
 		if e.a != e.b && e.s != 0 {
@@ -395,7 +400,14 @@ func (l *avgLink) merge(a, b int32) int32 {
 	// added where both had the neighbour; each of gone's neighbours loses
 	// gone and gains keep, or adds to it.
 	ks, gs := l.sum[keep], l.sum[gone]
+	// The union is at most both lists: a spare far larger would stay with
+	// a small cluster, and growing by appending leaves as much again
+	// unused (the merged lists of a large component's were about half
+	// its sums' memory).
 	out := l.spare[:0]
+	if need := len(ks) + len(gs); cap(out) < need || cap(out) > 2*need {
+		out = make([]nbrSum, 0, need)
+	}
 	i := 0
 	for _, g := range gs {
 		if g.o == keep {

@@ -2,9 +2,11 @@ package compare
 
 import (
 	"cmp"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // nearestEdgeLists keeps, of the edges (the concatenation of lists, each
@@ -115,7 +117,7 @@ func nearestEdgeLists(lists [][]edge, n, k int) [][]edge {
 // linear however many hold it, and a word a long stream uses for many
 // events still joins the articles of each. Workers take vectors in turn.
 func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) []edge {
-	lists := similarEdgeLists(vecs, fade, floor)
+	lists := similarEdgeLists(vecs, fade, floor, 0)
 	n := 0
 	for _, f := range lists {
 		n += len(f)
@@ -130,7 +132,18 @@ func similarEdges(vecs []sparseVec, fade func(a, b int) float64, floor float64) 
 // similarEdgeLists is similarEdges as a list per vector (nil for none):
 // its edges to earlier vectors. The lists are cut from a few large
 // arrays per worker, not one allocation each.
-func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float64) [][]edge {
+//
+// With near > 0 the lists are for nearestEdgeLists(lists, len(vecs),
+// near), and an edge it would drop may be left out as it is found: one
+// under the near-th best similarity of both its ends. A vector's list
+// holds all its edges to earlier vectors, so the near-th best of the list
+// is at most the near-th best of all its edges; an earlier vector's is
+// read once its list is done (0, keeping every edge, before). Such an
+// edge is below the near best of both ends, so leaving it out changes
+// neither end's near best nor what nearestEdgeLists keeps, and the
+// edges of a large corpus are not all held at once (100,000 articles:
+// about a third of them, some 100 MB, go at once).
+func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float64, near int) [][]edge {
 	// Postings by counting: each term gets its stretch of one arena,
 	// filled in vector order.
 	sc := termScratches.Get().(*termScratch)
@@ -165,6 +178,12 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 	maxPost := min(max(64, len(vecs)/8), maxEventPost)
 	workers := min(runtime.GOMAXPROCS(0), 8, max(1, len(vecs)/64))
 	found := make([][]edge, len(vecs))
+	// kth is, by vector, the bits of the near-th best similarity of its
+	// finished list, 0 until then or when the list is no longer than near.
+	var kth []atomic.Uint64
+	if near > 0 {
+		kth = make([]atomic.Uint64, len(vecs))
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -174,6 +193,7 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 			var touched []int32
 			var buf []edge   // a vector's edges, grown once for all
 			var chunk []edge // the array the lists are cut from
+			var vals []float64
 			size := 0
 			for i := w; i < len(vecs); i += workers {
 				v := vecs[i]
@@ -214,6 +234,21 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 				// In order of the earlier vector; sorting what passed the
 				// floor, not everything touched, which is many times more.
 				slices.SortFunc(out, func(x, y edge) int { return cmp.Compare(x.a, y.a) })
+				if near > 0 && len(out) > near {
+					vals = vals[:0]
+					for _, e := range out {
+						vals = append(vals, e.s)
+					}
+					own := selectKth(vals, near-1)
+					kept := out[:0]
+					for _, e := range out {
+						if e.s >= own || e.s >= math.Float64frombits(kth[e.a].Load()) {
+							kept = append(kept, e)
+						}
+					}
+					out = kept
+					kth[i].Store(math.Float64bits(own))
+				}
 				if len(out) > 0 {
 					if cap(chunk)-len(chunk) < len(out) {
 						// A new array, twice the last up to edgeChunk

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -64,17 +65,21 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 	// The heaviest few tell why; a fact holds many members.
 	var ttop, ntop [6]shownTerm
 	terms, names = heaviest(terms, &ttop), heaviest(names, &ntop)
-	ev.Terms = make([]string, len(terms))
-	for i, t := range terms {
-		ev.Terms[i] = t.s
+	l := x.listBuf[:0]
+	for _, t := range terms {
+		l = append(l, t.s)
 	}
-	ev.Names = make([]string, len(names))
-	for i, t := range names {
-		ev.Names[i] = t.s
+	ev.Terms = x.shownList(0, l)
+	l = l[:0]
+	for _, t := range names {
+		s := t.s
 		if st := x.strs[t.t]; st != "" && st[0] == '@' {
-			ev.Names[i] = x.surfaceOf(a, t.t)
+			s = x.surfaceOf(a, t.t)
 		}
+		l = append(l, s)
 	}
+	ev.Names = x.shownList(1, l)
+	x.listBuf = l
 	for _, qa := range a.ex.nums {
 		for _, qb := range b.ex.nums {
 			if sameQuantity(qa, qb) {
@@ -100,6 +105,30 @@ func (x *storyScorer) evidence(a, b *unit) Evidence {
 		}
 	}
 	return ev
+}
+
+// shownKept is how many of the evidence lists of each kind made last
+// shownList looks among for an equal one.
+const shownKept = 8
+
+// shownList returns a list of the strings of l, which is scratch: one of
+// the last shownKept lists of its kind (0 terms, 1 names) when equal,
+// else a copy, kept among them. The members of a fact mostly show the
+// same shared words, and lists are read only: on 100,000 articles the
+// facts' evidence lists were 180 MB of the analysis's peak.
+func (x *storyScorer) shownList(kind int, l []string) []string {
+	if len(l) == 0 {
+		return make([]string, 0)
+	}
+	for _, k := range x.shown[kind] {
+		if slices.Equal(k, l) {
+			return k
+		}
+	}
+	c := slices.Clone(l)
+	x.shown[kind][x.shownAt[kind]] = c
+	x.shownAt[kind] = (x.shownAt[kind] + 1) % shownKept
+	return c
 }
 
 // surfaceOf is surfaceIn of unit u's sentence, remembered for the thread

@@ -84,6 +84,11 @@ type storyScorer struct {
 		art, sent int32
 		text, low string
 	}
+	// shown are the evidence lists (terms, names) made lately, and where
+	// the next goes (see shownList).
+	shown   [2][shownKept][]string
+	shownAt [2]int
+	listBuf []string
 }
 
 func newStoryScorer(x *analysis) *storyScorer {

@@ -115,7 +115,7 @@ func (x *analysis) groupStories(ctx context.Context) eventGroups {
 		vecs[i] = sorted[i].thread
 	}
 	// The edges stay in their lists per vector: one copy of them at a time.
-	edges := nearestEdgeLists(similarEdgeLists(vecs, nil, minThreadSim), len(sorted), threadNeighbours)
+	edges := nearestEdgeLists(similarEdgeLists(vecs, nil, minThreadSim, threadNeighbours), len(sorted), threadNeighbours)
 	threads := groups(newAvgLink(x.opts.ThreadThreshold).clusterLists(len(sorted), edges))
 	if ctx.Err() != nil {
 		return eventGroups{}

@@ -22,9 +22,12 @@ import (
 // nearly all the time: the limit follows the live heap, with room.
 const (
 	// factsLimitPerTextByte is the soft limit per byte of article text
-	// for the commands that link the corpus's sentences (facts): half as
-	// much again as the generated corpora hold live at their peak.
-	factsLimitPerTextByte = 6.0
+	// for the commands that link the corpus's sentences (facts): a little
+	// more than the generated corpora hold live at their peak (3.5–3.8
+	// times; 6 until session 11's second round, when it set 100,000
+	// articles' resident memory: 2.5 GB); the limit follows the live heap
+	// above it.
+	factsLimitPerTextByte = 4.0
 	// minBatchLimit is the least limit set: a small corpus never meets it.
 	minBatchLimit = 256 << 20
 	// liveRoom is the least limit after a collection, as a multiple of
@@ -37,7 +40,7 @@ const (
 // corpus's text (at least minBatchLimit) for the rest of a command, unless
 // the user tuned the collector (GOGC or GOMEMLIMIT) or a limit is already
 // set; after each collection the limit is raised to liveRoom times the
-// live heap when that is more. It returns the function that restores the
+// live heap when that is more, and is never lowered. It returns the function that restores the
 // previous limit.
 func batchMemoryLimit(env *Env, c *corpus.Corpus, perTextByte float64) (restore func()) {
 	if env.Getenv("GOGC") != "" || env.Getenv("GOMEMLIMIT") != "" {
@@ -63,7 +66,12 @@ func batchMemoryLimit(env *Env, c *corpus.Corpus, perTextByte float64) (restore 
 			return false
 		}
 		metrics.Read(live)
-		debug.SetMemoryLimit(max(base, int64(liveRoom*float64(live[0].Value.Uint64()))))
+		// The limit never falls: once the heap has grown to it, the
+		// process's resident peak is that high already, and a limit
+		// lowered behind a falling live heap (the units go as threads are
+		// linked) only has the collector run more often.
+		base = max(base, int64(liveRoom*float64(live[0].Value.Uint64())))
+		debug.SetMemoryLimit(base)
 		return true
 	})
 	return func() {
