@@ -178,6 +178,19 @@ func (x *storyScorer) claimsOtherTimes(a, b *unit) bool {
 // it in another time (a phrase of lookBackBy, a date of an earlier year);
 // all of them when the clauses' places are not known.
 func (x *storyScorer) backClauses(u *unit) uint8 {
+	if m, ok := x.backOf[u]; ok {
+		return m
+	}
+	if x.backOf == nil {
+		x.backOf = map[*unit]uint8{}
+	}
+	m := x.readBackClauses(u)
+	x.backOf[u] = m
+	return m
+}
+
+// readBackClauses is backClauses, reading the sentence.
+func (x *storyScorer) readBackClauses(u *unit) uint8 {
 	a := x.c.Articles[u.art]
 	text := a.Sentences[u.sent].Text
 	// Where the clauses start is read again from the sentence: only the

@@ -80,7 +80,9 @@ type storyScorer struct {
 	// surfaces remembers surfaceOf by (article, sentence, term) for the
 	// current thread; lowText is the sentence it last lower-cased.
 	surfaces map[[3]int32]string
-	lowText  struct {
+	// backOf remembers backClauses by unit for the current thread.
+	backOf  map[*unit]uint8
+	lowText struct {
 		art, sent int32
 		text, low string
 	}
@@ -105,6 +107,7 @@ const maxLabelTerms = 1 << 13
 // parallel on different stories write different units.
 func (x *storyScorer) prepare(members []int32) {
 	clear(x.surfaces)
+	clear(x.backOf)
 	x.segW = x.segW[:0]
 	if len(x.labelTerms) > maxLabelTerms {
 		// A cache of the words of labels, which a thread's share: it
