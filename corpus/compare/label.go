@@ -46,6 +46,7 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 	x.labelAnalyzer()
 	clauses := withPredicates(text, splitClauses(text))
 	best, bestW := "", -1.0
+	x.clauses = x.clauses[:0]
 	for ci, cl := range clauses {
 		if len(clauses) > 1 && corpus.CountWords(cl, 5) < 5 {
 			continue // "apparently", "at that time": not a claim
@@ -71,22 +72,21 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 			}
 			cl = claim
 		}
-		// Shared content words count; who speaks and how does not.
-		w := 0.0
-		x.words = appendWords(x.words[:0], cl)
-		for _, wd := range x.words {
-			t, ok := x.labelTerm(wd.text)
-			if !ok {
-				continue
+		x.clauses = append(x.clauses, cl)
+	}
+	if len(x.clauses) == 1 && !weighLoneClause {
+		// The only clause left wins whatever its weight (weights are
+		// never negative), so its words need no look-up.
+		best = x.clauses[0]
+	} else {
+		for _, cl := range x.clauses {
+			if w := x.clauseWeight(cl, shared); w > bestW {
+				best, bestW = cl, w
 			}
-			if shared(t) && (!x.isName[t] || x.contentName(t)) {
-				w += x.wts[t]
-			}
-		}
-		if w > bestW {
-			best, bestW = cl, w
 		}
 	}
+	clear(x.clauses) // the strings are the sentence's; do not hold them
+	x.clauses = x.clauses[:0]
 	if utf8.RuneCountInString(best) < minLabelClause && (len(clauses) > 1 || best == "") {
 		// A scrap of a clause says less than the sentence; a short
 		// sentence is its own claim once its attribution went ("God
@@ -143,6 +143,27 @@ func (x *storyScorer) label(centre int32, f []int32) string {
 		best = string(unicode.ToUpper(r)) + best[sz:]
 	}
 	return trimTo(best, labelLen)
+}
+
+// weighLoneClause makes label weigh a lone clause too, for the test that
+// skipping it changes no label.
+var weighLoneClause = false
+
+// clauseWeight sums the weights of a clause's shared content words; who
+// speaks and how does not count.
+func (x *storyScorer) clauseWeight(cl string, shared func(int32) bool) float64 {
+	w := 0.0
+	x.words = appendWords(x.words[:0], cl)
+	for _, wd := range x.words {
+		t, ok := x.labelTerm(wd.text)
+		if !ok {
+			continue
+		}
+		if shared(t) && (!x.isName[t] || x.contentName(t)) {
+			w += x.wts[t]
+		}
+	}
+	return w
 }
 
 // labelTerm returns the term id of a word of a label as written, false

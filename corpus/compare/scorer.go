@@ -52,6 +52,7 @@ type storyScorer struct {
 	sharedAt   []uint32
 	stamp      uint32
 	words      []word
+	clauses    []string          // label's clauses left to weigh
 	labelTerms map[string]int32  // see labelTerm
 	ownName    map[[2]int32]bool // (story, term): a name characteristic of the story (storyNames)
 	// holdAt, holds, seenArt and artStamp are storyNames' counts by term.
