@@ -314,10 +314,16 @@ func (f *furnitureFinder) phraseLine(t string) string {
 	return ""
 }
 
+// maxForeignShare: paragraphs in another language making up more than
+// one word in maxForeignShare of an article are its text, not notices
+// (a notice of eight words in an article of thirty is a notice still).
+const maxForeignShare = 3
+
 // markFurniture sets the role and reason of every paragraph that is page
 // furniture. lang is the article's language ("" when unknown).
 func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 	english := strings.HasPrefix(strings.ToLower(lang), "en") || (lang == "" && looksEnglish(text))
+	foreign := 0 // words in paragraphs taken for notices in another language
 	for i := range paras {
 		p := &paras[i]
 		t := text[p.Start:p.End]
@@ -327,6 +333,17 @@ func (f *furnitureFinder) mark(text string, paras []Paragraph, lang string) {
 		}
 		if english && isForeignNotice(t) {
 			p.Role, p.Reason = RoleFurniture, ReasonLanguage
+			foreign += CountWords(t, 1<<20)
+		}
+	}
+	if foreign > 0 && foreign*maxForeignShare > CountWords(text, 1<<30) {
+		// So much of the article is in the other language that it is
+		// written in both (a bilingual article, a translation beside
+		// the original): those paragraphs are its text, not notices.
+		for i := range paras {
+			if paras[i].Reason == ReasonLanguage {
+				paras[i].Role, paras[i].Reason = RoleBody, ""
+			}
 		}
 	}
 	// A section label above the headline ("World", "Middle East"): menu

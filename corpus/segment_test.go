@@ -574,3 +574,16 @@ func TestHeadlineLikeUncasedScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualArticleKeepsBothLanguages: an English article written
+// beside its Arabic original is not the English text with a notice in
+// another language — the Arabic paragraph is body text too (it was set
+// aside as furniture, shown only with f).
+func TestBilingualArticleKeepsBothLanguages(t *testing.T) {
+	z := testBuilder(t)
+	text := "Missile strike on Dravnik\n\nقالت السلطات إن ١١ شخصا قتلوا في هجوم صاروخي على مدينة دراڤنيك يوم الثلاثاء. وأضاف الحاكم أن ٢٥ شخصا أصيبوا.\n\nThe authorities said 11 people were killed in the missile strike on Dravnik on Tuesday. The governor added that 25 people were wounded.\n"
+	a := z.build("both.txt", "text", text, meta{}, nil)
+	if len(a.Furniture) != 0 || len(a.Body()) != 4 {
+		t.Errorf("bilingual article: furniture %+v, %d body sentences, want none and 4", a.Furniture, len(a.Body()))
+	}
+}
