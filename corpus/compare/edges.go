@@ -166,11 +166,11 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 		cnt[t] = 0
 	}
 	sc.terms = terms[:0]
-	arena := sc.postings(int(nnz)) // every slot is written below
+	postV, postW := sc.postings(int(nnz)) // every slot is written below
 	for i, v := range vecs {
 		for k, t := range v.ids {
 			e := sc.end[t]
-			arena[e] = posting{int32(i), v.val[k]}
+			postV[e], postW[e] = int32(i), v.val[k]
 			sc.end[t] = e + 1
 		}
 	}
@@ -199,25 +199,26 @@ func similarEdgeLists(vecs []sparseVec, fade func(a, b int) float64, floor float
 				v := vecs[i]
 				touched = touched[:0]
 				for k, t := range v.ids {
-					p := arena[at[t]:end[t]]
-					if len(p) < 2 {
+					lo, hi := at[t], end[t]
+					if hi-lo < 2 {
 						continue
 					}
-					if len(p) > maxPost {
+					if int(hi-lo) > maxPost {
 						// A term many vectors hold links a vector only to
 						// the maxPost before it in vector order: in time.
-						j, _ := slices.BinarySearchFunc(p, int32(i), func(q posting, v int32) int { return cmp.Compare(q.v, v) })
-						p = p[max(0, j-maxPost):j]
+						j, _ := slices.BinarySearch(postV[lo:hi], int32(i))
+						lo, hi = lo+int32(max(0, j-maxPost)), lo+int32(j)
 					}
 					wi := v.val[k]
-					for _, q := range p {
-						if q.v >= int32(i) {
+					pw := postW[lo:hi]
+					for n, q := range postV[lo:hi] {
+						if q >= int32(i) {
 							break // postings are in vector order: only earlier ones
 						}
-						if acc[q.v] == 0 {
-							touched = append(touched, q.v)
+						if acc[q] == 0 {
+							touched = append(touched, q)
 						}
-						acc[q.v] += wi * q.w
+						acc[q] += wi * pw[n]
 					}
 				}
 				out := buf[:0]
