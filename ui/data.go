@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,7 +41,10 @@ type Data struct {
 	// members (an article of unknown outlet is its own "unknown (ID)", as
 	// in the analysis).
 	factOutlets []map[string]bool
-	sents       [][]sentInfo // [article][sentence]
+	// byFacts is Outlets, those carrying the most facts first: the facts
+	// view's columns when they do not all fit.
+	byFacts []string
+	sents   [][]sentInfo // [article][sentence]
 	// lower is each article's text lower-cased per sentence, for search.
 	lower [][]string
 	// longLabel is, per fact, its label carried on to the end of the
@@ -102,6 +106,14 @@ func NewData(c *corpus.Corpus, a *Findings) *Data {
 			}
 		}
 	}
+	carried := make(map[string]int, len(d.Outlets))
+	for _, outs := range d.factOutlets {
+		for o := range outs {
+			carried[o]++
+		}
+	}
+	d.byFacts = slices.Clone(d.Outlets)
+	slices.SortStableFunc(d.byFacts, func(a, b string) int { return carried[b] - carried[a] })
 	for _, m := range a.Markers {
 		ai, ok := d.artIndex[m.Article]
 		if !ok || m.Sentence < 0 || m.Sentence >= len(d.sents[ai]) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -44,9 +43,6 @@ type factsModel struct {
 	cursor int   // index into rows
 	top    int
 	colOff int // first outlet column shown
-	// byFacts is the outlets, those carrying the most facts first: the
-	// columns' order when they cannot all be shown (see columns).
-	byFacts []string
 }
 
 func newFactsModel(ctx *Context) *factsModel {
@@ -85,8 +81,8 @@ func (f *factsModel) clampCols() {
 // name order was outlets of one fact each, rows of dots.
 func (f factsModel) columns(nOut int) []string {
 	d := f.ctx.Data
-	if (f.colOff > 0 || nOut < len(d.Outlets)) && len(f.byFacts) == len(d.Outlets) {
-		return f.byFacts
+	if f.colOff > 0 || nOut < len(d.Outlets) {
+		return d.byFacts
 	}
 	return d.Outlets
 }
@@ -115,16 +111,6 @@ func (f *factsModel) typing() bool    { return f.filter.open }
 // refresh recomputes the visible rows from filter and sort.
 func (f *factsModel) refresh() {
 	d := f.ctx.Data
-	carried := make(map[string]int, len(d.Outlets))
-	for _, outs := range d.factOutlets {
-		for o, in := range outs {
-			if in {
-				carried[o]++
-			}
-		}
-	}
-	f.byFacts = append(f.byFacts[:0], d.Outlets...)
-	slices.SortStableFunc(f.byFacts, func(a, b string) int { return carried[b] - carried[a] })
 	q := f.filter.Query()
 	f.rows = f.rows[:0]
 	for i, fact := range d.Facts {
