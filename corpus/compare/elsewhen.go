@@ -57,29 +57,50 @@ func (x *storyScorer) elsewhen(u *unit) bool { return u.look(backKnown, back, x.
 // article's: it says so in words (lookBackBy), or names a year before the
 // article's year of publication.
 func (x *storyScorer) looksBack(u *unit) bool {
+	found := false
+	x.eachLookBack(u, func(int) bool { found = true; return false })
+	return found
+}
+
+// eachLookBack calls at with the byte offset of each place where unit u's
+// sentence tells of another time than its article's — a phrase of
+// lookBackBy, a date of a year before the article's — until at returns
+// false. It reports false when the offsets of the phrases are not the
+// sentence's (lower-casing moved its bytes).
+func (x *storyScorer) eachLookBack(u *unit, at func(off int) bool) bool {
 	a := x.c.Articles[u.art]
+	exact := true
 	if text := a.Sentences[u.sent].Text; holdsLookBackWord(text) {
 		low := strings.ToLower(text)
+		exact = len(low) == len(text)
 		for _, g := range lookBackBy {
 			if !strings.Contains(low, g.word) {
 				continue
 			}
 			for _, p := range g.phrases {
-				if i := strings.Index(low, p); i >= 0 && wordAt(low, i, len(p)) {
-					return true
+				for from := 0; ; {
+					i := strings.Index(low[from:], p)
+					if i < 0 {
+						break
+					}
+					i += from
+					if wordAt(low, i, len(p)) && !at(i) {
+						return exact
+					}
+					from = i + len(p)
 				}
 			}
 		}
 	}
 	if a.Published == nil || u.ex == nil {
-		return false
+		return exact
 	}
 	for _, d := range u.ex.dates {
-		if earlierYear(d, *a.Published) {
-			return true
+		if earlierYear(d, *a.Published) && !at(d.Start) {
+			return exact
 		}
 	}
-	return false
+	return exact
 }
 
 // earlierYear reports whether a date lies in a year before pub's, and
@@ -191,8 +212,7 @@ func (x *storyScorer) backClauses(u *unit) uint8 {
 
 // readBackClauses is backClauses, reading the sentence.
 func (x *storyScorer) readBackClauses(u *unit) uint8 {
-	a := x.c.Articles[u.art]
-	text := a.Sentences[u.sent].Text
+	text := x.c.Articles[u.art].Sentences[u.sent].Text
 	// Where the clauses start is read again from the sentence: only the
 	// few sentences that look back and share a claim with one that does
 	// not are asked about.
@@ -215,33 +235,8 @@ func (x *storyScorer) readBackClauses(u *unit) uint8 {
 		return 1 << uint(k)
 	}
 	var m uint8
-	if holdsLookBackWord(text) {
-		low := strings.ToLower(text)
-		if len(low) != len(text) {
-			return 0xff // case folding moved the bytes
-		}
-		for _, g := range lookBackBy {
-			for _, p := range g.phrases {
-				for from := 0; ; {
-					i := strings.Index(low[from:], p)
-					if i < 0 {
-						break
-					}
-					i += from
-					if wordAt(low, i, len(p)) {
-						m |= clauseOf(i)
-					}
-					from = i + len(p)
-				}
-			}
-		}
-	}
-	if a.Published != nil {
-		for _, d := range u.ex.dates {
-			if earlierYear(d, *a.Published) {
-				m |= clauseOf(d.Start)
-			}
-		}
+	if !x.eachLookBack(u, func(off int) bool { m |= clauseOf(off); return true }) {
+		return 0xff // the phrases' places are not the sentence's
 	}
 	return m
 }
