@@ -229,33 +229,15 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 			if g == nil || facts[i] == nil || len(g) < len(f) || (len(g) == len(f) && j > i) {
 				continue
 			}
-			in := 0
-			for _, m := range f {
-				if _, ok := slices.BinarySearch(g, m); ok {
-					in++
-				}
-			}
-			if 3*in >= 2*len(f) {
+			if repeats(f, g) {
 				facts[i] = nil
 				break
 			}
 		}
 	}
+	// A fact split off by its centre's clauses goes the same way.
 	for _, g := range split {
-		dup := false
-		for _, f := range facts {
-			if f == nil || len(f) < len(g) {
-				continue
-			}
-			in := 0
-			for _, m := range g {
-				if _, ok := slices.BinarySearch(f, m); ok {
-					in++
-				}
-			}
-			dup = dup || 3*in >= 2*len(g)
-		}
-		if !dup {
+		if !slices.ContainsFunc(facts, func(f []int32) bool { return len(f) >= len(g) && repeats(g, f) }) {
 			facts = append(facts, g)
 		}
 	}
@@ -275,6 +257,18 @@ func (x *storyScorer) cluster(links storyLinks) [][]int32 {
 		}
 	}
 	return out
+}
+
+// repeats reports whether fact f, sorted like g, has two thirds of its
+// members in fact g: it says nothing g does not.
+func repeats(f, g []int32) bool {
+	in := 0
+	for _, m := range f {
+		if _, ok := slices.BinarySearch(g, m); ok {
+			in++
+		}
+	}
+	return 3*in >= 2*len(f)
 }
 
 // maxFactsPerSentence is the most facts one sentence may belong to: a
