@@ -395,65 +395,7 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 		}
 		occs = append(occs, occ{wi.term, p.text, name, clause[i], wi.lid})
 	}
-	// Raw clauses (below 64) that open with a relative pronoun, and that
-	// hold a verb of attribution.
-	var rawRel, rawAttr uint64
-	for i := range ps {
-		if c := clause[i]; c < 64 {
-			if (i == 0 || c != clause[i-1]) && infos[i].relative {
-				rawRel |= 1 << uint(c)
-			}
-			if infos[i].reports {
-				rawAttr |= 1 << uint(c)
-			}
-		}
-	}
-	// Clauses: runs of terms between clause boundaries; a clause with
-	// fewer than three terms joins the next one (the last, the one
-	// before). The clauses' slices of an earlier sentence are reused.
-	// first and merged note the raw clause each of the first clauses
-	// opens with, and whether it holds more than that one.
-	var first [maxSideClauses]int
-	var merged [maxSideClauses]bool
-	last := -1
-	for k, o := range occs {
-		if o.clause != last {
-			if len(cl) == 0 || len(cl[len(cl)-1]) >= 3 {
-				if len(cl) < cap(cl) {
-					cl = cl[:len(cl)+1]
-					cl[len(cl)-1] = cl[len(cl)-1][:0]
-				} else {
-					cl = append(cl, nil)
-				}
-				if n := len(cl) - 1; n < maxSideClauses {
-					first[n] = o.clause
-				}
-				an.firstRaw = append(an.firstRaw[:len(cl)-1], o.clause)
-			} else if n := len(cl) - 1; n < maxSideClauses {
-				merged[n] = true
-			}
-			last = o.clause
-		}
-		// The occurrence for now; its term's index once terms are known.
-		cl[len(cl)-1] = append(cl[len(cl)-1], int32(k))
-	}
-	if len(cl) > 1 && len(cl[len(cl)-1]) < 3 {
-		cl[len(cl)-2] = append(cl[len(cl)-2], cl[len(cl)-1]...)
-		cl = cl[:len(cl)-1]
-		if n := len(cl) - 1; n < maxSideClauses {
-			merged[n] = true
-		}
-	}
-	if len(cl) > 1 {
-		ft.clauses = cl
-		for k := range min(len(cl), maxSideClauses) {
-			if r := first[k]; !merged[k] && r < 64 {
-				ft.side = ft.side.with(k, rawRel>>uint(r)&1 != 0, rawAttr>>uint(r)&1 != 0)
-			}
-		}
-	} else {
-		ft.clauses = cl[:0] // kept for reuse
-	}
+	an.groupClauses(ft, cl, occs, ps, infos, clause)
 	// The occurrences in order of their terms, in sentence order within a
 	// term (a stable sort of their indices, not of the occurrences).
 	byTerm := an.sortByTerm(occs)
@@ -491,17 +433,6 @@ func (an *analyzer) analyzeInto(ft *features, s string) {
 	an.infos = infos[:0]
 	an.occs, an.byTerm, an.termOf = occs[:0], byTerm[:0], termOf[:0]
 	ft.dates = ExtractDates(s)
-	if len(ft.clauses) > 1 && an.wantClauseAt {
-		// Each clause starts where the first raw clause it holds does.
-		ft.clauseAt = make([]int32, len(ft.clauses))
-		k := 1
-		for i := range ps {
-			for k < len(ft.clauses) && clause[i] >= an.firstRaw[k] {
-				ft.clauseAt[k] = int32(ps[i].start)
-				k++
-			}
-		}
-	}
 	if hasDigit(s) || an.mentionsScale(s, ps, infos) {
 		ft.nums = quantitiesIn(s, ft.dates, false)
 	}
@@ -589,33 +520,6 @@ func ngrams(seq []uint32, n int) []uint32 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
-}
-
-// relativePronouns open a clause that describes a noun of another.
-var relativePronouns = map[string]bool{"which": true, "who": true, "whom": true, "whose": true}
-
-// clauseWords start a new clause.
-var clauseWords = map[string]bool{
-	"which": true, "who": true, "but": true, "while": true, "whereas": true, "saying": true,
-	"claiming": true, "noting": true, "adding": true, "because": true, "although": true,
-	"after": true, "unless": true, "until": true, "if": true, "when": true, "where": true,
-}
-
-// appendClauseStarts appends, for each piece, the number of the clause it
-// belongs to: a clause ends at , ; : ( ) – — or a quotation mark, and
-// before a subordinating word (infos are the pieces' words).
-func appendClauseStarts(out []int, s string, ps []piece, infos []wordInfo) []int {
-	c := 0
-	for i := range ps {
-		if i > 0 {
-			gap := s[ps[i-1].end:ps[i].start]
-			if (gap != " " && (strings.ContainsAny(gap, ",;:()\"“”") || strings.Contains(gap, "–") || strings.Contains(gap, "—") || strings.Contains(gap, " - "))) || infos[i].clause {
-				c++
-			}
-		}
-		out = append(out, c)
-	}
-	return out
 }
 
 // matchAlias returns how many pieces from i form a name of the alias table
